@@ -1,0 +1,240 @@
+/**
+ * The criteria-set language (ngôn ngữ Bộ tiêu chí). These zod schemas are the
+ * single source of truth: the TypeScript types, the committed JSON Schema that
+ * Monaco loads, and the shape check of every document come from here.
+ *
+ * A criteria set is data, never code: nothing in it is executed. Every rule a
+ * province can express is one of the declarative measure kinds below.
+ */
+import { z } from "zod";
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Upper bound for counts, numerators and denominators: keeps exact integer arithmetic inside 2^53. */
+export const MAX_COUNT = 1_000_000_000_000;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "chỉ gồm chữ thường không dấu, số và dấu gạch ngang (vd. vn-2361-commune)");
+
+const nonEmptyText = z.string().trim().min(1, "không được để trống");
+
+export const ZCriterionCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, "mã tiêu chí viết hoa, vd. CQS-01")
+  .describe("Mã tiêu chí, duy nhất trong bộ, theo nhóm và số thứ tự của phụ lục (vd. CQS-01, KTS-05, XHS-09).");
+
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "ngày theo dạng yyyy-mm-dd")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "ngày không tồn tại")
+  .describe("Ngày theo ISO 8601 (yyyy-mm-dd); giao diện hiển thị dd/mm/yyyy.");
+
+export const ZLevel = z
+  .strictObject({
+    rank: z.number().int().min(1).max(10).describe("Thứ tự mức độ, bắt đầu từ 1 (1 = Khởi động … 5 = Toàn diện)."),
+    code: slug.describe("Mã mức độ không dấu (vd. khoi-dong, ket-noi, co-ban, nang-cao, toan-dien)."),
+    name: nonEmptyText.describe("Tên mức độ bằng tiếng Việt (vd. Khởi động)."),
+    nameEn: z.string().optional().describe("Tên mức độ bằng tiếng Anh (không bắt buộc)."),
+    description: z.string().optional().describe("Mô tả mức độ theo văn bản (không bắt buộc)."),
+  })
+  .describe("Một mức độ chuyển đổi số.")
+  .meta({ id: "Level" });
+
+export const ZGroup = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]*$/, "mã nhóm viết hoa, vd. CQS")
+      .describe("Mã nhóm tiêu chí (vd. CHUNG, CQS, KTS, XHS)."),
+    name: nonEmptyText.describe("Tên nhóm (vd. Chính quyền số)."),
+    nameEn: z.string().optional().describe("Tên nhóm bằng tiếng Anh (không bắt buộc)."),
+  })
+  .describe("Nhóm tiêu chí.")
+  .meta({ id: "Group" });
+
+const percentTarget = z
+  .number()
+  .min(0, "tỷ lệ không nhỏ hơn 0%")
+  .max(100, "tỷ lệ không lớn hơn 100%")
+  .refine((n) => Number.isInteger(n * 100) || Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, "tối đa 2 chữ số thập phân")
+  .nullable()
+  .describe("Chỉ tiêu tối thiểu (%) ở mức độ này; null = Không áp dụng.");
+
+const countTarget = z
+  .number()
+  .int("số lượng phải là số nguyên")
+  .min(0, "số lượng không âm")
+  .max(MAX_COUNT)
+  .nullable()
+  .describe("Số lượng tối thiểu ở mức độ này; null = Không áp dụng.");
+
+const booleanTarget = z
+  .literal(true)
+  .nullable()
+  .describe("true = phải có (vd. Có hệ thống) ở mức độ này; null = Không áp dụng.");
+
+export const ZCountOrAllTarget = z
+  .strictObject({
+    min: z.number().int().min(0).max(MAX_COUNT).describe("Số lượng tối thiểu (vd. 3 doanh nghiệp, hợp tác xã)."),
+    orAll: z
+      .boolean()
+      .describe("true = cũng đạt khi 100% đối tượng trên địa bàn đáp ứng (\"… trở lên hoặc 100% …\")."),
+  })
+  .nullable()
+  .describe("Chỉ tiêu \"tối thiểu N hoặc 100%\" ở mức độ này; null = Không áp dụng.")
+  .meta({ id: "CountOrAllTarget" });
+
+export const ZChildLevelsTarget = z
+  .strictObject({
+    allAtLeast: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .describe("100% đơn vị cấp dưới phải đạt từ mức này trở lên (vd. 2 = từ Kết nối trở lên)."),
+    share: z
+      .strictObject({
+        atLeast: z.number().int().min(1).max(10).describe("Mức độ mà một tỷ lệ đơn vị cấp dưới phải đạt."),
+        percent: z.number().min(0).max(100).describe("Tỷ lệ tối thiểu (%) đơn vị cấp dưới đạt mức trên (vd. 50)."),
+      })
+      .nullable()
+      .describe("Điều kiện \"trong đó tối thiểu P% đạt mức L\"; null = không có."),
+  })
+  .nullable()
+  .describe("Chỉ tiêu tính từ mức độ được công nhận của các đơn vị cấp dưới; null = Không áp dụng.")
+  .meta({ id: "ChildLevelsTarget" });
+
+const criterionBase = {
+  code: ZCriterionCode,
+  group: z.string().describe("Mã nhóm mà tiêu chí thuộc về (phải có trong groups)."),
+  name: nonEmptyText.describe("Tên chỉ tiêu như trong văn bản."),
+  unit: nonEmptyText.describe("Đơn vị tính (vd. %, Hệ thống, Nhân sự, Nền tảng)."),
+  subject: z
+    .string()
+    .optional()
+    .describe("Đối tượng được đếm, dùng trong gợi ý còn thiếu (vd. hồ sơ, cán bộ, doanh nghiệp, hợp tác xã)."),
+  method: nonEmptyText.describe("Phương pháp tính / nguồn thu thập số liệu."),
+  legalBasis: z.array(nonEmptyText).describe("Căn cứ pháp lý (mỗi văn bản một dòng)."),
+  local: z.boolean().default(false).describe("true = tiêu chí do tỉnh bổ sung (tiêu chí đặc thù địa phương)."),
+  exemptWhenNoSubjects: z
+    .boolean()
+    .default(false)
+    .describe("true = tiêu chí \"nếu có\": đơn vị không có đối tượng (mẫu số bằng 0) được miễn, không tính đạt/không đạt."),
+};
+
+const targetsOf = <T extends z.ZodType>(target: T) =>
+  z
+    .array(target)
+    .min(1)
+    .describe("Chỉ tiêu theo từng mức độ, mức 1 trước; số phần tử bằng số mức độ; null = Không áp dụng.");
+
+export const ZPercentageCriterion = z
+  .strictObject({
+    ...criterionBase,
+    measure: z.literal("percentage").describe("Tỷ lệ %: nhập tử số và mẫu số (hoặc %), đạt khi ≥ chỉ tiêu."),
+    targets: targetsOf(percentTarget),
+  })
+  .meta({ id: "PercentageCriterion" });
+
+export const ZBooleanCriterion = z
+  .strictObject({
+    ...criterionBase,
+    measure: z.literal("boolean").describe("Có/không (vd. Có hệ thống, Có kết nối)."),
+    yesLabel: z.string().optional().describe("Cách văn bản ghi chỉ tiêu \"có\" (vd. Có sử dụng hệ thống)."),
+    targets: targetsOf(booleanTarget),
+  })
+  .meta({ id: "BooleanCriterion" });
+
+export const ZMinCountCriterion = z
+  .strictObject({
+    ...criterionBase,
+    measure: z.literal("minCount").describe("Số lượng tối thiểu (vd. Tối thiểu 01 nhân sự)."),
+    targets: targetsOf(countTarget),
+  })
+  .meta({ id: "MinCountCriterion" });
+
+export const ZCountOrAllCriterion = z
+  .strictObject({
+    ...criterionBase,
+    measure: z
+      .literal("countOrAll")
+      .describe("Tối thiểu N hoặc 100% đối tượng: nhập số đạt và tổng số trên địa bàn."),
+    targets: targetsOf(ZCountOrAllTarget),
+  })
+  .meta({ id: "CountOrAllCriterion" });
+
+export const ZChildLevelsCriterion = z
+  .strictObject({
+    ...criterionBase,
+    measure: z
+      .literal("childLevels")
+      .describe("Tính từ mức độ được công nhận của các đơn vị cấp dưới (vd. các xã của huyện)."),
+    targets: targetsOf(ZChildLevelsTarget),
+  })
+  .meta({ id: "ChildLevelsCriterion" });
+
+export const ZCriterion = z
+  .discriminatedUnion("measure", [
+    ZPercentageCriterion,
+    ZBooleanCriterion,
+    ZMinCountCriterion,
+    ZCountOrAllCriterion,
+    ZChildLevelsCriterion,
+  ])
+  .describe("Một tiêu chí thành phần với chỉ tiêu cho từng mức độ.")
+  .meta({ id: "Criterion" });
+
+export const ZSetRef = z
+  .strictObject({
+    id: slug.describe("Mã bộ tiêu chí gốc."),
+    version: nonEmptyText.describe("Phiên bản của bộ tiêu chí gốc (vd. 1.0)."),
+  })
+  .describe("Bộ tiêu chí gốc đã được nhân bản để tạo bộ này.")
+  .meta({ id: "SetRef" });
+
+export const ZIssuer = z
+  .strictObject({
+    tenant: slug.describe("Mã cơ quan ban hành trên nền tảng (vd. vn cho Bộ, ninh-binh cho tỉnh Ninh Bình)."),
+    name: nonEmptyText.describe("Tên cơ quan ban hành (vd. Bộ Thông tin và Truyền thông, UBND tỉnh Ninh Bình)."),
+    decisionNumber: z.string().optional().describe("Số quyết định ban hành (vd. 2361/QĐ-BTTTT)."),
+    decisionDate: ZIsoDate.optional().describe("Ngày ban hành quyết định (yyyy-mm-dd)."),
+  })
+  .describe("Cơ quan ban hành và quyết định.")
+  .meta({ id: "Issuer" });
+
+export const ZCriteriaSet = z
+  .strictObject({
+    $schema: z.string().optional().describe("Đường dẫn JSON Schema (để trình soạn thảo gợi ý)."),
+    schemaVersion: z.literal(SCHEMA_VERSION).describe("Phiên bản ngôn ngữ Bộ tiêu chí; hiện là 1."),
+    id: slug.describe("Mã bộ tiêu chí, duy nhất trên nền tảng (vd. vn-2361-commune, ninh-binh-commune)."),
+    version: nonEmptyText.describe("Phiên bản của bộ tiêu chí (vd. 1.0)."),
+    title: nonEmptyText.describe("Tên bộ tiêu chí."),
+    issuer: ZIssuer,
+    basedOn: ZSetRef.nullable().describe("Bộ tiêu chí gốc; null nếu là khung quốc gia."),
+    unitKind: slug.describe("Loại đơn vị được đánh giá (vd. commune = cấp xã, district = cấp huyện)."),
+    childUnitKind: slug
+      .nullable()
+      .default(null)
+      .describe("Loại đơn vị cấp dưới, cần cho tiêu chí tính từ mức độ cấp dưới (vd. commune cho bộ cấp huyện)."),
+    levels: z.array(ZLevel).min(1).max(10).describe("Các mức độ, theo thứ tự tăng dần (5 mức theo Quyết định 2361)."),
+    groups: z.array(ZGroup).min(1).describe("Các nhóm tiêu chí."),
+    criteria: z.array(ZCriterion).min(1).describe("Các tiêu chí thành phần."),
+  })
+  .describe("Bộ tiêu chí đánh giá mức độ chuyển đổi số (dữ liệu, không phải mã lệnh).")
+  .meta({ id: "CriteriaSet" });
+
+export type TCriteriaSet = z.output<typeof ZCriteriaSet>;
+export type TCriteriaSetInput = z.input<typeof ZCriteriaSet>;
+export type TCriterion = z.output<typeof ZCriterion>;
+export type TLevel = z.output<typeof ZLevel>;
+export type TGroup = z.output<typeof ZGroup>;
+export type TMeasureKind = TCriterion["measure"];
+export type TCountOrAllTarget = NonNullable<z.output<typeof ZCountOrAllTarget>>;
+export type TChildLevelsTarget = NonNullable<z.output<typeof ZChildLevelsTarget>>;
+export type TSetRef = z.output<typeof ZSetRef>;
+
+export const MEASURE_KINDS = ["percentage", "boolean", "minCount", "countOrAll", "childLevels"] as const;
