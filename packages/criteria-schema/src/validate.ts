@@ -58,6 +58,14 @@ function issue(code: SetIssueCode, path: IssuePath, message: string, messageEn: 
 const viLocale = z.locales.vi().localeError;
 const enLocale = z.locales.en().localeError;
 
+function criterionCodeAt(input: unknown, index: unknown): string | undefined {
+  if (typeof index !== "number" || typeof input !== "object" || input === null) return undefined;
+  const criteria = (input as { criteria?: unknown }).criteria;
+  if (!Array.isArray(criteria)) return undefined;
+  const code = (criteria[index] as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 function shapeIssues(input: unknown): SetIssue[] {
   const vi = ZCriteriaSet.safeParse(input, { error: viLocale });
   if (vi.success) return [];
@@ -65,7 +73,10 @@ function shapeIssues(input: unknown): SetIssue[] {
   const enIssues = en.success ? [] : en.error.issues;
   return vi.error.issues.map((iss, i) => {
     const path = iss.path.filter((p): p is string | number => typeof p !== "symbol");
-    return issue("shape", path, iss.message, enIssues[i]?.message ?? iss.message);
+    // Name the criterion, not only its index, so "/criteria/7/targets/0" reads as "CQS-07: …".
+    const code = path[0] === "criteria" ? criterionCodeAt(input, path[1]) : undefined;
+    const prefix = code ? `${code}: ` : "";
+    return issue("shape", path, prefix + iss.message, prefix + (enIssues[i]?.message ?? iss.message));
   });
 }
 
