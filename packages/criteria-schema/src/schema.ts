@@ -56,11 +56,17 @@ export const ZGroup = z
   .describe("Nhóm tiêu chí.")
   .meta({ id: "Group" });
 
-const percentTarget = z
+/**
+ * A percentage 0–100 with at most two decimals: the engine compares in exact
+ * hundredths of a percent, so a third decimal could not be honoured.
+ */
+const percent = z
   .number()
   .min(0, "tỷ lệ không nhỏ hơn 0%")
   .max(100, "tỷ lệ không lớn hơn 100%")
-  .refine((n) => Number.isInteger(n * 100) || Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, "tối đa 2 chữ số thập phân")
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "tỷ lệ có tối đa 2 chữ số thập phân");
+
+const percentTarget = percent
   .nullable()
   .describe("Chỉ tiêu tối thiểu (%) ở mức độ này; null = Không áp dụng.");
 
@@ -99,7 +105,7 @@ export const ZChildLevelsTarget = z
     share: z
       .strictObject({
         atLeast: z.number().int().min(1).max(10).describe("Mức độ mà một tỷ lệ đơn vị cấp dưới phải đạt."),
-        percent: z.number().min(0).max(100).describe("Tỷ lệ tối thiểu (%) đơn vị cấp dưới đạt mức trên (vd. 50)."),
+        percent: percent.describe("Tỷ lệ tối thiểu (%) đơn vị cấp dưới đạt mức trên (vd. 50)."),
       })
       .nullable()
       .describe("Điều kiện \"trong đó tối thiểu P% đạt mức L\"; null = không có."),
