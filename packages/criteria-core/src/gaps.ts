@@ -28,10 +28,13 @@ export interface Gap {
   messageEn: string;
 }
 
-function ceilDiv(a: number, b: number): number {
-  if (a <= Number.MAX_SAFE_INTEGER) return Math.ceil(a / b) === a / b ? a / b : Math.floor(a / b) + 1;
-  const q = BigInt(a) / BigInt(b);
-  return Number(BigInt(a) % BigInt(b) === 0n ? q : q + 1n);
+/** ⌈x × y / d⌉ on non-negative integers, exactly: BigInt when the product could round in a double. */
+function ceilProductDiv(x: number, y: number, d: number): number {
+  const p = x * y;
+  if (p <= Number.MAX_SAFE_INTEGER) return Math.floor((p + d - 1) / d);
+  const big = BigInt(x) * BigInt(y);
+  const q = big / BigInt(d);
+  return Number(big % BigInt(d) === 0n ? q : q + 1n);
 }
 
 function percentText(obs: Observation, locale: Locale): string | null {
@@ -61,7 +64,7 @@ function shortfallOf(obs: Observation, target: unknown, hundredths: number): num
   switch (obs.kind) {
     case "ratio": {
       // smallest n with (numerator + n) × 10000 ≥ hundredths × denominator
-      const need = ceilDiv(hundredths * obs.denominator, 10_000);
+      const need = ceilProductDiv(hundredths, obs.denominator, 10_000);
       return Math.max(0, need - obs.numerator);
     }
     case "count":
@@ -75,7 +78,7 @@ function shortfallOf(obs: Observation, target: unknown, hundredths: number): num
       const t = target as TChildLevelsTarget;
       const belowAll = obs.total - (obs.atLeast[t.allAtLeast] ?? 0);
       const shareNeed = t.share
-        ? Math.max(0, ceilDiv(Math.round(t.share.percent * 100) * obs.total, 10_000) - (obs.atLeast[t.share.atLeast] ?? 0))
+        ? Math.max(0, ceilProductDiv(Math.round(t.share.percent * 100), obs.total, 10_000) - (obs.atLeast[t.share.atLeast] ?? 0))
         : 0;
       return Math.max(belowAll, shareNeed);
     }
