@@ -8,7 +8,7 @@
  * "nếu có" criterion is `any: [exempt, meets]`. Level L is met when no rule of
  * level L fails; the achieved level is one below the lowest failing level.
  */
-import { Engine, type NestedCondition, type RuleProperties } from "json-rules-engine";
+import { Engine, type RuleProperties } from "json-rules-engine";
 import type { TCriteriaSet } from "@cds/criteria-schema";
 import type { IndicatorValues } from "../src/index.ts";
 
@@ -20,6 +20,9 @@ type Raw = {
   noSubjects?: boolean;
   childLevels?: number[];
 };
+
+/** One leaf condition (json-rules-engine does not export its own name for it). */
+type Leaf = { fact: string; operator: string; value: unknown };
 
 const isObj = (v: unknown): v is Raw => typeof v === "object" && v !== null;
 
@@ -71,7 +74,7 @@ export function buildJre(set: TCriteriaSet): JreSet {
   for (const cr of set.criteria) {
     cr.targets.forEach((t, li) => {
       if (t === null) return;
-      let meets: NestedCondition;
+      let meets: Leaf;
       switch (cr.measure) {
         case "percentage":
           meets = {

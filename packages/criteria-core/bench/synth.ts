@@ -62,7 +62,7 @@ const ALL_AT_LEAST = [0, 1, 1, 2, 3, 4];
 /** Latent level of a commune, around its district's aim; a few laggards fall below what the district needs. */
 export function communeAim(rng: Rng, dAim: number): number {
   const floor = ALL_AT_LEAST[dAim]!;
-  if (rng() < 0.02) return Math.max(0, floor - 1);
+  if (rng() < 0.01) return Math.max(0, floor - 1);
   const delta = pick(rng, [0.22, 0.45, 0.27, 0.06]) - 1;
   return Math.min(5, Math.max(floor, dAim + delta));
 }
@@ -132,14 +132,16 @@ export function synthValues(
   // A unit not yet at level 1 is drawn like a level-1 unit that slips often.
   const a = Math.max(aim, 1);
   const li = a - 1;
-  const slip = aim === 0 ? 0.12 : 0.006;
+  // A slip falls just short of the aimed level (between its target and the level below's).
+  const slip = aim === 0 ? 0.12 : 0.003;
   const maturity = aim / 5;
   for (const c of set.criteria) {
     if (c.measure === "childLevels") continue;
     stats.values++;
     const first = firstApplicable(c);
     const applies = first !== -1 && first <= li;
-    if (rng() < (applies ? 0.005 : 0.045)) {
+    // Values that matter at the aimed level are rarely left out; the others more often.
+    if (rng() < (applies ? 0.001 : 0.06)) {
       stats.missing++;
       if (rng() < 0.5) out[c.code] = null;
       continue;
@@ -159,9 +161,12 @@ export function synthValues(
         const den = scale === "commune" ? logInt(rng, range[0], range[1]) : logInt(rng, range[2], range[3]);
         let pct: number;
         let num: number;
-        if (short && lo > 0) {
-          pct = Math.max(0, lo - 1 - rng() * 20);
+        const fellShort = short && lo > 0;
+        if (fellShort) {
+          const below = li > 0 ? (around(c.targets, li - 1)[0] ?? 0) : Math.max(0, lo - 20);
+          pct = below + rng() * (lo - below);
           num = Math.floor((pct * den) / 100);
+          if (num * 10000 >= Math.round(lo * 100) * den) num = Math.max(0, num - 1);
         } else {
           if (!applies) pct = rng() * (hi + 10) * (0.5 + maturity / 2);
           else if (rng() < 0.25) pct = lo + rng() * (100 - lo);
@@ -172,7 +177,9 @@ export function synthValues(
         if (rng() < 0.03) {
           // Entered as a plain percent with two decimals, rounded towards the drawn side of the target.
           stats.plainPercent++;
-          const p = short ? Math.floor(pct * 100) / 100 : Math.min(100, Math.ceil(pct * 100) / 100);
+          const p = fellShort
+            ? Math.max(0, Math.min(Math.floor(pct * 100) / 100, lo - 0.01))
+            : Math.min(100, Math.ceil(pct * 100) / 100);
           out[c.code] = p;
         } else {
           out[c.code] = { numerator: num, denominator: den };
@@ -193,7 +200,7 @@ export function synthValues(
         const lo = applies ? (lo0 ?? 0) : 0;
         const hi = hi0 ?? lo + 2;
         let count: number;
-        if (short && lo > 0) count = lo - 1 - Math.floor(rng() * lo);
+        if (short && lo > 0) count = lo - 1;
         else if (!applies) count = rng() < 0.2 + 0.5 * maturity ? int(rng, 0, hi) : 0;
         else count = rng() < 0.7 ? int(rng, lo, Math.max(lo, hi - 1)) : int(rng, lo, hi + 2);
         out[c.code] = { count: Math.max(0, count) };
@@ -219,8 +226,6 @@ export function synthValues(
         out[c.code] = { count, total };
         break;
       }
-      case "childLevels":
-        break;
     }
   }
   return out;

@@ -66,7 +66,7 @@ export type Observation =
 const MISSING: Observation = { kind: "missing" };
 const EXEMPT: Observation = { kind: "exempt" };
 
-interface CompiledCriterion {
+export interface CompiledCriterion {
   criterion: TCriterion;
   /** percentage only: each level's target in hundredths of a percent (an exact integer), -1 when not applicable. */
   hundredths: number[];
@@ -76,6 +76,9 @@ export interface CompiledSet {
   set: TCriteriaSet;
   criteria: CompiledCriterion[];
   byCode: Map<string, number>;
+  /** levelNames[l] for achieved level l (0 = below level 1), Vietnamese and English. */
+  levelNames: string[];
+  levelNamesEn: string[];
 }
 
 const compiled = new WeakMap<TCriteriaSet, CompiledSet>();
@@ -94,6 +97,8 @@ export function compile(set: TCriteriaSet): CompiledSet {
           : [],
     })),
     byCode: new Map(set.criteria.map((cr, i) => [cr.code, i])),
+    levelNames: [`Chưa đạt mức ${set.levels[0]!.name}`, ...set.levels.map((l) => l.name)],
+    levelNamesEn: [`Below ${set.levels[0]!.nameEn ?? set.levels[0]!.name}`, ...set.levels.map((l) => l.nameEn ?? l.name)],
   };
   compiled.set(set, c);
   return c;
@@ -103,35 +108,31 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function hasExactKeys(v: Record<string, unknown>, keys: readonly string[]): boolean {
+function keyCount(v: Record<string, unknown>): number {
   let n = 0;
-  for (const k in v) {
-    if (!keys.includes(k)) return false;
-    n++;
-  }
-  return n === keys.length;
+  for (const _ in v) n++;
+  return n;
 }
 
 /** Checks one whole quantity; pushes an issue naming the field when it is not a finite, non-negative integer in range. */
 function checkQuantity(code: string, field: string, n: unknown, issues: ValueIssue[]): boolean {
+  // The hot path (a valid number) builds no string: this runs ~400,000 times for a whole nation.
+  if (typeof n === "number" && n >= 0 && n <= MAX_COUNT && Number.isInteger(n)) return true;
   const name = `${code}.${field}`;
-  if (typeof n !== "number" || !Number.isFinite(n)) {
-    issues.push(valueIssue(code, name, "not_a_number"));
-    return false;
-  }
-  if (n < 0) {
-    issues.push(valueIssue(code, name, "negative"));
-    return false;
-  }
-  if (!Number.isInteger(n)) {
-    issues.push(valueIssue(code, name, "not_integer"));
-    return false;
-  }
-  if (n > MAX_COUNT) {
-    issues.push(valueIssue(code, name, "too_large"));
-    return false;
-  }
-  return true;
+  const reason =
+    typeof n !== "number" || !Number.isFinite(n) ? "not_a_number" : n < 0 ? "negative" : !Number.isInteger(n) ? "not_integer" : "too_large";
+  issues.push(valueIssue(code, name, reason));
+  return false;
+}
+
+function wrongShape(criterion: TCriterion, issues: ValueIssue[]): null {
+  issues.push(
+    valueIssue(criterion.code, criterion.code, "wrong_shape", [
+      `cần ${VALUE_SHAPES[criterion.measure]}`,
+      `expected ${VALUE_SHAPES_EN[criterion.measure]}`,
+    ]),
+  );
+  return null;
 }
 
 /**
@@ -141,17 +142,10 @@ function checkQuantity(code: string, field: string, n: unknown, issues: ValueIss
 export function observe(criterion: TCriterion, raw: unknown, nLevels: number, issues: ValueIssue[]): Observation | null {
   const code = criterion.code;
   if (raw === undefined || raw === null) return MISSING;
-  const wrongShape = () => {
-    issues.push(
-      valueIssue(code, code, "wrong_shape", [
-        `cần ${VALUE_SHAPES[criterion.measure]}`,
-        `expected ${VALUE_SHAPES_EN[criterion.measure]}`,
-      ]),
-    );
-    return null;
-  };
-  if (isPlainObject(raw) && "noSubjects" in raw) {
-    if (!hasExactKeys(raw, ["noSubjects"]) || raw.noSubjects !== true) return wrongShape();
+  if (typeof raw === "object" && "noSubjects" in raw) {
+    if (Array.isArray(raw) || keyCount(raw as Record<string, unknown>) !== 1 || (raw as { noSubjects: unknown }).noSubjects !== true) {
+      return wrongShape(criterion, issues);
+    }
     if (!criterion.exemptWhenNoSubjects) {
       issues.push(valueIssue(code, `${code}.noSubjects`, "not_exempt"));
       return null;
@@ -167,7 +161,9 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
         if (raw > 100) return issues.push(valueIssue(code, code, "percent_over_100")), null;
         return { kind: "percent", percent: raw };
       }
-      if (!isPlainObject(raw) || !hasExactKeys(raw, ["numerator", "denominator"])) return wrongShape();
+      if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2) {
+        return wrongShape(criterion, issues);
+      }
       const okN = checkQuantity(code, "numerator", raw.numerator, issues);
       const okD = checkQuantity(code, "denominator", raw.denominator, issues);
       if (!okN || !okD) return null;
@@ -185,15 +181,17 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
       return { kind: "ratio", numerator, denominator };
     }
     case "boolean":
-      if (typeof raw !== "boolean") return wrongShape();
+      if (typeof raw !== "boolean") return wrongShape(criterion, issues);
       return { kind: "boolean", value: raw };
     case "minCount": {
-      if (!isPlainObject(raw) || !hasExactKeys(raw, ["count"])) return wrongShape();
+      if (!isPlainObject(raw) || !("count" in raw) || keyCount(raw) !== 1) return wrongShape(criterion, issues);
       if (!checkQuantity(code, "count", raw.count, issues)) return null;
       return { kind: "count", count: raw.count as number };
     }
     case "countOrAll": {
-      if (!isPlainObject(raw) || !hasExactKeys(raw, ["count", "total"])) return wrongShape();
+      if (!isPlainObject(raw) || !("count" in raw) || !("total" in raw) || keyCount(raw) !== 2) {
+        return wrongShape(criterion, issues);
+      }
       const okC = checkQuantity(code, "count", raw.count, issues);
       const okT = checkQuantity(code, "total", raw.total, issues);
       if (!okC || !okT) return null;
@@ -207,7 +205,7 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
       return { kind: "countOfTotal", count, total };
     }
     case "childLevels": {
-      if (!isPlainObject(raw) || !hasExactKeys(raw, ["childLevels"]) || !Array.isArray(raw.childLevels)) return wrongShape();
+      if (!isPlainObject(raw) || !Array.isArray(raw.childLevels) || keyCount(raw) !== 1) return wrongShape(criterion, issues);
       const list = raw.childLevels as unknown[];
       if (list.length === 0) {
         if (criterion.exemptWhenNoSubjects) return EXEMPT;
@@ -240,39 +238,63 @@ function productAtLeast(a: number, b: number, c: number, d: number): boolean {
   return BigInt(a) * BigInt(b) >= BigInt(c) * BigInt(d);
 }
 
-/** Whether an observation meets the target of level index `li` (which must be applicable). */
-export function meets(cc: CompiledCriterion, obs: Observation, li: number): boolean {
-  const target = cc.criterion.targets[li];
+/**
+ * Writes one status per level for one criterion. Dispatches on the observation
+ * once, then loops over the levels: this is the engine's hot path.
+ */
+function judge(cc: CompiledCriterion, obs: Observation, nLevels: number, results: Status[]): void {
+  const targets = cc.criterion.targets;
   switch (obs.kind) {
-    case "ratio":
-      return productAtLeast(obs.numerator, 10_000, cc.hundredths[li]!, obs.denominator);
-    case "percent":
-      return obs.percent >= (target as number);
-    case "boolean":
-      return obs.value;
-    case "count":
-      return obs.count >= (target as number);
-    case "countOfTotal": {
-      const t = target as TCountOrAllTarget;
-      return obs.count >= t.min || (t.orAll && obs.total > 0 && obs.count === obs.total);
-    }
-    case "childLevels": {
-      const t = target as TChildLevelsTarget;
-      if ((obs.atLeast[t.allAtLeast] ?? 0) !== obs.total) return false;
-      if (t.share === null) return true;
-      return productAtLeast(obs.atLeast[t.share.atLeast] ?? 0, 10_000, Math.round(t.share.percent * 100), obs.total);
-    }
     case "missing":
     case "exempt":
-      return false;
+      for (let li = 0; li < nLevels; li++) results[li] = targets[li] === null ? "na" : obs.kind;
+      return;
+    case "ratio": {
+      const h = cc.hundredths;
+      for (let li = 0; li < nLevels; li++) {
+        const t = h[li]!;
+        results[li] = t < 0 ? "na" : productAtLeast(obs.numerator, 10_000, t, obs.denominator) ? "pass" : "fail";
+      }
+      return;
+    }
+    case "percent":
+      for (let li = 0; li < nLevels; li++) {
+        const t = targets[li];
+        results[li] = t === null ? "na" : obs.percent >= (t as number) ? "pass" : "fail";
+      }
+      return;
+    case "boolean":
+      for (let li = 0; li < nLevels; li++) results[li] = targets[li] === null ? "na" : obs.value ? "pass" : "fail";
+      return;
+    case "count":
+      for (let li = 0; li < nLevels; li++) {
+        const t = targets[li];
+        results[li] = t === null ? "na" : obs.count >= (t as number) ? "pass" : "fail";
+      }
+      return;
+    case "countOfTotal": {
+      const all = obs.total > 0 && obs.count === obs.total;
+      for (let li = 0; li < nLevels; li++) {
+        const t = targets[li] as TCountOrAllTarget | null;
+        results[li] = t === null ? "na" : obs.count >= t.min || (t.orAll && all) ? "pass" : "fail";
+      }
+      return;
+    }
+    case "childLevels":
+      for (let li = 0; li < nLevels; li++) {
+        const t = targets[li] as TChildLevelsTarget | null;
+        if (t === null) {
+          results[li] = "na";
+          continue;
+        }
+        const allOk = (obs.atLeast[t.allAtLeast] ?? 0) === obs.total;
+        const shareOk =
+          t.share === null ||
+          productAtLeast(obs.atLeast[t.share.atLeast] ?? 0, 10_000, Math.round(t.share.percent * 100), obs.total);
+        results[li] = allOk && shareOk ? "pass" : "fail";
+      }
+      return;
   }
-}
-
-function statusOf(cc: CompiledCriterion, obs: Observation, li: number): Status {
-  if (cc.criterion.targets[li] === null) return "na";
-  if (obs.kind === "missing") return "missing";
-  if (obs.kind === "exempt") return "exempt";
-  return meets(cc, obs, li) ? "pass" : "fail";
 }
 
 /** Reads every value of a unit; throws `InvalidValuesError` listing all issues. */
@@ -280,14 +302,20 @@ export function observeAll(set: TCriteriaSet, values: IndicatorValues): Observat
   const c = compile(set);
   const issues: ValueIssue[] = [];
   if (!isPlainObject(values)) throw new InvalidValuesError([valueIssue("", "values", "not_an_object")]);
-  for (const key in values) {
-    if (!c.byCode.has(key)) issues.push(valueIssue(key, key, "unknown_criterion"));
-  }
   const nLevels = set.levels.length;
   const obs: Observation[] = new Array(c.criteria.length);
+  let present = 0;
   for (let i = 0; i < c.criteria.length; i++) {
     const criterion = c.criteria[i]!.criterion;
-    obs[i] = observe(criterion, values[criterion.code], nLevels, issues) ?? MISSING;
+    const raw = values[criterion.code];
+    if (raw !== undefined) present++;
+    obs[i] = observe(criterion, raw, nLevels, issues) ?? MISSING;
+  }
+  // Every key that is not a criterion code is an error; counting first keeps the common case to one native call.
+  if (keyCount(values as Record<string, unknown>) !== present) {
+    for (const key of Object.keys(values)) {
+      if (!c.byCode.has(key) && values[key] !== undefined) issues.push(valueIssue(key, key, "unknown_criterion"));
+    }
   }
   if (issues.length > 0) throw new InvalidValuesError(issues);
   return obs;
@@ -295,37 +323,37 @@ export function observeAll(set: TCriteriaSet, values: IndicatorValues): Observat
 
 /** Judges a unit's values against a set. Throws `InvalidValuesError` on values that cannot be judged. */
 export function evaluate(set: TCriteriaSet, values: IndicatorValues): Evaluation {
+  return evaluateObservations(set, observeAll(set, values));
+}
+
+/** Judges observations already read by `observeAll` (gaps reuses them rather than reading twice). */
+export function evaluateObservations(set: TCriteriaSet, obs: Observation[]): Evaluation {
   const c = compile(set);
-  const obs = observeAll(set, values);
   const nLevels = set.levels.length;
-  const levels: LevelEvaluation[] = set.levels.map((l) => ({
-    level: l.rank,
-    code: l.code,
-    name: l.name,
-    met: true,
-    failing: [],
-    missing: [],
-    exempt: [],
-  }));
+  const levels: LevelEvaluation[] = new Array(nLevels);
+  for (let li = 0; li < nLevels; li++) {
+    const l = set.levels[li]!;
+    levels[li] = { level: l.rank, code: l.code, name: l.name, met: true, failing: [], missing: [], exempt: [] };
+  }
   const criteria: CriterionEvaluation[] = new Array(c.criteria.length);
   for (let i = 0; i < c.criteria.length; i++) {
     const cc = c.criteria[i]!;
-    const o = obs[i]!;
+    const code = cc.criterion.code;
     const results: Status[] = new Array(nLevels);
+    judge(cc, obs[i]!, nLevels, results);
     for (let li = 0; li < nLevels; li++) {
-      const s = statusOf(cc, o, li);
-      results[li] = s;
+      const s = results[li];
+      if (s === "pass" || s === "na") continue;
+      const l = levels[li]!;
       if (s === "fail") {
-        levels[li]!.met = false;
-        levels[li]!.failing.push(cc.criterion.code);
+        l.met = false;
+        l.failing.push(code);
       } else if (s === "missing") {
-        levels[li]!.met = false;
-        levels[li]!.missing.push(cc.criterion.code);
-      } else if (s === "exempt") {
-        levels[li]!.exempt.push(cc.criterion.code);
-      }
+        l.met = false;
+        l.missing.push(code);
+      } else l.exempt.push(code);
     }
-    criteria[i] = { code: cc.criterion.code, group: cc.criterion.group, measure: cc.criterion.measure, results };
+    criteria[i] = { code, group: cc.criterion.group, measure: cc.criterion.measure, results };
   }
   let level = 0;
   while (level < nLevels && levels[level]!.met) level++;
@@ -333,11 +361,8 @@ export function evaluate(set: TCriteriaSet, values: IndicatorValues): Evaluation
     setId: set.id,
     setVersion: set.version,
     level,
-    levelName: level === 0 ? `Chưa đạt mức ${set.levels[0]!.name}` : set.levels[level - 1]!.name,
-    levelNameEn:
-      level === 0
-        ? `Below ${set.levels[0]!.nameEn ?? set.levels[0]!.name}`
-        : (set.levels[level - 1]!.nameEn ?? set.levels[level - 1]!.name),
+    levelName: c.levelNames[level]!,
+    levelNameEn: c.levelNamesEn[level]!,
     levels,
     criteria,
   };

@@ -3,11 +3,11 @@
  * needs, e.g. "CQS-02: cần ≥ 50%, hiện 42% (21/50) — thêm 4 hồ sơ".
  * The need is judged at the highest level ≤ the target at which the
  * criterion applies and is not met (targets rise, so meeting that one meets
- * the lower ones), with the same reading of values as `evaluate`.
+ * the lower ones), from `evaluate`'s own statuses: the rule lives there only.
  */
 import { formatNumber, formatTarget, type Locale, type TCriteriaSet } from "@cds/criteria-schema";
 import type { TChildLevelsTarget, TCountOrAllTarget } from "@cds/criteria-schema";
-import { compile, meets, observeAll, type Observation } from "./evaluate.ts";
+import { compile, evaluateObservations, observeAll, type Observation } from "./evaluate.ts";
 import type { IndicatorValues } from "./values.ts";
 
 export interface Gap {
@@ -98,16 +98,17 @@ export function gaps(set: TCriteriaSet, values: IndicatorValues, targetLevel: nu
   }
   const c = compile(set);
   const obs = observeAll(set, values);
+  const evaluation = evaluateObservations(set, obs);
   const out: Gap[] = [];
   for (let i = 0; i < c.criteria.length; i++) {
     const cc = c.criteria[i]!;
     const o = obs[i]!;
     const cr = cc.criterion;
     if (o.kind === "exempt") continue;
+    const results = evaluation.criteria[i]!.results;
     let li = -1;
     for (let l = targetLevel - 1; l >= 0; l--) {
-      if (cr.targets[l] === null) continue;
-      if (o.kind === "missing" || !meets(cc, o, l)) {
+      if (results[l] === "fail" || results[l] === "missing") {
         li = l;
         break;
       }
