@@ -1,1 +1,3 @@
-export { default } from "@cds/eslint-config";
+import config from "@cds/eslint-config";
+
+export default [{ ignores: ["src/generated/**"] }, ...config];
