@@ -4,6 +4,7 @@
  * open. Returns one Prisma client (driver adapters, no engine binary) and a raw
  * SQL runner for the few aggregates written in SQL.
  */
+import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -91,6 +92,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       },
     };
   }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const lite = opts.pglite ?? (opts.dataDir ? new PGlite(opts.dataDir) : new PGlite());
   await lite.waitReady;
   const sql = pgliteRunner(lite);

@@ -1,0 +1,67 @@
+/** The Pothos schema builder, and nothing else (types live in schema/). */
+import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type { Context } from "./context.ts";
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  InvalidSetError,
+  InvalidValuesError,
+  NotFoundError,
+  UnauthenticatedError,
+  WorkflowError,
+} from "./errors.ts";
+import type PrismaTypes from "./generated/pothos-types.ts";
+import { getDatamodel } from "./generated/pothos-types.ts";
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { signedIn: boolean };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    /** A calendar date, yyyy-mm-dd. */
+    Date: { Input: string; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => ({ signedIn: ctx.viewer.kind === "user" }),
+    // A refusal says why, in Vietnamese and English, through the same error mapping as everything else.
+    unauthorizedError: () => new UnauthenticatedError(),
+  },
+  errors: {
+    defaultTypes: [
+      UnauthenticatedError,
+      ForbiddenError,
+      NotFoundError,
+      InputError,
+      WorkflowError,
+      ConflictError,
+      InvalidSetError,
+      InvalidValuesError,
+    ],
+  },
+  prisma: {
+    // Per request, so tests and benchmarks can run several databases in one process.
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+});

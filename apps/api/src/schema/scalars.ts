@@ -1,0 +1,38 @@
+import { GraphQLError } from "graphql";
+import { builder } from "../builder.ts";
+
+builder.scalarType("DateTime", {
+  description: "Thời điểm theo ISO 8601 (UTC)",
+  serialize: (d) => (d instanceof Date ? d.toISOString() : new Date(d as string).toISOString()),
+  parseValue: (v) => {
+    const d = typeof v === "string" ? new Date(v) : null;
+    if (!d || Number.isNaN(d.getTime())) throw new GraphQLError("DateTime: cần một thời điểm ISO 8601");
+    return d;
+  },
+});
+
+builder.scalarType("Date", {
+  description: "Ngày theo dạng yyyy-mm-dd (giao diện hiển thị dd/mm/yyyy)",
+  serialize: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)),
+  parseValue: (v) => {
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new GraphQLError("Date: cần ngày dạng yyyy-mm-dd");
+    return v;
+  },
+});
+
+builder.scalarType("JSON", {
+  description: "Giá trị JSON tuỳ ý (tài liệu bộ tiêu chí, số liệu chỉ tiêu)",
+  serialize: (v) => v,
+  parseValue: (v) => v,
+});
+
+builder.scalarType("File", {
+  description: "Tệp tải lên (GraphQL multipart request)",
+  serialize: () => {
+    throw new GraphQLError("File chỉ dùng làm đầu vào");
+  },
+  parseValue: (v) => {
+    if (!(v instanceof File)) throw new GraphQLError("File: cần một tệp tải lên");
+    return v;
+  },
+});

@@ -1,0 +1,235 @@
+import { z } from "zod";
+import { builder } from "../builder.ts";
+import { InputError } from "../errors.ts";
+import { can, ensure } from "../services/access.ts";
+import { createApiKey, revokeApiKey, submitProvinceReport } from "../services/rounds.ts";
+import {
+  impactPreview,
+  nationalSummary,
+  passRates,
+  setDeviation,
+  type CriterionRate,
+  type ImpactUnit,
+  type NationalRow,
+  type ProvincePassRates,
+} from "../services/summaries.ts";
+import { decodeId, SetDiffRef } from "./criteria-set.ts";
+
+const RateRef = builder.objectRef<{ numerator: number; denominator: number }>("Rate").implement({
+  description: "Tỷ lệ giữ nguyên tử số và mẫu số (không làm tròn)",
+  fields: (t) => ({
+    numerator: t.exposeInt("numerator"),
+    denominator: t.exposeInt("denominator"),
+    percent: t.float({ nullable: true, description: "Để hiển thị; so sánh dùng tử và mẫu", resolve: (r) => (r.denominator === 0 ? null : (100 * r.numerator) / r.denominator) }),
+  }),
+});
+
+const NationalRowRef = builder.objectRef<NationalRow>("ProvinceSummary").implement({
+  description: "Một tỉnh trong tổng hợp toàn quốc",
+  fields: (t) => ({
+    tenantId: t.exposeString("tenantId"),
+    name: t.exposeString("name"),
+    units: t.exposeInt("units"),
+    assessed: t.exposeInt("assessed"),
+    recognised: t.exposeInt("recognised"),
+    byLevel: t.exposeIntList("byLevel", { description: "Số đơn vị được công nhận theo mức 0–5" }),
+    basicOrAbove: t.field({ type: RateRef, description: "Tỷ lệ đơn vị đạt từ mức Cơ bản trở lên", resolve: (r) => r.basicOrAbove }),
+    reportSubmittedAt: t.expose("reportSubmittedAt", { type: "DateTime", nullable: true }),
+    reportOnTime: t.exposeBoolean("reportOnTime", { nullable: true, description: "Gửi trước 25/12; null nếu chưa gửi" }),
+    reportDeadline: t.expose("reportDeadline", { type: "DateTime" }),
+  }),
+});
+
+const LevelTallyRef = builder
+  .objectRef<CriterionRate["levels"][number]>("CriterionLevelTally")
+  .implement({
+    fields: (t) => ({
+      level: t.exposeInt("level"),
+      pass: t.exposeInt("pass"),
+      fail: t.exposeInt("fail"),
+      missing: t.exposeInt("missing"),
+      exempt: t.exposeInt("exempt"),
+      na: t.exposeInt("na"),
+      passRate: t.field({ type: RateRef, resolve: (l) => ({ numerator: l.pass, denominator: l.pass + l.fail }) }),
+    }),
+  });
+
+const CriterionRateRef = builder.objectRef<CriterionRate>("CriterionPassRate").implement({
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    levels: t.field({ type: [LevelTallyRef], resolve: (c) => c.levels }),
+  }),
+});
+
+const ProvinceRatesRef = builder.objectRef<ProvincePassRates>("ProvincePassRates").implement({
+  description: "Tỷ lệ đạt từng tiêu chí của các đơn vị được công nhận, theo bộ của tỉnh và theo khung quốc gia",
+  fields: (t) => ({
+    tenantId: t.exposeString("tenantId"),
+    name: t.exposeString("name"),
+    units: t.exposeInt("units"),
+    ownSet: t.field({ type: [CriterionRateRef], resolve: (p) => p.ownSet }),
+    national: t.field({ type: [CriterionRateRef], description: "Cùng số liệu, chấm theo khung quốc gia v1.0", resolve: (p) => p.national }),
+    nationalByLevel: t.exposeIntList("nationalByLevel"),
+  }),
+});
+
+const ImpactUnitRef = builder.objectRef<ImpactUnit>("ImpactUnit").implement({
+  fields: (t) => ({
+    assessmentId: t.exposeString("assessmentId"),
+    unitName: t.exposeString("unitName"),
+    current: t.exposeInt("current"),
+    draft: t.exposeInt("draft"),
+  }),
+});
+
+const ImpactRef = builder.objectRef<Awaited<ReturnType<typeof impactPreview>>>("ImpactPreview").implement({
+  description: "Bản nháp chấm trên số liệu hiện tại của một đợt",
+  fields: (t) => ({
+    units: t.exposeInt("units"),
+    current: t.exposeIntList("current", { description: "Số đơn vị theo mức hiện nay (0–5)" }),
+    draft: t.exposeIntList("draft", { description: "Số đơn vị theo mức nếu áp dụng bản nháp" }),
+    up: t.exposeInt("up"),
+    down: t.exposeInt("down"),
+    moved: t.field({ type: [ImpactUnitRef], resolve: (x) => x.moved }),
+  }),
+});
+
+const DeviationRef = builder
+  .objectRef<{ tenantId: string; name: string; deviation: Awaited<ReturnType<typeof setDeviation>> }>("SetDeviation")
+  .implement({
+    fields: (t) => ({
+      tenantId: t.exposeString("tenantId"),
+      name: t.exposeString("name"),
+      versionId: t.string({ nullable: true, resolve: (d) => d.deviation?.versionId ?? null }),
+      diff: t.field({ type: SetDiffRef, nullable: true, resolve: (d) => d.deviation?.diff ?? null }),
+    }),
+  });
+
+const ComparisonRef = builder
+  .objectRef<{ summary: NationalRow[]; rates: ProvincePassRates[]; deviations: { tenantId: string; name: string; deviation: Awaited<ReturnType<typeof setDeviation>> }[] }>("ProvinceComparison")
+  .implement({
+    fields: (t) => ({
+      summary: t.field({ type: [NationalRowRef], resolve: (c) => c.summary }),
+      passRates: t.field({ type: [ProvinceRatesRef], resolve: (c) => c.rates }),
+      deviations: t.field({ type: [DeviationRef], resolve: (c) => c.deviations }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  nationalSummary: t.field({
+    type: [NationalRowRef],
+    description: "Tổng hợp toàn quốc theo tỉnh: số đơn vị, số được công nhận theo mức, tỷ lệ từ Cơ bản trở lên, báo cáo đúng hạn",
+    args: { year: t.arg.int(), unitKind: t.arg.string() },
+    resolve: (_r, a, ctx) => nationalSummary(ctx.db.sql, a),
+  }),
+  criterionPassRates: t.field({
+    type: [ProvinceRatesRef],
+    args: { year: t.arg.int(), unitKind: t.arg.string(), tenantIds: t.arg.stringList({ required: false }) },
+    resolve: (_r, a, ctx) => passRates(ctx.prisma, a),
+  }),
+  compareProvinces: t.field({
+    type: ComparisonRef,
+    description: "So sánh 2–4 tỉnh",
+    args: { year: t.arg.int(), unitKind: t.arg.string(), tenantIds: t.arg.stringList() },
+    resolve: async (_r, a, ctx) => {
+      if (a.tenantIds.length < 2 || a.tenantIds.length > 4) {
+        throw InputError.field("tenantIds", "Chọn từ 2 đến 4 tỉnh", "Choose 2 to 4 provinces");
+      }
+      const all = await nationalSummary(ctx.db.sql, a);
+      const summary = all.filter((r) => a.tenantIds.includes(r.tenantId));
+      const rates = await passRates(ctx.prisma, a);
+      const deviations = await Promise.all(
+        summary.map(async (r) => ({ tenantId: r.tenantId, name: r.name, deviation: await setDeviation(ctx.prisma, { tenantId: r.tenantId, unitKind: a.unitKind }) })),
+      );
+      return { summary, rates, deviations };
+    },
+  }),
+  setDeviations: t.field({
+    type: [DeviationRef],
+    description: "Bộ tiêu chí đã công bố của từng tỉnh so với khung quốc gia v1.0",
+    args: { unitKind: t.arg.string() },
+    resolve: async (_r, a, ctx) => {
+      const tenants = await ctx.prisma.tenant.findMany({ where: { kind: "PROVINCE" }, orderBy: { name: "asc" } });
+      return Promise.all(tenants.map(async (tn) => ({ tenantId: tn.id, name: tn.name, deviation: await setDeviation(ctx.prisma, { tenantId: tn.id, unitKind: a.unitKind }) })));
+    },
+  }),
+  impactPreview: t.field({
+    type: ImpactRef,
+    description: "Bản nháp sẽ làm thay đổi mức của các đơn vị thế nào (trên số liệu hiện tại của một đợt)",
+    args: { versionId: t.arg.id(), roundId: t.arg.id() },
+    resolve: (_r, a, ctx) =>
+      impactPreview(ctx.prisma, ctx.viewer, {
+        versionId: decodeId(String(a.versionId), "CriteriaSetVersion"),
+        roundId: decodeId(String(a.roundId), "Round"),
+      }),
+  }),
+}));
+
+builder.prismaObject("ProvinceReport", {
+  description: "Báo cáo hằng năm của tỉnh gửi Bộ (trước 25/12)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    year: t.exposeInt("year"),
+    tenant: t.relation("tenant"),
+    submittedAt: t.expose("submittedAt", { type: "DateTime" }),
+    onTime: t.exposeBoolean("onTime"),
+    summary: t.expose("summary", { type: "JSON" }),
+  }),
+});
+
+builder.prismaObject("ApiKey", {
+  description: "Khoá API chỉ đọc cho bên thứ ba",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    prefix: t.exposeString("prefix"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+const CreatedKeyRef = builder.objectRef<{ apiKey: { id: string }; key: string }>("CreatedApiKey").implement({
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "Chỉ hiển thị một lần; hãy lưu lại" }),
+    apiKey: t.prismaField({ type: "ApiKey", resolve: (q, r, _a, ctx) => ctx.prisma.apiKey.findUniqueOrThrow({ ...q, where: { id: r.apiKey.id } }) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  provinceReports: t.prismaField({
+    type: ["ProvinceReport"],
+    args: { year: t.arg.int() },
+    resolve: (q, _r, a, ctx) => ctx.prisma.provinceReport.findMany({ ...q, where: { year: a.year }, orderBy: { submittedAt: "asc" } }),
+  }),
+  apiKeys: t.prismaField({
+    type: ["ApiKey"],
+    args: { tenantId: t.arg.string() },
+    resolve: (q, _r, a, ctx) => {
+      ensure(can.manageApiKeys(ctx.viewer, a.tenantId));
+      return ctx.prisma.apiKey.findMany({ ...q, where: { tenantId: a.tenantId }, orderBy: { createdAt: "desc" } });
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  submitProvinceReport: t.prismaField({
+    type: "ProvinceReport",
+    description: "Gửi báo cáo năm cho Bộ; đúng hạn nếu trước 25/12",
+    args: { tenantId: t.arg.string(), year: t.arg.int() },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => submitProvinceReport(ctx.prisma, ctx.viewer, { ...a, now: ctx.now() }),
+  }),
+  createApiKey: t.field({
+    type: CreatedKeyRef,
+    args: { tenantId: t.arg.string(), name: t.arg.string({ validate: z.string().max(120, "tối đa 120 ký tự") }) },
+    errors: {},
+    resolve: (_r, a, ctx) => createApiKey(ctx.prisma, ctx.viewer, a),
+  }),
+  revokeApiKey: t.prismaField({
+    type: "ApiKey",
+    args: { id: t.arg.id() },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => revokeApiKey(ctx.prisma, ctx.viewer, { id: String(a.id), now: ctx.now() }),
+  }),
+}));

@@ -1,0 +1,150 @@
+/**
+ * The base seed: unit kinds, the ministry and one tenant per province, every
+ * unit of the three-tier map (63 + 696 + 10,047 = 10,806), and the national criteria
+ * sets of Decision 2361/QĐ-BTTTT, published. Idempotent: nothing happens when
+ * tenant "vn" exists. Everything is written in one transaction.
+ */
+import { BUILT_IN_SETS } from "@cds/criteria-schema";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { loadMap, type AdminMap } from "./map.ts";
+import { searchName, slugify } from "./search-name.ts";
+
+export const MINISTRY_TENANT_ID = "vn";
+export const MINISTRY_NAME = "Bộ Thông tin và Truyền thông";
+const DECISION_NUMBER = "2361/QĐ-BTTTT";
+const DECISION_DATE = "2024-12-31";
+const CHUNK = 2_000;
+
+export const UNIT_KINDS = [
+  { code: "province", name: "Cấp tỉnh", nameEn: "Province", parentCode: null },
+  { code: "district", name: "Cấp huyện", nameEn: "District", parentCode: "province" },
+  { code: "commune", name: "Cấp xã", nameEn: "Commune", parentCode: "district" },
+] as const;
+
+export interface SeedBaseResult {
+  provinces: number;
+  districts: number;
+  communes: number;
+}
+
+/** The id of a unit, derived from its GSO code so rows can be inserted without reading them back. */
+export const unitId = (code: string): string => `u_${code}`;
+export const versionId = (setId: string, version: string): string => `v_${setId}_${version}`;
+
+/** "Thành phố Hà Nội" → "ha-noi", "Tỉnh Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
+export function provinceSlug(name: string): string {
+  return slugify(name.replace(/^\s*(tỉnh|thành phố)\s+/iu, ""));
+}
+
+/** Tenant ids for the provinces, by province code; a clash gets the province code appended. */
+export function provinceTenantIds(map: AdminMap): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>([MINISTRY_TENANT_ID]);
+  for (const p of map.provinces) {
+    let id = provinceSlug(p.name) || `p-${p.code}`;
+    if (used.has(id)) id = `${id}-${p.code}`;
+    for (let n = 2; used.has(id); n++) id = `${provinceSlug(p.name)}-${p.code}-${n}`;
+    used.add(id);
+    ids.set(p.code, id);
+  }
+  return ids;
+}
+
+function utcDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+export async function seedBase(prisma: PrismaClient, opts: { dataDir?: string } = {}): Promise<SeedBaseResult> {
+  const none: SeedBaseResult = { provinces: 0, districts: 0, communes: 0 };
+  if (await prisma.tenant.findUnique({ where: { id: MINISTRY_TENANT_ID }, select: { id: true } })) return none;
+
+  const map = await loadMap(opts.dataDir);
+  const tenantIds = provinceTenantIds(map);
+
+  const provinces: Prisma.UnitCreateManyInput[] = [];
+  const districts: Prisma.UnitCreateManyInput[] = [];
+  const communes: Prisma.UnitCreateManyInput[] = [];
+  for (const p of map.provinces) {
+    const tenantId = tenantIds.get(p.code)!;
+    const unit = (code: string, name: string, type: string, kindCode: string, parentId: string | null, path: string) => ({
+      id: unitId(code),
+      code,
+      name,
+      searchName: searchName(name),
+      type,
+      kindCode,
+      parentId,
+      path,
+      tenantId,
+    });
+    provinces.push(unit(p.code, p.name, p.type, "province", null, p.code));
+    for (const d of p.districts) {
+      const dpath = `${p.code}/${d.code}`;
+      districts.push(unit(d.code, d.name, d.type, "district", unitId(p.code), dpath));
+      for (const c of d.communes) {
+        communes.push(unit(c.code, c.name, c.type, "commune", unitId(d.code), `${dpath}/${c.code}`));
+      }
+    }
+  }
+
+  return prisma.$transaction(
+    async (tx) => {
+      // A concurrent seed may have won the race since the check above.
+      if (await tx.tenant.findUnique({ where: { id: MINISTRY_TENANT_ID }, select: { id: true } })) return none;
+
+      // Kinds and units go in parent-before-child order: one statement per tier.
+      for (const k of UNIT_KINDS) await tx.unitKind.create({ data: k });
+
+      await tx.tenant.createMany({
+        data: [
+          { id: MINISTRY_TENANT_ID, name: MINISTRY_NAME, kind: "MINISTRY" },
+          ...map.provinces.map((p) => ({ id: tenantIds.get(p.code)!, name: p.name, kind: "PROVINCE" as const })),
+        ],
+      });
+
+      for (const rows of [provinces, districts, communes]) {
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          await tx.unit.createMany({ data: rows.slice(i, i + CHUNK) });
+        }
+      }
+
+      for (const p of map.provinces) {
+        await tx.tenant.update({ where: { id: tenantIds.get(p.code)! }, data: { unitId: unitId(p.code) } });
+      }
+
+      for (const set of Object.values(BUILT_IN_SETS)) {
+        const decisionNumber = set.issuer.decisionNumber ?? DECISION_NUMBER;
+        const decisionDate = utcDate(set.issuer.decisionDate ?? DECISION_DATE);
+        const id = versionId(set.id, set.version);
+        await tx.criteriaSet.create({
+          data: { id: set.id, tenantId: MINISTRY_TENANT_ID, unitKind: set.unitKind, title: set.title },
+        });
+        await tx.criteriaSetVersion.create({
+          data: {
+            id,
+            setId: set.id,
+            version: set.version,
+            status: "PUBLISHED",
+            document: JSON.parse(JSON.stringify(set)) as Prisma.InputJsonValue,
+            decisionNumber,
+            decisionDate,
+            publishedAt: decisionDate,
+          },
+        });
+        await tx.auditEvent.create({
+          data: {
+            actorKind: "system",
+            tenantId: MINISTRY_TENANT_ID,
+            action: "seed.publish",
+            entityType: "CriteriaSetVersion",
+            entityId: id,
+            after: { version: set.version, decisionNumber },
+          },
+        });
+      }
+
+      return { provinces: provinces.length, districts: districts.length, communes: communes.length };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,31 @@
+/** Audit events: who, when, what, before → after. Always written inside the transaction of the change. */
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Viewer } from "./access.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  tenantId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const toJson = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+
+export async function audit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: viewer.kind === "user" ? viewer.userId : viewer.kind === "apiKey" ? viewer.keyId : null,
+      actorKind: viewer.kind,
+      tenantId: e.tenantId ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: toJson(e.before),
+      after: toJson(e.after),
+    },
+  });
+}

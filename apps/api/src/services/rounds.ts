@@ -1,0 +1,215 @@
+/** Rounds (đợt đánh giá), evidence files, the province's yearly report, API keys. */
+import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
+import type { PrismaClient, Round } from "../generated/prisma/client.ts";
+import { can, ensure, requireWriter, type Viewer } from "./access.ts";
+import { audit } from "./audit.ts";
+import { newApiKey } from "./auth.ts";
+import type { EvidenceStore } from "./evidence-store.ts";
+import { readableAssessment, unitRef } from "./assessments.ts";
+import { documentOf } from "./sets.ts";
+
+function isoDate(field: string, s: string, issues: FieldIssue[]): Date | null {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    issues.push({ field, message: "ngày không hợp lệ", messageEn: "invalid date" });
+    return null;
+  }
+  return d;
+}
+
+export interface OpenRoundInput {
+  tenantId: string;
+  year: number;
+  setVersionId: string;
+  name?: string | null;
+  submitDueAt: string;
+  reviewDueAt: string;
+}
+
+/** Opens a round and creates a draft assessment for every unit of the set's kind in the province. */
+export async function openRound(prisma: PrismaClient, viewer: Viewer, input: OpenRoundInput): Promise<Round> {
+  requireWriter(viewer);
+  ensure(can.runProvince(viewer, input.tenantId), "Chỉ Sở TT&TT của tỉnh mới mở được đợt đánh giá", "Only the province may open a round");
+  const issues: FieldIssue[] = [];
+  if (!Number.isInteger(input.year) || input.year < 2024 || input.year > 2100) {
+    issues.push({ field: "year", message: "năm không hợp lệ", messageEn: "invalid year" });
+  }
+  const submitDue = isoDate("submitDueAt", input.submitDueAt, issues);
+  const reviewDue = isoDate("reviewDueAt", input.reviewDueAt, issues);
+  if (submitDue && reviewDue && reviewDue < submitDue) {
+    issues.push({ field: "reviewDueAt", message: "hạn thẩm định phải sau hạn nộp", messageEn: "review deadline must follow the submission deadline" });
+  }
+  const version = await prisma.criteriaSetVersion.findUnique({ where: { id: input.setVersionId }, include: { set: true } });
+  if (!version) issues.push({ field: "setVersionId", message: "không tìm thấy phiên bản", messageEn: "version not found" });
+  else if (version.status !== "PUBLISHED") {
+    issues.push({ field: "setVersionId", message: "chỉ dùng được phiên bản đã công bố", messageEn: "only a published version can be used" });
+  } else if (version.set.tenantId !== input.tenantId && version.set.tenantId !== "vn") {
+    issues.push({ field: "setVersionId", message: "bộ tiêu chí của tỉnh khác", messageEn: "another province's set" });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  const unitKind = version!.set.unitKind;
+  const exists = await prisma.round.findUnique({ where: { tenantId_year_unitKind: { tenantId: input.tenantId, year: input.year, unitKind } } });
+  if (exists) throw new WorkflowError(`Đã có đợt đánh giá ${unitKind} năm ${input.year}`, `A ${unitKind} round for ${input.year} already exists`);
+  return prisma.$transaction(
+    async (tx) => {
+      const round = await tx.round.create({
+        data: {
+          tenantId: input.tenantId,
+          year: input.year,
+          unitKind,
+          name: input.name?.trim() || `Đánh giá mức độ chuyển đổi số ${unitKind === "district" ? "cấp huyện" : "cấp xã"} năm ${input.year}`,
+          setVersionId: version!.id,
+          submitDueAt: submitDue!,
+          reviewDueAt: reviewDue!,
+        },
+      });
+      const units = await tx.unit.findMany({ where: { tenantId: input.tenantId, kindCode: unitKind }, select: { id: true } });
+      await tx.assessment.createMany({
+        data: units.map((u) => ({ roundId: round.id, unitId: u.id, setVersionId: version!.id })),
+      });
+      await audit(tx, viewer, {
+        action: "round.open",
+        entityType: "Round",
+        entityId: round.id,
+        tenantId: input.tenantId,
+        after: { year: input.year, unitKind, setVersionId: version!.id, assessments: units.length },
+      });
+      return round;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export const EVIDENCE_TYPES: Record<string, string> = {
+  "application/pdf": "PDF",
+  "image/png": "PNG",
+  "image/jpeg": "JPEG",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+  "application/msword": "DOC",
+  "application/vnd.ms-excel": "XLS",
+};
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+export async function uploadEvidence(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  store: EvidenceStore,
+  input: { assessmentId: string; criterionCode: string; file: File },
+) {
+  const user = requireWriter(viewer);
+  const a = await readableAssessment(prisma, viewer, input.assessmentId);
+  ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được tải minh chứng", "Only the unit's own staff may upload evidence");
+  if (a.status !== "DRAFT" && a.status !== "RETURNED") {
+    throw new WorkflowError(
+      a.status === "RECOGNISED" ? "Hồ sơ đã công nhận, không thể sửa" : "Hồ sơ đã nộp, không thể thêm minh chứng",
+      a.status === "RECOGNISED" ? "Recognised: it can no longer change" : "Submitted: evidence can no longer be added",
+    );
+  }
+  const issues: FieldIssue[] = [];
+  if (!documentOf(a.setVersion).criteria.some((c) => c.code === input.criterionCode)) {
+    issues.push({ field: "criterionCode", message: `không có tiêu chí ${input.criterionCode}`, messageEn: `no criterion ${input.criterionCode}` });
+  }
+  const type = input.file.type.split(";")[0]!.trim();
+  if (!EVIDENCE_TYPES[type]) {
+    issues.push({
+      field: "file",
+      message: `loại tệp không được chấp nhận (${type || "không rõ"}); chấp nhận ${Object.values(EVIDENCE_TYPES).join(", ")}`,
+      messageEn: `file type not accepted (${type || "unknown"}); accepted: ${Object.values(EVIDENCE_TYPES).join(", ")}`,
+    });
+  }
+  if (input.file.size > EVIDENCE_MAX_BYTES) issues.push({ field: "file", message: "tệp lớn hơn 10 MB", messageEn: "file larger than 10 MB" });
+  if (input.file.size === 0) issues.push({ field: "file", message: "tệp rỗng", messageEn: "empty file" });
+  const fileName = input.file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "minh-chung";
+  if (issues.length > 0) throw new InputError(issues);
+  const stored = await store.put(new Uint8Array(await input.file.arrayBuffer()));
+  return prisma.$transaction(async (tx) => {
+    const ev = await tx.evidence.create({
+      data: {
+        assessmentId: a.id,
+        criterionCode: input.criterionCode,
+        fileName,
+        mimeType: type,
+        size: input.file.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        uploadedById: user.userId,
+      },
+    });
+    await audit(tx, viewer, {
+      action: "assessment.uploadEvidence",
+      entityType: "Assessment",
+      entityId: a.id,
+      tenantId: a.unit.tenantId,
+      after: { evidenceId: ev.id, criterionCode: input.criterionCode, fileName, size: input.file.size, sha256: stored.sha256 },
+    });
+    return ev;
+  });
+}
+
+/** The report deadline: before 25 December of the year, Vietnam time (UTC+7). */
+export function reportDeadline(year: number): Date {
+  return new Date(Date.UTC(year, 11, 24, 17, 0, 0));
+}
+
+export async function submitProvinceReport(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { tenantId: string; year: number; now: Date },
+) {
+  const user = requireWriter(viewer);
+  ensure(can.runProvince(viewer, input.tenantId), "Chỉ Sở TT&TT của tỉnh mới gửi được báo cáo", "Only the province may submit its report");
+  const existing = await prisma.provinceReport.findUnique({ where: { tenantId_year: { tenantId: input.tenantId, year: input.year } } });
+  if (existing) throw new WorkflowError(`Đã gửi báo cáo năm ${input.year}`, `The ${input.year} report was already submitted`);
+  const rounds = await prisma.round.findMany({ where: { tenantId: input.tenantId, year: input.year } });
+  if (rounds.length === 0) throw InputError.field("year", `Chưa có đợt đánh giá nào năm ${input.year}`, `No round in ${input.year}`);
+  const summary: Record<string, unknown> = {};
+  for (const r of rounds) {
+    const n = documentOf(await prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: r.setVersionId } })).levels.length;
+    const rows = await prisma.assessment.groupBy({ by: ["status", "recognisedLevel"], where: { roundId: r.id }, _count: true });
+    const byLevel = new Array<number>(n + 1).fill(0);
+    let units = 0;
+    let recognised = 0;
+    for (const row of rows) {
+      units += row._count;
+      if (row.status === "RECOGNISED") {
+        recognised += row._count;
+        byLevel[row.recognisedLevel ?? 0]! += row._count;
+      }
+    }
+    summary[r.unitKind] = { roundId: r.id, setVersionId: r.setVersionId, units, recognised, recognisedByLevel: byLevel };
+  }
+  const onTime = input.now < reportDeadline(input.year);
+  return prisma.$transaction(async (tx) => {
+    const report = await tx.provinceReport.create({
+      data: { tenantId: input.tenantId, year: input.year, submittedAt: input.now, onTime, summary: summary as object, submittedById: user.userId },
+    });
+    await audit(tx, viewer, { action: "report.submit", entityType: "ProvinceReport", entityId: report.id, tenantId: input.tenantId, after: { year: input.year, onTime, summary } });
+    return report;
+  });
+}
+
+export async function createApiKey(prisma: PrismaClient, viewer: Viewer, input: { tenantId: string; name: string }) {
+  const user = requireWriter(viewer);
+  ensure(can.manageApiKeys(viewer, input.tenantId), "Bạn không có quyền cấp khoá API", "You may not issue API keys");
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 120) throw InputError.field("name", "Tên khoá từ 2 đến 120 ký tự", "Name: 2 to 120 characters");
+  const k = newApiKey();
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({ data: { name, prefix: k.prefix, hash: k.hash, tenantId: input.tenantId, createdById: user.userId } });
+    await audit(tx, viewer, { action: "apiKey.create", entityType: "ApiKey", entityId: row.id, tenantId: input.tenantId, after: { name, prefix: k.prefix } });
+    return { apiKey: row, key: k.key };
+  });
+}
+
+export async function revokeApiKey(prisma: PrismaClient, viewer: Viewer, input: { id: string; now: Date }) {
+  requireWriter(viewer);
+  const key = await prisma.apiKey.findUnique({ where: { id: input.id } });
+  if (!key || !can.manageApiKeys(viewer, key.tenantId)) throw new NotFoundError("khoá API", input.id);
+  if (key.revokedAt) return key;
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: input.now } });
+    await audit(tx, viewer, { action: "apiKey.revoke", entityType: "ApiKey", entityId: key.id, tenantId: key.tenantId, before: { revokedAt: null }, after: { revokedAt: input.now } });
+    return row;
+  });
+}
