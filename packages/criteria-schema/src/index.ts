@@ -3,3 +3,4 @@ export * from "./validate.ts";
 export * from "./json-schema.ts";
 export * from "./national/index.ts";
 export * from "./targets.ts";
+export * from "./text.ts";

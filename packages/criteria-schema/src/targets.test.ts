@@ -49,3 +49,15 @@ describe("compareTargetsNullable", () => {
     ).toBe("changed");
   });
 });
+
+describe("Vietnamese search", () => {
+  it("ignores diacritics and tone placement, and matches from a word start", async () => {
+    const { searchName, matchesSearch, slugify } = await import("./index.ts");
+    expect(searchName("  Phường  Yên Hoà ")).toBe("phuong yen hoa");
+    expect(searchName("Xã Yên Hòa")).toBe("xa yen hoa");
+    expect(searchName("Đồng Đăng")).toBe("dong dang");
+    expect(matchesSearch("Phường Yên Hoà", "yen hoa")).toBe(true);
+    expect(matchesSearch("Huyện Hoàng Su Phì", "yen hoa")).toBe(false);
+    expect(slugify("Tỉnh Bà Rịa - Vũng Tàu")).toBe("tinh-ba-ria-vung-tau");
+  });
+});
