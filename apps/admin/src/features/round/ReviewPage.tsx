@@ -1,0 +1,6 @@
+import type { Me } from "@cds/ui";
+
+// Placeholder until the feature is built.
+export function ReviewPage(_props: { me: Me; [k: string]: unknown }) {
+  return <p>…</p>;
+}

@@ -1,0 +1,4 @@
+import type { Catalog } from "@cds/ui";
+
+export const roundVi: Catalog = {};
+export const roundEn: Catalog = {};

@@ -1,0 +1,4 @@
+import type { Catalog } from "@cds/ui";
+
+export const setsVi: Catalog = {};
+export const setsEn: Catalog = {};

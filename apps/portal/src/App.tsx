@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { AppShell, LoginForm, match, Spinner, useI18n, useLocation, useMe, type NavItem } from "@cds/ui";
+import { MyAssessmentsPage } from "./features/assessment/MyAssessmentsPage.tsx";
+import { AssessmentPage } from "./features/assessment/AssessmentPage.tsx";
+import { ResultsPage } from "./features/public/ResultsPage.tsx";
+import { UnitResultPage } from "./features/public/UnitResultPage.tsx";
+import { PublicSetsPage } from "./features/public/PublicSetsPage.tsx";
+
+export function App() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { path } = useLocation();
+  const nav: NavItem[] = [
+    { to: "/", label: t("nav.results") },
+    { to: "/sets", label: t("nav.sets") },
+    { to: "/my", label: me.data ? t("nav.my") : t("nav.login") },
+  ].map((n) => ({ ...n, active: n.to === "/" ? path === "/" || path.startsWith("/units/") : path.startsWith(n.to) }));
+
+  let page: ReactNode;
+  let m: Record<string, string> | null;
+  if (path === "/") page = <ResultsPage />;
+  else if ((m = match("/units/:code", path))) page = <UnitResultPage code={m.code!} />;
+  else if (path === "/sets") page = <PublicSetsPage />;
+  else if (path === "/my" || path.startsWith("/assessments/")) {
+    if (me.isPending) page = <Spinner />;
+    else if (!me.data) page = <LoginForm demoHint />;
+    else if ((m = match("/assessments/:id", path))) page = <AssessmentPage me={me.data} assessmentId={m.id!} />;
+    else page = <MyAssessmentsPage me={me.data} />;
+  } else page = <p>{t("app.notFound")}</p>;
+
+  return (
+    <AppShell title={t("app.title")} nav={nav} me={me.data}>
+      {page}
+    </AppShell>
+  );
+}

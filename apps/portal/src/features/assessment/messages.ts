@@ -1,0 +1,4 @@
+import type { Catalog } from "@cds/ui";
+
+export const assessmentVi: Catalog = {};
+export const assessmentEn: Catalog = {};

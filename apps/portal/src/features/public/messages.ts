@@ -1,0 +1,4 @@
+import type { Catalog } from "@cds/ui";
+
+export const publicVi: Catalog = {};
+export const publicEn: Catalog = {};

@@ -1,0 +1,135 @@
+/**
+ * A table a civil servant can work with: sortable columns, a filter that
+ * ignores diacritics, and CSV export of exactly what is shown (UTF-8 with BOM,
+ * so Excel opens Vietnamese text correctly).
+ */
+import { useMemo, useState, type ReactNode } from "react";
+import { matchesSearch } from "@cds/criteria-schema";
+import { useI18n } from "../i18n.tsx";
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  /** The value for sorting, filtering and CSV. */
+  value: (r: Row) => string | number | null;
+  render?: (r: Row) => ReactNode;
+  align?: "right";
+}
+
+function csvCell(v: string | number | null): string {
+  const s = v === null ? "" : String(v);
+  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
+  return [columns.map((c) => csvCell(c.header)).join(","), ...rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(","))].join("\r\n");
+}
+
+export function downloadCsv(fileName: string, csv: string): void {
+  const blob = new Blob(["\uFEFF" + csv], { type: "text/csv;charset=utf-8" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  csvName,
+  filterable = true,
+  caption,
+  onRowClick,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (r: Row) => string;
+  csvName?: string;
+  filterable?: boolean;
+  caption?: ReactNode;
+  onRowClick?: (r: Row) => void;
+}) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
+  const shown = useMemo(() => {
+    let out = query ? rows.filter((r) => columns.some((c) => matchesSearch(String(c.value(r) ?? ""), query))) : rows;
+    if (sort) {
+      const col = columns.find((c) => c.key === sort.key);
+      if (col) {
+        out = [...out].sort((a, b) => {
+          const x = col.value(a);
+          const y = col.value(b);
+          if (x === y) return 0;
+          if (x === null) return 1;
+          if (y === null) return -1;
+          return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "vi")) * sort.dir;
+        });
+      }
+    }
+    return out;
+  }, [rows, columns, query, sort]);
+  return (
+    <div className="data-table">
+      {(filterable || csvName) && (
+        <div className="table-tools">
+          {caption && <div className="table-caption">{caption}</div>}
+          {filterable && (
+            <input
+              type="search"
+              value={query}
+              placeholder={t("common.filter")}
+              aria-label={t("common.filter")}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          )}
+          {csvName && (
+            <button type="button" className="secondary" onClick={() => downloadCsv(csvName, toCsv(columns, shown))}>
+              {t("common.exportCsv")}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th
+                  key={c.key}
+                  className={c.align === "right" ? "num" : undefined}
+                  aria-sort={sort?.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
+                >
+                  <button type="button" className="th-sort" onClick={() => setSort((s) => ({ key: c.key, dir: s?.key === c.key && s.dir === 1 ? -1 : 1 }))}>
+                    {c.header}
+                    {sort?.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={rowKey(r)} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? "clickable" : undefined}>
+                {columns.map((c) => (
+                  <td key={c.key} className={c.align === "right" ? "num" : undefined}>
+                    {c.render ? c.render(r) : (c.value(r) ?? "—")}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="empty">
+                  {t("common.noRows")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

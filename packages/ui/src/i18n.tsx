@@ -1,0 +1,103 @@
+/**
+ * Vietnamese first, English second. Messages live in catalogs (one per app,
+ * plus the shared one here), never in components; the choice is remembered.
+ */
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { formatNumber } from "@cds/criteria-schema";
+
+export type Locale = "vi" | "en";
+export type Catalog = Record<string, string>;
+
+const LOCALE_KEY = "cds.locale";
+
+interface I18n {
+  locale: Locale;
+  setLocale(l: Locale): void;
+  /** A message by key, with {name} placeholders filled. */
+  t(key: string, params?: Record<string, string | number>): string;
+  /** dd/mm/yyyy, whatever the locale: the format Vietnamese documents use. */
+  date(d: string | Date | null | undefined): string;
+  dateTime(d: string | Date | null | undefined): string;
+  number(n: number): string;
+  percent(numerator: number, denominator: number): string;
+  /** The message of an API error in the current language. */
+  error(e: unknown): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(LOCALE_KEY);
+    if (saved === "vi" || saved === "en") return saved;
+  } catch {
+    /* storage unavailable */
+  }
+  return "vi";
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+export function formatDate(d: string | Date | null | undefined): string {
+  if (!d) return "—";
+  if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) {
+    const [y, m, day] = d.split("-");
+    return `${day}/${m}/${y}`;
+  }
+  const x = typeof d === "string" ? new Date(d) : d;
+  if (Number.isNaN(x.getTime())) return "—";
+  // Calendar dates in Vietnam time (UTC+7).
+  const v = new Date(x.getTime() + 7 * 3600_000);
+  return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+}
+
+export function formatDateTime(d: string | Date | null | undefined): string {
+  if (!d) return "—";
+  const x = typeof d === "string" ? new Date(d) : d;
+  if (Number.isNaN(x.getTime())) return "—";
+  const v = new Date(x.getTime() + 7 * 3600_000);
+  return `${formatDate(x)} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
+}
+
+export function I18nProvider({ catalogs, children }: { catalogs: Record<Locale, Catalog>; children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l);
+    try {
+      localStorage.setItem(LOCALE_KEY, l);
+    } catch {
+      /* storage unavailable */
+    }
+    document.documentElement.lang = l;
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const cat = catalogs[locale];
+    const fallback = catalogs.vi;
+    return {
+      locale,
+      setLocale,
+      t: (key, params) => {
+        let s = cat[key] ?? fallback[key] ?? key;
+        if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
+        return s;
+      },
+      date: formatDate,
+      dateTime: formatDateTime,
+      number: (n) => formatNumber(n, locale),
+      percent: (num, den) => (den === 0 ? "—" : `${formatNumber((100 * num) / den, locale)}%`),
+      error: (e) => {
+        if (e && typeof e === "object" && "messageEn" in e && locale === "en") return String((e as { messageEn: string }).messageEn);
+        return e instanceof Error ? e.message : String(e);
+      },
+    };
+  }, [catalogs, locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error("useI18n outside I18nProvider");
+  return v;
+}
