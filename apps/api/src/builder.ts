@@ -18,6 +18,7 @@ import {
 } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
+import { visibleNode } from "./services/visibility.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -63,5 +64,15 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // node(id) and nodes(ids) load any row by id: each object passes the same read rule as its own query.
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => visibleNode(ctx, id.typename, await resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
+        const nodes = await resolveNodes(ids);
+        return Promise.all(nodes.map((n, i) => visibleNode(ctx, ids[i]!.typename, n)));
+      },
+    },
   },
 });

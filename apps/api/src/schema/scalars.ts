@@ -31,8 +31,12 @@ builder.scalarType("File", {
   serialize: () => {
     throw new GraphQLError("File chỉ dùng làm đầu vào");
   },
+  // graphql-yoga hands resolvers its own File implementation, not the global class: check the shape.
   parseValue: (v) => {
-    if (!(v instanceof File)) throw new GraphQLError("File: cần một tệp tải lên");
-    return v;
+    const f = v as Partial<File> | null;
+    if (!f || typeof f !== "object" || typeof f.arrayBuffer !== "function" || typeof f.name !== "string" || typeof f.size !== "number") {
+      throw new GraphQLError("File: cần một tệp tải lên");
+    }
+    return v as File;
   },
 });

@@ -79,12 +79,13 @@ export const can = {
     has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) || g.tenantId === tenantId),
   /** Open rounds, submit the yearly report, see the province dashboard. */
   runProvince: (v: Viewer, tenantId: string) => has(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
+  /** Each tenant's own admin issues its keys (the ministry for "vn", a province for itself). */
   manageApiKeys: (v: Viewer, tenantId: string) =>
-    has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId)),
+    has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId)),
   /** See an assessment that is not yet recognised (recognised ones are public). */
   readUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => covers(g, unit)),
-  /** Register a level, enter values, upload evidence, submit: the unit's own staff. */
-  editUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "UNIT_EDITOR" && covers(g, unit)),
+  /** Register a level, enter values, upload evidence, submit: the unit's own staff (granted on that very unit). */
+  editUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
   /** Verify values, return, recognise: the officer one level above. */
   reviewUnit: (v: Viewer, unit: UnitRef) =>
     has(v, (g) => (g.role === "DISTRICT_OFFICER" || g.role === "PROVINCE_ADMIN") && isLevelAbove(g, unit)),

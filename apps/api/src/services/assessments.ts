@@ -331,7 +331,7 @@ export async function returnAssessment(
 ): Promise<LoadedAssessment> {
   const user = requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.reviewUnit(viewer, unitRef(a)) || can.appraiseUnit(viewer, unitRef(a)), "Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit");
+  ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit");
   requireStatus(a, ["SUBMITTED", "VERIFIED", "APPRAISED"], "trả lại", "return");
   const codes = new Set(documentOf(a.setVersion).criteria.map((c) => c.code));
   const comments = input.comments.filter((c) => c.body.trim().length > 0);

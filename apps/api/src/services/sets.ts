@@ -67,6 +67,9 @@ export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: 
     "You may not edit this tenant's criteria sets",
   );
   const source = await readableVersion(prisma, viewer, input.sourceVersionId);
+  if (source.status === "DRAFT") {
+    throw new WorkflowError("Chỉ nhân bản được phiên bản đã công bố", "Only a published version can be cloned");
+  }
   const sourceDoc = documentOf(source);
   const tenant = await prisma.tenant.findUnique({ where: { id: input.tenantId } });
   if (!tenant) throw new NotFoundError("đơn vị", input.tenantId);

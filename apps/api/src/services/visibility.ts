@@ -1,0 +1,30 @@
+/** The read rule of each node type, for node(id)/nodes(ids), which load rows by id. */
+import type { Context } from "../context.ts";
+import { can } from "./access.ts";
+
+export async function visibleNode(ctx: Context, typename: string, node: unknown): Promise<unknown> {
+  if (!node) return null;
+  const row = node as Record<string, unknown>;
+  switch (typename) {
+    case "Assessment": {
+      if (row.status === "RECOGNISED") return node;
+      const unit = await ctx.prisma.unit.findUnique({ where: { id: row.unitId as string } });
+      return unit && can.readUnit(ctx.viewer, { id: unit.id, path: unit.path, tenantId: unit.tenantId, parentId: unit.parentId }) ? node : null;
+    }
+    case "CriteriaSetVersion": {
+      if (row.status !== "DRAFT") return node;
+      const set = await ctx.prisma.criteriaSet.findUnique({ where: { id: row.setId as string } });
+      return set && can.readTenant(ctx.viewer, set.tenantId) ? node : null;
+    }
+    case "CriteriaSet": {
+      if (can.readTenant(ctx.viewer, row.tenantId as string)) return node;
+      const published = await ctx.prisma.criteriaSetVersion.count({ where: { setId: row.id as string, status: { not: "DRAFT" } } });
+      return published > 0 ? node : null;
+    }
+    case "Round":
+      // Rounds are public (name, year, deadlines, pinned published version), as the rounds query.
+      return node;
+    default:
+      return node;
+  }
+}
