@@ -8,7 +8,8 @@
  * Percentages are compared exactly on integers (numerator × 10000 ≥ target in
  * hundredths of a percent × denominator), never through a rounded float.
  */
-import { MAX_COUNT, type TCriteriaSet, type TCriterion, type TMeasureKind } from "@cds/criteria-schema";
+import { MAX_COUNT } from "@cds/criteria-schema";
+import type { TCriteriaSet, TCriterion, TMeasureKind } from "@cds/criteria-schema";
 import type { TChildLevelsTarget, TCountOrAllTarget } from "@cds/criteria-schema";
 import {
   InvalidValuesError,

@@ -1,3 +1,4 @@
+export * from "./limits.ts";
 export * from "./schema.ts";
 export * from "./validate.ts";
 export * from "./json-schema.ts";

@@ -8,10 +8,7 @@
  */
 import { z } from "zod";
 
-export const SCHEMA_VERSION = 1 as const;
-
-/** Upper bound for counts, numerators and denominators: keeps exact integer arithmetic inside 2^53. */
-export const MAX_COUNT = 1_000_000_000_000;
+import { MAX_COUNT, SCHEMA_VERSION } from "./limits.ts";
 
 const slug = z
   .string()

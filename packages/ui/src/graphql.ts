@@ -115,9 +115,7 @@ export function upload<R, V>(doc: TadaDocumentNode<R, V>, variables: V, file: Fi
   });
 }
 
-interface UnionResult {
-  __typename: string;
-  data?: unknown;
+interface ErrorFields {
   code?: string;
   message?: string;
   messageEn?: string;
@@ -125,12 +123,16 @@ interface UnionResult {
   currentVersion?: number;
 }
 
+/** The data of the `…Success` member of a mutation's result union. */
+export type SuccessData<T> = T extends { __typename: `${string}Success`; data: infer D } ? D : never;
+
 /**
  * A mutation's result union → its data, or an ApiError carrying the code, the
  * messages and the fields at fault. Select `__typename`, `... on Error { code message messageEn }`
  * and the specific error fragments in the document.
  */
-export function unwrap<T>(result: UnionResult & { data?: T }): T {
-  if (result.__typename.endsWith("Success")) return result.data as T;
-  throw new ApiError(result.code ?? result.__typename, result.message ?? result.__typename, result.messageEn ?? result.__typename, result.issues ?? [], result.currentVersion);
+export function unwrap<T extends { __typename: string }>(result: T): SuccessData<T> {
+  const r = result as T & ErrorFields & { data?: unknown };
+  if (r.__typename.endsWith("Success")) return r.data as SuccessData<T>;
+  throw new ApiError(r.code ?? r.__typename, r.message ?? r.__typename, r.messageEn ?? r.__typename, r.issues ?? [], r.currentVersion);
 }

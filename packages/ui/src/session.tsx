@@ -14,7 +14,7 @@ export const MeQuery = graphql(`
       roles {
         role
         tenantId
-        unit { id code name path }
+        unit { id code name path kind { code } }
       }
     }
   }
@@ -67,8 +67,7 @@ export function LoginForm({ demoHint }: { demoHint?: boolean }) {
   const login = useMutation({
     mutationFn: async () => {
       const r = await request(LoginMutation, { email, password });
-      const data = unwrap(r.login as never) as { csrfToken: string };
-      setCsrfToken(data.csrfToken);
+      setCsrfToken(unwrap(r.login).csrfToken);
     },
     onSuccess: () => qc.invalidateQueries(),
   });

@@ -103,6 +103,15 @@ builder.prismaObject("AuditEvent", {
     at: t.expose("at", { type: "DateTime" }),
     actorId: t.exposeString("actorId", { nullable: true }),
     actorKind: t.exposeString("actorKind"),
+    actorName: t.string({
+      nullable: true,
+      description: "Tên người thực hiện (\"Hệ thống\" cho thao tác tự động)",
+      resolve: async (e, _a, ctx) => {
+        if (e.actorKind === "system") return "Hệ thống";
+        if (e.actorKind === "user" && e.actorId) return (await ctx.prisma.user.findUnique({ where: { id: e.actorId }, select: { name: true } }))?.name ?? null;
+        return null;
+      },
+    }),
     action: t.exposeString("action"),
     entityType: t.exposeString("entityType"),
     entityId: t.exposeString("entityId"),
@@ -214,8 +223,8 @@ builder.queryFields((t) => ({
   }),
   roundSummary: t.field({
     type: SummaryRef,
-    args: { roundId: t.arg.id() },
-    resolve: (_r, a, ctx) => roundSummary(ctx.prisma, ctx.viewer, decodeId(String(a.roundId), "Round")),
+    args: { roundId: t.arg.id(), unitCode: t.arg.string({ required: false, description: "Chỉ tính nhánh đơn vị này (vd. một huyện)" }) },
+    resolve: (_r, a, ctx) => roundSummary(ctx.prisma, ctx.viewer, decodeId(String(a.roundId), "Round"), a.unitCode ?? null),
   }),
   assessment: t.prismaField({
     type: "Assessment",

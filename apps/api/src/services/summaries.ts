@@ -100,10 +100,16 @@ export interface RoundSummary {
   reviewQueue: number;
 }
 
-export async function roundSummary(prisma: PrismaClient, viewer: Viewer, roundId: string): Promise<RoundSummary> {
+export async function roundSummary(prisma: PrismaClient, viewer: Viewer, roundId: string, unitCode: string | null = null): Promise<RoundSummary> {
   const round = await prisma.round.findUnique({ where: { id: roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", roundId);
-  const rows = await prisma.assessment.groupBy({ by: ["status", "computedLevel", "recognisedLevel"], where: { roundId }, _count: true });
+  const root = unitCode ? await prisma.unit.findUnique({ where: { code: unitCode } }) : null;
+  if (unitCode && (!root || root.tenantId !== round.tenantId)) throw new NotFoundError("đơn vị", unitCode);
+  const rows = await prisma.assessment.groupBy({
+    by: ["status", "computedLevel", "recognisedLevel"],
+    where: { roundId, ...(root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {}) },
+    _count: true,
+  });
   const byStatus = new Map<string, number>();
   const byComputedLevel = new Array<number>(LEVELS + 1).fill(0);
   const byRecognisedLevel = new Array<number>(LEVELS + 1).fill(0);

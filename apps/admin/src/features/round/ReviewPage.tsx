@@ -1,6 +1,390 @@
-import type { Me } from "@cds/ui";
+/**
+ * One assessment under review: what the unit entered, what the verifier kept
+ * or corrected, the evidence, the per-level results from criteria-core (via the
+ * API's `evaluation`), what is missing for the registered level, and the
+ * actions the user's role allows at this status. After every action the
+ * assessment is read again, so levels shown are always the server's.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import {
+  CriterionStatus,
+  DataTable,
+  ErrorBox,
+  LevelBadge,
+  Link,
+  Notice,
+  Spinner,
+  StatusBadge,
+  useI18n,
+  type Column,
+  type Me,
+} from "@cds/ui";
+import { canAppraise, canReview } from "./access.ts";
+import { AppraiseForm, RecogniseForm, ReturnDialog, VerifyAssessmentButton, VerifyValueDialog } from "./ReviewActions.tsx";
+import { auditChanges, formatValue } from "./format.ts";
+import { assessmentOptions, type AssessmentDetail, type CriterionRow } from "./queries.ts";
+import "./round.css";
 
-// Placeholder until the feature is built.
-export function ReviewPage(_props: { me: Me; [k: string]: unknown }) {
-  return <p>…</p>;
+type Row = CriterionRow & {
+  value: AssessmentDetail["values"][number] | undefined;
+  evidence: AssessmentDetail["evidence"];
+  results: string[];
+};
+
+export function ReviewPage({ me, assessmentId }: { me: Me; assessmentId: string }) {
+  const { t } = useI18n();
+  const q = useQuery(assessmentOptions(assessmentId));
+  if (q.isPending) return <Spinner label={t("review.loading")} />;
+  if (q.error)
+    return (
+      <div>
+        <Link to="/rounds">← {t("review.backToList")}</Link>
+        <ErrorBox error={q.error} />
+      </div>
+    );
+  return <Review me={me} a={q.data} refreshing={q.isFetching} />;
+}
+
+function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing: boolean }) {
+  const { t, date, dateTime, number } = useI18n();
+  const [verifying, setVerifying] = useState<string | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const tenantId = a.unit.tenant.code;
+  const reviewer = canReview(me, a.unit, tenantId);
+  const appraiser = canAppraise(me, a.unit, tenantId);
+  const canVerifyValues = reviewer && a.status === "SUBMITTED";
+  const canReturn = (reviewer || appraiser) && ["SUBMITTED", "VERIFIED", "APPRAISED"].includes(a.status);
+  const registered = a.registeredLevel;
+  const evaluation = a.evaluation;
+
+  const rows = useMemo<Row[]>(
+    () =>
+      a.setVersion.criteria.map((c) => ({
+        ...c,
+        value: a.values.find((v) => v.criterionCode === c.code),
+        evidence: a.evidence.filter((e) => e.criterionCode === c.code),
+        results: evaluation?.criteria.find((r) => r.code === c.code)?.results ?? [],
+      })),
+    [a, evaluation],
+  );
+  const levels = evaluation?.levels ?? [];
+
+  const columns = useMemo<Column<Row>[]>(() => {
+    const cols: Column<Row>[] = [
+      { key: "code", header: t("review.col.code"), value: (r) => r.code, render: (r) => <code>{r.code}</code> },
+      {
+        key: "name",
+        header: t("review.col.name"),
+        value: (r) => r.name,
+        render: (r) => (
+          <div className="crit-name">
+            {r.name}
+            {r.local && <span className="local">{t("review.local")}</span>}
+          </div>
+        ),
+      },
+      {
+        key: "entered",
+        header: t("review.col.entered"),
+        value: (r) => formatValue(r.value?.value, t, number),
+        render: (r) => (
+          <div>
+            {formatValue(r.value?.value, t, number)}
+            {r.value?.note && <span className="muted" style={{ display: "block", fontSize: "0.85rem" }}>{r.value.note}</span>}
+          </div>
+        ),
+      },
+      {
+        key: "verified",
+        header: t("review.col.verified"),
+        value: (r) => verifiedText(r, t, number),
+        render: (r) =>
+          r.value?.verifiedAt ? (
+            <div className="verified-cell">
+              {r.value.verifiedValue !== null && r.value.verifiedValue !== undefined ? (
+                <strong>{t("review.correctedTo", { value: formatValue(r.value.verifiedValue, t, number) })}</strong>
+              ) : (
+                <span>✓ {t("review.kept")}</span>
+              )}
+              {r.value.verifierComment && <span className="comment">{r.value.verifierComment}</span>}
+            </div>
+          ) : (
+            <span className="muted">{t("review.notVerified")}</span>
+          ),
+      },
+      {
+        key: "evidence",
+        header: t("review.col.evidence"),
+        value: (r) => r.evidence.map((e) => e.fileName).join("; ") || null,
+        render: (r) =>
+          r.evidence.length === 0 ? (
+            <span className="muted">—</span>
+          ) : (
+            <ul className="evidence-list">
+              {r.evidence.map((e) => (
+                <li key={e.id}>
+                  <a href={`/evidence/${encodeURIComponent(e.id)}`} target="_blank" rel="noreferrer" onClick={(ev) => ev.stopPropagation()}>
+                    {e.fileName}
+                  </a>{" "}
+                  <span className="muted">({formatSize(e.size, number)})</span>
+                </li>
+              ))}
+            </ul>
+          ),
+      },
+      ...levels.map<Column<Row>>((l, i) => ({
+        key: `l${l.level}`,
+        header: `M${l.level}`,
+        value: (r) => (r.results[i] ? t(`criterion.${r.results[i]}`) : null),
+        render: (r) => (r.results[i] ? <CriterionStatus status={r.results[i]!} /> : "—"),
+      })),
+    ];
+    if (canVerifyValues) {
+      cols.push({
+        key: "action",
+        header: t("review.col.action"),
+        value: () => null,
+        render: (r) =>
+          r.measure === "childLevels" ? (
+            <span className="muted">{t("review.computedFromChildren")}</span>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setVerifying(r.code)} aria-label={t("review.verifyValueOf", { code: r.code })}>
+              {r.value?.verifiedAt ? t("review.reverify") : t("review.verifyValue")}
+            </button>
+          ),
+      });
+    }
+    return cols;
+  }, [t, number, levels, canVerifyValues]);
+
+  const unverified = rows.filter((r) => r.measure !== "childLevels" && !r.value?.verifiedAt).length;
+  const verifyingRow = rows.find((r) => r.code === verifying);
+  const overall = a.comments.filter((c) => !c.criterionCode);
+  const byCriterion = a.comments.filter((c) => c.criterionCode);
+  const levelOf = (code: string) => levels.find((l) => l.level === Number(code));
+
+  return (
+    <div>
+      <p style={{ margin: "0 0 0.5rem" }}>
+        <Link to={`/rounds?round=${encodeURIComponent(a.round.id)}`}>← {t("review.backToList")}</Link>
+      </p>
+      <section className="card review-head" aria-label={t("review.header")}>
+        <div>
+          <h1>{a.unit.name}</h1>
+          <dl>
+            <dt>{t("review.parent")}</dt>
+            <dd>{a.unit.parent?.name ?? "—"}</dd>
+            <dt>{t("review.round")}</dt>
+            <dd>{a.round.name}</dd>
+            <dt>{t("review.set")}</dt>
+            <dd>
+              {a.setVersion.title} — {t("review.setVersion", { version: a.setVersion.version })}
+              {a.setVersion.decisionNumber && (
+                <>
+                  {" "}
+                  ({t("review.decision", { number: a.setVersion.decisionNumber, date: date(a.setVersion.decisionDate) })})
+                </>
+              )}
+            </dd>
+            <dt>{t("review.submittedAt")}</dt>
+            <dd>{a.submittedAt ? dateTime(a.submittedAt) : t("review.notSubmitted")}</dd>
+            <dt>{t("review.levels")}</dt>
+            <dd className="row" style={{ gap: "0.4rem", alignItems: "center" }}>
+              <span>{t("review.registered")}</span> <LevelBadge level={registered} />
+              <span>{t("review.computed")}</span> <LevelBadge level={evaluation?.level ?? a.computedLevel} />
+              {a.appraisedLevel !== null && (
+                <>
+                  <span>{t("review.appraised")}</span> <LevelBadge level={a.appraisedLevel} />
+                </>
+              )}
+              {a.status === "RECOGNISED" && (
+                <>
+                  <span>{t("review.recognised")}</span> <LevelBadge level={a.recognisedLevel} />
+                </>
+              )}
+            </dd>
+          </dl>
+        </div>
+        <div className="review-status">
+          <span data-testid="review-status" data-status={a.status}>
+            <StatusBadge status={a.status} />
+          </span>
+          <span className="muted">{t("review.version", { version: a.version })}</span>
+          {refreshing && <Spinner label={t("review.refreshing")} />}
+        </div>
+      </section>
+
+      {levels.length > 0 && (
+        <ul className="level-strip" aria-label={t("review.levelResults")}>
+          {levels.map((l) => (
+            <li key={l.level} className={l.met ? "met" : "unmet"}>
+              <strong>
+                {l.level}. {l.name}
+              </strong>
+              : {l.met ? t("review.levelMet") : t("review.levelUnmet", { failing: l.failing.length, missing: l.missing.length })}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section className="card" style={{ marginTop: "0.75rem" }} aria-label={t("review.actions")}>
+        <h2 style={{ marginTop: 0 }}>{t("review.actions")}</h2>
+        {done && a.status !== "RECOGNISED" && <Notice kind="ok">{done}</Notice>}
+        <NextStep a={a} reviewer={reviewer} appraiser={appraiser} />
+        <div className="actions">
+          {canVerifyValues && <VerifyAssessmentButton a={a} onDone={setDone} />}
+          {appraiser && a.status === "VERIFIED" && <AppraiseForm a={a} onDone={setDone} />}
+          {reviewer && a.status === "APPRAISED" && <RecogniseForm a={a} onDone={setDone} />}
+          {canReturn && !returning && (
+            <button type="button" className="danger" onClick={() => setReturning(true)}>
+              {t("review.return")}
+            </button>
+          )}
+        </div>
+        {canVerifyValues && unverified > 0 && <p className="hint">{t("review.unverifiedHint", { n: unverified })}</p>}
+      </section>
+
+      {registered !== null && a.status !== "RECOGNISED" && (
+        <section className="card" aria-label={t("review.gapsTitle", { level: registered })}>
+          <h2 style={{ marginTop: 0 }}>{t("review.gapsTitle", { level: `${registered}. ${levelOf(String(registered))?.name ?? t(`level.${registered}`)}` })}</h2>
+          {a.gaps.length === 0 ? (
+            <p style={{ margin: 0 }}>{t("review.noGaps")}</p>
+          ) : (
+            <>
+              <p style={{ margin: 0 }}>{t("review.gapsCount", { n: a.gaps.length })}</p>
+              <ul className="gap-list">
+                {a.gaps.map((g) => (
+                  <li key={`${g.code}-${g.level}`}>
+                    <code>{g.code}</code> {g.name}: {g.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {a.comments.length > 0 && (
+        <section className="card" aria-label={t("review.comments")}>
+          <h2 style={{ marginTop: 0 }}>{t("review.comments")}</h2>
+          <ul className="comment-list">
+            {overall.map((c) => (
+              <li key={c.id}>
+                <span className="muted">{date(c.createdAt)}</span> {t("review.overallComment")}: {c.body}
+              </li>
+            ))}
+            {byCriterion.map((c) => (
+              <li key={c.id}>
+                <span className="muted">{date(c.createdAt)}</span> <code>{c.criterionCode}</code>: {c.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <DataTable
+        caption={t("review.tableCaption", { n: rows.length })}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.code}
+        csvName={`${a.unit.code}-${a.round.year}-tieu-chi.csv`}
+      />
+
+      <History a={a} me={me} />
+
+      {verifyingRow && <VerifyValueDialog a={a} criterion={verifyingRow} value={verifyingRow.value} onClose={() => setVerifying(null)} onDone={setDone} />}
+      {returning && (
+        <ReturnDialog
+          a={a}
+          onClose={() => setReturning(false)}
+          onDone={(m) => {
+            setReturning(false);
+            setDone(m);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function verifiedText(r: Row, t: (k: string, p?: Record<string, string | number>) => string, number: (n: number) => string): string | null {
+  if (!r.value?.verifiedAt) return null;
+  const v = r.value.verifiedValue !== null && r.value.verifiedValue !== undefined ? t("review.correctedTo", { value: formatValue(r.value.verifiedValue, t, number) }) : t("review.kept");
+  return r.value.verifierComment ? `${v} — ${r.value.verifierComment}` : v;
+}
+
+function formatSize(bytes: number, number: (n: number) => string): string {
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${number(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
+}
+
+/** What happens next and who does it, when the user has nothing to do here. */
+function NextStep({ a, reviewer, appraiser }: { a: AssessmentDetail; reviewer: boolean; appraiser: boolean }) {
+  const { t, date } = useI18n();
+  if (a.status === "RECOGNISED") {
+    return (
+      <Notice kind="ok">
+        {t("review.next.RECOGNISED", { number: a.recognitionDecision ?? "—", date: date(a.recognitionDate) })}
+      </Notice>
+    );
+  }
+  const mine =
+    (a.status === "SUBMITTED" && reviewer) || (a.status === "VERIFIED" && appraiser) || (a.status === "APPRAISED" && reviewer);
+  if (mine) return <p style={{ marginTop: 0 }}>{t(`review.mine.${a.status}`)}</p>;
+  return <Notice>{t(`review.next.${a.status}`)}</Notice>;
+}
+
+const ACTION_KEYS = new Set([
+  "assessment.register",
+  "assessment.saveValues",
+  "assessment.submit",
+  "assessment.return",
+  "assessment.verifyValue",
+  "assessment.verify",
+  "assessment.appraise",
+  "assessment.recognise",
+  "assessment.recomputeChildLevels",
+  "assessment.uploadEvidence",
+  "assessment.open",
+]);
+
+function History({ a, me }: { a: AssessmentDetail; me: Me }) {
+  const { t, dateTime, number } = useI18n();
+  const events = [...a.history].reverse();
+  const actor = (e: AssessmentDetail["history"][number]) => {
+    if (e.actorKind === "system" || !e.actorId) return t("history.system");
+    if (e.actorId === me.id) return t("history.you", { name: me.name });
+    if (e.actorKind === "apiKey") return t("history.apiKey");
+    return t("history.user", { id: e.actorId.slice(-6) });
+  };
+  return (
+    <details className="card history">
+      <summary>{t("history.title", { n: events.length })}</summary>
+      {events.length === 0 ? (
+        <p className="muted">{t("history.empty")}</p>
+      ) : (
+        <ol>
+          {events.map((e) => (
+            <li key={e.id}>
+              <div>
+                <span className="when">{dateTime(e.at)}</span> — <strong>{ACTION_KEYS.has(e.action) ? t(`history.action.${e.action}`) : e.action}</strong>{" "}
+                <span className="muted">({actor(e)})</span>
+              </div>
+              <ul>
+                {auditChanges(e.before, e.after, t, number).map((c) => (
+                  <li key={c.field}>
+                    {c.field}: {c.before !== null && (<>{c.before} <span className="arrow">→</span> </>)}
+                    {c.after}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
 }

@@ -1,4 +1,140 @@
-// Placeholder until the feature is built.
-export function UnitResultPage(_props: Record<string, unknown>) {
-  return <p>…</p>;
+import { useQuery } from "@tanstack/react-query";
+import type { TCriteriaSet } from "@cds/criteria-schema";
+import { CriterionStatus, ErrorBox, LevelBadge, Link, Notice, request, Spinner, useI18n, type ResultOf } from "@cds/ui";
+import { recognisedQuery, UnitAssessmentQuery, UnitQuery } from "./api.ts";
+
+/** One unit's recognised level, the decision, and how it fared on each criterion at each level. */
+export function UnitResultPage({ code }: { code: string }) {
+  const { t, date } = useI18n();
+  const unit = useQuery({ queryKey: ["public", "unit", code], queryFn: () => request(UnitQuery, { code }).then((r) => r.unit) });
+  const recognised = useQuery(recognisedQuery(code));
+  const own = (recognised.data?.rows ?? []).filter((r) => r.unit.code === code).sort((a, b) => b.round.year - a.round.year);
+  const children = (recognised.data?.rows ?? []).filter((r) => r.unit.code !== code);
+  const latest = own[0];
+  const detail = useQuery({
+    queryKey: ["public", "unit-assessment", latest?.id],
+    queryFn: () => request(UnitAssessmentQuery, { id: latest!.id }).then((r) => r.assessment),
+    enabled: !!latest,
+  });
+
+  if (unit.isPending || recognised.isPending) return <Spinner />;
+  if (unit.error || recognised.error) return <ErrorBox error={unit.error ?? recognised.error} />;
+  if (!unit.data) return <Notice kind="warn">{t("unit.notFound", { code })}</Notice>;
+  const u = unit.data;
+
+  return (
+    <div className="pp-unit-page">
+      <p className="pa-back">
+        <Link to="/">← {t("results.title")}</Link>
+      </p>
+      <h1>{u.name}</h1>
+      <p className="muted">
+        {[u.parent?.name, u.tenant.name].filter(Boolean).join(" · ")} · {t("unit.code", { code: u.code })}
+      </p>
+      {!latest && <Notice>{t("unit.none")}</Notice>}
+      {latest && (
+        <section className="card pp-recognition">
+          <p className="pp-big">
+            {t("unit.level", { year: latest.round.year })} <LevelBadge level={latest.recognisedLevel} />
+          </p>
+          <p>{t("unit.decision", { n: latest.recognitionDecision ?? "—", d: date(latest.recognitionDate) })}</p>
+          {own.length > 1 && (
+            <p className="muted">
+              {t("unit.earlier")}{" "}
+              {own.slice(1).map((r) => (
+                <span key={r.id}>
+                  {r.round.year}: <LevelBadge level={r.recognisedLevel} />{" "}
+                </span>
+              ))}
+            </p>
+          )}
+        </section>
+      )}
+      {latest && detail.isPending && <Spinner />}
+      <ErrorBox error={detail.error} />
+      {detail.data?.evaluation && <CriteriaResults data={detail.data} />}
+      {children.length > 0 && (
+        <section>
+          <h2>{t("unit.children")}</h2>
+          <ul className="pp-units">
+            {children.map((r) => (
+              <li key={r.id}>
+                <Link to={`/units/${encodeURIComponent(r.unit.code)}`} className="pp-unit">
+                  <span className="pp-unit-name">{r.unit.name}</span>
+                  <LevelBadge level={r.recognisedLevel} />
+                  <span className="muted pp-decision">{t("results.decision", { n: r.recognitionDecision ?? "—", d: date(r.recognitionDate), year: r.round.year })}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+type Detail = ResultOf<typeof UnitAssessmentQuery>["assessment"];
+
+function CriteriaResults({ data }: { data: Detail }) {
+  const { t, date, locale } = useI18n();
+  const set = data.setVersion.document as TCriteriaSet;
+  const names = new Map(set.criteria.map((c) => [c.code, c.name]));
+  const groups = set.groups;
+  const crit = data.evaluation!.criteria;
+  return (
+    <section className="pp-criteria">
+      <h2>{t("unit.criteria")}</h2>
+      <p className="muted">
+        {t("unit.set", { title: data.setVersion.set.title, v: data.setVersion.version })}
+        {data.setVersion.decisionNumber ? ` — ${t("unit.setDecision", { n: data.setVersion.decisionNumber, d: date(data.setVersion.decisionDate) })}` : ""}
+      </p>
+      <p className="pp-legend">
+        <CriterionStatus status="pass" /> {t("criterion.pass")} · <CriterionStatus status="fail" /> {t("criterion.fail")} · <CriterionStatus status="na" /> {t("criterion.na")} ·{" "}
+        <CriterionStatus status="exempt" /> {t("criterion.exempt")} · <CriterionStatus status="missing" /> {t("criterion.missing")}
+      </p>
+      <div className="table-scroll card pp-table">
+        <table>
+          <thead>
+            <tr>
+              <th>{t("unit.criterion")}</th>
+              {set.levels.map((l) => (
+                <th key={l.rank} className="pp-lv" title={l.name}>
+                  {l.rank}
+                  <span className="pp-lv-name">. {locale === "en" ? (l.nameEn ?? l.name) : l.name}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => {
+              const rows = crit.filter((c) => c.group === g.code);
+              if (rows.length === 0) return null;
+              return [
+                <tr key={`g-${g.code}`} className="pp-group-row">
+                  <th colSpan={set.levels.length + 1}>{locale === "en" ? (g.nameEn ?? g.name) : g.name}</th>
+                </tr>,
+                ...rows.flatMap((c) => [
+                  <tr key={`n-${c.code}`} className="pp-name-row">
+                    <td colSpan={set.levels.length + 1}>
+                      <strong>{c.code}</strong> {names.get(c.code) ?? ""}
+                    </td>
+                  </tr>,
+                  <tr key={c.code}>
+                    <td>
+                      <strong>{c.code}</strong> <span className="pp-crit-name">{names.get(c.code) ?? ""}</span>
+                    </td>
+                    {c.results.map((s, i) => (
+                      <td key={i} className="pp-cell">
+                        <CriterionStatus status={s} />
+                      </td>
+                    ))}
+                  </tr>,
+                ]),
+              ];
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }

@@ -1,0 +1,239 @@
+/**
+ * Pieces the national and comparison screens share: the year / unit-kind
+ * pickers, the stacked level chart (SVG), pass-rate aggregation and the
+ * set-deviation table.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { DataTable, navigate, useI18n, useLocation, type Column } from "@cds/ui";
+import { unitKindsOptions, type CriterionRates, type Deviation, type ProvinceRates } from "./queries.ts";
+
+export const LEVEL_COLOURS = ["#9aa4b0", "#e69a2e", "#d6b600", "#3a9d55", "#2f6fc0", "#7a4fd0"];
+const NOT_RECOGNISED = "#e4e8ee";
+
+/** Year and unit kind from the URL (?year=&kind=), so a view can be shared and survives reload. */
+export function useYearKind(path: string): { year: number; kind: string; set: (k: "year" | "kind" | "p", v: string | null) => void; params: URLSearchParams } {
+  const { params } = useLocation();
+  const year = Number(params.get("year")) || new Date().getFullYear();
+  const kind = params.get("kind") || "commune";
+  const set = (k: "year" | "kind" | "p", v: string | null) => {
+    const p = new URLSearchParams(params);
+    if (v === null || v === "") p.delete(k);
+    else p.set(k, v);
+    const q = p.toString();
+    navigate(`${path}${q ? `?${q}` : ""}`, { replace: true });
+  };
+  return { year, kind, set, params };
+}
+
+export function YearKindPicker({ year, kind, onYear, onKind }: { year: number; kind: string; onYear: (y: number) => void; onKind: (k: string) => void }) {
+  const { t, locale } = useI18n();
+  const kinds = useQuery(unitKindsOptions());
+  const now = new Date().getFullYear();
+  const years = [now, now - 1, now - 2, now - 3];
+  // Only kinds below the top level are assessed (the top level is the province itself).
+  const assessed = (kinds.data ?? []).filter((k) => k.parentCode !== null);
+  return (
+    <div className="row">
+      <label>
+        {t("ministry.year")}
+        <select value={year} onChange={(e) => onYear(Number(e.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("ministry.unitKind")}
+        <select value={kind} onChange={(e) => onKind(e.target.value)}>
+          {assessed.length === 0 && <option value={kind}>{kind}</option>}
+          {assessed.map((k) => (
+            <option key={k.code} value={k.code}>
+              {locale === "en" ? k.nameEn : k.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export interface StackRow {
+  key: string;
+  label: string;
+  units: number;
+  byLevel: number[];
+  strong?: boolean;
+}
+
+/** Recognised units by level as 100% stacked bars of all units; the grey rest is not (yet) recognised. */
+export function LevelStackChart({ rows, title }: { rows: StackRow[]; title: string }) {
+  const { t, number, percent } = useI18n();
+  const labelW = 210;
+  const barW = 640;
+  const valueW = 130;
+  const rowH = 20;
+  const top = 4;
+  const height = top + rows.length * rowH + 4;
+  const width = labelW + barW + valueW;
+  return (
+    <figure className="stack-chart">
+      <figcaption>{title}</figcaption>
+      <ul className="legend" aria-hidden>
+        {LEVEL_COLOURS.map((c, l) => (
+          <li key={l}>
+            <span className="swatch" style={{ background: c }} /> {l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`}
+          </li>
+        ))}
+        <li>
+          <span className="swatch" style={{ background: NOT_RECOGNISED }} /> {t("ministry.notRecognised")}
+        </li>
+      </ul>
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width}px` }} role="img" aria-label={title}>
+        {rows.map((r, i) => {
+          const y = top + i * rowH;
+          let x = labelW;
+          const scale = r.units > 0 ? barW / r.units : 0;
+          const recognised = r.byLevel.reduce((s, n) => s + n, 0);
+          return (
+            <g key={r.key}>
+              <text x={labelW - 8} y={y + 14} textAnchor="end" fontSize="12" fontWeight={r.strong ? 700 : 400} fill="#1b2430">
+                {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
+              </text>
+              <rect x={labelW} y={y + 3} width={barW} height={rowH - 6} fill={NOT_RECOGNISED}>
+                <title>{`${r.label}: ${t("ministry.notRecognised")} ${number(Math.max(0, r.units - recognised))}`}</title>
+              </rect>
+              {r.byLevel.map((n, l) => {
+                if (n <= 0) return null;
+                const w = n * scale;
+                const rect = (
+                  <rect key={l} x={x} y={y + 3} width={w} height={rowH - 6} fill={LEVEL_COLOURS[l]}>
+                    <title>{`${r.label} — ${l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`}: ${number(n)} (${percent(n, r.units)})`}</title>
+                  </rect>
+                );
+                x += w;
+                return rect;
+              })}
+              <text x={labelW + barW + 8} y={y + 14} fontSize="12" fill="#5f6b7a">
+                {`${number(recognised)}/${number(r.units)}`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+export interface RateCell {
+  n: number;
+  d: number;
+}
+
+export interface PassRateRow {
+  code: string;
+  name: string;
+  own: RateCell | null;
+  national: RateCell | null;
+}
+
+function addInto(map: Map<string, { name: string; cell: RateCell }>, list: CriterionRates[], level: number) {
+  for (const c of list) {
+    const l = c.levels.find((x) => x.level === level);
+    const cur = map.get(c.code) ?? { name: c.name, cell: { n: 0, d: 0 } };
+    if (l) {
+      cur.cell.n += l.pass;
+      cur.cell.d += l.pass + l.fail;
+    }
+    map.set(c.code, cur);
+  }
+}
+
+/** Pass rates at one level, summed (numerators and denominators) over the given provinces: own set and national v1.0. */
+export function passRateRows(rates: ProvinceRates[], level: number): PassRateRow[] {
+  const own = new Map<string, { name: string; cell: RateCell }>();
+  const nat = new Map<string, { name: string; cell: RateCell }>();
+  for (const p of rates) {
+    addInto(own, p.ownSet, level);
+    addInto(nat, p.national, level);
+  }
+  const codes = [...new Set([...nat.keys(), ...own.keys()])];
+  return codes.map((code) => ({
+    code,
+    name: nat.get(code)?.name ?? own.get(code)!.name,
+    own: own.get(code)?.cell ?? null,
+    national: nat.get(code)?.cell ?? null,
+  }));
+}
+
+export function useRateText() {
+  const { number, percent } = useI18n();
+  return (c: RateCell | null) => (c === null || c.d === 0 ? "—" : `${percent(c.n, c.d)} (${number(c.n)}/${number(c.d)})`);
+}
+
+export const ratio = (c: RateCell | null) => (c === null || c.d === 0 ? null : Math.round((10000 * c.n) / c.d) / 100);
+
+export function DeviationTable({ deviations, csvName }: { deviations: Deviation[]; csvName: string }) {
+  const { t, number } = useI18n();
+  const columns = useMemo<Column<Deviation>[]>(
+    () => [
+      { key: "name", header: t("ministry.dev.province"), value: (d) => d.name, render: (d) => <strong>{d.name}</strong> },
+      {
+        key: "set",
+        header: t("ministry.dev.set"),
+        value: (d) => (d.diff ? d.diff.to : t("ministry.dev.national")),
+        render: (d) => (d.diff ? d.diff.to : <span className="muted">{t("ministry.dev.national")}</span>),
+      },
+      { key: "stricter", header: t("ministry.dev.stricter"), value: (d) => d.diff?.stricter ?? null, render: (d) => (d.diff ? number(d.diff.stricter) : "—"), align: "right" },
+      { key: "looser", header: t("ministry.dev.looser"), value: (d) => d.diff?.looser ?? null, render: (d) => (d.diff ? number(d.diff.looser) : "—"), align: "right" },
+      { key: "added", header: t("ministry.dev.added"), value: (d) => d.diff?.added.length ?? null, render: (d) => (d.diff ? number(d.diff.added.length) : "—"), align: "right" },
+      { key: "removed", header: t("ministry.dev.removed"), value: (d) => d.diff?.removed.length ?? null, render: (d) => (d.diff ? number(d.diff.removed.length) : "—"), align: "right" },
+      {
+        key: "changed",
+        header: t("ministry.dev.changed"),
+        value: (d) => (d.diff ? [...d.diff.changed.map((c) => c.code), ...d.diff.added.map((c) => `+${c.code}`), ...d.diff.removed.map((c) => `-${c.code}`)].join(" ") : null),
+        render: (d) => <DeviationDetails d={d} />,
+      },
+    ],
+    [t, number],
+  );
+  return <DataTable columns={columns} rows={deviations} rowKey={(d) => d.tenantId} csvName={csvName} caption={t("ministry.dev.caption")} />;
+}
+
+function DeviationDetails({ d }: { d: Deviation }) {
+  const { t } = useI18n();
+  if (!d.diff) return <span className="muted">—</span>;
+  const n = d.diff.changed.length + d.diff.added.length + d.diff.removed.length;
+  if (n === 0) return <span className="muted">{t("ministry.dev.same")}</span>;
+  return (
+    <details className="dev-details">
+      <summary>{t("ministry.dev.show", { n })}</summary>
+      <ul>
+        {d.diff.changed.map((c) => (
+          <li key={`c-${c.code}`}>
+            <code>{c.code}</code> {c.name} — <span className={`dir dir-${c.direction}`}>{t(`ministry.dir.${c.direction}`)}</span>
+            {c.targets.length > 0 && (
+              <span className="muted">
+                {" "}
+                ({c.targets.map((x) => `M${x.level}: ${x.from} → ${x.to}`).join("; ")})
+              </span>
+            )}
+            {c.renamed && <span className="muted"> ({t("ministry.dev.renamed", { from: c.renamed.from })})</span>}
+          </li>
+        ))}
+        {d.diff.added.map((c) => (
+          <li key={`a-${c.code}`}>
+            <code>{c.code}</code> {c.name} — <span className="dir dir-added">{t("ministry.dev.addedOne")}</span>
+          </li>
+        ))}
+        {d.diff.removed.map((c) => (
+          <li key={`r-${c.code}`}>
+            <code>{c.code}</code> {c.name} — <span className="dir dir-removed">{t("ministry.dev.removedOne")}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,191 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createQueryClient, I18nProvider } from "@cds/ui";
+import { catalogs } from "../../messages.ts";
+import { AssessmentPage } from "./AssessmentPage.tsx";
+import { assessment, me, mockApi } from "./test-fixtures.ts";
+
+function renderPage() {
+  const qc = createQueryClient({ test: true });
+  return render(
+    <QueryClientProvider client={qc}>
+      <I18nProvider catalogs={catalogs}>
+        <AssessmentPage me={me} assessmentId="A1" />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("AssessmentPage", () => {
+  it("generates the right input for each measure kind", async () => {
+    mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    expect(screen.getByLabelText("CQS-02 tử số")).toBeTruthy();
+    expect(screen.getByLabelText("CQS-02 mẫu số")).toBeTruthy();
+    expect((screen.getByLabelText("CQS-12 có") as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("CQS-12 không") as HTMLInputElement).type).toBe("radio");
+    expect((screen.getByLabelText("CQS-07 số lượng") as HTMLInputElement).value).toBe("1");
+    expect((screen.getByLabelText("KTS-04 số đạt") as HTMLInputElement).value).toBe("1");
+    expect((screen.getByLabelText("KTS-04 tổng số") as HTMLInputElement).value).toBe("4");
+    // "nếu có" criteria offer "không có đối tượng"; others do not.
+    expect((screen.getByLabelText("KTS-05 không có đối tượng") as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText("KTS-03 không có đối tượng")).toBeTruthy();
+    expect(screen.queryByLabelText("CQS-02 không có đối tượng")).toBeNull();
+    // childLevels is computed, never typed.
+    const auto = screen.getByTestId("criterion-CHUNG-01");
+    expect(within(auto).getByText(/Tính tự động/)).toBeTruthy();
+    expect(within(auto).queryAllByRole("textbox")).toHaveLength(0);
+    // Method and legal basis are there as help.
+    expect(within(screen.getByTestId("criterion-CQS-02")).getByText("Phương pháp tính")).toBeTruthy();
+  });
+
+  it("updates the live level, the computed % and the gap message as values are typed", async () => {
+    mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    expect(screen.getByTestId("live-level").dataset.level).toBe("0");
+    expect(screen.getByTestId("gaps").textContent).toContain("CQS-02: cần ≥ 50%, chưa nhập số liệu");
+
+    type("CQS-02 tử số", "21");
+    type("CQS-02 mẫu số", "50");
+    expect(screen.getByTestId("live-level").dataset.level).toBe("2");
+    expect(screen.getByTestId("live-level").textContent).toContain("Kết nối");
+    expect(screen.getByTestId("percent-CQS-02").textContent).toContain("42%");
+    expect(screen.getByTestId("gaps").textContent).toContain("CQS-02: cần ≥ 50%, hiện 42% (21/50) — thêm 4 hồ sơ");
+
+    type("CQS-02 tử số", "25");
+    expect(screen.getByTestId("live-level").dataset.level).toBe("3");
+
+    // A numerator above the denominator is refused on its field and judged as missing.
+    type("CQS-02 tử số", "60");
+    expect(screen.getByTestId("criterion-CQS-02").textContent).toContain("Tử số không được lớn hơn mẫu số");
+    expect(screen.getByTestId("live-level").dataset.level).toBe("0");
+  });
+
+  it("shows a conflict with the other values and never overwrites them", async () => {
+    let server = assessment();
+    const calls = mockApi({
+      PortalAssessment: () => ({ assessment: server }),
+      PortalSaveValues: (v) => {
+        if (v.version === 7) {
+          // Someone else saved CQS-02 = 30/50 meanwhile.
+          server = assessment({ version: 8, values: { ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), "CQS-02": { numerator: 30, denominator: 50 } } });
+          return { saveIndicatorValues: { __typename: "ConflictError", code: "CONFLICT", message: "Hồ sơ đã được người khác cập nhật", messageEn: "conflict", currentVersion: 8 } };
+        }
+        server = assessment({ version: 9, values: { ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), ...(v.values as object) } });
+        return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
+      },
+    });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    type("CQS-02 tử số", "21");
+    type("CQS-02 mẫu số", "50");
+
+    const dialog = await screen.findByRole("alertdialog", {}, { timeout: 4000 });
+    expect(screen.getByTestId("save-status").textContent).toContain("Chưa lưu");
+    await waitFor(() => expect(within(dialog).getByText(/30\/50/)).toBeTruthy());
+    expect(within(dialog).getByText(/21\/50/)).toBeTruthy();
+    // Mine is still in the form and in the local draft; nothing was sent again on its own.
+    expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).value).toBe("21");
+    expect(calls.filter((c) => c.op === "PortalSaveValues")).toHaveLength(1);
+    expect(Object.keys(localStorage).some((k) => k.startsWith("cds.draft.A1."))).toBe(true);
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Giữ số liệu của tôi và lưu lại" }));
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toMatch(/Đã lưu lúc \d\d:\d\d/));
+    const saves = calls.filter((c) => c.op === "PortalSaveValues");
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.variables.version).toBe(8);
+    expect(saves[1]!.variables.values).toEqual({ "CQS-02": { numerator: 21, denominator: 50 } });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  it("keeps unsaved changes in localStorage and restores them", async () => {
+    mockApi({
+      PortalAssessment: () => ({ assessment: assessment() }),
+      PortalSaveValues: () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    const first = renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    type("CQS-02 tử số", "21");
+    type("CQS-02 mẫu số", "50");
+    const stored = JSON.parse(localStorage.getItem("cds.draft.A1.v7") ?? "null") as { fields: Record<string, unknown> };
+    expect(stored.fields["CQS-02"]).toMatchObject({ numerator: "21", denominator: "50" });
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Chưa lưu — mất kết nối (sẽ tự gửi khi có mạng)"), { timeout: 4000 });
+    first.unmount();
+
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).value).toBe("21");
+    expect((screen.getByLabelText("CQS-02 mẫu số") as HTMLInputElement).value).toBe("50");
+    expect(screen.getByText(/Đã khôi phục các thay đổi chưa lưu/)).toBeTruthy();
+    expect(screen.getByTestId("live-level").dataset.level).toBe("2");
+  });
+
+  it("clears the draft after a successful save", async () => {
+    let server = assessment();
+    mockApi({
+      PortalAssessment: () => ({ assessment: server }),
+      PortalSaveValues: (v) => {
+        server = assessment({ version: 8, values: { ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), ...(v.values as object) } });
+        return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
+      },
+    });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    type("CQS-02 tử số", "25");
+    type("CQS-02 mẫu số", "50");
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toMatch(/Đã lưu lúc/), { timeout: 4000 });
+    expect(Object.keys(localStorage).filter((k) => k.startsWith("cds.draft."))).toHaveLength(0);
+    expect(screen.getByTestId("server-level").dataset.level).toBe("3");
+    expect(screen.getByTestId("live-level").dataset.level).toBe("3");
+    expect(screen.queryByTestId("level-mismatch")).toBeNull();
+  });
+
+  it("refuses to submit with missing values and lists them", async () => {
+    const calls = mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
+    const box = screen.getByTestId("submit-missing");
+    expect(box.textContent).toContain("Chưa thể nộp hồ sơ");
+    expect(box.textContent).toContain("CQS-02 — Tỷ lệ hồ sơ trực tuyến toàn trình");
+    expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
+  });
+
+  it("lists what the server refuses on submission", async () => {
+    const values = { ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), "CQS-02": { numerator: 25, denominator: 50 } };
+    mockApi({
+      PortalAssessment: () => ({ assessment: assessment({ values }) }),
+      PortalSubmit: () => ({
+        submitAssessment: { __typename: "InputError", code: "INVALID_INPUT", message: "Dữ liệu không hợp lệ", messageEn: "Invalid input", issues: [{ field: "values.CQS-07", message: "chưa nhập số liệu", messageEn: "no value entered" }] },
+      }),
+    });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
+    const refusal = (await screen.findByText(/Máy chủ từ chối/)).closest("div")!;
+    expect(refusal.textContent).toContain("CQS-07 — Nhân sự chuyên trách");
+  });
+
+  it("is read-only once submitted and shows the recognised level and decision", async () => {
+    const a = { ...assessment({ status: "RECOGNISED" }), recognisedLevel: 3, recognitionDecision: "314/QĐ-UBND", recognitionDate: "2026-11-20" };
+    mockApi({ PortalAssessment: () => ({ assessment: a }) });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).disabled).toBe(true);
+    expect(screen.queryByRole("button", { name: "Nộp hồ sơ" })).toBeNull();
+    expect(screen.getByText(/Quyết định số 314\/QĐ-UBND ngày 20\/11\/2026/)).toBeTruthy();
+  });
+});

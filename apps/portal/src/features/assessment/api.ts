@@ -1,0 +1,118 @@
+/** The assessment documents (typed from apps/api/schema.graphql) and their query options. */
+import { queryOptions } from "@tanstack/react-query";
+import { graphql, request, type ResultOf } from "@cds/ui";
+
+export const AssessmentQuery = graphql(`
+  query PortalAssessment($id: ID!) {
+    assessment(id: $id) {
+      id
+      version
+      status
+      registeredLevel
+      computedLevel
+      selfAssessedLevel
+      appraisedLevel
+      recognisedLevel
+      recognitionDecision
+      recognitionDate
+      submittedAt
+      evaluation { level levels { level met failing missing exempt } criteria { code results } }
+      values { criterionCode value effectiveValue note verifiedValue verifierComment verifiedAt }
+      evidence { id criterionCode fileName mimeType size createdAt }
+      comments { id criterionCode body createdAt }
+      history { id at action after }
+      unit { id code name type path parent { name } tenant { code name } }
+      round { id name year submitDueAt reviewDueAt }
+      setVersion { id version decisionNumber decisionDate document set { title tenant { name } } }
+    }
+  }
+`);
+
+export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];
+
+export const assessmentQuery = (id: string) =>
+  queryOptions({ queryKey: ["assessment", id], queryFn: () => request(AssessmentQuery, { id }).then((r) => r.assessment) });
+
+export const SaveValuesMutation = graphql(`
+  mutation PortalSaveValues($assessmentId: ID!, $version: Int!, $values: JSON!, $notes: JSON) {
+    saveIndicatorValues(assessmentId: $assessmentId, version: $version, values: $values, notes: $notes) {
+      __typename
+      ... on MutationSaveIndicatorValuesSuccess {
+        data {
+          id
+          version
+          status
+          computedLevel
+          evaluation { level levels { level met failing missing exempt } criteria { code results } }
+          values { criterionCode value effectiveValue note verifiedValue verifierComment verifiedAt }
+        }
+      }
+      ... on Error { code message messageEn }
+      ... on ConflictError { currentVersion }
+      ... on InputError { issues { field message messageEn } }
+      ... on InvalidValuesError { issues { criterion field message messageEn } }
+    }
+  }
+`);
+
+export const RegisterLevelMutation = graphql(`
+  mutation PortalRegisterLevel($assessmentId: ID!, $version: Int!, $level: Int!) {
+    registerLevel(assessmentId: $assessmentId, version: $version, level: $level) {
+      __typename
+      ... on MutationRegisterLevelSuccess { data { id version registeredLevel } }
+      ... on Error { code message messageEn }
+      ... on ConflictError { currentVersion }
+      ... on InputError { issues { field message messageEn } }
+    }
+  }
+`);
+
+export const SubmitMutation = graphql(`
+  mutation PortalSubmit($assessmentId: ID!, $version: Int!) {
+    submitAssessment(assessmentId: $assessmentId, version: $version) {
+      __typename
+      ... on MutationSubmitAssessmentSuccess { data { id version status } }
+      ... on Error { code message messageEn }
+      ... on ConflictError { currentVersion }
+      ... on InputError { issues { field message messageEn } }
+      ... on InvalidValuesError { issues { criterion field message messageEn } }
+    }
+  }
+`);
+
+export const UploadEvidenceMutation = graphql(`
+  mutation PortalUploadEvidence($assessmentId: ID!, $criterionCode: String!, $file: File!) {
+    uploadEvidence(assessmentId: $assessmentId, criterionCode: $criterionCode, file: $file) {
+      __typename
+      ... on MutationUploadEvidenceSuccess { data { id criterionCode fileName mimeType size createdAt } }
+      ... on Error { code message messageEn }
+      ... on InputError { issues { field message messageEn } }
+    }
+  }
+`);
+
+export const MyAssessmentsQuery = graphql(`
+  query PortalMyAssessments($unitCode: String!) {
+    assessments(unitCode: $unitCode, first: 100) {
+      edges {
+        node {
+          id
+          status
+          registeredLevel
+          computedLevel
+          recognisedLevel
+          unit { code name type path parent { name } tenant { code } }
+          round { id name year submitDueAt }
+        }
+      }
+    }
+  }
+`);
+
+export type MyAssessment = ResultOf<typeof MyAssessmentsQuery>["assessments"]["edges"][number]["node"];
+
+export const myAssessmentsQuery = (unitCode: string) =>
+  queryOptions({
+    queryKey: ["my-assessments", unitCode],
+    queryFn: () => request(MyAssessmentsQuery, { unitCode }).then((r) => r.assessments.edges.map((e) => e.node)),
+  });

@@ -1,0 +1,112 @@
+/** A small criteria set with every measure kind, and a mocked API, for the component tests. */
+import { evaluate, type IndicatorValues } from "@cds/criteria-core";
+import type { TCriteriaSet } from "@cds/criteria-schema";
+import type { Me } from "@cds/ui";
+import { vi } from "vitest";
+
+const base = { unit: "%", method: "Số đạt / tổng số.", legalBasis: ["Quyết định 2361/QĐ-BTTTT"], local: false, exemptWhenNoSubjects: false };
+
+export const testSet: TCriteriaSet = {
+  schemaVersion: 1,
+  id: "ninh-binh-commune",
+  version: "1.0",
+  title: "Bộ tiêu chí cấp xã tỉnh Ninh Bình",
+  issuer: { tenant: "ninh-binh", name: "UBND tỉnh Ninh Bình" },
+  basedOn: null,
+  unitKind: "commune",
+  childUnitKind: "village",
+  levels: [
+    { rank: 1, code: "khoi-dong", name: "Khởi động", nameEn: "Starting" },
+    { rank: 2, code: "ket-noi", name: "Kết nối", nameEn: "Connected" },
+    { rank: 3, code: "co-ban", name: "Cơ bản", nameEn: "Basic" },
+    { rank: 4, code: "nang-cao", name: "Nâng cao", nameEn: "Advanced" },
+    { rank: 5, code: "toan-dien", name: "Toàn diện", nameEn: "Comprehensive" },
+  ],
+  groups: [
+    { code: "CHUNG", name: "Chỉ tiêu chung" },
+    { code: "CQS", name: "Chính quyền số" },
+    { code: "KTS", name: "Kinh tế số" },
+  ],
+  criteria: [
+    { ...base, code: "CHUNG-01", group: "CHUNG", name: "Mức độ của đơn vị cấp dưới", unit: "Đơn vị", measure: "childLevels", targets: [1, 1, 1, 1, 1].map(() => ({ allAtLeast: 0, share: null })) },
+    { ...base, code: "CQS-02", group: "CQS", name: "Tỷ lệ hồ sơ trực tuyến toàn trình", subject: "hồ sơ", measure: "percentage", targets: [20, 30, 50, 80, 90] },
+    { ...base, code: "CQS-07", group: "CQS", name: "Nhân sự chuyên trách", unit: "Nhân sự", subject: "nhân sự", measure: "minCount", targets: [1, 1, 1, 1, 2] },
+    { ...base, code: "CQS-12", group: "CQS", name: "Hệ thống camera giám sát", unit: "Hệ thống", measure: "boolean", targets: [null, null, true, true, true] },
+    { ...base, code: "KTS-03", group: "KTS", name: "Sản phẩm OCOP trên sàn (nếu có)", unit: "Sản phẩm", measure: "boolean", exemptWhenNoSubjects: true, targets: [null, true, true, true, true] },
+    { ...base, code: "KTS-04", group: "KTS", name: "Doanh nghiệp ứng dụng công nghệ số", unit: "Doanh nghiệp", subject: "doanh nghiệp", measure: "countOrAll", targets: [null, null, { min: 1, orAll: false }, { min: 2, orAll: false }, { min: 3, orAll: true }] },
+    { ...base, code: "KTS-05", group: "KTS", name: "Tổ chức thanh toán không dùng tiền mặt (nếu có)", subject: "tổ chức", measure: "percentage", exemptWhenNoSubjects: true, targets: [null, null, 50, 70, 100] },
+  ],
+};
+
+export const me: Me = {
+  id: "u1",
+  name: "UBND xã Khánh Thiện",
+  email: "xa.khanhthien@ninhbinh.gov.vn",
+  roles: [{ role: "UNIT_EDITOR", tenantId: "ninh-binh", unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", path: "37/375/14563" } }],
+};
+
+export const initialValues: Record<string, unknown> = {
+  "CHUNG-01": { childLevels: [3, 4] },
+  "CQS-07": { count: 1 },
+  "CQS-12": true,
+  "KTS-03": true,
+  "KTS-04": { count: 1, total: 4 },
+  "KTS-05": { noSubjects: true },
+};
+
+export function assessment(opts: { version?: number; values?: Record<string, unknown>; status?: string; registeredLevel?: number | null } = {}) {
+  const values = opts.values ?? initialValues;
+  const e = evaluate(testSet, values as IndicatorValues);
+  return {
+    id: "A1",
+    version: opts.version ?? 7,
+    status: opts.status ?? "DRAFT",
+    registeredLevel: opts.registeredLevel === undefined ? 3 : opts.registeredLevel,
+    computedLevel: e.level,
+    selfAssessedLevel: null,
+    appraisedLevel: null,
+    recognisedLevel: null,
+    recognitionDecision: null,
+    recognitionDate: null,
+    submittedAt: null,
+    evaluation: e,
+    values: Object.entries(values).map(([criterionCode, value]) => ({
+      criterionCode,
+      value,
+      effectiveValue: value,
+      note: null,
+      verifiedValue: null,
+      verifierComment: null,
+      verifiedAt: null,
+    })),
+    evidence: [],
+    comments: [],
+    history: [],
+    unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", type: "Xã", path: "37/375/14563", parent: { name: "Huyện Yên Khánh" }, tenant: { code: "ninh-binh", name: "Ninh Bình" } },
+    round: { id: "r1", name: "Đánh giá năm 2026", year: 2026, submitDueAt: "2026-10-31", reviewDueAt: "2026-12-15" },
+    setVersion: { id: "v1", version: "1.0", decisionNumber: "215/QĐ-UBND", decisionDate: "2026-02-14", document: testSet, set: { title: testSet.title, tenant: { name: "Ninh Bình" } } },
+  };
+}
+
+export interface Call {
+  op: string;
+  variables: Record<string, unknown>;
+}
+
+/** Mocks fetch: `handlers[operationName](variables)` returns the `data` or throws to simulate a lost connection. */
+export function mockApi(handlers: Record<string, (v: Record<string, unknown>) => unknown>): Call[] {
+  const calls: Call[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
+      const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
+      calls.push({ op, variables: body.variables });
+      const h = handlers[op];
+      if (!h) throw new Error(`unexpected ${op}`);
+      const data = await h(body.variables);
+      return new Response(JSON.stringify({ data }), { status: 200, headers: { "content-type": "application/json" } });
+    }),
+  );
+  return calls;
+}

@@ -1,0 +1,94 @@
+/** Public documents: recognised results, units, published criteria sets. No sign-in needed. */
+import { queryOptions } from "@tanstack/react-query";
+import { graphql, request, type ResultOf } from "@cds/ui";
+
+export const RecognisedQuery = graphql(`
+  query PublicRecognised($unitCode: String, $first: Int) {
+    assessments(status: [RECOGNISED], unitCode: $unitCode, first: $first) {
+      edges {
+        node {
+          id
+          recognisedLevel
+          recognitionDecision
+          recognitionDate
+          round { year }
+          unit { code name path parent { code name kind { code } } tenant { code name } }
+        }
+      }
+      pageInfo { hasNextPage }
+    }
+  }
+`);
+export type Recognised = ResultOf<typeof RecognisedQuery>["assessments"]["edges"][number]["node"];
+
+export const recognisedQuery = (unitCode: string | null) =>
+  queryOptions({
+    queryKey: ["public", "recognised", unitCode],
+    queryFn: () =>
+      request(RecognisedQuery, { unitCode, first: 100 }).then((r) => ({
+        rows: r.assessments.edges.map((e) => e.node),
+        more: r.assessments.pageInfo.hasNextPage,
+      })),
+  });
+
+export const UnitSearchQuery = graphql(`
+  query PublicUnitSearch($search: String!) {
+    units(search: $search, first: 10) {
+      edges { node { code name path kind { code name } parent { name } tenant { name } } }
+    }
+  }
+`);
+export type FoundUnit = ResultOf<typeof UnitSearchQuery>["units"]["edges"][number]["node"];
+
+export const unitSearchQuery = (search: string) =>
+  queryOptions({
+    queryKey: ["public", "units", search],
+    queryFn: () => request(UnitSearchQuery, { search }).then((r) => r.units.edges.map((e) => e.node)),
+  });
+
+export const UnitQuery = graphql(`
+  query PublicUnit($code: String!) {
+    unit(code: $code) { code name type path kind { code name } parent { code name } tenant { name } }
+  }
+`);
+
+export const UnitAssessmentQuery = graphql(`
+  query PublicUnitAssessment($id: ID!) {
+    assessment(id: $id) {
+      id
+      recognisedLevel
+      recognitionDecision
+      recognitionDate
+      round { year name }
+      evaluation { level criteria { code group results } }
+      setVersion { id version decisionNumber decisionDate document set { title tenant { name } } }
+    }
+  }
+`);
+
+export const SetsQuery = graphql(`
+  query PublicSets {
+    criteriaSets {
+      id
+      code
+      title
+      unitKind
+      tenant { code name kind }
+      versions { id version status decisionNumber decisionDate publishedAt }
+    }
+  }
+`);
+export type PublicSet = ResultOf<typeof SetsQuery>["criteriaSets"][number];
+
+export const SetVersionQuery = graphql(`
+  query PublicSetVersion($id: ID!) {
+    criteriaSetVersion(id: $id) { id document }
+  }
+`);
+
+export const setVersionQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["public", "set-version", id],
+    queryFn: () => request(SetVersionQuery, { id }).then((r) => r.criteriaSetVersion),
+    staleTime: Infinity, // published versions never change
+  });
