@@ -76,12 +76,11 @@ function poolRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
+    // One pool for Prisma and the raw SQL runner, ended on close.
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20, allowExitOnIdle: true });
     const sql = poolRunner(pool);
     await migrate(sql);
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: opts.url, max: opts.poolSize ?? 20 }),
-    });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: "postgres",
       prisma,

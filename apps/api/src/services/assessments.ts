@@ -21,7 +21,8 @@ import {
 import { Prisma, type AssessmentStatus, type PrismaClient } from "../generated/prisma/client.ts";
 import { can, ensure, requireWriter, type UnitRef, type Viewer } from "./access.ts";
 import { audit, type Tx } from "./audit.ts";
-import { documentOf } from "./sets.ts";
+import { pinnedSet } from "./sets.ts";
+import { randomUUID } from "node:crypto";
 
 const STATUS_VI: Record<AssessmentStatus, string> = {
   DRAFT: "đang nhập",
@@ -32,10 +33,10 @@ const STATUS_VI: Record<AssessmentStatus, string> = {
   RECOGNISED: "đã công nhận",
 };
 
+// The pinned set document is not loaded with the row: it comes from pinnedSet's cache.
 const loadInclude = {
   unit: true,
   round: true,
-  setVersion: true,
   values: true,
 } satisfies Prisma.AssessmentInclude;
 
@@ -51,15 +52,17 @@ export function unitRef(a: { unit: UnitRef }): UnitRef {
   return { id: a.unit.id, path: a.unit.path, tenantId: a.unit.tenantId, parentId: a.unit.parentId };
 }
 
+type ValueRow = LoadedAssessment["values"][number];
+
 /** Values as the unit entered them. */
-function enteredValues(a: LoadedAssessment): Record<string, unknown> {
+function enteredValues(a: { values: ValueRow[] }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const v of a.values) if (v.value !== null) out[v.criterionCode] = v.value;
   return out;
 }
 
 /** What the assessment is judged on: the verifier's value where one was given, else the entered one. */
-function effectiveValues(a: LoadedAssessment): Record<string, unknown> {
+function effectiveValues(a: { values: ValueRow[] }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const v of a.values) {
     const val = v.verifiedValue ?? v.value;
@@ -97,20 +100,52 @@ async function claim(tx: Tx, a: { id: string }, expectedVersion: number, data: P
   }
 }
 
-/** Re-reads the values, judges them with criteria-core and stores the cached result. */
-async function refreshEvaluation(tx: Tx, id: string): Promise<LoadedAssessment> {
-  const a = await load(tx, id);
-  const effective = effectiveValues(a);
-  const e = judge(documentOf(a.setVersion), effective);
-  await tx.assessment.update({
-    where: { id },
+/**
+ * Judges the given value rows with criteria-core and stores the cached result
+ * (effective values, evaluation, level); returns the assessment as now stored.
+ */
+async function storeEvaluation(tx: Tx, a: LoadedAssessment, values: ValueRow[]): Promise<LoadedAssessment> {
+  const effective = effectiveValues({ values });
+  const e = judge(await pinnedSet(tx, a.setVersionId), effective);
+  const row = await tx.assessment.update({
+    where: { id: a.id },
     data: {
       effectiveValues: effective as Prisma.InputJsonValue,
       evaluation: e as unknown as Prisma.InputJsonValue,
       computedLevel: e.level,
     },
   });
-  return load(tx, id);
+  return { ...row, unit: a.unit, round: a.round, values };
+}
+
+/** Re-reads the values, judges them and stores the cached result. */
+async function refreshEvaluation(tx: Tx, id: string): Promise<LoadedAssessment> {
+  const a = await load(tx, id);
+  return storeEvaluation(tx, a, a.values);
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Writes value rows in one statement (insert or update on the (assessment, criterion) key). */
+async function upsertValueRows(tx: Tx, rows: ValueRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const params: unknown[] = [];
+  const tuples = rows.map((r) => {
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    return `(${p(r.id)}, ${p(r.assessmentId)}, ${p(r.criterionCode)}, ${p(json(r.value))}::jsonb, ${p(r.note)}, ${p(json(r.verifiedValue))}::jsonb, ${p(r.verifierComment)}, ${p(r.verifiedById)}, ${p(r.verifiedAt)}::timestamp(3), now())`;
+  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "IndicatorValue" ("id", "assessmentId", "criterionCode", "value", "note", "verifiedValue", "verifierComment", "verifiedById", "verifiedAt", "updatedAt")
+     VALUES ${tuples.join(", ")}
+     ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE SET
+       "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
+       "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
+       "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = now()`,
+    ...params,
+  );
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -137,7 +172,7 @@ export async function registerLevel(
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được đăng ký mức độ", "Only the unit's own staff may register a level");
   requireStatus(a, ["DRAFT", "RETURNED"], "đăng ký mức độ", "register a level for");
-  const n = documentOf(a.setVersion).levels.length;
+  const n = (await pinnedSet(prisma, a.setVersionId)).levels.length;
   if (!Number.isInteger(input.level) || input.level < 1 || input.level > n) {
     throw InputError.field("level", `Mức độ đăng ký phải từ 1 đến ${n}`, `The registered level must be 1 to ${n}`);
   }
@@ -171,7 +206,7 @@ export async function saveValues(prisma: PrismaClient, viewer: Viewer, input: Sa
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được nhập số liệu", "Only the unit's own staff may enter values");
   requireStatus(a, ["DRAFT", "RETURNED"], "nhập số liệu", "enter values in");
-  const set = documentOf(a.setVersion);
+  const set = await pinnedSet(prisma, a.setVersionId);
   const byCode = new Map(set.criteria.map((c) => [c.code, c]));
   const issues: FieldIssue[] = [];
   const changes = { ...(input.values ?? {}) };
@@ -202,32 +237,30 @@ export async function saveValues(prisma: PrismaClient, viewer: Viewer, input: Sa
       await claim(tx, a, input.version);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
+      const byCodeRow = new Map(a.values.map((v) => [v.criterionCode, v]));
+      const now = new Date();
+      const written: ValueRow[] = [];
       for (const code of new Set([...Object.keys(changes), ...Object.keys(notes)])) {
-        const old = a.values.find((v) => v.criterionCode === code);
-        const data: Prisma.IndicatorValueUncheckedUpdateInput = {};
+        const old = byCodeRow.get(code);
+        const row: ValueRow = old
+          ? { ...old, updatedAt: now }
+          : { id: randomUUID(), assessmentId: a.id, criterionCode: code, value: null, note: null, verifiedValue: null, verifierComment: null, verifiedById: null, verifiedAt: null, updatedAt: now };
         if (code in changes) {
           const v = changes[code];
-          data.value = v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue);
+          row.value = (v ?? null) as ValueRow["value"];
           // A changed value needs verifying again.
-          data.verifiedValue = Prisma.DbNull;
-          data.verifiedAt = null;
-          data.verifiedById = null;
+          row.verifiedValue = null;
+          row.verifiedAt = null;
+          row.verifiedById = null;
           before[code] = old?.value ?? null;
           after[code] = v;
         }
-        if (code in notes) data.note = notes[code] ?? null;
-        await tx.indicatorValue.upsert({
-          where: { assessmentId_criterionCode: { assessmentId: a.id, criterionCode: code } },
-          create: {
-            assessmentId: a.id,
-            criterionCode: code,
-            value: data.value ?? Prisma.DbNull,
-            note: (data.note as string | null | undefined) ?? null,
-          },
-          update: data,
-        });
+        if (code in notes) row.note = notes[code] ?? null;
+        written.push(row);
+        byCodeRow.set(code, row);
       }
-      const fresh = await refreshEvaluation(tx, a.id);
+      await upsertValueRows(tx, written);
+      const fresh = await storeEvaluation(tx, { ...a, version: input.version + 1 }, [...byCodeRow.values()]);
       await audit(tx, viewer, {
         action: "assessment.saveValues",
         entityType: "Assessment",
@@ -248,7 +281,7 @@ async function refreshChildLevels(tx: Tx, viewer: Viewer, parentUnitId: string, 
     include: loadInclude,
   });
   if (!parentAssessment) return;
-  const set = documentOf(parentAssessment.setVersion);
+  const set = await pinnedSet(tx, parentAssessment.setVersionId);
   const childCriteria = set.criteria.filter((c) => c.measure === "childLevels");
   if (childCriteria.length === 0 || !set.childUnitKind) return;
   const children = await tx.unit.findMany({
@@ -333,7 +366,7 @@ export async function returnAssessment(
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit");
   requireStatus(a, ["SUBMITTED", "VERIFIED", "APPRAISED"], "trả lại", "return");
-  const codes = new Set(documentOf(a.setVersion).criteria.map((c) => c.code));
+  const codes = new Set((await pinnedSet(prisma, a.setVersionId)).criteria.map((c) => c.code));
   const comments = input.comments.filter((c) => c.body.trim().length > 0);
   const issues: FieldIssue[] = [];
   if (comments.length === 0) issues.push({ field: "comments", message: "Nêu lý do trả lại", messageEn: "Say why it is returned" });
@@ -372,7 +405,7 @@ export async function verifyValue(
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit");
   requireStatus(a, ["SUBMITTED"], "xác minh số liệu", "verify values of");
-  const set = documentOf(a.setVersion);
+  const set = await pinnedSet(prisma, a.setVersionId);
   if (!set.criteria.some((c) => c.code === input.criterionCode)) {
     throw InputError.field("criterionCode", `không có tiêu chí ${input.criterionCode}`, `no criterion ${input.criterionCode}`);
   }

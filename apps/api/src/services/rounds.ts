@@ -6,7 +6,7 @@ import { audit } from "./audit.ts";
 import { newApiKey } from "./auth.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 import { readableAssessment, unitRef } from "./assessments.ts";
-import { documentOf } from "./sets.ts";
+import { documentOf, pinnedSet } from "./sets.ts";
 
 function isoDate(field: string, s: string, issues: FieldIssue[]): Date | null {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
@@ -107,7 +107,7 @@ export async function uploadEvidence(
     );
   }
   const issues: FieldIssue[] = [];
-  if (!documentOf(a.setVersion).criteria.some((c) => c.code === input.criterionCode)) {
+  if (!(await pinnedSet(prisma, a.setVersionId)).criteria.some((c) => c.code === input.criterionCode)) {
     issues.push({ field: "criterionCode", message: `không có tiêu chí ${input.criterionCode}`, messageEn: `no criterion ${input.criterionCode}` });
   }
   const type = input.file.type.split(";")[0]!.trim();

@@ -26,6 +26,21 @@ export function documentOf(v: Pick<CriteriaSetVersion, "document">): TCriteriaSe
   return v.document as unknown as TCriteriaSet;
 }
 
+const pinned = new Map<string, TCriteriaSet>();
+
+/**
+ * The document of a published (or archived) version, cached by id: published
+ * versions never change (the database enforces it), so it is read once per process.
+ */
+export async function pinnedSet(db: PrismaClient | Prisma.TransactionClient, versionId: string): Promise<TCriteriaSet> {
+  const hit = pinned.get(versionId);
+  if (hit) return hit;
+  const v = await db.criteriaSetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { document: true, status: true } });
+  const doc = documentOf(v);
+  if (v.status !== "DRAFT") pinned.set(versionId, doc);
+  return doc;
+}
+
 export function isPublic(v: Pick<CriteriaSetVersion, "status">): boolean {
   return v.status !== "DRAFT";
 }
