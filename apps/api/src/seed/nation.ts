@@ -1,0 +1,398 @@
+/**
+ * The whole-nation seed, for benchmarks and load tests: for every province
+ * tenant, a commune round and a district round of `year` pinned to the
+ * national published versions (vn-2361-commune / vn-2361-district 1.0), an
+ * assessment for every unit (10,047 communes + 696 districts), ~400k
+ * IndicatorValue rows, and the provinces' yearly reports (a few late).
+ *
+ * Values are deterministic and synthetic (valuesAtLevel, seeded by GSO code
+ * and year); every level stored is criteria-core's `evaluate` of the stored
+ * values, cached exactly as services/assessments.ts refreshEvaluation does
+ * (effectiveValues, evaluation, computedLevel). A district's CHUNG-01 is built
+ * from its communes' recognised levels (childLevelsValue), as
+ * refreshChildLevels does.
+ *
+ * Fast path: no service calls, a few large multi-row INSERTs (rows passed as
+ * one JSON parameter, expanded by jsonb_to_recordset) in one transaction on
+ * the raw SQL runner. The immutability triggers hold: every assessment is
+ * inserted unrecognised, its values are inserted, and only then are the
+ * recognised ones moved to RECOGNISED by one UPDATE (the triggers block
+ * updates of recognised rows and new child rows of recognised assessments,
+ * neither of which happens).
+ *
+ * Idempotent per year: a province that already has any round in `year` (the
+ * demo province, or an earlier run) is skipped whole.
+ */
+import { childLevelsValue, evaluate, type IndicatorValues } from "@cds/criteria-core";
+import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
+import type { SqlRunner } from "../db.ts";
+import type { Platform } from "../platform.ts";
+import { reportDeadline } from "../services/rounds.ts";
+import { versionId } from "./base.ts";
+import { prng, seedOf, valuesAtLevel } from "./values.ts";
+
+type Status = "DRAFT" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "APPRAISED" | "RECOGNISED";
+type Kind = "commune" | "district";
+
+export interface SeedNationOptions {
+  year: number;
+  /** Only these province tenants (default: every province). */
+  tenantIds?: string[];
+  /** About this share of districts are done, every commune and most districts recognised (default 0.85: ~86% of communes recognised). */
+  recognisedShare?: number;
+}
+
+export interface SeedNationResult {
+  year: number;
+  /** Provinces seeded now. */
+  provinces: number;
+  /** Provinces skipped because they already had a round in `year`. */
+  skipped: string[];
+  rounds: number;
+  assessments: number;
+  values: number;
+  recognised: number;
+  byStatus: Record<Status, number>;
+  /** Recognised assessments per level 0–5, by unit kind. */
+  recognisedByLevel: Record<Kind, number[]>;
+  reports: number;
+  lateReports: number;
+  ms: number;
+  /** Milliseconds per phase: compute (values + criteria-core), assessments, values, recognise, rest. */
+  phases: Record<string, number>;
+}
+
+/** Share of units aiming at each level 0–5: most communes reach Cơ bản (3) or a level either side. */
+const LEVEL_WEIGHTS = [0.06, 0.16, 0.25, 0.26, 0.17, 0.1];
+/** All communes of a district at level ≥ this are needed for the district to reach level d (CHUNG-01 of Decision 2361). */
+const ALL_AT_LEAST = [0, 1, 1, 2, 3, 4];
+/** A commune's aim relative to its district's: one below, the same, one or two above. */
+const COMMUNE_DELTA: [number, number][] = [
+  [-1, 0.22],
+  [0, 0.45],
+  [1, 0.27],
+  [2, 0.06],
+];
+/** The units not recognised, spread over the workflow. */
+const OTHER_STATUSES: [Status, number][] = [
+  ["DRAFT", 0.35],
+  ["SUBMITTED", 0.25],
+  ["VERIFIED", 0.15],
+  ["APPRAISED", 0.15],
+  ["RETURNED", 0.1],
+];
+/** The version an assessment has after the writes its status implies (register, save, submit, …). */
+const VERSION_AFTER: Record<Status, number> = { DRAFT: 3, SUBMITTED: 4, RETURNED: 5, VERIFIED: 5, APPRAISED: 6, RECOGNISED: 7 };
+const REPORT_SHARE = 0.9;
+const LATE_SHARE = 0.12;
+const ASSESSMENT_CHUNK = 1_000;
+const VALUE_CHUNK = 20_000;
+
+function pick<T>(r: number, weighted: [T, number][]): T {
+  let acc = 0;
+  for (const [v, w] of weighted) {
+    acc += w;
+    if (r < acc) return v;
+  }
+  return weighted[weighted.length - 1]![0];
+}
+
+const iso = (d: Date) => d.toISOString();
+const day = (year: number, month: number, d: number, hour = 9) => new Date(Date.UTC(year, month - 1, d, hour - 7));
+
+interface AssessmentRow {
+  id: string;
+  roundId: string;
+  unitId: string;
+  setVersionId: string;
+  status: Status;
+  registeredLevel: number | null;
+  selfAssessedLevel: number | null;
+  appraisedLevel: number | null;
+  recognisedLevel: number | null;
+  recognitionDecision: string | null;
+  recognitionDate: string | null;
+  submittedAt: string | null;
+  recognisedAt: string | null;
+  effectiveValues: Record<string, unknown>;
+  evaluation: unknown;
+  computedLevel: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface ValueRow {
+  id: string;
+  assessmentId: string;
+  criterionCode: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+async function insertChunks(tx: SqlRunner, rows: unknown[], chunk: number, sql: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await tx.query(sql, [JSON.stringify(rows.slice(i, i + chunk))]);
+  }
+}
+
+export async function seedNation(platform: Platform, opts: SeedNationOptions): Promise<SeedNationResult> {
+  const t0 = performance.now();
+  const { year } = opts;
+  if (!Number.isInteger(year) || year < 2024 || year > 2100) throw new Error(`seedNation: invalid year ${year}`);
+  const recognisedShare = opts.recognisedShare ?? 0.85;
+  const sql = platform.db.sql;
+  const now = platform.services.now();
+  const nowIso = iso(now);
+
+  const national = (kind: Kind): TCriteriaSet => {
+    const s = Object.values(BUILT_IN_SETS).find((x) => x.unitKind === kind);
+    if (!s) throw new Error(`seedNation: no national ${kind} set`);
+    return s;
+  };
+  const sets = { commune: national("commune"), district: national("district") };
+  const versionIds = { commune: versionId(sets.commune.id, sets.commune.version), district: versionId(sets.district.id, sets.district.version) };
+
+  const result: SeedNationResult = {
+    year,
+    provinces: 0,
+    skipped: [],
+    rounds: 0,
+    assessments: 0,
+    values: 0,
+    recognised: 0,
+    byStatus: { DRAFT: 0, SUBMITTED: 0, RETURNED: 0, VERIFIED: 0, APPRAISED: 0, RECOGNISED: 0 },
+    recognisedByLevel: { commune: [0, 0, 0, 0, 0, 0], district: [0, 0, 0, 0, 0, 0] },
+    reports: 0,
+    lateReports: 0,
+    ms: 0,
+    phases: {},
+  };
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    result.phases[name] = (result.phases[name] ?? 0) + (t - mark);
+    mark = t;
+  };
+
+  await sql.transaction(async (tx) => {
+    // The pinned versions must be the published national ones, with the documents the seed judges against.
+    const versions = await tx.query<{ id: string; status: string; document: TCriteriaSet | string }>(
+      `SELECT id, status, document FROM "CriteriaSetVersion" WHERE id IN ($1, $2)`,
+      [versionIds.commune, versionIds.district],
+    );
+    for (const kind of ["commune", "district"] as const) {
+      const v = versions.find((x) => x.id === versionIds[kind]);
+      if (!v || v.status !== "PUBLISHED") throw new Error(`seedNation: ${versionIds[kind]} is not published; run seedBase first`);
+      sets[kind] = typeof v.document === "string" ? (JSON.parse(v.document) as TCriteriaSet) : v.document;
+    }
+
+    const tenants = await tx.query<{ id: string; name: string }>(`SELECT id, name FROM "Tenant" WHERE kind = 'PROVINCE' ORDER BY id`);
+    const existing = new Set(
+      (await tx.query<{ tenantId: string }>(`SELECT DISTINCT "tenantId" FROM "Round" WHERE year = $1`, [year])).map((r) => r.tenantId),
+    );
+    const wanted = opts.tenantIds ? new Set(opts.tenantIds) : null;
+    const included = tenants.filter((t) => (!wanted || wanted.has(t.id)) && !existing.has(t.id));
+    result.skipped = tenants.filter((t) => (!wanted || wanted.has(t.id)) && existing.has(t.id)).map((t) => t.id);
+    if (included.length === 0) return;
+    const includedIds = new Set(included.map((t) => t.id));
+
+    const units = await tx.query<{ id: string; code: string; tenantId: string; kindCode: Kind; parentId: string | null }>(
+      `SELECT id, code, "tenantId", "kindCode", "parentId" FROM "Unit" WHERE "kindCode" IN ('commune', 'district') ORDER BY code`,
+    );
+
+    const roundId = (tenantId: string, kind: Kind) => `rnd_${tenantId}_${year}_${kind}`;
+    const rounds = included.flatMap((t) =>
+      (["commune", "district"] as const).map((kind) => ({
+        id: roundId(t.id, kind),
+        tenantId: t.id,
+        year,
+        unitKind: kind,
+        name: `Đánh giá mức độ chuyển đổi số ${kind === "district" ? "cấp huyện" : "cấp xã"} năm ${year}`,
+        setVersionId: versionIds[kind],
+        submitDueAt: kind === "commune" ? `${year}-10-31` : `${year}-11-15`,
+        reviewDueAt: kind === "commune" ? `${year}-12-15` : `${year}-12-20`,
+        createdAt: iso(day(year, 3, 1)),
+      })),
+    );
+
+    const assessments: AssessmentRow[] = [];
+    const values: ValueRow[] = [];
+    /** Recognised level (or null) of every seeded commune, by its district's unit id. */
+    const childLevels = new Map<string, (number | null)[]>();
+    /** Per tenant and kind: units, recognised, recognised by level — the report's summary. */
+    const tally = new Map<string, { units: number; recognised: number; byLevel: number[] }>();
+
+    const build = (u: { id: string; code: string; tenantId: string }, kind: Kind, target: number, status: Status, extra: Record<string, unknown> = {}) => {
+      const set = sets[kind];
+      const rnd = prng(seedOf(`${u.code}/${year}/status`));
+      const missing = status === "DRAFT" ? 0.3 : status === "RETURNED" ? 0.08 : rnd() < 0.05 ? 0.04 : 0;
+      const entered = { ...valuesAtLevel(set, target, seedOf(u.code) ^ year, missing), ...extra };
+      const e = evaluate(set, entered as IndicatorValues);
+      const level = e.level;
+      const recognised = status === "RECOGNISED";
+      const submitted = status !== "DRAFT";
+      const id = `a_${year}_${u.code}`;
+      const submittedAt = submitted ? day(year, kind === "commune" ? 9 : 10, 1 + Math.floor(rnd() * 28)) : null;
+      const recognisedAt = recognised ? day(year, 11, 20 + Math.floor(rnd() * 10), 14) : null;
+      assessments.push({
+        id,
+        roundId: roundId(u.tenantId, kind),
+        unitId: u.id,
+        setVersionId: versionIds[kind],
+        status,
+        registeredLevel: Math.max(1, target),
+        selfAssessedLevel: submitted ? level : null,
+        appraisedLevel: status === "APPRAISED" || recognised ? level : null,
+        recognisedLevel: recognised ? level : null,
+        recognitionDecision: recognised ? `${100 + (seedOf(u.code) % 800)}/QĐ-UBND` : null,
+        recognitionDate: recognisedAt ? recognisedAt.toISOString().slice(0, 10) : null,
+        submittedAt: submittedAt && iso(submittedAt),
+        recognisedAt: recognisedAt && iso(recognisedAt),
+        effectiveValues: entered,
+        evaluation: e,
+        computedLevel: level,
+        version: VERSION_AFTER[status],
+        createdAt: iso(day(year, 3, 1)),
+        updatedAt: iso(recognisedAt ?? submittedAt ?? day(year, 8, 15)),
+      });
+      for (const [code, value] of Object.entries(entered)) {
+        values.push({ id: `iv_${year}_${u.code}_${code}`, assessmentId: id, criterionCode: code, value, updatedAt: nowIso });
+      }
+      result.byStatus[status] += 1;
+      const key = `${u.tenantId}/${kind}`;
+      const t = tally.get(key) ?? { units: 0, recognised: 0, byLevel: [0, 0, 0, 0, 0, 0] };
+      t.units += 1;
+      if (recognised) {
+        t.recognised += 1;
+        t.byLevel[level]! += 1;
+        result.recognisedByLevel[kind][level]! += 1;
+      }
+      tally.set(key, t);
+      return recognised ? level : null;
+    };
+
+    // A district aims at a level; its communes aim around what the district needs (CHUNG-01), a few lag behind.
+    // Most districts are done (every commune recognised); the rest are still in progress.
+    const districtPlan = new Map<string, { aim: number; done: boolean }>();
+    for (const u of units) {
+      if (u.kindCode !== "district" || !includedIds.has(u.tenantId)) continue;
+      const rnd = prng(seedOf(`${u.code}/${year}`));
+      districtPlan.set(u.id, { aim: pick(rnd(), LEVEL_WEIGHTS.map((w, l) => [l, w] as [number, number])), done: rnd() < recognisedShare - 0.03 });
+    }
+    for (const u of units) {
+      if (u.kindCode !== "commune" || !includedIds.has(u.tenantId)) continue;
+      const plan = districtPlan.get(u.parentId!) ?? { aim: 2, done: true };
+      const rnd = prng(seedOf(`${u.code}/${year}`));
+      const floor = ALL_AT_LEAST[plan.aim]!;
+      const aim = rnd() < 0.03 ? Math.max(0, floor - 1) : Math.min(5, Math.max(floor, plan.aim + pick(rnd(), COMMUNE_DELTA)));
+      const status: Status = plan.done || rnd() < 0.25 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
+      const level = build(u, "commune", aim, status);
+      const siblings = childLevels.get(u.parentId!) ?? [];
+      siblings.push(level);
+      childLevels.set(u.parentId!, siblings);
+    }
+    const childCriteria = sets.district.criteria.filter((c) => c.measure === "childLevels").map((c) => c.code);
+    for (const u of units) {
+      if (u.kindCode !== "district" || !includedIds.has(u.tenantId)) continue;
+      const plan = districtPlan.get(u.id)!;
+      const rnd = prng(seedOf(`${u.code}/${year}/district`));
+      const status: Status = plan.done && rnd() < 0.92 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
+      const children = childLevels.get(u.id);
+      const extra: Record<string, unknown> = {};
+      // A district without communes (an island district) has no CHUNG-01 value, as in the API.
+      if (children && children.length > 0) for (const code of childCriteria) extra[code] = childLevelsValue(children);
+      build(u, "district", plan.aim, status, extra);
+    }
+
+    phase("compute");
+    await tx.query(
+      `INSERT INTO "Round" (id, "tenantId", year, "unitKind", name, "setVersionId", "submitDueAt", "reviewDueAt", "createdAt")
+       SELECT r.id, r."tenantId", r.year, r."unitKind", r.name, r."setVersionId", r."submitDueAt", r."reviewDueAt", r."createdAt"
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, year int, "unitKind" text, name text, "setVersionId" text,
+              "submitDueAt" date, "reviewDueAt" date, "createdAt" timestamp(3))`,
+      [JSON.stringify(rounds)],
+    );
+
+    // Every assessment goes in unrecognised (the recognised ones as APPRAISED), so its values can follow.
+    await insertChunks(
+      tx,
+      assessments.map((a) => (a.status === "RECOGNISED" ? { ...a, status: "APPRAISED" } : a)),
+      ASSESSMENT_CHUNK,
+      `INSERT INTO "Assessment" (id, "roundId", "unitId", "setVersionId", status, "registeredLevel", "selfAssessedLevel", "appraisedLevel",
+              "recognisedLevel", "recognitionDecision", "recognitionDate", "submittedAt", "recognisedAt", "effectiveValues", evaluation,
+              "computedLevel", version, "createdAt", "updatedAt")
+       SELECT a.id, a."roundId", a."unitId", a."setVersionId", a.status::"AssessmentStatus", a."registeredLevel", a."selfAssessedLevel",
+              a."appraisedLevel", a."recognisedLevel", a."recognitionDecision", a."recognitionDate", a."submittedAt", a."recognisedAt",
+              a."effectiveValues", a.evaluation, a."computedLevel", a.version, a."createdAt", a."updatedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS a(id text, "roundId" text, "unitId" text, "setVersionId" text, status text,
+              "registeredLevel" int, "selfAssessedLevel" int, "appraisedLevel" int, "recognisedLevel" int, "recognitionDecision" text,
+              "recognitionDate" date, "submittedAt" timestamp(3), "recognisedAt" timestamp(3), "effectiveValues" jsonb, evaluation jsonb,
+              "computedLevel" int, version int, "createdAt" timestamp(3), "updatedAt" timestamp(3))`,
+    );
+
+    phase("assessments");
+    await insertChunks(
+      tx,
+      values,
+      VALUE_CHUNK,
+      `INSERT INTO "IndicatorValue" (id, "assessmentId", "criterionCode", value, "updatedAt")
+       SELECT v.id, v."assessmentId", v."criterionCode", v.value, v."updatedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS v(id text, "assessmentId" text, "criterionCode" text, value jsonb, "updatedAt" timestamp(3))`,
+    );
+
+    phase("values");
+    // Now lock the recognised ones (they were APPRAISED with their recognition fields already filled in).
+    const roundIds = JSON.stringify(rounds.map((r) => r.id));
+    await tx.query(
+      `UPDATE "Assessment" SET status = 'RECOGNISED'
+        WHERE "roundId" IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "recognisedLevel" IS NOT NULL`,
+      [roundIds],
+    );
+
+    phase("recognise");
+    // The yearly reports: most provinces report, a few after the 25/12 deadline.
+    const deadline = reportDeadline(year);
+    const reports = [];
+    for (const t of included) {
+      const rnd = prng(seedOf(`report/${t.id}/${year}`));
+      if (rnd() >= REPORT_SHARE) continue;
+      const late = rnd() < LATE_SHARE;
+      const submittedAt = late ? new Date(deadline.getTime() + (1 + Math.floor(rnd() * 10)) * 86_400_000) : day(year, 12, 1 + Math.floor(rnd() * 22), 10);
+      const summary: Record<string, unknown> = {};
+      for (const kind of ["commune", "district"] as const) {
+        const s = tally.get(`${t.id}/${kind}`) ?? { units: 0, recognised: 0, byLevel: [0, 0, 0, 0, 0, 0] };
+        summary[kind] = { roundId: roundId(t.id, kind), setVersionId: versionIds[kind], units: s.units, recognised: s.recognised, recognisedByLevel: s.byLevel };
+      }
+      reports.push({ id: `rep_${t.id}_${year}`, tenantId: t.id, year, submittedAt: iso(submittedAt), onTime: submittedAt < deadline, summary, submittedById: "seed:nation" });
+      if (late) result.lateReports += 1;
+    }
+    if (reports.length > 0) {
+      await tx.query(
+        `INSERT INTO "ProvinceReport" (id, "tenantId", year, "submittedAt", "onTime", summary, "submittedById")
+         SELECT r.id, r."tenantId", r.year, r."submittedAt", r."onTime", r.summary, r."submittedById"
+           FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, year int, "submittedAt" timestamp(3), "onTime" boolean,
+                summary jsonb, "submittedById" text)`,
+        [JSON.stringify(reports)],
+      );
+    }
+
+    await tx.query(
+      `INSERT INTO "AuditEvent" ("actorKind", "tenantId", action, "entityType", "entityId", after)
+       SELECT 'system', r."tenantId", 'seed.nation', 'Round', r.id, jsonb_build_object('year', r.year, 'unitKind', r."unitKind")
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, year int, "unitKind" text)`,
+      [JSON.stringify(rounds)],
+    );
+
+    phase("rest");
+    result.provinces = included.length;
+    result.rounds = rounds.length;
+    result.assessments = assessments.length;
+    result.values = values.length;
+    result.recognised = result.byStatus.RECOGNISED;
+    result.reports = reports.length;
+  });
+
+  result.ms = performance.now() - t0;
+  return result;
+}

@@ -1,0 +1,148 @@
+/**
+ * Portal, as a commune's staff member and the public see it: fill values
+ * until the live level reaches Cơ bản, upload evidence, submit; the district
+ * recognises through the API; the public page shows the recognised level.
+ * The browser's evaluation (criteria-core in the page) equals the API's.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs, baseUrl, launch, newContext, shot, signIn } from "./browser.ts";
+
+interface Criterion {
+  code: string;
+  measure: string;
+  targets: unknown[];
+}
+
+let browser: Browser;
+let page: Page;
+let assessmentId: string;
+let versionId: string;
+let criteria: Criterion[];
+
+const COMMUNE = "14563"; // Xã Khánh Thiện, DRAFT in the demo
+const EDITOR = "xa.khanhthien@ninhbinh.gov.vn";
+
+beforeAll(async () => {
+  browser = await launch();
+  const api = await apiAs(EDITOR);
+  const r = await api<{ assessments: { edges: { node: { id: string; setVersion: { id: string; document: { criteria: Criterion[] } } } }[] } }>(
+    `{ assessments(unitCode: "${COMMUNE}", first: 1) { edges { node { id setVersion { id document } } } } }`,
+  );
+  const node = r.assessments.edges[0]!.node;
+  assessmentId = node.id;
+  versionId = node.setVersion.id;
+  criteria = node.setVersion.document.criteria;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Fills one criterion so it meets its level-3 target (or the nearest applicable one below). */
+async function meetLevel3(p: Page, c: Criterion): Promise<void> {
+  const t = [c.targets[2], c.targets[1], c.targets[0]].find((x) => x !== null && x !== undefined);
+  if (t === undefined) return;
+  switch (c.measure) {
+    case "percentage":
+      await p.getByLabel(`${c.code} tử số`, { exact: true }).fill(String(Math.ceil(t as number)));
+      await p.getByLabel(`${c.code} mẫu số`, { exact: true }).fill("100");
+      break;
+    case "boolean":
+      await p.getByLabel(`${c.code} có`, { exact: true }).check();
+      break;
+    case "minCount":
+      await p.getByLabel(`${c.code} số lượng`, { exact: true }).fill(String(t));
+      break;
+    case "countOrAll":
+      await p.getByLabel(`${c.code} số đạt`, { exact: true }).fill(String((t as { min: number }).min));
+      await p.getByLabel(`${c.code} tổng số`, { exact: true }).fill(String((t as { min: number }).min + 2));
+      break;
+  }
+}
+
+describe("portal: a commune self-assesses", () => {
+  it("registers Cơ bản, fills values until the live level reaches it, and the server agrees", async () => {
+    const context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, `${baseUrl()}/my`, EDITOR);
+    await page.goto(`${baseUrl()}/assessments/${assessmentId}`);
+    await page.getByLabel("Mức đăng ký").selectOption("3");
+    await page.getByRole("button", { name: "Đăng ký mức" }).click();
+    await page.getByText("Mức đã đăng ký:").waitFor();
+
+    for (const c of criteria) await meetLevel3(page, c);
+    await page.locator('[data-testid="live-level"][data-level="3"]').waitFor();
+    // Autosave sends the values; the server judges them with the same engine.
+    await page.locator('[data-testid="server-level"][data-level="3"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId("level-mismatch").count()).resolves.toBe(0);
+    await shot(page, "portal-form-level3-desktop");
+  });
+
+  it("the browser's evaluation equals the API's for the same values", async () => {
+    const api = await apiAs(EDITOR);
+    const a = await api<{ assessment: { computedLevel: number; values: { criterionCode: string; effectiveValue: unknown }[] } }>(
+      `query ($id: ID!) { assessment(id: $id) { computedLevel values { criterionCode effectiveValue } } }`,
+      { id: assessmentId },
+    );
+    const values = Object.fromEntries(a.assessment.values.filter((v) => v.effectiveValue !== null).map((v) => [v.criterionCode, v.effectiveValue]));
+    const e = await api<{ evaluate: { level: number; levels: { met: boolean }[] } }>(
+      `query ($v: ID!, $values: JSON!) { evaluate(versionId: $v, values: $values) { ... on Evaluation { level levels { met } } } }`,
+      { v: versionId, values },
+    );
+    const live = Number(await page.getByTestId("live-level").getAttribute("data-level"));
+    expect(live).toBe(3);
+    expect(e.evaluate.level).toBe(live);
+    expect(a.assessment.computedLevel).toBe(live);
+  });
+
+  it("uploads evidence with progress and lists the file", async () => {
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    await page.getByLabel("CQS-01 tải minh chứng").setInputFiles({ name: "bien-ban-kiem-tra.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByTestId("criterion-CQS-01").getByText("bien-ban-kiem-tra.pdf").waitFor();
+  });
+
+  it("a phone-sized screenshot of the form", async () => {
+    const phone = await (await newContext(browser, { width: 360, height: 800 })).newPage();
+    await signIn(phone, `${baseUrl()}/my`, EDITOR);
+    await phone.goto(`${baseUrl()}/assessments/${assessmentId}`);
+    await phone.getByTestId("criterion-CQS-02").waitFor();
+    await shot(phone, "portal-form-phone-360");
+    await phone.getByTestId("criterion-CQS-02").scrollIntoViewIfNeeded();
+    await shot(phone, "portal-form-phone-360-criterion");
+    // Nothing is wider than the screen.
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+
+  it("submits, the district recognises it through the API, and the public page shows the level", async () => {
+    await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
+    await page.getByText("Đã nộp").first().waitFor();
+    await shot(page, "portal-submitted");
+
+    const officer = await apiAs("phong.yenkhanh@ninhbinh.gov.vn");
+    const appraiser = await apiAs("thamdinh.yenkhanh@ninhbinh.gov.vn");
+    const version = async () =>
+      (await officer<{ assessment: { version: number } }>(`query ($id: ID!) { assessment(id: $id) { version } }`, { id: assessmentId })).assessment.version;
+    const ok = (r: Record<string, { __typename: string }>) => expect(Object.values(r)[0]!.__typename).toMatch(/Success$/);
+    ok(await officer(`mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { __typename } }`, { id: assessmentId, v: await version() }));
+    ok(await appraiser(`mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { __typename } }`, { id: assessmentId, v: await version() }));
+    ok(
+      await officer(
+        `mutation ($id: ID!, $v: Int!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "512/QĐ-UBND", decisionDate: "2026-11-25") { __typename } }`,
+        { id: assessmentId, v: await version() },
+      ),
+    );
+
+    const anon = await (await newContext(browser)).newPage();
+    await anon.goto(`${baseUrl()}/units/${COMMUNE}`);
+    await anon.getByText("512/QĐ-UBND").first().waitFor();
+    await expect(anon.locator(".badge.level-3").first().textContent()).resolves.toContain("Cơ bản");
+    await shot(anon, "portal-public-unit");
+
+    await anon.goto(`${baseUrl()}/`);
+    await anon.getByRole("searchbox").first().fill("khanh thien");
+    await anon.getByText("Xã Khánh Thiện").first().waitFor();
+    await shot(anon, "portal-public-results");
+  });
+});
