@@ -11,6 +11,7 @@ import { createContext } from "./context.ts";
 import type { Platform } from "./platform.ts";
 import { can } from "./services/access.ts";
 import { unitRef } from "./services/assessments.ts";
+import { MAX_JSON_BYTES, MAX_MULTIPART_BYTES } from "./yoga.ts";
 
 const appsDir = fileURLToPath(new URL("../../", import.meta.url));
 const TYPES: Record<string, string> = {
@@ -40,12 +41,47 @@ function serveStatic(root: string, rel: string, res: ServerResponse): boolean {
   return true;
 }
 
+function tooLarge(res: ServerResponse): void {
+  res
+    .writeHead(413, { "content-type": "application/json" })
+    .end(JSON.stringify({ errors: [{ message: "Yêu cầu quá lớn / request too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+}
+
+async function boundedGraphql(platform: Platform, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const limit = (req.headers["content-type"] ?? "").startsWith("multipart/") ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      tooLarge(res);
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+  const response = await platform.app.fetch(new Request(url, { method: "POST", headers, body: Buffer.concat(chunks) }));
+  const out: Record<string, string | string[]> = {};
+  response.headers.forEach((v, k) => {
+    if (k !== "set-cookie") out[k] = v;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) out["set-cookie"] = cookies;
+  res.writeHead(response.status, out).end(Buffer.from(await response.arrayBuffer()));
+}
+
 export function createHttpHandler(platform: Platform) {
   const adminDist = path.join(appsDir, "admin", "dist");
   const portalDist = path.join(appsDir, "portal", "dist");
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) return platform.app(req, res);
+    if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) {
+      // A body without a length (chunked) is read here under the same limit the yoga plugin applies to declared lengths.
+      if (req.method === "POST" && req.headers["content-length"] === undefined) return boundedGraphql(platform, req, res, url);
+      return platform.app(req, res);
+    }
     const ev = url.pathname.match(/^\/evidence\/([A-Za-z0-9_-]+)$/);
     if (ev) {
       const request = new Request(url, { headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])) });

@@ -11,8 +11,8 @@ import { DomainError, RateLimitError } from "./errors.ts";
 import { schema } from "./schema/index.ts";
 
 /** JSON bodies above this are refused (a whole criteria set is ~60 KB); uploads have their own 10 MB limit per file. */
-const MAX_JSON_BYTES = 2 * 1024 * 1024;
-const MAX_MULTIPART_BYTES = 11 * 1024 * 1024;
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+export const MAX_MULTIPART_BYTES = 11 * 1024 * 1024;
 
 function findDomainError(e: unknown): DomainError | null {
   let cur: unknown = e;
@@ -67,7 +67,17 @@ export function createApp(services: AppServices) {
             extensions: { code: domain.code, messageEn: domain.messageEn, ...(domain instanceof RateLimitError ? { http: { status: 429 } } : {}) },
           });
         }
-        if (error instanceof GraphQLError && !error.originalError) return error;
+        if (error instanceof GraphQLError) {
+          const original = error.originalError;
+          if (!original) return error;
+          // A variable the client sent that a scalar refused: the client's mistake, say so.
+          if (original instanceof GraphQLError) {
+            return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: "BAD_USER_INPUT" } });
+          }
+          if (/invalid global id/i.test(original.message)) {
+            return new GraphQLError("ID không hợp lệ / invalid global ID", { nodes: error.nodes, extensions: { code: "BAD_USER_INPUT" } });
+          }
+        }
         if (services.env.NODE_ENV !== "production") console.error(error);
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },

@@ -1,0 +1,129 @@
+/** Publishing a draft: the decision that issues it (number, date dd/mm/yyyy), checked field by field. */
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { ApiError, ErrorBox, useI18n } from "@cds/ui";
+import { publishVersion } from "./api.ts";
+
+/** "14/02/2025" → "2025-02-14"; "bad" when not dd/mm/yyyy, "invalid" when no such day. */
+export function parseVietnameseDate(s: string): { iso: string } | { error: "format" | "invalid" } {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(s);
+  if (!m) return { error: "format" };
+  const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { error: "invalid" };
+  return { iso };
+}
+
+/** Today's calendar date in Vietnam (UTC+7), as yyyy-mm-dd. */
+function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+type Field = "decisionNumber" | "decisionDate";
+
+export function PublishDialog({ versionId, version, onClose, onPublished }: { versionId: string; version: string; onClose(): void; onPublished(): void }) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const [number, setNumber] = useState("");
+  const [date, setDate] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const first = useRef<HTMLInputElement>(null);
+  const publish = useMutation({
+    mutationFn: (v: { number: string; iso: string }) => publishVersion(versionId, v.number, v.iso),
+    onSuccess: onPublished,
+    onError: (e) => {
+      // The API names the field at fault: show it under that field.
+      if (e instanceof ApiError && e.code === "BAD_INPUT") {
+        const next: Partial<Record<Field, string>> = {};
+        for (const i of e.issues) if (i.field === "decisionNumber" || i.field === "decisionDate") next[i.field] = locale === "en" ? i.messageEn : i.message;
+        setErrors(next);
+      }
+    },
+  });
+
+  useEffect(() => {
+    first.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const e: Partial<Record<Field, string>> = {};
+    if (number.trim().length < 3) e.decisionNumber = t("publish.err.number");
+    const d = parseVietnameseDate(date);
+    if ("error" in d) e.decisionDate = d.error === "format" ? t("publish.err.dateFormat") : t("publish.err.dateInvalid", { date: date.trim() });
+    else if (d.iso > todayInVietnam()) e.decisionDate = t("publish.err.dateFuture");
+    setErrors(e);
+    if (Object.keys(e).length === 0 && !("error" in d)) publish.mutate({ number: number.trim(), iso: d.iso });
+  };
+
+  const serverError = publish.error instanceof ApiError && publish.error.code === "BAD_INPUT" ? null : publish.error;
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="modal card" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid="publish-dialog">
+        <form onSubmit={submit} noValidate>
+          <h2 id={`${id}-title`}>{t("publish.title")}</h2>
+          <p>{t("publish.intro", { version })}</p>
+          {Object.keys(errors).length > 0 && (
+            <div className="error-box" role="alert">
+              <ul>
+                {Object.values(errors).map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <ErrorBox error={serverError} />
+          <div className="field">
+            <label htmlFor={`${id}-number`}>{t("publish.number")}</label>
+            <input
+              id={`${id}-number`}
+              ref={first}
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              placeholder={t("publish.numberHint")}
+              aria-invalid={errors.decisionNumber ? true : undefined}
+              aria-describedby={errors.decisionNumber ? `${id}-num-err` : undefined}
+            />
+            {errors.decisionNumber && (
+              <span className="field-error" id={`${id}-num-err`}>
+                {errors.decisionNumber}
+              </span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-date`}>{t("publish.date")}</label>
+            <input
+              id={`${id}-date`}
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              placeholder={t("publish.dateHint")}
+              inputMode="numeric"
+              autoComplete="off"
+              aria-invalid={errors.decisionDate ? true : undefined}
+              aria-describedby={errors.decisionDate ? `${id}-date-err` : undefined}
+            />
+            {errors.decisionDate && (
+              <span className="field-error" id={`${id}-date-err`}>
+                {errors.decisionDate}
+              </span>
+            )}
+          </div>
+          <div className="row modal-actions">
+            <button type="submit" disabled={publish.isPending}>
+              {publish.isPending ? t("common.working") : t("publish.submit")}
+            </button>
+            <button type="button" className="secondary" onClick={onClose}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

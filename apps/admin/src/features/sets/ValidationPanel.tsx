@@ -1,0 +1,76 @@
+/**
+ * Everything wrong with the draft, in one list: JSON syntax errors, the
+ * schema and semantic checks of criteria-schema (run in the browser as the
+ * user edits) and what the server refused on the last save. Each entry
+ * leads to its place: the range in the JSON view or the cell in the table.
+ */
+import { useI18n } from "@cds/ui";
+
+export interface PanelIssue {
+  id: string;
+  source: "syntax" | "client" | "server";
+  /** RFC 6901 pointer; absent for syntax errors. */
+  pointer?: string;
+  message: string;
+  line?: number;
+  column?: number;
+  /** Where it lands in the table, when it lands there. */
+  cell?: { code: string; level: number | null } | null;
+}
+
+export function ValidationPanel({
+  issues,
+  serverAt,
+  onShowJson,
+  onShowCell,
+}: {
+  issues: PanelIssue[];
+  /** When the server's issues were reported (they may be fixed since). */
+  serverAt: string | null;
+  onShowJson(i: PanelIssue): void;
+  onShowCell(i: PanelIssue): void;
+}) {
+  const { t } = useI18n();
+  const sections = (["syntax", "client", "server"] as const)
+    .map((source) => ({ source, items: issues.filter((i) => i.source === source) }))
+    .filter((s) => s.items.length > 0);
+  return (
+    <aside className="validation-panel" data-testid="validation-panel" aria-labelledby="validation-title">
+      <h2 id="validation-title">
+        {t("validation.title")}{" "}
+        {issues.length > 0 ? <span className="badge issue-count">{t("validation.count", { count: issues.length })}</span> : null}
+      </h2>
+      {issues.length === 0 && (
+        <p className="notice notice-ok" role="status">
+          {t("validation.ok")}
+        </p>
+      )}
+      {sections.map((s) => (
+        <section key={s.source} aria-label={t(`validation.${s.source}`)}>
+          <h3>
+            {t(`validation.${s.source}`)}
+            {s.source === "server" && serverAt && <span className="muted small"> {t("validation.serverStale", { time: serverAt })}</span>}
+          </h3>
+          <ul className="issue-list">
+            {s.items.map((i) => (
+              <li key={i.id} className={`issue issue-${i.source}`}>
+                <div className="issue-message">{i.message}</div>
+                <div className="issue-where">
+                  {i.pointer !== undefined ? <code className="pointer">{i.pointer || "/"}</code> : <span className="muted">{t("validation.lineCol", { line: i.line ?? 0, column: i.column ?? 0 })}</span>}
+                  <button type="button" className="link" onClick={() => onShowJson(i)}>
+                    {t("validation.inJson")}
+                  </button>
+                  {i.cell && (
+                    <button type="button" className="link" onClick={() => onShowCell(i)}>
+                      {t("validation.inTable")}
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,215 @@
+/** What the criteria-set screens ask the API: typed documents and one query-options factory per entity. */
+import { queryOptions } from "@tanstack/react-query";
+import { graphql, request, unwrap, type Me, type ResultOf } from "@cds/ui";
+
+// ---- queries ----
+
+const SetsQuery = graphql(`
+  query CriteriaSets {
+    criteriaSets {
+      id
+      code
+      title
+      unitKind
+      tenant { id code name kind }
+      versions {
+        ... on CriteriaSetVersion {
+          id
+          version
+          status
+          decisionNumber
+          decisionDate
+          publishedAt
+          updatedAt
+          basedOn { id version set { code title } }
+        }
+      }
+    }
+    unitKinds { code name nameEn }
+  }
+`);
+
+export type SetsData = ResultOf<typeof SetsQuery>;
+export type SetRow = SetsData["criteriaSets"][number];
+export type VersionRow = SetRow["versions"][number];
+
+const VersionQuery = graphql(`
+  query CriteriaSetVersion($id: ID!) {
+    criteriaSetVersion(id: $id) {
+      ... on CriteriaSetVersion {
+        id
+        version
+        status
+        title
+        unitKind
+        revision
+        document
+        decisionNumber
+        decisionDate
+        publishedAt
+        updatedAt
+        issues { code pointer path message messageEn }
+        set {
+          id
+          code
+          title
+          unitKind
+          tenant { id code name kind }
+          versions { ... on CriteriaSetVersion { id version status } }
+        }
+        basedOn {
+          ... on CriteriaSetVersion {
+            id
+            version
+            status
+            document
+            set { code title }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type VersionData = ResultOf<typeof VersionQuery>["criteriaSetVersion"];
+
+const RoundsQuery = graphql(`
+  query SetRounds($tenant: String) {
+    rounds(tenant: $tenant) {
+      id
+      name
+      year
+      unitKind
+      setVersion { id version set { code } }
+    }
+  }
+`);
+
+export type RoundRow = ResultOf<typeof RoundsQuery>["rounds"][number];
+
+const ImpactQuery = graphql(`
+  query ImpactPreview($versionId: ID!, $roundId: ID!) {
+    impactPreview(versionId: $versionId, roundId: $roundId) {
+      units
+      current
+      draft
+      up
+      down
+      moved { assessmentId unitName current draft }
+    }
+  }
+`);
+
+export type ImpactData = ResultOf<typeof ImpactQuery>["impactPreview"];
+
+export const setsKeys = {
+  all: ["criteria-sets"] as const,
+  version: (id: string) => ["criteria-sets", "version", id] as const,
+};
+
+export const setsQuery = () => queryOptions({ queryKey: setsKeys.all, queryFn: ({ signal }) => request(SetsQuery, {}, signal) });
+
+export const versionQuery = (id: string) =>
+  queryOptions({ queryKey: setsKeys.version(id), queryFn: ({ signal }) => request(VersionQuery, { id }, signal).then((r) => r.criteriaSetVersion) });
+
+export const roundsQuery = (tenant: string) =>
+  queryOptions({ queryKey: ["rounds", tenant] as const, queryFn: ({ signal }) => request(RoundsQuery, { tenant }, signal).then((r) => r.rounds) });
+
+/** Keyed by the draft's revision: a save makes a new preview. */
+export const impactQuery = (versionId: string, roundId: string, revision: number) =>
+  queryOptions({
+    queryKey: ["criteria-sets", "impact", versionId, roundId, revision] as const,
+    queryFn: ({ signal }) => request(ImpactQuery, { versionId, roundId }, signal).then((r) => r.impactPreview),
+    staleTime: 5 * 60_000,
+  });
+
+// ---- mutations ----
+
+const CloneMutation = graphql(`
+  mutation CloneCriteriaSet($sourceVersionId: ID!, $tenantId: String!) {
+    cloneCriteriaSet(sourceVersionId: $sourceVersionId, tenantId: $tenantId) {
+      __typename
+      ... on MutationCloneCriteriaSetSuccess { data { id version set { code } } }
+      ... on Error { code message messageEn }
+      ... on InputError { issues { field message messageEn } }
+    }
+  }
+`);
+
+const UpdateMutation = graphql(`
+  mutation UpdateCriteriaSetDraft($versionId: ID!, $document: JSON!, $revision: Int!) {
+    updateCriteriaSetDraft(versionId: $versionId, document: $document, revision: $revision) {
+      __typename
+      ... on MutationUpdateCriteriaSetDraftSuccess { data { id revision updatedAt document } }
+      ... on Error { code message messageEn }
+      ... on InvalidSetError { issues { code pointer path message messageEn } }
+      ... on ConflictError { currentVersion }
+    }
+  }
+`);
+
+const PublishMutation = graphql(`
+  mutation PublishCriteriaSetVersion($versionId: ID!, $decisionNumber: String!, $decisionDate: Date!) {
+    publishCriteriaSetVersion(versionId: $versionId, decisionNumber: $decisionNumber, decisionDate: $decisionDate) {
+      __typename
+      ... on MutationPublishCriteriaSetVersionSuccess { data { id status decisionNumber decisionDate publishedAt } }
+      ... on Error { code message messageEn }
+      ... on InputError { issues { field message messageEn } }
+      ... on InvalidSetError { issues { code pointer path message messageEn } }
+    }
+  }
+`);
+
+type Unwrappable = Parameters<typeof unwrap>[0];
+
+export async function cloneVersion(sourceVersionId: string, tenantId: string) {
+  const r = await request(CloneMutation, { sourceVersionId, tenantId });
+  return unwrap(r.cloneCriteriaSet as Unwrappable) as { id: string; version: string; set: { code: string } };
+}
+
+export async function saveDraft(versionId: string, document: unknown, revision: number) {
+  const r = await request(UpdateMutation, { versionId, document, revision });
+  return unwrap(r.updateCriteriaSetDraft as Unwrappable) as { id: string; revision: number; updatedAt: string; document: unknown };
+}
+
+export async function publishVersion(versionId: string, decisionNumber: string, decisionDate: string) {
+  const r = await request(PublishMutation, { versionId, decisionNumber, decisionDate });
+  return unwrap(r.publishCriteriaSetVersion as Unwrappable) as { id: string; status: string };
+}
+
+/** The editor's address for a version (its relay id, URL-encoded). */
+export function versionHref(id: string): string {
+  return `/sets/${encodeURIComponent(id)}`;
+}
+
+/** The draft that blocks a clone into a tenant: its set for that unit kind already has one (the API allows one draft per set). */
+export function blockingDraft(data: SetsData, tenantCode: string, unitKind: string): { set: SetRow; version: VersionRow } | null {
+  for (const set of data.criteriaSets) {
+    if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
+    const v = set.versions.find((x) => x.status === "DRAFT");
+    if (v) return { set, version: v };
+  }
+  return null;
+}
+
+// ---- who may do what (mirrors the API's rules, to show only the buttons that work) ----
+
+const NATIONAL_TENANT = "vn";
+
+/** The tenant a user edits criteria sets for: their province, or "vn" for the ministry. */
+export function editorTenant(me: Me): string | null {
+  const province = me.roles.find((r) => r.role === "PROVINCE_ADMIN");
+  if (province) return province.tenantId;
+  if (me.roles.some((r) => r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT)) return NATIONAL_TENANT;
+  return null;
+}
+
+export function canManageSets(me: Me, tenantId: string): boolean {
+  return me.roles.some(
+    (r) => (r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) || (r.role === "PROVINCE_ADMIN" && r.tenantId === tenantId),
+  );
+}
+
+export function isMinistryAdmin(me: Me): boolean {
+  return me.roles.some((r) => r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT);
+}

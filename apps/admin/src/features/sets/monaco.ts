@@ -1,0 +1,45 @@
+/**
+ * Monaco, bundled from the monaco-editor package (never a CDN), trimmed to
+ * what a JSON editor needs: the editor API, every editor feature (what
+ * editor.main registers, minus its ~80 languages) and the JSON language with
+ * its worker. The criteria-set JSON Schema (Vietnamese descriptions) drives
+ * completion, hover and markers for models whose path ends in .criteria-set.json.
+ */
+import "monaco-editor/features/register.all";
+import * as api from "monaco-editor/editor/editor.api";
+import * as json from "monaco-editor/languages/features/json/register";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
+import { loader } from "@monaco-editor/react";
+import { CRITERIA_SET_SCHEMA_URI } from "@cds/criteria-schema";
+import schema from "@cds/criteria-schema/criteria-set.schema.json";
+import { SCHEMA_FILE_MATCH } from "./editor-types.ts";
+
+self.MonacoEnvironment = {
+  getWorker: (_workerId: string, label: string) => (label === "json" ? new JsonWorker() : new EditorWorker()),
+};
+
+json.jsonDefaults.setDiagnosticsOptions({
+  validate: true,
+  allowComments: false,
+  trailingCommas: "error",
+  comments: "error",
+  enableSchemaRequest: false,
+  schemaValidation: "error",
+  schemas: [{ uri: CRITERIA_SET_SCHEMA_URI, fileMatch: [SCHEMA_FILE_MATCH], schema }],
+});
+
+/**
+ * Monospace fonts with Vietnamese coverage, best first. Monaco's default ends in whatever
+ * "monospace" is (DejaVu Sans Mono on Debian, which draws a second mark beside the letter:
+ * "số"); fontconfig also answers "Consolas" with it, hence Liberation Mono before Consolas
+ * (Windows, where Consolas is real, rarely has Liberation Mono).
+ */
+export const MONO_FONTS = "'Liberation Mono', Consolas, 'Courier New', Menlo, monospace";
+
+/** The Monaco namespace @monaco-editor/react works with: the editor API plus `json` (as in `import * as monaco from "monaco-editor"`). */
+export const monaco = { ...api, json };
+
+loader.config({ monaco });
+
+export type { api };
