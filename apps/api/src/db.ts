@@ -78,6 +78,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     // One pool for Prisma and the raw SQL runner, ended on close.
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20, allowExitOnIdle: true });
+    // An idle connection the server ends (restart, admin command) must not crash the process: the pool replaces it.
+    pool.on("error", (e) => console.error(`PostgreSQL: idle connection lost (${e.message})`));
     const sql = poolRunner(pool);
     await migrate(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

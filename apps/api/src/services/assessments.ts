@@ -232,35 +232,50 @@ export async function saveValues(prisma: PrismaClient, viewer: Viewer, input: Sa
   for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
   judge(set, merged);
 
+  // Everything is computed before the transaction (the engine is pure), so it holds the row lock briefly:
+  // one UPDATE claims the version and stores the evaluation, one statement writes the values, one the audit event.
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const byCodeRow = new Map(a.values.map((v) => [v.criterionCode, v]));
+  const now = new Date();
+  const written: ValueRow[] = [];
+  for (const code of new Set([...Object.keys(changes), ...Object.keys(notes)])) {
+    const old = byCodeRow.get(code);
+    const row: ValueRow = old
+      ? { ...old, updatedAt: now }
+      : { id: randomUUID(), assessmentId: a.id, criterionCode: code, value: null, note: null, verifiedValue: null, verifierComment: null, verifiedById: null, verifiedAt: null, updatedAt: now };
+    if (code in changes) {
+      const v = changes[code];
+      row.value = (v ?? null) as ValueRow["value"];
+      // A changed value needs verifying again.
+      row.verifiedValue = null;
+      row.verifiedAt = null;
+      row.verifiedById = null;
+      before[code] = old?.value ?? null;
+      after[code] = v;
+    }
+    if (code in notes) row.note = notes[code] ?? null;
+    written.push(row);
+    byCodeRow.set(code, row);
+  }
+  const values = [...byCodeRow.values()];
+  const effective = effectiveValues({ values });
+  const e = judge(set, effective);
+  const cached = { effectiveValues: effective as Prisma.InputJsonValue, evaluation: e as unknown as Prisma.InputJsonValue, computedLevel: e.level };
+
   return guarded(() =>
     prisma.$transaction(async (tx) => {
-      await claim(tx, a, input.version);
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      const byCodeRow = new Map(a.values.map((v) => [v.criterionCode, v]));
-      const now = new Date();
-      const written: ValueRow[] = [];
-      for (const code of new Set([...Object.keys(changes), ...Object.keys(notes)])) {
-        const old = byCodeRow.get(code);
-        const row: ValueRow = old
-          ? { ...old, updatedAt: now }
-          : { id: randomUUID(), assessmentId: a.id, criterionCode: code, value: null, note: null, verifiedValue: null, verifierComment: null, verifiedById: null, verifiedAt: null, updatedAt: now };
-        if (code in changes) {
-          const v = changes[code];
-          row.value = (v ?? null) as ValueRow["value"];
-          // A changed value needs verifying again.
-          row.verifiedValue = null;
-          row.verifiedAt = null;
-          row.verifiedById = null;
-          before[code] = old?.value ?? null;
-          after[code] = v;
-        }
-        if (code in notes) row.note = notes[code] ?? null;
-        written.push(row);
-        byCodeRow.set(code, row);
-      }
+      await claim(tx, a, input.version, cached);
       await upsertValueRows(tx, written);
-      const fresh = await storeEvaluation(tx, { ...a, version: input.version + 1 }, [...byCodeRow.values()]);
+      const fresh: LoadedAssessment = {
+        ...a,
+        version: input.version + 1,
+        updatedAt: now,
+        effectiveValues: effective as LoadedAssessment["effectiveValues"],
+        evaluation: e as unknown as LoadedAssessment["evaluation"],
+        computedLevel: e.level,
+        values,
+      };
       await audit(tx, viewer, {
         action: "assessment.saveValues",
         entityType: "Assessment",

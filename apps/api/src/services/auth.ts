@@ -8,7 +8,7 @@ import { hash, verify } from "@node-rs/argon2";
 import type { AppServices } from "../context.ts";
 import { InputError, RateLimitError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Grant, Viewer } from "./access.ts";
+import type { Viewer } from "./access.ts";
 
 export const SESSION_COOKIE = "cds_session";
 
@@ -18,25 +18,24 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-async function grantsOf(prisma: PrismaClient, userId: string): Promise<Grant[]> {
-  const roles = await prisma.roleAssignment.findMany({ where: { userId }, include: { unit: { select: { path: true } } } });
-  return roles.map((r) => ({ role: r.role, tenantId: r.tenantId, unitId: r.unitId, unitPath: r.unit?.path ?? null }));
-}
-
 export async function viewerFromSession(
   prisma: PrismaClient,
   services: AppServices,
   token: string,
   csrfHeader: string | null,
 ): Promise<Viewer> {
-  const session = await prisma.session.findUnique({ where: { id: sha256(token) }, include: { user: true } });
+  // One statement: the session, its user and the user's grants with their subtree paths.
+  const session = await prisma.session.findUnique({
+    where: { id: sha256(token) },
+    include: { user: { include: { roles: { include: { unit: { select: { path: true } } } } } } },
+  });
   if (!session || session.expiresAt <= services.now()) return { kind: "anonymous" };
   return {
     kind: "user",
     userId: session.userId,
     email: session.user.email,
     name: session.user.name,
-    grants: await grantsOf(prisma, session.userId),
+    grants: session.user.roles.map((r) => ({ role: r.role, tenantId: r.tenantId, unitId: r.unitId, unitPath: r.unit?.path ?? null })),
     sessionId: session.id,
     csrfOk: csrfHeader !== null && csrfHeader === session.csrfToken,
   };

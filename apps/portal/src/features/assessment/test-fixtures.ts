@@ -42,7 +42,7 @@ export const me: Me = {
   id: "u1",
   name: "UBND xã Khánh Thiện",
   email: "xa.khanhthien@ninhbinh.gov.vn",
-  roles: [{ role: "UNIT_EDITOR", tenantId: "ninh-binh", unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", path: "37/375/14563" } }],
+  roles: [{ role: "UNIT_EDITOR", tenantId: "ninh-binh", unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", path: "37/375/14563", kind: { code: "commune" } } }],
 };
 
 export const initialValues: Record<string, unknown> = {
