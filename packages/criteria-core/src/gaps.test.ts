@@ -2,10 +2,11 @@
  * gaps(set, values, targetLevel): what each failing or missing criterion
  * still needs to reach a level, with exact messages and an exact shortfall.
  */
+import { allPass } from "./__fixtures__/values.ts";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BUILT_IN_SETS, parseCriteriaSet, type TCriteriaSet, type TCriteriaSetInput } from "@cds/criteria-schema";
-import { InvalidValuesError, evaluate, gaps, type Gap, type IndicatorValue } from "./index.ts";
+import { InvalidValuesError, evaluate, gaps, type Gap } from "./index.ts";
 
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
@@ -39,31 +40,6 @@ function percentSet(targets: (number | null)[], subject = "hồ sơ"): TCriteria
   } satisfies TCriteriaSetInput);
 }
 
-function allPass(set: TCriteriaSet): Record<string, IndicatorValue> {
-  const out: Record<string, IndicatorValue> = {};
-  for (const c of set.criteria) {
-    switch (c.measure) {
-      case "percentage":
-        out[c.code] = { numerator: 100, denominator: 100 };
-        break;
-      case "boolean":
-        out[c.code] = true;
-        break;
-      case "minCount":
-        out[c.code] = { count: Math.max(0, ...c.targets.map((t) => t ?? 0)) };
-        break;
-      case "countOrAll": {
-        const n = Math.max(1, ...c.targets.map((t) => t?.min ?? 0));
-        out[c.code] = { count: n, total: n };
-        break;
-      }
-      case "childLevels":
-        out[c.code] = { childLevels: [set.levels.length] };
-        break;
-    }
-  }
-  return out;
-}
 
 const only = (gs: Gap[], code: string): Gap => {
   const g = gs.filter((x) => x.code === code);

@@ -1,39 +1,14 @@
 /**
  * rollup(set, evaluations) and levelDistribution(levels, nLevels).
  */
+import { allPass } from "./__fixtures__/values.ts";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_SETS } from "@cds/criteria-schema";
-import type { TCriteriaSet } from "@cds/criteria-schema";
-import { evaluate, levelDistribution, rollup, type Evaluation, type IndicatorValue } from "./index.ts";
+import { evaluate, levelDistribution, rollup, type Evaluation } from "./index.ts";
 
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
 
-function allPass(set: TCriteriaSet): Record<string, IndicatorValue> {
-  const out: Record<string, IndicatorValue> = {};
-  for (const c of set.criteria) {
-    switch (c.measure) {
-      case "percentage":
-        out[c.code] = { numerator: 100, denominator: 100 };
-        break;
-      case "boolean":
-        out[c.code] = true;
-        break;
-      case "minCount":
-        out[c.code] = { count: Math.max(0, ...c.targets.map((t) => t ?? 0)) };
-        break;
-      case "countOrAll": {
-        const n = Math.max(1, ...c.targets.map((t) => t?.min ?? 0));
-        out[c.code] = { count: n, total: n };
-        break;
-      }
-      case "childLevels":
-        out[c.code] = { childLevels: [set.levels.length] };
-        break;
-    }
-  }
-  return out;
-}
 
 function tally(r: ReturnType<typeof rollup>, code: string, level: number) {
   const c = r.criteria.find((x) => x.code === code);

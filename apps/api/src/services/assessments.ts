@@ -22,6 +22,7 @@ import { Prisma, type AssessmentStatus, type PrismaClient } from "../generated/p
 import { can, ensure, requireWriter, type UnitRef, type Viewer } from "./access.ts";
 import { audit, type Tx } from "./audit.ts";
 import { pinnedSet } from "./sets.ts";
+import { parseDecisionNumber, parseIsoDate } from "./input.ts";
 import { randomUUID } from "node:crypto";
 
 const STATUS_VI: Record<AssessmentStatus, string> = {
@@ -520,12 +521,8 @@ export async function recogniseAssessment(
   ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp công nhận của đơn vị này", "You do not recognise this unit");
   requireStatus(a, ["APPRAISED"], "công nhận", "recognise");
   const issues: FieldIssue[] = [];
-  const decisionNumber = input.decisionNumber.trim();
-  if (decisionNumber.length < 3) issues.push({ field: "decisionNumber", message: "Nhập số quyết định công nhận", messageEn: "Enter the recognition decision number" });
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(input.decisionDate) ? new Date(`${input.decisionDate}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.decisionDate) {
-    issues.push({ field: "decisionDate", message: "Ngày quyết định không hợp lệ", messageEn: "Invalid decision date" });
-  }
+  const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, issues, "Nhập số quyết định công nhận", "Enter the recognition decision number");
+  const date = parseIsoDate("decisionDate", input.decisionDate, issues, "Ngày quyết định không hợp lệ", "Invalid decision date");
   if (issues.length > 0) throw new InputError(issues);
   return transition(
     prisma,

@@ -7,15 +7,8 @@ import { newApiKey } from "./auth.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 import { readableAssessment, unitRef } from "./assessments.ts";
 import { documentOf, pinnedSet } from "./sets.ts";
+import { parseIsoDate } from "./input.ts";
 
-function isoDate(field: string, s: string, issues: FieldIssue[]): Date | null {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
-  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-    issues.push({ field, message: "ngày không hợp lệ", messageEn: "invalid date" });
-    return null;
-  }
-  return d;
-}
 
 export interface OpenRoundInput {
   tenantId: string;
@@ -34,8 +27,8 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   if (!Number.isInteger(input.year) || input.year < 2024 || input.year > 2100) {
     issues.push({ field: "year", message: "năm không hợp lệ", messageEn: "invalid year" });
   }
-  const submitDue = isoDate("submitDueAt", input.submitDueAt, issues);
-  const reviewDue = isoDate("reviewDueAt", input.reviewDueAt, issues);
+  const submitDue = parseIsoDate("submitDueAt", input.submitDueAt, issues);
+  const reviewDue = parseIsoDate("reviewDueAt", input.reviewDueAt, issues);
   if (submitDue && reviewDue && reviewDue < submitDue) {
     issues.push({ field: "reviewDueAt", message: "hạn thẩm định phải sau hạn nộp", messageEn: "review deadline must follow the submission deadline" });
   }

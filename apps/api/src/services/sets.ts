@@ -4,8 +4,10 @@
  * (and the database enforces it too).
  */
 import { validateCriteriaSet, type SetIssue, type TCriteriaSet, type UnitKindInfo } from "@cds/criteria-schema";
+import { parseDecisionNumber, parseIsoDate } from "./input.ts";
 import {
   ConflictError,
+  type FieldIssue,
   InputError,
   InvalidSetError,
   NotFoundError,
@@ -216,14 +218,10 @@ export async function publishVersion(
   const v = await readableVersion(prisma, viewer, input.versionId);
   ensure(can.manageSets(viewer, v.set.tenantId));
   if (v.status !== "DRAFT") throw new WorkflowError("Phiên bản này đã được công bố", "This version is already published");
-  const decisionNumber = input.decisionNumber.trim();
-  if (decisionNumber.length < 3) {
-    throw InputError.field("decisionNumber", "Nhập số quyết định ban hành (vd. 1234/QĐ-UBND)", "Enter the decision number (e.g. 1234/QĐ-UBND)");
-  }
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(input.decisionDate) ? new Date(`${input.decisionDate}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.decisionDate) {
-    throw InputError.field("decisionDate", "Ngày quyết định không hợp lệ (dd/mm/yyyy)", "Invalid decision date");
-  }
+  const inputIssues: FieldIssue[] = [];
+  const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, inputIssues, "Nhập số quyết định ban hành (vd. 1234/QĐ-UBND)", "Enter the decision number (e.g. 1234/QĐ-UBND)");
+  const date = parseIsoDate("decisionDate", input.decisionDate, inputIssues, "Ngày quyết định không hợp lệ (dd/mm/yyyy)", "Invalid decision date");
+  if (inputIssues.length > 0) throw new InputError(inputIssues);
   const doc: TCriteriaSet = {
     ...documentOf(v),
     issuer: { ...documentOf(v).issuer, decisionNumber, decisionDate: input.decisionDate },
