@@ -1,6 +1,7 @@
 /**
  * Seeds the real map and the demo once, into a template every test file copies:
- * a PGlite data-directory dump, or (TEST_DATABASE_URL set) a PostgreSQL template database.
+ * a PGlite data-directory dump, or (CDS_TEST_POSTGRES_URL, set by `scripts/test-pg.ts` from
+ * TEST_DATABASE_URL) a PostgreSQL template database.
  */
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,7 +28,8 @@ function withDatabase(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  // Set only by scripts/test-pg.ts for the PostgreSQL pass; the default pass is PGlite whatever the environment says.
+  const serverUrl = process.env.CDS_TEST_POSTGRES_URL;
   const env = loadEnv({ NODE_ENV: "test", DATA_DIR: path.join(tmpdir(), "cds-test-data") });
   if (serverUrl) {
     const database = `cds_template_${process.pid}`;
