@@ -129,8 +129,8 @@ describe("portal: a commune self-assesses", () => {
     ok(await appraiser(`mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { __typename } }`, { id: assessmentId, v: await version() }));
     ok(
       await officer(
-        `mutation ($id: ID!, $v: Int!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "512/QĐ-UBND", decisionDate: "2026-11-25") { __typename } }`,
-        { id: assessmentId, v: await version() },
+        `mutation ($id: ID!, $v: Int!, $d: Date!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "512/QĐ-UBND", decisionDate: $d) { __typename } }`,
+        { id: assessmentId, v: await version(), d: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10) },
       ),
     );
 

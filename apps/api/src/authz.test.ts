@@ -382,7 +382,7 @@ const MUTATIONS: Record<Exclude<OpName, keyof typeof READS>, MutationOp> = {
     mutate(c, `mutation ($id: ID!, $v: Int!, $d: Date!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "411/QĐ-UBND", decisionDate: $d) { ${ERR} } }`, {
       id: A["14575"],
       v: await version("14575"),
-      d: `${year}-11-25`,
+      d: `${year}-01-15`,
     }),
   ),
   "submitProvinceReport(ninh-binh)": {

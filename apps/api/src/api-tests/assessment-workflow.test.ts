@@ -301,14 +301,18 @@ describe("commune assessment workflow (ordered)", () => {
   it("recognise with a decision → RECOGNISED with recognisedLevel", async () => {
     const bad = expectError(await M.recognise(officer, { id, version, number: "1", date: "2026-11-31" }), "InputError");
     expect(bad.issues!.map((i) => i.field).sort()).toEqual(["decisionDate", "decisionNumber"]);
-    expectError(await M.recognise(appraiser, { id, version, number: "456/QĐ-UBND", date: "2026-11-25" }), "ForbiddenError");
-    const r = expectSuccess(await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: "2026-11-25" }));
+    // A decision cannot be dated after today (Vietnam time).
+    const future = new Date(Date.now() + 7 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    const late = expectError(await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: future }), "InputError");
+    expect(late.issues!.map((i) => i.field)).toEqual(["decisionDate"]);
+    expectError(await M.recognise(appraiser, { id, version, number: "456/QĐ-UBND", date: "2026-11-20" }), "ForbiddenError");
+    const r = expectSuccess(await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: "2026-11-20" }));
     expect(r).toMatchObject({
       status: "RECOGNISED",
       recognisedLevel: 3,
       appraisedLevel: 3,
       recognitionDecision: "456/QĐ-UBND",
-      recognitionDate: "2026-11-25",
+      recognitionDate: "2026-11-20",
     });
     expect(r.recognisedAt).toBeTruthy();
     version = r.version;
@@ -327,7 +331,7 @@ describe("commune assessment workflow (ordered)", () => {
       await M.verifyValue(officer, { id, version, code: "CQS-01", value: null }),
       await M.verify(officer, { id, version }),
       await M.appraise(appraiser, { id, version, level: 2 }),
-      await M.recognise(officer, { id, version, number: "457/QĐ-UBND", date: "2026-11-26" }),
+      await M.recognise(officer, { id, version, number: "457/QĐ-UBND", date: "2026-11-21" }),
       // A stale version must not turn into a ConflictError either: the lock is the answer.
       await M.save(editor, { id, version: version - 1, values: { "CQS-01": { numerator: 100, denominator: 100 } } }),
     ];
@@ -411,7 +415,7 @@ describe("commune assessment workflow (ordered)", () => {
     expect(recognise).toMatchObject({
       actorId: ids.officer,
       before: { status: "APPRAISED" },
-      after: { status: "RECOGNISED", recognisedLevel: 3, decisionNumber: "456/QĐ-UBND", decisionDate: "2026-11-25" },
+      after: { status: "RECOGNISED", recognisedLevel: 3, decisionNumber: "456/QĐ-UBND", decisionDate: "2026-11-20" },
     });
     // Times never go backwards.
     const times = events.map((e: Json) => Date.parse(e.at));

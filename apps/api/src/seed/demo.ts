@@ -23,6 +23,7 @@ import { openRound } from "../services/rounds.ts";
 import { cloneVersion, documentOf, publishVersion, updateDraft } from "../services/sets.ts";
 import { unitId, versionId } from "./base.ts";
 import { seedOf, valuesAtLevel } from "./values.ts";
+import { vietnamToday } from "../services/input.ts";
 
 export const DEMO_PASSWORD = "demo1234";
 export const DEMO_TENANT = "ninh-binh";
@@ -87,6 +88,9 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
   if (await prisma.round.findFirst({ where: { tenantId: DEMO_TENANT } })) return { created: false, summary: "" };
   const now = platform.services.now();
   const year = opts.year ?? now.getUTCFullYear();
+  // Decisions are dated on a plausible day of the year, never after today.
+  const today = vietnamToday(now);
+  const dated = (mmdd: string) => (`${year}-${mmdd}` < today ? `${year}-${mmdd}` : today);
   const v = await ensureUsers(platform);
   const so = v.get("so@ninhbinh.gov.vn")!;
   const officer = v.get("phong.yenkhanh@ninhbinh.gov.vn")!;
@@ -124,7 +128,7 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
   const published = await publishVersion(prisma, so, {
     versionId: updated.id,
     decisionNumber: "215/QĐ-UBND",
-    decisionDate: `${year}-02-14`,
+    decisionDate: dated("02-14"),
     now,
   });
   const set = documentOf(published);
@@ -169,7 +173,7 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
         assessmentId: a.id,
         version: a.version,
         decisionNumber: `${300 + Number(plan.code) % 100}/QĐ-UBND`,
-        decisionDate: `${year}-11-20`,
+        decisionDate: dated("11-20"),
         now,
       });
     }

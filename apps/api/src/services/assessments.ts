@@ -22,7 +22,7 @@ import { Prisma, type AssessmentStatus, type PrismaClient } from "../generated/p
 import { can, ensure, requireWriter, type UnitRef, type Viewer } from "./access.ts";
 import { audit, type Tx } from "./audit.ts";
 import { pinnedSet } from "./sets.ts";
-import { parseDecisionNumber, parseIsoDate } from "./input.ts";
+import { parseDecisionNumber, parseIsoDate, vietnamToday } from "./input.ts";
 import { randomUUID } from "node:crypto";
 
 const STATUS_VI: Record<AssessmentStatus, string> = {
@@ -523,6 +523,9 @@ export async function recogniseAssessment(
   const issues: FieldIssue[] = [];
   const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, issues, "Nhập số quyết định công nhận", "Enter the recognition decision number");
   const date = parseIsoDate("decisionDate", input.decisionDate, issues, "Ngày quyết định không hợp lệ", "Invalid decision date");
+  if (date && input.decisionDate > vietnamToday(input.now)) {
+    issues.push({ field: "decisionDate", message: "Ngày quyết định không được sau hôm nay", messageEn: "The decision date cannot be after today" });
+  }
   if (issues.length > 0) throw new InputError(issues);
   return transition(
     prisma,

@@ -17,3 +17,8 @@ export function parseDecisionNumber(field: string, s: string, issues: FieldIssue
   if (n.length < 3) issues.push({ field, message: vi, messageEn: en });
   return n;
 }
+
+/** Today's calendar date in Vietnam (UTC+7), as yyyy-mm-dd. */
+export function vietnamToday(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
