@@ -575,3 +575,15 @@ describe("no NaN in output", () => {
     expect(e.level).toBe(0);
   });
 });
+
+describe("checkValue: one value, the engine's own checks", () => {
+  it("reports what evaluate would, naming the field", async () => {
+    const { checkValue } = await import("./index.ts");
+    const cqs02 = COMMUNE.criteria.find((c) => c.code === "CQS-02")!;
+    expect(checkValue(cqs02, { numerator: 21, denominator: 50 })).toEqual([]);
+    expect(checkValue(cqs02, { numerator: 60, denominator: 50 }).map((i) => [i.field, i.reason])).toEqual([["CQS-02.numerator", "numerator_exceeds_denominator"]]);
+    expect(checkValue(cqs02, { numerator: 0, denominator: 0 }).map((i) => i.reason)).toEqual(["zero_denominator"]);
+    expect(checkValue(cqs02, 101).map((i) => i.reason)).toEqual(["percent_over_100"]);
+    expect(checkValue(cqs02, { noSubjects: true }).map((i) => i.reason)).toEqual(["not_exempt"]);
+  });
+});

@@ -369,6 +369,16 @@ export function evaluateObservations(set: TCriteriaSet, obs: Observation[]): Eva
   };
 }
 
+/**
+ * The issues of one value for one criterion, as `evaluate` would report them:
+ * for forms that check a field as it is typed, without judging a whole unit.
+ */
+export function checkValue(criterion: TCriterion, value: unknown, nLevels: number = criterion.targets.length): ValueIssue[] {
+  const issues: ValueIssue[] = [];
+  observe(criterion, value, nLevels, issues);
+  return issues;
+}
+
 export type EvaluateResult = { ok: true; evaluation: Evaluation } | { ok: false; issues: ValueIssue[] };
 
 /** Like `evaluate`, but returns the issues instead of throwing. */

@@ -1,6 +1,7 @@
 export {
   evaluate,
   tryEvaluate,
+  checkValue,
   childLevelsValue,
   type Evaluation,
   type EvaluateResult,

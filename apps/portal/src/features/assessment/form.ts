@@ -4,6 +4,7 @@
  * Only input checks live here (is it a whole number, is the numerator within
  * the denominator); whether a value meets a target is criteria-core's alone.
  */
+import { checkValue } from "@cds/criteria-core";
 import type { TCriterion } from "@cds/criteria-schema";
 
 export type FieldState =
@@ -29,7 +30,6 @@ export type RawResult =
   | { status: "invalid"; errors: FieldError[] }
   | { status: "ok"; value: unknown };
 
-const MAX = 1_000_000_000_000;
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -74,14 +74,19 @@ export function parseDecimal(s: string): number | null {
 function whole(s: string, input: InputName, errors: FieldError[]): number | null {
   const n = parseWhole(s);
   if (n === null) errors.push({ input, key: `err.${input}.whole` });
-  else if (n > MAX) errors.push({ input, key: "err.tooLarge" });
   return n;
+}
+
+/** A parsed candidate value, judged by criteria-core's own checks (never re-implemented here). */
+function judged(c: TCriterion, value: unknown): RawResult {
+  const issues = checkValue(c, value);
+  return issues.length ? { status: "invalid", errors: issues.map((i) => engineError(i.field, i.reason)) } : { status: "ok", value: value as never };
 }
 
 /** The value to save and judge, or why there is none yet. */
 export function toRaw(c: TCriterion, f: FieldState): RawResult {
   if (f.kind === "auto") return { status: "empty" };
-  if (f.noSubjects) return c.exemptWhenNoSubjects ? { status: "ok", value: { noSubjects: true } } : { status: "invalid", errors: [{ input: "noSubjects", key: "err.notExempt" }] };
+  if (f.noSubjects) return judged(c, { noSubjects: true });
   const errors: FieldError[] = [];
   switch (f.kind) {
     case "ratio": {
@@ -92,23 +97,20 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
       const n = whole(a, "numerator", errors);
       const d = whole(b, "denominator", errors);
       if (errors.length || n === null || d === null) return { status: "invalid", errors };
-      if (d === 0 && !(c.exemptWhenNoSubjects && n === 0)) return { status: "invalid", errors: [{ input: "denominator", key: "err.denominator.zero" }] };
-      if (n > d) return { status: "invalid", errors: [{ input: "numerator", key: "err.numerator.exceeds" }] };
-      return { status: "ok", value: { numerator: n, denominator: d } };
+      return judged(c, { numerator: n, denominator: d });
     }
     case "percent": {
       if (!f.percent.trim()) return { status: "empty" };
       const p = parseDecimal(f.percent);
       if (p === null) return { status: "invalid", errors: [{ input: "percent", key: "err.percent.number" }] };
-      if (p > 100) return { status: "invalid", errors: [{ input: "percent", key: "err.percent.over" }] };
-      return { status: "ok", value: p };
+      return judged(c, p);
     }
     case "boolean":
       return f.value === null ? { status: "empty" } : { status: "ok", value: f.value };
     case "count": {
       if (!f.count.trim()) return { status: "empty" };
       const n = whole(f.count, "count", errors);
-      return n === null || errors.length ? { status: "invalid", errors } : { status: "ok", value: { count: n } };
+      return n === null || errors.length ? { status: "invalid", errors } : judged(c, { count: n });
     }
     case "countOfTotal": {
       const a = f.count.trim();
@@ -118,8 +120,7 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
       const n = whole(a, "count", errors);
       const t = whole(b, "total", errors);
       if (errors.length || n === null || t === null) return { status: "invalid", errors };
-      if (n > t) return { status: "invalid", errors: [{ input: "count", key: "err.count.exceeds" }] };
-      return { status: "ok", value: { count: n, total: t } };
+      return judged(c, { count: n, total: t });
     }
   }
 }
@@ -128,6 +129,7 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
 export function engineError(field: string, reason: string): FieldError {
   const suffix = field.includes(".") ? field.slice(field.indexOf(".") + 1) : "";
   const input: InputName =
+    reason === "percent_over_100" ? "percent" :
     suffix === "numerator" || suffix === "denominator" || suffix === "count" || suffix === "total" || suffix === "noSubjects" ? suffix : "value";
   const byReason: Record<string, string> = {
     numerator_exceeds_denominator: "err.numerator.exceeds",
