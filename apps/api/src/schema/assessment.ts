@@ -5,6 +5,8 @@ import { InputError, NotFoundError } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { can, type Viewer } from "../services/access.ts";
 import {
+  allowedActions,
+  ASSESSMENT_ACTIONS,
   appraiseAssessment,
   readableAssessment,
   recogniseAssessment,
@@ -120,12 +122,26 @@ builder.prismaObject("AuditEvent", {
   }),
 });
 
+const AssessmentActionEnum = builder.enumType("AssessmentAction", {
+  description: "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, submit, return, verifyValue, verify, appraise, recognise)",
+  values: Object.keys(ASSESSMENT_ACTIONS) as (keyof typeof ASSESSMENT_ACTIONS)[],
+});
+
 builder.prismaNode("Assessment", {
   description: "Hồ sơ đánh giá của một đơn vị trong một đợt, ghim phiên bản bộ tiêu chí",
   id: { field: "id" },
   fields: (t) => ({
     status: t.field({ type: AssessmentStatusEnum, resolve: (a) => a.status }),
     version: t.exposeInt("version", { description: "Gửi lại khi thay đổi (chống ghi đè)" }),
+    allowedActions: t.field({
+      type: [AssessmentActionEnum],
+      description: "Những thao tác người dùng hiện tại được làm với hồ sơ ở trạng thái này (cùng quy tắc API kiểm tra)",
+      resolve: async (a, _args, ctx) => {
+        if (ctx.viewer.kind !== "user") return [];
+        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
+        return allowedActions(ctx.viewer, { status: a.status, unit });
+      },
+    }),
     unit: t.relation("unit"),
     round: t.relation("round"),
     setVersion: t.relation("setVersion"),

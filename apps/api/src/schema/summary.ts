@@ -2,7 +2,7 @@ import { z } from "zod";
 import { builder } from "../builder.ts";
 import { InputError } from "../errors.ts";
 import { can, ensure } from "../services/access.ts";
-import { createApiKey, revokeApiKey, submitProvinceReport } from "../services/rounds.ts";
+import { createApiKey, reportDeadline, revokeApiKey, submitProvinceReport } from "../services/rounds.ts";
 import {
   impactPreview,
   nationalSummary,
@@ -197,6 +197,12 @@ const CreatedKeyRef = builder.objectRef<{ apiKey: { id: string }; key: string }>
 });
 
 builder.queryFields((t) => ({
+  reportDeadline: t.field({
+    type: "DateTime",
+    description: "Hạn gửi báo cáo năm cho Bộ: trước ngày 25/12 (giờ Việt Nam)",
+    args: { year: t.arg.int() },
+    resolve: (_r, a) => reportDeadline(a.year),
+  }),
   provinceReports: t.prismaField({
     type: ["ProvinceReport"],
     args: { year: t.arg.int() },

@@ -89,6 +89,40 @@ function requireStatus(a: { status: AssessmentStatus }, allowed: AssessmentStatu
 }
 
 /**
+ * Each action on an assessment: in which statuses it is possible, who may do it, and how
+ * a refusal reads. The service guards and `allowedActions` (what screens offer) both read
+ * this table, so a screen never offers what the API would refuse.
+ */
+export const ASSESSMENT_ACTIONS = {
+  registerLevel: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được đăng ký mức độ", "Only the unit's own staff may register a level"], what: ["đăng ký mức độ", "register a level for"] },
+  saveValues: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được nhập số liệu", "Only the unit's own staff may enter values"], what: ["nhập số liệu", "enter values in"] },
+  uploadEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được tải minh chứng", "Only the unit's own staff may upload evidence"], what: ["thêm minh chứng", "add evidence to"] },
+  submit: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được nộp hồ sơ", "Only the unit's own staff may submit"], what: ["nộp", "submit"] },
+  return: { statuses: ["SUBMITTED", "VERIFIED", "APPRAISED"], may: can.reviewUnit, who: ["Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit"], what: ["trả lại", "return"] },
+  verifyValue: { statuses: ["SUBMITTED"], may: can.reviewUnit, who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"], what: ["xác minh số liệu", "verify values of"] },
+  verify: { statuses: ["SUBMITTED"], may: can.reviewUnit, who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"], what: ["xác nhận đã xác minh", "mark as verified"] },
+  appraise: { statuses: ["VERIFIED"], may: can.appraiseUnit, who: ["Bạn không thuộc hội đồng thẩm định của đơn vị này", "You are not on this unit's appraisal council"], what: ["thẩm định", "appraise"] },
+  recognise: { statuses: ["APPRAISED"], may: can.reviewUnit, who: ["Bạn không phải cấp công nhận của đơn vị này", "You do not recognise this unit"], what: ["công nhận", "recognise"] },
+} satisfies Record<string, { statuses: AssessmentStatus[]; may: (v: Viewer, u: UnitRef) => boolean; who: [string, string]; what: [string, string] }>;
+
+export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
+
+/** Refuses unless the viewer may take `action` on the assessment in its current status. */
+export function requireAction(viewer: Viewer, a: { status: AssessmentStatus; unit: UnitRef }, action: AssessmentAction): void {
+  const rule = ASSESSMENT_ACTIONS[action];
+  ensure(rule.may(viewer, unitRef(a)), rule.who[0], rule.who[1]);
+  requireStatus(a, rule.statuses, rule.what[0], rule.what[1]);
+}
+
+/** The actions the viewer may take on the assessment now, for screens to offer. */
+export function allowedActions(viewer: Viewer, a: { status: AssessmentStatus; unit: UnitRef }): AssessmentAction[] {
+  return (Object.keys(ASSESSMENT_ACTIONS) as AssessmentAction[]).filter((k) => {
+    const rule = ASSESSMENT_ACTIONS[k];
+    return (rule.statuses as readonly AssessmentStatus[]).includes(a.status) && rule.may(viewer, unitRef(a));
+  });
+}
+
+/**
  * Claims the version the client read, or throws ConflictError (nothing written).
  * The row lock taken here serialises concurrent writers on a server.
  */
@@ -171,8 +205,7 @@ export async function registerLevel(
 ): Promise<LoadedAssessment> {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được đăng ký mức độ", "Only the unit's own staff may register a level");
-  requireStatus(a, ["DRAFT", "RETURNED"], "đăng ký mức độ", "register a level for");
+  requireAction(viewer, a, "registerLevel");
   const n = (await pinnedSet(prisma, a.setVersionId)).levels.length;
   if (!Number.isInteger(input.level) || input.level < 1 || input.level > n) {
     throw InputError.field("level", `Mức độ đăng ký phải từ 1 đến ${n}`, `The registered level must be 1 to ${n}`);
@@ -205,8 +238,7 @@ export interface SaveValuesInput {
 export async function saveValues(prisma: PrismaClient, viewer: Viewer, input: SaveValuesInput): Promise<LoadedAssessment> {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được nhập số liệu", "Only the unit's own staff may enter values");
-  requireStatus(a, ["DRAFT", "RETURNED"], "nhập số liệu", "enter values in");
+  requireAction(viewer, a, "saveValues");
   const set = await pinnedSet(prisma, a.setVersionId);
   const byCode = new Map(set.criteria.map((c) => [c.code, c]));
   const issues: FieldIssue[] = [];
@@ -334,8 +366,7 @@ export async function submitAssessment(
 ): Promise<LoadedAssessment> {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được nộp hồ sơ", "Only the unit's own staff may submit");
-  requireStatus(a, ["DRAFT", "RETURNED"], "nộp", "submit");
+  requireAction(viewer, a, "submit");
   if (!a.registeredLevel) {
     throw InputError.field("registeredLevel", "Hãy đăng ký mức độ trước khi nộp", "Register a target level before submitting");
   }
@@ -380,8 +411,7 @@ export async function returnAssessment(
 ): Promise<LoadedAssessment> {
   const user = requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit");
-  requireStatus(a, ["SUBMITTED", "VERIFIED", "APPRAISED"], "trả lại", "return");
+  requireAction(viewer, a, "return");
   const codes = new Set((await pinnedSet(prisma, a.setVersionId)).criteria.map((c) => c.code));
   const comments = input.comments.filter((c) => c.body.trim().length > 0);
   const issues: FieldIssue[] = [];
@@ -419,8 +449,7 @@ export async function verifyValue(
 ): Promise<LoadedAssessment> {
   const user = requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit");
-  requireStatus(a, ["SUBMITTED"], "xác minh số liệu", "verify values of");
+  requireAction(viewer, a, "verifyValue");
   const set = await pinnedSet(prisma, a.setVersionId);
   if (!set.criteria.some((c) => c.code === input.criterionCode)) {
     throw InputError.field("criterionCode", `không có tiêu chí ${input.criterionCode}`, `no criterion ${input.criterionCode}`);
@@ -486,8 +515,7 @@ async function transition(
 export async function verifyAssessment(prisma: PrismaClient, viewer: Viewer, input: { assessmentId: string; version: number }) {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit");
-  requireStatus(a, ["SUBMITTED"], "xác nhận đã xác minh", "mark as verified");
+  requireAction(viewer, a, "verify");
   return transition(prisma, viewer, a, input.version, "VERIFIED", {}, "assessment.verify", { computedLevel: a.computedLevel });
 }
 
@@ -498,8 +526,7 @@ export async function appraiseAssessment(
 ) {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.appraiseUnit(viewer, unitRef(a)), "Bạn không thuộc hội đồng thẩm định của đơn vị này", "You are not on this unit's appraisal council");
-  requireStatus(a, ["VERIFIED"], "thẩm định", "appraise");
+  requireAction(viewer, a, "appraise");
   const level = input.level ?? a.computedLevel;
   if (!Number.isInteger(level) || level < 0 || level > a.computedLevel) {
     throw InputError.field(
@@ -518,8 +545,7 @@ export async function recogniseAssessment(
 ) {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.reviewUnit(viewer, unitRef(a)), "Bạn không phải cấp công nhận của đơn vị này", "You do not recognise this unit");
-  requireStatus(a, ["APPRAISED"], "công nhận", "recognise");
+  requireAction(viewer, a, "recognise");
   const issues: FieldIssue[] = [];
   const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, issues, "Nhập số quyết định công nhận", "Enter the recognition decision number");
   const date = parseIsoDate("decisionDate", input.decisionDate, issues, "Ngày quyết định không hợp lệ", "Invalid decision date");

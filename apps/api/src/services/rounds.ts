@@ -5,7 +5,7 @@ import { can, ensure, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 import { newApiKey } from "./auth.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
-import { readableAssessment, unitRef } from "./assessments.ts";
+import { readableAssessment, requireAction } from "./assessments.ts";
 import { documentOf, pinnedSet } from "./sets.ts";
 import { parseIsoDate } from "./input.ts";
 
@@ -92,13 +92,7 @@ export async function uploadEvidence(
 ) {
   const user = requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  ensure(can.editUnit(viewer, unitRef(a)), "Chỉ cán bộ của đơn vị mới được tải minh chứng", "Only the unit's own staff may upload evidence");
-  if (a.status !== "DRAFT" && a.status !== "RETURNED") {
-    throw new WorkflowError(
-      a.status === "RECOGNISED" ? "Hồ sơ đã công nhận, không thể sửa" : "Hồ sơ đã nộp, không thể thêm minh chứng",
-      a.status === "RECOGNISED" ? "Recognised: it can no longer change" : "Submitted: evidence can no longer be added",
-    );
-  }
+  requireAction(viewer, a, "uploadEvidence");
   const issues: FieldIssue[] = [];
   if (!(await pinnedSet(prisma, a.setVersionId)).criteria.some((c) => c.code === input.criterionCode)) {
     issues.push({ field: "criterionCode", message: `không có tiêu chí ${input.criterionCode}`, messageEn: `no criterion ${input.criterionCode}` });

@@ -9,7 +9,14 @@ import { DataTable, ErrorBox, Notice, request, Spinner, unwrap, useI18n, type Co
 import { isProvinceAdmin } from "./access.ts";
 import { ActionError } from "./dialog.tsx";
 import { daysUntil } from "./format.ts";
-import { provinceReportsOptions, roundsOptions, roundSummaryOptions, SubmitReportMutation, type ProvinceReportRow } from "./queries.ts";
+import {
+  provinceReportsOptions,
+  reportDeadlineOptions,
+  roundsOptions,
+  roundSummaryOptions,
+  SubmitReportMutation,
+  type ProvinceReportRow,
+} from "./queries.ts";
 import "./round.css";
 
 interface KindLine {
@@ -18,11 +25,6 @@ interface KindLine {
   recognised: number;
   byLevel: number[];
   inProgress: number;
-}
-
-/** Before 25 December of the year, Vietnam time (as the API's reportDeadline). */
-export function reportDeadline(year: number): Date {
-  return new Date(Date.UTC(year, 11, 24, 17, 0, 0));
 }
 
 export function ReportPage({ me }: { me: Me }) {
@@ -35,6 +37,7 @@ export function ReportPage({ me }: { me: Me }) {
   const ofYear = (rounds.data?.rounds ?? []).filter((r) => r.year === year);
   const summaries = useQueries({ queries: ofYear.map((r) => roundSummaryOptions(r.id)) });
   const reports = useQuery(provinceReportsOptions(year));
+  const deadline = useQuery(reportDeadlineOptions(year));
   const send = useMutation({
     mutationFn: async () => unwrap((await request(SubmitReportMutation, { tenantId: tenantId!, year })).submitProvinceReport),
     onSuccess: () => {
@@ -44,8 +47,8 @@ export function ReportPage({ me }: { me: Me }) {
   });
 
   if (!tenantId) return <Notice kind="warn">{t("report.notProvince")}</Notice>;
-  if (rounds.isPending || reports.isPending || summaries.some((s) => s.isPending)) return <Spinner label={t("report.loading")} />;
-  const failed = rounds.error ?? reports.error ?? summaries.find((s) => s.error)?.error;
+  if (rounds.isPending || reports.isPending || deadline.isPending || summaries.some((s) => s.isPending)) return <Spinner label={t("report.loading")} />;
+  const failed = rounds.error ?? reports.error ?? deadline.error ?? summaries.find((s) => s.error)?.error;
   if (failed) return <ErrorBox error={failed} />;
 
   const kindName = (code: string) => {
@@ -60,7 +63,7 @@ export function ReportPage({ me }: { me: Me }) {
   const sent: ProvinceReportRow | undefined = reports.data?.find((r) => r.tenant.code === tenantId);
   const years = [new Date().getFullYear(), new Date().getFullYear() - 1, new Date().getFullYear() - 2];
   const days = daysUntil(`${year}-12-25`);
-  const onTimeNow = Date.now() < reportDeadline(year).getTime();
+  const onTimeNow = Date.now() < deadline.data!.getTime();
   const pending = lines.reduce((s, l) => s + l.inProgress, 0);
 
   return (

@@ -20,7 +20,6 @@ import {
   type Column,
   type Me,
 } from "@cds/ui";
-import { canAppraise, canReview } from "./access.ts";
 import { AppraiseForm, RecogniseForm, ReturnDialog, VerifyAssessmentButton, VerifyValueDialog } from "./ReviewActions.tsx";
 import { auditChanges, formatValue } from "./format.ts";
 import { assessmentOptions, type AssessmentDetail, type CriterionRow } from "./queries.ts";
@@ -51,11 +50,10 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
   const [verifying, setVerifying] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const tenantId = a.unit.tenant.code;
-  const reviewer = canReview(me, a.unit, tenantId);
-  const appraiser = canAppraise(me, a.unit, tenantId);
-  const canVerifyValues = reviewer && a.status === "SUBMITTED";
-  const canReturn = (reviewer || appraiser) && ["SUBMITTED", "VERIFIED", "APPRAISED"].includes(a.status);
+  // What this user may do now comes from the API (the same rules it enforces), never a copy of them.
+  const actions = new Set<string>(a.allowedActions);
+  const canVerifyValues = actions.has("verifyValue");
+  const canReturn = actions.has("return");
   const registered = a.registeredLevel;
   const evaluation = a.evaluation;
 
@@ -232,11 +230,11 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
       <section className="card" style={{ marginTop: "0.75rem" }} aria-label={t("review.actions")}>
         <h2 style={{ marginTop: 0 }}>{t("review.actions")}</h2>
         {done && a.status !== "RECOGNISED" && <Notice kind="ok">{done}</Notice>}
-        <NextStep a={a} reviewer={reviewer} appraiser={appraiser} />
+        <NextStep a={a} mine={actions.has("verify") || actions.has("appraise") || actions.has("recognise")} />
         <div className="actions">
-          {canVerifyValues && <VerifyAssessmentButton a={a} onDone={setDone} />}
-          {appraiser && a.status === "VERIFIED" && <AppraiseForm a={a} onDone={setDone} />}
-          {reviewer && a.status === "APPRAISED" && <RecogniseForm a={a} onDone={setDone} />}
+          {actions.has("verify") && <VerifyAssessmentButton a={a} onDone={setDone} />}
+          {actions.has("appraise") && <AppraiseForm a={a} onDone={setDone} />}
+          {actions.has("recognise") && <RecogniseForm a={a} onDone={setDone} />}
           {canReturn && !returning && (
             <button type="button" className="danger" onClick={() => setReturning(true)}>
               {t("review.return")}
@@ -322,7 +320,7 @@ function formatSize(bytes: number, number: (n: number) => string): string {
 }
 
 /** What happens next and who does it, when the user has nothing to do here. */
-function NextStep({ a, reviewer, appraiser }: { a: AssessmentDetail; reviewer: boolean; appraiser: boolean }) {
+function NextStep({ a, mine }: { a: AssessmentDetail; mine: boolean }) {
   const { t, date } = useI18n();
   if (a.status === "RECOGNISED") {
     return (
@@ -331,8 +329,6 @@ function NextStep({ a, reviewer, appraiser }: { a: AssessmentDetail; reviewer: b
       </Notice>
     );
   }
-  const mine =
-    (a.status === "SUBMITTED" && reviewer) || (a.status === "VERIFIED" && appraiser) || (a.status === "APPRAISED" && reviewer);
   if (mine) return <p style={{ marginTop: 0 }}>{t(`review.mine.${a.status}`)}</p>;
   return <Notice>{t(`review.next.${a.status}`)}</Notice>;
 }

@@ -85,6 +85,7 @@ export const AssessmentQuery = graphql(`
     assessment(id: $id) {
       id
       status
+      allowedActions
       version
       registeredLevel
       computedLevel
@@ -215,3 +216,13 @@ export type ProvinceReportRow = ResultOf<typeof ProvinceReportsQuery>["provinceR
 
 export const provinceReportsOptions = (year: number) =>
   queryOptions({ queryKey: ["provinceReports", year], queryFn: () => request(ProvinceReportsQuery, { year }).then((r) => r.provinceReports) });
+
+const ReportDeadlineQuery = graphql(`
+  query ReportDeadline($year: Int!) {
+    reportDeadline(year: $year)
+  }
+`);
+
+/** The deadline of the yearly report, as the API decides it (before 25/12, Vietnam time). */
+export const reportDeadlineOptions = (year: number) =>
+  queryOptions({ queryKey: ["reportDeadline", year], queryFn: () => request(ReportDeadlineQuery, { year }).then((r) => new Date(r.reportDeadline)), staleTime: Infinity });

@@ -52,8 +52,17 @@ const levels = (met: number) =>
     exempt: [],
   }));
 
+/** What the API answers as `allowedActions` for the fixture's user, Yên Khánh's district officer, by status. */
+const OFFICER_ACTIONS: Record<string, AssessmentDetail["allowedActions"]> = {
+  SUBMITTED: ["return", "verifyValue", "verify"],
+  VERIFIED: ["return"],
+  APPRAISED: ["return", "recognise"],
+};
+
 export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDetail {
+  const status = over.status ?? "SUBMITTED";
   return {
+    allowedActions: OFFICER_ACTIONS[status] ?? [],
     id: "QXNzZXNzbWVudDph",
     status: "SUBMITTED",
     version: 5,

@@ -8,7 +8,6 @@ import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
 import { evaluate, gaps, InvalidValuesError, type Evaluation, type Gap, type IndicatorValues } from "@cds/criteria-core";
 import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
 import { ApiError, ErrorBox, LevelBadge, Link, Notice, request, Spinner, StatusBadge, unwrap, useI18n, type ApiIssue, type Me } from "@cds/ui";
-import { canEditUnit } from "./access.ts";
 import { assessmentQuery, RegisterLevelMutation, SaveValuesMutation, SubmitMutation, type AssessmentData } from "./api.ts";
 import { CriterionCard, type ReviewNote } from "./CriterionCard.tsx";
 import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft } from "./draft.ts";
@@ -82,7 +81,8 @@ function Editor({ me, routeId, data }: { me: Me; routeId: string; data: Assessme
   const fetching = useIsFetching({ queryKey }) > 0;
   const set = data.setVersion.document as TCriteriaSet;
   const byCode = useMemo(() => new Map(set.criteria.map((c) => [c.code, c])), [set]);
-  const editable = (data.status === "DRAFT" || data.status === "RETURNED") && canEditUnit(me, data.unit);
+  // The API says what this user may do now (same rules it enforces).
+  const editable = data.allowedActions.includes("saveValues");
   const registered = data.registeredLevel ?? null;
 
   const server = useMemo(() => {

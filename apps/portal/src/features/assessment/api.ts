@@ -8,6 +8,7 @@ export const AssessmentQuery = graphql(`
       id
       version
       status
+      allowedActions
       registeredLevel
       computedLevel
       selfAssessedLevel
@@ -98,6 +99,7 @@ export const MyAssessmentsQuery = graphql(`
         node {
           id
           status
+          allowedActions
           registeredLevel
           computedLevel
           recognisedLevel
