@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { matchesSearch } from "@cds/criteria-schema";
 import { DataTable, ErrorBox, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
-import { DeviationTable, LevelStackChart, passRateRows, ratio, useRateText, useYearKind, YearKindPicker, type RateCell } from "./parts.tsx";
+import { DeviationTable, LevelStackChart, passRateRows, ratio, useRateText, useYearKind, YearKindPicker, type RateCell, LevelSelect } from "./parts.tsx";
 import { compareOptions, nationalSummaryOptions, type Comparison } from "./queries.ts";
 import "./ministry.css";
 
@@ -187,16 +187,7 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
       <h2>{t("compare.rates")}</h2>
       <p className="hint">{t("rates.hint")}</p>
       <div className="filters">
-        <label>
-          {t("rates.level")}
-          <select value={level} onChange={(e) => setLevel(Number(e.target.value))}>
-            {[1, 2, 3, 4, 5].map((l) => (
-              <option key={l} value={l}>
-                {l}. {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelSelect level={level} onChange={setLevel} />
         <span className="muted">{rates.map((p, i) => `${names[i]}: ${t("rates.units", { n: p?.units ?? 0 })}`).join(" · ")}</span>
       </div>
       <DataTable columns={rateCols} rows={rateRows} rowKey={(r) => r.code} csvName={`so-sanh-ty-le-dat-${kind}-${year}-muc-${level}.csv`} caption={t("rates.caption", { level })} />

@@ -6,7 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { DataTable, ErrorBox, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
-import { DeviationTable, LevelStackChart, passRateRows, ratio, useRateText, useYearKind, YearKindPicker, type PassRateRow } from "./parts.tsx";
+import { DeviationTable, LevelStackChart, passRateRows, ratio, useRateText, useYearKind, YearKindPicker, type PassRateRow, LevelSelect } from "./parts.tsx";
 import { deviationsOptions, nationalSummaryOptions, passRatesOptions, type ProvinceRow } from "./queries.ts";
 import "./ministry.css";
 
@@ -227,16 +227,7 @@ function PassRates({ year, kind }: { year: number; kind: string }) {
       <h2>{t("rates.title")}</h2>
       <p className="hint">{t("rates.hint")}</p>
       <div className="filters">
-        <label>
-          {t("rates.level")}
-          <select value={level} onChange={(e) => setLevel(Number(e.target.value))}>
-            {[1, 2, 3, 4, 5].map((l) => (
-              <option key={l} value={l}>
-                {l}. {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelSelect level={level} onChange={setLevel} />
         <label>
           {t("rates.province")}
           <select value={province} onChange={(e) => setProvince(e.target.value)}>

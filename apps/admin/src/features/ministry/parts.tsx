@@ -69,6 +69,23 @@ export interface StackRow {
 }
 
 /** Recognised units by level as 100% stacked bars of all units; the grey rest is not (yet) recognised. */
+/** The maturity level a pass-rate table shows (1–5, with names). */
+export function LevelSelect({ level, onChange }: { level: number; onChange: (l: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {t("rates.level")}
+      <select value={level} onChange={(e) => onChange(Number(e.target.value))}>
+        {[1, 2, 3, 4, 5].map((l) => (
+          <option key={l} value={l}>
+            {l}. {t(`level.${l}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function LevelStackChart({ rows, title }: { rows: StackRow[]; title: string }) {
   const { t, number, percent } = useI18n();
   const labelW = 210;
