@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
 import { evaluate, gaps, InvalidValuesError, type Evaluation, type Gap, type IndicatorValues } from "@cds/criteria-core";
 import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
-import { ApiError, ErrorBox, LevelBadge, Link, Notice, request, Spinner, StatusBadge, unwrap, useI18n, type ApiIssue, type Me } from "@cds/ui";
+import { ApiError, ErrorBox, LevelBadge, Link, Notice, request, Spinner, StatusBadge, unwrap, useI18n, type ApiIssue } from "@cds/ui";
 import { assessmentQuery, RegisterLevelMutation, SaveValuesMutation, SubmitMutation, type AssessmentData } from "./api.ts";
 import { CriterionCard, type ReviewNote } from "./CriterionCard.tsx";
 import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft } from "./draft.ts";
@@ -30,11 +30,11 @@ function hhmm(d: Date): string {
   return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 }
 
-export function AssessmentWorkspace({ me, assessmentId }: { me: Me; assessmentId: string }) {
+export function AssessmentWorkspace({ assessmentId }: { assessmentId: string }) {
   const q = useQuery(assessmentQuery(assessmentId));
   if (q.isPending) return <Spinner />;
   if (q.error) return <ErrorBox error={q.error} />;
-  return <Editor key={assessmentId} me={me} routeId={assessmentId} data={q.data} />;
+  return <Editor key={assessmentId} routeId={assessmentId} data={q.data} />;
 }
 
 interface Live {
@@ -74,7 +74,7 @@ function judgeLocally(set: TCriteriaSet, byCode: Map<string, TCriterion>, effect
   return { values, errors, evaluation, target, gaps: gaps(set, values as IndicatorValues, target) };
 }
 
-function Editor({ me, routeId, data }: { me: Me; routeId: string; data: AssessmentData }) {
+function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   const { t, locale, date, dateTime, percent } = useI18n();
   const qc = useQueryClient();
   const queryKey = useMemo(() => ["assessment", routeId], [routeId]);
