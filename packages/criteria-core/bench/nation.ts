@@ -9,7 +9,7 @@
  * distribution and a timing table, and exits 1 on any disagreement.
  *
  *   pnpm bench                      # from packages/criteria-core
- *   CDS_SHARED_DATA=/dir pnpm bench # directory holding admin-units-2025-03-01.json
+ *   (the map comes from @cds/admin-units)
  *   BENCH_ROUNDS=9 BENCH_JRE=full|subset|auto pnpm bench
  */
 import os from "node:os";

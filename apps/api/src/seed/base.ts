@@ -6,7 +6,7 @@
  */
 import { BUILT_IN_SETS } from "@cds/criteria-schema";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { loadMap, type AdminMap } from "./map.ts";
+import { loadThreeTierMap, type ThreeTierMap } from "@cds/admin-units";
 import { searchName, slugify } from "./search-name.ts";
 
 export const MINISTRY_TENANT_ID = "vn";
@@ -37,7 +37,7 @@ export function provinceSlug(name: string): string {
 }
 
 /** Tenant ids for the provinces, by province code; a clash gets the province code appended. */
-export function provinceTenantIds(map: AdminMap): Map<string, string> {
+export function provinceTenantIds(map: ThreeTierMap): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>([MINISTRY_TENANT_ID]);
   for (const p of map.provinces) {
@@ -54,11 +54,11 @@ function utcDate(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
-export async function seedBase(prisma: PrismaClient, opts: { dataDir?: string } = {}): Promise<SeedBaseResult> {
+export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
   const none: SeedBaseResult = { provinces: 0, districts: 0, communes: 0 };
   if (await prisma.tenant.findUnique({ where: { id: MINISTRY_TENANT_ID }, select: { id: true } })) return none;
 
-  const map = await loadMap(opts.dataDir);
+  const map = loadThreeTierMap();
   const tenantIds = provinceTenantIds(map);
 
   const provinces: Prisma.UnitCreateManyInput[] = [];

@@ -1,0 +1,133 @@
+/**
+ * The platform runs from a copy of the repository with nothing beside it: the
+ * repository's files (as git would clone them) are copied into an empty
+ * temporary folder, installed from the lockfile and started with the README's
+ * own `pnpm start`. It must seed itself (the administrative map included) and
+ * serve the portal, the admin app and GraphQL. A file read from outside the
+ * repository (../shared, say) would make this start fail.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.execPath, process.env.npm_execpath] : ["pnpm"];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string[], cwd: string): void {
+  execFileSync(cmd[0]!, cmd.slice(1), { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** The repository's files as a clone would have them (tracked, plus new files git does not ignore), copied and committed afresh. */
+function copyRepository(to: string): void {
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" }).split("\0");
+  for (const f of files) {
+    if (!f || !existsSync(path.join(repo, f))) continue;
+    mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
+    copyFileSync(path.join(repo, f), path.join(to, f));
+  }
+  // turbo hashes through git: the copy is a repository of its own, as a clone is.
+  const git = ["-c", "user.name=fresh", "-c", "user.email=fresh@localhost", "-c", "commit.gpgsign=false"];
+  run(["git", "init", "-q"], to);
+  run(["git", ...git, "add", "-A"], to);
+  run(["git", ...git, "commit", "-q", "-m", "copy"], to);
+}
+
+/** This process's environment less anything that points the platform elsewhere: the copy runs on its embedded defaults. */
+function embeddedDefaults(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const k of ["DATABASE_URL", "TEST_DATABASE_URL", "CDS_TEST_POSTGRES_URL", "DATA_DIR", "NODE_ENV"]) delete env[k];
+  return env;
+}
+
+let folder: string;
+let server: ChildProcess | undefined;
+let baseUrl: string;
+let output = "";
+
+async function waitUntilServing(url: string, child: ChildProcess, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`pnpm start exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`pnpm start did not serve ${url} within ${ms / 1000} s:\n${output.slice(-4000)}`);
+}
+
+describe("a copy of the repository with nothing beside it", () => {
+  beforeAll(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), "cds-fresh-"));
+    const copy = path.join(folder, "platform");
+    copyRepository(copy);
+    expect(readdirSync(folder)).toEqual(["platform"]);
+    run([...pnpm, "install", "--offline", "--frozen-lockfile", "--reporter=append-only"], copy);
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(pnpm[0]!, [...pnpm.slice(1), "start"], {
+      cwd: copy,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: embeddedDefaults({ PORT: String(port), HOST: "127.0.0.1" }),
+    });
+    server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    await waitUntilServing(`${baseUrl}/admin/`, server, 540_000);
+  }, 600_000);
+
+  afterAll(async () => {
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      process.kill(-server.pid, "SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+    }
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }, 30_000);
+
+  it("serves the portal", async () => {
+    const r = await fetch(`${baseUrl}/`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).not.toContain("/admin/assets/");
+  });
+
+  it("serves the admin app", async () => {
+    const r = await fetch(`${baseUrl}/admin/`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain("/admin/assets/");
+  });
+
+  it("answers GraphQL from the seeded database: the map of 01/03/2025 and the national sets", async () => {
+    const r = await fetch(`${baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: '{ nationalSummary(unitKind: "commune", year: 2025) { tenantId } criteriaSets { code } }' }),
+    });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { data?: { nationalSummary: unknown[]; criteriaSets: { code: string }[] }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.nationalSummary).toHaveLength(63);
+    expect(body.data!.criteriaSets.map((s) => s.code)).toEqual(expect.arrayContaining(["vn-2361-commune", "vn-2361-district"]));
+  });
+});
