@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
-import { AppShell, LoginForm, match, navigate, Spinner, useI18n, useLocation, useMe, type Me, type NavItem } from "@cds/ui";
+import { AccountPage, ACCOUNT_PATH, AppShell, LoginForm, match, navigate, Spinner, useI18n, useLocation, useMe, type Me, type NavItem } from "@cds/ui";
 import { SetsPage } from "./features/sets/SetsPage.tsx";
 import { RoundsPage } from "./features/round/RoundsPage.tsx";
 import { ReviewPage } from "./features/round/ReviewPage.tsx";
@@ -51,6 +51,7 @@ export function App() {
   else if (path === "/report") page = <ReportPage me={me.data} />;
   else if (path === "/national") page = <NationalPage me={me.data} />;
   else if (path === "/compare") page = <ComparePage me={me.data} />;
+  else if (path === ACCOUNT_PATH) page = <AccountPage />;
   else page = <p>{t("app.notFound")}</p>;
 
   return (

@@ -18,7 +18,7 @@ import {
 } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
-import { visibleNode } from "./services/visibility.ts";
+import { orNull, visibleNode } from "./services/visibility.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -66,8 +66,9 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     // node(id) and nodes(ids) load any row by id: each object passes the same read rule as its own query.
     nodeQueryOptions: {
-      resolve: async (_root, { id }, ctx, _info, resolveNode) => visibleNode(ctx, id.typename, await resolveNode(id)),
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => visibleNode(ctx, id.typename, await orNull(resolveNode(id))),
     },
+    // At most LIST_ARG_MAX["Query.nodes.ids"] ids (checked in schema/index.ts).
     nodesQueryOptions: {
       resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
         const nodes = await resolveNodes(ids);

@@ -26,24 +26,32 @@ export interface Context extends AppServices {
   setCookies: string[];
 }
 
+/** A cookie's value; a malformed one (bad percent-encoding) is no value: no session, never an error. */
 function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
 
+/**
+ * Who is asking. A valid session wins over an API key: a browser that carries both is its signed-in
+ * user (a key never signs anyone out); without a session the key is used; otherwise nobody.
+ */
 export async function createContext(services: AppServices, request: Request): Promise<Context> {
   const prisma = services.db.prisma;
-  const apiKey = request.headers.get("x-api-key");
   let viewer: Viewer = { kind: "anonymous" };
-  if (apiKey) {
-    viewer = await viewerFromApiKey(prisma, services, apiKey);
-  } else {
-    const token = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
-    if (token) viewer = await viewerFromSession(prisma, services, token, request.headers.get("x-csrf-token"));
-  }
+  const token = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  if (token) viewer = await viewerFromSession(prisma, services, token, request.headers.get("x-csrf-token"));
+  const apiKey = request.headers.get("x-api-key");
+  if (viewer.kind === "anonymous" && apiKey) viewer = await viewerFromApiKey(prisma, services, apiKey);
   return { ...services, prisma, viewer, setCookies: [] };
 }

@@ -58,6 +58,22 @@ export class InputError extends DomainError {
   }
 }
 
+/**
+ * An argument the API never takes, whatever the state (a list over its maximum): refused before any
+ * work, as GraphQL refuses a malformed variable (same code), naming the argument.
+ */
+export class ArgumentError extends DomainError {
+  override readonly name = "ArgumentError";
+  readonly code = "BAD_USER_INPUT";
+  constructor(
+    readonly argument: string,
+    vi: string,
+    en: string,
+  ) {
+    super(`${argument}: ${vi}`, `${argument}: ${en}`);
+  }
+}
+
 /** A workflow rule refused the action, e.g. "đã công nhận, không thể sửa". */
 export class WorkflowError extends DomainError {
   override readonly name = "WorkflowError";
@@ -95,8 +111,13 @@ export class InvalidValuesError extends DomainError {
 export class RateLimitError extends DomainError {
   override readonly name = "RateLimitError";
   readonly code = "RATE_LIMITED";
-  constructor() {
-    super("Vượt quá giới hạn số yêu cầu, hãy thử lại sau", "Too many requests, try again later");
+  constructor(
+    vi = "Vượt quá giới hạn số yêu cầu, hãy thử lại sau",
+    en = "Too many requests, try again later",
+    /** When a retry may succeed, if known. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(vi, en);
   }
 }
 

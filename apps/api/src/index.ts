@@ -1,36 +1,72 @@
-/** Starts the platform: migrates and (on first start) seeds the database, then listens. */
-import { createServer } from "node:http";
+/**
+ * Starts the platform: takes the data directory's lock (embedded database),
+ * migrates and (on first start) seeds the database, then listens. SIGTERM or
+ * SIGINT stops it gracefully: no new connections, requests in flight finish
+ * (10 s at most), the database closes, the lock is released, exit 0.
+ */
+import { acquireDataLock, DataDirLockedError, type DataLock } from "./data-lock.ts";
 import { loadEnv } from "./env.ts";
-import { createHttpHandler } from "./http.ts";
+import { listen } from "./http.ts";
+import { createLogger } from "./log.ts";
 import { startPlatform } from "./platform.ts";
 import { seedBase } from "./seed/base.ts";
 import { DEMO_USERS, seedDemo } from "./seed/demo.ts";
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 const env = loadEnv();
+const log = createLogger({ level: env.LOG_LEVEL });
 const t0 = Date.now();
-const platform = await startPlatform(env);
-const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.DATA_DIR}`;
-console.log(`Cơ sở dữ liệu / database: ${where}`);
-const base = await seedBase(platform.db.prisma);
-if (base.communes > 0) console.log(`Đã nạp bản đồ hành chính: ${base.provinces} tỉnh, ${base.districts} huyện, ${base.communes} xã`);
-const demo = await seedDemo(platform);
-if (demo.created) console.log(`Đã tạo dữ liệu mẫu: ${demo.summary}`);
 
-const server = createServer(createHttpHandler(platform));
-server.listen(env.PORT, env.HOST, () => {
-  const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
-  console.log(`\nSẵn sàng sau ${((Date.now() - t0) / 1000).toFixed(1)} s / ready.`);
-  console.log(`Cổng đánh giá / portal:  ${url}/`);
-  console.log(`Quản trị / admin:        ${url}/admin/`);
-  console.log(`GraphiQL:                ${url}/graphql`);
-  console.log("\nTài khoản mẫu / demo users (mật khẩu / password: demo1234):");
-  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(34)} ${u.description}`);
-});
-
-async function shutdown() {
-  server.close();
-  await platform.close();
-  process.exit(0);
+// Before the database is opened: a second process on the same PGlite files would corrupt them.
+let lock: DataLock | null = null;
+if (!env.DATABASE_URL) {
+  try {
+    lock = acquireDataLock(env.DATA_DIR);
+  } catch (e) {
+    if (!(e instanceof DataDirLockedError)) throw e;
+    // Said plainly on stderr for the person at the terminal, and as a log line for the supervisor.
+    process.stderr.write(`${e.message}\n`);
+    log.fatal({ dataDir: e.dataDir, ownerPid: e.ownerPid }, e.message);
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
+    process.exit(2);
+  }
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+
+const platform = await startPlatform(env, { log });
+const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.DATA_DIR}`;
+log.info({ mode: env.NODE_ENV }, `Cơ sở dữ liệu / database: ${where}`);
+const base = await seedBase(platform.db.prisma);
+if (base.communes > 0) log.info(`Đã nạp bản đồ hành chính: ${base.provinces} tỉnh, ${base.districts} huyện, ${base.communes} xã`);
+const demo = await seedDemo(platform);
+if (demo.created) log.info(`Đã tạo dữ liệu mẫu: ${demo.summary}`);
+
+const http = await listen(platform, { host: env.HOST, port: env.PORT });
+log.info({ url: http.url }, `Sẵn sàng sau ${((Date.now() - t0) / 1000).toFixed(1)} s / ready`);
+log.info(`Cổng đánh giá / portal: ${http.url}/`);
+log.info(`Quản trị / admin: ${http.url}/admin/`);
+log.info(`GraphiQL: ${http.url}/graphql`);
+log.info(
+  { demoUsers: DEMO_USERS.map((u) => `${u.email} — ${u.description}`) },
+  "Tài khoản mẫu / demo users (mật khẩu / password: demo1234)",
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "Đang dừng / shutting down");
+  let code = 0;
+  try {
+    await http.close(SHUTDOWN_GRACE_MS);
+    await platform.close();
+  } catch (err) {
+    log.error({ err }, "shutdown failed");
+    code = 1;
+  }
+  lock?.release();
+  log.info("Đã dừng / stopped");
+  log.flush(() => process.exit(code));
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -63,3 +63,14 @@ export async function migrate(db: SqlRunner): Promise<string[]> {
   });
   return applied;
 }
+
+/** Migrations in prisma/migrations/ that `_prisma_migrations` does not record as applied (for /ready). */
+export async function pendingMigrations(db: SqlRunner): Promise<string[]> {
+  const done = await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(done.map((r) => r.migration_name));
+  return listMigrations()
+    .map((m) => m.name)
+    .filter((name) => !applied.has(name));
+}

@@ -6,6 +6,8 @@ import path from "node:path";
 import type { AppServices } from "./context.ts";
 import { openDatabase, type Database } from "./db.ts";
 import type { Env } from "./env.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { pendingMigrations } from "./migrate.ts";
 import { fileEvidenceStore } from "./services/evidence-store.ts";
 import { createRateLimiter } from "./services/rate-limit.ts";
 import { createApp } from "./yoga.ts";
@@ -14,10 +16,13 @@ export interface Platform {
   app: ReturnType<typeof createApp>;
   db: Database;
   services: AppServices;
+  log: Logger;
+  /** For /ready: the database answers and every migration is applied. */
+  readiness(): Promise<{ ready: true } | { ready: false; reason: string }>;
   close(): Promise<void>;
 }
 
-export async function startPlatform(env: Env, opts: { db?: Database; now?: () => Date; memory?: boolean } = {}): Promise<Platform> {
+export async function startPlatform(env: Env, opts: { db?: Database; now?: () => Date; memory?: boolean; log?: Logger } = {}): Promise<Platform> {
   const db =
     opts.db ??
     (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : opts.memory ? {} : { dataDir: path.join(env.DATA_DIR, "pglite") }));
@@ -28,6 +33,17 @@ export async function startPlatform(env: Env, opts: { db?: Database; now?: () =>
     evidence: fileEvidenceStore(path.join(env.DATA_DIR, "evidence")),
     now: opts.now ?? (() => new Date()),
   };
-  const app = createApp(services);
-  return { app, db, services, close: () => db.close() };
+  const log = opts.log ?? createLogger({ level: env.LOG_LEVEL });
+  const app = createApp(services, log);
+  async function readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
+    try {
+      await db.sql.query("SELECT 1");
+      const pending = await pendingMigrations(db.sql);
+      if (pending.length) return { ready: false, reason: `migrations not applied: ${pending.join(", ")}` };
+      return { ready: true };
+    } catch (e) {
+      return { ready: false, reason: `database: ${(e as Error).message}` };
+    }
+  }
+  return { app, db, services, log, readiness, close: () => db.close() };
 }

@@ -179,3 +179,139 @@ describe("cds diff", () => {
     expect(r.stderr).toContain("cds diff <a> <b>");
   });
 });
+
+// ---------------------------------------------------------------------------
+// Scored indices (Bộ chỉ số)
+// ---------------------------------------------------------------------------
+
+const CAN_THO_2022 = { NTS: 0.9, TCS: 0.8, HTS: 0.7233, NLS: 0.7376, ATTT: 0.7226, CQS: 0.7325, KTS: 0.7556, XHS: 0.2947 };
+
+interface ScoreOut {
+  score: number;
+  scoreText: string;
+  maxScore: number;
+  exact: { numerator: string; denominator: string };
+  groups: { code: string; points: number; max: number; index: number | null }[];
+  components: { code: string; points: number; pointsText: string; max: number; status: string }[];
+  missing: string[];
+}
+
+describe("cds on scored indices", () => {
+  it("exports the built-in indices next to the level frameworks", async () => {
+    const help = await cds("help");
+    expect(help.stdout).toContain("vn-2361-commune, vn-2361-district, vn-dti-province-2022, mau-dti-xa");
+    const r = await cds("export", "mau-dti-xa");
+    expect(r.code).toBe(0);
+    const set = JSON.parse(r.stdout) as { title: string; judgedBy: string; scoring: { groups: { components: unknown[] }[] } };
+    expect(set.judgedBy).toBe("points");
+    expect(set.title).toContain("Mẫu");
+    expect(set.scoring.groups.flatMap((g) => g.components)).toHaveLength(47);
+    const v = await cds("validate", file("mau.json", r.stdout));
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain("47 chỉ số thành phần, tổng 1.000 điểm");
+  });
+
+  it("evaluate --json: Cần Thơ 2022 scores exactly 0.692395, printed 0.6924, with groups and components", async () => {
+    const r = await cds("evaluate", "vn-dti-province-2022", file("can-tho.json", CAN_THO_2022), "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout) as ScoreOut;
+    expect(s.score).toBe(0.6924);
+    expect(s.scoreText).toBe("0.6924");
+    expect(s.maxScore).toBe(1);
+    expect(BigInt(s.exact.numerator) * 1_000_000n).toBe(692_395n * BigInt(s.exact.denominator));
+    expect(s.groups).toHaveLength(9);
+    expect(s.groups[6]).toMatchObject({ code: "CQS", points: 0.7325, max: 1, index: 0.7325 });
+    expect(s.components.find((c) => c.code === "XHS")).toMatchObject({ points: 0.2947, pointsText: "0.2947", max: 1, status: "scored" });
+    expect(s.missing).toEqual(["DTTM"]);
+  });
+
+  it("evaluate without --json prints a readable Vietnamese score sheet", async () => {
+    const r = await cds("evaluate", "vn-dti-province-2022", "can-tho.json");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Điểm: 0,6924 / 1");
+    expect(r.stdout).toMatch(/CQS\s+Hoạt động chính quyền số\s+0,7325 \/ 1\s+chỉ số 0,7325\s+trọng số 200/);
+    expect(r.stdout).toContain("Chưa nhập số liệu (1, tính 0 điểm): DTTM");
+  });
+
+  it("evaluate exits 2 naming the component and field of every bad value", async () => {
+    const r = await cds("evaluate", "mau-dti-xa", file("bad-xa.json", { "CQ-01": { numerator: 5, denominator: 4 }, "NT-01": { points: 7 }, "XX-01": true }), "--json");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("CQ-01.numerator");
+    expect(r.stderr).toContain("NT-01.points");
+    expect(r.stderr).toContain("XX-01");
+  });
+
+  it("rank --json: best first, ties share a rank and the next is skipped", async () => {
+    const v = (x: number) => Object.fromEntries(Object.keys(CAN_THO_2022).map((k) => [k, x]));
+    const units = { "Tỉnh Huế": v(0.6), "Tỉnh Cà Mau": v(0.6), "Thành phố Cần Thơ": CAN_THO_2022, "Tỉnh Điện Biên": v(0.4) };
+    const r = await cds("rank", "vn-dti-province-2022", file("units.json", units), "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { unit: string; score: number; scoreText: string; rank: number }[];
+    expect(rows.map((x) => [x.unit, x.score, x.rank])).toEqual([
+      ["Thành phố Cần Thơ", 0.6924, 1],
+      ["Tỉnh Cà Mau", 0.6, 2],
+      ["Tỉnh Huế", 0.6, 2],
+      ["Tỉnh Điện Biên", 0.4, 4],
+    ]);
+    const text = await cds("rank", "vn-dti-province-2022", "units.json");
+    expect(text.stdout).toMatch(/1\s+0,6924\s+Thành phố Cần Thơ\n\s+2\s+0,6000\s+Tỉnh Cà Mau\n\s+2\s+0,6000\s+Tỉnh Huế/);
+  });
+
+  it("rank puts units in the set's ranking groups when their kind and type are given", async () => {
+    const units = {
+      "Phường Ba Đình": { values: { "CQ-04": true }, unitType: "Phường" },
+      "Xã Sóc Sơn": { values: { "CQ-04": false }, unitType: "Xã" },
+      "Phường Hoàn Kiếm": { values: { "CQ-04": true, "CQ-05": true }, unitType: "Phường" },
+    };
+    const r = await cds("rank", "mau-dti-xa", file("xa.json", units), "--json");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { unit: string; group: string; rank: number }[]).map((x) => [x.group, x.rank, x.unit])).toEqual([
+      ["xa", 1, "Xã Sóc Sơn"],
+      ["phuong", 1, "Phường Hoàn Kiếm"],
+      ["phuong", 2, "Phường Ba Đình"],
+    ]);
+  });
+
+  it("rank exits 2 on a levels set, on a file that is not an object, and names the unit of a bad value", async () => {
+    expect((await cds("rank", "vn-2361-commune", "units.json")).code).toBe(2);
+    expect((await cds("rank", "mau-dti-xa", file("list.json", [1, 2]))).code).toBe(2);
+    const r = await cds("rank", "mau-dti-xa", file("bad-units.json", { "Xã A": { "CQ-04": "có" } }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Xã A: CQ-04");
+  });
+
+  it("validate exits 1 naming each scoring problem by its path", async () => {
+    const set = JSON.parse((await cds("export", "mau-dti-xa")).stdout) as {
+      scoring: { groups: { max: number; components: { max: number; rule: { bands?: { points: number }[] } }[] }[] };
+    };
+    set.scoring.groups[0]!.max = 90; // components add up to 80
+    set.scoring.groups[2]!.components[0]!.rule.bands![0]!.points = 30; // HT-01: band above its maximum 24
+    const r = await cds("validate", file("bad-mau.json", set));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("/scoring/groups/0/max");
+    expect(r.stderr).toContain("max_sum_mismatch");
+    expect(r.stderr).toContain("/scoring/groups/2/components/0/rule/bands/0/points");
+    expect(r.stderr).toContain("band_above_max");
+  });
+
+  it("gaps on a scored set: points missing and what earns the next band", async () => {
+    const r = await cds("gaps", "mau-dti-xa", file("gap.json", { "XH-02": { numerator: 45, denominator: 100 } }));
+    expect(r.code).toBe(0);
+    const g = (JSON.parse(r.stdout) as { code: string; message: string }[]).find((x) => x.code === "XH-02")!;
+    expect(g.message).toBe("XH-02: 10/20 điểm; đạt ≥ 60% (cần thêm 15 người dân) để được 20");
+  });
+
+  it("diff of two scored sets: points moved, bands stricter, weights changed", async () => {
+    const set = JSON.parse((await cds("export", "vn-dti-province-2022")).stdout) as { id: string; scoring: { groups: { weight: number }[] } };
+    set.id = "dti-thu";
+    set.scoring.groups[5]!.weight = 50;
+    set.scoring.groups[6]!.weight = 150;
+    const r = await cds("diff", "vn-dti-province-2022", file("dti2.json", set));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("trọng số đổi 2");
+    expect(r.stdout).toContain("~ nhóm CQS Hoạt động chính quyền số: trọng số 200 → 150");
+  });
+});

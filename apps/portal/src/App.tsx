@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AppShell, LoginForm, match, Spinner, useI18n, useLocation, useMe, type NavItem } from "@cds/ui";
+import { AccountPage, ACCOUNT_PATH, AppShell, LoginForm, match, Spinner, useI18n, useLocation, useMe, type NavItem } from "@cds/ui";
 import { MyAssessmentsPage } from "./features/assessment/MyAssessmentsPage.tsx";
 import { AssessmentPage } from "./features/assessment/AssessmentPage.tsx";
 import { ResultsPage } from "./features/public/ResultsPage.tsx";
@@ -21,9 +21,10 @@ export function App() {
   if (path === "/") page = <ResultsPage />;
   else if ((m = match("/units/:code", path))) page = <UnitResultPage code={m.code!} />;
   else if (path === "/sets") page = <PublicSetsPage />;
-  else if (path === "/my" || path.startsWith("/assessments/")) {
+  else if (path === "/my" || path === ACCOUNT_PATH || path.startsWith("/assessments/")) {
     if (me.isPending) page = <Spinner />;
     else if (!me.data) page = <LoginForm demoHint />;
+    else if (path === ACCOUNT_PATH) page = <AccountPage />;
     else if ((m = match("/assessments/:id", path))) page = <AssessmentPage me={me.data} assessmentId={m.id!} />;
     else page = <MyAssessmentsPage me={me.data} />;
   } else page = <p>{t("app.notFound")}</p>;

@@ -24,7 +24,7 @@ const allPass = (set: TCriteriaSet) => allPassN(set, 2);
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
 
-type CriterionInput = TCriteriaSetInput["criteria"][number];
+type CriterionInput = NonNullable<TCriteriaSetInput["criteria"]>[number];
 
 /** A small custom set with `nLevels` levels; validated by parseCriteriaSet so tests never run on an invalid set. */
 function customSet(

@@ -8,7 +8,7 @@
  * Percentages are compared exactly on integers (numerator × 10000 ≥ target in
  * hundredths of a percent × denominator), never through a rounded float.
  */
-import { MAX_COUNT } from "@cds/criteria-schema";
+import { judgedBy, MAX_COUNT } from "@cds/criteria-schema";
 import type { TCriteriaSet, TCriterion, TMeasureKind } from "@cds/criteria-schema";
 import type { TChildLevelsTarget, TCountOrAllTarget } from "@cds/criteria-schema";
 import {
@@ -84,10 +84,21 @@ export interface CompiledSet {
 
 const compiled = new WeakMap<TCriteriaSet, CompiledSet>();
 
+/** Thrown by `evaluate` and `gaps` for a scored set (judgedBy points or both): those are judged by `score`. */
+export class NotJudgedByLevelsError extends Error {
+  override readonly name = "NotJudgedByLevelsError";
+  constructor(set: Pick<TCriteriaSet, "id" | "judgedBy">) {
+    super(
+      `${set.id}: bộ chỉ số chấm điểm (judgedBy = ${set.judgedBy}), dùng score() thay cho evaluate() / a scored set (judgedBy = ${set.judgedBy}): use score(), not evaluate()`,
+    );
+  }
+}
+
 /** Precomputes what judging needs; cached per set object, so callers never need to call it themselves. */
 export function compile(set: TCriteriaSet): CompiledSet {
   let c = compiled.get(set);
   if (c) return c;
+  if (judgedBy(set) !== "levels") throw new NotJudgedByLevelsError(set);
   c = {
     set,
     criteria: set.criteria.map((criterion) => ({
@@ -105,18 +116,18 @@ export function compile(set: TCriteriaSet): CompiledSet {
   return c;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function keyCount(v: Record<string, unknown>): number {
+export function keyCount(v: Record<string, unknown>): number {
   let n = 0;
   for (const _ in v) n++;
   return n;
 }
 
 /** Checks one whole quantity; pushes an issue naming the field when it is not a finite, non-negative integer in range. */
-function checkQuantity(code: string, field: string, n: unknown, issues: ValueIssue[]): boolean {
+export function checkQuantity(code: string, field: string, n: unknown, issues: ValueIssue[]): boolean {
   // The hot path (a valid number) builds no string: this runs ~400,000 times for a whole nation.
   if (typeof n === "number" && n >= 0 && n <= MAX_COUNT && Number.isInteger(n)) return true;
   const name = `${code}.${field}`;

@@ -11,7 +11,7 @@ import { InvalidValuesError, evaluate, gaps, type Gap } from "./index.ts";
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
 
-type CriterionInput = TCriteriaSetInput["criteria"][number];
+type CriterionInput = NonNullable<TCriteriaSetInput["criteria"]>[number];
 
 function percentSet(targets: (number | null)[], subject = "hồ sơ"): TCriteriaSet {
   return parseCriteriaSet({

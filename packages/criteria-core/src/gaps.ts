@@ -92,11 +92,11 @@ function shortfallOf(obs: Observation, target: unknown, hundredths: number): num
  * on values that cannot be judged, like `evaluate`.
  */
 export function gaps(set: TCriteriaSet, values: IndicatorValues, targetLevel: number): Gap[] {
+  const c = compile(set);
   const nLevels = set.levels.length;
   if (!Number.isInteger(targetLevel) || targetLevel < 1 || targetLevel > nLevels) {
     throw new RangeError(`targetLevel: phải từ 1 đến ${nLevels} / must be 1 to ${nLevels}`);
   }
-  const c = compile(set);
   const obs = observeAll(set, values);
   const evaluation = evaluateObservations(set, obs);
   const out: Gap[] = [];

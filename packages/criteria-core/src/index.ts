@@ -1,6 +1,7 @@
 export {
   evaluate,
   tryEvaluate,
+  NotJudgedByLevelsError,
   checkValue,
   childLevelsValue,
   type Evaluation,
@@ -13,3 +14,16 @@ export { gaps, type Gap } from "./gaps.ts";
 export { diff, type SetDiff, type CriterionDiff, type TargetDiff, type FieldChange } from "./diff.ts";
 export { rollup, levelDistribution, type Rollup, type Rate, type CriterionLevelTally } from "./rollup.ts";
 export * from "./values.ts";
+export {
+  score,
+  tryScore,
+  NotScoredError,
+  type Score,
+  type ScoreResult,
+  type ComponentScore,
+  type GroupScore,
+  type ComponentStatus,
+} from "./points.ts";
+export { rank, rankUnits, rankingGroupFor, type RankInput, type RankRow, type UnitValues } from "./rank.ts";
+export { pointsGaps, formatPoints, type PointsGap } from "./points-gaps.ts";
+export { diffPoints, type PointsDiff, type ComponentChange, type GroupChange } from "./points-diff.ts";

@@ -23,6 +23,33 @@ export interface NoSubjectsValue {
   noSubjects: true;
 }
 
+/** For a scored component marked `appraised`: the points the appraisal council gave. */
+export interface AppraisedValue {
+  points: number;
+}
+/** For a scored component marked `mayNotApply`: it does not apply to this unit. */
+export interface NotApplicableValue {
+  notApplicable: true;
+}
+
+/** A value of a scored component (Bộ chỉ số): see `ComponentValues`. */
+export type ComponentValue =
+  | PercentValue
+  | boolean
+  | RatioValue
+  | CountValue
+  | AppraisedValue
+  | NotApplicableValue
+  | null;
+
+/**
+ * Values of a scored set keyed by component code: yesNo → true/false; ratio and
+ * percentage bands → { numerator, denominator } or a percent 0–100; count
+ * bands → { count }; indexValue → a number 0..1; appraised → { points };
+ * { notApplicable: true } where the component may not apply.
+ */
+export type ComponentValues = Readonly<Record<string, ComponentValue | undefined>>;
+
 export type IndicatorValue =
   | PercentValue
   | boolean
@@ -50,7 +77,11 @@ export type ValueIssueReason =
   | "zero_denominator"
   | "no_children"
   | "level_out_of_range"
-  | "not_exempt";
+  | "not_exempt"
+  | "not_applicable_not_allowed"
+  | "index_over_1"
+  | "points_over_max"
+  | "points_not_a_step";
 
 export interface ValueIssue {
   /** The criterion code, or "" when the issue is about the values object itself. */
@@ -108,7 +139,24 @@ const REASONS: Record<ValueIssueReason, [vi: string, en: string]> = {
     "tiêu chí này không thuộc loại \"nếu có\" nên không thể khai báo không có đối tượng",
     "this criterion is not \"if any\", so it cannot be declared as having no subjects",
   ],
+  not_applicable_not_allowed: [
+    "chỉ số thành phần này không được khai báo Không áp dụng",
+    "this component cannot be declared not applicable",
+  ],
+  index_over_1: ["giá trị chỉ số phải từ 0 đến 1", "an index value must be 0 to 1"],
+  points_over_max: ["số điểm lớn hơn điểm tối đa", "points exceed the maximum"],
+  points_not_a_step: ["số điểm không theo bước điểm cho phép", "points are not a whole number of steps"],
 };
+
+/** The value a scoring rule expects, for error messages. */
+export const RULE_VALUE_SHAPES = {
+  yesNo: ["true hoặc false", "true or false"],
+  ratio: ['{ "numerator": n, "denominator": d } hoặc một số phần trăm 0–100', '{ "numerator": n, "denominator": d } or a percent 0–100'],
+  bandsPercentage: ['{ "numerator": n, "denominator": d } hoặc một số phần trăm 0–100', '{ "numerator": n, "denominator": d } or a percent 0–100'],
+  bandsCount: ['{ "count": n }', '{ "count": n }'],
+  indexValue: ["một số từ 0 đến 1", "a number from 0 to 1"],
+  appraised: ['{ "points": p }', '{ "points": p }'],
+} as const;
 
 export function valueIssue(criterion: string, field: string, reason: ValueIssueReason, detail?: [string, string]): ValueIssue {
   const [vi, en] = REASONS[reason];

@@ -4,4 +4,7 @@ export * from "./validate.ts";
 export * from "./json-schema.ts";
 export * from "./national/index.ts";
 export * from "./targets.ts";
+export * as exact from "./exact.ts";
+export type { Rational, ExactValue } from "./exact.ts";
+export * from "./scored.ts";
 export * from "./text.ts";

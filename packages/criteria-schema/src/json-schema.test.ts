@@ -42,6 +42,14 @@ describe("criteria-set.schema.json", () => {
         "MinCountCriterion",
         "PercentageCriterion",
         "SetRef",
+        // scored indices
+        "CriterionRef",
+        "RankingGroup",
+        "ScoreBand",
+        "ScoreComponent",
+        "ScoreGroup",
+        "ScoreRule",
+        "Scoring",
       ].sort(),
     );
   });

@@ -37,6 +37,11 @@ export const ZLevel = z
     name: nonEmptyText.describe("Tên mức độ bằng tiếng Việt (vd. Khởi động)."),
     nameEn: z.string().optional().describe("Tên mức độ bằng tiếng Anh (không bắt buộc)."),
     description: z.string().optional().describe("Mô tả mức độ theo văn bản (không bắt buộc)."),
+    minScore: z
+      .number()
+      .min(0)
+      .optional()
+      .describe("Chỉ với bộ chấm điểm có xếp loại (judgedBy = both): điểm tối thiểu để được xếp mức này (vd. 800 = Tốt)."),
   })
   .describe("Một mức độ chuyển đổi số.")
   .meta({ id: "Level" });
@@ -209,6 +214,207 @@ export const ZIssuer = z
   .describe("Cơ quan ban hành và quyết định.")
   .meta({ id: "Issuer" });
 
+// ---------------------------------------------------------------------------
+// Scored indices (Bộ chỉ số, DTI): a tree of groups and components with points
+// ---------------------------------------------------------------------------
+
+const pointsNumber = z.number().refine(Number.isFinite, "phải là số hữu hạn");
+
+export const ZScoreBand = z
+  .strictObject({
+    atLeast: z.number().min(0).describe("Ngưỡng: từ giá trị này trở lên (% hoặc số lượng)."),
+    points: z.number().min(0).describe("Số điểm được khi đạt ngưỡng này."),
+  })
+  .describe("Một khung điểm: đạt ngưỡng thì được số điểm này.")
+  .meta({ id: "ScoreBand" });
+
+export const ZScoreRule = z
+  .discriminatedUnion("kind", [
+    z
+      .strictObject({
+        kind: z.literal("yesNo").describe("Có/không: có thì được đủ điểm, không thì 0 điểm."),
+        yesLabel: z.string().optional().describe("Cách văn bản ghi \"có\" (vd. Có hệ thống)."),
+      })
+      .describe("Có/không: đủ điểm hoặc 0."),
+    z
+      .strictObject({
+        kind: z
+          .literal("ratio")
+          .describe("Theo tỷ lệ: điểm = tối đa × tử số / mẫu số (nhập tử số và mẫu số, hoặc %)."),
+        floor: percent
+          .optional()
+          .describe("Ngưỡng sàn (%): dưới ngưỡng này được 0 điểm (không bắt buộc)."),
+        cap: percent
+          .refine((n) => n > 0, "trần phải lớn hơn 0%")
+          .optional()
+          .describe("Trần (%): từ tỷ lệ này trở lên được đủ điểm; điểm = tối đa × min(tỷ lệ, trần) / trần (mặc định 100%)."),
+      })
+      .describe("Điểm tỷ lệ thuận với một tỷ lệ."),
+    z
+      .strictObject({
+        kind: z.literal("bands").describe("Theo khung: đạt ngưỡng nào thì được số điểm của ngưỡng đó, không đạt ngưỡng nào thì 0."),
+        on: z
+          .enum(["percentage", "count"])
+          .describe("Ngưỡng tính trên tỷ lệ % (nhập tử số và mẫu số, hoặc %) hay trên số lượng (nhập { count })."),
+        bands: z
+          .array(ZScoreBand)
+          .min(1)
+          .describe("Các khung, ngưỡng cao nhất trước (vd. ≥ 90%: 10 điểm; ≥ 70%: 5 điểm)."),
+      })
+      .describe("Điểm theo khung ngưỡng."),
+    z
+      .strictObject({
+        kind: z
+          .literal("indexValue")
+          .describe("Giá trị chỉ số đã có trên thang 0..1 (cách Bộ công bố các chỉ số chính): điểm = tối đa × giá trị."),
+      })
+      .describe("Giá trị chỉ số 0..1."),
+    z
+      .strictObject({
+        kind: z
+          .literal("appraised")
+          .describe("Điểm do hội đồng thẩm định chấm, từ 0 đến tối đa (nhập { points })."),
+        step: z
+          .number()
+          .positive()
+          .optional()
+          .describe("Bước điểm (vd. 0.5: chỉ chấm 0; 0,5; 1…); không bắt buộc."),
+      })
+      .describe("Điểm chấm trong khoảng cho phép."),
+  ])
+  .describe("Cách tính điểm của chỉ số thành phần.")
+  .meta({ id: "ScoreRule" });
+
+export const ZCriterionRef = z
+  .strictObject({
+    set: slug.describe("Mã bộ tiêu chí nguồn (vd. vn-2361-commune)."),
+    code: ZCriterionCode,
+  })
+  .describe("Tiêu chí của một bộ tiêu chí khác mà chỉ số thành phần này dùng lại (cách đo, tên, phương pháp).")
+  .meta({ id: "CriterionRef" });
+
+export const ZScoreComponent = z
+  .strictObject({
+    code: ZCriterionCode.describe("Mã chỉ số thành phần, duy nhất trong bộ (vd. NTS-01); số liệu được nhập theo mã này."),
+    name: nonEmptyText.describe("Tên chỉ số thành phần."),
+    nameEn: z.string().optional().describe("Tên bằng tiếng Anh (không bắt buộc)."),
+    unit: z.string().optional().describe("Đơn vị tính của số liệu (vd. %, Hệ thống)."),
+    subject: z
+      .string()
+      .optional()
+      .describe("Đối tượng được đếm, dùng trong gợi ý còn thiếu (vd. hộ gia đình, hồ sơ)."),
+    max: z.number().positive("điểm tối đa phải lớn hơn 0").describe("Điểm tối đa của chỉ số thành phần."),
+    rule: ZScoreRule,
+    method: nonEmptyText.describe("Phương pháp tính."),
+    dataSource: nonEmptyText.describe("Nguồn số liệu / tài liệu kiểm chứng."),
+    legalBasis: z.array(nonEmptyText).default([]).describe("Căn cứ pháp lý (mỗi văn bản một dòng)."),
+    derivedFrom: ZCriterionRef.optional(),
+    mayNotApply: z
+      .boolean()
+      .default(false)
+      .describe("true = đơn vị có thể khai báo Không áp dụng ({ notApplicable: true }, hoặc mẫu số 0/0); xử lý theo scoring.notApplicable."),
+  })
+  .describe("Một chỉ số thành phần có điểm.")
+  .meta({ id: "ScoreComponent" });
+
+export interface TScoreGroupInput {
+  code: string;
+  name: string;
+  nameEn?: string | undefined;
+  max: number;
+  weight?: number | undefined;
+  groups?: TScoreGroupInput[] | undefined;
+  components?: z.input<typeof ZScoreComponent>[] | undefined;
+}
+export interface TScoreGroup {
+  code: string;
+  name: string;
+  nameEn?: string | undefined;
+  max: number;
+  weight?: number | undefined;
+  groups: TScoreGroup[];
+  components: z.output<typeof ZScoreComponent>[];
+}
+
+export const ZScoreGroup: z.ZodType<TScoreGroup, TScoreGroupInput> = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]*$/, "mã nhóm viết hoa, vd. NTS")
+      .describe("Mã chỉ số chính / trụ cột (vd. NTS = Nhận thức số)."),
+    name: nonEmptyText.describe("Tên chỉ số chính / trụ cột (vd. Nhận thức số)."),
+    nameEn: z.string().optional().describe("Tên bằng tiếng Anh (không bắt buộc)."),
+    max: z
+      .number()
+      .positive("điểm tối đa phải lớn hơn 0")
+      .describe("Điểm tối đa của nhóm = tổng điểm tối đa của các nhóm con và chỉ số thành phần trong nhóm."),
+    weight: pointsNumber
+      .optional()
+      .describe("Trọng số của nhóm (chỉ dùng khi scoring.total.method = weighted, ở nhóm cấp cao nhất; không âm)."),
+    get groups() {
+      return z.array(ZScoreGroup).default([]).describe("Các nhóm con (vd. chỉ số chính trong một trụ cột).");
+    },
+    components: z.array(ZScoreComponent).default([]).describe("Các chỉ số thành phần của nhóm."),
+  })
+  .describe("Một nhóm có điểm: trụ cột hoặc chỉ số chính.")
+  .meta({ id: "ScoreGroup" });
+
+export const ZRankingGroup = z
+  .strictObject({
+    code: slug.describe("Mã nhóm xếp hạng (vd. so-nganh, xa, phuong)."),
+    name: nonEmptyText.describe("Tên nhóm xếp hạng (vd. Sở, ban, ngành)."),
+    unitKinds: z.array(slug).min(1).describe("Các loại đơn vị thuộc nhóm (vd. agency, commune)."),
+    unitTypes: z
+      .array(nonEmptyText)
+      .optional()
+      .describe("Chỉ các đơn vị có loại hình này (vd. Xã, Phường, Đặc khu); bỏ trống = mọi loại hình."),
+  })
+  .describe("Một nhóm đơn vị được xếp hạng với nhau.")
+  .meta({ id: "RankingGroup" });
+
+export const ZScoring = z
+  .strictObject({
+    total: z
+      .strictObject({
+        max: z.number().positive().describe("Tổng điểm tối đa của bộ (vd. 1000; 1 với DTI cấp tỉnh)."),
+        method: z
+          .enum(["sum", "weighted"])
+          .describe(
+            "sum = cộng điểm các nhóm (tổng điểm tối đa các nhóm phải bằng total.max); weighted = Σ trọng số × chỉ số nhóm, quy về total.max (Σ w × chỉ số × total.max / Σ w).",
+          ),
+      })
+      .describe("Cách tính tổng điểm."),
+    index: z
+      .literal("pointsOverMax")
+      .default("pointsOverMax")
+      .describe("Cách một nhóm thành chỉ số: điểm đạt ÷ điểm tối đa (0..1)."),
+    notApplicable: z
+      .enum(["removeFromMax", "scoreZero"])
+      .describe(
+        "Chỉ số thành phần Không áp dụng: removeFromMax = bỏ khỏi điểm tối đa và quy đổi lại điểm nhóm theo tỷ lệ; scoreZero = tính 0 điểm.",
+      ),
+    decimals: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .describe("Số chữ số thập phân khi hiển thị điểm (làm tròn nửa lên, một lần, trên giá trị chính xác)."),
+    indexDecimals: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(4)
+      .describe("Số chữ số thập phân khi hiển thị chỉ số nhóm (mặc định 4)."),
+    groups: z.array(ZScoreGroup).min(1).describe("Các nhóm cấp cao nhất (trụ cột hoặc chỉ số chính)."),
+    rankingGroups: z
+      .array(ZRankingGroup)
+      .default([])
+      .describe("Các nhóm xếp hạng (vd. sở/ngành, xã, phường); bỏ trống = mọi đơn vị xếp hạng chung."),
+  })
+  .describe("Cách chấm điểm của một bộ chỉ số.")
+  .meta({ id: "Scoring" });
+
 export const ZCriteriaSet = z
   .strictObject({
     $schema: z.string().optional().describe("Đường dẫn JSON Schema (để trình soạn thảo gợi ý)."),
@@ -216,16 +422,33 @@ export const ZCriteriaSet = z
     id: slug.describe("Mã bộ tiêu chí, duy nhất trên nền tảng (vd. vn-2361-commune, ninh-binh-commune)."),
     version: nonEmptyText.describe("Phiên bản của bộ tiêu chí (vd. 1.0)."),
     title: nonEmptyText.describe("Tên bộ tiêu chí."),
+    description: z.string().optional().describe("Mô tả bộ tiêu chí (không bắt buộc)."),
     issuer: ZIssuer,
     basedOn: ZSetRef.nullable().describe("Bộ tiêu chí gốc; null nếu là khung quốc gia."),
-    unitKind: slug.describe("Loại đơn vị được đánh giá (vd. commune = cấp xã, district = cấp huyện)."),
+    judgedBy: z
+      .enum(["levels", "points", "both"])
+      .optional()
+      .describe(
+        "Cách đánh giá: levels = theo mức độ (khung 2361, mặc định); points = chấm điểm và xếp hạng; both = chấm điểm và xếp mức theo khung điểm (levels[].minScore).",
+      ),
+    unitKind: slug.describe("Loại đơn vị được đánh giá (vd. commune = cấp xã, district = cấp huyện, agency = sở, ban, ngành)."),
+    appliesTo: z
+      .array(slug)
+      .min(1)
+      .optional()
+      .describe("Các loại đơn vị áp dụng bộ này, gồm cả unitKind (mặc định chỉ unitKind)."),
     childUnitKind: slug
       .nullable()
       .default(null)
       .describe("Loại đơn vị cấp dưới, cần cho tiêu chí tính từ mức độ cấp dưới (vd. commune cho bộ cấp huyện)."),
-    levels: z.array(ZLevel).min(1).max(10).describe("Các mức độ, theo thứ tự tăng dần (5 mức theo Quyết định 2361)."),
-    groups: z.array(ZGroup).min(1).describe("Các nhóm tiêu chí."),
-    criteria: z.array(ZCriterion).min(1).describe("Các tiêu chí thành phần."),
+    levels: z
+      .array(ZLevel)
+      .max(10)
+      .default([])
+      .describe("Các mức độ, theo thứ tự tăng dần (5 mức theo Quyết định 2361); bộ chỉ chấm điểm thì để trống."),
+    groups: z.array(ZGroup).default([]).describe("Các nhóm tiêu chí (bộ chỉ chấm điểm thì để trống)."),
+    criteria: z.array(ZCriterion).default([]).describe("Các tiêu chí thành phần (bộ chỉ chấm điểm thì để trống)."),
+    scoring: ZScoring.optional().describe("Cách chấm điểm (bắt buộc khi judgedBy là points hoặc both)."),
   })
   .describe("Bộ tiêu chí đánh giá mức độ chuyển đổi số (dữ liệu, không phải mã lệnh).")
   .meta({ id: "CriteriaSet" });
@@ -239,5 +462,11 @@ export type TMeasureKind = TCriterion["measure"];
 export type TCountOrAllTarget = NonNullable<z.output<typeof ZCountOrAllTarget>>;
 export type TChildLevelsTarget = NonNullable<z.output<typeof ZChildLevelsTarget>>;
 export type TSetRef = z.output<typeof ZSetRef>;
+export type TScoring = z.output<typeof ZScoring>;
+export type TScoreComponent = z.output<typeof ZScoreComponent>;
+export type TScoreRule = z.output<typeof ZScoreRule>;
+export type TScoreBand = z.output<typeof ZScoreBand>;
+export type TRankingGroup = z.output<typeof ZRankingGroup>;
+export type TJudgedBy = NonNullable<TCriteriaSet["judgedBy"]>;
 
 export const MEASURE_KINDS = ["percentage", "boolean", "minCount", "countOrAll", "childLevels"] as const;

@@ -61,3 +61,24 @@ describe("Vietnamese search", () => {
     expect(slugify("Tỉnh Bà Rịa - Vũng Tàu")).toBe("tinh-ba-ria-vung-tau");
   });
 });
+
+describe("Vietnamese order", () => {
+  it("sorts by the Vietnamese alphabet (Đ after D, before E), then by number", async () => {
+    const { compareVietnamese, sortByVietnamese } = await import("./index.ts");
+    const names = ["Huế", "Gia Lai", "Đà Nẵng", "Hà Nội", "Cà Mau", "Đắk Lắk", "Điện Biên", "Ê Đê", "Dak Nong", "Phường 10", "Phường 2"];
+    expect([...names].sort(compareVietnamese)).toEqual([
+      "Cà Mau",
+      "Dak Nong",
+      "Đà Nẵng",
+      "Đắk Lắk",
+      "Điện Biên",
+      "Ê Đê",
+      "Gia Lai",
+      "Hà Nội",
+      "Huế",
+      "Phường 2",
+      "Phường 10",
+    ]);
+    expect(sortByVietnamese([{ n: "Huế" }, { n: "Hà Nội" }], (x) => x.n).map((x) => x.n)).toEqual(["Hà Nội", "Huế"]);
+  });
+});

@@ -1,7 +1,11 @@
-/** Who is signed in: the `me` query, sign-in (keeps the CSRF token), sign-out. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+/**
+ * Who is signed in: the `me` query, sign-in (keeps the CSRF token), sign-out —
+ * which forgets everything about the user at once, in this tab and the others.
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
 import { graphql, request, setCsrfToken, unwrap, type ResultOf } from "./graphql.ts";
+import { navigate } from "./router.tsx";
 import { useI18n } from "./i18n.tsx";
 import { ErrorBox } from "./components/feedback.tsx";
 
@@ -48,15 +52,63 @@ export function useMe() {
   return useQuery(meQueryOptions);
 }
 
-export function useLogout() {
+/** What an app keeps about the user outside the query cache (e.g. offline drafts), forgotten at sign-out. */
+const signOutCleanups = new Set<() => void>();
+
+/** Registers a cleanup to run at sign-out (in every tab); returns its removal. */
+export function onSignOut(cleanup: () => void): () => void {
+  signOutCleanups.add(cleanup);
+  return () => signOutCleanups.delete(cleanup);
+}
+
+const SESSION_CHANNEL = "cds.session";
+/** A tab hears its own channel messages through its other channel objects; this tells them apart. */
+const TAB_ID = Math.random().toString(36).slice(2);
+const channel = () => (typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(SESSION_CHANNEL));
+
+/**
+ * Forgets the signed-in user in this tab, without a reload: the CSRF token, the apps' own
+ * data, and every cached query. `me` becomes null first, so every screen re-renders signed
+ * out at once (clearing the cache alone would leave mounted screens showing their data).
+ */
+export function forgetSession(qc: QueryClient): void {
+  setCsrfToken(null);
+  for (const cleanup of signOutCleanups) cleanup();
+  void qc.cancelQueries();
+  qc.setQueryData(meQueryOptions.queryKey, null);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryOptions.queryKey[0] });
+}
+
+/** Signs out, forgets the user in every open tab of the app, and goes to `to` (the public or sign-in page). */
+export function useLogout(to = "/") {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      await request(LogoutMutation, {}).catch(() => undefined);
-      setCsrfToken(null);
+    mutationFn: () => request(LogoutMutation, {}).catch(() => undefined),
+    // Even when the server is unreachable, this browser forgets the user.
+    onSettled: () => {
+      forgetSession(qc);
+      const c = channel();
+      c?.postMessage({ signedOut: TAB_ID });
+      c?.close();
+      navigate(to);
     },
-    onSuccess: () => qc.clear(),
   });
+}
+
+/** Follows a sign-out made in another tab. */
+export function useSessionSync(to = "/") {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const c = channel();
+    if (!c) return;
+    c.onmessage = (e: MessageEvent) => {
+      const from = (e.data as { signedOut?: string } | null)?.signedOut;
+      if (!from || from === TAB_ID) return;
+      forgetSession(qc);
+      navigate(to);
+    };
+    return () => c.close();
+  }, [qc, to]);
 }
 
 export function LoginForm({ demoHint }: { demoHint?: boolean }) {

@@ -24,7 +24,7 @@ async function actions(email: string | null, code: string): Promise<string[]> {
 
 describe("allowedActions", () => {
   it.each([
-    ["xa.khanhthien@ninhbinh.gov.vn", "14563", ["registerLevel", "saveValues", "uploadEvidence", "submit"]], // own DRAFT commune
+    ["xa.khanhthien@ninhbinh.gov.vn", "14563", ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"]], // own DRAFT commune
     ["phong.yenkhanh@ninhbinh.gov.vn", "14563", []], // the officer does not edit a commune's values
     ["huyen.yenkhanh@ninhbinh.gov.vn", "14563", []], // a district editor edits the district, not its communes
     ["phong.yenkhanh@ninhbinh.gov.vn", "14566", ["return", "verifyValue", "verify"]], // SUBMITTED

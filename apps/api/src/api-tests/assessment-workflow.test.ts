@@ -299,8 +299,15 @@ describe("commune assessment workflow (ordered)", () => {
   });
 
   it("recognise with a decision → RECOGNISED with recognisedLevel", async () => {
-    const bad = expectError(await M.recognise(officer, { id, version, number: "1", date: "2026-11-31" }), "InputError");
-    expect(bad.issues!.map((i) => i.field).sort()).toEqual(["decisionDate", "decisionNumber"]);
+    const bad = expectError(await M.recognise(officer, { id, version, number: "1", date: "2026-11-20" }), "InputError");
+    expect(bad.issues!.map((i) => i.field)).toEqual(["decisionNumber"]);
+    // A day that does not exist never reaches the service: the Date scalar refuses it.
+    const badDate = await officer.gql(`mutation ($id: ID!, $v: Int!, $d: Date!) { recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "456/QĐ-UBND", decisionDate: $d) { __typename } }`, {
+      id,
+      v: version,
+      d: "2026-11-31",
+    });
+    expect(badDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     // A decision cannot be dated after today (Vietnam time).
     const future = new Date(Date.now() + 7 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
     const late = expectError(await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: future }), "InputError");

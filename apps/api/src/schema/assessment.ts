@@ -2,8 +2,9 @@ import { z } from "zod";
 import { gaps, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
 import { builder } from "../builder.ts";
 import { InputError, NotFoundError } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { can, type Viewer } from "../services/access.ts";
+import type { AssessmentStatus, Prisma } from "../generated/prisma/client.ts";
+import type { Context } from "../context.ts";
+import { can, visibleAssessmentsWhere } from "../services/access.ts";
 import {
   allowedActions,
   ASSESSMENT_ACTIONS,
@@ -18,16 +19,30 @@ import {
   verifyAssessment,
   verifyValue,
 } from "../services/assessments.ts";
-import { openRound, uploadEvidence } from "../services/rounds.ts";
+import { deleteEvidence, openRound, replaceEvidence, uploadEvidence } from "../services/rounds.ts";
 import { roundSummary } from "../services/summaries.ts";
 import { documentOf } from "../services/sets.ts";
 import { searchFilter } from "../seed/search-name.ts";
 import { decodeId, EvaluationRef, GapRef } from "./criteria-set.ts";
 import { AssessmentStatusEnum } from "./enums.ts";
 
-/** May the viewer see this assessment's working data (values, evidence, comments, history)? */
-function canSeeWork(viewer: Viewer, a: { unit: { id: string; path: string; tenantId: string; parentId: string | null } }): boolean {
-  return can.readUnit(viewer, unitRef(a));
+const workChecks = new WeakMap<Context, Map<string, Promise<boolean>>>();
+
+/** May the asker read this assessment's working data (`can.readUnit`)? Asked once per assessment and request. */
+function readsWork(ctx: Context, a: { id: string; unitId: string }): Promise<boolean> {
+  let checks = workChecks.get(ctx);
+  if (!checks) workChecks.set(ctx, (checks = new Map()));
+  let check = checks.get(a.id);
+  if (!check) {
+    check = ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } }).then((unit) => can.readUnit(ctx.viewer, unitRef({ unit })));
+    checks.set(a.id, check);
+  }
+  return check;
+}
+
+/** A "work" field of ASSESSMENT_FIELD_READ: its value for those who may read the working data, else `refused` (null or []). */
+async function work<T>(ctx: Context, a: { id: string; unitId: string }, refused: T, value: () => T | Promise<T>): Promise<T> {
+  return (await readsWork(ctx, a)) ? value() : refused;
 }
 
 builder.prismaNode("Round", {
@@ -123,7 +138,7 @@ builder.prismaObject("AuditEvent", {
 });
 
 const AssessmentActionEnum = builder.enumType("AssessmentAction", {
-  description: "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, submit, return, verifyValue, verify, appraise, recognise)",
+  description: "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, deleteEvidence, replaceEvidence, submit, return, verifyValue, verify, appraise, recognise)",
   values: Object.keys(ASSESSMENT_ACTIONS) as (keyof typeof ASSESSMENT_ACTIONS)[],
 });
 
@@ -145,14 +160,14 @@ builder.prismaNode("Assessment", {
     unit: t.relation("unit"),
     round: t.relation("round"),
     setVersion: t.relation("setVersion"),
-    registeredLevel: t.exposeInt("registeredLevel", { nullable: true }),
+    registeredLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.registeredLevel) }),
     computedLevel: t.exposeInt("computedLevel", { description: "Mức mà số liệu hiện tại đạt (criteria-core)" }),
-    selfAssessedLevel: t.exposeInt("selfAssessedLevel", { nullable: true }),
-    appraisedLevel: t.exposeInt("appraisedLevel", { nullable: true }),
+    selfAssessedLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.selfAssessedLevel) }),
+    appraisedLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.appraisedLevel) }),
     recognisedLevel: t.exposeInt("recognisedLevel", { nullable: true }),
     recognitionDecision: t.exposeString("recognitionDecision", { nullable: true }),
     recognitionDate: t.expose("recognitionDate", { type: "Date", nullable: true }),
-    submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
+    submittedAt: t.field({ type: "DateTime", nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.submittedAt) }),
     recognisedAt: t.expose("recognisedAt", { type: "DateTime", nullable: true }),
     evaluation: t.field({
       type: EvaluationRef,
@@ -164,64 +179,61 @@ builder.prismaNode("Assessment", {
       type: [GapRef],
       description: "Còn thiếu gì để đạt mức (mặc định: mức đã đăng ký)",
       args: { level: t.arg.int({ required: false }) },
-      resolve: async (a, args, ctx) => {
-        const v = await ctx.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: a.setVersionId } });
-        const set = documentOf(v);
-        const level = args.level ?? a.registeredLevel ?? Math.min(a.computedLevel + 1, set.levels.length);
-        if (level < 1 || level > set.levels.length) throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
-        return gaps(set, a.effectiveValues as unknown as IndicatorValues, level);
-      },
+      // The current figures and shortfalls: working data.
+      resolve: (a, args, ctx) =>
+        work(ctx, a, [], async () => {
+          const v = await ctx.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: a.setVersionId } });
+          const set = documentOf(v);
+          const level = args.level ?? a.registeredLevel ?? Math.min(a.computedLevel + 1, set.levels.length);
+          if (level < 1 || level > set.levels.length) throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
+          return gaps(set, a.effectiveValues as unknown as IndicatorValues, level);
+        }),
     }),
     values: t.prismaField({
       type: ["IndicatorValue"],
       description: "Số liệu (chỉ người có quyền với đơn vị)",
-      resolve: async (query, a, _args, ctx) => {
-        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
-        if (!canSeeWork(ctx.viewer, { unit })) return [];
-        return ctx.prisma.indicatorValue.findMany({ ...query, where: { assessmentId: a.id }, orderBy: { criterionCode: "asc" } });
-      },
+      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.indicatorValue.findMany({ ...query, where: { assessmentId: a.id }, orderBy: { criterionCode: "asc" } })),
     }),
     evidence: t.prismaField({
       type: ["Evidence"],
-      resolve: async (query, a, _args, ctx) => {
-        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
-        if (!canSeeWork(ctx.viewer, { unit })) return [];
-        return ctx.prisma.evidence.findMany({ ...query, where: { assessmentId: a.id }, orderBy: { createdAt: "asc" } });
-      },
+      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.evidence.findMany({ ...query, where: { assessmentId: a.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })),
     }),
     comments: t.prismaField({
       type: ["ReviewComment"],
-      resolve: async (query, a, _args, ctx) => {
-        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
-        if (!canSeeWork(ctx.viewer, { unit })) return [];
-        return ctx.prisma.reviewComment.findMany({ ...query, where: { assessmentId: a.id }, orderBy: { createdAt: "asc" } });
-      },
+      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.reviewComment.findMany({ ...query, where: { assessmentId: a.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })),
     }),
     history: t.prismaField({
       type: ["AuditEvent"],
       description: "Lịch sử thay đổi",
-      resolve: async (query, a, _args, ctx) => {
-        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
-        if (!canSeeWork(ctx.viewer, { unit })) return [];
-        return ctx.prisma.auditEvent.findMany({ ...query, where: { entityType: "Assessment", entityId: a.id }, orderBy: { id: "asc" } });
-      },
+      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.auditEvent.findMany({ ...query, where: { entityType: "Assessment", entityId: a.id }, orderBy: { id: "asc" } })),
     }),
   }),
 });
 
-/** Assessments the viewer may list: public ones (recognised) and, with a grant, everything in the grant's subtree. */
-function visibleWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
-  if (viewer.kind !== "user") return { status: "RECOGNISED" };
-  if (can.isMinistryAdmin(viewer)) return {};
+interface AssessmentsArgs {
+  roundId?: string | number | null;
+  year?: number | null;
+  unitCode?: string | null;
+  status?: AssessmentStatus[] | null;
+  recognisedLevel?: number | null;
+  computedLevel?: number | null;
+  search?: string | null;
+}
+
+/** The assessments the asker may see, narrowed by the arguments of the `assessments` query. */
+async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prisma.AssessmentWhereInput> {
+  const root = a.unitCode ? await ctx.prisma.unit.findUnique({ where: { code: a.unitCode } }) : null;
+  if (a.unitCode && !root) throw new NotFoundError("đơn vị", a.unitCode);
   return {
-    OR: [
-      { status: "RECOGNISED" },
-      ...viewer.grants.map((g) => ({
-        unit: {
-          tenantId: g.tenantId,
-          ...(g.unitPath ? { OR: [{ path: g.unitPath }, { path: { startsWith: `${g.unitPath}/` } }] } : {}),
-        },
-      })),
+    AND: [
+      visibleAssessmentsWhere(ctx.viewer),
+      a.roundId ? { roundId: decodeId(String(a.roundId), "Round") } : {},
+      a.year ? { round: { year: a.year } } : {},
+      root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {},
+      a.status ? { status: { in: a.status } } : {},
+      a.recognisedLevel !== null && a.recognisedLevel !== undefined ? { recognisedLevel: a.recognisedLevel } : {},
+      a.computedLevel !== null && a.computedLevel !== undefined ? { computedLevel: a.computedLevel } : {},
+      a.search ? { unit: searchFilter(a.search) } : {},
     ],
   };
 }
@@ -234,7 +246,7 @@ builder.queryFields((t) => ({
       ctx.prisma.round.findMany({
         ...query,
         where: { ...(a.tenant ? { tenantId: a.tenant } : {}), ...(a.year ? { year: a.year } : {}) },
-        orderBy: [{ year: "desc" }, { unitKind: "asc" }],
+        orderBy: [{ year: "desc" }, { unitKind: "asc" }, { id: "asc" }],
       }),
   }),
   roundSummary: t.field({
@@ -260,26 +272,10 @@ builder.queryFields((t) => ({
       computedLevel: t.arg.int({ required: false }),
       search: t.arg.string({ required: false, validate: z.string().max(100, "tối đa 100 ký tự") }),
     },
-    resolve: async (query, _r, a, ctx) => {
-      const root = a.unitCode ? await ctx.prisma.unit.findUnique({ where: { code: a.unitCode } }) : null;
-      if (a.unitCode && !root) throw new NotFoundError("đơn vị", a.unitCode);
-      return ctx.prisma.assessment.findMany({
-        ...query,
-        where: {
-          AND: [
-            visibleWhere(ctx.viewer),
-            a.roundId ? { roundId: decodeId(String(a.roundId), "Round") } : {},
-            a.year ? { round: { year: a.year } } : {},
-            root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {},
-            a.status ? { status: { in: a.status } } : {},
-            a.recognisedLevel !== null && a.recognisedLevel !== undefined ? { recognisedLevel: a.recognisedLevel } : {},
-            a.computedLevel !== null && a.computedLevel !== undefined ? { computedLevel: a.computedLevel } : {},
-            a.search ? { unit: searchFilter(a.search) } : {},
-          ],
-        },
-        orderBy: { unit: { code: "asc" } },
-      });
-    },
+    // A total order (unit code, then id), so pages never skip or repeat a row.
+    resolve: async (query, _r, a, ctx) =>
+      ctx.prisma.assessment.findMany({ ...query, where: await assessmentsWhere(ctx, a), orderBy: [{ unit: { code: "asc" } }, { id: "asc" }] }),
+    totalCount: async (_r, a, ctx) => ctx.prisma.assessment.count({ where: await assessmentsWhere(ctx, a) }),
   }),
 }));
 
@@ -342,6 +338,20 @@ builder.mutationFields((t) => ({
         criterionCode: a.criterionCode,
         file: a.file,
       }),
+  }),
+  deleteEvidence: t.prismaField({
+    type: "Evidence",
+    description: "Xoá một tệp minh chứng khi hồ sơ còn đang nhập (hoặc bị trả lại); trả về tệp đã xoá",
+    args: { id: t.arg.id() },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => deleteEvidence(ctx.prisma, ctx.viewer, { evidenceId: String(a.id) }),
+  }),
+  replaceEvidence: t.prismaField({
+    type: "Evidence",
+    description: "Thay tệp của một minh chứng (giữ tiêu chí) khi hồ sơ còn đang nhập (hoặc bị trả lại)",
+    args: { id: t.arg.id(), file: t.arg({ type: "File" }) },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => replaceEvidence(ctx.prisma, ctx.viewer, ctx.evidence, { evidenceId: String(a.id), file: a.file }),
   }),
   submitAssessment: t.prismaField({
     type: "Assessment",

@@ -156,7 +156,7 @@ builder.prismaNode("CriteriaSet", {
         ctx.prisma.criteriaSetVersion.findMany({
           ...query,
           where: { setId: set.id, ...(can.readTenant(ctx.viewer, set.tenantId) ? {} : { status: { not: "DRAFT" } }) },
-          orderBy: { createdAt: "desc" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         }),
     }),
   }),
@@ -244,7 +244,7 @@ builder.queryFields((t) => ({
                 ],
               }),
         },
-        orderBy: [{ tenantId: "asc" }, { unitKind: "asc" }],
+        orderBy: [{ tenantId: "asc" }, { unitKind: "asc" }, { id: "asc" }],
       }),
   }),
   criteriaSetVersion: t.prismaField({
@@ -319,6 +319,11 @@ builder.mutationFields((t) => ({
       tenantId: t.arg.string(),
       setId: t.arg.string({ required: false }),
       title: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
+      startOver: t.arg.boolean({
+        required: false,
+        description:
+          "\"Bắt đầu lại từ bộ tiêu chí quốc gia\": bắt buộc khi nhân bản bộ của đơn vị khác vào một bộ đã có phiên bản công bố (bỏ tiêu chí địa phương và chỉ tiêu riêng). Để giữ chúng, nhân bản phiên bản hiện hành của chính bộ đó.",
+      }),
     },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
@@ -327,6 +332,7 @@ builder.mutationFields((t) => ({
         tenantId: a.tenantId,
         setId: a.setId,
         title: a.title,
+        startOver: a.startOver,
       }),
   }),
   updateCriteriaSetDraft: t.prismaField({

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
+import { isoDate } from "../services/input.ts";
 
 builder.scalarType("DateTime", {
   description: "Thời điểm theo ISO 8601 (UTC)",
@@ -15,7 +16,7 @@ builder.scalarType("Date", {
   description: "Ngày theo dạng yyyy-mm-dd (giao diện hiển thị dd/mm/yyyy)",
   serialize: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)),
   parseValue: (v) => {
-    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new GraphQLError("Date: cần ngày dạng yyyy-mm-dd");
+    if (typeof v !== "string" || !isoDate(v)) throw new GraphQLError("Date: cần một ngày có thật dạng yyyy-mm-dd (vd. 2024-02-29) / a real calendar day, yyyy-mm-dd");
     return v;
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sortByVietnamese } from "@cds/criteria-schema";
 import { builder } from "../builder.ts";
 import { InputError } from "../errors.ts";
 import { can, ensure } from "../services/access.ts";
@@ -150,7 +151,7 @@ builder.queryFields((t) => ({
     description: "Bộ tiêu chí đã công bố của từng tỉnh so với khung quốc gia v1.0",
     args: { unitKind: t.arg.string() },
     resolve: async (_r, a, ctx) => {
-      const tenants = await ctx.prisma.tenant.findMany({ where: { kind: "PROVINCE" }, orderBy: { name: "asc" } });
+      const tenants = sortByVietnamese(await ctx.prisma.tenant.findMany({ where: { kind: "PROVINCE" } }), (tn) => tn.name);
       return Promise.all(tenants.map(async (tn) => ({ tenantId: tn.id, name: tn.name, deviation: await setDeviation(ctx.prisma, { tenantId: tn.id, unitKind: a.unitKind }) })));
     },
   }),

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { compareVietnamese } from "@cds/criteria-schema";
 import { builder } from "../builder.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { searchFilter } from "../seed/search-name.ts";
 import { TenantKindEnum } from "./enums.ts";
 
@@ -35,9 +37,19 @@ builder.prismaNode("Unit", {
     path: t.exposeString("path"),
     parent: t.relation("parent", { nullable: true }),
     tenant: t.relation("tenant"),
-    children: t.relatedConnection("children", { cursor: "id", query: { orderBy: { code: "asc" } } }),
+    children: t.relatedConnection("children", { cursor: "id", totalCount: true, query: { orderBy: [{ code: "asc" }, { id: "asc" }] } }),
   }),
 });
+
+/** The filter of the `units` query. */
+function unitsWhere(args: { search?: string | null; parentCode?: string | null; kind?: string | null; tenant?: string | null }): Prisma.UnitWhereInput {
+  return {
+    ...(args.search ? searchFilter(args.search) : {}),
+    ...(args.parentCode ? { parent: { code: args.parentCode } } : {}),
+    ...(args.kind ? { kindCode: args.kind } : {}),
+    ...(args.tenant ? { tenantId: args.tenant } : {}),
+  };
+}
 
 builder.queryFields((t) => ({
   units: t.prismaConnection({
@@ -50,17 +62,8 @@ builder.queryFields((t) => ({
       kind: t.arg.string({ required: false }),
       tenant: t.arg.string({ required: false }),
     },
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.unit.findMany({
-        ...query,
-        where: {
-          ...(args.search ? searchFilter(args.search) : {}),
-          ...(args.parentCode ? { parent: { code: args.parentCode } } : {}),
-          ...(args.kind ? { kindCode: args.kind } : {}),
-          ...(args.tenant ? { tenantId: args.tenant } : {}),
-        },
-        orderBy: { code: "asc" },
-      }),
+    resolve: (query, _r, args, ctx) => ctx.prisma.unit.findMany({ ...query, where: unitsWhere(args), orderBy: [{ code: "asc" }, { id: "asc" }] }),
+    totalCount: (_r, args, ctx) => ctx.prisma.unit.count({ where: unitsWhere(args) }),
   }),
   unit: t.prismaField({
     type: "Unit",
@@ -75,6 +78,10 @@ builder.queryFields((t) => ({
   tenants: t.prismaField({
     type: ["Tenant"],
     description: "Bộ và các tỉnh, thành phố",
-    resolve: (query, _r, _a, ctx) => ctx.prisma.tenant.findMany({ ...query, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    resolve: async (query, _r, _a, ctx) => {
+      // The ministry first, then the provinces in Vietnamese order (sorted here: the database's collation puts "Đ…" last).
+      const rows = await ctx.prisma.tenant.findMany({ ...query });
+      return rows.sort((a, b) => Number(a.kind !== "MINISTRY") - Number(b.kind !== "MINISTRY") || compareVietnamese(a.name, b.name));
+    },
   }),
 }));

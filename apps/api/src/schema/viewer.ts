@@ -1,8 +1,44 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { login, logout } from "../services/auth.ts";
+import type { YogaInitialContext } from "graphql-yoga";
+import type { Context } from "../context.ts";
+import { RateLimitError } from "../errors.ts";
+import {
+  changePassword,
+  clearedSessionCookie,
+  clientInfo,
+  listSessions,
+  login,
+  logout,
+  revokeSession,
+  type SessionView,
+} from "../services/auth.ts";
 import { requireWriter } from "../services/access.ts";
 import { RoleEnum } from "./enums.ts";
+import { ErrorInterface } from "./errors.ts";
+
+builder.objectType(RateLimitError, {
+  name: "RateLimitError",
+  description: "Quá nhiều lần thử; thử lại sau",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { nullable: true, description: "Số giây nên chờ trước khi thử lại" }) }),
+});
+
+/** yoga merges the HTTP request into the context. */
+const requestOf = (ctx: Context) => (ctx as Context & Partial<YogaInitialContext>).request;
+
+const SessionRef = builder.objectRef<SessionView>("UserSession").implement({
+  description: "Một phiên đăng nhập của người dùng",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "Lúc đăng nhập" }),
+    lastSeenAt: t.expose("lastSeenAt", { type: "DateTime", description: "Lần dùng gần nhất (cập nhật vài phút một lần)" }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    userAgent: t.exposeString("userAgent", { nullable: true, description: "Trình duyệt (User-Agent) lúc đăng nhập" }),
+    address: t.exposeString("address", { nullable: true, description: "Địa chỉ IP lúc đăng nhập" }),
+    current: t.exposeBoolean("current", { description: "Phiên của chính yêu cầu này" }),
+  }),
+});
 
 interface GrantView {
   role: string;
@@ -37,6 +73,11 @@ const MeRef = builder.objectRef<MeView>("Me").implement({
     name: t.exposeString("name"),
     email: t.exposeString("email"),
     roles: t.field({ type: [GrantRef], resolve: (m) => m.grants }),
+    sessions: t.field({
+      type: [SessionRef],
+      description: "Các phiên đăng nhập còn hiệu lực của người dùng (mới dùng nhất trước)",
+      resolve: (_m, _a, ctx) => listSessions(ctx.prisma, ctx, ctx.viewer),
+    }),
   }),
 });
 
@@ -70,9 +111,9 @@ builder.mutationField("login", (t) =>
       email: t.arg.string({ validate: z.string().max(200, "tối đa 200 ký tự") }),
       password: t.arg.string({ validate: z.string().max(200, "tối đa 200 ký tự") }),
     },
-    errors: {},
+    errors: { types: [RateLimitError] },
     resolve: async (_r, args, ctx) => {
-      const r = await login(ctx.prisma, ctx, args.email, args.password);
+      const r = await login(ctx.prisma, ctx, args.email, args.password, clientInfo(requestOf(ctx)));
       ctx.setCookies.push(r.cookie);
       return r;
     },
@@ -85,6 +126,34 @@ builder.mutationField("logout", (t) =>
     resolve: async (_r, _a, ctx) => {
       const u = requireWriter(ctx.viewer);
       ctx.setCookies.push(await logout(ctx.prisma, u.sessionId));
+      return true;
+    },
+  }),
+);
+
+builder.mutationField("changePassword", (t) =>
+  t.field({
+    type: builder.objectRef<{ endedSessions: number }>("ChangePasswordResult").implement({
+      fields: (f) => ({ endedSessions: f.exposeInt("endedSessions", { description: "Số phiên khác đã bị đăng xuất" }) }),
+    }),
+    description: "Đổi mật khẩu (cần mật khẩu hiện tại; tối thiểu 8 ký tự); đăng xuất mọi phiên khác",
+    args: {
+      currentPassword: t.arg.string({ validate: z.string().max(200, "tối đa 200 ký tự") }),
+      newPassword: t.arg.string({ validate: z.string().max(200, "tối đa 200 ký tự") }),
+    },
+    errors: {},
+    resolve: (_r, args, ctx) => changePassword(ctx.prisma, ctx.viewer, args),
+  }),
+);
+
+builder.mutationField("revokeSession", (t) =>
+  t.boolean({
+    description: "Đăng xuất một phiên của chính mình (id từ me.sessions)",
+    args: { id: t.arg.id() },
+    errors: {},
+    resolve: async (_r, args, ctx) => {
+      const r = await revokeSession(ctx.prisma, ctx.viewer, String(args.id));
+      if (r.current) ctx.setCookies.push(clearedSessionCookie());
       return true;
     },
   }),

@@ -2,8 +2,14 @@ import { searchName } from "@cds/criteria-schema";
 
 export { searchName, slugify } from "@cds/criteria-schema";
 
-/** A Prisma filter: the query matches from the start of a word ("yen hoa" finds "Phường Yên Hoà", not "Huyện Hoàng"). */
+/** LIKE's wildcards and its escape character, as literal text (Prisma passes startsWith/contains to LIKE as they are). */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A Prisma filter: the query matches from the start of a word ("yen hoa" finds "Phường Yên Hoà", not "Huyện Hoàng").
+ * Every character the caller types is literal: "%" finds only names that contain "%".
+ */
 export function searchFilter(query: string): { OR: { searchName: { startsWith: string } | { contains: string } }[] } {
-  const q = searchName(query);
+  const q = likeLiteral(searchName(query));
   return { OR: [{ searchName: { startsWith: q } }, { searchName: { contains: ` ${q}` } }] };
 }

@@ -6,7 +6,7 @@
  * above appraises; the province manages its sets and rounds; the ministry
  * manages the national framework and sees the whole nation.
  */
-import type { Role } from "../generated/prisma/client.ts";
+import type { Prisma, Role } from "../generated/prisma/client.ts";
 import { ForbiddenError, UnauthenticatedError } from "../errors.ts";
 
 export interface Grant {
@@ -82,7 +82,11 @@ export const can = {
   /** Each tenant's own admin issues its keys (the ministry for "vn", a province for itself). */
   manageApiKeys: (v: Viewer, tenantId: string) =>
     has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId)),
-  /** See an assessment that is not yet recognised (recognised ones are public). */
+  /**
+   * See a unit's assessments that are not yet recognised (recognised ones are public), and the working data of
+   * any of its assessments: the "work" fields of ASSESSMENT_FIELD_READ, aggregates of them, evidence files.
+   * As a query filter: `workWhere`.
+   */
   readUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => covers(g, unit)),
   /** Register a level, enter values, upload evidence, submit: the unit's own staff (granted on that very unit). */
   editUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
@@ -92,6 +96,60 @@ export const can = {
   /** Appraise: the appraisal council one level above. */
   appraiseUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "APPRAISER" && isLevelAbove(g, unit)),
 };
+
+/**
+ * How each field of an assessment is read; the schema test checks every field of the SDL against this table.
+ * - "public": the published result, for whoever may see the assessment (everyone once it is recognised):
+ *   the levels and decision, and criteria-core's pass/fail per criterion (no figures);
+ * - "work": the unit's working data and anything derived from its figures (values, evidence, comments,
+ *   history, gaps with current values and shortfalls, the steps before recognition): only with `can.readUnit`;
+ * - "asker": answers about the asker itself.
+ */
+export const ASSESSMENT_FIELD_READ = {
+  id: "public",
+  status: "public",
+  version: "public",
+  unit: "public",
+  round: "public",
+  setVersion: "public",
+  computedLevel: "public",
+  evaluation: "public",
+  recognisedLevel: "public",
+  recognitionDecision: "public",
+  recognitionDate: "public",
+  recognisedAt: "public",
+  allowedActions: "asker",
+  registeredLevel: "work",
+  selfAssessedLevel: "work",
+  appraisedLevel: "work",
+  submittedAt: "work",
+  values: "work",
+  evidence: "work",
+  comments: "work",
+  history: "work",
+  gaps: "work",
+} as const satisfies Record<string, "public" | "work" | "asker">;
+
+/** Types that hold nothing but working data: reachable from queries only through the "work" fields above. */
+export const WORKING_DATA_TYPES = ["IndicatorValue", "Evidence", "ReviewComment", "AuditEvent"] as const;
+
+/** `can.readUnit` as a query filter: the assessments whose working data the viewer may read. */
+export function workWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
+  if (viewer.kind !== "user") return { id: { in: [] } };
+  if (can.isMinistryAdmin(viewer)) return {};
+  return {
+    OR: viewer.grants.map((g) => ({
+      unit: { tenantId: g.tenantId, ...(g.unitPath ? { OR: [{ path: g.unitPath }, { path: { startsWith: `${g.unitPath}/` } }] } : {}) },
+    })),
+  };
+}
+
+/** The assessments the viewer may see at all: recognised ones (public) and those whose working data it may read. */
+export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
+  // Prisma reads `{}` inside OR as "no match", so the ministry (which reads everything) is said plainly.
+  if (can.isMinistryAdmin(viewer)) return {};
+  return { OR: [{ status: "RECOGNISED" }, workWhere(viewer)] };
+}
 
 export function ensure(allowed: boolean, vi?: string, en?: string): void {
   if (!allowed) throw new ForbiddenError(vi, en);

@@ -22,7 +22,7 @@ import { Prisma, type AssessmentStatus, type PrismaClient } from "../generated/p
 import { can, ensure, requireWriter, type UnitRef, type Viewer } from "./access.ts";
 import { audit, type Tx } from "./audit.ts";
 import { pinnedSet } from "./sets.ts";
-import { parseDecisionNumber, parseIsoDate, vietnamToday } from "./input.ts";
+import { parseDecisionDate, parseDecisionNumber } from "./input.ts";
 import { randomUUID } from "node:crypto";
 
 const STATUS_VI: Record<AssessmentStatus, string> = {
@@ -97,6 +97,8 @@ export const ASSESSMENT_ACTIONS = {
   registerLevel: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được đăng ký mức độ", "Only the unit's own staff may register a level"], what: ["đăng ký mức độ", "register a level for"] },
   saveValues: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được nhập số liệu", "Only the unit's own staff may enter values"], what: ["nhập số liệu", "enter values in"] },
   uploadEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được tải minh chứng", "Only the unit's own staff may upload evidence"], what: ["thêm minh chứng", "add evidence to"] },
+  deleteEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được xoá minh chứng", "Only the unit's own staff may delete evidence"], what: ["xoá minh chứng", "delete evidence of"] },
+  replaceEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được thay minh chứng", "Only the unit's own staff may replace evidence"], what: ["thay minh chứng", "replace evidence of"] },
   submit: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được nộp hồ sơ", "Only the unit's own staff may submit"], what: ["nộp", "submit"] },
   return: { statuses: ["SUBMITTED", "VERIFIED", "APPRAISED"], may: can.reviewUnit, who: ["Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit"], what: ["trả lại", "return"] },
   verifyValue: { statuses: ["SUBMITTED"], may: can.reviewUnit, who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"], what: ["xác minh số liệu", "verify values of"] },
@@ -548,10 +550,7 @@ export async function recogniseAssessment(
   requireAction(viewer, a, "recognise");
   const issues: FieldIssue[] = [];
   const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, issues, "Nhập số quyết định công nhận", "Enter the recognition decision number");
-  const date = parseIsoDate("decisionDate", input.decisionDate, issues, "Ngày quyết định không hợp lệ", "Invalid decision date");
-  if (date && input.decisionDate > vietnamToday(input.now)) {
-    issues.push({ field: "decisionDate", message: "Ngày quyết định không được sau hôm nay", messageEn: "The decision date cannot be after today" });
-  }
+  const date = parseDecisionDate("decisionDate", input.decisionDate, input.now, issues);
   if (issues.length > 0) throw new InputError(issues);
   return transition(
     prisma,

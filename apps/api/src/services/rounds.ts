@@ -1,4 +1,5 @@
 /** Rounds (đợt đánh giá), evidence files, the province's yearly report, API keys. */
+import { fileTypeFromBuffer } from "file-type";
 import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, ensure, requireWriter, type Viewer } from "./access.ts";
@@ -73,6 +74,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   );
 }
 
+/** Accepted evidence types, by the MIME type detected from the bytes (never the name or the client's type). */
 export const EVIDENCE_TYPES: Record<string, string> = {
   "application/pdf": "PDF",
   "image/png": "PNG",
@@ -83,6 +85,47 @@ export const EVIDENCE_TYPES: Record<string, string> = {
   "application/vnd.ms-excel": "XLS",
 };
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Legacy Word and Excel files are OLE compound files (file-type says `cfb`); their name tells which. */
+const CFB_BY_EXTENSION: Record<string, string> = { doc: "application/msword", xls: "application/vnd.ms-excel" };
+
+interface CheckedEvidence {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: string;
+}
+
+/** Reads an uploaded file and judges its type from its content; refuses (naming `file`) what is not accepted. */
+async function checkEvidenceFile(file: File, issues: FieldIssue[]): Promise<CheckedEvidence | null> {
+  const fileName = file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "minh-chung";
+  if (file.size > EVIDENCE_MAX_BYTES) issues.push({ field: "file", message: "tệp lớn hơn 10 MB", messageEn: "file larger than 10 MB" });
+  if (file.size === 0) issues.push({ field: "file", message: "tệp rỗng", messageEn: "empty file" });
+  if (issues.some((i) => i.field === "file")) return null;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(bytes);
+  const extension = fileName.split(".").pop()?.toLowerCase() ?? "";
+  const mimeType = detected?.ext === "cfb" ? CFB_BY_EXTENSION[extension] : detected?.mime;
+  if (!mimeType || !EVIDENCE_TYPES[mimeType]) {
+    const accepted = Object.values(EVIDENCE_TYPES).join(", ");
+    const what = detected ? `${detected.ext.toUpperCase()} (${detected.mime})` : null;
+    issues.push({
+      field: "file",
+      message: `nội dung tệp "${fileName}" thực chất là ${what ?? "loại không nhận ra được"}, không phải loại được chấp nhận (${accepted})`,
+      messageEn: `the content of "${fileName}" is really ${what ?? "of an unrecognised type"}, not an accepted type (${accepted})`,
+    });
+    return null;
+  }
+  return { bytes, fileName, mimeType };
+}
+
+const evidenceAudit = (ev: { id: string; criterionCode: string; fileName: string; mimeType: string; size: number; sha256: string }) => ({
+  evidenceId: ev.id,
+  criterionCode: ev.criterionCode,
+  fileName: ev.fileName,
+  mimeType: ev.mimeType,
+  size: ev.size,
+  sha256: ev.sha256,
+});
 
 export async function uploadEvidence(
   prisma: PrismaClient,
@@ -97,40 +140,80 @@ export async function uploadEvidence(
   if (!(await pinnedSet(prisma, a.setVersionId)).criteria.some((c) => c.code === input.criterionCode)) {
     issues.push({ field: "criterionCode", message: `không có tiêu chí ${input.criterionCode}`, messageEn: `no criterion ${input.criterionCode}` });
   }
-  const type = input.file.type.split(";")[0]!.trim();
-  if (!EVIDENCE_TYPES[type]) {
-    issues.push({
-      field: "file",
-      message: `loại tệp không được chấp nhận (${type || "không rõ"}); chấp nhận ${Object.values(EVIDENCE_TYPES).join(", ")}`,
-      messageEn: `file type not accepted (${type || "unknown"}); accepted: ${Object.values(EVIDENCE_TYPES).join(", ")}`,
-    });
-  }
-  if (input.file.size > EVIDENCE_MAX_BYTES) issues.push({ field: "file", message: "tệp lớn hơn 10 MB", messageEn: "file larger than 10 MB" });
-  if (input.file.size === 0) issues.push({ field: "file", message: "tệp rỗng", messageEn: "empty file" });
-  const fileName = input.file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "minh-chung";
-  if (issues.length > 0) throw new InputError(issues);
-  const stored = await store.put(new Uint8Array(await input.file.arrayBuffer()));
+  const file = await checkEvidenceFile(input.file, issues);
+  if (issues.length > 0 || !file) throw new InputError(issues);
+  const stored = await store.put(file.bytes);
   return prisma.$transaction(async (tx) => {
     const ev = await tx.evidence.create({
       data: {
         assessmentId: a.id,
         criterionCode: input.criterionCode,
-        fileName,
-        mimeType: type,
-        size: input.file.size,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        size: file.bytes.byteLength,
         sha256: stored.sha256,
         storageKey: stored.key,
         uploadedById: user.userId,
       },
     });
+    await audit(tx, viewer, { action: "assessment.uploadEvidence", entityType: "Assessment", entityId: a.id, tenantId: a.unit.tenantId, after: evidenceAudit(ev) });
+    return ev;
+  });
+}
+
+/** The evidence row and its assessment, if the viewer may take `action` on it now (else NotFound / Forbidden / Workflow). */
+async function editableEvidence(prisma: PrismaClient, viewer: Viewer, evidenceId: string, action: "deleteEvidence" | "replaceEvidence") {
+  requireWriter(viewer);
+  const ev = await prisma.evidence.findUnique({ where: { id: evidenceId }, select: { assessmentId: true } });
+  if (!ev) throw new NotFoundError("minh chứng", evidenceId);
+  // Someone who may not even read the assessment learns nothing about the file.
+  const a = await readableAssessment(prisma, viewer, ev.assessmentId).catch((e: unknown) => {
+    throw e instanceof NotFoundError ? new NotFoundError("minh chứng", evidenceId) : e;
+  });
+  requireAction(viewer, a, action);
+  return { a, ev: await prisma.evidence.findUniqueOrThrow({ where: { id: evidenceId } }) };
+}
+
+/** Removes an evidence file from an assessment still being entered (the bytes stay, by their hash, for the audit trail). */
+export async function deleteEvidence(prisma: PrismaClient, viewer: Viewer, input: { evidenceId: string }) {
+  const { a, ev } = await editableEvidence(prisma, viewer, input.evidenceId, "deleteEvidence");
+  return prisma.$transaction(async (tx) => {
+    await tx.evidence.delete({ where: { id: ev.id } });
+    await audit(tx, viewer, { action: "assessment.deleteEvidence", entityType: "Assessment", entityId: a.id, tenantId: a.unit.tenantId, before: evidenceAudit(ev) });
+    return ev;
+  });
+}
+
+/** Puts a new file in place of an evidence file (same id and criterion) while the assessment is still being entered. */
+export async function replaceEvidence(prisma: PrismaClient, viewer: Viewer, store: EvidenceStore, input: { evidenceId: string; file: File }) {
+  const user = requireWriter(viewer);
+  const { a, ev } = await editableEvidence(prisma, viewer, input.evidenceId, "replaceEvidence");
+  const issues: FieldIssue[] = [];
+  const file = await checkEvidenceFile(input.file, issues);
+  if (!file) throw new InputError(issues);
+  const stored = await store.put(file.bytes);
+  return prisma.$transaction(async (tx) => {
+    const next = await tx.evidence.update({
+      where: { id: ev.id },
+      data: {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        size: file.bytes.byteLength,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        uploadedById: user.userId,
+        createdAt: new Date(),
+      },
+    });
     await audit(tx, viewer, {
-      action: "assessment.uploadEvidence",
+      action: "assessment.replaceEvidence",
       entityType: "Assessment",
       entityId: a.id,
       tenantId: a.unit.tenantId,
-      after: { evidenceId: ev.id, criterionCode: input.criterionCode, fileName, size: input.file.size, sha256: stored.sha256 },
+      before: evidenceAudit(ev),
+      after: evidenceAudit(next),
     });
-    return ev;
+    return next;
   });
 }
 

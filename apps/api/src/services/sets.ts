@@ -4,7 +4,7 @@
  * (and the database enforces it too).
  */
 import { validateCriteriaSet, type SetIssue, type TCriteriaSet, type UnitKindInfo } from "@cds/criteria-schema";
-import { parseDecisionNumber, parseIsoDate } from "./input.ts";
+import { parseDecisionDate, parseDecisionNumber } from "./input.ts";
 import {
   ConflictError,
   type FieldIssue,
@@ -70,11 +70,19 @@ export interface CloneInput {
   /** Existing set to add a version to; default `<tenant>-<unitKind>`. */
   setId?: string | null;
   title?: string | null;
+  /**
+   * "Bắt đầu lại từ bộ tiêu chí quốc gia": required when the source belongs to
+   * another set (the national framework) and the target set already has a
+   * published version — without it the clone is refused, so a province never
+   * loses its local criteria and own targets without saying so.
+   */
+  startOver?: boolean | null;
 }
 
 /**
  * Clones a version into a new draft: "Nhân bản cho tỉnh" when the source is the
- * national framework, or "create a new version" when the source is the same set.
+ * national framework, or "create a new version" when the source is the same set
+ * (the province's current version: its local criteria and own targets carry over).
  */
 export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: CloneInput): Promise<CriteriaSetVersion> {
   requireWriter(viewer);
@@ -108,6 +116,19 @@ export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: 
         `Bộ "${setId}" đã có một bản nháp; hãy sửa hoặc công bố bản nháp đó`,
         `Set "${setId}" already has a draft; edit or publish it`,
       );
+    }
+    if (set && source.setId !== setId && !input.startOver) {
+      const current = await tx.criteriaSetVersion.findFirst({ where: { setId, status: "PUBLISHED" }, orderBy: { publishedAt: "desc" } });
+      if (current) {
+        const local = documentOf(current).criteria.filter((c) => c.local).map((c) => c.code);
+        const drops = local.length > 0 ? `, bỏ tiêu chí địa phương ${local.join(", ")}` : "";
+        const dropsEn = local.length > 0 ? `, dropping local criteria ${local.join(", ")}` : "";
+        throw InputError.field(
+          "startOver",
+          `Tỉnh đã có bộ tiêu chí riêng (${setId} ${current.version}): tạo phiên bản mới từ phiên bản hiện hành của tỉnh, hoặc xác nhận bắt đầu lại từ ${source.setId} ${source.version} (mất các chỉ tiêu riêng${drops})`,
+          `The tenant already has its own set (${setId} ${current.version}): start a new version from its current version, or confirm starting over from ${source.setId} ${source.version} (losing its own targets${dropsEn})`,
+        );
+      }
     }
     const title = input.title ?? (set?.title ?? `Bộ tiêu chí đánh giá mức độ chuyển đổi số ${sourceDoc.unitKind === "district" ? "cấp huyện" : "cấp xã"} — ${tenant.name}`);
     if (!set) {
@@ -220,7 +241,7 @@ export async function publishVersion(
   if (v.status !== "DRAFT") throw new WorkflowError("Phiên bản này đã được công bố", "This version is already published");
   const inputIssues: FieldIssue[] = [];
   const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, inputIssues, "Nhập số quyết định ban hành (vd. 1234/QĐ-UBND)", "Enter the decision number (e.g. 1234/QĐ-UBND)");
-  const date = parseIsoDate("decisionDate", input.decisionDate, inputIssues, "Ngày quyết định không hợp lệ (dd/mm/yyyy)", "Invalid decision date");
+  const date = parseDecisionDate("decisionDate", input.decisionDate, input.now, inputIssues);
   if (inputIssues.length > 0) throw new InputError(inputIssues);
   const doc: TCriteriaSet = {
     ...documentOf(v),

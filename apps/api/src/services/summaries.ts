@@ -4,11 +4,11 @@
  * impact of a draft).
  */
 import { diff, evaluate, rollup, tryEvaluate, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
-import { BUILT_IN_SETS, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
+import { BUILT_IN_SETS, compareVietnamese, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
 import type { SqlRunner } from "../db.ts";
 import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, ensure, type Viewer } from "./access.ts";
+import { can, ensure, workWhere, type Viewer } from "./access.ts";
 import { reportDeadline } from "./rounds.ts";
 import { documentOf, readableVersion } from "./sets.ts";
 
@@ -67,11 +67,12 @@ export async function nationalSummary(sql: SqlRunner, input: { year: number; uni
        LEFT JOIN u ON u.tenant_id = t.id
        LEFT JOIN a ON a.tenant_id = t.id
        LEFT JOIN "ProvinceReport" p ON p."tenantId" = t.id AND p.year = $1
-      WHERE t.kind = 'PROVINCE'
-      ORDER BY t.name`,
+      WHERE t.kind = 'PROVINCE'`,
     [input.year, input.unitKind],
   );
   const deadline = reportDeadline(input.year);
+  // Vietnamese order in JS: the database's collation ("C" on PGlite) would put "Đ…" last.
+  rows.sort((x, y) => compareVietnamese(x.name, y.name));
   return rows.map((r) => {
     const byLevel = [r.l0, r.l1, r.l2, r.l3, r.l4, r.l5].map(Number);
     const units = Number(r.units);
@@ -107,7 +108,8 @@ export async function roundSummary(prisma: PrismaClient, viewer: Viewer, roundId
   if (unitCode && (!root || root.tenantId !== round.tenantId)) throw new NotFoundError("đơn vị", unitCode);
   const rows = await prisma.assessment.groupBy({
     by: ["status", "computedLevel", "recognisedLevel"],
-    where: { roundId, ...(root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {}) },
+    // Counts of working data (statuses, computed levels) over the assessments the asker may read, as their fields.
+    where: { AND: [{ roundId }, workWhere(viewer), root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {}] },
     _count: true,
   });
   const byStatus = new Map<string, number>();
@@ -185,8 +187,8 @@ export async function passRates(
   const rounds = await prisma.round.findMany({
     where: { year: input.year, unitKind: input.unitKind, ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}) },
     include: { tenant: true, setVersion: true },
-    orderBy: { tenant: { name: "asc" } },
   });
+  rounds.sort((x, y) => compareVietnamese(x.tenant.name, y.tenant.name));
   const out: ProvincePassRates[] = [];
   for (const round of rounds) {
     const own = documentOf(round.setVersion);
@@ -240,10 +242,11 @@ export async function impactPreview(prisma: PrismaClient, viewer: Viewer, input:
   if (draft.unitKind !== round.unitKind) {
     throw InputError.field("roundId", `Đợt đánh giá dành cho cấp ${round.unitKind}, bộ tiêu chí cho cấp ${draft.unitKind}`, `Round is for ${round.unitKind}, the set for ${draft.unitKind}`);
   }
+  // Judged on working data: only the assessments the asker may read.
   const rows = await prisma.assessment.findMany({
-    where: { roundId: round.id },
+    where: { AND: [{ roundId: round.id }, workWhere(viewer)] },
     select: { id: true, computedLevel: true, effectiveValues: true, unit: { select: { id: true, name: true } } },
-    orderBy: { unit: { code: "asc" } },
+    orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
   });
   const n = draft.levels.length;
   const current = new Array<number>(n + 1).fill(0);

@@ -2,6 +2,16 @@
 import type { Context } from "../context.ts";
 import { can } from "./access.ts";
 
+/** A row loaded by id, or null when there is none (Prisma's "record not found"). */
+export async function orNull<T>(load: T | Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === "P2025") return null;
+    throw e;
+  }
+}
+
 export async function visibleNode(ctx: Context, typename: string, node: unknown): Promise<unknown> {
   if (!node) return null;
   const row = node as Record<string, unknown>;

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n.tsx";
 import { Link } from "../router.tsx";
-import { useLogout, type Me } from "../session.tsx";
+import { useLogout, useSessionSync, type Me } from "../session.tsx";
+
+/** Where both apps show the account page (password, sessions). */
+export const ACCOUNT_PATH = "/account";
 
 export interface NavItem {
   to: string;
@@ -23,10 +26,26 @@ export function LocaleToggle() {
   );
 }
 
-/** Header with the app's name, navigation, language toggle and the signed-in user. */
-export function AppShell({ title, nav, me, children }: { title: string; nav: NavItem[]; me: Me | null | undefined; children: ReactNode }) {
+/**
+ * Header with the app's name, navigation, language toggle and the signed-in user (a link to
+ * the account page, and sign-out, which leads to `signedOutPath`).
+ */
+export function AppShell({
+  title,
+  nav,
+  me,
+  signedOutPath = "/",
+  children,
+}: {
+  title: string;
+  nav: NavItem[];
+  me: Me | null | undefined;
+  signedOutPath?: string;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
-  const logout = useLogout();
+  const logout = useLogout(signedOutPath);
+  useSessionSync(signedOutPath);
   return (
     <div className="app">
       <header className="app-header">
@@ -47,9 +66,9 @@ export function AppShell({ title, nav, me, children }: { title: string; nav: Nav
           <LocaleToggle />
           {me && (
             <>
-              <span className="user" title={me.email}>
+              <Link to={ACCOUNT_PATH} className="user" title={`${me.email} — ${t("account.title")}`}>
                 {me.name}
-              </span>
+              </Link>
               <button type="button" className="link" onClick={() => logout.mutate()}>
                 {t("login.logout")}
               </button>

@@ -1,10 +1,11 @@
 /**
- * A table a civil servant can work with: sortable columns, a filter that
- * ignores diacritics, and CSV export of exactly what is shown (UTF-8 with BOM,
- * so Excel opens Vietnamese text correctly).
+ * A table a civil servant can work with: sortable columns (names in
+ * Vietnamese order), a filter that ignores diacritics, and CSV export of
+ * exactly what is shown — for Excel set to Vietnamese (";", BOM) or for tools (",").
  */
 import { useMemo, useState, type ReactNode } from "react";
-import { matchesSearch } from "@cds/criteria-schema";
+import { matchesSearch, vietnameseCollator } from "@cds/criteria-schema";
+import { downloadCsv } from "../csv.ts";
 import { useI18n } from "../i18n.tsx";
 
 export interface Column<Row> {
@@ -14,24 +15,6 @@ export interface Column<Row> {
   value: (r: Row) => string | number | null;
   render?: (r: Row) => ReactNode;
   align?: "right";
-}
-
-function csvCell(v: string | number | null): string {
-  const s = v === null ? "" : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
-  return [columns.map((c) => csvCell(c.header)).join(","), ...rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(","))].join("\r\n");
-}
-
-export function downloadCsv(fileName: string, csv: string): void {
-  const blob = new Blob(["\uFEFF" + csv], { type: "text/csv;charset=utf-8" });
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 export function DataTable<Row>({
@@ -65,7 +48,7 @@ export function DataTable<Row>({
           if (x === y) return 0;
           if (x === null) return 1;
           if (y === null) return -1;
-          return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "vi")) * sort.dir;
+          return (typeof x === "number" && typeof y === "number" ? x - y : vietnameseCollator.compare(String(x), String(y))) * sort.dir;
         });
       }
     }
@@ -86,9 +69,14 @@ export function DataTable<Row>({
             />
           )}
           {csvName && (
-            <button type="button" className="secondary" onClick={() => downloadCsv(csvName, toCsv(columns, shown))}>
-              {t("common.exportCsv")}
-            </button>
+            <>
+              <button type="button" className="secondary" title={t("common.exportCsvExcelHint")} onClick={() => downloadCsv(csvName, columns, shown, "excel")}>
+                {t("common.exportCsvExcel")}
+              </button>
+              <button type="button" className="secondary" title={t("common.exportCsvCommaHint")} onClick={() => downloadCsv(csvName, columns, shown, "comma")}>
+                {t("common.exportCsvComma")}
+              </button>
+            </>
           )}
         </div>
       )}

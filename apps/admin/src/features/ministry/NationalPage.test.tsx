@@ -75,7 +75,7 @@ describe("NationalPage", () => {
     expect(cellSum).toBe(sum);
   });
 
-  it("exports the province table as CSV (UTF-8 with BOM, what is shown, shares as percentages)", async () => {
+  it("exports the province table as CSV for Excel in Vietnamese (UTF-8 with BOM, \";\", decimal comma, what is shown, shares as percentages)", async () => {
     let blob: Blob | null = null;
     URL.createObjectURL = vi.fn((b: Blob) => {
       blob = b;
@@ -87,7 +87,7 @@ describe("NationalPage", () => {
     await screen.findByTestId("national-total-recognised");
     // Filter first (without diacritics): the export holds exactly the rows shown.
     fireEvent.change(screen.getAllByLabelText("Lọc (không cần dấu)…")[0]!, { target: { value: "dak lak" } });
-    fireEvent.click(screen.getAllByRole("button", { name: "Xuất CSV" })[0]!);
+    fireEvent.click(screen.getAllByRole("button", { name: "Xuất CSV (Excel, dấu ;)" })[0]!);
     await waitFor(() => expect(blob).not.toBeNull());
     const bytes = await new Promise<Uint8Array>((resolve) => {
       const r = new FileReader();
@@ -97,7 +97,7 @@ describe("NationalPage", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n");
-    expect(lines[0]).toBe('"Tỉnh, thành phố",Số đơn vị,Có hồ sơ,Đã công nhận,M0,M1,M2,M3,M4,M5,Từ Cơ bản trở lên,Báo cáo');
-    expect(lines.slice(1)).toEqual(["Tỉnh Đắk Lắk,184,184,137,5,60,50,20,2,0,11.96,Chưa gửi"]);
+    expect(lines[0]).toBe("Tỉnh, thành phố;Số đơn vị;Có hồ sơ;Đã công nhận;M0;M1;M2;M3;M4;M5;Từ Cơ bản trở lên;Báo cáo");
+    expect(lines.slice(1)).toEqual(["Tỉnh Đắk Lắk;184;184;137;5;60;50;20;2;0;11,96;Chưa gửi"]);
   });
 });

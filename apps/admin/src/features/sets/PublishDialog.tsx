@@ -1,8 +1,16 @@
-/** Publishing a draft: the decision that issues it (number, date dd/mm/yyyy), checked field by field. */
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
-import { ApiError, ErrorBox, useI18n } from "@cds/ui";
-import { publishVersion } from "./api.ts";
+/**
+ * Publishing a draft: the decision that issues it (number, date dd/mm/yyyy),
+ * checked field by field — and, when the draft drops a local criterion that
+ * the set's version in force has, an explicit confirmation first.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { ApiError, ErrorBox, Spinner, useI18n } from "@cds/ui";
+import { publishVersion, versionQuery } from "./api.ts";
+
+interface CriteriaLike {
+  criteria?: { code: string; name: string; local?: boolean }[];
+}
 
 /** "14/02/2025" → "2025-02-14"; "bad" when not dd/mm/yyyy, "invalid" when no such day. */
 export function parseVietnameseDate(s: string): { iso: string } | { error: "format" | "invalid" } {
@@ -19,13 +27,36 @@ function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-type Field = "decisionNumber" | "decisionDate";
+type Field = "decisionNumber" | "decisionDate" | "confirmDrop";
 
-export function PublishDialog({ versionId, version, onClose, onPublished }: { versionId: string; version: string; onClose(): void; onPublished(): void }) {
+export function PublishDialog({
+  versionId,
+  version,
+  document,
+  currentVersionId,
+  onClose,
+  onPublished,
+}: {
+  versionId: string;
+  version: string;
+  /** The draft's document, as it will be published. */
+  document: unknown;
+  /** The set's version in force (published), to compare with; null when there is none. */
+  currentVersionId: string | null;
+  onClose(): void;
+  onPublished(): void;
+}) {
   const { t, locale } = useI18n();
   const id = useId();
   const [number, setNumber] = useState("");
   const [date, setDate] = useState("");
+  const [confirmDrop, setConfirmDrop] = useState(false);
+  const current = useQuery({ ...versionQuery(currentVersionId ?? ""), enabled: currentVersionId !== null });
+  const droppedLocal = useMemo(() => {
+    const now = new Set(((document as CriteriaLike | null)?.criteria ?? []).map((c) => c.code));
+    return ((current.data?.document as CriteriaLike | undefined)?.criteria ?? []).filter((c) => c.local && !now.has(c.code));
+  }, [document, current.data]);
+  const checking = currentVersionId !== null && current.isPending;
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const first = useRef<HTMLInputElement>(null);
   const publish = useMutation({
@@ -57,7 +88,9 @@ export function PublishDialog({ versionId, version, onClose, onPublished }: { ve
     const d = parseVietnameseDate(date);
     if ("error" in d) e.decisionDate = d.error === "format" ? t("publish.err.dateFormat") : t("publish.err.dateInvalid", { date: date.trim() });
     else if (d.iso > todayInVietnam()) e.decisionDate = t("publish.err.dateFuture");
+    if (droppedLocal.length > 0 && !confirmDrop) e.confirmDrop = t("publish.err.confirmDrop");
     setErrors(e);
+    if (checking) return;
     if (Object.keys(e).length === 0 && !("error" in d)) publish.mutate({ number: number.trim(), iso: d.iso });
   };
 
@@ -114,8 +147,38 @@ export function PublishDialog({ versionId, version, onClose, onPublished }: { ve
               </span>
             )}
           </div>
+          {checking && <Spinner label={t("publish.checkingCurrent")} />}
+          <ErrorBox error={current.error} />
+          {droppedLocal.length > 0 && (
+            <div className="notice notice-warn" data-testid="publish-drops-local">
+              <p>{t("publish.dropsLocal", { count: droppedLocal.length, version: current.data?.version ?? "" })}</p>
+              <ul>
+                {droppedLocal.map((c) => (
+                  <li key={c.code}>
+                    <strong>{c.code}</strong> {c.name}
+                  </li>
+                ))}
+              </ul>
+              <div className="field field-check">
+                <input
+                  type="checkbox"
+                  id={`${id}-confirm`}
+                  checked={confirmDrop}
+                  onChange={(e) => setConfirmDrop(e.target.checked)}
+                  aria-invalid={errors.confirmDrop ? true : undefined}
+                  aria-describedby={errors.confirmDrop ? `${id}-confirm-err` : undefined}
+                />
+                <label htmlFor={`${id}-confirm`}>{t("publish.confirmDrop")}</label>
+                {errors.confirmDrop && (
+                  <span className="field-error" id={`${id}-confirm-err`}>
+                    {errors.confirmDrop}
+                  </span>
+                )}
+              </div>
+            </div>
+          )}
           <div className="row modal-actions">
-            <button type="submit" disabled={publish.isPending}>
+            <button type="submit" disabled={publish.isPending || checking}>
               {publish.isPending ? t("common.working") : t("publish.submit")}
             </button>
             <button type="button" className="secondary" onClick={onClose}>

@@ -10,7 +10,8 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "rea
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, ErrorBox, Link, Notice, Spinner, formatDateTime, navigate, useI18n, type Me } from "@cds/ui";
 import { ZCriteriaSet, validateCriteriaSet, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
-import { blockingDraft, canManageSets, editorTenant, saveDraft, setsKeys, setsQuery, versionHref, versionQuery, type VersionData } from "./api.ts";
+import { blockingDraft, canManageSets, editorTenant, ownCurrentVersion, saveDraft, setsKeys, setsQuery, versionHref, versionQuery, type VersionData } from "./api.ts";
+import { CloneForProvinceButton } from "./CloneForProvinceButton.tsx";
 import { addCriterion, cellOfPointer, fixedFieldIssues, formatDocument, parseText, rangeOfPointer, removeCriterion, setTarget, type Target, type TCriteriaSetLike } from "./document.ts";
 import { modelPathFor, type EditorComponents } from "./editor-types.ts";
 import { CriteriaTable, cellKey, levelsOf } from "./CriteriaTable.tsx";
@@ -365,6 +366,8 @@ export function SetEditor({
         <PublishDialog
           versionId={version.id}
           version={version.version}
+          document={parsed.value}
+          currentVersionId={version.set.versions.find((v) => v.status === "PUBLISHED" && v.id !== version.id)?.id ?? null}
           onClose={() => setPublishing(false)}
           onPublished={() => {
             setPublishing(false);
@@ -381,12 +384,14 @@ export function SetEditor({
 function ReadOnlyBanner({ me, version, canManage }: { me: Me; version: VersionData; canManage: boolean }) {
   const { t, date } = useI18n();
   const clone = useCloneVersion();
-  // Only to find the draft that blocks a clone, when the API refuses one.
-  const sets = useQuery({ ...setsQuery(), enabled: clone.isError });
-  if (version.status === "DRAFT" && canManage) return null;
-  const draft = version.set.versions.find((v) => v.status === "DRAFT");
   const target = editorTenant(me);
   const cloneInto = version.set.tenant.kind === "MINISTRY" && target && target !== version.set.tenant.code && canManageSets(me, target) ? target : null;
+  // To find the province's own set (a clone then asks what to start from), or the draft that blocks a clone.
+  const sets = useQuery({ ...setsQuery(), enabled: clone.isError || (cloneInto !== null && version.status === "PUBLISHED") });
+  if (version.status === "DRAFT" && canManage) return null;
+  const draft = version.set.versions.find((v) => v.status === "DRAFT");
+  const provinceCurrent = cloneInto && sets.data ? ownCurrentVersion(sets.data, cloneInto, version.set.unitKind) : null;
+  const tenantName = me.roles.find((r) => r.tenantId === cloneInto)?.unit?.name ?? cloneInto ?? "";
   const blocking =
     clone.error instanceof ApiError && clone.error.code === "WORKFLOW" && sets.data ? blockingDraft(sets.data, cloneInto ?? version.set.tenant.code, version.set.unitKind) : null;
   const message =
@@ -410,9 +415,14 @@ function ReadOnlyBanner({ me, version, canManage }: { me: Me; version: VersionDa
           </button>
         )}
         {cloneInto && version.status === "PUBLISHED" && (
-          <button type="button" disabled={clone.isPending} onClick={() => clone.mutate({ sourceVersionId: version.id, tenantId: cloneInto })}>
-            {t("sets.cloneForProvince")}
-          </button>
+          <CloneForProvinceButton
+            national={{ id: version.id, version: version.version, setCode: version.set.code }}
+            current={provinceCurrent ? { id: provinceCurrent.version.id, version: provinceCurrent.version.version, setCode: provinceCurrent.set.code } : null}
+            tenantId={cloneInto}
+            tenantName={tenantName}
+            disabled={clone.isPending || sets.isPending}
+            onCloneDirectly={() => clone.mutate({ sourceVersionId: version.id, tenantId: cloneInto })}
+          />
         )}
       </div>
       {clone.isPending && <Spinner label={t("sets.cloning")} />}

@@ -1,12 +1,15 @@
 /**
  * The criteria sets a user may see — the national frameworks and their own
  * province's sets — each with its version history, and the two ways a draft
- * starts: "Nhân bản cho tỉnh" (from a national framework) and "Tạo phiên bản
- * mới" (from the province's own published version).
+ * starts: "Nhân bản cho tỉnh" (from a national framework; when the province
+ * already has its own set, it chooses between a new version of it and starting
+ * over) and "Tạo phiên bản mới" (from the province's own published version).
  */
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, ErrorBox, Link, Notice, Spinner, useI18n, type Me } from "@cds/ui";
-import { blockingDraft, canManageSets, editorTenant, isMinistryAdmin, setsQuery, versionHref, type SetRow, type SetsData } from "./api.ts";
+import { compareVietnamese } from "@cds/criteria-schema";
+import { blockingDraft, canManageSets, editorTenant, isMinistryAdmin, ownCurrentVersion, setsQuery, versionHref, type SetRow, type SetsData } from "./api.ts";
+import { CloneForProvinceButton } from "./CloneForProvinceButton.tsx";
 import { useCloneVersion } from "./useCloneVersion.ts";
 import { VersionStatusBadge } from "./VersionStatusBadge.tsx";
 import "./sets.css";
@@ -20,8 +23,10 @@ export function SetsPage({ me }: { me: Me; [k: string]: unknown }) {
   const ownTenants = new Set(me.roles.map((r) => r.tenantId));
   const ministry = isMinistryAdmin(me);
   const national = sets.data.criteriaSets.filter((s) => s.tenant.kind === "MINISTRY");
-  const own = sets.data.criteriaSets.filter((s) => s.tenant.kind !== "MINISTRY" && ownTenants.has(s.tenant.code));
-  const others = ministry ? sets.data.criteriaSets.filter((s) => s.tenant.kind !== "MINISTRY" && !ownTenants.has(s.tenant.code)) : [];
+  // Provinces' sets by province name in Vietnamese order (the API lists them by code).
+  const provincial = sets.data.criteriaSets.filter((s) => s.tenant.kind !== "MINISTRY").sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name) || compareVietnamese(a.title, b.title));
+  const own = provincial.filter((s) => ownTenants.has(s.tenant.code));
+  const others = ministry ? provincial.filter((s) => !ownTenants.has(s.tenant.code)) : [];
   const province = me.roles.find((r) => r.role === "PROVINCE_ADMIN");
   const provinceName = own[0]?.tenant.name ?? province?.unit?.name ?? province?.tenantId ?? "";
 
@@ -70,6 +75,7 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
   const cloneInto = isNational && target && target !== set.tenant.code && canManageSets(me, target) ? target : null;
   const draftHere = set.versions.find((v) => v.status === "DRAFT");
   const provinceDraft = cloneInto ? blockingDraft(data, cloneInto, set.unitKind) : null;
+  const provinceCurrent = cloneInto ? ownCurrentVersion(data, cloneInto, set.unitKind) : null;
   const tenantName = me.roles.find((r) => r.tenantId === cloneInto)?.unit?.name ?? cloneInto ?? "";
 
   const error = clone.error;
@@ -138,14 +144,14 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
                     <Link to={versionHref(v.id)}>{v.status === "DRAFT" ? t("sets.openDraft") : t("sets.open")}</Link>
                     {v.status === "PUBLISHED" && cloneInto && (
                       <>
-                        <button
-                          type="button"
-                          title={t("sets.cloneHint", { tenant: tenantName })}
+                        <CloneForProvinceButton
+                          national={{ id: v.id, version: v.version, setCode: set.code }}
+                          current={provinceCurrent ? { id: provinceCurrent.version.id, version: provinceCurrent.version.version, setCode: provinceCurrent.set.code } : null}
+                          tenantId={cloneInto}
+                          tenantName={tenantName}
                           disabled={clone.isPending}
-                          onClick={() => clone.mutate({ sourceVersionId: v.id, tenantId: cloneInto })}
-                        >
-                          {t("sets.cloneForProvince")}
-                        </button>
+                          onCloneDirectly={() => clone.mutate({ sourceVersionId: v.id, tenantId: cloneInto })}
+                        />
                         {provinceDraft && (
                           <Link to={versionHref(provinceDraft.version.id)} className="muted">
                             {t("sets.hasDraft", { version: `${provinceDraft.set.code} ${provinceDraft.version.version}` })}

@@ -126,8 +126,8 @@ export const impactQuery = (versionId: string, roundId: string, revision: number
 // ---- mutations ----
 
 const CloneMutation = graphql(`
-  mutation CloneCriteriaSet($sourceVersionId: ID!, $tenantId: String!) {
-    cloneCriteriaSet(sourceVersionId: $sourceVersionId, tenantId: $tenantId) {
+  mutation CloneCriteriaSet($sourceVersionId: ID!, $tenantId: String!, $startOver: Boolean) {
+    cloneCriteriaSet(sourceVersionId: $sourceVersionId, tenantId: $tenantId, startOver: $startOver) {
       __typename
       ... on MutationCloneCriteriaSetSuccess { data { id version set { code } } }
       ... on Error { code message messageEn }
@@ -162,8 +162,9 @@ const PublishMutation = graphql(`
 
 type Unwrappable = Parameters<typeof unwrap>[0];
 
-export async function cloneVersion(sourceVersionId: string, tenantId: string) {
-  const r = await request(CloneMutation, { sourceVersionId, tenantId });
+/** `startOver`: "Bắt đầu lại từ bộ tiêu chí quốc gia" into a set that already has a published version (the API refuses it otherwise). */
+export async function cloneVersion(sourceVersionId: string, tenantId: string, startOver = false) {
+  const r = await request(CloneMutation, { sourceVersionId, tenantId, ...(startOver ? { startOver } : {}) });
   return unwrap(r.cloneCriteriaSet as Unwrappable) as { id: string; version: string; set: { code: string } };
 }
 
@@ -187,6 +188,16 @@ export function blockingDraft(data: SetsData, tenantCode: string, unitKind: stri
   for (const set of data.criteriaSets) {
     if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
     const v = set.versions.find((x) => x.status === "DRAFT");
+    if (v) return { set, version: v };
+  }
+  return null;
+}
+
+/** The tenant's own set for a unit kind and its version in force (published), if it has one: what a new version should start from. */
+export function ownCurrentVersion(data: SetsData, tenantCode: string, unitKind: string): { set: SetRow; version: VersionRow } | null {
+  for (const set of data.criteriaSets) {
+    if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
+    const v = set.versions.find((x) => x.status === "PUBLISHED");
     if (v) return { set, version: v };
   }
   return null;

@@ -2,11 +2,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { navigate } from "@cds/ui";
 import { cloneVersion, setsKeys, versionHref } from "./api.ts";
 
-/** "Nhân bản cho tỉnh" and "Tạo phiên bản mới": clone a version into a draft, then open the draft. */
+/**
+ * "Nhân bản cho tỉnh", "Tạo phiên bản mới" and the two choices of CloneChoiceDialog:
+ * clone a version into a draft, then open the draft.
+ */
 export function useCloneVersion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { sourceVersionId: string; tenantId: string }) => cloneVersion(v.sourceVersionId, v.tenantId),
+    mutationFn: (v: { sourceVersionId: string; tenantId: string; startOver?: boolean }) => cloneVersion(v.sourceVersionId, v.tenantId, v.startOver),
     onSuccess: async (draft) => {
       await qc.invalidateQueries({ queryKey: setsKeys.all });
       navigate(versionHref(draft.id));

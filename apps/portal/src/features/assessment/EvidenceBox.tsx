@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { ErrorBox, unwrap, upload, useI18n } from "@cds/ui";
-import { UploadEvidenceMutation, type AssessmentData } from "./api.ts";
+import { ErrorBox, request, unwrap, upload, useI18n } from "@cds/ui";
+import { DeleteEvidenceMutation, ReplaceEvidenceMutation, UploadEvidenceMutation, type AssessmentData } from "./api.ts";
 
 export interface EvidenceFile {
   id: string;
@@ -18,6 +18,8 @@ const TYPES: Record<string, string> = {
   jpeg: "image/jpeg",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
 };
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const ACCEPT = [...Object.keys(TYPES).map((e) => `.${e}`), ...new Set(Object.values(TYPES))].join(",");
@@ -32,14 +34,23 @@ export function checkEvidence(file: File): { file: File } | { error: string } {
   return { file: file.type === known ? file : new File([file], file.name, { type: known }) };
 }
 
+type Evidence = AssessmentData["evidence"][number];
+
 export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmentId: string; code: string; files: EvidenceFile[]; readOnly: boolean }) {
   const { t, dateTime, number } = useI18n();
   const qc = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const busy = progress !== null || deleting;
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+  const updateList = (change: (list: Evidence[]) => Evidence[]) =>
+    qc.setQueryData<AssessmentData>(["assessment", assessmentId], (old) => (old ? { ...old, evidence: change(old.evidence) } : old));
+
+  /** Checks the picked file, then sends it: a new file, or in place of `replacing`. */
+  const onFile = async (e: ChangeEvent<HTMLInputElement>, replacing?: string) => {
     const input = e.target;
     const picked = input.files?.[0];
     input.value = "";
@@ -53,13 +64,33 @@ export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmen
     setLocalError(null);
     setProgress(0);
     try {
-      const r = await upload(UploadEvidenceMutation, { assessmentId, criterionCode: code, file: checked.file }, checked.file, setProgress);
-      const ev = unwrap(r.uploadEvidence as never) as AssessmentData["evidence"][number];
-      qc.setQueryData<AssessmentData>(["assessment", assessmentId], (old) => (old ? { ...old, evidence: [...old.evidence, ev] } : old));
+      if (replacing) {
+        const r = await upload(ReplaceEvidenceMutation, { id: replacing, file: checked.file }, checked.file, setProgress);
+        const ev = unwrap(r.replaceEvidence as never) as Evidence;
+        updateList((list) => list.map((x) => (x.id === ev.id ? ev : x)));
+      } else {
+        const r = await upload(UploadEvidenceMutation, { assessmentId, criterionCode: code, file: checked.file }, checked.file, setProgress);
+        const ev = unwrap(r.uploadEvidence as never) as Evidence;
+        updateList((list) => [...list, ev]);
+      }
     } catch (err) {
       setError(err);
     } finally {
       setProgress(null);
+    }
+  };
+
+  const onDelete = async (id: string) => {
+    setError(null);
+    setDeleting(true);
+    try {
+      unwrap((await request(DeleteEvidenceMutation, { id })).deleteEvidence);
+      updateList((list) => list.filter((x) => x.id !== id));
+      setConfirming(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setDeleting(false);
     }
   };
 
@@ -69,13 +100,35 @@ export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmen
       {files.length > 0 ? (
         <ul>
           {files.map((f) => (
-            <li key={f.id}>
+            <li key={f.id} data-testid={`evidence-${f.id}`}>
               <a href={`/evidence/${encodeURIComponent(f.id)}`} target="_blank" rel="noreferrer">
                 {f.fileName}
               </a>{" "}
               <span className="muted">
                 ({number(Math.max(1, Math.round(f.size / 1024)))} KB · {dateTime(f.createdAt)})
               </span>
+              {!readOnly && confirming !== f.id && (
+                <span className="pa-evidence-actions">
+                  <label className="pa-upload pa-replace">
+                    <input type="file" accept={ACCEPT} aria-label={t("evidence.replaceAria", { name: f.fileName })} disabled={busy} onChange={(e) => void onFile(e, f.id)} />
+                    <span className="pa-link">{t("evidence.replace")}</span>
+                  </label>
+                  <button type="button" className="link" disabled={busy} onClick={() => setConfirming(f.id)} aria-label={t("evidence.deleteAria", { name: f.fileName })}>
+                    {t("evidence.delete")}
+                  </button>
+                </span>
+              )}
+              {confirming === f.id && (
+                <span className="pa-evidence-confirm" role="group" aria-label={t("evidence.confirmDelete", { name: f.fileName })}>
+                  {t("evidence.confirmDelete", { name: f.fileName })}{" "}
+                  <button type="button" className="danger" disabled={deleting} onClick={() => void onDelete(f.id)}>
+                    {t("evidence.confirmYes")}
+                  </button>{" "}
+                  <button type="button" className="link" disabled={deleting} onClick={() => setConfirming(null)}>
+                    {t("common.cancel")}
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -84,7 +137,7 @@ export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmen
       )}
       {!readOnly && (
         <label className="pa-upload">
-          <input type="file" accept={ACCEPT} aria-label={t("aria.evidence", { code })} disabled={progress !== null} onChange={(e) => void onFile(e)} />
+          <input type="file" accept={ACCEPT} aria-label={t("aria.evidence", { code })} disabled={busy} onChange={(e) => void onFile(e)} />
           <span className="pa-upload-btn">{t("evidence.add")}</span>
           <span className="hint">{t("evidence.hint")}</span>
         </label>

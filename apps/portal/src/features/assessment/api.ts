@@ -92,6 +92,27 @@ export const UploadEvidenceMutation = graphql(`
   }
 `);
 
+export const ReplaceEvidenceMutation = graphql(`
+  mutation PortalReplaceEvidence($id: ID!, $file: File!) {
+    replaceEvidence(id: $id, file: $file) {
+      __typename
+      ... on MutationReplaceEvidenceSuccess { data { id criterionCode fileName mimeType size createdAt } }
+      ... on Error { code message messageEn }
+      ... on InputError { issues { field message messageEn } }
+    }
+  }
+`);
+
+export const DeleteEvidenceMutation = graphql(`
+  mutation PortalDeleteEvidence($id: ID!) {
+    deleteEvidence(id: $id) {
+      __typename
+      ... on MutationDeleteEvidenceSuccess { data { id } }
+      ... on Error { code message messageEn }
+    }
+  }
+`);
+
 export const MyAssessmentsQuery = graphql(`
   query PortalMyAssessments($unitCode: String!) {
     assessments(unitCode: $unitCode, first: 100) {

@@ -11,7 +11,8 @@ export interface Draft {
 
 export const EMPTY_DRAFT: Draft = { fields: {}, notes: {} };
 
-const prefix = (assessmentId: string) => `cds.draft.${assessmentId}.v`;
+const DRAFT_PREFIX = "cds.draft.";
+const prefix = (assessmentId: string) => `${DRAFT_PREFIX}${assessmentId}.v`;
 export const draftKey = (assessmentId: string, version: number) => `${prefix(assessmentId)}${version}`;
 
 export function isEmptyDraft(d: Draft): boolean {
@@ -62,6 +63,20 @@ export function storeDraft(assessmentId: string, version: number, draft: Draft):
 export function clearDraft(assessmentId: string): void {
   try {
     for (const k of keysOf(assessmentId)) localStorage.removeItem(k);
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+/** Forgets every assessment's draft (at sign-out: the next person on this browser must not see them). */
+export function clearAllDrafts(): void {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(DRAFT_PREFIX)) keys.push(k);
+    }
+    for (const k of keys) localStorage.removeItem(k);
   } catch {
     /* storage unavailable */
   }

@@ -62,7 +62,7 @@ export function assessment(opts: { version?: number; values?: Record<string, unk
     version: opts.version ?? 7,
     status: opts.status ?? "DRAFT",
     // What the API answers for the fixture's user, the commune's own editor.
-    allowedActions: ["DRAFT", "RETURNED"].includes(opts.status ?? "DRAFT") ? ["registerLevel", "saveValues", "uploadEvidence", "submit"] : [],
+    allowedActions: ["DRAFT", "RETURNED"].includes(opts.status ?? "DRAFT") ? ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"] : [],
     registeredLevel: opts.registeredLevel === undefined ? 3 : opts.registeredLevel,
     computedLevel: e.level,
     selfAssessedLevel: null,

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { formatTarget, matchesSearch, type TCriteriaSet } from "@cds/criteria-schema";
+import { compareVietnamese, formatTarget, matchesSearch, type TCriteriaSet } from "@cds/criteria-schema";
 import { ErrorBox, Notice, request, Spinner, useI18n } from "@cds/ui";
 import { SetsQuery, setVersionQuery, type PublicSet } from "./api.ts";
 
@@ -15,7 +15,7 @@ export function PublicSetsPage() {
   const shown = published.filter((s) => matchesSearch(`${s.tenant.name} ${s.title}`, filter) || matchesSearch(s.tenant.name, filter) || matchesSearch(s.title, filter));
   const national = shown.filter((s) => s.tenant.kind === "MINISTRY");
   const byProvince = new Map<string, PublicSet[]>();
-  for (const s of shown.filter((x) => x.tenant.kind !== "MINISTRY").sort((a, b) => a.tenant.name.localeCompare(b.tenant.name, "vi"))) {
+  for (const s of shown.filter((x) => x.tenant.kind !== "MINISTRY").sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name))) {
     byProvince.set(s.tenant.name, [...(byProvince.get(s.tenant.name) ?? []), s]);
   }
   return (

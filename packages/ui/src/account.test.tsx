@@ -1,0 +1,88 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AccountPage, createQueryClient, I18nProvider, sharedEn, sharedVi } from "./index.ts";
+
+interface Call {
+  op: string;
+  variables: Record<string, unknown>;
+}
+
+/** The API's answers by operation name; records what was sent. */
+function fakeServer(answers: Record<string, (v: Record<string, unknown>) => unknown>): Call[] {
+  const calls: Call[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
+      const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
+      calls.push({ op, variables: body.variables });
+      return new Response(JSON.stringify({ data: answers[op]!(body.variables) }), { status: 200, headers: { "content-type": "application/json" } });
+    }),
+  );
+  return calls;
+}
+
+const session = (id: string, userAgent: string, current: boolean) => ({
+  id,
+  createdAt: "2026-11-30T01:00:00Z",
+  lastSeenAt: "2026-11-30T02:00:00Z",
+  userAgent,
+  address: "203.0.113.9",
+  current,
+});
+
+function renderPage() {
+  render(
+    <QueryClientProvider client={createQueryClient({ test: true })}>
+      <I18nProvider catalogs={{ vi: sharedVi, en: sharedEn }}>
+        <AccountPage />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("account page", () => {
+  it("lists the sessions, marks this one, and signs out another", async () => {
+    let sessions = [session("s1", "Firefox trên máy tính", true), session("s2", "Safari trên điện thoại", false)];
+    const calls = fakeServer({
+      MySessions: () => ({ me: { id: "u1", sessions } }),
+      RevokeSession: (v) => {
+        sessions = sessions.filter((s) => s.id !== v.id);
+        return { revokeSession: { __typename: "MutationRevokeSessionSuccess", data: true } };
+      },
+    });
+    renderPage();
+    const items = await screen.findAllByTestId("session");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText("(phiên này)")).toBeTruthy();
+    fireEvent.click(within(items[1]!).getByRole("button", { name: /Đăng xuất phiên này/ }));
+    await waitFor(() => expect(screen.getAllByTestId("session")).toHaveLength(1));
+    expect(calls.find((c) => c.op === "RevokeSession")?.variables).toEqual({ id: "s2" });
+  });
+
+  it("changes the password, refusing two different new passwords before sending anything", async () => {
+    const calls = fakeServer({
+      MySessions: () => ({ me: { id: "u1", sessions: [] } }),
+      ChangePassword: () => ({ changePassword: { __typename: "MutationChangePasswordSuccess", data: { endedSessions: 2 } } }),
+    });
+    renderPage();
+    const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    type("Mật khẩu hiện tại", "demo1234");
+    type("Mật khẩu mới", "mat-khau-moi-2026");
+    type("Nhập lại mật khẩu mới", "mat-khau-khac");
+    fireEvent.click(screen.getByRole("button", { name: "Đổi mật khẩu" }));
+    expect(screen.getByRole("alert").textContent).toContain("không khớp");
+    expect(calls.filter((c) => c.op === "ChangePassword")).toHaveLength(0);
+
+    type("Nhập lại mật khẩu mới", "mat-khau-moi-2026");
+    fireEvent.click(screen.getByRole("button", { name: "Đổi mật khẩu" }));
+    await screen.findByText("Đã đổi mật khẩu; 2 phiên khác đã bị đăng xuất.");
+    expect(calls.find((c) => c.op === "ChangePassword")?.variables).toEqual({ currentPassword: "demo1234", newPassword: "mat-khau-moi-2026" });
+  });
+});

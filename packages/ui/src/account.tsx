@@ -1,0 +1,142 @@
+/** The account page of both apps: change the password, see one's sessions and end any of them. */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ErrorBox, Notice, Spinner } from "./components/feedback.tsx";
+import { graphql, request, unwrap } from "./graphql.ts";
+import { useI18n } from "./i18n.tsx";
+import { forgetSession } from "./session.tsx";
+
+export const MySessionsQuery = graphql(`
+  query MySessions {
+    me { id sessions { id createdAt lastSeenAt userAgent address current } }
+  }
+`);
+
+const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename
+      ... on MutationChangePasswordSuccess { data { endedSessions } }
+      ... on Error { code message messageEn }
+      ... on InputError { issues { field message messageEn } }
+    }
+  }
+`);
+
+const RevokeSessionMutation = graphql(`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id) {
+      __typename
+      ... on MutationRevokeSessionSuccess { data }
+      ... on Error { code message messageEn }
+    }
+  }
+`);
+
+const sessionsKey = ["account", "sessions"] as const;
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+function ChangePasswordForm() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [mismatch, setMismatch] = useState(false);
+  const change = useMutation({
+    mutationFn: async () => unwrap((await request(ChangePasswordMutation, { currentPassword: current, newPassword: next })).changePassword),
+    onSuccess: () => {
+      setCurrent("");
+      setNext("");
+      setRepeat("");
+      void qc.invalidateQueries({ queryKey: sessionsKey });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMismatch(next !== repeat);
+    if (next === repeat) change.mutate();
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="account-password">
+      <h2 id="account-password">{t("account.password")}</h2>
+      <label>
+        {t("account.currentPassword")}
+        <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+      </label>
+      <label>
+        {t("account.newPassword")}
+        <input type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={next} onChange={(e) => setNext(e.target.value)} />
+      </label>
+      <label>
+        {t("account.repeatPassword")}
+        <input type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+      </label>
+      <p className="hint">{t("account.passwordHint", { n: MIN_PASSWORD_LENGTH })}</p>
+      {mismatch && (
+        <p className="error" role="alert">
+          {t("account.mismatch")}
+        </p>
+      )}
+      <ErrorBox error={change.error} />
+      {change.isSuccess && <Notice kind="ok">{t("account.changed", { n: change.data.endedSessions })}</Notice>}
+      <button type="submit" disabled={change.isPending}>
+        {change.isPending ? t("common.working") : t("account.change")}
+      </button>
+    </form>
+  );
+}
+
+function SessionsList() {
+  const { t, dateTime } = useI18n();
+  const qc = useQueryClient();
+  const sessions = useQuery({ queryKey: sessionsKey, queryFn: () => request(MySessionsQuery, {}).then((r) => r.me?.sessions ?? []) });
+  const revoke = useMutation({
+    mutationFn: async (s: { id: string; current: boolean }) => {
+      unwrap((await request(RevokeSessionMutation, { id: s.id })).revokeSession);
+      return s;
+    },
+    onSuccess: (s) => {
+      // Ending this very session is signing out here.
+      if (s.current) forgetSession(qc);
+      else void qc.invalidateQueries({ queryKey: sessionsKey });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="account-sessions">
+      <h2 id="account-sessions">{t("account.sessions")}</h2>
+      {sessions.isPending ? (
+        <Spinner />
+      ) : (
+        <ul className="sessions">
+          {(sessions.data ?? []).map((s) => (
+            <li key={s.id} data-testid="session">
+              <strong>{s.userAgent ?? t("account.unknownBrowser")}</strong>
+              {s.current && <span className="badge"> {t("account.thisSession")}</span>}
+              <br />
+              <span className="muted">
+                {t("account.sessionFacts", { address: s.address ?? "—", created: dateTime(s.createdAt), seen: dateTime(s.lastSeenAt) })}
+              </span>{" "}
+              <button type="button" className="link" disabled={revoke.isPending} onClick={() => revoke.mutate(s)} aria-label={`${t("account.revoke")}: ${s.userAgent ?? ""} ${s.address ?? ""}`}>
+                {t("account.revoke")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorBox error={sessions.error ?? revoke.error} />
+    </section>
+  );
+}
+
+export function AccountPage() {
+  const { t } = useI18n();
+  return (
+    <div className="account">
+      <h1>{t("account.title")}</h1>
+      <ChangePasswordForm />
+      <SessionsList />
+    </div>
+  );
+}
