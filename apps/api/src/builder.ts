@@ -18,7 +18,7 @@ import {
 } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
-import { orNull, visibleNode } from "./services/visibility.ts";
+import { nodeRowById, orNull, visibleNode } from "./services/visibility.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -71,7 +71,12 @@ export const builder = new SchemaBuilder<{
     // At most LIST_ARG_MAX["Query.nodes.ids"] ids (checked in schema/index.ts).
     nodesQueryOptions: {
       resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
-        const nodes = await resolveNodes(ids);
+        // Prisma loads each id "or throw": when one row is missing the batch fails whole, so the ids
+        // are then read one by one, and a missing row is null.
+        const nodes = await resolveNodes(ids).catch(async (e: unknown) => {
+          if ((e as { code?: unknown }).code !== "P2025") throw e;
+          return Promise.all(ids.map((id) => nodeRowById(ctx, id.typename, id.id)));
+        });
         return Promise.all(nodes.map((n, i) => visibleNode(ctx, ids[i]!.typename, n)));
       },
     },

@@ -4,7 +4,7 @@
  * SIGINT stops it gracefully: no new connections, requests in flight finish
  * (10 s at most), the database closes, the lock is released, exit 0.
  */
-import { acquireDataLock, DataDirLockedError, type DataLock } from "./data-lock.ts";
+import { DataDirLockedError } from "./data-lock.ts";
 import { loadEnv } from "./env.ts";
 import { listen } from "./http.ts";
 import { createLogger } from "./log.ts";
@@ -18,22 +18,15 @@ const env = loadEnv();
 const log = createLogger({ level: env.LOG_LEVEL });
 const t0 = Date.now();
 
-// Before the database is opened: a second process on the same PGlite files would corrupt them.
-let lock: DataLock | null = null;
-if (!env.DATABASE_URL) {
-  try {
-    lock = acquireDataLock(env.DATA_DIR);
-  } catch (e) {
-    if (!(e instanceof DataDirLockedError)) throw e;
-    // Said plainly on stderr for the person at the terminal, and as a log line for the supervisor.
-    process.stderr.write(`${e.message}\n`);
-    log.fatal({ dataDir: e.dataDir, ownerPid: e.ownerPid }, e.message);
-    await new Promise<void>((resolve) => log.flush(() => resolve()));
-    process.exit(2);
-  }
-}
-
-const platform = await startPlatform(env, { log });
+// startPlatform takes the data directory's lock before it opens the embedded database.
+const platform = await startPlatform(env, { log }).catch(async (e: unknown) => {
+  if (!(e instanceof DataDirLockedError)) throw e;
+  // Said plainly on stderr for the person at the terminal, and as a log line for the supervisor.
+  process.stderr.write(`${e.message}\n`);
+  log.fatal({ dataDir: e.dataDir, ownerPid: e.ownerPid }, e.message);
+  await new Promise<void>((resolve) => log.flush(() => resolve()));
+  process.exit(2);
+});
 const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.DATA_DIR}`;
 log.info({ mode: env.NODE_ENV }, `Cơ sở dữ liệu / database: ${where}`);
 const base = await seedBase(platform.db.prisma);
@@ -59,12 +52,11 @@ async function shutdown(signal: string) {
   let code = 0;
   try {
     await http.close(SHUTDOWN_GRACE_MS);
-    await platform.close();
+    await platform.close(); // and releases the data directory's lock
   } catch (err) {
     log.error({ err }, "shutdown failed");
     code = 1;
   }
-  lock?.release();
   log.info("Đã dừng / stopped");
   log.flush(() => process.exit(code));
 }

@@ -1,9 +1,11 @@
 /**
- * Assembles the platform: database (migrated), services, GraphQL app.
+ * Assembles the platform: database (migrated; an embedded one locked to this
+ * process, see data-lock.ts), services, GraphQL app.
  * index.ts listens on a socket; tests call `app.fetch` directly.
  */
 import path from "node:path";
 import type { AppServices } from "./context.ts";
+import { acquireDataLock } from "./data-lock.ts";
 import { openDatabase, type Database } from "./db.ts";
 import type { Env } from "./env.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -23,9 +25,15 @@ export interface Platform {
 }
 
 export async function startPlatform(env: Env, opts: { db?: Database; now?: () => Date; memory?: boolean; log?: Logger } = {}): Promise<Platform> {
-  const db =
-    opts.db ??
-    (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : opts.memory ? {} : { dataDir: path.join(env.DATA_DIR, "pglite") }));
+  // Embedded files have one owner: the lock is taken before they are opened (throws DataDirLockedError).
+  const lock = !opts.db && !env.DATABASE_URL && !opts.memory ? acquireDataLock(env.DATA_DIR) : null;
+  let db: Database;
+  try {
+    db = opts.db ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : opts.memory ? {} : { dataDir: path.join(env.DATA_DIR, "pglite") }));
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const services: AppServices = {
     db,
     env,
@@ -45,5 +53,12 @@ export async function startPlatform(env: Env, opts: { db?: Database; now?: () =>
       return { ready: false, reason: `database: ${(e as Error).message}` };
     }
   }
-  return { app, db, services, log, readiness, close: () => db.close() };
+  async function close() {
+    try {
+      await db.close();
+    } finally {
+      lock?.release();
+    }
+  }
+  return { app, db, services, log, readiness, close };
 }

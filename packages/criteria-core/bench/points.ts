@@ -123,11 +123,17 @@ function norm(n: bigint, d: bigint): Q {
   const g = gcd(n, d);
   return g === 1n ? [n, d] : [n / g, d / g];
 }
+/** Knuth's sum (TAOCP 4.5.1): gcds of the small factors only, as the engine does. */
 function addQ(a: Q, b: Q): Q {
   if (a[0] === 0n) return b;
   if (b[0] === 0n) return a;
   if (a[1] === b[1]) return norm(a[0] + b[0], a[1]);
-  return norm(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+  const g = gcd(a[1], b[1]);
+  if (g === 1n) return [a[0] * b[1] + b[0] * a[1], a[1] * b[1]];
+  const t = a[0] * (b[1] / g) + b[0] * (a[1] / g);
+  if (t === 0n) return [0n, 1n];
+  const g2 = gcd(t, g);
+  return [t / g2, (a[1] / g) * (b[1] / g2)];
 }
 function fixed(x: Q, d: number, scale: bigint): string {
   const q = (2n * x[0] * scale + x[1]) / (2n * x[1]);

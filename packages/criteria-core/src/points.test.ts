@@ -242,6 +242,61 @@ describe("both: levels derived from score bands", () => {
   });
 });
 
+describe("nested groups (pillars of main indices)", () => {
+  const comp = (code: string, max: number, rule: object, extra: object = {}) => ({ code, name: code, max, rule, method: "m", dataSource: "d", ...extra });
+  const set = parseCriteriaSet({
+    schemaVersion: 1,
+    id: "thu-so-nganh",
+    version: "1",
+    title: "Sở, ngành thử",
+    issuer: { tenant: "thu", name: "Thử" },
+    basedOn: null,
+    judgedBy: "both",
+    unitKind: "agency",
+    levels: [
+      { rank: 1, code: "trung-binh", name: "Trung bình", minScore: 250 },
+      { rank: 2, code: "kha", name: "Khá", minScore: 325 },
+    ],
+    scoring: {
+      total: { max: 450, method: "sum" },
+      notApplicable: "removeFromMax",
+      decimals: 2,
+      groups: [
+        {
+          code: "NT",
+          name: "Nền tảng",
+          max: 150,
+          groups: [
+            { code: "NTS", name: "Nhận thức số", max: 50, components: [comp("NTS-01", 25, { kind: "yesNo" }), comp("NTS-02", 25, { kind: "appraised", step: 5 })] },
+            { code: "HTS", name: "Hạ tầng số", max: 100, components: [comp("HTS-01", 100, { kind: "ratio" }, { mayNotApply: true })] },
+          ],
+        },
+        { code: "HD", name: "Hoạt động", max: 300, components: [comp("HD-01", 200, { kind: "ratio", floor: 20, cap: 80 }), comp("HD-02", 100, { kind: "indexValue" })] },
+      ],
+    },
+  });
+  it("a pillar's points are its main indices' points; the level comes from the score", () => {
+    const s = score(set, { "NTS-01": true, "NTS-02": { points: 15 }, "HTS-01": { numerator: 7, denominator: 10 }, "HD-01": 60, "HD-02": 0.8 });
+    expect(s.groups.map((g) => [g.code, g.parent, g.pointsText, g.indexText])).toEqual([
+      ["NT", null, "110.00", "0.7333"],
+      ["NTS", "NT", "40.00", "0.8000"],
+      ["HTS", "NT", "70.00", "0.7000"],
+      ["HD", null, "230.00", "0.7667"],
+    ]);
+    expect([s.scoreText, s.level, s.levelName]).toEqual(["340.00", 2, "Khá"]);
+  });
+  it("a main index that does not apply leaves its pillar re-scaled over the other", () => {
+    const s = score(set, { "NTS-01": true, "NTS-02": { points: 15 }, "HTS-01": { notApplicable: true }, "HD-01": 60, "HD-02": 0.8 });
+    expect(s.groups.map((g) => [g.code, g.pointsText, g.notApplicable])).toEqual([
+      ["NT", "120.00", false], // 40 of the 50 that apply → 0.8 × 150
+      ["NTS", "40.00", false],
+      ["HTS", "0.00", true],
+      ["HD", "230.00", false],
+    ]);
+    expect(s.scoreText).toBe("350.00");
+  });
+});
+
 describe("levels and points stay apart", () => {
   it("evaluate and gaps refuse a scored set; score refuses a levels set", () => {
     expect(() => evaluate(XA, {})).toThrow(NotJudgedByLevelsError);
@@ -304,7 +359,7 @@ describe("diffPoints", () => {
     ]);
     expect(d.summary).toMatchObject({ pointsAdded: 10, pointsRemoved: 10, stricter: 1, looser: 1, weightsChanged: 0 });
 
-    const w = structuredClone(DTI) as Doc;
+    const w = JSON.parse(JSON.stringify(DTI)) as Doc;
     w.scoring.groups[5].weight = 50; // Đô thị thông minh gets weight
     w.scoring.groups[6].weight = 150;
     const dw = diffPoints(DTI, parseCriteriaSet(w));

@@ -219,12 +219,19 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
     expect(r.data!.node).toBeNull();
   });
 
-  it("20,000 ids are refused quickly", async () => {
+  it("nodes(ids) with an id of no row answers null for it and the others as usual", async () => {
+    const recognised = await api.prisma.assessment.findFirstOrThrow({ where: { status: "RECOGNISED" } });
+    const ids = [globalId("Assessment", "no-such-row"), globalId("Assessment", recognised.id)];
+    const r = await api.anon.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    expect(r.data!.nodes).toEqual([null, { id: ids[1] }]);
+  });
+
+  it("20,000 ids are refused before any is loaded", async () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => globalId("Assessment", `x${i}`));
-    const t0 = performance.now();
     const r = await api.anon.gql(`query ($v: [ID!]!) { nodes(ids: $v) { id } }`, { v: ids });
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(r.errors?.[0]?.message).toContain("ids");
   });
 
   it("a too-long search is a bad input naming the argument, not an internal error", async () => {

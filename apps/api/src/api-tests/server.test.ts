@@ -371,11 +371,19 @@ interface Proc {
   exited: Promise<number | null>;
 }
 
-function startIndex(dataDir: string): Proc {
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: "0" };
+/** `src/index.ts` as one node process (tsx as its loader), or through the package's `start` script as `pnpm start` runs it. */
+function startIndex(dataDir: string, how: "node" | "start script" = "node"): Proc {
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: "0" };
   delete env.DATABASE_URL;
-  // One node process with tsx as its loader (the tsx command would run the server in a child of its own).
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  delete env.NODE_ENV;
+  let child: ChildProcess;
+  if (how === "start script") {
+    const script = (JSON.parse(readFileSync(path.join(apiDir, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+    env.PATH = `${path.join(apiDir, "node_modules", ".bin")}${path.delimiter}${env.PATH}`;
+    child = spawn("sh", ["-c", script], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  } else {
+    child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: apiDir, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  }
   const out: string[] = [];
   const err: string[] = [];
   child.stdout!.on("data", (c: Buffer) => out.push(...String(c).split("\n").filter(Boolean)));
@@ -399,6 +407,12 @@ describe.skipIf(inject("template").kind !== "pglite")("one process per data dire
   const running: Proc[] = [];
   afterAll(() => {
     for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGKILL");
+    // A server left by a failed run (the start script's grandchild) is the one named in this directory's lock.
+    try {
+      process.kill(Number(readFileSync(path.join(dataDir, LOCK_FILE), "utf8")), "SIGKILL");
+    } catch {
+      // no lock, or its process is gone
+    }
   });
 
   beforeAll(async () => {
@@ -411,11 +425,15 @@ describe.skipIf(inject("template").kind !== "pglite")("one process per data dire
   });
 
   it("a second process is refused before it opens the database; after kill -9 of the first the directory opens again; SIGTERM exits 0", async () => {
-    const first = startIndex(dataDir);
+    // The first as `pnpm start` runs it: production mode without anyone setting NODE_ENV.
+    const first = startIndex(dataDir, "start script");
     running.push(first);
     const url = await readyUrl(first);
     expect((await raw(url, "/health")).status).toBe(200);
-    expect(readFileSync(path.join(dataDir, LOCK_FILE), "utf8").trim()).toBe(String(first.child.pid));
+    expect(first.out.map((l) => JSON.parse(l) as Line).find((l) => String(l.msg).startsWith("Cơ sở dữ liệu"))).toMatchObject({ mode: "production" });
+    // The server is a child of the start script's shell and tsx: the lock names the server's own pid.
+    const ownerPid = Number(readFileSync(path.join(dataDir, LOCK_FILE), "utf8").trim());
+    expect(ownerPid).toBeGreaterThan(0);
 
     const second = startIndex(dataDir);
     running.push(second);
@@ -423,12 +441,12 @@ describe.skipIf(inject("template").kind !== "pglite")("one process per data dire
     expect(code).not.toBe(0);
     const said = second.err.join("");
     expect(said).toContain(`Thư mục dữ liệu ${dataDir}`);
-    expect(said).toContain(`Data directory ${dataDir} is in use by process ${first.child.pid}`);
+    expect(said).toContain(`Data directory ${dataDir} is in use by process ${ownerPid}`);
     expect(second.out.join("\n")).not.toMatch(/database|Cơ sở dữ liệu/);
     // The first one still serves.
     expect((await raw(url, "/ready")).status).toBe(200);
 
-    first.child.kill("SIGKILL");
+    process.kill(ownerPid, "SIGKILL");
     await first.exited;
     expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(true); // stale now
 

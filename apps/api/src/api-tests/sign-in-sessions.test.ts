@@ -135,6 +135,27 @@ async function signIn(email: string, userAgent: string, address: string): Promis
   return client;
 }
 
+describe("client address behind a proxy", () => {
+  it("with TRUST_PROXY=1 the address is the x-forwarded-for entry the proxy appended, not one the client forged", async () => {
+    const behindProxy = await startPlatform({ ...api.platform.services.env, TRUST_PROXY: 1 }, { db: api.platform.db });
+    const server: Server = createServer(createHttpHandler(behindProxy));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.0.0.1, 198.51.100.77", "x-cds-client-ip": "10.9.9.9" },
+        body: JSON.stringify({ query: `mutation { r: login(email: "khong-ai@example.vn", password: "x") { __typename } }` }),
+      });
+      expect(((await res.json()) as { data: { r: { __typename: string } } }).data.r.__typename).toBe("InputError");
+      const attempt = await api.prisma.loginAttempt.findFirstOrThrow({ where: { email: "khong-ai@example.vn" } });
+      expect(attempt.address).toBe("198.51.100.77");
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe("sessions and password", () => {
   let email: string;
   beforeAll(async () => {

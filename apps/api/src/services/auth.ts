@@ -112,7 +112,7 @@ async function throttle(prisma: PrismaClient, now: Date, email: string, address:
   const attempt = await prisma.loginAttempt.create({ data: { email, address, at: now, success: false } });
   const lastSuccess = await prisma.loginAttempt.findFirst({ where: { email, success: true, at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } });
   const accountFailures = await prisma.loginAttempt.findMany({
-    where: { email, success: false, at: { gte: lastSuccess && lastSuccess.at > since ? lastSuccess.at : since } },
+    where: { email, success: false, at: { gte: lastSuccess?.at ?? since } },
     orderBy: { at: "desc" },
     take: LOGIN_THROTTLE.perAccount + 1,
     select: { at: true },

@@ -1,4 +1,5 @@
 /** The read rule of each node type, for node(id)/nodes(ids), which load rows by id. */
+import { brandWithType } from "@pothos/core";
 import type { Context } from "../context.ts";
 import { can } from "./access.ts";
 
@@ -10,6 +11,23 @@ export async function orNull<T>(load: T | Promise<T>): Promise<T | null> {
     if ((e as { code?: unknown }).code === "P2025") return null;
     throw e;
   }
+}
+
+/** One row of a node type by its id, branded with its GraphQL type, or null when there is none. */
+export async function nodeRowById(ctx: Context, typename: string, id: string): Promise<unknown> {
+  const where = { where: { id } };
+  const loaders: Record<string, () => Promise<object | null>> = {
+    Assessment: () => ctx.prisma.assessment.findUnique(where),
+    CriteriaSet: () => ctx.prisma.criteriaSet.findUnique(where),
+    CriteriaSetVersion: () => ctx.prisma.criteriaSetVersion.findUnique(where),
+    Round: () => ctx.prisma.round.findUnique(where),
+    Tenant: () => ctx.prisma.tenant.findUnique(where),
+    Unit: () => ctx.prisma.unit.findUnique(where),
+  };
+  const row = await loaders[typename]?.();
+  if (!row) return null;
+  brandWithType(row, typename as never);
+  return row;
 }
 
 export async function visibleNode(ctx: Context, typename: string, node: unknown): Promise<unknown> {

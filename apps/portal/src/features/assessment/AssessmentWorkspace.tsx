@@ -10,6 +10,7 @@ import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
 import { ApiError, ErrorBox, LevelBadge, Link, Notice, request, Spinner, StatusBadge, unwrap, useI18n, type ApiIssue } from "@cds/ui";
 import { assessmentQuery, RegisterLevelMutation, SaveValuesMutation, SubmitMutation, type AssessmentData } from "./api.ts";
 import { CriterionCard, type ReviewNote } from "./CriterionCard.tsx";
+import { evidenceActionsOf } from "./EvidenceBox.tsx";
 import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft } from "./draft.ts";
 import { describeValue, engineError, fieldFromValue, sameField, toRaw, type FieldError, type FieldState } from "./form.ts";
 
@@ -83,6 +84,7 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   const byCode = useMemo(() => new Map(set.criteria.map((c) => [c.code, c])), [set]);
   // The API says what this user may do now (same rules it enforces).
   const editable = data.allowedActions.includes("saveValues");
+  const evidenceActions = useMemo(() => evidenceActionsOf(data.allowedActions), [data.allowedActions]);
   const registered = data.registeredLevel ?? null;
 
   const server = useMemo(() => {
@@ -555,6 +557,7 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
                     targetLevel={live.target}
                     readOnly={!editable}
                     evidence={evidenceBy.get(c.code) ?? EMPTY_LIST}
+                    evidenceActions={evidenceActions}
                     comments={showComments ? (commentsBy.get(c.code) ?? EMPTY_LIST) : EMPTY_LIST}
                     verified={server.verified.get(c.code) ?? null}
                     autoValue={server.effective.get(c.code)}

@@ -2,7 +2,7 @@ import { memo, type ReactNode } from "react";
 import type { Status } from "@cds/criteria-core";
 import { formatTarget, type TCriterion, type TLevel } from "@cds/criteria-schema";
 import { CriterionStatus, useI18n } from "@cds/ui";
-import { EvidenceBox, type EvidenceFile } from "./EvidenceBox.tsx";
+import { EvidenceBox, type EvidenceActions, type EvidenceFile } from "./EvidenceBox.tsx";
 import { describeValue, parseWhole, type FieldError, type FieldState, type InputName } from "./form.ts";
 
 export interface ReviewNote {
@@ -24,6 +24,7 @@ export interface CriterionCardProps {
   targetLevel: number;
   readOnly: boolean;
   evidence: EvidenceFile[];
+  evidenceActions: EvidenceActions;
   comments: ReviewNote[];
   verified: { value: unknown; comment: string | null } | null;
   autoValue: unknown;
@@ -220,7 +221,7 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       </details>
       {f.kind !== "auto" && (
         <div className="pa-extra">
-          <EvidenceBox assessmentId={p.assessmentId} code={code} files={p.evidence} readOnly={p.readOnly} />
+          <EvidenceBox assessmentId={p.assessmentId} code={code} files={p.evidence} can={p.evidenceActions} />
           {(!p.readOnly || p.note) && <label className="pa-note">
             <span>{t("input.note")}</span>
             <textarea aria-label={t("aria.note", { code })} rows={2} maxLength={2000} value={p.note} disabled={p.readOnly} onChange={(e) => p.onNote(code, e.target.value)} />

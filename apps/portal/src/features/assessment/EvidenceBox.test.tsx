@@ -83,6 +83,15 @@ describe("evidence on the assessment form", () => {
     expect(sent[0]!.file.name).toBe("ban-chinh-thuc.png");
   });
 
+  it("offers only what allowedActions lists", async () => {
+    const a = assessment();
+    mockApi({ PortalAssessment: () => ({ assessment: { ...a, allowedActions: a.allowedActions.filter((x) => x !== "deleteEvidence"), evidence: [FILE] } }) });
+    renderPage();
+    const item = await screen.findByTestId("evidence-E1");
+    expect(within(item).getByLabelText("Thay tệp bien-ban.pdf")).toBeTruthy();
+    expect(within(item).queryByRole("button", { name: "Xoá tệp bien-ban.pdf" })).toBeNull();
+  });
+
   it("offers neither once the assessment is submitted", async () => {
     mockApi({ PortalAssessment: () => ({ assessment: { ...assessment({ status: "SUBMITTED" }), evidence: [FILE] } }) });
     renderPage();

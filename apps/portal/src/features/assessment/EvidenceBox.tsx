@@ -36,7 +36,20 @@ export function checkEvidence(file: File): { file: File } | { error: string } {
 
 type Evidence = AssessmentData["evidence"][number];
 
-export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmentId: string; code: string; files: EvidenceFile[]; readOnly: boolean }) {
+/** What the user may do with the evidence now, as the API's allowedActions say. */
+export interface EvidenceActions {
+  upload: boolean;
+  delete: boolean;
+  replace: boolean;
+}
+
+export const evidenceActionsOf = (allowed: readonly string[]): EvidenceActions => ({
+  upload: allowed.includes("uploadEvidence"),
+  delete: allowed.includes("deleteEvidence"),
+  replace: allowed.includes("replaceEvidence"),
+});
+
+export function EvidenceBox({ assessmentId, code, files, can }: { assessmentId: string; code: string; files: EvidenceFile[]; can: EvidenceActions }) {
   const { t, dateTime, number } = useI18n();
   const qc = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
@@ -107,15 +120,19 @@ export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmen
               <span className="muted">
                 ({number(Math.max(1, Math.round(f.size / 1024)))} KB · {dateTime(f.createdAt)})
               </span>
-              {!readOnly && confirming !== f.id && (
+              {(can.replace || can.delete) && confirming !== f.id && (
                 <span className="pa-evidence-actions">
-                  <label className="pa-upload pa-replace">
-                    <input type="file" accept={ACCEPT} aria-label={t("evidence.replaceAria", { name: f.fileName })} disabled={busy} onChange={(e) => void onFile(e, f.id)} />
-                    <span className="pa-link">{t("evidence.replace")}</span>
-                  </label>
-                  <button type="button" className="link" disabled={busy} onClick={() => setConfirming(f.id)} aria-label={t("evidence.deleteAria", { name: f.fileName })}>
-                    {t("evidence.delete")}
-                  </button>
+                  {can.replace && (
+                    <label className="pa-upload pa-replace">
+                      <input type="file" accept={ACCEPT} aria-label={t("evidence.replaceAria", { name: f.fileName })} disabled={busy} onChange={(e) => void onFile(e, f.id)} />
+                      <span className="pa-link">{t("evidence.replace")}</span>
+                    </label>
+                  )}
+                  {can.delete && (
+                    <button type="button" className="link" disabled={busy} onClick={() => setConfirming(f.id)} aria-label={t("evidence.deleteAria", { name: f.fileName })}>
+                      {t("evidence.delete")}
+                    </button>
+                  )}
                 </span>
               )}
               {confirming === f.id && (
@@ -135,7 +152,7 @@ export function EvidenceBox({ assessmentId, code, files, readOnly }: { assessmen
       ) : (
         <span className="muted"> {t("evidence.none")}</span>
       )}
-      {!readOnly && (
+      {can.upload && (
         <label className="pa-upload">
           <input type="file" accept={ACCEPT} aria-label={t("aria.evidence", { code })} disabled={busy} onChange={(e) => void onFile(e)} />
           <span className="pa-upload-btn">{t("evidence.add")}</span>
