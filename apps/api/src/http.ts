@@ -37,7 +37,7 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".ttf": "font/ttf",
   // robots.txt (portal public/): crawlers expect text/plain.
-  //TMP-TXT
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /**
