@@ -137,6 +137,34 @@ export function checkQuantity(code: string, field: string, n: unknown, issues: V
   return false;
 }
 
+/**
+ * The numerator and denominator of a ratio value (already shaped { numerator, denominator }): whole
+ * quantities with numerator ≤ denominator. 0/0 is `"nothing"` (nothing to count) where the caller
+ * allows it — 2361's "nếu có" criteria, components that may not apply — and an issue elsewhere.
+ */
+export function readRatio(
+  code: string,
+  raw: { numerator: unknown; denominator: unknown },
+  nothingAllowed: boolean,
+  issues: ValueIssue[],
+): { kind: "ratio"; numerator: number; denominator: number } | "nothing" | null {
+  const okN = checkQuantity(code, "numerator", raw.numerator, issues);
+  const okD = checkQuantity(code, "denominator", raw.denominator, issues);
+  if (!okN || !okD) return null;
+  const numerator = raw.numerator as number;
+  const denominator = raw.denominator as number;
+  if (denominator === 0) {
+    if (nothingAllowed && numerator === 0) return "nothing";
+    issues.push(valueIssue(code, `${code}.denominator`, "zero_denominator"));
+    return null;
+  }
+  if (numerator > denominator) {
+    issues.push(valueIssue(code, `${code}.numerator`, "numerator_exceeds_denominator"));
+    return null;
+  }
+  return { kind: "ratio", numerator, denominator };
+}
+
 function wrongShape(criterion: TCriterion, issues: ValueIssue[]): null {
   issues.push(
     valueIssue(criterion.code, criterion.code, "wrong_shape", [
@@ -176,21 +204,8 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
       if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2) {
         return wrongShape(criterion, issues);
       }
-      const okN = checkQuantity(code, "numerator", raw.numerator, issues);
-      const okD = checkQuantity(code, "denominator", raw.denominator, issues);
-      if (!okN || !okD) return null;
-      const numerator = raw.numerator as number;
-      const denominator = raw.denominator as number;
-      if (denominator === 0) {
-        if (criterion.exemptWhenNoSubjects && numerator === 0) return EXEMPT;
-        issues.push(valueIssue(code, `${code}.denominator`, "zero_denominator"));
-        return null;
-      }
-      if (numerator > denominator) {
-        issues.push(valueIssue(code, `${code}.numerator`, "numerator_exceeds_denominator"));
-        return null;
-      }
-      return { kind: "ratio", numerator, denominator };
+      const ratio = readRatio(code, raw as { numerator: unknown; denominator: unknown }, criterion.exemptWhenNoSubjects === true, issues);
+      return ratio === "nothing" ? EXEMPT : ratio;
     }
     case "boolean":
       if (typeof raw !== "boolean") return wrongShape(criterion, issues);

@@ -29,7 +29,7 @@ export interface Gap {
 }
 
 /** ⌈x × y / d⌉ on non-negative integers, exactly: BigInt when the product could round in a double. */
-function ceilProductDiv(x: number, y: number, d: number): number {
+export function ceilProductDiv(x: number, y: number, d: number): number {
   const p = x * y;
   if (p <= Number.MAX_SAFE_INTEGER) return Math.floor((p + d - 1) / d);
   const big = BigInt(x) * BigInt(y);

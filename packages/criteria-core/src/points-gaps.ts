@@ -6,6 +6,7 @@
  */
 import { exact, formatRule, type Locale, type Rational } from "@cds/criteria-schema";
 import { compileScoring, readAll, scoreReadings, type CompiledComponent, type Reading } from "./points.ts";
+import { ceilProductDiv } from "./gaps.ts";
 import type { ComponentValues } from "./values.ts";
 import type { TCriteriaSet } from "@cds/criteria-schema";
 
@@ -26,15 +27,6 @@ export interface PointsGap {
   next: { target: string; targetEn: string; shortfall: number | null; points: number; pointsText: string } | null;
   message: string;
   messageEn: string;
-}
-
-/** ⌈x × y / d⌉ on non-negative integers, exactly. */
-function ceilProductDiv(x: number, y: number, d: number): number {
-  const p = x * y;
-  if (p <= Number.MAX_SAFE_INTEGER) return Math.floor((p + d - 1) / d);
-  const big = BigInt(x) * BigInt(y);
-  const q = big / BigInt(d);
-  return Number(big % BigInt(d) === 0n ? q : q + 1n);
 }
 
 /**

@@ -14,7 +14,7 @@
  * points and is listed in `missing`, never silently skipped.
  */
 import { exact, judgedBy, type ExactValue, type Rational, type TCriteriaSet, type TScoreComponent, type TScoreGroup } from "@cds/criteria-schema";
-import { checkQuantity, isPlainObject, keyCount } from "./evaluate.ts";
+import { checkQuantity, isPlainObject, keyCount, readRatio } from "./evaluate.ts";
 import { InvalidValuesError, RULE_VALUE_SHAPES, valueIssue, type ComponentValues, type ValueIssue } from "./values.ts";
 
 const { add, compare, div, fromDecimal, mul, rational, toExact, toFixedHalfUp, ONE, ZERO } = exact;
@@ -298,22 +298,9 @@ export function readComponent(cc: CompiledComponent, raw: unknown, issues: Value
         return { kind: "percent", percent: raw };
       }
       if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2) return wrong(cc, issues);
-      const okN = checkQuantity(code, "numerator", raw.numerator, issues);
-      const okD = checkQuantity(code, "denominator", raw.denominator, issues);
-      if (!okN || !okD) return null;
-      const numerator = raw.numerator as number;
-      const denominator = raw.denominator as number;
-      if (denominator === 0) {
-        // Nothing to count (0/0) is "not applicable" where the component may not apply, like 2361's "nếu có".
-        if (cc.mayNotApply && numerator === 0) return NOT_APPLICABLE;
-        issues.push(valueIssue(code, `${code}.denominator`, "zero_denominator"));
-        return null;
-      }
-      if (numerator > denominator) {
-        issues.push(valueIssue(code, `${code}.numerator`, "numerator_exceeds_denominator"));
-        return null;
-      }
-      return { kind: "ratio", numerator, denominator };
+      // Nothing to count (0/0) is "not applicable" where the component may not apply, like 2361's "nếu có".
+      const ratio = readRatio(code, raw as { numerator: unknown; denominator: unknown }, cc.mayNotApply, issues);
+      return ratio === "nothing" ? NOT_APPLICABLE : ratio;
     }
     case BANDS_COUNT:
       if (!isPlainObject(raw) || !("count" in raw) || keyCount(raw) !== 1) return wrong(cc, issues);
