@@ -1,10 +1,11 @@
 // Runs the real `cds` command in a child process, as a user would, on both national sets.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -313,5 +314,84 @@ describe("cds on scored indices", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("trọng số đổi 2");
     expect(r.stdout).toContain("~ nhóm CQS Hoạt động chính quyền số: trọng số 200 → 150");
+  });
+});
+
+describe("cds template and evaluate from Excel", () => {
+  /** Opens a template the CLI wrote, types into row 4 by column header like a user, saves it under a new name. */
+  async function fill(from: string, to: string, cells: Record<string, Record<string, ExcelJS.CellValue>>): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, from)) as never);
+    const ws = wb.getWorksheet("Số liệu")!;
+    for (const [code, fields] of Object.entries(cells)) {
+      for (const [label, v] of Object.entries(fields)) {
+        let c = 1;
+        while (c <= ws.columnCount && !(String(ws.getCell(1, c).value).startsWith(`${code} `) && ws.getCell(2, c).value === label)) c++;
+        ws.getCell(4, c).value = v;
+      }
+    }
+    writeFileSync(join(dir, to), new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    return to;
+  }
+
+  it("writes a one-unit template; the empty template evaluates like {}", async () => {
+    const t = await cds("template", "vn-2361-commune", "--xlsx", "commune.xlsx");
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain("vn-2361-commune 1.0");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "commune.xlsx")) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Số liệu", "Hướng dẫn", "_cds"]);
+    const fromXlsx = await cds("evaluate", "vn-2361-commune", "commune.xlsx");
+    const fromJson = await cds("evaluate", "vn-2361-commune", file("empty.json", {}));
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromJson.stdout);
+  });
+
+  it("evaluates a filled template exactly as the same values in JSON", async () => {
+    await cds("template", "vn-2361-commune", "--xlsx", "commune.xlsx");
+    const filled = await fill("commune.xlsx", "filled.xlsx", {
+      "CQS-01": { "Tử số": 30, "Mẫu số": 50 },
+      "CQS-02": { "Hoặc tỷ lệ (%)": "85,5" },
+      "CQS-07": { "Số lượng": 1 },
+      "CQS-14": { "Có/Không": "Có" },
+      "XHS-07": { "Tử số": 9, "Mẫu số": "10" },
+    });
+    const json = file("filled.json", {
+      "CQS-01": { numerator: 30, denominator: 50 },
+      "CQS-02": 85.5,
+      "CQS-07": { count: 1 },
+      "CQS-14": true,
+      "XHS-07": { numerator: 9, denominator: 10 },
+    });
+    const a = await cds("evaluate", "vn-2361-commune", filled);
+    const b = await cds("evaluate", "vn-2361-commune", json);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect((JSON.parse(a.stdout) as { criteria: { code: string; results: string[] }[] }).criteria[1]!.results).toEqual(["pass", "pass", "pass", "pass", "fail"]);
+  });
+
+  it("exits 2 listing each bad cell with its sheet, row, column and criterion", async () => {
+    await cds("template", "vn-2361-commune", "--xlsx", "commune.xlsx");
+    const bad = await fill("commune.xlsx", "bad.xlsx", {
+      "CQS-01": { "Tử số": 60, "Mẫu số": 50 },
+      "CQS-04": { "Có/Không": "Coo" },
+      "CQS-07": { "Số lượng": -1 },
+    });
+    const r = await cds("evaluate", "vn-2361-commune", bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("(3 lỗi)");
+    expect(r.stderr).toContain('Trang "Số liệu", dòng 4, cột C (CQS-01 — Tử số): tử số lớn hơn mẫu số');
+    expect(r.stderr).toMatch(/dòng 4, cột [A-Z]+ \(CQS-04 — Có\/Không\): "Coo" không hợp lệ/);
+    expect(r.stderr).toMatch(/dòng 4, cột [A-Z]+ \(CQS-07 — Số lượng\): không được âm/);
+  });
+
+  it("exits 2 on a template of another set, and on a missing --xlsx", async () => {
+    await cds("template", "vn-2361-district", "--xlsx", "district.xlsx");
+    const r = await cds("evaluate", "vn-2361-commune", "district.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("mẫu được tạo cho bộ vn-2361-district phiên bản 1.0, không phải bộ vn-2361-commune phiên bản 1.0");
+    const u = await cds("template", "vn-2361-commune");
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain("--xlsx");
   });
 });

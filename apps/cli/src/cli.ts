@@ -5,7 +5,7 @@
  * Exit codes: 0 done; 1 the document given to `validate` is not a valid set;
  * 2 bad input or usage (unknown set, unreadable file, invalid values…).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { builtInSet, builtInSetIds, isScored, scoreComponents, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
 import {
@@ -24,6 +24,7 @@ import {
   type SetDiff,
   type UnitValues,
 } from "@cds/criteria-core";
+import { readValues, valuesTemplate } from "@cds/workbook";
 
 export interface Io {
   out: (s: string) => void;
@@ -41,9 +42,12 @@ const HELP = `cds — Bộ tiêu chí và Bộ chỉ số chuyển đổi số (
 Cách dùng / usage:
   cds export <id>                          in bộ tiêu chí có sẵn dạng JSON (${builtInSetIds().join(", ")})
   cds validate <file>                      kiểm tra một bộ tiêu chí; mã thoát 1 nếu có lỗi (mỗi lỗi kèm đường dẫn JSON)
-  cds evaluate <id-or-file> <values.json> [--json]
+  cds evaluate <id-or-file> <values.json|values.xlsx> [--json]
                                            đánh giá số liệu của một đơn vị: bộ theo mức độ in JSON;
-                                           bộ chấm điểm in bảng điểm (JSON với --json)
+                                           bộ chấm điểm in bảng điểm (JSON với --json); tệp .xlsx là
+                                           mẫu nhập số liệu đã điền (xem cds template)
+  cds template <id-or-file> --xlsx <file.xlsx>
+                                           ghi mẫu nhập số liệu Excel cho một đơn vị
   cds rank <id-or-file> <units.json> [--json]
                                            chấm điểm và xếp hạng các đơn vị (bộ chấm điểm)
   cds gaps <id-or-file> <values.json> <level>
@@ -127,11 +131,31 @@ function formatScore(set: TCriteriaSet, s: Score): string {
   return lines.join("\n");
 }
 
-function evaluateCommand(argv: string[], io: Io): number {
+function readBytes(path: string, io: Io, what: string): Uint8Array {
+  try {
+    return readFileSync(resolve(io.cwd, path));
+  } catch (e) {
+    throw new UsageError(`${what}: không đọc được tệp ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+/** A filled values template: one unit's values, or exit 2 listing every issue with its sheet, row and column. */
+async function readXlsxValues(set: TCriteriaSet, path: string, io: Io): Promise<unknown> {
+  const r = await readValues(set, readBytes(path, io, "values"));
+  if (r.issues.length > 0) {
+    throw new UsageError(`Số liệu không hợp lệ trong ${path} (${r.issues.length} lỗi):\n` + r.issues.map((i) => `  ${i.message}`).join("\n"));
+  }
+  if (r.units.length > 1) {
+    throw new UsageError(`values: ${path} có ${r.units.length} đơn vị; cds evaluate đánh giá một đơn vị (dùng mẫu một đơn vị)`);
+  }
+  return r.units[0]?.values ?? {};
+}
+
+async function evaluateCommand(argv: string[], io: Io): Promise<number> {
   const { json, rest: args } = flags(argv);
-  need(args, 2, "cds evaluate <id-or-file> <values.json> [--json]");
+  need(args, 2, "cds evaluate <id-or-file> <values.json|values.xlsx> [--json]");
   const set = loadSet(args[0]!, io);
-  const values = readJson(args[1]!, io, "values");
+  const values = /\.xlsx$/i.test(args[1]!) ? await readXlsxValues(set, args[1]!, io) : readJson(args[1]!, io, "values");
   if (isScored(set)) {
     const s = tryScore(set, values as never);
     if (!s.ok) throw new InvalidValuesError(s.issues);
@@ -292,6 +316,24 @@ function diffCommand(args: string[], io: Io): number {
   return 0;
 }
 
+async function templateCommand(args: string[], io: Io): Promise<number> {
+  const usage = "cds template <id-or-file> --xlsx <file.xlsx>";
+  const at = args.indexOf("--xlsx");
+  const out = at >= 0 ? args[at + 1] : undefined;
+  const rest = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
+  need(rest, 1, usage);
+  if (!out || out.startsWith("--")) throw new UsageError(`thiếu tệp --xlsx <file.xlsx> — cách dùng: ${usage}`);
+  const set = loadSet(rest[0]!, io);
+  const bytes = await valuesTemplate(set);
+  try {
+    writeFileSync(resolve(io.cwd, out), bytes);
+  } catch (e) {
+    throw new UsageError(`--xlsx: không ghi được tệp ${out} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  io.out(`Đã ghi mẫu nhập số liệu ${set.id} ${set.version} vào ${out}`);
+  return 0;
+}
+
 function exportCommand(args: string[], io: Io): number {
   need(args, 1, "cds export <id>");
   const set = builtInSet(args[0]!);
@@ -300,17 +342,18 @@ function exportCommand(args: string[], io: Io): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   export: exportCommand,
   validate: validateCommand,
   evaluate: evaluateCommand,
   rank: rankCommand,
   gaps: gapsCommand,
   diff: diffCommand,
+  template: templateCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws for bad input. */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.out(HELP);
@@ -322,7 +365,7 @@ export function run(argv: string[], io: Io): number {
     return 2;
   }
   try {
-    return fn(args, io);
+    return await fn(args, io);
   } catch (e) {
     if (e instanceof InvalidValuesError) {
       io.err(`Số liệu không hợp lệ (${e.issues.length} lỗi):`);
