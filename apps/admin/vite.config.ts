@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   base: "/admin/",
   plugins: [react()],
-  server: { port: 5174, proxy: { "/graphql": "http://127.0.0.1:4000" } },
+  server: { port: 5174, proxy: { "/graphql": "http://127.0.0.1:4000", "/documents": "http://127.0.0.1:4000" } },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 8000,

@@ -1,8 +1,10 @@
 /**
  * The HTTP front: /graphql → yoga; /evidence/<id> → an evidence file for those
- * who may see it; /health and /ready for the platform's supervisor; /admin/… →
- * the admin app; anything else → the portal (both single-page apps, built by
- * Vite, served with an index.html fallback).
+ * who may see it; /templates/assessment/<id>.xlsx → the values template of an
+ * assessment for those who may read its working data; /health and /ready for
+ * the platform's supervisor; /admin/… → the admin app; anything else → the
+ * portal (both single-page apps, built by Vite, served with an index.html
+ * fallback).
  *
  * Every response carries the security headers and an x-request-id, and is
  * logged as one JSON line; GraphQL and static responses are compressed (br or
@@ -17,11 +19,14 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { createContext } from "./context.ts";
+import { documentRoute } from "./documents.ts";
 import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_CSP, graphiqlAsset } from "./graphiql.ts";
 import { requestScope, type Logger, type RequestScope } from "./log.ts";
 import type { Platform } from "./platform.ts";
 import { can } from "./services/access.ts";
 import { unitRef } from "./services/assessments.ts";
+import { assessmentTemplate } from "./services/values-import.ts";
+import { decodeId } from "./schema/criteria-set.ts";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./services/auth.ts";
 import { MAX_JSON_BYTES, MAX_MULTIPART_BYTES } from "./yoga.ts";
 
@@ -287,6 +292,29 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
       .end(bytes);
   }
 
+  /** The values template of an assessment's pinned set for its unit (Excel in), for those who may read its working data. */
+  async function assessmentTemplateFile(req: IncomingMessage, res: ServerResponse, url: URL, rawId: string): Promise<void> {
+    const request = new Request(url, { headers: requestHeaders(req) });
+    const ctx = await createContext(platform.services, request).catch(() => null);
+    let id: string;
+    try {
+      id = decodeId(decodeURIComponent(rawId), "Assessment");
+    } catch {
+      return notFound(res, "Không tìm thấy / not found");
+    }
+    const t = ctx && (await assessmentTemplate(platform.db.prisma, ctx.viewer, id));
+    if (!t) return notFound(res, "Không tìm thấy / not found");
+    res.setHeader("content-security-policy", EVIDENCE_CSP);
+    res
+      .writeHead(200, {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-length": t.bytes.byteLength,
+        "cache-control": "private, no-store",
+        "content-disposition": `attachment; filename="${t.asciiName}"; filename*=UTF-8''${encodeURIComponent(t.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      })
+      .end(t.bytes);
+  }
+
   function notFound(res: ServerResponse, text: string): void {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(text);
   }
@@ -303,8 +331,11 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
     }
     if (p.startsWith(GRAPHIQL_ASSETS_PATH) && (await graphiqlFile(req, res, p.slice(GRAPHIQL_ASSETS_PATH.length)))) return;
     if (p === "/graphql" || p.startsWith("/graphql/")) return graphql(req, res, url);
+    if (p.startsWith("/documents/") && (await documentRoute(platform, req, res, url, requestHeaders(req)))) return;
     const ev = p.match(/^\/evidence\/([A-Za-z0-9_-]+)$/);
     if (ev) return evidence(req, res, url, ev[1]!);
+    const tpl = p.match(/^\/templates\/assessment\/([^/]+)\.xlsx$/);
+    if (tpl) return assessmentTemplateFile(req, res, url, tpl[1]!);
     const sent = p === "/admin" || p.startsWith("/admin/") ? serveStatic(roots.admin, p.slice("/admin".length) || "/", req, res) : serveStatic(roots.portal, p, req, res);
     if (sent) return sent;
     notFound(res, "Chưa build giao diện (pnpm build) / web apps not built");

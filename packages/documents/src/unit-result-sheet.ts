@@ -37,6 +37,7 @@ export interface UnitResultSheetInput extends DocumentMeta {
   judgedBy: JudgedBy;
   /** The level whose targets the table shows (the registered or recognised level). */
   targetLevel?: Level;
+  /** The recognised level (null = none reached); left out before recognition, the line is not printed. */
   recognisedLevel?: Level | null;
   score?: number;
   maxScore?: number;
@@ -79,7 +80,10 @@ export async function unitResultSheet(input: UnitResultSheetInput): Promise<Uint
       `${input.set.name}, phiên bản ${input.set.version}${input.set.decision ? ` (${input.set.decision})` : ""}.`,
     ],
   ];
-  if (input.judgedBy !== "points") facts.push(["Mức độ được công nhận: ", `${formatLevel(input.recognisedLevel)}.`]);
+  // Left out (undefined) before recognition: a sheet of working data must not read as a recognition.
+  if (input.judgedBy !== "points" && input.recognisedLevel !== undefined) {
+    facts.push(["Mức độ được công nhận: ", `${formatLevel(input.recognisedLevel)}.`]);
+  }
   if (input.judgedBy !== "levels" && input.score !== undefined) {
     const max = input.maxScore === undefined ? "" : `/${formatNumber(input.maxScore, { maxDecimals: decimals })}`;
     facts.push(["Tổng điểm: ", `${formatNumber(input.score, { decimals })}${max} điểm.`]);

@@ -7,6 +7,7 @@ import "./unit.ts";
 import "./criteria-set.ts";
 import "./assessment.ts";
 import "./summary.ts";
+import "./values-import.ts";
 import { getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.ts";
 import { ArgumentError } from "../errors.ts";

@@ -237,7 +237,18 @@ export interface SaveValuesInput {
   notes?: Record<string, string | null> | null;
 }
 
-export async function saveValues(prisma: PrismaClient, viewer: Viewer, input: SaveValuesInput): Promise<LoadedAssessment> {
+/** How a save is recorded: the Excel import saves through the same path under its own audit action, with the file's name and sha256. */
+export interface SaveAuditAs {
+  action: string;
+  detail?: Record<string, unknown>;
+}
+
+export async function saveValues(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: SaveValuesInput,
+  auditAs: SaveAuditAs = { action: "assessment.saveValues" },
+): Promise<LoadedAssessment> {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   requireAction(viewer, a, "saveValues");
@@ -312,12 +323,12 @@ export async function saveValues(prisma: PrismaClient, viewer: Viewer, input: Sa
         values,
       };
       await audit(tx, viewer, {
-        action: "assessment.saveValues",
+        action: auditAs.action,
         entityType: "Assessment",
         entityId: a.id,
         tenantId: a.unit.tenantId,
         before: { values: before, level: a.computedLevel },
-        after: { values: after, notes: Object.keys(notes).length ? notes : undefined, level: fresh.computedLevel },
+        after: { values: after, notes: Object.keys(notes).length ? notes : undefined, level: fresh.computedLevel, ...auditAs.detail },
       });
       return fresh;
     }),

@@ -20,6 +20,7 @@ import {
   type Column,
   type Me,
 } from "@cds/ui";
+import { ResultSheetLink, RoundDocumentLinks } from "./documents.tsx";
 import { AppraiseForm, RecogniseForm, ReturnDialog, VerifyAssessmentButton, VerifyValueDialog } from "./ReviewActions.tsx";
 import { auditChanges, formatValue } from "./format.ts";
 import { assessmentOptions, type AssessmentDetail, type CriterionRow } from "./queries.ts";
@@ -211,8 +212,10 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
           </span>
           <span className="muted">{t("review.version", { version: a.version })}</span>
           {refreshing && <Spinner label={t("review.refreshing")} />}
+          <ResultSheetLink assessmentId={a.id} />
         </div>
       </section>
+      <RoundDocumentLinks me={me} round={{ id: a.round.id, tenantId: a.unit.tenant.code }} />
 
       {levels.length > 0 && (
         <ul className="level-strip" aria-label={t("review.levelResults")}>
@@ -344,6 +347,9 @@ const ACTION_KEYS = new Set([
   "assessment.recognise",
   "assessment.recomputeChildLevels",
   "assessment.uploadEvidence",
+  "assessment.replaceEvidence",
+  "assessment.deleteEvidence",
+  "assessment.importValues",
   "assessment.open",
 ]);
 

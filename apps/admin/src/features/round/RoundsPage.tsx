@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { DataTable, ErrorBox, LevelBadge, navigate, Notice, Spinner, StatusBadge, useI18n, useLocation, type Column, type Me } from "@cds/ui";
 import { workScope, type WorkScope } from "./access.ts";
 import { BarChart } from "./charts.tsx";
+import { RoundDocumentLinks } from "./documents.tsx";
 import { daysUntil } from "./format.ts";
 import { roundAssessmentsOptions, roundsOptions, roundSummaryOptions, type AssessmentRow, type RoundRow, type RoundSummary, type UnitKindRow } from "./queries.ts";
 import "./round.css";
@@ -78,7 +79,7 @@ export function RoundsPage({ me }: { me: Me }) {
               </button>
             ))}
           </div>
-          {selected && <RoundPanel key={selected.id} round={selected} kindName={kindName(selected.unitKind)} scope={scope} />}
+          {selected && <RoundPanel key={selected.id} me={me} round={selected} kindName={kindName(selected.unitKind)} scope={scope} />}
         </>
       )}
     </div>
@@ -98,7 +99,7 @@ function childKind(kinds: UnitKindRow[], scope: { unitPath: string | null }): st
   return chain[depth] ?? null;
 }
 
-function RoundPanel({ round, kindName, scope }: { round: RoundRow; kindName: string; scope: WorkScope }) {
+function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; kindName: string; scope: WorkScope }) {
   const { t, date, number } = useI18n();
   const { params } = useLocation();
   // Tenant-wide grants see the province's totals; a district's staff see their own subtree.
@@ -160,6 +161,7 @@ function RoundPanel({ round, kindName, scope }: { round: RoundRow; kindName: str
             <span className={reviewDays < 0 ? "overdue" : "muted"}>({deadlineText(t, reviewDays)})</span>
           </span>
         </div>
+        <RoundDocumentLinks me={me} round={{ id: round.id, tenantId: scope.tenantId }} />
       </div>
 
       {summary.error && <ErrorBox error={summary.error} />}

@@ -167,6 +167,9 @@ export const roundVi: Catalog = {
   "history.action.assessment.recognise": "Công nhận",
   "history.action.assessment.recomputeChildLevels": "Tính lại tiêu chí từ cấp dưới",
   "history.action.assessment.uploadEvidence": "Tải minh chứng",
+  "history.action.assessment.replaceEvidence": "Thay minh chứng",
+  "history.action.assessment.deleteEvidence": "Xoá minh chứng",
+  "history.action.assessment.importValues": "Nhập số liệu từ Excel",
   "audit.field.status": "Trạng thái",
   "audit.field.level": "Mức số liệu đạt",
   "audit.field.computedLevel": "Mức số liệu đạt",
@@ -215,6 +218,10 @@ export const roundVi: Catalog = {
   "report.col.level0": "Chưa đạt mức 1",
   "report.col.basicOrAbove": "Từ Cơ bản trở lên",
   "report.col.inProgress": "Chưa công nhận",
+  // Official PDFs
+  "documents.decision": "Dự thảo quyết định công nhận (PDF)",
+  "documents.minutes": "Biên bản thẩm định (PDF)",
+  "documents.sheet": "Phiếu kết quả (PDF)",
 };
 
 export const roundEn: Catalog = {
@@ -380,6 +387,9 @@ export const roundEn: Catalog = {
   "history.action.assessment.recognise": "Recognised",
   "history.action.assessment.recomputeChildLevels": "Recomputed from child units",
   "history.action.assessment.uploadEvidence": "Evidence uploaded",
+  "history.action.assessment.replaceEvidence": "Evidence replaced",
+  "history.action.assessment.deleteEvidence": "Evidence deleted",
+  "history.action.assessment.importValues": "Values imported from Excel",
   "audit.field.status": "Status",
   "audit.field.level": "Computed level",
   "audit.field.computedLevel": "Computed level",
@@ -427,4 +437,7 @@ export const roundEn: Catalog = {
   "report.col.level0": "Below level 1",
   "report.col.basicOrAbove": "Basic or above",
   "report.col.inProgress": "Not recognised",
+  "documents.decision": "Draft recognition decision (PDF)",
+  "documents.minutes": "Appraisal minutes (PDF)",
+  "documents.sheet": "Result sheet (PDF)",
 };

@@ -11,6 +11,7 @@ import { ApiError, ErrorBox, LevelBadge, Link, Notice, request, Spinner, StatusB
 import { assessmentQuery, RegisterLevelMutation, SaveValuesMutation, SubmitMutation, type AssessmentData } from "./api.ts";
 import { CriterionCard, type ReviewNote } from "./CriterionCard.tsx";
 import { evidenceActionsOf } from "./EvidenceBox.tsx";
+import { ExcelImport } from "./ExcelImport.tsx";
 import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft } from "./draft.ts";
 import { describeValue, engineError, fieldFromValue, sameField, toRaw, type FieldError, type FieldState } from "./form.ts";
 
@@ -521,6 +522,8 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
             )}
             <ErrorBox error={registerState.error} />
           </section>
+
+          {editable && <ExcelImport assessmentId={routeId} version={data.version} levelName={levelName} disabled={dirty || !!conflict} />}
 
           <nav className="pa-groupnav" aria-label={t("form.groups")}>
             {set.groups.map((g) => {

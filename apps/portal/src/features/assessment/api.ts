@@ -139,3 +139,30 @@ export const myAssessmentsQuery = (unitCode: string) =>
     queryKey: ["my-assessments", unitCode],
     queryFn: () => request(MyAssessmentsQuery, { unitCode }).then((r) => r.assessments.edges.map((e) => e.node)),
   });
+
+/** Excel in: a dry run (issues, changes, the level) or the import applied (the saved version). */
+export const ImportValuesMutation = graphql(`
+  mutation PortalImportValues($assessmentId: ID!, $version: Int!, $file: File!, $dryRun: Boolean!) {
+    importIndicatorValues(assessmentId: $assessmentId, version: $version, file: $file, dryRun: $dryRun) {
+      __typename
+      ... on MutationImportIndicatorValuesSuccess {
+        data {
+          dryRun
+          wouldBeLevel
+          issues { sheet row column criterionCode field message messageEn }
+          changes { criterionCode before after }
+          assessment { id version computedLevel }
+        }
+      }
+      ... on Error { code message messageEn }
+      ... on ConflictError { currentVersion }
+      ... on InputError { issues { field message messageEn } }
+      ... on InvalidValuesError { issues { criterion field message messageEn } }
+    }
+  }
+`);
+
+export type ValuesImportData = Extract<ResultOf<typeof ImportValuesMutation>["importIndicatorValues"], { __typename: "MutationImportIndicatorValuesSuccess" }>["data"];
+
+/** Where the unit's values template is downloaded (an HTTP route of the API, for those who may read the working data). */
+export const templateUrl = (assessmentId: string) => `/templates/assessment/${encodeURIComponent(assessmentId)}.xlsx`;

@@ -38,6 +38,11 @@ export function UnitResultPage({ code }: { code: string }) {
             {t("unit.level", { year: latest.round.year })} <LevelBadge level={latest.recognisedLevel} />
           </p>
           <p>{t("unit.decision", { n: latest.recognitionDecision ?? "—", d: date(latest.recognitionDate) })}</p>
+          <p>
+            <a className="pp-document-link" href={`/documents/result-sheet/${encodeURIComponent(latest.id)}.pdf`} download>
+              {t("unit.printSheet")}
+            </a>
+          </p>
           {own.length > 1 && (
             <p className="muted">
               {t("unit.earlier")}{" "}

@@ -1,0 +1,184 @@
+/**
+ * Excel in for the unit's own assessment: download the template, pick a filled
+ * file → the API's dry run (issues by sheet/row/column, or the changes and the
+ * level they give) → "Áp dụng" saves it (same checks, version, audit) or "Huỷ".
+ * After applying, the assessment query is refetched so the form shows the new values.
+ */
+import { useState, type ChangeEvent } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { ErrorBox, LevelBadge, Notice, unwrap, upload, useI18n } from "@cds/ui";
+import { ImportValuesMutation, templateUrl, type ValuesImportData } from "./api.ts";
+import { describeValue } from "./form.ts";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+interface Preview {
+  file: File;
+  /** The version the dry run was made on; applying sends it, so a change in between is a conflict. */
+  version: number;
+  result: ValuesImportData;
+}
+
+export function ExcelImport({
+  assessmentId,
+  version,
+  levelName,
+  disabled = false,
+}: {
+  assessmentId: string;
+  version: number;
+  levelName: (level: number) => string | undefined;
+  disabled?: boolean;
+}) {
+  const { t, locale, percent } = useI18n();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState<"checking" | "applying" | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+
+  const send = (file: File, v: number, dryRun: boolean) =>
+    upload(ImportValuesMutation, { assessmentId, version: v, file, dryRun }, file).then((r) => unwrap(r.importIndicatorValues as never) as ValuesImportData);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.target;
+    const picked = input.files?.[0];
+    input.value = "";
+    if (!picked) return;
+    setError(null);
+    setDone(null);
+    setPreview(null);
+    if (!picked.name.toLowerCase().endsWith(".xlsx")) return setLocalError(t("excel.badType", { name: picked.name }));
+    if (picked.size > MAX_IMPORT_BYTES) return setLocalError(t("excel.tooBig", { name: picked.name }));
+    setLocalError(null);
+    const file = picked.type === XLSX ? picked : new File([picked], picked.name, { type: XLSX });
+    setBusy("checking");
+    try {
+      setPreview({ file, version, result: await send(file, version, true) });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    setError(null);
+    setBusy("applying");
+    try {
+      await send(preview.file, preview.version, false);
+      setDone(preview.result.changes.length);
+      setPreview(null);
+      await qc.invalidateQueries({ queryKey: ["assessment", assessmentId] });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const r = preview?.result;
+  const message = (i: { message: string; messageEn: string }) => (locale === "en" ? i.messageEn : i.message);
+
+  return (
+    <section className="card pa-excel" aria-labelledby="excel-title">
+      <h2 id="excel-title">{t("excel.title")}</h2>
+      <p className="muted">{t("excel.hint")}</p>
+      <div className="row">
+        <a className="pa-upload-btn" href={templateUrl(assessmentId)} download>
+          {t("excel.template")}
+        </a>
+        <label className="pa-upload" style={{ marginTop: 0 }}>
+          <input type="file" accept={`.xlsx,${XLSX}`} aria-label={t("excel.import")} disabled={disabled || busy !== null} onChange={(e) => void onFile(e)} />
+          <span className="pa-upload-btn">{t("excel.import")}</span>
+        </label>
+      </div>
+      {busy === "checking" && <p className="muted">{t("excel.checking")}</p>}
+      {localError && (
+        <p className="pa-errors" role="alert">
+          {localError}
+        </p>
+      )}
+      {done !== null && <Notice kind="ok">{t("excel.done", { n: done })}</Notice>}
+      {error !== null && <ErrorBox error={error} />}
+
+      {r && preview && r.issues.length > 0 && (
+        <div role="alert">
+          <p className="pa-warn-text">{t("excel.issuesTitle", { name: preview.file.name, n: r.issues.length })}</p>
+          <div className="table-scroll">
+            <table data-testid="excel-issues">
+              <thead>
+                <tr>
+                  <th>{t("excel.sheet")}</th>
+                  <th>{t("excel.row")}</th>
+                  <th>{t("excel.column")}</th>
+                  <th>{t("excel.criterion")}</th>
+                  <th>{t("excel.error")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.issues.map((i, n) => (
+                  <tr key={n}>
+                    <td>{i.sheet}</td>
+                    <td>{i.row || ""}</td>
+                    <td>{i.column}</td>
+                    <td>{i.criterionCode}</td>
+                    <td>{message(i)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="row">
+            <button type="button" className="secondary" onClick={() => setPreview(null)}>
+              {t("excel.cancel")}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {r && preview && r.issues.length === 0 && (
+        <div>
+          <p>{r.changes.length > 0 ? t("excel.changesTitle", { name: preview.file.name, n: r.changes.length }) : t("excel.noChanges", { name: preview.file.name })}</p>
+          {r.changes.length > 0 && (
+            <div className="table-scroll">
+              <table data-testid="excel-changes">
+                <thead>
+                  <tr>
+                    <th>{t("excel.criterion")}</th>
+                    <th>{t("excel.before")}</th>
+                    <th>{t("excel.after")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.changes.map((c) => (
+                    <tr key={c.criterionCode}>
+                      <td>{c.criterionCode}</td>
+                      <td>{describeValue(c.before, t, percent)}</td>
+                      <td>{describeValue(c.after, t, percent)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p>
+            {t("excel.level")}{" "}
+            {r.wouldBeLevel ? <LevelBadge level={r.wouldBeLevel} name={levelName(r.wouldBeLevel)} /> : <span>{t("excel.noLevel")}</span>}
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => void apply()} disabled={busy !== null || r.changes.length === 0}>
+              {busy === "applying" ? t("excel.applying") : t("excel.apply")}
+            </button>
+            <button type="button" className="secondary" onClick={() => setPreview(null)} disabled={busy === "applying"}>
+              {t("excel.cancel")}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
