@@ -49,7 +49,10 @@ afterEach(() => {
 
 describe("account page", () => {
   it("lists the sessions, marks this one, and signs out another", async () => {
-    let sessions = [session("s1", "Firefox trên máy tính", true), session("s2", "Safari trên điện thoại", false)];
+    let sessions = [
+      session("s1", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0", true),
+      session("s2", "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", false),
+    ];
     const calls = fakeServer({
       MySessions: () => ({ me: { id: "u1", sessions } }),
       RevokeSession: (v) => {
@@ -61,6 +64,9 @@ describe("account page", () => {
     const items = await screen.findAllByTestId("session");
     expect(items).toHaveLength(2);
     expect(within(items[0]!).getByText("(phiên này)")).toBeTruthy();
+    // The browser as a person knows it; the whole user-agent string stays in the tooltip.
+    expect(within(items[0]!).getByText("Firefox · Windows").getAttribute("title")).toContain("Firefox/133.0");
+    expect(within(items[1]!).getByText("Chrome · Android")).toBeTruthy();
     fireEvent.click(within(items[1]!).getByRole("button", { name: /Đăng xuất phiên này/ }));
     await waitFor(() => expect(screen.getAllByTestId("session")).toHaveLength(1));
     expect(calls.find((c) => c.op === "RevokeSession")?.variables).toEqual({ id: "s2" });

@@ -112,13 +112,13 @@ function SessionsList() {
         <ul className="sessions">
           {(sessions.data ?? []).map((s) => (
             <li key={s.id} data-testid="session">
-              <strong>{s.userAgent ?? t("account.unknownBrowser")}</strong>
+              <strong title={s.userAgent ?? undefined}>{s.userAgent ? describeBrowser(s.userAgent) : t("account.unknownBrowser")}</strong>
               {s.current && <span className="badge"> {t("account.thisSession")}</span>}
               <br />
               <span className="muted">
                 {t("account.sessionFacts", { address: s.address ?? "—", created: dateTime(s.createdAt), seen: dateTime(s.lastSeenAt) })}
               </span>{" "}
-              <button type="button" className="link" disabled={revoke.isPending} onClick={() => revoke.mutate(s)} aria-label={`${t("account.revoke")}: ${s.userAgent ?? ""} ${s.address ?? ""}`}>
+              <button type="button" className="link" disabled={revoke.isPending} onClick={() => revoke.mutate(s)} aria-label={`${t("account.revoke")}: ${s.userAgent ? describeBrowser(s.userAgent) : ""} ${s.address ?? ""}`}>
                 {t("account.revoke")}
               </button>
             </li>
@@ -139,4 +139,31 @@ export function AccountPage() {
       <SessionsList />
     </div>
   );
+}
+
+/** "Mozilla/5.0 (Windows NT 10.0; …) … Chrome/… Safari/…" → "Chrome · Windows": what a person recognises of their own device. */
+export function describeBrowser(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /OPR\/|Opera/.test(userAgent)
+      ? "Opera"
+      : /Firefox\//.test(userAgent)
+        ? "Firefox"
+        : /Chrom(e|ium)\//.test(userAgent)
+          ? "Chrome"
+          : /Safari\//.test(userAgent)
+            ? "Safari"
+            : null;
+  const os = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad|iPod/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? "macOS"
+          : /Linux|X11/.test(userAgent)
+            ? "Linux"
+            : null;
+  return [browser, os].filter(Boolean).join(" · ") || userAgent.slice(0, 60);
 }
