@@ -7,7 +7,7 @@
  * repository (../shared, say) would make this start fail.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,6 +54,26 @@ function embeddedDefaults(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The API server's pid, from the lock it holds on its embedded data directory (apps/api/.data by default). */
+function serverPid(): number | null {
+  const lock = path.join(folder, "platform", "apps", "api", ".data", "cds.lock");
+  return existsSync(lock) ? Number.parseInt(readFileSync(lock, "utf8"), 10) || null : null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(done: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (done()) return true;
+  return done();
+}
+
 let folder: string;
 let server: ChildProcess | undefined;
 let baseUrl: string;
@@ -95,11 +115,19 @@ describe("a copy of the repository with nothing beside it", () => {
   }, 600_000);
 
   afterAll(async () => {
+    // turbo runs the API in a process group of its own: stop the server by the pid in its data-directory
+    // lock, then whatever is left of pnpm and turbo.
+    const pid = serverPid();
+    if (pid && alive(pid)) {
+      process.kill(pid, "SIGKILL");
+      await until(() => !alive(pid), 5_000);
+    }
     if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      process.kill(-server.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+      try {
+        process.kill(-server.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
     }
     if (folder) rmSync(folder, { recursive: true, force: true });
   }, 30_000);
@@ -130,4 +158,13 @@ describe("a copy of the repository with nothing beside it", () => {
     expect(body.data!.nationalSummary).toHaveLength(63);
     expect(body.data!.criteriaSets.map((s) => s.code)).toEqual(expect.arrayContaining(["vn-2361-commune", "vn-2361-district"]));
   });
+
+  it("holds its data directory and stops cleanly on SIGTERM (production server)", async () => {
+    const pid = serverPid();
+    expect(pid, "apps/api/.data/cds.lock names the server").not.toBeNull();
+    expect(alive(pid!)).toBe(true);
+    process.kill(pid!, "SIGTERM");
+    expect(await until(() => !alive(pid!), 20_000), "the server exits within 20 s of SIGTERM").toBe(true);
+    expect(existsSync(path.join(folder, "platform", "apps", "api", ".data", "cds.lock")), "the lock is released").toBe(false);
+  }, 30_000);
 });
