@@ -38,7 +38,11 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
 
 /** Saves `rows` as a CSV file in the browser. */
 export function downloadCsv<Row>(fileName: string, columns: readonly CsvColumn<Row>[], rows: readonly Row[], format: CsvFormat = "excel"): void {
-  const blob = new Blob([toCsv(columns, rows, format)], { type: "text/csv;charset=utf-8" });
+  saveBlob(fileName, new Blob([toCsv(columns, rows, format)], { type: "text/csv;charset=utf-8" }));
+}
+
+/** Hands a file to the browser's download (Blob + object URL + a clicked link). */
+export function saveBlob(fileName: string, blob: Blob): void {
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = fileName;

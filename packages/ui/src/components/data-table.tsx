@@ -1,12 +1,17 @@
 /**
  * A table a civil servant can work with: sortable columns (names in
- * Vietnamese order), a filter that ignores diacritics, and CSV export of
- * exactly what is shown — for Excel set to Vietnamese (";", BOM) or for tools (",").
+ * Vietnamese order), a filter that ignores diacritics, and export of exactly
+ * what is shown: XLSX (the default for civil servants: real numbers and
+ * dates), CSV for Excel set to Vietnamese (";", BOM) or CSV for tools (",").
+ * The XLSX writer (exceljs, ~1 MB) is loaded only when its button is clicked.
  */
 import { useMemo, useState, type ReactNode } from "react";
 import { matchesSearch, vietnameseCollator } from "@cds/criteria-schema";
 import { downloadCsv } from "../csv.ts";
 import { useI18n } from "../i18n.tsx";
+import type { ColumnKind } from "../xlsx-export.ts";
+
+export type { ColumnKind };
 
 export interface Column<Row> {
   key: string;
@@ -15,6 +20,12 @@ export interface Column<Row> {
   value: (r: Row) => string | number | null;
   render?: (r: Row) => ReactNode;
   align?: "right";
+  /**
+   * How the value is shown, for the XLSX export: number (#,##0, or #,##0.00
+   * when not whole), percent (a value 0–100), date ("dd/mm/yyyy" or ISO), text.
+   * Inferred from the values when absent.
+   */
+  type?: ColumnKind;
 }
 
 export function DataTable<Row>({
@@ -22,6 +33,7 @@ export function DataTable<Row>({
   rows,
   rowKey,
   csvName,
+  title,
   filterable = true,
   caption,
   onRowClick,
@@ -29,7 +41,10 @@ export function DataTable<Row>({
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (r: Row) => string;
+  /** Turns the export buttons on; the CSV file name (and the XLSX one when there is no title). */
   csvName?: string;
+  /** The table's title: the XLSX title row and file name ("<title> dd-mm-yyyy.xlsx"). */
+  title?: string;
   filterable?: boolean;
   caption?: ReactNode;
   onRowClick?: (r: Row) => void;
@@ -37,6 +52,7 @@ export function DataTable<Row>({
   const { t } = useI18n();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
+  const [xlsx, setXlsx] = useState<"idle" | "busy" | "failed">("idle");
   const shown = useMemo(() => {
     let out = query ? rows.filter((r) => columns.some((c) => matchesSearch(String(c.value(r) ?? ""), query))) : rows;
     if (sort) {
@@ -54,6 +70,19 @@ export function DataTable<Row>({
     }
     return out;
   }, [rows, columns, query, sort]);
+  const exportXlsx = () => {
+    setXlsx("busy");
+    const base = title ?? csvName ?? "";
+    import("../xlsx-export.ts")
+      .then((m) => m.downloadXlsx(base, columns, shown, { title }))
+      .then(
+        () => setXlsx("idle"),
+        (e: unknown) => {
+          console.error("XLSX export failed", e);
+          setXlsx("failed");
+        },
+      );
+  };
   return (
     <div className="data-table">
       {(filterable || csvName) && (
@@ -70,6 +99,14 @@ export function DataTable<Row>({
           )}
           {csvName && (
             <>
+              <button type="button" title={t("common.exportXlsxHint")} disabled={xlsx === "busy"} onClick={exportXlsx}>
+                {t("common.exportXlsx")}
+              </button>
+              {xlsx !== "idle" && (
+                <span className={xlsx === "failed" ? "error" : "muted"} role={xlsx === "failed" ? "alert" : "status"}>
+                  {t(xlsx === "failed" ? "common.exportXlsxFailed" : "common.exportXlsxBusy")}
+                </span>
+              )}
               <button type="button" className="secondary" title={t("common.exportCsvExcelHint")} onClick={() => downloadCsv(csvName, columns, shown, "excel")}>
                 {t("common.exportCsvExcel")}
               </button>
