@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
-import { AccountPage, ACCOUNT_PATH, AppShell, LoginForm, match, navigate, Spinner, useI18n, useLocation, useMe, type Me, type NavItem } from "@cds/ui";
+import { AccountPage, ACCOUNT_PATH, AppShell, landingPath, LoginForm, match, navigate, Spinner, useI18n, useLocation, useMe, type Me, type NavItem } from "@cds/ui";
 import { SetsPage } from "./features/sets/SetsPage.tsx";
 import { RoundsPage } from "./features/round/RoundsPage.tsx";
 import { ReviewPage } from "./features/round/ReviewPage.tsx";
@@ -14,13 +14,6 @@ export function roleSet(me: Me | null | undefined): Set<string> {
   return new Set((me?.roles ?? []).map((r) => r.role));
 }
 
-function home(me: Me): string {
-  const roles = roleSet(me);
-  if (roles.has("MINISTRY_ADMIN")) return "/national";
-  if (roles.has("PROVINCE_ADMIN") || roles.has("DISTRICT_OFFICER") || roles.has("APPRAISER") || roles.has("VIEWER")) return "/rounds";
-  return "/sets";
-}
-
 export function App() {
   const { t } = useI18n();
   const me = useMe();
@@ -29,7 +22,7 @@ export function App() {
   if (!me.data) {
     return (
       <AppShell title={t("app.title")} nav={[]} me={null}>
-        <LoginForm demoHint />
+        <LoginForm demoHint app="admin" />
       </AppShell>
     );
   }
@@ -43,7 +36,7 @@ export function App() {
 
   let page: ReactNode;
   let m: Record<string, string> | null;
-  if (path === "/") page = <Redirect to={home(me.data)} />;
+  if (path === "/") page = <Redirect to={landingPath(me.data, "admin")} />;
   else if (path === "/sets") page = <SetsPage me={me.data} />;
   else if ((m = match("/sets/:versionId", path))) page = <SetEditorPage me={me.data} versionId={m.versionId!} />;
   else if (path === "/rounds") page = <RoundsPage me={me.data} />;

@@ -23,7 +23,7 @@ export function App() {
   else if (path === "/sets") page = <PublicSetsPage />;
   else if (path === "/my" || path === ACCOUNT_PATH || path.startsWith("/assessments/")) {
     if (me.isPending) page = <Spinner />;
-    else if (!me.data) page = <LoginForm demoHint />;
+    else if (!me.data) page = <LoginForm demoHint app="portal" />;
     else if (path === ACCOUNT_PATH) page = <AccountPage />;
     else if ((m = match("/assessments/:id", path))) page = <AssessmentPage me={me.data} assessmentId={m.id!} />;
     else page = <MyAssessmentsPage me={me.data} />;

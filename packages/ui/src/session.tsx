@@ -4,8 +4,8 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { graphql, request, setCsrfToken, unwrap, type ResultOf } from "./graphql.ts";
-import { navigate } from "./router.tsx";
+import { ApiError, graphql, request, setCsrfToken, unwrap, type ResultOf } from "./graphql.ts";
+import { navigate, useLocation } from "./router.tsx";
 import { useI18n } from "./i18n.tsx";
 import { ErrorBox } from "./components/feedback.tsx";
 
@@ -111,9 +111,31 @@ export function useSessionSync(to = "/") {
   }, [qc, to]);
 }
 
-export function LoginForm({ demoHint }: { demoHint?: boolean }) {
-  const { t } = useI18n();
+export type AppKind = "portal" | "admin";
+
+/**
+ * The page each role lands on after sign-in, from the roles `me` returns — the one place that decides it.
+ * Portal: unit staff (editors of a commune or district) on their assessments. Admin: the ministry on the
+ * national page; a province, district officers, appraisers and viewers on the rounds; anyone else on the sets.
+ */
+export function landingPath(me: Me, app: AppKind): string {
+  const roles = new Set(me.roles.map((r) => r.role));
+  if (app === "portal") return roles.has("UNIT_EDITOR") ? "/my" : "/";
+  if (roles.has("MINISTRY_ADMIN")) return "/national";
+  if (roles.has("PROVINCE_ADMIN") || roles.has("DISTRICT_OFFICER") || roles.has("APPRAISER") || roles.has("VIEWER")) return "/rounds";
+  return "/sets";
+}
+
+/** Where each app asks for sign-in without a page of its own in mind; a deep link (e.g. an assessment) is kept. */
+const SIGN_IN_ENTRY: Record<AppKind, readonly string[]> = { portal: ["/", "/my"], admin: ["/"] };
+
+const LOGIN_FIELDS = ["email", "password"] as const;
+
+/** `app`: after sign-in from the app's entry page, go to the role's landing page (see `landingPath`). */
+export function LoginForm({ demoHint, app }: { demoHint?: boolean; app?: AppKind }) {
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
+  const { path } = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const login = useMutation({
@@ -121,24 +143,48 @@ export function LoginForm({ demoHint }: { demoHint?: boolean }) {
       const r = await request(LoginMutation, { email, password });
       setCsrfToken(unwrap(r.login).csrfToken);
     },
-    onSuccess: () => qc.invalidateQueries(),
+    onSuccess: async () => {
+      await qc.invalidateQueries();
+      if (!app || !SIGN_IN_ENTRY[app].includes(path)) return;
+      const me = qc.getQueryData<Me | null>(meQueryOptions.queryKey) ?? (await qc.fetchQuery(meQueryOptions));
+      const to = me ? landingPath(me, app) : null;
+      if (to && to !== path) navigate(to, { replace: true });
+    },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate();
   };
+  // The API names the field of a refusal ("password"): its message goes under that field, without the key.
+  const issues = login.error instanceof ApiError ? login.error.issues : [];
+  const fieldError = (f: string) =>
+    issues
+      .filter((i) => i.field === f)
+      .map((i) => (locale === "en" ? i.messageEn : i.message))
+      .join("; ");
+  const onFields = issues.length > 0 && issues.every((i) => (LOGIN_FIELDS as readonly string[]).includes(i.field ?? ""));
+  const fieldProps = (f: (typeof LOGIN_FIELDS)[number]) =>
+    fieldError(f) ? { "aria-invalid": true, "aria-describedby": `login-${f}-error` } : {};
+  const fieldMessage = (f: (typeof LOGIN_FIELDS)[number]) =>
+    fieldError(f) ? (
+      <span id={`login-${f}-error`} className="field-error" role="alert">
+        {fieldError(f)}
+      </span>
+    ) : null;
   return (
     <form className="card login" onSubmit={submit} aria-label={t("login.title")}>
       <h1>{t("login.title")}</h1>
       <label>
         {t("login.email")}
-        <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps("email")} />
       </label>
+      {fieldMessage("email")}
       <label>
         {t("login.password")}
-        <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} {...fieldProps("password")} />
       </label>
-      <ErrorBox error={login.error} />
+      {fieldMessage("password")}
+      {!onFields && <ErrorBox error={login.error} />}
       <button type="submit" disabled={login.isPending}>
         {login.isPending ? t("common.working") : t("login.submit")}
       </button>

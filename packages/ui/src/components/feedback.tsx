@@ -37,3 +37,15 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
 export function Notice({ kind = "info", children }: { kind?: "info" | "ok" | "warn"; children: ReactNode }) {
   return <div className={`notice notice-${kind}`}>{children}</div>;
 }
+
+/** Printed on top of a result page only (hidden on screen): when the page was printed. */
+export function PrintStamp({ name }: { name?: string }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <p className="print-only print-stamp">
+      {name && <strong>{name}</strong>}
+      {name && " — "}
+      {t("common.printedAt", { at: dateTime(new Date()) })}
+    </p>
+  );
+}

@@ -14,6 +14,7 @@ import {
   LevelBadge,
   Link,
   Notice,
+  PrintStamp,
   Spinner,
   StatusBadge,
   useI18n,
@@ -165,8 +166,9 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
   const levelOf = (code: string) => levels.find((l) => l.level === Number(code));
 
   return (
-    <div>
-      <p style={{ margin: "0 0 0.5rem" }}>
+    <div className="print-page">
+      <PrintStamp />
+      <p style={{ margin: "0 0 0.5rem" }} className="no-print">
         <Link to={`/rounds?round=${encodeURIComponent(a.round.id)}`}>← {t("review.backToList")}</Link>
       </p>
       <section className="card review-head" aria-label={t("review.header")}>

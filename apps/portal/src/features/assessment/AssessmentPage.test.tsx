@@ -175,8 +175,32 @@ describe("AssessmentPage", () => {
     renderPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
+    fireEvent.click(within(screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })).getByRole("button", { name: "Nộp" }));
     const refusal = (await screen.findByText(/Máy chủ từ chối/)).closest("div")!;
     expect(refusal.textContent).toContain("CQS-07 — Nhân sự chuyên trách");
+  });
+
+  it("asks for confirmation, says what will be locked, and sends nothing before Nộp", async () => {
+    const values = { ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), "CQS-02": { numerator: 25, denominator: 50 } };
+    const calls = mockApi({
+      PortalAssessment: () => ({ assessment: assessment({ values }) }),
+      PortalSubmit: () => ({ submitAssessment: { __typename: "MutationSubmitAssessmentSuccess", data: { id: "A1", version: 2, status: "SUBMITTED" } } }),
+    });
+    renderPage();
+    await screen.findByTestId("criterion-CQS-02");
+    fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" });
+    expect(dialog.textContent).toContain("Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ");
+    expect(dialog.textContent).toMatch(/Mức đăng ký: mức 3 \(.+\)\. Đã nhập số liệu \d+\/\d+ tiêu chí/);
+    expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Huỷ" }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
+
+    fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
+    fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Nộp" }));
+    await waitFor(() => expect(calls.some((c) => c.op === "PortalSubmit")).toBe(true));
   });
 
   it("is read-only once submitted and shows the recognised level and decision", async () => {

@@ -319,9 +319,17 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   }, [live, registered, set]);
   const [submitTried, setSubmitTried] = useState(false);
   const [submitState, setSubmitState] = useState<{ pending: boolean; error: unknown; done: boolean }>({ pending: false, error: null, done: false });
-  const submit = async () => {
+  // Submitting locks the values and evidence: the user confirms first, seeing what is locked.
+  const [confirming, setConfirming] = useState(false);
+  const askSubmit = () => {
     setSubmitTried(true);
     setSubmitState({ pending: false, error: null, done: false });
+    if (!registered || missingForSubmit.length > 0 || invalidCodes.length > 0) return;
+    setConfirming(true);
+  };
+  const filledCount = set.criteria.filter((c) => live.values[c.code] !== undefined).length;
+  const submit = async () => {
+    setConfirming(false);
     if (!registered || missingForSubmit.length > 0 || invalidCodes.length > 0) return;
     setSubmitState({ pending: true, error: null, done: false });
     let version = currentBase();
@@ -609,9 +617,25 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
               ) : (
                 <ErrorBox error={submitState.error} />
               )}
-              <button type="button" className="pa-big" onClick={() => void submit()} disabled={submitState.pending || !!conflict}>
-                {submitState.pending ? t("common.working") : t("submit.button")}
-              </button>
+              {confirming && registered ? (
+                <div className="pa-submit-confirm" role="alertdialog" aria-labelledby="submit-confirm-title" aria-describedby="submit-confirm-text">
+                  <strong id="submit-confirm-title">{t("submit.confirmTitle")}</strong>
+                  <p id="submit-confirm-text">
+                    {t("submit.confirmLock")}{" "}
+                    {t("submit.confirmWhat", { level: registered, name: levelName(registered) ?? "", filled: filledCount, total: set.criteria.length })}
+                  </p>
+                  <button type="button" className="pa-big" onClick={() => void submit()} autoFocus>
+                    {t("submit.confirmYes")}
+                  </button>{" "}
+                  <button type="button" onClick={() => setConfirming(false)}>
+                    {t("submit.confirmNo")}
+                  </button>
+                </div>
+              ) : (
+                <button type="button" className="pa-big" onClick={askSubmit} disabled={submitState.pending || !!conflict}>
+                  {submitState.pending ? t("common.working") : t("submit.button")}
+                </button>
+              )}
             </section>
           )}
           {submitState.done && <Notice kind="ok">{t("submit.done")}</Notice>}

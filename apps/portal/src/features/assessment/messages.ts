@@ -159,6 +159,11 @@ export const assessmentVi: Catalog = {
   "submit.serverRefused": "Máy chủ từ chối: còn thiếu số liệu của các tiêu chí sau:",
   "submit.unsaved": "Chưa lưu được số liệu; hãy thử lại khi có kết nối.",
   "submit.done": "Đã nộp hồ sơ. Cấp trên sẽ xác minh và thẩm định.",
+  "submit.confirmTitle": "Xác nhận nộp hồ sơ",
+  "submit.confirmLock": "Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ.",
+  "submit.confirmWhat": "Mức đăng ký: mức {level} ({name}). Đã nhập số liệu {filled}/{total} tiêu chí.",
+  "submit.confirmYes": "Nộp",
+  "submit.confirmNo": "Huỷ",
 
   "excel.title": "Excel",
   "excel.hint": "Tải mẫu của đơn vị, điền số liệu vào các ô màu vàng rồi nhập lại. Ô để trống giữ nguyên số liệu đã có.",
@@ -352,6 +357,11 @@ export const assessmentEn: Catalog = {
   "submit.serverRefused": "The server refused: values are missing for:",
   "submit.unsaved": "The values could not be saved; try again when online.",
   "submit.done": "Submitted. The level above will verify and appraise it.",
+  "submit.confirmTitle": "Confirm submission",
+  "submit.confirmLock": "Once submitted, the values and evidence are locked until the level above returns the file.",
+  "submit.confirmWhat": "Registered level: {level} ({name}). Values entered for {filled}/{total} criteria.",
+  "submit.confirmYes": "Submit",
+  "submit.confirmNo": "Cancel",
 
   "excel.title": "Excel",
   "excel.hint": "Download the unit's template, fill in the yellow cells and import it back. Empty cells keep the values already entered.",

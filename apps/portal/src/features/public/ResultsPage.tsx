@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { searchName } from "@cds/criteria-schema";
-import { ErrorBox, LevelBadge, Link, Notice, Spinner, useI18n } from "@cds/ui";
+import { ErrorBox, LevelBadge, Link, Notice, PrintStamp, Spinner, useI18n } from "@cds/ui";
 import { recognisedQuery, unitSearchQuery, type FoundUnit, type Recognised } from "./api.ts";
 import { useDebounced } from "./useDebounced.ts";
 
@@ -41,8 +41,12 @@ function group(rows: Recognised[]): ProvinceGroup[] {
 export function ResultsPage() {
   const { t, date } = useI18n();
   const [input, setInput] = useState("");
-  const search = useDebounced(searchName(input), 350);
-  const searching = search.length >= 2;
+  const wanted = searchName(input);
+  const search = useDebounced(wanted, 350);
+  // An emptied box shows the whole list at once; the debounced query only lags behind typing.
+  const searching = search.length >= 2 && wanted.length >= 2;
+  // What is on screen answers an older query while the typed one waits for its pause.
+  const typing = searching && wanted !== search;
 
   const all = useQuery({ ...recognisedQuery(null), enabled: !searching });
   const units = useQuery({ ...unitSearchQuery(search), enabled: searching });
@@ -74,10 +78,11 @@ export function ResultsPage() {
   const notRecognised = found.filter((u) => !rows.some((r) => r.unit.path === u.path || r.unit.path.startsWith(`${u.path}/`)));
 
   return (
-    <div className="pp-results">
+    <div className="pp-results print-page">
+      <PrintStamp />
       <h1>{t("results.title")}</h1>
       <p className="muted">{t("results.intro")}</p>
-      <div className="pp-search">
+      <div className="pp-search no-print">
         <label>
           {t("results.searchLabel")}
           <input type="search" value={input} onChange={(e) => setInput(e.target.value)} placeholder={t("results.searchPlaceholder")} aria-label={t("results.searchLabel")} autoComplete="off" />
@@ -106,7 +111,9 @@ export function ResultsPage() {
               )}
             </div>
           )}
-          {groups.length === 0 && !error && <Notice>{searching ? t("results.noMatch", { q: input.trim() }) : t("results.none")}</Notice>}
+          {/* "Không tìm thấy" only once the query typed has been answered with no unit at all. */}
+          {searching && !typing && !error && found.length === 0 && <Notice>{t("results.noMatch", { q: input.trim() })}</Notice>}
+          {!searching && groups.length === 0 && !error && <Notice>{t("results.none")}</Notice>}
           {groups.map((p) => (
             <section key={p.key} className="pp-province">
               <h2>

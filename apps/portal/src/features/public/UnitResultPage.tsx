@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import { CriterionStatus, ErrorBox, LevelBadge, Link, Notice, request, Spinner, useI18n, type ResultOf } from "@cds/ui";
+import { CriterionStatus, ErrorBox, LevelBadge, Link, Notice, PrintStamp, request, Spinner, useI18n, type ResultOf } from "@cds/ui";
 import { recognisedQuery, UnitAssessmentQuery, UnitQuery } from "./api.ts";
 
 /** One unit's recognised level, the decision, and how it fared on each criterion at each level. */
@@ -23,8 +23,9 @@ export function UnitResultPage({ code }: { code: string }) {
   const u = unit.data;
 
   return (
-    <div className="pp-unit-page">
-      <p className="pa-back">
+    <div className="pp-unit-page print-page">
+      <PrintStamp />
+      <p className="pa-back no-print">
         <Link to="/">← {t("results.title")}</Link>
       </p>
       <h1>{u.name}</h1>
