@@ -117,6 +117,11 @@ describe("portal: a commune self-assesses", () => {
 
   it("submits, the district recognises it through the API, and the public page shows the level", async () => {
     await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
+    // The portal says what submitting locks, and sends nothing until the commune confirms.
+    const confirm = page.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" });
+    await confirm.getByText("số liệu và minh chứng sẽ bị khoá").waitFor();
+    await shot(page, "portal-submit-confirm");
+    await confirm.getByRole("button", { name: "Nộp", exact: true }).click();
     await page.getByText("Đã nộp").first().waitFor();
     await shot(page, "portal-submitted");
 

@@ -627,7 +627,7 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
                   <button type="button" className="pa-big" onClick={() => void submit()} autoFocus>
                     {t("submit.confirmYes")}
                   </button>{" "}
-                  <button type="button" onClick={() => setConfirming(false)}>
+                  <button type="button" className="secondary" onClick={() => setConfirming(false)}>
                     {t("submit.confirmNo")}
                   </button>
                 </div>
