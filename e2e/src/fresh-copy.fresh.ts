@@ -4,7 +4,7 @@
  * temporary folder, installed from the lockfile and started with the README's
  * own `pnpm start`. It must seed itself (the administrative map included) and
  * serve the portal, the admin app and GraphQL. A file read from outside the
- * repository (../shared, say) would make this start fail.
+ * repository (a sibling folder of reference data, say) would make this start fail.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
