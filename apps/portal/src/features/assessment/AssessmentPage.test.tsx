@@ -1,21 +1,7 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient, I18nProvider } from "@cds/ui";
-import { catalogs } from "../../messages.ts";
-import { AssessmentPage } from "./AssessmentPage.tsx";
-import { assessment, me, mockApi } from "./test-fixtures.ts";
-
-function renderPage() {
-  const qc = createQueryClient({ test: true });
-  return render(
-    <QueryClientProvider client={qc}>
-      <I18nProvider catalogs={catalogs}>
-        <AssessmentPage me={me} assessmentId="A1" />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-}
+import { assessment, mockApi } from "./test-fixtures.ts";
+import { renderAssessmentPage } from "./test-harness.tsx";
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
@@ -28,7 +14,7 @@ afterEach(() => {
 describe("AssessmentPage", () => {
   it("generates the right input for each measure kind", async () => {
     mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect(screen.getByLabelText("CQS-02 tử số")).toBeTruthy();
     expect(screen.getByLabelText("CQS-02 mẫu số")).toBeTruthy();
@@ -51,7 +37,7 @@ describe("AssessmentPage", () => {
 
   it("updates the live level, the computed % and the gap message as values are typed", async () => {
     mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect(screen.getByTestId("live-level").dataset.level).toBe("0");
     expect(screen.getByTestId("gaps").textContent).toContain("CQS-02: cần ≥ 50%, chưa nhập số liệu");
@@ -86,7 +72,7 @@ describe("AssessmentPage", () => {
         return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
       },
     });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     type("CQS-02 tử số", "21");
     type("CQS-02 mẫu số", "50");
@@ -116,7 +102,7 @@ describe("AssessmentPage", () => {
         throw new TypeError("Failed to fetch");
       },
     });
-    const first = renderPage();
+    const first = renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     type("CQS-02 tử số", "21");
     type("CQS-02 mẫu số", "50");
@@ -125,7 +111,7 @@ describe("AssessmentPage", () => {
     await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Chưa lưu — mất kết nối (sẽ tự gửi khi có mạng)"), { timeout: 4000 });
     first.unmount();
 
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).value).toBe("21");
     expect((screen.getByLabelText("CQS-02 mẫu số") as HTMLInputElement).value).toBe("50");
@@ -142,7 +128,7 @@ describe("AssessmentPage", () => {
         return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
       },
     });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     type("CQS-02 tử số", "25");
     type("CQS-02 mẫu số", "50");
@@ -155,7 +141,7 @@ describe("AssessmentPage", () => {
 
   it("refuses to submit with missing values and lists them", async () => {
     const calls = mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     const box = screen.getByTestId("submit-missing");
@@ -172,7 +158,7 @@ describe("AssessmentPage", () => {
         submitAssessment: { __typename: "InputError", code: "INVALID_INPUT", message: "Dữ liệu không hợp lệ", messageEn: "Invalid input", issues: [{ field: "values.CQS-07", message: "chưa nhập số liệu", messageEn: "no value entered" }] },
       }),
     });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     fireEvent.click(within(screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })).getByRole("button", { name: "Nộp" }));
@@ -186,7 +172,7 @@ describe("AssessmentPage", () => {
       PortalAssessment: () => ({ assessment: assessment({ values }) }),
       PortalSubmit: () => ({ submitAssessment: { __typename: "MutationSubmitAssessmentSuccess", data: { id: "A1", version: 2, status: "SUBMITTED" } } }),
     });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     const dialog = screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" });
@@ -206,7 +192,7 @@ describe("AssessmentPage", () => {
   it("is read-only once submitted and shows the recognised level and decision", async () => {
     const a = { ...assessment({ status: "RECOGNISED" }), recognisedLevel: 3, recognitionDecision: "314/QĐ-UBND", recognitionDate: "2026-11-20" };
     mockApi({ PortalAssessment: () => ({ assessment: a }) });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole("button", { name: "Nộp hồ sơ" })).toBeNull();

@@ -1,45 +1,9 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient, I18nProvider } from "@cds/ui";
-import { catalogs } from "../../messages.ts";
-import { AssessmentPage } from "./AssessmentPage.tsx";
-import { assessment, me, mockApi } from "./test-fixtures.ts";
+import { assessment, mockApi } from "./test-fixtures.ts";
+import { renderAssessmentPage, stubUploads } from "./test-harness.tsx";
 
 const FILE = { id: "E1", criterionCode: "CQS-02", fileName: "bien-ban.pdf", mimeType: "application/pdf", size: 2048, createdAt: "2026-03-01T02:00:00Z" };
-
-function renderPage() {
-  return render(
-    <QueryClientProvider client={createQueryClient({ test: true })}>
-      <I18nProvider catalogs={catalogs}>
-        <AssessmentPage me={me} assessmentId="A1" />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-}
-
-/** The browser's XMLHttpRequest as the upload helper uses it; answers each multipart request with `answer(operations)`. */
-function stubUploads(answer: (ops: { query: string; variables: Record<string, unknown> }, file: File) => unknown) {
-  const sent: { variables: Record<string, unknown>; file: File }[] = [];
-  class UploadRequest {
-    upload = { onprogress: null as null | ((e: ProgressEvent) => void) };
-    onload: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    status = 200;
-    responseText = "";
-    open() {}
-    setRequestHeader() {}
-    send(form: FormData) {
-      const ops = JSON.parse(String(form.get("operations"))) as { query: string; variables: Record<string, unknown> };
-      const file = form.get("0") as File;
-      sent.push({ variables: ops.variables, file });
-      this.responseText = JSON.stringify({ data: answer(ops, file) });
-      queueMicrotask(() => this.onload?.());
-    }
-  }
-  vi.stubGlobal("XMLHttpRequest", UploadRequest);
-  return sent;
-}
 
 beforeEach(() => localStorage.clear());
 afterEach(() => {
@@ -53,7 +17,7 @@ describe("evidence on the assessment form", () => {
       PortalAssessment: () => ({ assessment: { ...assessment(), evidence: [FILE] } }),
       PortalDeleteEvidence: (v) => ({ deleteEvidence: { __typename: "MutationDeleteEvidenceSuccess", data: { id: v.id } } }),
     });
-    renderPage();
+    renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
     fireEvent.click(within(item).getByRole("button", { name: "Xoá tệp bien-ban.pdf" }));
     // A second look before anything is sent; "Huỷ" keeps the file.
@@ -72,7 +36,7 @@ describe("evidence on the assessment form", () => {
     const sent = stubUploads((ops, file) => ({
       replaceEvidence: { __typename: "MutationReplaceEvidenceSuccess", data: { ...FILE, id: ops.variables.id, fileName: file.name, mimeType: file.type, size: file.size } },
     }));
-    renderPage();
+    renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
     const picked = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "ban-chinh-thuc.png", { type: "image/png" });
     fireEvent.change(within(item).getByLabelText("Thay tệp bien-ban.pdf"), { target: { files: [picked] } });
@@ -86,7 +50,7 @@ describe("evidence on the assessment form", () => {
   it("offers only what allowedActions lists", async () => {
     const a = assessment();
     mockApi({ PortalAssessment: () => ({ assessment: { ...a, allowedActions: a.allowedActions.filter((x) => x !== "deleteEvidence"), evidence: [FILE] } }) });
-    renderPage();
+    renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
     expect(within(item).getByLabelText("Thay tệp bien-ban.pdf")).toBeTruthy();
     expect(within(item).queryByRole("button", { name: "Xoá tệp bien-ban.pdf" })).toBeNull();
@@ -94,7 +58,7 @@ describe("evidence on the assessment form", () => {
 
   it("offers neither once the assessment is submitted", async () => {
     mockApi({ PortalAssessment: () => ({ assessment: { ...assessment({ status: "SUBMITTED" }), evidence: [FILE] } }) });
-    renderPage();
+    renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
     expect(within(item).queryByRole("button")).toBeNull();
     expect(within(item).queryByLabelText("Thay tệp bien-ban.pdf")).toBeNull();

@@ -1,43 +1,7 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient, I18nProvider } from "@cds/ui";
-import { catalogs } from "../../messages.ts";
-import { AssessmentPage } from "./AssessmentPage.tsx";
-import { assessment, initialValues, me, mockApi } from "./test-fixtures.ts";
-
-function renderPage() {
-  return render(
-    <QueryClientProvider client={createQueryClient({ test: true })}>
-      <I18nProvider catalogs={catalogs}>
-        <AssessmentPage me={me} assessmentId="A1" />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-}
-
-/** The browser's XMLHttpRequest as the upload helper uses it; answers each multipart request with `answer(operations)`. */
-function stubUploads(answer: (ops: { query: string; variables: Record<string, unknown> }, file: File) => unknown) {
-  const sent: { variables: Record<string, unknown>; file: File }[] = [];
-  class UploadRequest {
-    upload = { onprogress: null as null | ((e: ProgressEvent) => void) };
-    onload: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    status = 200;
-    responseText = "";
-    open() {}
-    setRequestHeader() {}
-    send(form: FormData) {
-      const ops = JSON.parse(String(form.get("operations"))) as { query: string; variables: Record<string, unknown> };
-      const file = form.get("0") as File;
-      sent.push({ variables: ops.variables, file });
-      this.responseText = JSON.stringify({ data: answer(ops, file) });
-      queueMicrotask(() => this.onload?.());
-    }
-  }
-  vi.stubGlobal("XMLHttpRequest", UploadRequest);
-  return sent;
-}
+import { assessment, initialValues, mockApi } from "./test-fixtures.ts";
+import { renderAssessmentPage, stubUploads } from "./test-harness.tsx";
 
 const xlsx = (name: string) => new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 const success = (data: Record<string, unknown>) => ({
@@ -70,7 +34,7 @@ describe("Excel in on the assessment form", () => {
       applied = true;
       return success({ dryRun: false, changes: [{ criterionCode: "CQS-02", before: null, after: { numerator: 21, denominator: 50 } }], wouldBeLevel: 2, assessment: { id: "A1", version: 8, computedLevel: 2 } });
     });
-    renderPage();
+    renderAssessmentPage();
     const section = (await screen.findByRole("heading", { name: "Excel" })).closest("section")!;
     expect(within(section).getByRole("link", { name: "Tải mẫu Excel" }).getAttribute("href")).toBe("/templates/assessment/A1.xlsx");
     expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).value).toBe("");
@@ -106,7 +70,7 @@ describe("Excel in on the assessment form", () => {
 
   it("is not offered to someone who may not save values", async () => {
     mockApi({ PortalAssessment: () => ({ assessment: assessment({ status: "SUBMITTED" }) }) });
-    renderPage();
+    renderAssessmentPage();
     await screen.findByText("Xã Khánh Thiện", { selector: "h1" });
     expect(screen.queryByRole("heading", { name: "Excel" })).toBeNull();
   });
