@@ -48,9 +48,13 @@ export function formatDate(d: string | Date | null | undefined): string {
   }
   const x = typeof d === "string" ? new Date(d) : d;
   if (Number.isNaN(x.getTime())) return "—";
-  // Calendar dates in Vietnam time (UTC+7).
-  const v = new Date(x.getTime() + 7 * 3600_000);
-  return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  const [y, m, day] = vietnamDay(x).split("-");
+  return `${day}/${m}/${y}`;
+}
+
+/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), as yyyy-mm-dd. */
+export function vietnamDay(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 export function formatDateTime(d: string | Date | null | undefined): string {

@@ -9,6 +9,7 @@
  */
 import { tableWorkbook, type ColumnType, type TableColumn } from "@cds/workbook";
 import { saveBlob } from "./csv.ts";
+import { vietnamDay } from "./i18n.tsx";
 
 /** How a column's values are shown: a number (integer or decimal), a percentage 0–100, a calendar date, or text. */
 export type ColumnKind = "text" | "number" | "percent" | "date";
@@ -38,10 +39,8 @@ export function toIsoDay(v: string): string | null {
   if (vn) return `${vn[3]}-${pad(Number(vn[2]))}-${pad(Number(vn[1]))}`;
   if (ISO_TIME.test(v)) {
     const t = Date.parse(v);
-    if (Number.isNaN(t)) return null;
-    // The calendar day in Vietnam time (UTC+7), as formatDate shows it.
-    const d = new Date(t + 7 * 3600_000);
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    // The calendar day in Vietnam, as formatDate shows it.
+    return Number.isNaN(t) ? null : vietnamDay(new Date(t));
   }
   return null;
 }
@@ -103,8 +102,8 @@ export function xlsxFileName(base: string, now: Date = new Date()): string {
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ")
       .replace(/\s+/g, " ")
       .trim() || "bang-du-lieu";
-  const d = new Date(now.getTime() + 7 * 3600_000);
-  return `${clean}${clean.includes(" ") ? " " : "-"}${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}.xlsx`;
+  const [y, m, d] = vietnamDay(now).split("-");
+  return `${clean}${clean.includes(" ") ? " " : "-"}${d}-${m}-${y}.xlsx`;
 }
 
 /** Builds the XLSX and hands it to the browser's download. */

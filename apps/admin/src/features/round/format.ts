@@ -2,6 +2,8 @@
  * How indicator values, dates and audit entries read to a reviewer:
  * "21/50 (42%)", "Có"/"Không", "3/5", dd/mm/yyyy.
  */
+import { vietnamDay } from "@cds/ui";
+
 type T = (key: string, params?: Record<string, string | number>) => string;
 type N = (n: number) => string;
 
@@ -45,7 +47,7 @@ export function parseViDate(s: string): string | null {
 
 /** Today in Vietnam time as yyyy-mm-dd. */
 export function todayVn(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamDay(now);
 }
 
 /** Whole days from today (Vietnam time) to a yyyy-mm-dd date; negative when past. */

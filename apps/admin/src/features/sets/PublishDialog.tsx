@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { ApiError, ErrorBox, Spinner, useI18n } from "@cds/ui";
+import { ApiError, ErrorBox, Spinner, useI18n, vietnamDay } from "@cds/ui";
 import { publishVersion, versionQuery } from "./api.ts";
 
 interface CriteriaLike {
@@ -20,11 +20,6 @@ export function parseVietnameseDate(s: string): { iso: string } | { error: "form
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { error: "invalid" };
   return { iso };
-}
-
-/** Today's calendar date in Vietnam (UTC+7), as yyyy-mm-dd. */
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 type Field = "decisionNumber" | "decisionDate" | "confirmDrop";
@@ -87,7 +82,7 @@ export function PublishDialog({
     if (number.trim().length < 3) e.decisionNumber = t("publish.err.number");
     const d = parseVietnameseDate(date);
     if ("error" in d) e.decisionDate = d.error === "format" ? t("publish.err.dateFormat") : t("publish.err.dateInvalid", { date: date.trim() });
-    else if (d.iso > todayInVietnam()) e.decisionDate = t("publish.err.dateFuture");
+    else if (d.iso > vietnamDay(new Date())) e.decisionDate = t("publish.err.dateFuture");
     if (droppedLocal.length > 0 && !confirmDrop) e.confirmDrop = t("publish.err.confirmDrop");
     setErrors(e);
     if (checking) return;
