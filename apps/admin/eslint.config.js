@@ -1,1 +1,3 @@
-export { default } from "@cds/eslint-config";
+import config, { web } from "@cds/eslint-config";
+
+export default [...config, ...web];

@@ -5,6 +5,13 @@ import { defineConfig } from "vite";
 export default defineConfig({
   base: "/",
   plugins: [react()],
-  server: { port: 5173, proxy: { "/graphql": "http://127.0.0.1:4000", "/documents": "http://127.0.0.1:4000", "/templates": "http://127.0.0.1:4000" } },
+  server: {
+    port: 5173,
+    proxy: {
+      "/graphql": "http://127.0.0.1:4000",
+      "/documents": "http://127.0.0.1:4000",
+      "/templates": "http://127.0.0.1:4000",
+    },
+  },
   build: { target: "es2022" },
 });

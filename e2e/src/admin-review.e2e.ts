@@ -19,7 +19,9 @@ const OFFICER = "phong.yenkhanh@ninhbinh.gov.vn";
 
 async function assessmentIdOf(unitCode: string): Promise<string> {
   const api = await apiAs(OFFICER);
-  const r = await api<{ assessments: { edges: { node: { id: string } }[] } }>(`{ assessments(unitCode: "${unitCode}", first: 1) { edges { node { id } } } }`);
+  const r = await api<{ assessments: { edges: { node: { id: string } }[] } }>(
+    `{ assessments(unitCode: "${unitCode}", first: 1) { edges { node { id } } } }`,
+  );
   return r.assessments.edges[0]!.node.id;
 }
 
@@ -78,10 +80,11 @@ describe("admin: review and recognition", () => {
     await shot(page, "admin-recognised");
 
     const api = await apiAs(OFFICER);
-    const r = await api<{ assessment: { status: string; recognisedLevel: number; recognitionDecision: string; appraisedLevel: number } }>(
-      `query ($id: ID!) { assessment(id: $id) { status recognisedLevel appraisedLevel recognitionDecision } }`,
-      { id },
-    );
+    const r = await api<{
+      assessment: { status: string; recognisedLevel: number; recognitionDecision: string; appraisedLevel: number };
+    }>(`query ($id: ID!) { assessment(id: $id) { status recognisedLevel appraisedLevel recognitionDecision } }`, {
+      id,
+    });
     expect(r.assessment).toMatchObject({ status: "RECOGNISED", recognitionDecision: "620/QĐ-UBND" });
     expect(r.assessment.recognisedLevel).toBe(r.assessment.appraisedLevel);
   });
@@ -101,7 +104,9 @@ describe("admin: review and recognition", () => {
     );
     const recognised = r.nationalSummary.reduce((s, p) => s + p.recognised, 0);
     expect(recognised).toBeGreaterThan(0);
-    await expect.poll(async () => (await total.textContent())?.replace(/\D/g, "").startsWith(String(recognised))).toBe(true);
+    await expect
+      .poll(async () => (await total.textContent())?.replace(/\D/g, "").startsWith(String(recognised)))
+      .toBe(true);
     const ninhBinh = r.nationalSummary.find((p) => p.tenantId === "ninh-binh")!;
     const row = ministry.getByRole("row").filter({ hasText: "Tỉnh Ninh Bình" }).first();
     await expect(row.textContent()).resolves.toContain(String(ninhBinh.recognised));

@@ -58,11 +58,17 @@ describe("admin: the criteria-set editor", () => {
     // The API agrees: the saved draft differs from its base by exactly this, stricter.
     const api = await apiAs("so@ninhbinh.gov.vn");
     const id = decodeURIComponent(draftUrl.split("/sets/")[1]!);
-    const r = await api<{ criteriaSetVersion: { diffFromBase: { changed: { code: string; targets: { level: number; change: string }[] }[] } } }>(
+    const r = await api<{
+      criteriaSetVersion: {
+        diffFromBase: { changed: { code: string; targets: { level: number; change: string }[] }[] };
+      };
+    }>(
       `query ($id: ID!) { criteriaSetVersion(id: $id) { diffFromBase { changed { code targets { level change } } } } }`,
       { id },
     );
-    expect(r.criteriaSetVersion.diffFromBase.changed).toEqual([{ code: "CQS-02", targets: [{ level: 3, change: "stricter" }] }]);
+    expect(r.criteriaSetVersion.diffFromBase.changed).toEqual([
+      { code: "CQS-02", targets: [{ level: 3, change: "stricter" }] },
+    ]);
   });
 
   it("invalid JSON in Monaco shows a marker and blocks publishing", async () => {
@@ -98,7 +104,11 @@ describe("admin: the criteria-set editor", () => {
       `query ($id: ID!) { criteriaSetVersion(id: $id) { status decisionNumber decisionDate } }`,
       { id },
     );
-    expect(r.criteriaSetVersion).toEqual({ status: "PUBLISHED", decisionNumber: "318/QĐ-UBND", decisionDate: "2026-03-14" });
+    expect(r.criteriaSetVersion).toEqual({
+      status: "PUBLISHED",
+      decisionNumber: "318/QĐ-UBND",
+      decisionDate: "2026-03-14",
+    });
   });
 
   it("loaded Monaco from the bundle: no request left 127.0.0.1", () => {

@@ -54,7 +54,10 @@ export async function apiAs(email: string) {
   const url = `${baseUrl()}/graphql`;
   let cookie = "";
   let csrf = "";
-  const call = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+  const call = async <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> => {
     const res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(cookie ? { cookie, "x-csrf-token": csrf } : {}) },

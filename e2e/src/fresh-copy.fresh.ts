@@ -29,12 +29,20 @@ function freePort(): Promise<number> {
 }
 
 function run(cmd: string[], cwd: string): void {
-  execFileSync(cmd[0]!, cmd.slice(1), { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" }, maxBuffer: 64 * 1024 * 1024 });
+  execFileSync(cmd[0]!, cmd.slice(1), {
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, CI: "true" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** The repository's files as a clone would have them (tracked, plus new files git does not ignore), copied and committed afresh. */
 function copyRepository(to: string): void {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" }).split("\0");
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: repo,
+    encoding: "utf8",
+  }).split("\0");
   for (const f of files) {
     if (!f || !existsSync(path.join(repo, f))) continue;
     mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
@@ -70,7 +78,8 @@ function alive(pid: number): boolean {
 }
 
 async function until(done: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (done()) return true;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200)))
+    if (done()) return true;
   return done();
 }
 
@@ -150,13 +159,20 @@ describe("a copy of the repository with nothing beside it", () => {
     const r = await fetch(`${baseUrl}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ nationalSummary(unitKind: "commune", year: 2025) { tenantId } criteriaSets { code } }' }),
+      body: JSON.stringify({
+        query: '{ nationalSummary(unitKind: "commune", year: 2025) { tenantId } criteriaSets { code } }',
+      }),
     });
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { data?: { nationalSummary: unknown[]; criteriaSets: { code: string }[] }; errors?: unknown };
+    const body = (await r.json()) as {
+      data?: { nationalSummary: unknown[]; criteriaSets: { code: string }[] };
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data!.nationalSummary).toHaveLength(63);
-    expect(body.data!.criteriaSets.map((s) => s.code)).toEqual(expect.arrayContaining(["vn-2361-commune", "vn-2361-district"]));
+    expect(body.data!.criteriaSets.map((s) => s.code)).toEqual(
+      expect.arrayContaining(["vn-2361-commune", "vn-2361-district"]),
+    );
   });
 
   it("holds its data directory and stops cleanly on SIGTERM (production server)", async () => {
@@ -165,6 +181,8 @@ describe("a copy of the repository with nothing beside it", () => {
     expect(alive(pid!)).toBe(true);
     process.kill(pid!, "SIGTERM");
     expect(await until(() => !alive(pid!), 20_000), "the server exits within 20 s of SIGTERM").toBe(true);
-    expect(existsSync(path.join(folder, "platform", "apps", "api", ".data", "cds.lock")), "the lock is released").toBe(false);
+    expect(existsSync(path.join(folder, "platform", "apps", "api", ".data", "cds.lock")), "the lock is released").toBe(
+      false,
+    );
   }, 30_000);
 });

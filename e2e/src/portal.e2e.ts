@@ -26,9 +26,9 @@ const EDITOR = "xa.khanhthien@ninhbinh.gov.vn";
 beforeAll(async () => {
   browser = await launch();
   const api = await apiAs(EDITOR);
-  const r = await api<{ assessments: { edges: { node: { id: string; setVersion: { id: string; document: { criteria: Criterion[] } } } }[] } }>(
-    `{ assessments(unitCode: "${COMMUNE}", first: 1) { edges { node { id setVersion { id document } } } } }`,
-  );
+  const r = await api<{
+    assessments: { edges: { node: { id: string; setVersion: { id: string; document: { criteria: Criterion[] } } } }[] };
+  }>(`{ assessments(unitCode: "${COMMUNE}", first: 1) { edges { node { id setVersion { id document } } } } }`);
   const node = r.assessments.edges[0]!.node;
   assessmentId = node.id;
   versionId = node.setVersion.id;
@@ -81,11 +81,14 @@ describe("portal: a commune self-assesses", () => {
 
   it("the browser's evaluation equals the API's for the same values", async () => {
     const api = await apiAs(EDITOR);
-    const a = await api<{ assessment: { computedLevel: number; values: { criterionCode: string; effectiveValue: unknown }[] } }>(
-      `query ($id: ID!) { assessment(id: $id) { computedLevel values { criterionCode effectiveValue } } }`,
-      { id: assessmentId },
+    const a = await api<{
+      assessment: { computedLevel: number; values: { criterionCode: string; effectiveValue: unknown }[] };
+    }>(`query ($id: ID!) { assessment(id: $id) { computedLevel values { criterionCode effectiveValue } } }`, {
+      id: assessmentId,
+    });
+    const values = Object.fromEntries(
+      a.assessment.values.filter((v) => v.effectiveValue !== null).map((v) => [v.criterionCode, v.effectiveValue]),
     );
-    const values = Object.fromEntries(a.assessment.values.filter((v) => v.effectiveValue !== null).map((v) => [v.criterionCode, v.effectiveValue]));
     const e = await api<{ evaluate: { level: number; levels: { met: boolean }[] } }>(
       `query ($v: ID!, $values: JSON!) { evaluate(versionId: $v, values: $values) { ... on Evaluation { level levels { met } } } }`,
       { v: versionId, values },
@@ -98,7 +101,9 @@ describe("portal: a commune self-assesses", () => {
 
   it("uploads evidence with progress and lists the file", async () => {
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-    await page.getByLabel("CQS-01 tải minh chứng").setInputFiles({ name: "bien-ban-kiem-tra.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page
+      .getByLabel("CQS-01 tải minh chứng")
+      .setInputFiles({ name: "bien-ban-kiem-tra.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.getByTestId("criterion-CQS-01").getByText("bien-ban-kiem-tra.pdf").waitFor();
   });
 
@@ -128,10 +133,25 @@ describe("portal: a commune self-assesses", () => {
     const officer = await apiAs("phong.yenkhanh@ninhbinh.gov.vn");
     const appraiser = await apiAs("thamdinh.yenkhanh@ninhbinh.gov.vn");
     const version = async () =>
-      (await officer<{ assessment: { version: number } }>(`query ($id: ID!) { assessment(id: $id) { version } }`, { id: assessmentId })).assessment.version;
-    const ok = (r: Record<string, unknown>) => expect((Object.values(r)[0] as { __typename: string }).__typename).toMatch(/Success$/);
-    ok(await officer(`mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { __typename } }`, { id: assessmentId, v: await version() }));
-    ok(await appraiser(`mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { __typename } }`, { id: assessmentId, v: await version() }));
+      (
+        await officer<{ assessment: { version: number } }>(`query ($id: ID!) { assessment(id: $id) { version } }`, {
+          id: assessmentId,
+        })
+      ).assessment.version;
+    const ok = (r: Record<string, unknown>) =>
+      expect((Object.values(r)[0] as { __typename: string }).__typename).toMatch(/Success$/);
+    ok(
+      await officer(
+        `mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { __typename } }`,
+        { id: assessmentId, v: await version() },
+      ),
+    );
+    ok(
+      await appraiser(
+        `mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { __typename } }`,
+        { id: assessmentId, v: await version() },
+      ),
+    );
     ok(
       await officer(
         `mutation ($id: ID!, $v: Int!, $d: Date!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "512/QĐ-UBND", decisionDate: $d) { __typename } }`,

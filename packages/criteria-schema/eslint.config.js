@@ -1,1 +1,3 @@
-export { default } from "@cds/eslint-config";
+import config, { pure } from "@cds/eslint-config";
+
+export default [...config, ...pure];

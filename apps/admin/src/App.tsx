@@ -1,5 +1,19 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
-import { AccountPage, ACCOUNT_PATH, AppShell, landingPath, LoginForm, match, navigate, Spinner, useI18n, useLocation, useMe, type Me, type NavItem } from "@cds/ui";
+import {
+  AccountPage,
+  ACCOUNT_PATH,
+  AppShell,
+  landingPath,
+  LoginForm,
+  match,
+  navigate,
+  Spinner,
+  useI18n,
+  useLocation,
+  useMe,
+  type Me,
+  type NavItem,
+} from "@cds/ui";
 import { SetsPage } from "./features/sets/SetsPage.tsx";
 import { RoundsPage } from "./features/round/RoundsPage.tsx";
 import { ReviewPage } from "./features/round/ReviewPage.tsx";
@@ -28,8 +42,15 @@ export function App() {
   }
   const roles = roleSet(me.data);
   const nav: NavItem[] = [
-    ...(roles.has("MINISTRY_ADMIN") ? [{ to: "/national", label: t("nav.national") }, { to: "/compare", label: t("nav.compare") }] : []),
-    ...(roles.size > 0 && !(roles.size === 1 && roles.has("MINISTRY_ADMIN")) ? [{ to: "/rounds", label: t("nav.rounds") }] : []),
+    ...(roles.has("MINISTRY_ADMIN")
+      ? [
+          { to: "/national", label: t("nav.national") },
+          { to: "/compare", label: t("nav.compare") },
+        ]
+      : []),
+    ...(roles.size > 0 && !(roles.size === 1 && roles.has("MINISTRY_ADMIN"))
+      ? [{ to: "/rounds", label: t("nav.rounds") }]
+      : []),
     { to: "/sets", label: t("nav.sets") },
     ...(roles.has("PROVINCE_ADMIN") ? [{ to: "/report", label: t("nav.report") }] : []),
   ].map((n) => ({ ...n, active: path === n.to || path.startsWith(`${n.to}/`) }));

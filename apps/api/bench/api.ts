@@ -72,7 +72,12 @@ function fail(msg: string): void {
   console.error(`ERROR: ${msg}`);
 }
 
-async function gql<T>(platform: Platform, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function gql<T>(
+  platform: Platform,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const res = await platform.app.fetch("http://localhost/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -109,10 +114,12 @@ async function benchSummary(platform: Platform, year: number, seeded: SeedNation
 
   const viaGql = (await gql<{ nationalSummary: SummaryRow[] }>(platform, SUMMARY_QUERY, input)).data.nationalSummary;
   const key = (r: SummaryRow) => `${r.tenantId}:${r.units}:${r.assessed}:${r.recognised}:${r.byLevel.join(",")}`;
-  if (viaGql.length !== viaService.length || viaGql.some((r, i) => key(r) !== key(viaService[i]!))) fail("nationalSummary: GraphQL and SQL disagree");
+  if (viaGql.length !== viaService.length || viaGql.some((r, i) => key(r) !== key(viaService[i]!)))
+    fail("nationalSummary: GraphQL and SQL disagree");
   const recognised = viaGql.reduce((s, r) => s + r.recognised, 0);
   const seededCommunes = seeded.recognisedByLevel.commune.reduce((s, n) => s + n, 0);
-  if (recognised !== seededCommunes) fail(`nationalSummary: ${recognised} recognised communes, the seed made ${seededCommunes}`);
+  if (recognised !== seededCommunes)
+    fail(`nationalSummary: ${recognised} recognised communes, the seed made ${seededCommunes}`);
 
   const gqlOnce = async () => {
     const t = performance.now();
@@ -200,13 +207,28 @@ async function setupSaves(platform: Platform, year: number): Promise<SavePool> {
     orderBy: { unit: { code: "asc" } },
     take: POOL,
   });
-  if (rows.length <= CONNECTIONS) throw new Error(`save pool: ${rows.length} assessments for ${CONNECTIONS} connections`);
+  if (rows.length <= CONNECTIONS)
+    throw new Error(`save pool: ${rows.length} assessments for ${CONNECTIONS} connections`);
   if (rows.some((r) => r.status !== "DRAFT")) throw new Error("save pool: not all DRAFT");
   const password = "bench-password-1";
   const passwordHash = await hashPassword(password);
   const email = (code: string) => `editor.${code}@bench.localhost`;
-  await prisma.user.createMany({ data: rows.map((r) => ({ id: `bench_${r.unit.code}`, email: email(r.unit.code), name: `Editor ${r.unit.code}`, passwordHash })) });
-  await prisma.roleAssignment.createMany({ data: rows.map((r) => ({ userId: `bench_${r.unit.code}`, role: "UNIT_EDITOR" as const, tenantId, unitId: r.unitId })) });
+  await prisma.user.createMany({
+    data: rows.map((r) => ({
+      id: `bench_${r.unit.code}`,
+      email: email(r.unit.code),
+      name: `Editor ${r.unit.code}`,
+      passwordHash,
+    })),
+  });
+  await prisma.roleAssignment.createMany({
+    data: rows.map((r) => ({
+      userId: `bench_${r.unit.code}`,
+      role: "UNIT_EDITOR" as const,
+      tenantId,
+      unitId: r.unitId,
+    })),
+  });
   const slots: Slot[] = [];
   const signIn = async (r: (typeof rows)[number]) => {
     const login = await gql<{ login: { __typename: string; data?: { csrfToken: string } } }>(
@@ -233,10 +255,12 @@ async function resync(platform: Platform, pool: SavePool, idle: () => Promise<vo
   await idle();
   const read = async () =>
     new Map(
-      (await platform.db.sql.query<{ id: string; version: number }>(`SELECT id, version FROM "Assessment" WHERE "roundId" = $1`, [pool.roundId])).map((r) => [
-        r.id,
-        r.version,
-      ]),
+      (
+        await platform.db.sql.query<{ id: string; version: number }>(
+          `SELECT id, version FROM "Assessment" WHERE "roundId" = $1`,
+          [pool.roundId],
+        )
+      ).map((r) => [r.id, r.version]),
     );
   let byId = await read();
   for (let i = 0; i < 60; i++) {
@@ -313,8 +337,11 @@ async function runSaves(
           try {
             if (status !== 200) appError(`HTTP ${status}: ${body}`);
             else if (kind === "graphql") {
-              const r = (JSON.parse(body) as { data?: { saveIndicatorValues?: { __typename: string; data?: { version: number }; message?: string } } }).data
-                ?.saveIndicatorValues;
+              const r = (
+                JSON.parse(body) as {
+                  data?: { saveIndicatorValues?: { __typename: string; data?: { version: number }; message?: string } };
+                }
+              ).data?.saveIndicatorValues;
               if (r?.__typename === "MutationSaveIndicatorValuesSuccess" && r.data) {
                 slot.version = r.data.version;
                 slot.saves++;
@@ -337,7 +364,9 @@ async function runSaves(
 }
 
 /** A server on an ephemeral loopback port, counting requests until their handler's promise settles. */
-function listen(handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<{ server: Server; port: number; idle: () => Promise<void> }> {
+function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => unknown,
+): Promise<{ server: Server; port: number; idle: () => Promise<void> }> {
   let inflight = 0;
   const server = createServer((req, res) => {
     inflight++;
@@ -352,7 +381,9 @@ function listen(handler: (req: IncomingMessage, res: ServerResponse) => unknown)
   const idle = async () => {
     for (let i = 0; i < 600 && inflight > 0; i++) await new Promise((r) => setTimeout(r, 50));
   };
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port, idle })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port, idle })),
+  );
 }
 
 // ---- main ------------------------------------------------------------------------
@@ -369,7 +400,9 @@ async function main(): Promise<void> {
     const pgVersion = /PostgreSQL [\d.]+/.exec(ver!.version)?.[0] ?? ver!.version;
     const openMs = performance.now() - t0;
     const year = platform.services.now().getUTCFullYear();
-    console.log(`API benchmark — database: ${db.label}, ${pgVersion}\n  ${db.where} (fresh; opened and migrated in ${fmt(openMs)} ms)`);
+    console.log(
+      `API benchmark — database: ${db.label}, ${pgVersion}\n  ${db.where} (fresh; opened and migrated in ${fmt(openMs)} ms)`,
+    );
 
     const tb = performance.now();
     const base = await seedBase(platform.db.prisma);
@@ -379,9 +412,13 @@ async function main(): Promise<void> {
       `seed      seedBase ${fmt(baseMs / 1000, 1)} s (${base.provinces} provinces, ${base.districts} districts, ${fmt(base.communes)} communes); ` +
         `seedNation ${year} ${fmt(seeded.ms / 1000, 1)} s\n          ${seeded.rounds} rounds, ${fmt(seeded.assessments)} assessments, ` +
         `${fmt(seeded.values)} values, ${fmt(seeded.recognised)} recognised, ${seeded.reports} reports (${seeded.lateReports} late)` +
-        `\n          phases: ${Object.entries(seeded.phases).map(([k, ms]) => `${k} ${fmt(ms / 1000, 1)} s`).join(", ")}`,
+        `\n          phases: ${Object.entries(seeded.phases)
+          .map(([k, ms]) => `${k} ${fmt(ms / 1000, 1)} s`)
+          .join(", ")}`,
     );
-    console.log(`          recognised communes by level 0–5: ${seeded.recognisedByLevel.commune.map((n) => fmt(n)).join(" / ")}`);
+    console.log(
+      `          recognised communes by level 0–5: ${seeded.recognisedByLevel.commune.map((n) => fmt(n)).join(" / ")}`,
+    );
 
     // (a)
     const a = await benchSummary(platform, year, seeded);
@@ -392,12 +429,18 @@ async function main(): Promise<void> {
       `\n(a) nationalSummary(year: ${year}, unitKind: "commune") — ${a.rows} provinces, ${fmt(a.recognised)} recognised communes;` +
         `\n    ${N} sequential requests each after ${WARMUP} warm-up, interleaved`,
     );
-    console.log(`${padR("method", 44)} ${pad("p50 ms", 8)} ${pad("p95 ms", 8)} ${pad("mean ms", 8)} ${pad("p95 vs SQL", 11)}`);
+    console.log(
+      `${padR("method", 44)} ${pad("p50 ms", 8)} ${pad("p95 ms", 8)} ${pad("mean ms", 8)} ${pad("p95 vs SQL", 11)}`,
+    );
     const rowA = (name: string, xs: number[]) =>
-      console.log(`${padR(name, 44)} ${pad(fmt(percentile(xs, 50), 2), 8)} ${pad(fmt(percentile(xs, 95), 2), 8)} ${pad(fmt(mean(xs), 2), 8)} ${pad(`${(percentile(xs, 95) / sP95).toFixed(2)}×`, 11)}`);
+      console.log(
+        `${padR(name, 44)} ${pad(fmt(percentile(xs, 50), 2), 8)} ${pad(fmt(percentile(xs, 95), 2), 8)} ${pad(fmt(mean(xs), 2), 8)} ${pad(`${(percentile(xs, 95) / sP95).toFixed(2)}×`, 11)}`,
+      );
     rowA("raw SQL (same text, db.sql.query)", a.s);
     rowA("GraphQL (app.fetch, anonymous)", a.g);
-    console.log(`target: GraphQL p95 ≤ ${SUMMARY_TARGET}× raw SQL p95: ${ratioA <= SUMMARY_TARGET ? "MET" : "NOT MET"} (${ratioA.toFixed(2)}×)`);
+    console.log(
+      `target: GraphQL p95 ≤ ${SUMMARY_TARGET}× raw SQL p95: ${ratioA <= SUMMARY_TARGET ? "MET" : "NOT MET"} (${ratioA.toFixed(2)}×)`,
+    );
 
     // (b)
     const pool = await setupSaves(platform, year + 1);
@@ -447,18 +490,26 @@ async function main(): Promise<void> {
       ["GraphQL", g],
       ["bare", b],
     ] as const) {
-      if (!clean(r)) fail(`${name} saves: ${r.result.non2xx} non-2xx, ${r.result.errors} errors, ${r.result.timeouts} timeouts, ${r.appErrors} refused: ${r.samples.join(" | ")}`);
+      if (!clean(r))
+        fail(
+          `${name} saves: ${r.result.non2xx} non-2xx, ${r.result.errors} errors, ${r.result.timeouts} timeouts, ${r.appErrors} refused: ${r.samples.join(" | ")}`,
+        );
     }
     const distinct = pool.slots.filter((s) => s.saves > 0).length;
     const [audits] = await platform.db.sql.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'assessment.saveValues' AND "tenantId" = $1`,
       [pool.tenantId],
     );
-    console.log(`    ${fmt(distinct)} different assessments saved; ${fmt(Number(audits!.n))} saveValues audit events in all (warm-up included)`);
+    console.log(
+      `    ${fmt(distinct)} different assessments saved; ${fmt(Number(audits!.n))} saveValues audit events in all (warm-up included)`,
+    );
 
     console.log(
       `\nnode ${process.version} via tsx (NODE_ENV=${process.env.NODE_ENV}), ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ` +
-        `${fmt(os.totalmem() / 2 ** 30, 0)} GiB, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}, ${new Date().toISOString()}` +
+        `${fmt(os.totalmem() / 2 ** 30, 0)} GiB, load ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(" ")}, ${new Date().toISOString()}` +
         `\ndatabase: ${db.label}, ${pgVersion}; autocannon runs in the same process as the servers`,
     );
   } finally {

@@ -60,7 +60,10 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
   async function setOf(versionId: string, tx: Database["sql"]): Promise<TCriteriaSet> {
     const hit = sets.get(versionId);
     if (hit) return hit;
-    const [row] = await tx.query<{ document: TCriteriaSet | string; status: string }>(`SELECT document, status FROM "CriteriaSetVersion" WHERE id = $1`, [versionId]);
+    const [row] = await tx.query<{ document: TCriteriaSet | string; status: string }>(
+      `SELECT document, status FROM "CriteriaSetVersion" WHERE id = $1`,
+      [versionId],
+    );
     if (!row) throw new HttpError(500, "set version missing");
     const doc = typeof row.document === "string" ? (JSON.parse(row.document) as TCriteriaSet) : row.document;
     if (row.status !== "DRAFT") sets.set(versionId, doc);
@@ -69,8 +72,17 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "POST") throw new HttpError(405, "POST only");
-    const input = JSON.parse(await readBody(req)) as { assessmentId: string; version: number; values: Record<string, unknown> };
-    if (typeof input.assessmentId !== "string" || !Number.isInteger(input.version) || typeof input.values !== "object" || input.values === null) {
+    const input = JSON.parse(await readBody(req)) as {
+      assessmentId: string;
+      version: number;
+      values: Record<string, unknown>;
+    };
+    if (
+      typeof input.assessmentId !== "string" ||
+      !Number.isInteger(input.version) ||
+      typeof input.values !== "object" ||
+      input.values === null
+    ) {
       throw new HttpError(400, "bad input");
     }
 
@@ -89,7 +101,15 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
     );
 
     const out = await sql.transaction(async (tx) => {
-      const [a] = await tx.query<{ id: string; unitId: string; status: string; version: number; setVersionId: string; computedLevel: number; tenantId: string }>(
+      const [a] = await tx.query<{
+        id: string;
+        unitId: string;
+        status: string;
+        version: number;
+        setVersionId: string;
+        computedLevel: number;
+        tenantId: string;
+      }>(
         `SELECT a.id, a."unitId", a.status, a.version, a."setVersionId", a."computedLevel", u."tenantId"
            FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId" WHERE a.id = $1 FOR UPDATE OF a`,
         [input.assessmentId],
@@ -128,7 +148,9 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
       }
       const checked = tryEvaluate(set, entered as IndicatorValues);
       if (!checked.ok) throw new HttpError(400, "invalid values");
-      const judged = rows.some((r) => r.verifiedValue !== null) ? tryEvaluate(set, effective as IndicatorValues) : checked;
+      const judged = rows.some((r) => r.verifiedValue !== null)
+        ? tryEvaluate(set, effective as IndicatorValues)
+        : checked;
       if (!judged.ok) throw new HttpError(400, "invalid values");
       const e = judged.evaluation;
 
@@ -137,7 +159,10 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
          SELECT v.id, $1, v.code, v.value, now() FROM jsonb_to_recordset($2::jsonb) AS v(id text, code text, value jsonb)
          ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE
            SET value = EXCLUDED.value, "verifiedValue" = NULL, "verifiedAt" = NULL, "verifiedById" = NULL, "updatedAt" = EXCLUDED."updatedAt"`,
-        [a.id, JSON.stringify(Object.entries(input.values).map(([code, value]) => ({ id: randomUUID(), code, value })))],
+        [
+          a.id,
+          JSON.stringify(Object.entries(input.values).map(([code, value]) => ({ id: randomUUID(), code, value }))),
+        ],
       );
       await tx.query(
         `UPDATE "Assessment" SET version = version + 1, "effectiveValues" = $2::jsonb, evaluation = $3::jsonb, "computedLevel" = $4, "updatedAt" = now()
@@ -145,11 +170,18 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
         [a.id, JSON.stringify(effective), JSON.stringify(e), e.level],
       );
       const before: Record<string, unknown> = {};
-      for (const code of Object.keys(input.values)) before[code] = rows.find((r) => r.criterionCode === code)?.value ?? null;
+      for (const code of Object.keys(input.values))
+        before[code] = rows.find((r) => r.criterionCode === code)?.value ?? null;
       await tx.query(
         `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
          VALUES ($1, 'user', $2, 'assessment.saveValues', 'Assessment', $3, $4::jsonb, $5::jsonb)`,
-        [session.userId, a.tenantId, a.id, JSON.stringify({ values: before, level: a.computedLevel }), JSON.stringify({ values: input.values, level: e.level })],
+        [
+          session.userId,
+          a.tenantId,
+          a.id,
+          JSON.stringify({ values: before, level: a.computedLevel }),
+          JSON.stringify({ values: input.values, level: e.level }),
+        ],
       );
       return { id: a.id, version: a.version + 1, computedLevel: e.level };
     });

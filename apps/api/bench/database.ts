@@ -76,7 +76,8 @@ export async function freshDatabase(): Promise<BenchDatabase> {
         // Pools closed a moment ago may still hold idle connections: wait for them rather than
         // terminate them (a terminated idle connection of a pool nobody listens to crashes the process).
         for (let i = 0; ; i++) {
-          const [row] = (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows as { n: number }[];
+          const [row] = (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]))
+            .rows as { n: number }[];
           if (row!.n === 0 || i >= 60) break;
           await new Promise((r) => setTimeout(r, 250));
         }

@@ -32,7 +32,10 @@ async function main() {
   const log = [{ emit: "event", level: "query" }] as const;
   const prisma =
     base.kind === "postgres"
-      ? new PrismaClient({ adapter: new PrismaPg({ connectionString: bench.env.DATABASE_URL!, max: 20 }), log: [...log] })
+      ? new PrismaClient({
+          adapter: new PrismaPg({ connectionString: bench.env.DATABASE_URL!, max: 20 }),
+          log: [...log],
+        })
       : null; // PGlite: the platform's own client (no statement counts)
   let db: Database = base;
   if (prisma) {
@@ -46,31 +49,63 @@ async function main() {
     };
   }
   const events: { query: string; duration: number }[] = [];
-  if (prisma) (prisma as unknown as { $on(e: "query", cb: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => events.push(e));
+  if (prisma)
+    (prisma as unknown as { $on(e: "query", cb: (e: { query: string; duration: number }) => void): void }).$on(
+      "query",
+      (e) => events.push(e),
+    );
   const platform = await startPlatform(bench.env, { db });
   try {
     await seedBase(platform.db.prisma);
     const tenantId = "ha-noi";
     const year = platform.services.now().getUTCFullYear();
-    const admin: Viewer = { kind: "user", userId: "bench", email: "b", name: "b", grants: [{ role: "PROVINCE_ADMIN", tenantId, unitId: null, unitPath: null }], sessionId: "b", csrfOk: true };
+    const admin: Viewer = {
+      kind: "user",
+      userId: "bench",
+      email: "b",
+      name: "b",
+      grants: [{ role: "PROVINCE_ADMIN", tenantId, unitId: null, unitPath: null }],
+      sessionId: "b",
+      csrfOk: true,
+    };
     const set = BUILT_IN_SETS["vn-2361-commune"]!;
-    const round = await openRound(platform.db.prisma, admin, { tenantId, year, setVersionId: versionId(set.id, set.version), submitDueAt: `${year}-10-31`, reviewDueAt: `${year}-12-15` });
+    const round = await openRound(platform.db.prisma, admin, {
+      tenantId,
+      year,
+      setVersionId: versionId(set.id, set.version),
+      submitDueAt: `${year}-10-31`,
+      reviewDueAt: `${year}-12-15`,
+    });
     await platform.db.prisma.user.create({
-      data: { email: "p@localhost", name: "p", passwordHash: await hashPassword("pw-123456"), roles: { create: { role: "UNIT_EDITOR", tenantId, unitId: null } } },
+      data: {
+        email: "p@localhost",
+        name: "p",
+        passwordHash: await hashPassword("pw-123456"),
+        roles: { create: { role: "UNIT_EDITOR", tenantId, unitId: null } },
+      },
     });
     const login = await platform.app.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `mutation { login(email: "p@localhost", password: "pw-123456") { ... on MutationLoginSuccess { data { csrfToken } } } }` }),
+      body: JSON.stringify({
+        query: `mutation { login(email: "p@localhost", password: "pw-123456") { ... on MutationLoginSuccess { data { csrfToken } } } }`,
+      }),
     });
-    const csrf = ((await login.json()) as { data: { login: { data: { csrfToken: string } } } }).data.login.data.csrfToken;
+    const csrf = ((await login.json()) as { data: { login: { data: { csrfToken: string } } } }).data.login.data
+      .csrfToken;
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-    const rows = await platform.db.prisma.assessment.findMany({ where: { roundId: round.id }, select: { id: true, version: true, unit: { select: { code: true } } }, take: SAVES });
+    const rows = await platform.db.prisma.assessment.findMany({
+      where: { roundId: round.id },
+      select: { id: true, version: true, unit: { select: { code: true } } },
+      take: SAVES,
+    });
     const codes = set.criteria.filter((c) => c.measure !== "childLevels").map((c) => c.code);
     // BENCH_CPUPROF=file.cpuprofile: a V8 CPU profile of the save loop only.
     const inspector = process.env.BENCH_CPUPROF ? new Session() : null;
     const post = (method: string, params?: object) =>
-      new Promise<unknown>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+      new Promise<unknown>((resolve, reject) =>
+        inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))),
+      );
     if (inspector) {
       inspector.connect();
       await post("Profiler.enable");
@@ -93,7 +128,8 @@ async function main() {
         }),
       });
       const body = (await res.json()) as { data: { saveIndicatorValues: { __typename: string } } };
-      if (body.data.saveIndicatorValues.__typename !== "MutationSaveIndicatorValuesSuccess") throw new Error(JSON.stringify(body));
+      if (body.data.saveIndicatorValues.__typename !== "MutationSaveIndicatorValuesSuccess")
+        throw new Error(JSON.stringify(body));
       wall.push(performance.now() - t);
       const kinds = new Map<string, number>();
       for (const e of events) {
@@ -114,9 +150,12 @@ async function main() {
     console.log(`database: ${bench.label}; ${w.length} sequential GraphQL saves timed (10 warm-up)`);
     console.log(`wall per save: p50 ${fmt(percentile(w, 50), 1)} ms, p95 ${fmt(percentile(w, 95), 1)} ms`);
     if (prisma) {
-      console.log(`Prisma statements per save: ${fmt(p.reduce((s, x) => s + x.n, 0) / p.length, 1)}, their duration summed ${fmt(p.reduce((s, x) => s + x.ms, 0) / p.length, 1)} ms`);
+      console.log(
+        `Prisma statements per save: ${fmt(p.reduce((s, x) => s + x.n, 0) / p.length, 1)}, their duration summed ${fmt(p.reduce((s, x) => s + x.ms, 0) / p.length, 1)} ms`,
+      );
       console.log(`statements by kind (per save): count, summed ms`);
-      for (const [k, n] of p[0]!.kinds) console.log(`  ${k.padEnd(28)} ×${n}  ${fmt((byKindMs.get(k) ?? 0) / p.length, 1)} ms`);
+      for (const [k, n] of p[0]!.kinds)
+        console.log(`  ${k.padEnd(28)} ×${n}  ${fmt((byKindMs.get(k) ?? 0) / p.length, 1)} ms`);
     }
   } finally {
     await platform.close();

@@ -10,6 +10,7 @@ export function percentile(xs: number[], p: number): number {
 
 export const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-export const fmt = (n: number, d = 0): string => n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+export const fmt = (n: number, d = 0): string =>
+  n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 export const pad = (s: string, w: number): string => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 export const padR = (s: string, w: number): string => (s.length >= w ? s : s + " ".repeat(w - s.length));

@@ -40,8 +40,16 @@ try {
         `${r.values.toLocaleString("en-US")} values, ${r.recognised.toLocaleString("en-US")} recognised, ` +
         `${r.reports} reports (${r.lateReports} late) in ${(r.ms / 1000).toFixed(1)} s`,
     );
-    console.log(`  phases: ${Object.entries(r.phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
-    console.log(`  by status: ${Object.entries(r.byStatus).map(([s, n]) => `${s} ${n}`).join(", ")}`);
+    console.log(
+      `  phases: ${Object.entries(r.phases)
+        .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
+        .join(", ")}`,
+    );
+    console.log(
+      `  by status: ${Object.entries(r.byStatus)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(", ")}`,
+    );
     console.log(`  recognised communes by level 0–5: ${r.recognisedByLevel.commune.join(" / ")}`);
     console.log(`  recognised districts by level 0–5: ${r.recognisedByLevel.district.join(" / ")}`);
   }

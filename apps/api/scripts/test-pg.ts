@@ -12,5 +12,9 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 console.log(`== API suite on PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})`);
 // The suite reads CDS_TEST_POSTGRES_URL, never TEST_DATABASE_URL, so the first (PGlite) pass stays on PGlite.
-const r = spawnSync("vitest", ["run"], { stdio: "inherit", shell: true, env: { ...process.env, CDS_TEST_POSTGRES_URL: process.env.TEST_DATABASE_URL } });
+const r = spawnSync("vitest", ["run"], {
+  stdio: "inherit",
+  shell: true,
+  env: { ...process.env, CDS_TEST_POSTGRES_URL: process.env.TEST_DATABASE_URL },
+});
 process.exit(r.status ?? 1);

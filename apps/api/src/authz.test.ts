@@ -16,7 +16,15 @@ import { DEMO_PASSWORD, DEMO_TENANT } from "./seed/demo.ts";
 import { unitId, versionId } from "./seed/base.ts";
 import { seedOf, valuesAtLevel } from "./seed/values.ts";
 import { hashPassword } from "./services/auth.ts";
-import { globalId, mutationOutcome, pdfFile, queryOutcome, rawClient, type Expect, type Outcome } from "./testing/authz-cases.ts";
+import {
+  globalId,
+  mutationOutcome,
+  pdfFile,
+  queryOutcome,
+  rawClient,
+  type Expect,
+  type Outcome,
+} from "./testing/authz-cases.ts";
 import { setupApi, type Client, type TestApi } from "./testing/harness.ts";
 
 // ---- the roles ----
@@ -84,7 +92,8 @@ type OpName = keyof typeof GRID;
 const MATRIX = Object.fromEntries(
   Object.entries(GRID).map(([op, row]) => {
     const cells = row.trim().split(/\s+/);
-    if (cells.length !== ROLE_NAMES.length || cells.some((c) => c !== "A" && c !== "-")) throw new Error(`bad matrix row ${op}`);
+    if (cells.length !== ROLE_NAMES.length || cells.some((c) => c !== "A" && c !== "-"))
+      throw new Error(`bad matrix row ${op}`);
     return [op, Object.fromEntries(ROLE_NAMES.map((r, i) => [r, cells[i] === "A" ? "allow" : "deny"]))];
   }),
 ) as Record<OpName, Record<Role, Expect>>;
@@ -154,7 +163,9 @@ async function cloneAs(c: Client, source: string): Promise<string> {
   );
   const id = r.data?.r?.data?.id;
   if (!id) throw new Error(`clone failed: ${JSON.stringify(r)}`);
-  return Buffer.from(id, "base64").toString("utf8").replace(/^CriteriaSetVersion:/, ""); // the relay id → the row id
+  return Buffer.from(id, "base64")
+    .toString("utf8")
+    .replace(/^CriteriaSetVersion:/, ""); // the relay id → the row id
 }
 
 beforeAll(async () => {
@@ -174,7 +185,10 @@ beforeAll(async () => {
   clients.apiKey = rawClient(api, { apiKeys: keys });
   revokeTarget = (await createKey(clients.soNB, "Khoá để thu hồi")).id;
 
-  const round = await api.prisma.round.findFirstOrThrow({ where: { tenantId: DEMO_TENANT, unitKind: "commune" }, orderBy: { year: "desc" } });
+  const round = await api.prisma.round.findFirstOrThrow({
+    where: { tenantId: DEMO_TENANT, unitKind: "commune" },
+    orderBy: { year: "desc" },
+  });
   year = round.year;
   roundId = round.id;
   publishedCommune = round.setVersionId;
@@ -182,7 +196,9 @@ beforeAll(async () => {
   YEN_KHANH.push(...communes.map((u) => u.code));
   expect(YEN_KHANH).toEqual(expect.arrayContaining(["14560", "14563", "14566", "14572", "14575", "14587", "14590"]));
   for (const code of YEN_KHANH) {
-    A[code] = (await api.prisma.assessment.findUniqueOrThrow({ where: { roundId_unitId: { roundId, unitId: unitId(code) } } })).id;
+    A[code] = (
+      await api.prisma.assessment.findUniqueOrThrow({ where: { roundId_unitId: { roundId, unitId: unitId(code) } } })
+    ).id;
   }
   draftRead = await cloneAs(clients.soNB, publishedCommune);
   draftEdit = await cloneAs(clients.soNB, versionId("vn-2361-district", "1.0"));
@@ -206,7 +222,10 @@ interface MutationOp {
 }
 
 async function assessmentState(code: string) {
-  const a = await api.prisma.assessment.findUniqueOrThrow({ where: { id: A[code]! }, include: { _count: { select: { evidence: true } } } });
+  const a = await api.prisma.assessment.findUniqueOrThrow({
+    where: { id: A[code]! },
+    include: { _count: { select: { evidence: true } } },
+  });
   return {
     status: a.status,
     version: a.version,
@@ -223,7 +242,8 @@ async function restoreAssessment(code: string, before: unknown) {
   await api.prisma.assessment.update({ where: { id: A[code]! }, data: row }).catch(() => {});
 }
 
-const version = async (code: string) => (await api.prisma.assessment.findUniqueOrThrow({ where: { id: A[code]! } })).version;
+const version = async (code: string) =>
+  (await api.prisma.assessment.findUniqueOrThrow({ where: { id: A[code]! } })).version;
 
 function onAssessment(code: string, run: (c: Client) => Promise<Outcome>): MutationOp {
   return { run, state: () => assessmentState(code), restore: (b) => restoreAssessment(code, b) };
@@ -235,22 +255,31 @@ async function mutate(c: Client, query: string, variables: Record<string, unknow
 
 const unitOps = (code: string) => ({
   register: onAssessment(code, async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!) { r: registerLevel(assessmentId: $id, version: $v, level: 2) { ${ERR} } }`, { id: A[code], v: await version(code) }),
+    mutate(
+      c,
+      `mutation ($id: ID!, $v: Int!) { r: registerLevel(assessmentId: $id, version: $v, level: 2) { ${ERR} } }`,
+      { id: A[code], v: await version(code) },
+    ),
   ),
   save: onAssessment(code, async (c) => {
     const a = await api.prisma.assessment.findUniqueOrThrow({ where: { id: A[code]! }, include: { setVersion: true } });
     const values = valuesAtLevel(a.setVersion.document as unknown as TCriteriaSet, 2, seedOf(code), 0);
-    return mutate(c, `mutation ($id: ID!, $v: Int!, $values: JSON!) { r: saveIndicatorValues(assessmentId: $id, version: $v, values: $values) { ${ERR} } }`, {
-      id: A[code],
-      v: a.version,
-      values,
-    });
+    return mutate(
+      c,
+      `mutation ($id: ID!, $v: Int!, $values: JSON!) { r: saveIndicatorValues(assessmentId: $id, version: $v, values: $values) { ${ERR} } }`,
+      {
+        id: A[code],
+        v: a.version,
+        values,
+      },
+    );
   }),
-  upload: onAssessment(code, async (c) =>
-    mutationOutcome(await c.upload(UPLOAD, { id: A[code] }, pdfFile())),
-  ),
+  upload: onAssessment(code, async (c) => mutationOutcome(await c.upload(UPLOAD, { id: A[code] }, pdfFile()))),
   submit: onAssessment(code, async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!) { r: submitAssessment(assessmentId: $id, version: $v) { ${ERR} } }`, { id: A[code], v: await version(code) }),
+    mutate(c, `mutation ($id: ID!, $v: Int!) { r: submitAssessment(assessmentId: $id, version: $v) { ${ERR} } }`, {
+      id: A[code],
+      v: await version(code),
+    }),
   ),
 });
 const u14563 = unitOps("14563");
@@ -264,7 +293,13 @@ const draftState = async () => {
 const READS: Record<Extract<OpName, `read${string}` | `list${string}`>, ReadOp> = {
   "read assessment(DRAFT 14563)": {
     run: async (c) =>
-      queryOutcome(await c.gql<{ assessment: { id: string; status: string } }>(`query ($id: ID!) { assessment(id: $id) { id status } }`, { id: A["14563"] }), (d) => d.assessment.status === "DRAFT"),
+      queryOutcome(
+        await c.gql<{ assessment: { id: string; status: string } }>(
+          `query ($id: ID!) { assessment(id: $id) { id status } }`,
+          { id: A["14563"] },
+        ),
+        (d) => d.assessment.status === "DRAFT",
+      ),
   },
   "list assessments(round, 375)": {
     run: async (c, role) => {
@@ -277,15 +312,19 @@ const READS: Record<Extract<OpName, `read${string}` | `list${string}`>, ReadOp> 
       const nonPublic = seen.filter((code) => !RECOGNISED.includes(code));
       // Exactly: the public ones, plus (when allowed) the role's own subtree — nothing else.
       const expectedIfAllowed = [...new Set([...RECOGNISED, ...SUBTREE[role]])].sort();
-      if (nonPublic.length === 0 && seen.join() === RECOGNISED.join()) return { outcome: "deny", detail: `sees ${seen.join(",")}` };
-      if (seen.join() === expectedIfAllowed.join() && SUBTREE[role].length > 0) return { outcome: "allow", detail: `sees ${seen.join(",")}` };
+      if (nonPublic.length === 0 && seen.join() === RECOGNISED.join())
+        return { outcome: "deny", detail: `sees ${seen.join(",")}` };
+      if (seen.join() === expectedIfAllowed.join() && SUBTREE[role].length > 0)
+        return { outcome: "allow", detail: `sees ${seen.join(",")}` };
       return { outcome: "other", detail: `sees ${seen.join(",")}` };
     },
   },
   "read values(SUBMITTED 14566)": {
     run: async (c) =>
       queryOutcome(
-        await c.gql<{ assessment: { values: unknown[]; evidence: unknown[]; comments: unknown[]; history: unknown[] } }>(
+        await c.gql<{
+          assessment: { values: unknown[]; evidence: unknown[]; comments: unknown[]; history: unknown[] };
+        }>(
           `query ($id: ID!) { assessment(id: $id) { values { criterionCode value } evidence { id } comments { id } history { action } } }`,
           { id: A["14566"] },
         ),
@@ -294,15 +333,28 @@ const READS: Record<Extract<OpName, `read${string}` | `list${string}`>, ReadOp> 
   },
   "read roundSummary(commune round)": {
     run: async (c) =>
-      queryOutcome(await c.gql<{ roundSummary: { units: number } }>(`query ($id: ID!) { roundSummary(roundId: $id) { units reviewQueue } }`, { id: roundId }), (d) => d.roundSummary.units > 0),
+      queryOutcome(
+        await c.gql<{ roundSummary: { units: number } }>(
+          `query ($id: ID!) { roundSummary(roundId: $id) { units reviewQueue } }`,
+          { id: roundId },
+        ),
+        (d) => d.roundSummary.units > 0,
+      ),
   },
   "read apiKeys(ninh-binh)": {
-    run: async (c) => queryOutcome(await c.gql<{ apiKeys: unknown[] }>(`{ apiKeys(tenantId: "ninh-binh") { id prefix } }`), (d) => d.apiKeys.length > 0),
+    run: async (c) =>
+      queryOutcome(
+        await c.gql<{ apiKeys: unknown[] }>(`{ apiKeys(tenantId: "ninh-binh") { id prefix } }`),
+        (d) => d.apiKeys.length > 0,
+      ),
   },
   "read criteriaSetVersion(DRAFT)": {
     run: async (c) =>
       queryOutcome(
-        await c.gql<{ criteriaSetVersion: { status: string; document: unknown } }>(`query ($id: ID!) { criteriaSetVersion(id: $id) { status document } }`, { id: draftRead }),
+        await c.gql<{ criteriaSetVersion: { status: string; document: unknown } }>(
+          `query ($id: ID!) { criteriaSetVersion(id: $id) { status document } }`,
+          { id: draftRead },
+        ),
         (d) => d.criteriaSetVersion.status === "DRAFT" && d.criteriaSetVersion.document !== null,
       ),
   },
@@ -313,10 +365,14 @@ const CLONE_SET = "ninh-binh-commune-authz";
 const MUTATIONS: Record<Exclude<OpName, keyof typeof READS>, MutationOp> = {
   "cloneCriteriaSet → ninh-binh": {
     run: (c) =>
-      mutate(c, `mutation ($s: ID!, $set: String!) { r: cloneCriteriaSet(sourceVersionId: $s, tenantId: "ninh-binh", setId: $set) { ${ERR} } }`, {
-        s: versionId("vn-2361-commune", "1.0"),
-        set: CLONE_SET,
-      }),
+      mutate(
+        c,
+        `mutation ($s: ID!, $set: String!) { r: cloneCriteriaSet(sourceVersionId: $s, tenantId: "ninh-binh", setId: $set) { ${ERR} } }`,
+        {
+          s: versionId("vn-2361-commune", "1.0"),
+          set: CLONE_SET,
+        },
+      ),
     state: () => api.prisma.criteriaSetVersion.count({ where: { setId: CLONE_SET } }),
     restore: async () => {
       await api.prisma.criteriaSetVersion.deleteMany({ where: { setId: CLONE_SET } });
@@ -327,20 +383,28 @@ const MUTATIONS: Record<Exclude<OpName, keyof typeof READS>, MutationOp> = {
     run: async (c) => {
       const v = await api.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: draftEdit } });
       const doc = { ...(v.document as object), title: `Bộ tiêu chí cấp huyện tỉnh Ninh Bình (sửa lần ${v.revision})` };
-      return mutate(c, `mutation ($id: ID!, $doc: JSON!, $rev: Int!) { r: updateCriteriaSetDraft(versionId: $id, document: $doc, revision: $rev) { ${ERR} } }`, {
-        id: draftEdit,
-        doc,
-        rev: v.revision,
-      });
+      return mutate(
+        c,
+        `mutation ($id: ID!, $doc: JSON!, $rev: Int!) { r: updateCriteriaSetDraft(versionId: $id, document: $doc, revision: $rev) { ${ERR} } }`,
+        {
+          id: draftEdit,
+          doc,
+          rev: v.revision,
+        },
+      );
     },
     state: draftState,
   },
   publishCriteriaSetVersion: {
     run: (c) =>
-      mutate(c, `mutation ($id: ID!, $d: Date!) { r: publishCriteriaSetVersion(versionId: $id, decisionNumber: "99/QĐ-UBND", decisionDate: $d) { ${ERR} } }`, {
-        id: draftEdit,
-        d: `${year}-03-01`,
-      }),
+      mutate(
+        c,
+        `mutation ($id: ID!, $d: Date!) { r: publishCriteriaSetVersion(versionId: $id, decisionNumber: "99/QĐ-UBND", decisionDate: $d) { ${ERR} } }`,
+        {
+          id: draftEdit,
+          d: `${year}-03-01`,
+        },
+      ),
     state: draftState,
   },
   "openRound(ninh-binh)": {
@@ -361,32 +425,53 @@ const MUTATIONS: Record<Exclude<OpName, keyof typeof READS>, MutationOp> = {
   "uploadEvidence(DRAFT 14590)": u14590.upload,
   "submitAssessment(DRAFT 14590)": u14590.submit,
   "returnAssessment(SUBMITTED 14566)": onAssessment("14566", async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!) { r: returnAssessment(assessmentId: $id, version: $v, comments: [{ criterionCode: "CQS-01", body: "Bổ sung minh chứng." }]) { ${ERR} } }`, {
-      id: A["14566"],
-      v: await version("14566"),
-    }),
+    mutate(
+      c,
+      `mutation ($id: ID!, $v: Int!) { r: returnAssessment(assessmentId: $id, version: $v, comments: [{ criterionCode: "CQS-01", body: "Bổ sung minh chứng." }]) { ${ERR} } }`,
+      {
+        id: A["14566"],
+        v: await version("14566"),
+      },
+    ),
   ),
   "verifyIndicatorValue(SUBM. 14587)": onAssessment("14587", async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!) { r: verifyIndicatorValue(assessmentId: $id, version: $v, criterionCode: "CQS-01", comment: "Khớp báo cáo.") { ${ERR} } }`, {
+    mutate(
+      c,
+      `mutation ($id: ID!, $v: Int!) { r: verifyIndicatorValue(assessmentId: $id, version: $v, criterionCode: "CQS-01", comment: "Khớp báo cáo.") { ${ERR} } }`,
+      {
+        id: A["14587"],
+        v: await version("14587"),
+      },
+    ),
+  ),
+  "verifyAssessment(SUBMITTED 14587)": onAssessment("14587", async (c) =>
+    mutate(c, `mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { ${ERR} } }`, {
       id: A["14587"],
       v: await version("14587"),
     }),
   ),
-  "verifyAssessment(SUBMITTED 14587)": onAssessment("14587", async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { ${ERR} } }`, { id: A["14587"], v: await version("14587") }),
-  ),
   "appraiseAssessment(VERIFIED 14572)": onAssessment("14572", async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { ${ERR} } }`, { id: A["14572"], v: await version("14572") }),
-  ),
-  "recogniseAssessment(APPR. 14575)": onAssessment("14575", async (c) =>
-    mutate(c, `mutation ($id: ID!, $v: Int!, $d: Date!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "411/QĐ-UBND", decisionDate: $d) { ${ERR} } }`, {
-      id: A["14575"],
-      v: await version("14575"),
-      d: `${year}-01-15`,
+    mutate(c, `mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { ${ERR} } }`, {
+      id: A["14572"],
+      v: await version("14572"),
     }),
   ),
+  "recogniseAssessment(APPR. 14575)": onAssessment("14575", async (c) =>
+    mutate(
+      c,
+      `mutation ($id: ID!, $v: Int!, $d: Date!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "411/QĐ-UBND", decisionDate: $d) { ${ERR} } }`,
+      {
+        id: A["14575"],
+        v: await version("14575"),
+        d: `${year}-01-15`,
+      },
+    ),
+  ),
   "submitProvinceReport(ninh-binh)": {
-    run: (c) => mutate(c, `mutation ($y: Int!) { r: submitProvinceReport(tenantId: "ninh-binh", year: $y) { ${ERR} } }`, { y: year }),
+    run: (c) =>
+      mutate(c, `mutation ($y: Int!) { r: submitProvinceReport(tenantId: "ninh-binh", year: $y) { ${ERR} } }`, {
+        y: year,
+      }),
     state: () => api.prisma.provinceReport.count({ where: { tenantId: DEMO_TENANT } }),
   },
   "createApiKey(ninh-binh)": {
@@ -429,76 +514,106 @@ describe("authorization matrix: reads", () => {
 describe("no cross-tenant (or anonymous, or API-key) read of non-public Ninh Bình data", () => {
   const outsiders = ["soHN", "anon", "apiKey", "officer376"] as const satisfies readonly Role[];
 
-  it.each(["soHN", "anon", "apiKey"] as const)("%s lists only recognised Ninh Bình assessments, across the whole round", async (role) => {
-    const r = await clients[role].gql<{ assessments: { edges: { node: { status: string; values: unknown[] } }[] } }>(
-      `query ($round: ID!) { assessments(roundId: $round, first: 500) { edges { node { status values { criterionCode } } } } }`,
-      { round: roundId },
-    );
-    expect(r.errors).toBeUndefined();
-    const nodes = r.data!.assessments.edges.map((e) => e.node);
-    expect(nodes.length).toBeGreaterThan(0);
-    expect(new Set(nodes.map((n) => n.status))).toEqual(new Set(["RECOGNISED"]));
-    expect(nodes.every((n) => n.values.length === 0)).toBe(true);
-  });
+  it.each(["soHN", "anon", "apiKey"] as const)(
+    "%s lists only recognised Ninh Bình assessments, across the whole round",
+    async (role) => {
+      const r = await clients[role].gql<{ assessments: { edges: { node: { status: string; values: unknown[] } }[] } }>(
+        `query ($round: ID!) { assessments(roundId: $round, first: 500) { edges { node { status values { criterionCode } } } } }`,
+        { round: roundId },
+      );
+      expect(r.errors).toBeUndefined();
+      const nodes = r.data!.assessments.edges.map((e) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(new Set(nodes.map((n) => n.status))).toEqual(new Set(["RECOGNISED"]));
+      expect(nodes.every((n) => n.values.length === 0)).toBe(true);
+    },
+  );
 
-  it.each(["soHN", "anon", "apiKey"] as const)("%s gets NOT_FOUND for every non-recognised Yên Khánh assessment", async (role) => {
-    for (const code of YEN_KHANH.filter((c) => !RECOGNISED.includes(c))) {
-      const r = await clients[role].gql(`query ($id: ID!) { assessment(id: $id) { status } }`, { id: A[code] });
-      expect(r.errors?.[0]?.extensions?.code, `${role} reads ${code}`).toBe("NOT_FOUND");
-    }
-  });
+  it.each(["soHN", "anon", "apiKey"] as const)(
+    "%s gets NOT_FOUND for every non-recognised Yên Khánh assessment",
+    async (role) => {
+      for (const code of YEN_KHANH.filter((c) => !RECOGNISED.includes(c))) {
+        const r = await clients[role].gql(`query ($id: ID!) { assessment(id: $id) { status } }`, { id: A[code] });
+        expect(r.errors?.[0]?.extensions?.code, `${role} reads ${code}`).toBe("NOT_FOUND");
+      }
+    },
+  );
 
-  it.each(outsiders)("%s sees no working data (values, evidence, comments, history) of a recognised assessment", async (role) => {
-    const r = await clients[role].gql<{ assessment: Record<string, unknown[]> & { status: string } }>(
-      `query ($id: ID!) { assessment(id: $id) { status values { criterionCode } evidence { id } comments { id } history { action } } }`,
-      { id: A["14560"] },
-    );
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.assessment).toEqual({ status: "RECOGNISED", values: [], evidence: [], comments: [], history: [] });
-  });
+  it.each(outsiders)(
+    "%s sees no working data (values, evidence, comments, history) of a recognised assessment",
+    async (role) => {
+      const r = await clients[role].gql<{ assessment: Record<string, unknown[]> & { status: string } }>(
+        `query ($id: ID!) { assessment(id: $id) { status values { criterionCode } evidence { id } comments { id } history { action } } }`,
+        { id: A["14560"] },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.assessment).toEqual({ status: "RECOGNISED", values: [], evidence: [], comments: [], history: [] });
+    },
+  );
 
-  it.each(["soHN", "anon", "apiKey"] as const)("%s sees no Ninh Bình draft set (criteriaSets, versions, criteriaSetVersion, diff, evaluate, impactPreview)", async (role) => {
-    const c = clients[role];
-    const sets = await c.gql<{ criteriaSets: { code: string; versions: { id: string; status: string }[] }[] }>(
-      `{ criteriaSets(tenant: "ninh-binh") { code versions { id status } } }`,
-    );
-    expect(sets.errors).toBeUndefined();
-    const versions = sets.data!.criteriaSets.flatMap((s) => s.versions);
-    expect(versions.filter((v) => v.status === "DRAFT")).toEqual([]);
-    expect(sets.data!.criteriaSets.map((s) => s.code)).not.toContain("ninh-binh-district"); // only a draft so far
-    for (const q of [
-      `query ($id: ID!) { criteriaSetVersion(id: $id) { document } }`,
-      `query ($id: ID!) { diff(fromVersionId: $id, toBuiltIn: "vn-2361-commune") { stricter } }`,
-      `query ($id: ID!, $round: ID!) { impactPreview(versionId: $id, roundId: $round) { units } }`,
-    ]) {
-      const r = await c.gql(q, { id: draftRead, round: roundId });
-      expect(r.errors?.[0]?.extensions?.code, q).toBe("NOT_FOUND");
-    }
-    const ev = await c.gql<{ evaluate: { __typename: string } }>(`query ($id: ID!) { evaluate(versionId: $id, values: {}) { __typename } }`, { id: draftRead });
-    expect(ev.data?.evaluate?.__typename ?? ev.errors?.[0]?.extensions?.code).toMatch(/^(NotFoundError|NOT_FOUND)$/);
-  });
+  it.each(["soHN", "anon", "apiKey"] as const)(
+    "%s sees no Ninh Bình draft set (criteriaSets, versions, criteriaSetVersion, diff, evaluate, impactPreview)",
+    async (role) => {
+      const c = clients[role];
+      const sets = await c.gql<{ criteriaSets: { code: string; versions: { id: string; status: string }[] }[] }>(
+        `{ criteriaSets(tenant: "ninh-binh") { code versions { id status } } }`,
+      );
+      expect(sets.errors).toBeUndefined();
+      const versions = sets.data!.criteriaSets.flatMap((s) => s.versions);
+      expect(versions.filter((v) => v.status === "DRAFT")).toEqual([]);
+      expect(sets.data!.criteriaSets.map((s) => s.code)).not.toContain("ninh-binh-district"); // only a draft so far
+      for (const q of [
+        `query ($id: ID!) { criteriaSetVersion(id: $id) { document } }`,
+        `query ($id: ID!) { diff(fromVersionId: $id, toBuiltIn: "vn-2361-commune") { stricter } }`,
+        `query ($id: ID!, $round: ID!) { impactPreview(versionId: $id, roundId: $round) { units } }`,
+      ]) {
+        const r = await c.gql(q, { id: draftRead, round: roundId });
+        expect(r.errors?.[0]?.extensions?.code, q).toBe("NOT_FOUND");
+      }
+      const ev = await c.gql<{ evaluate: { __typename: string } }>(
+        `query ($id: ID!) { evaluate(versionId: $id, values: {}) { __typename } }`,
+        { id: draftRead },
+      );
+      expect(ev.data?.evaluate?.__typename ?? ev.errors?.[0]?.extensions?.code).toMatch(/^(NotFoundError|NOT_FOUND)$/);
+    },
+  );
 
-  it.each(["soHN", "anon", "apiKey"] as const)("%s cannot read a non-public assessment through node(id)", async (role) => {
-    const a = await clients[role].gql<{ node: unknown }>(
-      `query ($id: ID!) { node(id: $id) { __typename ... on Assessment { status computedLevel evaluation { level } values { criterionCode } } } }`,
-      { id: globalId("Assessment", A["14563"]!) },
-    );
-    expect(a.data?.node ?? null, `node(Assessment 14563 DRAFT) as ${role}: ${JSON.stringify(a.data?.node)}`).toBeNull();
-  });
+  it.each(["soHN", "anon", "apiKey"] as const)(
+    "%s cannot read a non-public assessment through node(id)",
+    async (role) => {
+      const a = await clients[role].gql<{ node: unknown }>(
+        `query ($id: ID!) { node(id: $id) { __typename ... on Assessment { status computedLevel evaluation { level } values { criterionCode } } } }`,
+        { id: globalId("Assessment", A["14563"]!) },
+      );
+      expect(
+        a.data?.node ?? null,
+        `node(Assessment 14563 DRAFT) as ${role}: ${JSON.stringify(a.data?.node)}`,
+      ).toBeNull();
+    },
+  );
 
   it.each(["soHN", "anon", "apiKey"] as const)("%s cannot read a draft set version through node(id)", async (role) => {
-    const v = await clients[role].gql<{ node: unknown }>(`query ($id: ID!) { node(id: $id) { __typename ... on CriteriaSetVersion { status title } } }`, {
-      id: globalId("CriteriaSetVersion", draftRead),
-    });
-    expect(v.data?.node ?? null, `node(CriteriaSetVersion DRAFT) as ${role}: ${JSON.stringify(v.data?.node)}`).toBeNull();
+    const v = await clients[role].gql<{ node: unknown }>(
+      `query ($id: ID!) { node(id: $id) { __typename ... on CriteriaSetVersion { status title } } }`,
+      {
+        id: globalId("CriteriaSetVersion", draftRead),
+      },
+    );
+    expect(
+      v.data?.node ?? null,
+      `node(CriteriaSetVersion DRAFT) as ${role}: ${JSON.stringify(v.data?.node)}`,
+    ).toBeNull();
   });
 
-  it.each(["soHN", "anon", "apiKey"] as const)("%s gets no round summary and no API keys of Ninh Bình", async (role) => {
-    const s = await clients[role].gql(`query ($id: ID!) { roundSummary(roundId: $id) { units } }`, { id: roundId });
-    expect(s.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const k = await clients[role].gql(`{ apiKeys(tenantId: "ninh-binh") { id } }`);
-    expect(k.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
-  });
+  it.each(["soHN", "anon", "apiKey"] as const)(
+    "%s gets no round summary and no API keys of Ninh Bình",
+    async (role) => {
+      const s = await clients[role].gql(`query ($id: ID!) { roundSummary(roundId: $id) { units } }`, { id: roundId });
+      expect(s.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      const k = await clients[role].gql(`{ apiKeys(tenantId: "ninh-binh") { id } }`);
+      expect(k.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    },
+  );
 });
 
 describe("every mutation without the CSRF token is refused, even for an allowed role", () => {
@@ -514,7 +629,10 @@ describe("every mutation without the CSRF token is refused, even for an allowed 
     const got = await m.run(noCsrf(role));
     const after = await m.state();
     if (got.outcome !== "deny" || JSON.stringify(after) !== JSON.stringify(before)) await m.restore?.(before);
-    expect(got).toMatchObject({ outcome: "deny", detail: expect.stringMatching(/^ForbiddenError|^UnauthenticatedError/) });
+    expect(got).toMatchObject({
+      outcome: "deny",
+      detail: expect.stringMatching(/^ForbiddenError|^UnauthenticatedError/),
+    });
     expect(after).toEqual(before);
   });
 
@@ -531,7 +649,9 @@ describe("every mutation without the CSRF token is refused, even for an allowed 
 
   it("a wrong token is as good as none (registerLevel by the commune's own editor)", async () => {
     const before = await assessmentState("14563");
-    const got = await u14563.register.run(rawClient(api, { cookie: clients.editor14563.cookie, csrf: "not-the-token" }));
+    const got = await u14563.register.run(
+      rawClient(api, { cookie: clients.editor14563.cookie, csrf: "not-the-token" }),
+    );
     expect(got.detail).toMatch(/^ForbiddenError/);
     expect(await assessmentState("14563")).toEqual(before);
   });

@@ -66,7 +66,8 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     // node(id) and nodes(ids) load any row by id: each object passes the same read rule as its own query.
     nodeQueryOptions: {
-      resolve: async (_root, { id }, ctx, _info, resolveNode) => visibleNode(ctx, id.typename, await orNull(resolveNode(id))),
+      resolve: async (_root, { id }, ctx, _info, resolveNode) =>
+        visibleNode(ctx, id.typename, await orNull(resolveNode(id))),
     },
     // At most LIST_ARG_MAX["Query.nodes.ids"] ids (checked in schema/index.ts).
     nodesQueryOptions: {

@@ -45,9 +45,9 @@ describe("immutability in the database", () => {
     await expect(
       db.prisma.criteriaSetVersion.update({ where: { id: v.id }, data: { document: { a: 2 } } }),
     ).rejects.toThrow(/cds_immutable/);
-    await expect(db.prisma.criteriaSetVersion.update({ where: { id: v.id }, data: { status: "DRAFT" } })).rejects.toThrow(
-      /cds_immutable/,
-    );
+    await expect(
+      db.prisma.criteriaSetVersion.update({ where: { id: v.id }, data: { status: "DRAFT" } }),
+    ).rejects.toThrow(/cds_immutable/);
     await expect(db.prisma.criteriaSetVersion.delete({ where: { id: v.id } })).rejects.toThrow(/cds_immutable/);
     const archived = await db.prisma.criteriaSetVersion.update({ where: { id: v.id }, data: { status: "ARCHIVED" } });
     expect(archived.status).toBe("ARCHIVED");

@@ -38,7 +38,8 @@ export async function documentRoute(
 ): Promise<boolean> {
   const m = url.pathname.match(ROUTE);
   if (!m) return false;
-  const notFound = () => res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Không tìm thấy / not found");
+  const notFound = () =>
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Không tìm thấy / not found");
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("Method not allowed");
     return true;

@@ -51,7 +51,10 @@ export class InputError extends DomainError {
   override readonly name = "InputError";
   readonly code = "BAD_INPUT";
   constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues.map((i) => `${i.field}: ${i.messageEn}`).join("; "));
+    super(
+      issues.map((i) => `${i.field}: ${i.message}`).join("; "),
+      issues.map((i) => `${i.field}: ${i.messageEn}`).join("; "),
+    );
   }
   static field(field: string, message: string, messageEn: string): InputError {
     return new InputError([{ field, message, messageEn }]);

@@ -56,7 +56,9 @@ let bundle: Promise<Bundle> | null = null;
 
 /** The package's bundle module (not in its "exports"), loaded on the first GraphiQL asset request only: it is 9 MB. */
 function loadBundle(): Promise<Bundle> {
-  bundle ??= import(new URL("./graphiql.js", import.meta.resolve("@graphql-yoga/render-graphiql")).href) as Promise<Bundle>;
+  bundle ??= import(
+    new URL("./graphiql.js", import.meta.resolve("@graphql-yoga/render-graphiql")).href
+  ) as Promise<Bundle>;
   return bundle;
 }
 
@@ -92,7 +94,10 @@ export async function graphiqlAsset(name: string): Promise<{ type: string; body:
     case "graphql.worker.js":
       return { type: js, body: Buffer.from((await loadBundle()).graphqlWorker) };
     case "favicon.ico":
-      return { type: "image/x-icon", body: Buffer.from((await loadBundle()).favicon.replace(/^data:[^,]*;base64,/, ""), "base64") };
+      return {
+        type: "image/x-icon",
+        body: Buffer.from((await loadBundle()).favicon.replace(/^data:[^,]*;base64,/, ""), "base64"),
+      };
     default:
       return null;
   }

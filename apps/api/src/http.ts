@@ -90,7 +90,8 @@ export function negotiateEncoding(header: string | undefined): Encoding | null {
 }
 
 /** Text compresses; images, fonts (woff2 is brotli already) and archives do not. */
-const compressible = (type: string) => /^(text\/|application\/(json|graphql-response\+json|javascript|xml)|image\/svg\+xml)/.test(type);
+const compressible = (type: string) =>
+  /^(text\/|application\/(json|graphql-response\+json|javascript|xml)|image\/svg\+xml)/.test(type);
 
 /** Static files: the best brotli once (level 11 takes 11 s on Monaco's 4 MB, level 9 about 1 s for 10 % more bytes), kept. */
 function compressOnce(body: Buffer, enc: Encoding): Promise<Buffer> {
@@ -163,7 +164,12 @@ function fileCache() {
   };
 }
 
-async function sendCached(req: IncomingMessage, res: ServerResponse, f: Pick<CachedFile, "type" | "body" | "etag" | "encoded">, cacheControl: string) {
+async function sendCached(
+  req: IncomingMessage,
+  res: ServerResponse,
+  f: Pick<CachedFile, "type" | "body" | "etag" | "encoded">,
+  cacheControl: string,
+) {
   res.setHeader("cache-control", cacheControl);
   res.setHeader("etag", f.etag);
   if (req.headers["if-none-match"] === f.etag) {
@@ -189,7 +195,9 @@ export interface HttpOptions {
 // ---- the handler ----------------------------------------------------------
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  return sendJson(req, res, 413, { errors: [{ message: "Yêu cầu quá lớn / request too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+  return sendJson(req, res, 413, {
+    errors: [{ message: "Yêu cầu quá lớn / request too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+  });
 }
 
 function requestHeaders(req: IncomingMessage): Headers {
@@ -208,7 +216,10 @@ const requestIdOf = (req: IncomingMessage) => {
 
 export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
   const log = opts.log ?? platform.log;
-  const roots = opts.staticRoots ?? { admin: path.join(appsDir, "admin", "dist"), portal: path.join(appsDir, "portal", "dist") };
+  const roots = opts.staticRoots ?? {
+    admin: path.join(appsDir, "admin", "dist"),
+    portal: path.join(appsDir, "portal", "dist"),
+  };
   const cached = fileCache();
   const graphiqlFiles = new Map<string, Promise<(CachedFile & { name: string }) | null>>();
 
@@ -251,7 +262,9 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
       }
       body = Buffer.concat(chunks);
     }
-    const response = await platform.app.fetch(new Request(url, { method: req.method, headers: requestHeaders(req), body }));
+    const response = await platform.app.fetch(
+      new Request(url, { method: req.method, headers: requestHeaders(req), body }),
+    );
     response.headers.forEach((v, k) => {
       if (k !== "set-cookie" && k !== "content-length" && k !== "content-encoding") res.setHeader(k, v);
     });
@@ -267,7 +280,18 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
     if (!graphiqlFiles.has(name)) {
       graphiqlFiles.set(
         name,
-        graphiqlAsset(name).then((a) => a && { name, type: a.type, body: a.body, etag: `W/"graphiql-${name}-${a.body.length}"`, encoded: {}, mtimeMs: 0, size: a.body.length }),
+        graphiqlAsset(name).then(
+          (a) =>
+            a && {
+              name,
+              type: a.type,
+              body: a.body,
+              etag: `W/"graphiql-${name}-${a.body.length}"`,
+              encoded: {},
+              mtimeMs: 0,
+              size: a.body.length,
+            },
+        ),
       );
     }
     const f = await graphiqlFiles.get(name)!;
@@ -279,8 +303,12 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
   async function evidence(req: IncomingMessage, res: ServerResponse, url: URL, id: string): Promise<void> {
     const request = new Request(url, { headers: requestHeaders(req) });
     const ctx = await createContext(platform.services, request).catch(() => null);
-    const row = await platform.db.prisma.evidence.findUnique({ where: { id }, include: { assessment: { include: { unit: true } } } });
-    if (!ctx || !row || !can.readUnit(ctx.viewer, unitRef(row.assessment))) return notFound(res, "Không tìm thấy / not found");
+    const row = await platform.db.prisma.evidence.findUnique({
+      where: { id },
+      include: { assessment: { include: { unit: true } } },
+    });
+    if (!ctx || !row || !can.readUnit(ctx.viewer, unitRef(row.assessment)))
+      return notFound(res, "Không tìm thấy / not found");
     const bytes = await platform.services.evidence.get(row.storageKey);
     res.setHeader("content-security-policy", EVIDENCE_CSP);
     res
@@ -293,7 +321,12 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
   }
 
   /** The values template of an assessment's pinned set for its unit (Excel in), for those who may read its working data. */
-  async function assessmentTemplateFile(req: IncomingMessage, res: ServerResponse, url: URL, rawId: string): Promise<void> {
+  async function assessmentTemplateFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    rawId: string,
+  ): Promise<void> {
     const request = new Request(url, { headers: requestHeaders(req) });
     const ctx = await createContext(platform.services, request).catch(() => null);
     let id: string;
@@ -321,22 +354,35 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Always overwritten, so a client cannot choose the address the sign-in throttle counts.
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], platform.services.env.TRUST_PROXY);
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      platform.services.env.TRUST_PROXY,
+    );
     const url = new URL(req.url ?? "/", "http://localhost");
     const p = url.pathname;
     if (p === "/health") return sendJson(req, res, 200, { status: "ok" });
     if (p === "/ready") {
       const r = await platform.readiness();
-      return sendJson(req, res, r.ready ? 200 : 503, r.ready ? { status: "ready" } : { status: "not ready", reason: r.reason });
+      return sendJson(
+        req,
+        res,
+        r.ready ? 200 : 503,
+        r.ready ? { status: "ready" } : { status: "not ready", reason: r.reason },
+      );
     }
-    if (p.startsWith(GRAPHIQL_ASSETS_PATH) && (await graphiqlFile(req, res, p.slice(GRAPHIQL_ASSETS_PATH.length)))) return;
+    if (p.startsWith(GRAPHIQL_ASSETS_PATH) && (await graphiqlFile(req, res, p.slice(GRAPHIQL_ASSETS_PATH.length))))
+      return;
     if (p === "/graphql" || p.startsWith("/graphql/")) return graphql(req, res, url);
     if (p.startsWith("/documents/") && (await documentRoute(platform, req, res, url, requestHeaders(req)))) return;
     const ev = p.match(/^\/evidence\/([A-Za-z0-9_-]+)$/);
     if (ev) return evidence(req, res, url, ev[1]!);
     const tpl = p.match(/^\/templates\/assessment\/([^/]+)\.xlsx$/);
     if (tpl) return assessmentTemplateFile(req, res, url, tpl[1]!);
-    const sent = p === "/admin" || p.startsWith("/admin/") ? serveStatic(roots.admin, p.slice("/admin".length) || "/", req, res) : serveStatic(roots.portal, p, req, res);
+    const sent =
+      p === "/admin" || p.startsWith("/admin/")
+        ? serveStatic(roots.admin, p.slice("/admin".length) || "/", req, res)
+        : serveStatic(roots.portal, p, req, res);
     if (sent) return sent;
     notFound(res, "Chưa build giao diện (pnpm build) / web apps not built");
   }
@@ -361,11 +407,14 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
         "request",
       );
     });
-    requestScope.run(scope, () =>
+    void requestScope.run(scope, () =>
       route(req, res).catch((err: unknown) => {
         log.error({ err }, "request failed");
         if (res.headersSent) res.destroy();
-        else void sendJson(req, res, 500, { errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL" } }] });
+        else
+          void sendJson(req, res, 500, {
+            errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL" } }],
+          });
       }),
     );
   };
@@ -384,7 +433,11 @@ export interface HttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function listen(platform: Platform, where: { host: string; port: number }, opts: HttpOptions = {}): Promise<HttpServer> {
+export async function listen(
+  platform: Platform,
+  where: { host: string; port: number },
+  opts: HttpOptions = {},
+): Promise<HttpServer> {
   const server = createServer(createHttpHandler(platform, opts));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -401,7 +454,10 @@ export async function listen(platform: Platform, where: { host: string; port: nu
         // Keep-alive connections idle now, and those whose request finishes later, are closed.
         const idle = setInterval(() => server.closeIdleConnections(), 50);
         const cut = setTimeout(() => {
-          (opts.log ?? platform.log).warn({ graceMs }, "shutdown: requests still running after the grace period, connections cut");
+          (opts.log ?? platform.log).warn(
+            { graceMs },
+            "shutdown: requests still running after the grace period, connections cut",
+          );
           server.closeAllConnections();
         }, graceMs);
         server.close(() => {

@@ -30,7 +30,8 @@ const platform = await startPlatform(env, { log }).catch(async (e: unknown) => {
 const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.DATA_DIR}`;
 log.info({ mode: env.NODE_ENV }, `Cơ sở dữ liệu / database: ${where}`);
 const base = await seedBase(platform.db.prisma);
-if (base.communes > 0) log.info(`Đã nạp bản đồ hành chính: ${base.provinces} tỉnh, ${base.districts} huyện, ${base.communes} xã`);
+if (base.communes > 0)
+  log.info(`Đã nạp bản đồ hành chính: ${base.provinces} tỉnh, ${base.districts} huyện, ${base.communes} xã`);
 const demo = await seedDemo(platform);
 if (demo.created) log.info(`Đã tạo dữ liệu mẫu: ${demo.summary}`);
 

@@ -50,7 +50,8 @@ export async function migrate(db: SqlRunner): Promise<string[]> {
     for (const m of listMigrations()) {
       const seen = byName.get(m.name);
       if (seen !== undefined) {
-        if (seen !== m.checksum) throw new Error(`migration ${m.name} was modified after it was applied (checksum differs)`);
+        if (seen !== m.checksum)
+          throw new Error(`migration ${m.name} was modified after it was applied (checksum differs)`);
         continue;
       }
       await tx.script(m.sql);

@@ -24,12 +24,23 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startPlatform(env: Env, opts: { db?: Database; now?: () => Date; memory?: boolean; log?: Logger } = {}): Promise<Platform> {
+export async function startPlatform(
+  env: Env,
+  opts: { db?: Database; now?: () => Date; memory?: boolean; log?: Logger } = {},
+): Promise<Platform> {
   // Embedded files have one owner: the lock is taken before they are opened (throws DataDirLockedError).
   const lock = !opts.db && !env.DATABASE_URL && !opts.memory ? acquireDataLock(env.DATA_DIR) : null;
   let db: Database;
   try {
-    db = opts.db ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : opts.memory ? {} : { dataDir: path.join(env.DATA_DIR, "pglite") }));
+    db =
+      opts.db ??
+      (await openDatabase(
+        env.DATABASE_URL
+          ? { url: env.DATABASE_URL }
+          : opts.memory
+            ? {}
+            : { dataDir: path.join(env.DATA_DIR, "pglite") },
+      ));
   } catch (e) {
     lock?.release();
     throw e;

@@ -22,7 +22,12 @@ export const MAX_MULTIPART_BYTES = 11 * 1024 * 1024;
  */
 export const MAX_NESTING = 64;
 
-function clientError(message: string, messageEn: string, code: string, extra: Record<string, unknown> = {}): GraphQLError {
+function clientError(
+  message: string,
+  messageEn: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(`${message} / ${messageEn}`, { extensions: { code, messageEn, ...extra } });
 }
 
@@ -76,8 +81,20 @@ function unstorableLiteral(document: DocumentNode): string | null {
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {
       if (found || !UNSTORABLE.test(node.value)) return;
-      const owner = [...ancestors, parent].reverse().find((a): a is ASTNode => !Array.isArray(a) && (a as ASTNode).kind !== undefined && ((a as ASTNode).kind === Kind.ARGUMENT || (a as ASTNode).kind === Kind.VARIABLE_DEFINITION));
-      found = owner?.kind === Kind.ARGUMENT ? owner.name.value : owner?.kind === Kind.VARIABLE_DEFINITION ? `$${owner.variable.name.value}` : "?";
+      const owner = [...ancestors, parent]
+        .reverse()
+        .find(
+          (a): a is ASTNode =>
+            !Array.isArray(a) &&
+            (a as ASTNode).kind !== undefined &&
+            ((a as ASTNode).kind === Kind.ARGUMENT || (a as ASTNode).kind === Kind.VARIABLE_DEFINITION),
+        );
+      found =
+        owner?.kind === Kind.ARGUMENT
+          ? owner.name.value
+          : owner?.kind === Kind.VARIABLE_DEFINITION
+            ? `$${owner.variable.name.value}`
+            : "?";
     },
   });
   return found;
@@ -125,7 +142,13 @@ export function createApp(services: AppServices, log: Logger) {
     onParams({ params, setResult }) {
       if (typeof params.query === "string" && bracketNesting(params.query, MAX_NESTING) > MAX_NESTING) {
         setResult({
-          errors: [clientError(`Truy vấn lồng quá sâu (tối đa ${MAX_NESTING} mức ngoặc)`, `query nested too deep (at most ${MAX_NESTING} levels of brackets)`, "QUERY_TOO_DEEP")],
+          errors: [
+            clientError(
+              `Truy vấn lồng quá sâu (tối đa ${MAX_NESTING} mức ngoặc)`,
+              `query nested too deep (at most ${MAX_NESTING} levels of brackets)`,
+              "QUERY_TOO_DEEP",
+            ),
+          ],
         });
       }
       const scope = requestScope.getStore();
@@ -171,10 +194,15 @@ export function createApp(services: AppServices, log: Logger) {
       const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/");
       if (length > (multipart ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES)) {
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message: "Yêu cầu quá lớn / request too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
-            status: 413,
-            headers: { "content-type": "application/json" },
-          }),
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [{ message: "Yêu cầu quá lớn / request too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+            }),
+            {
+              status: 413,
+              headers: { "content-type": "application/json" },
+            },
+          ),
         );
       }
     },
@@ -201,7 +229,11 @@ export function createApp(services: AppServices, log: Logger) {
         if (domain) {
           expected.add(error as object);
           return new GraphQLError(domain.message, {
-            extensions: { code: domain.code, messageEn: domain.messageEn, ...(domain instanceof RateLimitError ? { http: { status: 429 } } : {}) },
+            extensions: {
+              code: domain.code,
+              messageEn: domain.messageEn,
+              ...(domain instanceof RateLimitError ? { http: { status: 429 } } : {}),
+            },
           });
         }
         if (error instanceof GraphQLError) {
@@ -214,7 +246,10 @@ export function createApp(services: AppServices, log: Logger) {
           }
           if (/invalid global id/i.test(original.message)) {
             expected.add(error);
-            return new GraphQLError("ID không hợp lệ / invalid global ID", { nodes: error.nodes, extensions: { code: "BAD_USER_INPUT" } });
+            return new GraphQLError("ID không hợp lệ / invalid global ID", {
+              nodes: error.nodes,
+              extensions: { code: "BAD_USER_INPUT" },
+            });
           }
         }
         // Logged (with its stack) by yogaLogger.error, which yoga calls for every replaced error.
@@ -228,10 +263,19 @@ export function createApp(services: AppServices, log: Logger) {
       storableStringsPlugin,
       EnvelopArmorPlugin({
         maxDepth: { n: 12, onReject: armorReject("QUERY_TOO_DEEP", "Truy vấn lồng quá sâu", "query too deep") },
-        costLimit: { maxCost: 20_000, onReject: armorReject("QUERY_TOO_COMPLEX", "Truy vấn quá phức tạp", "query too complex") },
-        maxAliases: { n: 30, onReject: armorReject("TOO_MANY_ALIASES", "Truy vấn có quá nhiều bí danh (alias)", "too many aliases") },
+        costLimit: {
+          maxCost: 20_000,
+          onReject: armorReject("QUERY_TOO_COMPLEX", "Truy vấn quá phức tạp", "query too complex"),
+        },
+        maxAliases: {
+          n: 30,
+          onReject: armorReject("TOO_MANY_ALIASES", "Truy vấn có quá nhiều bí danh (alias)", "too many aliases"),
+        },
         maxTokens: { n: 5_000, onReject: armorReject("TOO_MANY_TOKENS", "Truy vấn quá dài", "too many tokens") },
-        maxDirectives: { n: 50, onReject: armorReject("TOO_MANY_DIRECTIVES", "Truy vấn có quá nhiều directive", "too many directives") },
+        maxDirectives: {
+          n: 50,
+          onReject: armorReject("TOO_MANY_DIRECTIVES", "Truy vấn có quá nhiều directive", "too many directives"),
+        },
         blockFieldSuggestion: { enabled: services.env.NODE_ENV === "production" },
       }),
     ],

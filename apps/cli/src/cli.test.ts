@@ -127,7 +127,13 @@ describe("cds evaluate", () => {
     expect(out.levelName).toBe("Khởi động");
     expect(out.levels[0]).toMatchObject({ level: 1, met: true, failing: [], missing: [] });
     expect(out.levels[1]!.met).toBe(false);
-    expect(out.criteria.find((c) => c.code === "KTS-05")!.results).toEqual(["exempt", "exempt", "exempt", "exempt", "exempt"]);
+    expect(out.criteria.find((c) => c.code === "KTS-05")!.results).toEqual([
+      "exempt",
+      "exempt",
+      "exempt",
+      "exempt",
+      "exempt",
+    ]);
     expect(out.criteria.find((c) => c.code === "CQS-04")!.results).toEqual(["na", "na", "na", "missing", "missing"]);
     expect(out.criteria.find((c) => c.code === "CHUNG-01")!.results).toEqual(["pass", "pass", "fail", "fail", "fail"]);
   });
@@ -168,7 +174,10 @@ describe("cds diff", () => {
     };
     expect(d.added).toEqual([expect.objectContaining({ code: "CQS-25", local: true })]);
     expect(d.changed).toEqual([
-      expect.objectContaining({ code: "CQS-02", targets: [{ level: 3, change: "stricter", from: "≥ 50%", to: "≥ 55%" }] }),
+      expect.objectContaining({
+        code: "CQS-02",
+        targets: [{ level: 3, change: "stricter", from: "≥ 50%", to: "≥ 55%" }],
+      }),
     ]);
     const text = await cds("diff", "vn-2361-commune", "nb.json");
     expect(text.stdout).toContain("mức 3: ≥ 50% → ≥ 55% (chặt hơn)");
@@ -185,7 +194,16 @@ describe("cds diff", () => {
 // Scored indices (Bộ chỉ số)
 // ---------------------------------------------------------------------------
 
-const CAN_THO_2022 = { NTS: 0.9, TCS: 0.8, HTS: 0.7233, NLS: 0.7376, ATTT: 0.7226, CQS: 0.7325, KTS: 0.7556, XHS: 0.2947 };
+const CAN_THO_2022 = {
+  NTS: 0.9,
+  TCS: 0.8,
+  HTS: 0.7233,
+  NLS: 0.7376,
+  ATTT: 0.7226,
+  CQS: 0.7325,
+  KTS: 0.7556,
+  XHS: 0.2947,
+};
 
 interface ScoreOut {
   score: number;
@@ -203,7 +221,11 @@ describe("cds on scored indices", () => {
     expect(help.stdout).toContain("vn-2361-commune, vn-2361-district, vn-dti-province-2022, mau-dti-xa");
     const r = await cds("export", "mau-dti-xa");
     expect(r.code).toBe(0);
-    const set = JSON.parse(r.stdout) as { title: string; judgedBy: string; scoring: { groups: { components: unknown[] }[] } };
+    const set = JSON.parse(r.stdout) as {
+      title: string;
+      judgedBy: string;
+      scoring: { groups: { components: unknown[] }[] };
+    };
     expect(set.judgedBy).toBe("points");
     expect(set.title).toContain("Mẫu");
     expect(set.scoring.groups.flatMap((g) => g.components)).toHaveLength(47);
@@ -223,7 +245,12 @@ describe("cds on scored indices", () => {
     expect(BigInt(s.exact.numerator) * 1_000_000n).toBe(692_395n * BigInt(s.exact.denominator));
     expect(s.groups).toHaveLength(9);
     expect(s.groups[6]).toMatchObject({ code: "CQS", points: 0.7325, max: 1, index: 0.7325 });
-    expect(s.components.find((c) => c.code === "XHS")).toMatchObject({ points: 0.2947, pointsText: "0.2947", max: 1, status: "scored" });
+    expect(s.components.find((c) => c.code === "XHS")).toMatchObject({
+      points: 0.2947,
+      pointsText: "0.2947",
+      max: 1,
+      status: "scored",
+    });
     expect(s.missing).toEqual(["DTTM"]);
   });
 
@@ -236,7 +263,12 @@ describe("cds on scored indices", () => {
   });
 
   it("evaluate exits 2 naming the component and field of every bad value", async () => {
-    const r = await cds("evaluate", "mau-dti-xa", file("bad-xa.json", { "CQ-01": { numerator: 5, denominator: 4 }, "NT-01": { points: 7 }, "XX-01": true }), "--json");
+    const r = await cds(
+      "evaluate",
+      "mau-dti-xa",
+      file("bad-xa.json", { "CQ-01": { numerator: 5, denominator: 4 }, "NT-01": { points: 7 }, "XX-01": true }),
+      "--json",
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("CQ-01.numerator");
@@ -246,7 +278,12 @@ describe("cds on scored indices", () => {
 
   it("rank --json: best first, ties share a rank and the next is skipped", async () => {
     const v = (x: number) => Object.fromEntries(Object.keys(CAN_THO_2022).map((k) => [k, x]));
-    const units = { "Tỉnh Huế": v(0.6), "Tỉnh Cà Mau": v(0.6), "Thành phố Cần Thơ": CAN_THO_2022, "Tỉnh Điện Biên": v(0.4) };
+    const units = {
+      "Tỉnh Huế": v(0.6),
+      "Tỉnh Cà Mau": v(0.6),
+      "Thành phố Cần Thơ": CAN_THO_2022,
+      "Tỉnh Điện Biên": v(0.4),
+    };
     const r = await cds("rank", "vn-dti-province-2022", file("units.json", units), "--json");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -258,7 +295,9 @@ describe("cds on scored indices", () => {
       ["Tỉnh Điện Biên", 0.4, 4],
     ]);
     const text = await cds("rank", "vn-dti-province-2022", "units.json");
-    expect(text.stdout).toMatch(/1\s+0,6924\s+Thành phố Cần Thơ\n\s+2\s+0,6000\s+Tỉnh Cà Mau\n\s+2\s+0,6000\s+Tỉnh Huế/);
+    expect(text.stdout).toMatch(
+      /1\s+0,6924\s+Thành phố Cần Thơ\n\s+2\s+0,6000\s+Tỉnh Cà Mau\n\s+2\s+0,6000\s+Tỉnh Huế/,
+    );
   });
 
   it("rank puts units in the set's ranking groups when their kind and type are given", async () => {
@@ -269,7 +308,9 @@ describe("cds on scored indices", () => {
     };
     const r = await cds("rank", "mau-dti-xa", file("xa.json", units), "--json");
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { unit: string; group: string; rank: number }[]).map((x) => [x.group, x.rank, x.unit])).toEqual([
+    expect(
+      (JSON.parse(r.stdout) as { unit: string; group: string; rank: number }[]).map((x) => [x.group, x.rank, x.unit]),
+    ).toEqual([
       ["xa", 1, "Xã Sóc Sơn"],
       ["phuong", 1, "Phường Hoàn Kiếm"],
       ["phuong", 2, "Phường Ba Đình"],
@@ -306,7 +347,10 @@ describe("cds on scored indices", () => {
   });
 
   it("diff of two scored sets: points moved, bands stricter, weights changed", async () => {
-    const set = JSON.parse((await cds("export", "vn-dti-province-2022")).stdout) as { id: string; scoring: { groups: { weight: number }[] } };
+    const set = JSON.parse((await cds("export", "vn-dti-province-2022")).stdout) as {
+      id: string;
+      scoring: { groups: { weight: number }[] };
+    };
     set.id = "dti-thu";
     set.scoring.groups[5]!.weight = 50;
     set.scoring.groups[6]!.weight = 150;
@@ -319,18 +363,26 @@ describe("cds on scored indices", () => {
 
 describe("cds template and evaluate from Excel", () => {
   /** Opens a template the CLI wrote, types into row 4 by column header like a user, saves it under a new name. */
-  async function fill(from: string, to: string, cells: Record<string, Record<string, ExcelJS.CellValue>>): Promise<string> {
+  async function fill(
+    from: string,
+    to: string,
+    cells: Record<string, Record<string, ExcelJS.CellValue>>,
+  ): Promise<string> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(dir, from)) as never);
     const ws = wb.getWorksheet("Số liệu")!;
     for (const [code, fields] of Object.entries(cells)) {
       for (const [label, v] of Object.entries(fields)) {
         let c = 1;
-        while (c <= ws.columnCount && !(String(ws.getCell(1, c).value).startsWith(`${code} `) && ws.getCell(2, c).value === label)) c++;
+        while (
+          c <= ws.columnCount &&
+          !(String(ws.getCell(1, c).value).startsWith(`${code} `) && ws.getCell(2, c).value === label)
+        )
+          c++;
         ws.getCell(4, c).value = v;
       }
     }
-    writeFileSync(join(dir, to), new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    writeFileSync(join(dir, to), new Uint8Array(await wb.xlsx.writeBuffer()));
     return to;
   }
 
@@ -367,7 +419,13 @@ describe("cds template and evaluate from Excel", () => {
     const b = await cds("evaluate", "vn-2361-commune", json);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect((JSON.parse(a.stdout) as { criteria: { code: string; results: string[] }[] }).criteria[1]!.results).toEqual(["pass", "pass", "pass", "pass", "fail"]);
+    expect((JSON.parse(a.stdout) as { criteria: { code: string; results: string[] }[] }).criteria[1]!.results).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+      "fail",
+    ]);
   });
 
   it("exits 2 listing each bad cell with its sheet, row, column and criterion", async () => {
@@ -389,7 +447,9 @@ describe("cds template and evaluate from Excel", () => {
     await cds("template", "vn-2361-district", "--xlsx", "district.xlsx");
     const r = await cds("evaluate", "vn-2361-commune", "district.xlsx");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("mẫu được tạo cho bộ vn-2361-district phiên bản 1.0, không phải bộ vn-2361-commune phiên bản 1.0");
+    expect(r.stderr).toContain(
+      "mẫu được tạo cho bộ vn-2361-district phiên bản 1.0, không phải bộ vn-2361-commune phiên bản 1.0",
+    );
     const u = await cds("template", "vn-2361-commune");
     expect(u.code).toBe(2);
     expect(u.stderr).toContain("--xlsx");

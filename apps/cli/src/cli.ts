@@ -7,7 +7,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { builtInSet, builtInSetIds, isScored, scoreComponents, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
+import {
+  builtInSet,
+  builtInSetIds,
+  isScored,
+  scoreComponents,
+  validateCriteriaSet,
+  type TCriteriaSet,
+} from "@cds/criteria-schema";
 import {
   diff,
   diffPoints,
@@ -90,7 +97,8 @@ function loadSet(ref: string, io: Io): TCriteriaSet {
   const r = validateCriteriaSet(readJson(ref, io, "set"));
   if (!r.ok) {
     throw new UsageError(
-      `set: ${ref} không phải bộ tiêu chí hợp lệ:\n` + r.issues.map((i) => `  ${i.pointer || "/"}: ${i.message}`).join("\n"),
+      `set: ${ref} không phải bộ tiêu chí hợp lệ:\n` +
+        r.issues.map((i) => `  ${i.pointer || "/"}: ${i.message}`).join("\n"),
     );
   }
   return r.set;
@@ -112,22 +120,30 @@ function formatScore(set: TCriteriaSet, s: Score): string {
   const vi = (t: string) => formatPoints(t, "vi", true);
   const names = new Map(scoreComponents(set.scoring!.groups).map((p) => [p.component.code, p.component.name]));
   const lines = [`${set.title}`, `(${set.id} ${set.version})`, ""];
-  lines.push(`Điểm: ${vi(s.scoreText)} / ${formatPoints(String(s.maxScore))}  (giá trị chính xác ${s.exact.numerator}/${s.exact.denominator})`);
+  lines.push(
+    `Điểm: ${vi(s.scoreText)} / ${formatPoints(String(s.maxScore))}  (giá trị chính xác ${s.exact.numerator}/${s.exact.denominator})`,
+  );
   if (s.level !== null) lines.push(`Xếp loại: ${s.levelName}${s.level > 0 ? ` (mức ${s.level})` : ""}`);
   lines.push("", "Nhóm (chỉ số chính):");
   for (const g of s.groups) {
     const depth = g.parent ? "    " : "  ";
     const idx = g.indexText === null ? "Không áp dụng" : `chỉ số ${vi(g.indexText)}`;
     const w = g.weight === null ? "" : `  trọng số ${vi(String(g.weight))}`;
-    lines.push(`${depth}${pad(g.code, 6)} ${pad(g.name, 28)} ${padL(vi(g.pointsText), 10)} / ${pad(formatPoints(String(g.max)), 6)} ${idx}${w}`);
+    lines.push(
+      `${depth}${pad(g.code, 6)} ${pad(g.name, 28)} ${padL(vi(g.pointsText), 10)} / ${pad(formatPoints(String(g.max)), 6)} ${idx}${w}`,
+    );
   }
   lines.push("", "Chỉ số thành phần:");
   const state = { scored: "", missing: "  (chưa nhập)", notApplicable: "  (không áp dụng)" } as const;
   for (const c of s.components) {
-    lines.push(`  ${pad(c.code, 8)} ${padL(vi(c.pointsText), 10)} / ${pad(formatPoints(String(c.max)), 6)} ${names.get(c.code) ?? ""}${state[c.status]}`);
+    lines.push(
+      `  ${pad(c.code, 8)} ${padL(vi(c.pointsText), 10)} / ${pad(formatPoints(String(c.max)), 6)} ${names.get(c.code) ?? ""}${state[c.status]}`,
+    );
   }
-  if (s.missing.length > 0) lines.push("", `Chưa nhập số liệu (${s.missing.length}, tính 0 điểm): ${s.missing.join(", ")}`);
-  if (s.notApplicable.length > 0) lines.push(`Không áp dụng (${s.notApplicable.length}): ${s.notApplicable.join(", ")}`);
+  if (s.missing.length > 0)
+    lines.push("", `Chưa nhập số liệu (${s.missing.length}, tính 0 điểm): ${s.missing.join(", ")}`);
+  if (s.notApplicable.length > 0)
+    lines.push(`Không áp dụng (${s.notApplicable.length}): ${s.notApplicable.join(", ")}`);
   return lines.join("\n");
 }
 
@@ -143,10 +159,15 @@ function readBytes(path: string, io: Io, what: string): Uint8Array {
 async function readXlsxValues(set: TCriteriaSet, path: string, io: Io): Promise<unknown> {
   const r = await readValues(set, readBytes(path, io, "values"));
   if (r.issues.length > 0) {
-    throw new UsageError(`Số liệu không hợp lệ trong ${path} (${r.issues.length} lỗi):\n` + r.issues.map((i) => `  ${i.message}`).join("\n"));
+    throw new UsageError(
+      `Số liệu không hợp lệ trong ${path} (${r.issues.length} lỗi):\n` +
+        r.issues.map((i) => `  ${i.message}`).join("\n"),
+    );
   }
   if (r.units.length > 1) {
-    throw new UsageError(`values: ${path} có ${r.units.length} đơn vị; cds evaluate đánh giá một đơn vị (dùng mẫu một đơn vị)`);
+    throw new UsageError(
+      `values: ${path} có ${r.units.length} đơn vị; cds evaluate đánh giá một đơn vị (dùng mẫu một đơn vị)`,
+    );
   }
   return r.units[0]?.values ?? {};
 }
@@ -184,9 +205,16 @@ function rankCommand(argv: string[], io: Io): number {
   }
   const units: UnitValues[] = Object.entries(file).map(([unit, v]) => {
     if (!isUnitEntry(v)) return { unit, values: v as never };
-    if (v.unitKind !== undefined && typeof v.unitKind !== "string") throw new UsageError(`units: ${unit}.unitKind phải là chuỗi`);
-    if (v.unitType !== undefined && typeof v.unitType !== "string") throw new UsageError(`units: ${unit}.unitType phải là chuỗi`);
-    return { unit, values: v.values as never, unitKind: v.unitKind as string | undefined, unitType: v.unitType as string | undefined };
+    if (v.unitKind !== undefined && typeof v.unitKind !== "string")
+      throw new UsageError(`units: ${unit}.unitKind phải là chuỗi`);
+    if (v.unitType !== undefined && typeof v.unitType !== "string")
+      throw new UsageError(`units: ${unit}.unitType phải là chuỗi`);
+    return {
+      unit,
+      values: v.values as never,
+      unitKind: v.unitKind,
+      unitType: v.unitType,
+    };
   });
   const rows = rankUnits(set, units);
   io.out(json ? JSON.stringify(rows, null, 2) : formatRank(set, rows));
@@ -230,8 +258,11 @@ function validateCommand(args: string[], io: Io): number {
   if (r.ok) {
     if (isScored(r.set)) {
       const n = scoreComponents(r.set.scoring!.groups).length;
-      io.out(`Hợp lệ: ${r.set.id} ${r.set.version} — bộ chấm điểm, ${n} chỉ số thành phần, tổng ${formatPoints(String(r.set.scoring!.total.max))} điểm`);
-    } else io.out(`Hợp lệ: ${r.set.id} ${r.set.version} — ${r.set.criteria.length} tiêu chí, ${r.set.levels.length} mức độ`);
+      io.out(
+        `Hợp lệ: ${r.set.id} ${r.set.version} — bộ chấm điểm, ${n} chỉ số thành phần, tổng ${formatPoints(String(r.set.scoring!.total.max))} điểm`,
+      );
+    } else
+      io.out(`Hợp lệ: ${r.set.id} ${r.set.version} — ${r.set.criteria.length} tiêu chí, ${r.set.levels.length} mức độ`);
     return 0;
   }
   io.err(`Không hợp lệ: ${r.issues.length} lỗi`);
@@ -242,9 +273,7 @@ function validateCommand(args: string[], io: Io): number {
 function formatDiff(d: SetDiff): string {
   const lines = [`So sánh ${d.from.id}@${d.from.version} → ${d.to.id}@${d.to.version}`];
   const s = d.summary;
-  lines.push(
-    `Thêm ${s.added}, bỏ ${s.removed}, thay đổi ${s.changed} (chặt hơn ${s.stricter}, lỏng hơn ${s.looser})`,
-  );
+  lines.push(`Thêm ${s.added}, bỏ ${s.removed}, thay đổi ${s.changed} (chặt hơn ${s.stricter}, lỏng hơn ${s.looser})`);
   if (d.title) lines.push(`Tên bộ: "${d.title.from}" → "${d.title.to}"`);
   for (const l of d.levels) lines.push(`Mức ${l.level}: "${l.renamed.from}" → "${l.renamed.to}"`);
   for (const a of d.added) lines.push(`+ ${a.code} ${a.name}${a.local ? " (tiêu chí địa phương)" : ""}`);
@@ -258,7 +287,8 @@ function formatDiff(d: SetDiff): string {
     if (c.group) lines.push(`    nhóm: ${c.group.from} → ${c.group.to}`);
     if (c.method) lines.push(`    phương pháp tính đã thay đổi`);
     if (c.legalBasis) lines.push(`    căn cứ đã thay đổi`);
-    if (c.exemptWhenNoSubjects) lines.push(`    "nếu có": ${c.exemptWhenNoSubjects.from} → ${c.exemptWhenNoSubjects.to}`);
+    if (c.exemptWhenNoSubjects)
+      lines.push(`    "nếu có": ${c.exemptWhenNoSubjects.from} → ${c.exemptWhenNoSubjects.to}`);
     for (const t of c.targets) lines.push(`    mức ${t.level}: ${t.from} → ${t.to} (${word[t.change]})`);
   }
   return lines.join("\n");
@@ -272,7 +302,10 @@ function formatPointsDiff(d: PointsDiff): string {
     `Điểm chuyển: thêm ${vi(s.pointsAdded)}, bớt ${vi(s.pointsRemoved)}; cách tính chặt hơn ${s.stricter}, lỏng hơn ${s.looser}; trọng số đổi ${s.weightsChanged}`,
   );
   if (d.judgedBy) lines.push(`Cách đánh giá: ${d.judgedBy.from} → ${d.judgedBy.to}`);
-  if (d.total) lines.push(`Tổng điểm: ${d.total.from?.max ?? "—"} (${d.total.from?.method ?? "—"}) → ${d.total.to?.max ?? "—"} (${d.total.to?.method ?? "—"})`);
+  if (d.total)
+    lines.push(
+      `Tổng điểm: ${d.total.from?.max ?? "—"} (${d.total.from?.method ?? "—"}) → ${d.total.to?.max ?? "—"} (${d.total.to?.method ?? "—"})`,
+    );
   if (d.notApplicable) lines.push(`Không áp dụng: ${d.notApplicable.from} → ${d.notApplicable.to}`);
   if (d.decimals) lines.push(`Số chữ số thập phân: ${d.decimals.from} → ${d.decimals.to}`);
   for (const g of d.groupsAdded) lines.push(`+ nhóm ${g.code} ${g.name} (${vi(g.max)} điểm)`);
@@ -289,7 +322,10 @@ function formatPointsDiff(d: PointsDiff): string {
   const word = { stricter: "chặt hơn", looser: "lỏng hơn", changed: "thay đổi" } as const;
   for (const c of d.changed) {
     lines.push(`~ ${c.code} ${c.name}`);
-    if (c.max) lines.push(`    điểm tối đa: ${vi(c.max.from)} → ${vi(c.max.to)} (${c.max.delta > 0 ? "+" : ""}${vi(c.max.delta)})`);
+    if (c.max)
+      lines.push(
+        `    điểm tối đa: ${vi(c.max.from)} → ${vi(c.max.to)} (${c.max.delta > 0 ? "+" : ""}${vi(c.max.delta)})`,
+      );
     if (c.rule) lines.push(`    cách tính: ${c.rule.from} → ${c.rule.to} (${word[c.rule.change]})`);
     if (c.group) lines.push(`    nhóm: ${c.group.from} → ${c.group.to}`);
     if (c.renamed) lines.push(`    tên: "${c.renamed.from}" → "${c.renamed.to}"`);
@@ -297,7 +333,10 @@ function formatPointsDiff(d: PointsDiff): string {
     if (c.dataSource) lines.push(`    nguồn số liệu đã thay đổi`);
     if (c.mayNotApply) lines.push(`    có thể Không áp dụng: ${c.mayNotApply.from} → ${c.mayNotApply.to}`);
   }
-  for (const l of d.levels) lines.push(`Mức ${l.level} ${l.name}: từ ${l.minScore.from ?? "—"} → ${l.minScore.to ?? "—"} điểm (${word[l.change]})`);
+  for (const l of d.levels)
+    lines.push(
+      `Mức ${l.level} ${l.name}: từ ${l.minScore.from ?? "—"} → ${l.minScore.to ?? "—"} điểm (${word[l.change]})`,
+    );
   return lines.join("\n");
 }
 

@@ -1,5 +1,16 @@
 import type { ReactNode } from "react";
-import { AccountPage, ACCOUNT_PATH, AppShell, LoginForm, match, Spinner, useI18n, useLocation, useMe, type NavItem } from "@cds/ui";
+import {
+  AccountPage,
+  ACCOUNT_PATH,
+  AppShell,
+  LoginForm,
+  match,
+  Spinner,
+  useI18n,
+  useLocation,
+  useMe,
+  type NavItem,
+} from "@cds/ui";
 import { MyAssessmentsPage } from "./features/assessment/MyAssessmentsPage.tsx";
 import { AssessmentPage } from "./features/assessment/AssessmentPage.tsx";
 import { ResultsPage } from "./features/public/ResultsPage.tsx";

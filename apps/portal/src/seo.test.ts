@@ -36,10 +36,13 @@ describe("the portal for search engines", () => {
     });
     // Longest match wins (RFC 9309 §2.2.2); a tie goes to Allow.
     const allowed = (p: string) => {
-      const hits = rules.filter((r) => p.startsWith(r.path)).sort((a, b) => b.path.length - a.path.length || Number(b.allow) - Number(a.allow));
+      const hits = rules
+        .filter((r) => p.startsWith(r.path))
+        .sort((a, b) => b.path.length - a.path.length || Number(b.allow) - Number(a.allow));
       return hits.length === 0 || hits[0]!.allow;
     };
     for (const p of ["/", "/sets", "/units/14560"]) expect(allowed(p), p).toBe(true);
-    for (const p of ["/admin", "/admin/", "/admin/sets", "/my", "/assessments/abc", "/graphql", "/evidence/x1"]) expect(allowed(p), p).toBe(false);
+    for (const p of ["/admin", "/admin/", "/admin/sets", "/my", "/assessments/abc", "/graphql", "/evidence/x1"])
+      expect(allowed(p), p).toBe(false);
   });
 });

@@ -110,7 +110,11 @@ export function loadThreeTierMap(): ThreeTierMap {
           communes: list(f, d.level3s ?? [], `${dat}.level3s`).map((c0, k): MapCommune => {
             const c = c0 as Raw;
             const cat = `${dat}.level3s[${k}]`;
-            return { code: text(f, c.level3_id, `${cat}.level3_id`), name: text(f, c.name, `${cat}.name`), type: text(f, c.type, `${cat}.type`) };
+            return {
+              code: text(f, c.level3_id, `${cat}.level3_id`),
+              name: text(f, c.name, `${cat}.name`),
+              type: text(f, c.type, `${cat}.type`),
+            };
           }),
         };
       }),
@@ -124,8 +128,13 @@ function predecessors(f: string, v: unknown, at: string): Predecessor[] {
   return list(f, v, `${at}.merges`).map((m0, i) => {
     const m = m0 as Raw;
     const kind = text(f, m.type, `${at}.merges[${i}].type`);
-    if (kind !== "full" && kind !== "partial") throw new Error(`${f}: ${at}.merges[${i}].type phải là full hoặc partial / must be full or partial`);
-    return { code: text(f, m.old_id, `${at}.merges[${i}].old_id`), name: text(f, m.name, `${at}.merges[${i}].name`), kind: kind === "full" ? "FULL" : "PARTIAL" };
+    if (kind !== "full" && kind !== "partial")
+      throw new Error(`${f}: ${at}.merges[${i}].type phải là full hoặc partial / must be full or partial`);
+    return {
+      code: text(f, m.old_id, `${at}.merges[${i}].old_id`),
+      name: text(f, m.name, `${at}.merges[${i}].name`),
+      kind: kind === "full" ? "FULL" : "PARTIAL",
+    };
   });
 }
 
@@ -172,12 +181,20 @@ export function loadTwoTierMap(): TwoTierMap {
 /** What the merges say that the three-tier map cannot confirm, reported rather than guessed. */
 export interface LineageReport {
   /** Old codes named as predecessors of a new commune that are not communes of the three-tier map (with what they are there, if anything). */
-  predecessorsNotCommunes: { newCode: string; oldCode: string; name: string; foundAs: "district" | "province" | null }[];
+  predecessorsNotCommunes: {
+    newCode: string;
+    oldCode: string;
+    name: string;
+    foundAs: "district" | "province" | null;
+  }[];
   /** Communes of the three-tier map that went into no new commune. */
   communesWithoutSuccessor: MapCommune[];
 }
 
-export function lineageReport(three: ThreeTierMap = loadThreeTierMap(), two: TwoTierMap = loadTwoTierMap()): LineageReport {
+export function lineageReport(
+  three: ThreeTierMap = loadThreeTierMap(),
+  two: TwoTierMap = loadTwoTierMap(),
+): LineageReport {
   const communes = new Map<string, MapCommune>();
   const districts = new Set<string>();
   for (const p of three.provinces)

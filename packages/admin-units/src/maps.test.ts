@@ -25,7 +25,9 @@ describe("three-tier map of 01/03/2025", () => {
 describe("two-tier map of 01/07/2025", () => {
   const map = loadTwoTierMap();
   it("has 34 provinces and 3,321 communes, as its stats say", () => {
-    const raw = JSON.parse(readFileSync(`${DATA_DIR}/admin-units-2025-07-01-merges.json`, "utf8")) as { stats: { level1_count: number; level2_count: number } };
+    const raw = JSON.parse(readFileSync(`${DATA_DIR}/admin-units-2025-07-01-merges.json`, "utf8")) as {
+      stats: { level1_count: number; level2_count: number };
+    };
     expect(map.provinces).toHaveLength(raw.stats.level1_count);
     expect(map.provinces).toHaveLength(34);
     expect(map.provinces.reduce((n, p) => n + p.communes.length, 0)).toBe(3_321);

@@ -41,7 +41,10 @@ export function buildJre(set: TCriteriaSet): JreSet {
     if (!isObj(v) || typeof v.numerator !== "number" || typeof v.denominator !== "number") return false;
     return v.numerator * 10000 >= t.hundredths * v.denominator;
   });
-  engine.addOperator<unknown, number>("countAtLeast", (v, min) => isObj(v) && typeof v.count === "number" && v.count >= min);
+  engine.addOperator<unknown, number>(
+    "countAtLeast",
+    (v, min) => isObj(v) && typeof v.count === "number" && v.count >= min,
+  );
   engine.addOperator<unknown, { min: number; orAll: boolean }>("countOrAll", (v, t) => {
     if (!isObj(v) || typeof v.count !== "number" || typeof v.total !== "number") return false;
     return v.count >= t.min || (t.orAll && v.total > 0 && v.count === v.total);

@@ -30,7 +30,13 @@ export function loadMap(): AdminMap {
   for (const p of map.provinces) {
     for (const d of p.districts) {
       communes += d.communes.length;
-      districts.push({ id: d.code, name: d.name, type: d.type, provinceId: p.code, communes: d.communes.map((c) => ({ id: c.code, name: c.name, type: c.type })) });
+      districts.push({
+        id: d.code,
+        name: d.name,
+        type: d.type,
+        provinceId: p.code,
+        communes: d.communes.map((c) => ({ id: c.code, name: c.name, type: c.type })),
+      });
     }
   }
   return { file: THREE_TIER_FILE, provinces: map.provinces.length, districts, communes };

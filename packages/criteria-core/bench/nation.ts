@@ -149,8 +149,7 @@ async function main(): Promise<void> {
   let disagreeAC = 0;
   let checkedC = 0;
   const examples: string[] = [];
-  const unitName = (i: number) =>
-    i < nC ? `commune ${communeIds[i]}` : `district ${map.districts[i - nC]!.id}`;
+  const unitName = (i: number) => (i < nC ? `commune ${communeIds[i]}` : `district ${map.districts[i - nC]!.id}`);
   for (let i = 0; i < units; i++) {
     if (levelsA[i] !== levelsB[i]) {
       disagreeAB++;

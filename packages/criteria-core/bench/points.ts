@@ -93,7 +93,11 @@ function buildUnits(set: TCriteriaSet): { units: Unit[]; provinces: number } {
     for (const c of p.communes) {
       const values = synth(set, rngFor("commune-2025", c.code));
       // As an API or a database would hand them over: plain JSON-parsed objects.
-      units.push({ unit: `${c.name}, ${p.name}`, group: groupOf[c.type] ?? null, values: JSON.parse(JSON.stringify(values)) as Unit["values"] });
+      units.push({
+        unit: `${c.name}, ${p.name}`,
+        group: groupOf[c.type] ?? null,
+        values: JSON.parse(JSON.stringify(values)) as Unit["values"],
+      });
     }
   }
   return { units, provinces: map.provinces.length };
@@ -174,15 +178,35 @@ function compileHand(set: TCriteriaSet): HandSet {
   return {
     codes: comps.map((p) => p.component.code),
     kind: Uint8Array.from(comps, ({ component: c }) =>
-      c.rule.kind === "yesNo" ? 0 : c.rule.kind === "ratio" ? 1 : c.rule.kind === "bands" ? (c.rule.on === "percentage" ? 2 : 3) : c.rule.kind === "indexValue" ? 4 : 5,
+      c.rule.kind === "yesNo"
+        ? 0
+        : c.rule.kind === "ratio"
+          ? 1
+          : c.rule.kind === "bands"
+            ? c.rule.on === "percentage"
+              ? 2
+              : 3
+            : c.rule.kind === "indexValue"
+              ? 4
+              : 5,
     ),
     maxN: comps.map((p) => toQ(p.component.max)[0]),
     maxD: comps.map((p) => toQ(p.component.max)[1]),
     maxNum: comps.map((p) => p.component.max),
     group: Int32Array.from(comps, (p) => groupIndex.get(p.groupPath[0]!)!),
-    floorH: Float64Array.from(comps, ({ component: c }) => (c.rule.kind === "ratio" && c.rule.floor !== undefined ? Math.round(c.rule.floor * 100) : -1)),
-    capH: Float64Array.from(comps, ({ component: c }) => (c.rule.kind === "ratio" && c.rule.cap !== undefined ? Math.round(c.rule.cap * 100) : 10_000)),
-    bandAt: comps.map(({ component: c }) => (c.rule.kind === "bands" ? c.rule.bands.map((b) => (c.rule.kind === "bands" && c.rule.on === "percentage" ? Math.round(b.atLeast * 100) : b.atLeast)) : [])),
+    floorH: Float64Array.from(comps, ({ component: c }) =>
+      c.rule.kind === "ratio" && c.rule.floor !== undefined ? Math.round(c.rule.floor * 100) : -1,
+    ),
+    capH: Float64Array.from(comps, ({ component: c }) =>
+      c.rule.kind === "ratio" && c.rule.cap !== undefined ? Math.round(c.rule.cap * 100) : 10_000,
+    ),
+    bandAt: comps.map(({ component: c }) =>
+      c.rule.kind === "bands"
+        ? c.rule.bands.map((b) =>
+            c.rule.kind === "bands" && c.rule.on === "percentage" ? Math.round(b.atLeast * 100) : b.atLeast,
+          )
+        : [],
+    ),
     bandPct: comps.map(({ component: c }) => (c.rule.kind === "bands" ? c.rule.bands.map((b) => b.atLeast) : [])),
     bandPts: comps.map(({ component: c }) => (c.rule.kind === "bands" ? c.rule.bands.map((b) => toQ(b.points)) : [])),
     groupMax: sc.groups.map((g) => toQ(g.max)),
@@ -307,11 +331,24 @@ function scoreHand(hs: HandSet, values: Record<string, ComponentValue>): HandRes
     total = addQ(total, pts);
     liveMax = addQ(liveMax, M);
   }
-  if (naGroup) total = liveMax[0] === 0n ? [0n, 1n] : norm(total[0] * hs.total[0] * liveMax[1], total[1] * hs.total[1] * liveMax[0]);
-  return { exact: total, scoreText: fixed(total, hs.decimals, scale), componentTexts, groupTexts, indexTexts, exactTexts };
+  if (naGroup)
+    total =
+      liveMax[0] === 0n ? [0n, 1n] : norm(total[0] * hs.total[0] * liveMax[1], total[1] * hs.total[1] * liveMax[0]);
+  return {
+    exact: total,
+    scoreText: fixed(total, hs.decimals, scale),
+    componentTexts,
+    groupTexts,
+    indexTexts,
+    exactTexts,
+  };
 }
 
-function rankHand(units: Unit[], results: HandResult[], groupOrder: string[]): { unit: string; group: string | null; rank: number }[] {
+function rankHand(
+  units: Unit[],
+  results: HandResult[],
+  groupOrder: string[],
+): { unit: string; group: string | null; rank: number }[] {
   const out: { unit: string; group: string | null; rank: number }[] = [];
   for (const g of [...groupOrder, null]) {
     const idx: number[] = [];
@@ -321,13 +358,20 @@ function rankHand(units: Unit[], results: HandResult[], groupOrder: string[]): {
       const y = results[b]!.exact;
       const l = y[0] * x[1];
       const r = x[0] * y[1];
-      return l < r ? -1 : l > r ? 1 : compareVietnamese(units[a]!.unit, units[b]!.unit) || (units[a]!.unit < units[b]!.unit ? -1 : 1);
+      return l < r
+        ? -1
+        : l > r
+          ? 1
+          : compareVietnamese(units[a]!.unit, units[b]!.unit) || (units[a]!.unit < units[b]!.unit ? -1 : 1);
     };
     idx.sort(cmp);
     let prev = 0;
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!;
-      const same = k > 0 && results[i]!.exact[0] === results[idx[k - 1]!]!.exact[0] && results[i]!.exact[1] === results[idx[k - 1]!]!.exact[1];
+      const same =
+        k > 0 &&
+        results[i]!.exact[0] === results[idx[k - 1]!]!.exact[0] &&
+        results[i]!.exact[1] === results[idx[k - 1]!]!.exact[1];
       prev = same ? prev : k + 1;
       out.push({ unit: units[i]!.unit, group: g, rank: prev });
     }
@@ -417,7 +461,9 @@ function main(): void {
     `set       ${set.id} ${set.version}: ${set.scoring!.groups.length} groups, ${nComponents} components, ${fmt(set.scoring!.total.max)} points; ` +
       `ranked in ${groupOrder.length} groups (${groupOrder.map((g) => `${g} ${units.filter((u) => u.group === g).length}`).join(", ")})`,
   );
-  console.log(`inputs    ${fmt(values)} values generated in ${fmt(genMs)} ms (of ${fmt(n * nComponents)}: the rest missing)`);
+  console.log(
+    `inputs    ${fmt(values)} values generated in ${fmt(genMs)} ms (of ${fmt(n * nComponents)}: the rest missing)`,
+  );
 
   const hs = compileHand(set);
   let scoresA: Score[] = [];
@@ -479,10 +525,16 @@ function main(): void {
   for (let i = 0; i < n; i++) {
     const a = scoresA[i]!;
     const b = resultsB[i]!;
-    let same = a.scoreText === b.scoreText && a.exact.numerator === b.exact[0].toString() && a.exact.denominator === b.exact[1].toString();
+    let same =
+      a.scoreText === b.scoreText &&
+      a.exact.numerator === b.exact[0].toString() &&
+      a.exact.denominator === b.exact[1].toString();
     a.components.forEach((c, ci) => (same &&= c.pointsText === b.componentTexts[ci]));
     a.groups.forEach((g, gi) => (same &&= g.pointsText === b.groupTexts[gi] && g.indexText === b.indexTexts[gi]));
-    const exactA = [...a.components, ...a.groups.filter((g) => !g.notApplicable)].flatMap((x) => [x.exact.numerator, x.exact.denominator]);
+    const exactA = [...a.components, ...a.groups.filter((g) => !g.notApplicable)].flatMap((x) => [
+      x.exact.numerator,
+      x.exact.denominator,
+    ]);
     same &&= exactA.join() === b.exactTexts.join();
     if (!same) {
       mismatch++;
@@ -490,14 +542,18 @@ function main(): void {
     }
   }
   const rankKey = (r: { unit: string; group: string | null; rank: number }) => `${r.group}|${r.rank}|${r.unit}`;
-  const rankMismatch = rowsA.length !== rowsB.length ? n : rowsA.filter((r, i) => rankKey(r) !== rankKey(rowsB[i]!)).length;
+  const rankMismatch =
+    rowsA.length !== rowsB.length ? n : rowsA.filter((r, i) => rankKey(r) !== rankKey(rowsB[i]!)).length;
 
   // Floats: rank within each group on doubles, compare with the exact ranks.
   const exactRank = new Map(rowsA.map((r) => [r.unit, r.rank]));
   let floatRankDiff = 0;
   let floatTextDiff = 0;
   for (const g of [...groupOrder, null]) {
-    const idx = units.map((u, i) => [u, i] as const).filter(([u]) => u.group === g).map(([, i]) => i);
+    const idx = units
+      .map((u, i) => [u, i] as const)
+      .filter(([u]) => u.group === g)
+      .map(([, i]) => i);
     idx.sort((a, b) => floats[b]! - floats[a]! || compareVietnamese(units[a]!.unit, units[b]!.unit));
     let prev = 0;
     idx.forEach((i, k) => {
@@ -510,12 +566,18 @@ function main(): void {
   const best = rowsA.filter((r) => r.rank === 1).map((r) => `${r.group}: ${r.scoreText} ${r.unit}`);
   const all = scoresA.map((s) => s.score).sort((a, b) => a - b);
 
-  console.log(`\nscores    min ${all[0]!.toFixed(2)}, median ${median(all).toFixed(2)}, max ${all[n - 1]!.toFixed(2)} of 1,000; ${ties} units tied with the one above`);
+  console.log(
+    `\nscores    min ${all[0]!.toFixed(2)}, median ${median(all).toFixed(2)}, max ${all[n - 1]!.toFixed(2)} of 1,000; ${ties} units tied with the one above`,
+  );
   for (const b of best) console.log(`          best ${b}`);
   console.log(`\nagreement`);
-  console.log(`  core vs hand: ${mismatch} of ${fmt(n)} units differ in any score, text or exact value; ${rankMismatch} ranking rows differ`);
+  console.log(
+    `  core vs hand: ${mismatch} of ${fmt(n)} units differ in any score, text or exact value; ${rankMismatch} ranking rows differ`,
+  );
   for (const x of examples) console.log(`    ${x}`);
-  console.log(`  floats vs exact: ${floatRankDiff} units ranked differently, ${floatTextDiff} score texts differ (toFixed on a double)`);
+  console.log(
+    `  floats vs exact: ${floatRankDiff} units ranked differently, ${floatTextDiff} score texts differ (toFixed on a double)`,
+  );
 
   const mA = median(msA);
   const mB = median(msB);
@@ -535,7 +597,9 @@ function main(): void {
     );
   }
   const ratio = mA / mB;
-  console.log(`\ntarget: criteria-core within ${TARGET_RATIO.toFixed(1)}× of the hand loop: ${ratio <= TARGET_RATIO ? "MET" : "NOT MET"} (${ratio.toFixed(2)}×)`);
+  console.log(
+    `\ntarget: criteria-core within ${TARGET_RATIO.toFixed(1)}× of the hand loop: ${ratio <= TARGET_RATIO ? "MET" : "NOT MET"} (${ratio.toFixed(2)}×)`,
+  );
   console.log(
     `node ${process.version} via tsx (NODE_ENV=${process.env.NODE_ENV}), ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${new Date().toISOString()}`,
   );

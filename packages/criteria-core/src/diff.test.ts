@@ -84,7 +84,12 @@ describe("diff: targets", () => {
     expect(back.targets).toEqual([{ level: 2, from: "Có sử dụng hệ thống", to: "Không áp dụng", change: "looser" }]);
     expect(back.direction).toBe("looser");
     // a percentage that stops applying at level 1
-    const c2 = onlyChanged(diff(COMMUNE, variant(COMMUNE, (s) => setTargets(s, "CQS-01", [null, 60, 70, 100, 100]))));
+    const c2 = onlyChanged(
+      diff(
+        COMMUNE,
+        variant(COMMUNE, (s) => setTargets(s, "CQS-01", [null, 60, 70, 100, 100])),
+      ),
+    );
     expect(c2.targets).toEqual([{ level: 1, from: "≥ 50%", to: "Không áp dụng", change: "looser" }]);
   });
 
@@ -104,7 +109,13 @@ describe("diff: targets", () => {
       diff(
         COMMUNE,
         variant(COMMUNE, (s) =>
-          setTargets(s, "KTS-04", [null, null, { min: 1, orAll: false }, { min: 2, orAll: false }, { min: 3, orAll: false }]),
+          setTargets(s, "KTS-04", [
+            null,
+            null,
+            { min: 1, orAll: false },
+            { min: 2, orAll: false },
+            { min: 3, orAll: false },
+          ]),
         ),
       ),
     );
@@ -120,14 +131,26 @@ describe("diff: targets", () => {
       diff(
         COMMUNE,
         variant(COMMUNE, (s) =>
-          setTargets(s, "KTS-04", [null, null, { min: 1, orAll: false }, { min: 1, orAll: false }, { min: 3, orAll: true }]),
+          setTargets(s, "KTS-04", [
+            null,
+            null,
+            { min: 1, orAll: false },
+            { min: 1, orAll: false },
+            { min: 3, orAll: true },
+          ]),
         ),
       ),
     );
     expect(looser.targets.map((t) => [t.level, t.change])).toEqual([[4, "looser"]]);
     // at an equal minimum, gaining "or 100%" is looser
     const a2 = variant(COMMUNE, (s) =>
-      setTargets(s, "KTS-04", [null, null, { min: 1, orAll: false }, { min: 2, orAll: false }, { min: 3, orAll: false }]),
+      setTargets(s, "KTS-04", [
+        null,
+        null,
+        { min: 1, orAll: false },
+        { min: 2, orAll: false },
+        { min: 3, orAll: false },
+      ]),
     );
     expect(onlyChanged(diff(a2, COMMUNE)).targets.map((t) => [t.level, t.change])).toEqual([[5, "looser"]]);
   });
@@ -251,7 +274,9 @@ describe("diff: fields, added and removed", () => {
     const flip = { stricter: "looser", looser: "stricter", changed: "changed" } as const;
     for (const c of ab.changed) {
       const r = ba.changed.find((x) => x.code === c.code)!;
-      expect(r.targets).toEqual(c.targets.map((t) => ({ level: t.level, from: t.to, to: t.from, change: flip[t.change] })));
+      expect(r.targets).toEqual(
+        c.targets.map((t) => ({ level: t.level, from: t.to, to: t.from, change: flip[t.change] })),
+      );
     }
     expect(ab.changed.map((c) => [c.code, c.direction])).toEqual([
       ["CQS-02", "stricter"],

@@ -88,7 +88,13 @@ function diffCriterion(a: TCriterion, b: TCriterion, nLevels: number): Criterion
   const up = targets.some((t) => t.change === "stricter");
   const down = targets.some((t) => t.change === "looser");
   d.direction =
-    targets.some((t) => t.change === "changed") || (up && down) ? "mixed" : up ? "stricter" : down ? "looser" : "unchanged";
+    targets.some((t) => t.change === "changed") || (up && down)
+      ? "mixed"
+      : up
+        ? "stricter"
+        : down
+          ? "looser"
+          : "unchanged";
   const changedSomething = Object.keys(d).some((k) => !["code", "name", "targets", "direction"].includes(k));
   return targets.length > 0 || changedSomething ? d : null;
 }

@@ -57,7 +57,6 @@ function customSet(
   } satisfies TCriteriaSetInput);
 }
 
-
 function resultsOf(e: Evaluation, code: string): Status[] {
   const c = e.criteria.find((x) => x.code === code);
   if (!c) throw new Error(`no criterion ${code} in evaluation`);
@@ -241,23 +240,48 @@ describe("percentage: exact arithmetic", () => {
 
   it("large denominators near 1e12 are still exact", () => {
     // 33.33% of 1e12 is exactly 333_300_000_000.
-    expect(results({ numerator: 333_300_000_000, denominator: 1_000_000_000_000 })).toEqual(["pass", "fail", "fail", "fail"]);
-    expect(results({ numerator: 333_299_999_999, denominator: 1_000_000_000_000 })).toEqual(["fail", "fail", "fail", "fail"]);
+    expect(results({ numerator: 333_300_000_000, denominator: 1_000_000_000_000 })).toEqual([
+      "pass",
+      "fail",
+      "fail",
+      "fail",
+    ]);
+    expect(results({ numerator: 333_299_999_999, denominator: 1_000_000_000_000 })).toEqual([
+      "fail",
+      "fail",
+      "fail",
+      "fail",
+    ]);
     // 58% of 999_999_999_999 = 579_999_999_999.42 → 580_000_000_000 needed.
-    expect(results({ numerator: 580_000_000_000, denominator: 999_999_999_999 })).toEqual(["pass", "pass", "pass", "pass"]);
-    expect(results({ numerator: 579_999_999_999, denominator: 999_999_999_999 })).toEqual(["pass", "pass", "pass", "fail"]);
-    expect(results({ numerator: 1_000_000_000_000, denominator: 1_000_000_000_000 })).toEqual(["pass", "pass", "pass", "pass"]);
+    expect(results({ numerator: 580_000_000_000, denominator: 999_999_999_999 })).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+    ]);
+    expect(results({ numerator: 579_999_999_999, denominator: 999_999_999_999 })).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "fail",
+    ]);
+    expect(results({ numerator: 1_000_000_000_000, denominator: 1_000_000_000_000 })).toEqual([
+      "pass",
+      "pass",
+      "pass",
+      "pass",
+    ]);
   });
 
   it("99.99% of 999_999_999_989: products beyond 2^53 are compared exactly", () => {
     const s = customSet([{ code: "P-01", measure: "percentage", targets: [99.99] }], 1);
     // 9999 × 999_999_999_989 = 9_998_999_999_890_011 → numerator ≥ 999_899_999_989.0011 → 999_899_999_990.
-    expect(resultsOf(evaluate(s, { "P-01": { numerator: 999_899_999_990, denominator: 999_999_999_989 } }), "P-01")).toEqual([
-      "pass",
-    ]);
-    expect(resultsOf(evaluate(s, { "P-01": { numerator: 999_899_999_989, denominator: 999_999_999_989 } }), "P-01")).toEqual([
-      "fail",
-    ]);
+    expect(
+      resultsOf(evaluate(s, { "P-01": { numerator: 999_899_999_990, denominator: 999_999_999_989 } }), "P-01"),
+    ).toEqual(["pass"]);
+    expect(
+      resultsOf(evaluate(s, { "P-01": { numerator: 999_899_999_989, denominator: 999_999_999_989 } }), "P-01"),
+    ).toEqual(["fail"]);
   });
 
   it("a bare percent number is compared with the target directly", () => {
@@ -301,7 +325,19 @@ describe("boolean, minCount, countOrAll", () => {
   });
 
   it("countOrAll without orAll is met only by the count", () => {
-    const s = customSet([{ code: "C-01", measure: "countOrAll", targets: [{ min: 2, orAll: false }, { min: 2, orAll: false }] }], 2);
+    const s = customSet(
+      [
+        {
+          code: "C-01",
+          measure: "countOrAll",
+          targets: [
+            { min: 2, orAll: false },
+            { min: 2, orAll: false },
+          ],
+        },
+      ],
+      2,
+    );
     expect(resultsOf(evaluate(s, { "C-01": { count: 1, total: 1 } }), "C-01")).toEqual(["fail", "fail"]);
     expect(resultsOf(evaluate(s, { "C-01": { count: 2, total: 9 } }), "C-01")).toEqual(["pass", "pass"]);
   });
@@ -361,7 +397,13 @@ describe("childLevels: district CHUNG-01", () => {
   it("a share percent with a third decimal is refused by the schema, so the engine never rounds one", () => {
     expect(() =>
       customSet(
-        [{ code: "CH-01", measure: "childLevels", targets: [{ allAtLeast: 1, share: { atLeast: 2, percent: 33.334 } }] }],
+        [
+          {
+            code: "CH-01",
+            measure: "childLevels",
+            targets: [{ allAtLeast: 1, share: { atLeast: 2, percent: 33.334 } }],
+          },
+        ],
         1,
         "commune",
       ),
@@ -395,13 +437,22 @@ describe("exempt criteria (exemptWhenNoSubjects)", () => {
 
   it("district KTS-05 with 1/0 is still an error (numerator without subjects)", () => {
     const issues = issuesOf(DISTRICT, { "KTS-05": { numerator: 1, denominator: 0 } });
-    expect(issues.map((i) => [i.criterion, i.field, i.reason])).toEqual([["KTS-05", "KTS-05.denominator", "zero_denominator"]]);
+    expect(issues.map((i) => [i.criterion, i.field, i.reason])).toEqual([
+      ["KTS-05", "KTS-05.denominator", "zero_denominator"],
+    ]);
   });
 
   it("an exempt childLevels criterion with no children is exempt; a non-exempt one is an error", () => {
     const mk = (exempt: boolean) =>
       customSet(
-        [{ code: "CH-01", measure: "childLevels", targets: [{ allAtLeast: 1, share: null }], exemptWhenNoSubjects: exempt }],
+        [
+          {
+            code: "CH-01",
+            measure: "childLevels",
+            targets: [{ allAtLeast: 1, share: null }],
+            exemptWhenNoSubjects: exempt,
+          },
+        ],
         1,
         "commune",
       );
@@ -414,8 +465,18 @@ describe("exempt criteria (exemptWhenNoSubjects)", () => {
 
 describe("invalid values → InvalidValuesError naming criterion and field", () => {
   const cases: [label: string, set: TCriteriaSet, values: unknown, expected: [string, string, string]][] = [
-    ["negative numerator", COMMUNE, { "CQS-02": { numerator: -1, denominator: 50 } }, ["CQS-02", "CQS-02.numerator", "negative"]],
-    ["negative denominator", COMMUNE, { "CQS-02": { numerator: 0, denominator: -5 } }, ["CQS-02", "CQS-02.denominator", "negative"]],
+    [
+      "negative numerator",
+      COMMUNE,
+      { "CQS-02": { numerator: -1, denominator: 50 } },
+      ["CQS-02", "CQS-02.numerator", "negative"],
+    ],
+    [
+      "negative denominator",
+      COMMUNE,
+      { "CQS-02": { numerator: 0, denominator: -5 } },
+      ["CQS-02", "CQS-02.denominator", "negative"],
+    ],
     ["negative percent", COMMUNE, { "CQS-02": -0.5 }, ["CQS-02", "CQS-02", "negative"]],
     ["negative count", COMMUNE, { "CQS-07": { count: -1 } }, ["CQS-07", "CQS-07.count", "negative"]],
     [
@@ -433,30 +494,80 @@ describe("invalid values → InvalidValuesError naming criterion and field", () 
     ["boolean given as a string", COMMUNE, { "CQS-04": "true" }, ["CQS-04", "CQS-04", "wrong_shape"]],
     ["boolean given as 1", COMMUNE, { "CQS-04": 1 }, ["CQS-04", "CQS-04", "wrong_shape"]],
     ["percentage given as boolean", COMMUNE, { "CQS-02": true }, ["CQS-02", "CQS-02", "wrong_shape"]],
-    ["percentage with an extra key", COMMUNE, { "CQS-02": { numerator: 1, denominator: 2, x: 1 } }, ["CQS-02", "CQS-02", "wrong_shape"]],
+    [
+      "percentage with an extra key",
+      COMMUNE,
+      { "CQS-02": { numerator: 1, denominator: 2, x: 1 } },
+      ["CQS-02", "CQS-02", "wrong_shape"],
+    ],
     ["percentage without denominator", COMMUNE, { "CQS-02": { numerator: 1 } }, ["CQS-02", "CQS-02", "wrong_shape"]],
     ["percentage given as an array", COMMUNE, { "CQS-02": [1, 2] }, ["CQS-02", "CQS-02", "wrong_shape"]],
     ["minCount given as a number", COMMUNE, { "CQS-07": 1 }, ["CQS-07", "CQS-07", "wrong_shape"]],
     ["countOrAll without total", COMMUNE, { "KTS-04": { count: 1 } }, ["KTS-04", "KTS-04", "wrong_shape"]],
-    ["countOrAll count > total", COMMUNE, { "KTS-04": { count: 3, total: 2 } }, ["KTS-04", "KTS-04.count", "count_exceeds_total"]],
+    [
+      "countOrAll count > total",
+      COMMUNE,
+      { "KTS-04": { count: 3, total: 2 } },
+      ["KTS-04", "KTS-04.count", "count_exceeds_total"],
+    ],
     ["childLevels given as array", DISTRICT, { "CHUNG-01": [1, 2] }, ["CHUNG-01", "CHUNG-01", "wrong_shape"]],
     ["unknown criterion code", COMMUNE, { "CQS-99": true }, ["CQS-99", "CQS-99", "unknown_criterion"]],
-    ["district-only code in commune values", COMMUNE, { "CHUNG-01": { childLevels: [1] } }, ["CHUNG-01", "CHUNG-01", "unknown_criterion"]],
-    ["NaN numerator", COMMUNE, { "CQS-02": { numerator: NaN, denominator: 50 } }, ["CQS-02", "CQS-02.numerator", "not_a_number"]],
-    ["Infinity denominator", COMMUNE, { "CQS-02": { numerator: 1, denominator: Infinity } }, ["CQS-02", "CQS-02.denominator", "not_a_number"]],
+    [
+      "district-only code in commune values",
+      COMMUNE,
+      { "CHUNG-01": { childLevels: [1] } },
+      ["CHUNG-01", "CHUNG-01", "unknown_criterion"],
+    ],
+    [
+      "NaN numerator",
+      COMMUNE,
+      { "CQS-02": { numerator: NaN, denominator: 50 } },
+      ["CQS-02", "CQS-02.numerator", "not_a_number"],
+    ],
+    [
+      "Infinity denominator",
+      COMMUNE,
+      { "CQS-02": { numerator: 1, denominator: Infinity } },
+      ["CQS-02", "CQS-02.denominator", "not_a_number"],
+    ],
     ["NaN percent", COMMUNE, { "CQS-02": NaN }, ["CQS-02", "CQS-02", "not_a_number"]],
     ["Infinity percent", COMMUNE, { "CQS-02": Infinity }, ["CQS-02", "CQS-02", "not_a_number"]],
-    ["string numerator", COMMUNE, { "CQS-02": { numerator: "21", denominator: 50 } }, ["CQS-02", "CQS-02.numerator", "not_a_number"]],
+    [
+      "string numerator",
+      COMMUNE,
+      { "CQS-02": { numerator: "21", denominator: 50 } },
+      ["CQS-02", "CQS-02.numerator", "not_a_number"],
+    ],
     ["NaN count", COMMUNE, { "CQS-07": { count: NaN } }, ["CQS-07", "CQS-07.count", "not_a_number"]],
     ["non-integer count", COMMUNE, { "CQS-07": { count: 1.5 } }, ["CQS-07", "CQS-07.count", "not_integer"]],
-    ["non-integer numerator", COMMUNE, { "CQS-02": { numerator: 20.5, denominator: 50 } }, ["CQS-02", "CQS-02.numerator", "not_integer"]],
+    [
+      "non-integer numerator",
+      COMMUNE,
+      { "CQS-02": { numerator: 20.5, denominator: 50 } },
+      ["CQS-02", "CQS-02.numerator", "not_integer"],
+    ],
     ["non-integer total", COMMUNE, { "KTS-04": { count: 1, total: 2.5 } }, ["KTS-04", "KTS-04.total", "not_integer"]],
     ["count above MAX_COUNT", COMMUNE, { "CQS-07": { count: 1e13 } }, ["CQS-07", "CQS-07.count", "too_large"]],
     ["percent > 100", COMMUNE, { "CQS-02": 100.01 }, ["CQS-02", "CQS-02", "percent_over_100"]],
-    ["noSubjects on a non-exempt criterion", COMMUNE, { "CQS-02": { noSubjects: true } }, ["CQS-02", "CQS-02.noSubjects", "not_exempt"]],
+    [
+      "noSubjects on a non-exempt criterion",
+      COMMUNE,
+      { "CQS-02": { noSubjects: true } },
+      ["CQS-02", "CQS-02.noSubjects", "not_exempt"],
+    ],
     ["noSubjects: false", COMMUNE, { "KTS-03": { noSubjects: false } }, ["KTS-03", "KTS-03", "wrong_shape"]],
-    ["noSubjects with another key", COMMUNE, { "KTS-03": { noSubjects: true, x: 1 } }, ["KTS-03", "KTS-03", "wrong_shape"]],
-    ["childLevels empty (non-exempt)", DISTRICT, { "CHUNG-01": { childLevels: [] } }, ["CHUNG-01", "CHUNG-01.childLevels", "no_children"]],
+    [
+      "noSubjects with another key",
+      COMMUNE,
+      { "KTS-03": { noSubjects: true, x: 1 } },
+      ["KTS-03", "KTS-03", "wrong_shape"],
+    ],
+    [
+      "childLevels empty (non-exempt)",
+      DISTRICT,
+      { "CHUNG-01": { childLevels: [] } },
+      ["CHUNG-01", "CHUNG-01.childLevels", "no_children"],
+    ],
     [
       "childLevels above the number of levels",
       DISTRICT,
@@ -495,10 +606,13 @@ describe("invalid values → InvalidValuesError naming criterion and field", () 
     expect(t).toEqual({ ok: false, issues });
   });
 
-  it.each([[null], [undefined], [[]], [[1, 2]], ["CQS-01"], [42], [true]])("values that are not an object (%j)", (values) => {
-    const issues = issuesOf(COMMUNE, values);
-    expect(issues.map((i) => [i.criterion, i.field, i.reason])).toEqual([["", "values", "not_an_object"]]);
-  });
+  it.each([[null], [undefined], [[]], [[1, 2]], ["CQS-01"], [42], [true]])(
+    "values that are not an object (%j)",
+    (values) => {
+      const issues = issuesOf(COMMUNE, values);
+      expect(issues.map((i) => [i.criterion, i.field, i.reason])).toEqual([["", "values", "not_an_object"]]);
+    },
+  );
 
   it("collects every issue, not just the first", () => {
     const issues = issuesOf(COMMUNE, {
@@ -581,7 +695,9 @@ describe("checkValue: one value, the engine's own checks", () => {
     const { checkValue } = await import("./index.ts");
     const cqs02 = COMMUNE.criteria.find((c) => c.code === "CQS-02")!;
     expect(checkValue(cqs02, { numerator: 21, denominator: 50 })).toEqual([]);
-    expect(checkValue(cqs02, { numerator: 60, denominator: 50 }).map((i) => [i.field, i.reason])).toEqual([["CQS-02.numerator", "numerator_exceeds_denominator"]]);
+    expect(checkValue(cqs02, { numerator: 60, denominator: 50 }).map((i) => [i.field, i.reason])).toEqual([
+      ["CQS-02.numerator", "numerator_exceeds_denominator"],
+    ]);
     expect(checkValue(cqs02, { numerator: 0, denominator: 0 }).map((i) => i.reason)).toEqual(["zero_denominator"]);
     expect(checkValue(cqs02, 101).map((i) => i.reason)).toEqual(["percent_over_100"]);
     expect(checkValue(cqs02, { noSubjects: true }).map((i) => i.reason)).toEqual(["not_exempt"]);

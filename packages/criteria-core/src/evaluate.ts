@@ -104,13 +104,14 @@ export function compile(set: TCriteriaSet): CompiledSet {
     criteria: set.criteria.map((criterion) => ({
       criterion,
       hundredths:
-        criterion.measure === "percentage"
-          ? criterion.targets.map((t) => (t === null ? -1 : Math.round((t as number) * 100)))
-          : [],
+        criterion.measure === "percentage" ? criterion.targets.map((t) => (t === null ? -1 : Math.round(t * 100))) : [],
     })),
     byCode: new Map(set.criteria.map((cr, i) => [cr.code, i])),
     levelNames: [`Chưa đạt mức ${set.levels[0]!.name}`, ...set.levels.map((l) => l.name)],
-    levelNamesEn: [`Below ${set.levels[0]!.nameEn ?? set.levels[0]!.name}`, ...set.levels.map((l) => l.nameEn ?? l.name)],
+    levelNamesEn: [
+      `Below ${set.levels[0]!.nameEn ?? set.levels[0]!.name}`,
+      ...set.levels.map((l) => l.nameEn ?? l.name),
+    ],
   };
   compiled.set(set, c);
   return c;
@@ -132,7 +133,13 @@ export function checkQuantity(code: string, field: string, n: unknown, issues: V
   if (typeof n === "number" && n >= 0 && n <= MAX_COUNT && Number.isInteger(n)) return true;
   const name = `${code}.${field}`;
   const reason =
-    typeof n !== "number" || !Number.isFinite(n) ? "not_a_number" : n < 0 ? "negative" : !Number.isInteger(n) ? "not_integer" : "too_large";
+    typeof n !== "number" || !Number.isFinite(n)
+      ? "not_a_number"
+      : n < 0
+        ? "negative"
+        : !Number.isInteger(n)
+          ? "not_integer"
+          : "too_large";
   issues.push(valueIssue(code, name, reason));
   return false;
 }
@@ -179,11 +186,16 @@ function wrongShape(criterion: TCriterion, issues: ValueIssue[]): null {
  * Reads a raw value for one criterion into an observation, or pushes issues and returns null.
  * Exported for the gaps module, which needs the same reading.
  */
-export function observe(criterion: TCriterion, raw: unknown, nLevels: number, issues: ValueIssue[]): Observation | null {
+export function observe(
+  criterion: TCriterion,
+  raw: unknown,
+  nLevels: number,
+  issues: ValueIssue[],
+): Observation | null {
   const code = criterion.code;
   if (raw === undefined || raw === null) return MISSING;
   if (typeof raw === "object" && "noSubjects" in raw) {
-    if (Array.isArray(raw) || keyCount(raw as Record<string, unknown>) !== 1 || (raw as { noSubjects: unknown }).noSubjects !== true) {
+    if (Array.isArray(raw) || keyCount(raw) !== 1 || raw.noSubjects !== true) {
       return wrongShape(criterion, issues);
     }
     if (!criterion.exemptWhenNoSubjects) {
@@ -196,15 +208,20 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
   switch (criterion.measure) {
     case "percentage": {
       if (typeof raw === "number") {
-        if (!Number.isFinite(raw)) return issues.push(valueIssue(code, code, "not_a_number")), null;
-        if (raw < 0) return issues.push(valueIssue(code, code, "negative")), null;
-        if (raw > 100) return issues.push(valueIssue(code, code, "percent_over_100")), null;
+        if (!Number.isFinite(raw)) return (issues.push(valueIssue(code, code, "not_a_number")), null);
+        if (raw < 0) return (issues.push(valueIssue(code, code, "negative")), null);
+        if (raw > 100) return (issues.push(valueIssue(code, code, "percent_over_100")), null);
         return { kind: "percent", percent: raw };
       }
       if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2) {
         return wrongShape(criterion, issues);
       }
-      const ratio = readRatio(code, raw as { numerator: unknown; denominator: unknown }, criterion.exemptWhenNoSubjects === true, issues);
+      const ratio = readRatio(
+        code,
+        raw as { numerator: unknown; denominator: unknown },
+        criterion.exemptWhenNoSubjects === true,
+        issues,
+      );
       return ratio === "nothing" ? EXEMPT : ratio;
     }
     case "boolean":
@@ -232,7 +249,8 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
       return { kind: "countOfTotal", count, total };
     }
     case "childLevels": {
-      if (!isPlainObject(raw) || !Array.isArray(raw.childLevels) || keyCount(raw) !== 1) return wrongShape(criterion, issues);
+      if (!isPlainObject(raw) || !Array.isArray(raw.childLevels) || keyCount(raw) !== 1)
+        return wrongShape(criterion, issues);
       const list = raw.childLevels as unknown[];
       if (list.length === 0) {
         if (criterion.exemptWhenNoSubjects) return EXEMPT;
@@ -244,7 +262,10 @@ export function observe(criterion: TCriterion, raw: unknown, nLevels: number, is
         const l = list[i];
         if (typeof l !== "number" || !Number.isInteger(l) || l < 0 || l > nLevels) {
           issues.push(
-            valueIssue(code, `${code}.childLevels[${i}]`, "level_out_of_range", [`từ 0 đến ${nLevels}`, `0 to ${nLevels}`]),
+            valueIssue(code, `${code}.childLevels[${i}]`, "level_out_of_range", [
+              `từ 0 đến ${nLevels}`,
+              `0 to ${nLevels}`,
+            ]),
           );
           return null;
         }
@@ -339,7 +360,7 @@ export function observeAll(set: TCriteriaSet, values: IndicatorValues): Observat
     obs[i] = observe(criterion, raw, nLevels, issues) ?? MISSING;
   }
   // Every key that is not a criterion code is an error; counting first keeps the common case to one native call.
-  if (keyCount(values as Record<string, unknown>) !== present) {
+  if (keyCount(values) !== present) {
     for (const key of Object.keys(values)) {
       if (!c.byCode.has(key) && values[key] !== undefined) issues.push(valueIssue(key, key, "unknown_criterion"));
     }
@@ -399,7 +420,11 @@ export function evaluateObservations(set: TCriteriaSet, obs: Observation[]): Eva
  * The issues of one value for one criterion, as `evaluate` would report them:
  * for forms that check a field as it is typed, without judging a whole unit.
  */
-export function checkValue(criterion: TCriterion, value: unknown, nLevels: number = criterion.targets.length): ValueIssue[] {
+export function checkValue(
+  criterion: TCriterion,
+  value: unknown,
+  nLevels: number = criterion.targets.length,
+): ValueIssue[] {
   const issues: ValueIssue[] = [];
   observe(criterion, value, nLevels, issues);
   return issues;

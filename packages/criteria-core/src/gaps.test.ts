@@ -11,8 +11,6 @@ import { InvalidValuesError, evaluate, gaps, type Gap } from "./index.ts";
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
 
-type CriterionInput = NonNullable<TCriteriaSetInput["criteria"]>[number];
-
 function percentSet(targets: (number | null)[], subject = "hồ sơ"): TCriteriaSet {
   return parseCriteriaSet({
     schemaVersion: 1,
@@ -35,11 +33,10 @@ function percentSet(targets: (number | null)[], subject = "hồ sơ"): TCriteria
         method: "Thử",
         legalBasis: [],
         targets,
-      } as CriterionInput,
+      },
     ],
   } satisfies TCriteriaSetInput);
 }
-
 
 const only = (gs: Gap[], code: string): Gap => {
   const g = gs.filter((x) => x.code === code);
@@ -79,7 +76,10 @@ describe("gaps: the worked example from the issue", () => {
   });
 
   it("numbers are formatted per locale (thousands, decimals)", () => {
-    const g = only(gaps(COMMUNE, { ...allPass(COMMUNE), "CQS-02": { numerator: 1234, denominator: 5000 } }, 3), "CQS-02");
+    const g = only(
+      gaps(COMMUNE, { ...allPass(COMMUNE), "CQS-02": { numerator: 1234, denominator: 5000 } }, 3),
+      "CQS-02",
+    );
     expect(g.shortfall).toBe(1266);
     expect(g.message).toBe("CQS-02: cần ≥ 50%, hiện 24,68% (1.234/5.000) — thêm 1.266 hồ sơ");
     expect(g.messageEn).toBe("CQS-02: ≥ 50%, have 24.68% (1,234/5,000): 1,266 more");
@@ -112,7 +112,9 @@ describe("gaps: statuses and measures", () => {
       "XHS-05",
       "XHS-06",
     ]);
-    expect(gs.every((g) => g.status === "missing" && g.current === null && g.shortfall === null && g.level === 1)).toBe(true);
+    expect(gs.every((g) => g.status === "missing" && g.current === null && g.shortfall === null && g.level === 1)).toBe(
+      true,
+    );
     expect(only(gs, "CQS-01").message).toBe("CQS-01: cần ≥ 50%, chưa nhập số liệu");
     expect(only(gs, "CQS-01").messageEn).toBe("CQS-01: ≥ 50%, no value entered");
   });
@@ -156,7 +158,9 @@ describe("gaps: statuses and measures", () => {
     );
     expect(g.messageEn).toBe("KTS-04: At least 3 or 100% of them, have 1/10: 2 more");
     // 1 of 2: one more makes it 100%.
-    expect(only(gaps(COMMUNE, { ...allPass(COMMUNE), "KTS-04": { count: 1, total: 2 } }, 5), "KTS-04").shortfall).toBe(1);
+    expect(only(gaps(COMMUNE, { ...allPass(COMMUNE), "KTS-04": { count: 1, total: 2 } }, 5), "KTS-04").shortfall).toBe(
+      1,
+    );
     // level 4 has no "or 100%": 1 of 2 still needs 1 more (2 ≥ 2); 1 of 1 needs 1 more and a bigger total.
     const g4 = only(gaps(COMMUNE, { ...allPass(COMMUNE), "KTS-04": { count: 1, total: 1 } }, 5), "KTS-04");
     expect([g4.level, g4.shortfall]).toEqual([4, 1]);
@@ -165,7 +169,13 @@ describe("gaps: statuses and measures", () => {
   it("childLevels: district CHUNG-01 with 49 of 100 communes at level 2", () => {
     const childLevels = [...Array.from({ length: 49 }, () => 2), ...Array.from({ length: 51 }, () => 1)];
     const g = only(gaps(DISTRICT, { ...allPass(DISTRICT), "CHUNG-01": { childLevels } }, 2), "CHUNG-01");
-    expect(g).toMatchObject({ level: 2, status: "fail", shortfall: 1, current: "100 đơn vị cấp dưới", currentEn: "100 child units" });
+    expect(g).toMatchObject({
+      level: 2,
+      status: "fail",
+      shortfall: 1,
+      current: "100 đơn vị cấp dưới",
+      currentEn: "100 child units",
+    });
     expect(g.message).toBe(
       "CHUNG-01: cần 100% xã, phường, thị trấn đạt từ mức 1 trở lên, trong đó tối thiểu 50% đạt mức 2, hiện 100 đơn vị cấp dưới — thêm 1 xã, phường, thị trấn",
     );
@@ -262,7 +272,9 @@ describe("gaps: the shortfall is exact", () => {
       Object.fromEntries(
         pct.map((c) => [
           c.code,
-          fc.integer({ min: 1, max: 100_000 }).chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })),
+          fc
+            .integer({ min: 1, max: 100_000 })
+            .chain((d) => fc.record({ numerator: fc.integer({ min: 0, max: d }), denominator: fc.constant(d) })),
         ]),
       ),
     );

@@ -78,7 +78,10 @@ function shortfallOf(obs: Observation, target: unknown, hundredths: number): num
       const t = target as TChildLevelsTarget;
       const belowAll = obs.total - (obs.atLeast[t.allAtLeast] ?? 0);
       const shareNeed = t.share
-        ? Math.max(0, ceilProductDiv(Math.round(t.share.percent * 100), obs.total, 10_000) - (obs.atLeast[t.share.atLeast] ?? 0))
+        ? Math.max(
+            0,
+            ceilProductDiv(Math.round(t.share.percent * 100), obs.total, 10_000) - (obs.atLeast[t.share.atLeast] ?? 0),
+          )
         : 0;
       return Math.max(belowAll, shareNeed);
     }
@@ -139,7 +142,10 @@ export function gaps(set: TCriteriaSet, values: IndicatorValues, targetLevel: nu
     const subject = cr.subject ?? (cr.measure === "childLevels" ? "đơn vị cấp dưới" : "");
     const more =
       shortfall !== null && shortfall > 0
-        ? [` — thêm ${formatNumber(shortfall, "vi")}${subject ? ` ${subject}` : ""}`, `: ${formatNumber(shortfall, "en")} more`]
+        ? [
+            ` — thêm ${formatNumber(shortfall, "vi")}${subject ? ` ${subject}` : ""}`,
+            `: ${formatNumber(shortfall, "en")} more`,
+          ]
         : ["", ""];
     out.push({
       code: cr.code,

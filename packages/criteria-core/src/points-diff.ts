@@ -5,7 +5,15 @@
  * a unit earns at every value, see criteria-schema `compareRules`), weights
  * and group maxima changed, and the totals, rounding and level bands.
  */
-import { compareRules, exact, formatRule, scoreComponents, type TargetChange, type TCriteriaSet, type TScoreGroup } from "@cds/criteria-schema";
+import {
+  compareRules,
+  exact,
+  formatRule,
+  scoreComponents,
+  type TargetChange,
+  type TCriteriaSet,
+  type TScoreGroup,
+} from "@cds/criteria-schema";
 import type { FieldChange } from "./diff.ts";
 
 const { add, compare, fromDecimal, sub, toFixedHalfUp, ZERO } = exact;
@@ -45,7 +53,12 @@ export interface PointsDiff {
   removed: { code: string; name: string; group: string; max: number }[];
   changed: ComponentChange[];
   /** judgedBy both: level bands moved (a higher minScore is stricter). */
-  levels: { level: number; name: string; minScore: FieldChange<number | null>; change: Exclude<TargetChange, "same"> }[];
+  levels: {
+    level: number;
+    name: string;
+    minScore: FieldChange<number | null>;
+    change: Exclude<TargetChange, "same">;
+  }[];
   summary: {
     /** Points given to components (raised maxima and new components). */
     pointsAdded: number;
@@ -138,14 +151,23 @@ export function diffPoints(a: TCriteriaSet, b: TCriteriaSet): PointsDiff {
     if (x === y) continue;
     const change: Exclude<TargetChange, "same"> =
       x === null || y === null ? "changed" : compare(fromDecimal(y), fromDecimal(x)) > 0 ? "stricter" : "looser";
-    levels.push({ level: i + 1, name: b.levels[i]?.name ?? a.levels[i]?.name ?? "", minScore: { from: x, to: y }, change });
+    levels.push({
+      level: i + 1,
+      name: b.levels[i]?.name ?? a.levels[i]?.name ?? "",
+      minScore: { from: x, to: y },
+      change,
+    });
   }
 
   const out: PointsDiff = {
     from: { id: a.id, version: a.version },
     to: { id: b.id, version: b.version },
-    groupsAdded: [...gb.values()].filter((g) => !ga.has(g.code)).map((g) => ({ code: g.code, name: g.name, max: g.max })),
-    groupsRemoved: [...ga.values()].filter((g) => !gb.has(g.code)).map((g) => ({ code: g.code, name: g.name, max: g.max })),
+    groupsAdded: [...gb.values()]
+      .filter((g) => !ga.has(g.code))
+      .map((g) => ({ code: g.code, name: g.name, max: g.max })),
+    groupsRemoved: [...ga.values()]
+      .filter((g) => !gb.has(g.code))
+      .map((g) => ({ code: g.code, name: g.name, max: g.max })),
     groups,
     added,
     removed,

@@ -70,16 +70,21 @@ function nextStep(cc: CompiledComponent, r: Reading, earned: Rational, band: num
       if (r.kind === "ratio") shortfall = Math.max(0, ceilProductDiv(at, r.denominator, 10_000) - r.numerator);
       if (r.kind === "count") shortfall = Math.max(0, at - r.count);
       const target: [string, string] =
-        rule.on === "percentage" ? [pct(at, "vi"), pct(at, "en")] : [`≥ ${formatPoints(String(at), "vi")}`, `≥ ${formatPoints(String(at), "en")}`];
+        rule.on === "percentage"
+          ? [pct(at, "vi"), pct(at, "en")]
+          : [`≥ ${formatPoints(String(at), "vi")}`, `≥ ${formatPoints(String(at), "en")}`];
       return { target, shortfall, points: cc.bandPoints[b]! };
     }
     case "ratio": {
       // Below the floor: reaching it is the next step; otherwise reaching the cap earns the maximum.
       const belowFloor =
-        cc.floorH >= 0 && earned.n === 0n && (r.kind !== "ratio" || BigInt(r.numerator) * 10_000n < BigInt(cc.floorH) * BigInt(r.denominator));
+        cc.floorH >= 0 &&
+        earned.n === 0n &&
+        (r.kind !== "ratio" || BigInt(r.numerator) * 10_000n < BigInt(cc.floorH) * BigInt(r.denominator));
       const at = belowFloor ? cc.floorH : cc.capH;
       const points = belowFloor ? mul(cc.max, rational(BigInt(cc.floorH), BigInt(cc.capH))) : cc.max;
-      const shortfall = r.kind === "ratio" ? Math.max(0, ceilProductDiv(at, r.denominator, 10_000) - r.numerator) : null;
+      const shortfall =
+        r.kind === "ratio" ? Math.max(0, ceilProductDiv(at, r.denominator, 10_000) - r.numerator) : null;
       return { target: [pct(at, "vi"), pct(at, "en")], shortfall, points };
     }
   }
@@ -137,13 +142,22 @@ export function pointsGaps(set: TCriteriaSet, values: ComponentValues): PointsGa
     const subject = cc.component.subject ?? "";
     const more =
       step.shortfall !== null && step.shortfall > 0
-        ? [` (cần thêm ${formatPoints(String(step.shortfall), "vi")}${subject ? ` ${subject}` : ""})`, ` (${formatPoints(String(step.shortfall), "en")} more)`]
+        ? [
+            ` (cần thêm ${formatPoints(String(step.shortfall), "vi")}${subject ? ` ${subject}` : ""})`,
+            ` (${formatPoints(String(step.shortfall), "en")} more)`,
+          ]
         : ["", ""];
     const stepText = toFixedHalfUp(step.points, d);
     out.push({
       ...base,
       status: "partial",
-      next: { target: step.target[0], targetEn: step.target[1], shortfall: step.shortfall, points: Number(stepText), pointsText: stepText },
+      next: {
+        target: step.target[0],
+        targetEn: step.target[1],
+        shortfall: step.shortfall,
+        points: Number(stepText),
+        pointsText: stepText,
+      },
       message: `${head[0]}; ${cc.component.rule.kind === "yesNo" ? "cần" : "đạt"} ${step.target[0]}${more[0]} để được ${formatPoints(stepText, "vi")}`,
       messageEn: `${head[1]}; ${cc.component.rule.kind === "yesNo" ? "needs" : "reach"} ${step.target[1]}${more[1]} to earn ${formatPoints(stepText, "en")}`,
     });

@@ -68,8 +68,15 @@ const ruleArb = (maxH: number): fc.Arbitrary<RuleGen> =>
     fc.constant<RuleGen>({ kind: "indexValue" }),
     fc.constant<RuleGen>({ kind: "appraised" }),
     fc
-      .tuple(fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }), fc.option(fc.integer({ min: 5000, max: 10000 }), { nil: undefined }))
-      .map(([floorH, capH]) => ({ kind: "ratio" as const, ...(floorH !== undefined ? { floorH } : {}), ...(capH !== undefined ? { capH } : {}) })),
+      .tuple(
+        fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 5000, max: 10000 }), { nil: undefined }),
+      )
+      .map(([floorH, capH]) => ({
+        kind: "ratio" as const,
+        ...(floorH !== undefined ? { floorH } : {}),
+        ...(capH !== undefined ? { capH } : {}),
+      })),
     fc
       .tuple(
         fc.constantFrom<"percentage" | "count">("percentage", "count"),
@@ -87,15 +94,24 @@ const compArb: fc.Arbitrary<CompGen> = fc
   .integer({ min: 1, max: 5000 })
   .chain((maxH) => fc.record({ maxH: fc.constant(maxH), rule: ruleArb(maxH), mayNotApply: fc.boolean() }));
 
-const setArb: fc.Arbitrary<SetGen> = fc.record({
-  method: fc.constantFrom<"sum" | "weighted">("sum", "weighted"),
-  notApplicable: fc.constantFrom<"removeFromMax" | "scoreZero">("removeFromMax", "scoreZero"),
-  decimals: fc.integer({ min: 0, max: 4 }),
-  groups: fc.array(fc.record({ weight: fc.integer({ min: 0, max: 300 }), comps: fc.array(compArb, { minLength: 1, maxLength: 5 }) }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
-}).map((g) => (g.method === "weighted" && g.groups.every((x) => x.weight === 0) ? { ...g, groups: g.groups.map((x, i) => (i === 0 ? { ...x, weight: 1 } : x)) } : g));
+const setArb: fc.Arbitrary<SetGen> = fc
+  .record({
+    method: fc.constantFrom<"sum" | "weighted">("sum", "weighted"),
+    notApplicable: fc.constantFrom<"removeFromMax" | "scoreZero">("removeFromMax", "scoreZero"),
+    decimals: fc.integer({ min: 0, max: 4 }),
+    groups: fc.array(
+      fc.record({ weight: fc.integer({ min: 0, max: 300 }), comps: fc.array(compArb, { minLength: 1, maxLength: 5 }) }),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
+  })
+  .map((g) =>
+    g.method === "weighted" && g.groups.every((x) => x.weight === 0)
+      ? { ...g, groups: g.groups.map((x, i) => (i === 0 ? { ...x, weight: 1 } : x)) }
+      : g,
+  );
 
 const code = (gi: number, ci: number) => `G${gi}-${String(ci + 1).padStart(2, "0")}`;
 const sumH = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -117,9 +133,17 @@ function buildSet(g: SetGen, drop?: { gi: number; ci: number }): TCriteriaSet {
         dataSource: "d",
         rule:
           c.rule.kind === "ratio"
-            ? { kind: "ratio", ...(c.rule.floorH !== undefined ? { floor: c.rule.floorH / 100 } : {}), ...(c.rule.capH !== undefined ? { cap: c.rule.capH / 100 } : {}) }
+            ? {
+                kind: "ratio",
+                ...(c.rule.floorH !== undefined ? { floor: c.rule.floorH / 100 } : {}),
+                ...(c.rule.capH !== undefined ? { cap: c.rule.capH / 100 } : {}),
+              }
             : c.rule.kind === "bands"
-              ? { kind: "bands", on: c.rule.on, bands: c.rule.bands.map((b) => ({ atLeast: b.at, points: b.pointsH / 100 })) }
+              ? {
+                  kind: "bands",
+                  on: c.rule.on,
+                  bands: c.rule.bands.map((b) => ({ atLeast: b.at, points: b.pointsH / 100 })),
+                }
               : { kind: c.rule.kind },
       })),
     };
@@ -134,7 +158,10 @@ function buildSet(g: SetGen, drop?: { gi: number; ci: number }): TCriteriaSet {
     judgedBy: "points",
     unitKind: "commune",
     scoring: {
-      total: { max: g.method === "sum" ? sumH(groups.map((x) => Math.round(x.max * 100))) / 100 : 1000, method: g.method },
+      total: {
+        max: g.method === "sum" ? sumH(groups.map((x) => Math.round(x.max * 100))) / 100 : 1000,
+        method: g.method,
+      },
       notApplicable: g.notApplicable,
       decimals: g.decimals,
       groups,
@@ -143,7 +170,14 @@ function buildSet(g: SetGen, drop?: { gi: number; ci: number }): TCriteriaSet {
 }
 
 /** A value per component: [value, reference points] with the reference computed from the rule here. */
-type ValGen = { kind: "missing" } | { kind: "na" } | { kind: "frac"; n: number; d: number } | { kind: "bool"; b: boolean } | { kind: "count"; n: number } | { kind: "idx"; x: number } | { kind: "pts"; q: number };
+type ValGen =
+  | { kind: "missing" }
+  | { kind: "na" }
+  | { kind: "frac"; n: number; d: number }
+  | { kind: "bool"; b: boolean }
+  | { kind: "count"; n: number }
+  | { kind: "idx"; x: number }
+  | { kind: "pts"; q: number };
 
 const valArb = (c: CompGen): fc.Arbitrary<ValGen> => {
   const main: fc.Arbitrary<ValGen> =
@@ -155,8 +189,14 @@ const valArb = (c: CompGen): fc.Arbitrary<ValGen> => {
           ? fc.integer({ min: 0, max: c.maxH }).map((q) => ({ kind: "pts", q }))
           : c.rule.kind === "bands" && c.rule.on === "count"
             ? fc.integer({ min: 0, max: 120 }).map((n) => ({ kind: "count", n }))
-            : fc.integer({ min: 1, max: 5000 }).chain((d) => fc.integer({ min: 0, max: d }).map((n) => ({ kind: "frac" as const, n, d })));
-  return fc.oneof({ arbitrary: main, weight: 8 }, { arbitrary: fc.constant<ValGen>({ kind: "missing" }), weight: 1 }, ...(c.mayNotApply ? [{ arbitrary: fc.constant<ValGen>({ kind: "na" }), weight: 2 }] : []));
+            : fc
+                .integer({ min: 1, max: 5000 })
+                .chain((d) => fc.integer({ min: 0, max: d }).map((n) => ({ kind: "frac" as const, n, d })));
+  return fc.oneof(
+    { arbitrary: main, weight: 8 },
+    { arbitrary: fc.constant<ValGen>({ kind: "missing" }), weight: 1 },
+    ...(c.mayNotApply ? [{ arbitrary: fc.constant<ValGen>({ kind: "na" }), weight: 2 }] : []),
+  );
 };
 
 function raw(v: ValGen): ComponentValue | undefined {
@@ -211,7 +251,9 @@ function refPoints(c: CompGen, v: ValGen): F {
 }
 
 const caseArb = setArb.chain((g) =>
-  fc.tuple(fc.constant(g), fc.tuple(...g.groups.map((grp) => fc.tuple(...grp.comps.map(valArb))))).map(([gen, vals]) => ({ gen, vals: vals as ValGen[][] })),
+  fc
+    .tuple(fc.constant(g), fc.tuple(...g.groups.map((grp) => fc.tuple(...grp.comps.map(valArb)))))
+    .map(([gen, vals]) => ({ gen, vals: vals })),
 );
 
 function valuesOf(gen: SetGen, vals: ValGen[][], drop?: { gi: number; ci: number }): Record<string, ComponentValue> {
@@ -278,7 +320,9 @@ describe("score: properties over arbitrary valid scored sets", () => {
         s.components.forEach((c, i) => {
           const gi = Number(c.code.slice(1, c.code.indexOf("-")));
           const ci = Number(c.code.slice(c.code.indexOf("-") + 1)) - 1;
-          expect(fEq(fromExact(c.exact), refPoints(gen.groups[gi]!.comps[ci]!, vals[gi]![ci]!)), `component ${i}`).toBe(true);
+          expect(fEq(fromExact(c.exact), refPoints(gen.groups[gi]!.comps[ci]!, vals[gi]![ci]!)), `component ${i}`).toBe(
+            true,
+          );
         });
       }),
       { numRuns: RUNS },
@@ -304,7 +348,11 @@ describe("score: properties over arbitrary valid scored sets", () => {
   it("removeFromMax: a group with a non-applicable component has the index of the same group without it, re-scaled to its maximum", () => {
     fc.assert(
       fc.property(
-        caseArb.filter(({ gen, vals }) => gen.notApplicable === "removeFromMax" && vals.some((g, gi) => g.some((v) => v.kind === "na") && g.length > 1 && gen.groups[gi]!.comps.length > 1)),
+        caseArb.filter(
+          ({ gen, vals }) =>
+            gen.notApplicable === "removeFromMax" &&
+            vals.some((g, gi) => g.some((v) => v.kind === "na") && g.length > 1 && gen.groups[gi]!.comps.length > 1),
+        ),
         ({ gen, vals }) => {
           const gi = vals.findIndex((g) => g.some((v) => v.kind === "na") && g.length > 1);
           const ci = vals[gi]!.findIndex((v) => v.kind === "na");
@@ -328,7 +376,9 @@ describe("score: properties over arbitrary valid scored sets", () => {
   it("scoreZero: a non-applicable component scores exactly like a missing one (0, maximum kept)", () => {
     fc.assert(
       fc.property(
-        caseArb.filter(({ gen, vals }) => gen.notApplicable === "scoreZero" && vals.some((g) => g.some((v) => v.kind === "na"))),
+        caseArb.filter(
+          ({ gen, vals }) => gen.notApplicable === "scoreZero" && vals.some((g) => g.some((v) => v.kind === "na")),
+        ),
         ({ gen, vals }) => {
           const set = buildSet(gen);
           const asMissing = vals.map((g) => g.map((v): ValGen => (v.kind === "na" ? { kind: "missing" } : v)));
@@ -352,7 +402,12 @@ describe("rounding happens once, at the end", () => {
       basedOn: null,
       judgedBy: "points",
       unitKind: "commune",
-      scoring: { total: { max: 3, method: "sum" }, notApplicable: "scoreZero", decimals: 0, groups: [{ code: "A", name: "A", max: 3, components: ["A-01", "A-02", "A-03"].map(comp) }] },
+      scoring: {
+        total: { max: 3, method: "sum" },
+        notApplicable: "scoreZero",
+        decimals: 0,
+        groups: [{ code: "A", name: "A", max: 3, components: ["A-01", "A-02", "A-03"].map(comp) }],
+      },
     });
     const third = { numerator: 1, denominator: 3 };
     const s = score(set, { "A-01": third, "A-02": third, "A-03": third });
@@ -364,7 +419,18 @@ describe("rounding happens once, at the end", () => {
 
 describe("rank: properties", () => {
   const entryArb = fc.record({
-    unit: fc.constantFrom("Xã An Bình", "Xã Ân Thi", "Phường Đông Ba", "Xã Dương Minh Châu", "Phường 2", "Phường 10", "Xã Ea Kar", "Đặc khu Phú Quốc", "Xã Ấp Bắc", "Xã Yên Hòa"),
+    unit: fc.constantFrom(
+      "Xã An Bình",
+      "Xã Ân Thi",
+      "Phường Đông Ba",
+      "Xã Dương Minh Châu",
+      "Phường 2",
+      "Phường 10",
+      "Xã Ea Kar",
+      "Đặc khu Phú Quốc",
+      "Xã Ấp Bắc",
+      "Xã Yên Hòa",
+    ),
     n: fc.integer({ min: 0, max: 6 }),
     d: fc.integer({ min: 1, max: 3 }),
     group: fc.constantFrom(null, "xa", "phuong"),
@@ -373,7 +439,11 @@ describe("rank: properties", () => {
   const toInput = (e: { unit: string; n: number; d: number; group: string | null }): RankInput => ({
     unit: e.unit,
     group: e.group,
-    score: { score: e.n / e.d, scoreText: (e.n / e.d).toFixed(2), exact: { numerator: String(e.n), denominator: String(e.d) } },
+    score: {
+      score: e.n / e.d,
+      scoreText: (e.n / e.d).toFixed(2),
+      exact: { numerator: String(e.n), denominator: String(e.d) },
+    },
   });
 
   it("is independent of input order; ranks are 1 + the number strictly better in the group; ties share a rank, listed in Vietnamese order", () => {
@@ -381,7 +451,9 @@ describe("rank: properties", () => {
       fc.property(entriesArb, fc.integer(), (es, seed) => {
         const inputs = es.map(toInput);
         const rows = rank(inputs, ["xa", "phuong"]);
-        const shuffled = [...inputs].sort((a, b) => ((a.unit.length * 31 + seed) % 7) - ((b.unit.length * 31 + seed) % 7) || (seed & 1 ? 1 : -1));
+        const shuffled = [...inputs].sort(
+          (a, b) => ((a.unit.length * 31 + seed) % 7) - ((b.unit.length * 31 + seed) % 7) || (seed & 1 ? 1 : -1),
+        );
         expect(rank(shuffled, ["xa", "phuong"])).toEqual(rows);
         const val = (u: string) => {
           const e = es.find((x) => x.unit === u)!;
@@ -410,14 +482,12 @@ describe("rank: properties", () => {
   });
 
   it("competition ranking: 1, 2, 2, 4 — equal exact values tie even when written differently (2/4 = 1/2)", () => {
-    const rows = rank(
-      [
-        { unit: "Xã B", score: { score: 0.5, scoreText: "0.50", exact: { numerator: "2", denominator: "4" } } },
-        { unit: "Xã A", score: { score: 0.5, scoreText: "0.50", exact: { numerator: "1", denominator: "2" } } },
-        { unit: "Xã C", score: { score: 0.9, scoreText: "0.90", exact: { numerator: "9", denominator: "10" } } },
-        { unit: "Xã D", score: { score: 0.1, scoreText: "0.10", exact: { numerator: "1", denominator: "10" } } },
-      ],
-    );
+    const rows = rank([
+      { unit: "Xã B", score: { score: 0.5, scoreText: "0.50", exact: { numerator: "2", denominator: "4" } } },
+      { unit: "Xã A", score: { score: 0.5, scoreText: "0.50", exact: { numerator: "1", denominator: "2" } } },
+      { unit: "Xã C", score: { score: 0.9, scoreText: "0.90", exact: { numerator: "9", denominator: "10" } } },
+      { unit: "Xã D", score: { score: 0.1, scoreText: "0.10", exact: { numerator: "1", denominator: "10" } } },
+    ]);
     expect(rows.map((r) => [r.rank, r.unit])).toEqual([
       [1, "Xã C"],
       [2, "Xã A"],

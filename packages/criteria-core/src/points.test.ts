@@ -22,7 +22,16 @@ const DTI = BUILT_IN_INDEX_SETS["vn-dti-province-2022"]!;
 const XA = BUILT_IN_INDEX_SETS["mau-dti-xa"]!;
 
 /** Cần Thơ 2022 (rank 5), main indices as published on dti.gov.vn (CONTEXT-2026.md §2). */
-const CAN_THO_2022 = { NTS: 0.9, TCS: 0.8, HTS: 0.7233, NLS: 0.7376, ATTT: 0.7226, CQS: 0.7325, KTS: 0.7556, XHS: 0.2947 };
+const CAN_THO_2022 = {
+  NTS: 0.9,
+  TCS: 0.8,
+  HTS: 0.7233,
+  NLS: 0.7376,
+  ATTT: 0.7226,
+  CQS: 0.7325,
+  KTS: 0.7556,
+  XHS: 0.2947,
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents are built loosely in tests
 type Doc = any;
@@ -48,13 +57,28 @@ function miniDoc(): Doc {
           name: "Nhóm A",
           max: 60,
           components: [
-            { code: "A-01", name: "Có hệ thống", max: 20, rule: { kind: "yesNo" }, method: "m", dataSource: "d", mayNotApply: true },
+            {
+              code: "A-01",
+              name: "Có hệ thống",
+              max: 20,
+              rule: { kind: "yesNo" },
+              method: "m",
+              dataSource: "d",
+              mayNotApply: true,
+            },
             {
               code: "A-02",
               name: "Tỷ lệ hộ có cáp quang",
               subject: "hộ",
               max: 40,
-              rule: { kind: "bands", on: "percentage", bands: [{ atLeast: 90, points: 40 }, { atLeast: 70, points: 20 }] },
+              rule: {
+                kind: "bands",
+                on: "percentage",
+                bands: [
+                  { atLeast: 90, points: 40 },
+                  { atLeast: 70, points: 20 },
+                ],
+              },
               method: "m",
               dataSource: "d",
             },
@@ -65,8 +89,23 @@ function miniDoc(): Doc {
           name: "Nhóm B",
           max: 40,
           components: [
-            { code: "B-01", name: "Tỷ lệ hồ sơ", subject: "hồ sơ", max: 30, rule: { kind: "ratio", floor: 20, cap: 80 }, method: "m", dataSource: "d" },
-            { code: "B-02", name: "Chấm", max: 10, rule: { kind: "appraised", step: 2.5 }, method: "m", dataSource: "d" },
+            {
+              code: "B-01",
+              name: "Tỷ lệ hồ sơ",
+              subject: "hồ sơ",
+              max: 30,
+              rule: { kind: "ratio", floor: 20, cap: 80 },
+              method: "m",
+              dataSource: "d",
+            },
+            {
+              code: "B-02",
+              name: "Chấm",
+              max: 10,
+              rule: { kind: "appraised", step: 2.5 },
+              method: "m",
+              dataSource: "d",
+            },
           ],
         },
       ],
@@ -91,7 +130,13 @@ describe("the national provincial DTI (922/QĐ-BTTTT)", () => {
     expect(s.score).toBe(0.6924);
     expect(s.maxScore).toBe(1);
     expect(s.missing).toEqual(["DTTM"]); // Đô thị thông minh: not scored in 2022 (weight 0)
-    expect(s.groups.find((g) => g.code === "CQS")).toMatchObject({ points: 0.7325, index: 0.7325, indexText: "0.7325", weight: 200, max: 1 });
+    expect(s.groups.find((g) => g.code === "CQS")).toMatchObject({
+      points: 0.7325,
+      index: 0.7325,
+      indexText: "0.7325",
+      weight: 200,
+      max: 1,
+    });
     // Đô thị thông minh weighs 0: whatever it is, the DTI does not move.
     expect(score(DTI, { ...CAN_THO_2022, DTTM: 1 }).exact).toEqual(s.exact);
   });
@@ -120,7 +165,11 @@ describe("the national provincial DTI (922/QĐ-BTTTT)", () => {
   it("refuses an index outside 0..1, naming the component", () => {
     const r = tryScore(DTI, { ...CAN_THO_2022, HTS: 1.2, KTS: "0.7" } as never);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => [i.field, i.reason])).toEqual([["HTS", "index_over_1"], ["KTS", "wrong_shape"]]);
+    if (!r.ok)
+      expect(r.issues.map((i) => [i.field, i.reason])).toEqual([
+        ["HTS", "index_over_1"],
+        ["KTS", "wrong_shape"],
+      ]);
   });
 });
 
@@ -148,11 +197,24 @@ describe("scoring rules at their boundaries", () => {
     expect(pts(MINI, { "B-01": { numerator: 8, denominator: 10 } }, "B-01")).toBe("30.00");
     expect(pts(MINI, { "B-01": 100 }, "B-01")).toBe("30.00");
     expect(pts(MINI, { "B-01": 19.99 }, "B-01")).toBe("0.00");
-    expect(score(MINI, { "B-01": { numerator: 1, denominator: 3 } }).components[2]!.exact).toEqual({ numerator: "25", denominator: "2" });
+    expect(score(MINI, { "B-01": { numerator: 1, denominator: 3 } }).components[2]!.exact).toEqual({
+      numerator: "25",
+      denominator: "2",
+    });
   });
 
   it("count bands", () => {
-    const set = mini((d) => (d.scoring.groups[0].components[1].rule = { kind: "bands", on: "count", bands: [{ atLeast: 3, points: 40 }, { atLeast: 1, points: 10 }] }));
+    const set = mini(
+      (d) =>
+        (d.scoring.groups[0].components[1].rule = {
+          kind: "bands",
+          on: "count",
+          bands: [
+            { atLeast: 3, points: 40 },
+            { atLeast: 1, points: 10 },
+          ],
+        }),
+    );
     expect(pts(set, { "A-02": { count: 3 } }, "A-02")).toBe("40.00");
     expect(pts(set, { "A-02": { count: 2 } }, "A-02")).toBe("10.00");
     expect(pts(set, { "A-02": { count: 0 } }, "A-02")).toBe("0.00");
@@ -160,15 +222,22 @@ describe("scoring rules at their boundaries", () => {
 
   it("appraised: within 0..max, on the declared step", () => {
     expect(pts(MINI, { "B-02": { points: 7.5 } }, "B-02")).toBe("7.50");
-    const bad = tryScore(MINI, { "B-02": { points: 11 } } as never);
-    const offStep = tryScore(MINI, { "B-02": { points: 3 } } as never);
+    const bad = tryScore(MINI, { "B-02": { points: 11 } });
+    const offStep = tryScore(MINI, { "B-02": { points: 3 } });
     expect(bad.ok || bad.issues.map((i) => [i.field, i.reason])).toEqual([["B-02.points", "points_over_max"]]);
-    expect(offStep.ok || offStep.issues.map((i) => [i.field, i.reason])).toEqual([["B-02.points", "points_not_a_step"]]);
+    expect(offStep.ok || offStep.issues.map((i) => [i.field, i.reason])).toEqual([
+      ["B-02.points", "points_not_a_step"],
+    ]);
   });
 
   it("every bad value is listed with its component and field; unknown codes too", () => {
     try {
-      score(MINI, { "A-01": 1, "A-02": { numerator: 5, denominator: 4 }, "B-01": { numerator: 1, denominator: 0 }, "Z-9": true } as never);
+      score(MINI, {
+        "A-01": 1,
+        "A-02": { numerator: 5, denominator: 4 },
+        "B-01": { numerator: 1, denominator: 0 },
+        "Z-9": true,
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidValuesError);
@@ -210,7 +279,12 @@ describe("missing and non-applicable components", () => {
       d.scoring.groups[1].components[0].mayNotApply = true;
       d.scoring.groups[1].components[1].mayNotApply = true;
     });
-    const s = score(set, { "A-01": true, "A-02": 75, "B-01": { notApplicable: true }, "B-02": { notApplicable: true } });
+    const s = score(set, {
+      "A-01": true,
+      "A-02": 75,
+      "B-01": { notApplicable: true },
+      "B-02": { notApplicable: true },
+    });
     expect(s.groups[1]).toMatchObject({ code: "B", notApplicable: true, index: null });
     expect(s.scoreText).toBe(((40 / 60) * 100).toFixed(2)); // 40 of the 60 that apply, on 100
   });
@@ -220,7 +294,9 @@ describe("missing and non-applicable components", () => {
     expect(score(set, { "A-02": { numerator: 0, denominator: 0 } }).notApplicable).toEqual(["A-02"]);
     expect(tryScore(MINI, { "A-02": { numerator: 0, denominator: 0 } }).ok).toBe(false);
     const r = tryScore(MINI, { "B-01": { notApplicable: true } });
-    expect(r.ok || r.issues.map((i) => [i.field, i.reason])).toEqual([["B-01.notApplicable", "not_applicable_not_allowed"]]);
+    expect(r.ok || r.issues.map((i) => [i.field, i.reason])).toEqual([
+      ["B-01.notApplicable", "not_applicable_not_allowed"],
+    ]);
   });
 });
 
@@ -234,16 +310,30 @@ describe("both: levels derived from score bands", () => {
     ];
   });
   it("the highest band whose minScore the exact score reaches", () => {
-    expect(score(set, { "A-01": true, "A-02": 95, "B-01": 80 })).toMatchObject({ score: 90, level: 3, levelName: "Tốt" });
+    expect(score(set, { "A-01": true, "A-02": 95, "B-01": 80 })).toMatchObject({
+      score: 90,
+      level: 3,
+      levelName: "Tốt",
+    });
     expect(score(set, { "A-01": true, "A-02": 95 })).toMatchObject({ score: 60, level: 1, levelName: "Trung bình" });
     expect(score(set, {})).toMatchObject({ score: 0, level: 0, levelName: "Chưa xếp loại" });
     // 64.99… is not 65: the exact value decides
-    expect(score(set, { "A-01": true, "A-02": 95, "B-01": { numerator: 1_599_999, denominator: 100_000_000 } }).level).toBe(1);
+    expect(
+      score(set, { "A-01": true, "A-02": 95, "B-01": { numerator: 1_599_999, denominator: 100_000_000 } }).level,
+    ).toBe(1);
   });
 });
 
 describe("nested groups (pillars of main indices)", () => {
-  const comp = (code: string, max: number, rule: object, extra: object = {}) => ({ code, name: code, max, rule, method: "m", dataSource: "d", ...extra });
+  const comp = (code: string, max: number, rule: object, extra: object = {}) => ({
+    code,
+    name: code,
+    max,
+    rule,
+    method: "m",
+    dataSource: "d",
+    ...extra,
+  });
   const set = parseCriteriaSet({
     schemaVersion: 1,
     id: "thu-so-nganh",
@@ -267,16 +357,40 @@ describe("nested groups (pillars of main indices)", () => {
           name: "Nền tảng",
           max: 150,
           groups: [
-            { code: "NTS", name: "Nhận thức số", max: 50, components: [comp("NTS-01", 25, { kind: "yesNo" }), comp("NTS-02", 25, { kind: "appraised", step: 5 })] },
-            { code: "HTS", name: "Hạ tầng số", max: 100, components: [comp("HTS-01", 100, { kind: "ratio" }, { mayNotApply: true })] },
+            {
+              code: "NTS",
+              name: "Nhận thức số",
+              max: 50,
+              components: [comp("NTS-01", 25, { kind: "yesNo" }), comp("NTS-02", 25, { kind: "appraised", step: 5 })],
+            },
+            {
+              code: "HTS",
+              name: "Hạ tầng số",
+              max: 100,
+              components: [comp("HTS-01", 100, { kind: "ratio" }, { mayNotApply: true })],
+            },
           ],
         },
-        { code: "HD", name: "Hoạt động", max: 300, components: [comp("HD-01", 200, { kind: "ratio", floor: 20, cap: 80 }), comp("HD-02", 100, { kind: "indexValue" })] },
+        {
+          code: "HD",
+          name: "Hoạt động",
+          max: 300,
+          components: [
+            comp("HD-01", 200, { kind: "ratio", floor: 20, cap: 80 }),
+            comp("HD-02", 100, { kind: "indexValue" }),
+          ],
+        },
       ],
     },
   });
   it("a pillar's points are its main indices' points; the level comes from the score", () => {
-    const s = score(set, { "NTS-01": true, "NTS-02": { points: 15 }, "HTS-01": { numerator: 7, denominator: 10 }, "HD-01": 60, "HD-02": 0.8 });
+    const s = score(set, {
+      "NTS-01": true,
+      "NTS-02": { points: 15 },
+      "HTS-01": { numerator: 7, denominator: 10 },
+      "HD-01": 60,
+      "HD-02": 0.8,
+    });
     expect(s.groups.map((g) => [g.code, g.parent, g.pointsText, g.indexText])).toEqual([
       ["NT", null, "110.00", "0.7333"],
       ["NTS", "NT", "40.00", "0.8000"],
@@ -286,7 +400,13 @@ describe("nested groups (pillars of main indices)", () => {
     expect([s.scoreText, s.level, s.levelName]).toEqual(["340.00", 2, "Khá"]);
   });
   it("a main index that does not apply leaves its pillar re-scaled over the other", () => {
-    const s = score(set, { "NTS-01": true, "NTS-02": { points: 15 }, "HTS-01": { notApplicable: true }, "HD-01": 60, "HD-02": 0.8 });
+    const s = score(set, {
+      "NTS-01": true,
+      "NTS-02": { points: 15 },
+      "HTS-01": { notApplicable: true },
+      "HD-01": 60,
+      "HD-02": 0.8,
+    });
     expect(s.groups.map((g) => [g.code, g.pointsText, g.notApplicable])).toEqual([
       ["NT", "120.00", false], // 40 of the 50 that apply → 0.8 × 150
       ["NTS", "40.00", false],
@@ -307,7 +427,12 @@ describe("levels and points stay apart", () => {
 
 describe("pointsGaps: the points missing and what earns the next band", () => {
   it("percentage bands: the next band and how many more subjects", () => {
-    const g = pointsGaps(MINI, { "A-01": true, "A-02": { numerator: 83, denominator: 100 }, "B-01": 80, "B-02": { points: 10 } });
+    const g = pointsGaps(MINI, {
+      "A-01": true,
+      "A-02": { numerator: 83, denominator: 100 },
+      "B-01": 80,
+      "B-02": { points: 10 },
+    });
     expect(g).toHaveLength(1);
     expect(g[0]).toMatchObject({
       code: "A-02",
@@ -325,7 +450,12 @@ describe("pointsGaps: the points missing and what earns the next band", () => {
   });
 
   it("ratio below its floor, ratio below its cap, yes/no, missing, appraised", () => {
-    const g = pointsGaps(MINI, { "A-01": false, "A-02": null, "B-01": { numerator: 3, denominator: 20 }, "B-02": { points: 5 } });
+    const g = pointsGaps(MINI, {
+      "A-01": false,
+      "A-02": null,
+      "B-01": { numerator: 3, denominator: 20 },
+      "B-02": { points: 5 },
+    });
     expect(g.map((x) => x.message)).toEqual([
       "A-01: 0/20 điểm; cần có để được 20",
       "A-02: 0/40 điểm; chưa nhập số liệu (≥ 90%: 40 điểm; ≥ 70%: 20 điểm; còn lại 0)",
@@ -337,7 +467,9 @@ describe("pointsGaps: the points missing and what earns the next band", () => {
   });
 
   it("non-applicable and full components have no gap", () => {
-    expect(pointsGaps(MINI, { "A-01": { notApplicable: true }, "A-02": 100, "B-01": 90, "B-02": { points: 10 } })).toEqual([]);
+    expect(
+      pointsGaps(MINI, { "A-01": { notApplicable: true }, "A-02": 100, "B-01": 90, "B-02": { points: 10 } }),
+    ).toEqual([]);
   });
 });
 
@@ -348,7 +480,10 @@ describe("diffPoints", () => {
       const [a01, a02] = d.scoring.groups[0].components;
       a01.max = 10; // 10 points move from A-01 …
       a02.max = 50; // … to A-02, whose top band rises
-      a02.rule.bands = [{ atLeast: 95, points: 50 }, { atLeast: 70, points: 25 }];
+      a02.rule.bands = [
+        { atLeast: 95, points: 50 },
+        { atLeast: 70, points: 25 },
+      ];
       d.scoring.groups[1].components[0].rule = { kind: "ratio", cap: 80 }; // no floor: looser
     });
     const d = diffPoints(MINI, b);
@@ -359,7 +494,7 @@ describe("diffPoints", () => {
     ]);
     expect(d.summary).toMatchObject({ pointsAdded: 10, pointsRemoved: 10, stricter: 1, looser: 1, weightsChanged: 0 });
 
-    const w = JSON.parse(JSON.stringify(DTI)) as Doc;
+    const w = JSON.parse(JSON.stringify(DTI));
     w.scoring.groups[5].weight = 50; // Đô thị thông minh gets weight
     w.scoring.groups[6].weight = 150;
     const dw = diffPoints(DTI, parseCriteriaSet(w));
@@ -376,7 +511,13 @@ describe("diffPoints", () => {
     });
     const d = diffPoints(MINI, b);
     expect([d.added.map((x) => x.code), d.removed.map((x) => x.code), d.changed]).toEqual([["B-03"], ["B-02"], []]);
-    expect(diffPoints(XA, XA)).toMatchObject({ added: [], removed: [], changed: [], groups: [], summary: { pointsAdded: 0, pointsRemoved: 0 } });
+    expect(diffPoints(XA, XA)).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [],
+      groups: [],
+      summary: { pointsAdded: 0, pointsRemoved: 0 },
+    });
   });
 });
 
@@ -384,7 +525,11 @@ describe("ranking groups", () => {
   it("mau-dti-xa ranks xã, phường and đặc khu apart, each from 1", () => {
     expect(rankingGroupFor(XA, "commune", "Phường")).toBe("phuong");
     expect(rankingGroupFor(XA, "commune", "Thị trấn")).toBeNull();
-    const v = (x: boolean) => Object.fromEntries([["NT-02", x], ["NT-03", x]]);
+    const v = (x: boolean) =>
+      Object.fromEntries([
+        ["NT-02", x],
+        ["NT-03", x],
+      ]);
     const rows = rankUnits(XA, [
       { unit: "Phường Ba Đình", values: v(true), unitType: "Phường" },
       { unit: "Xã Bát Tràng", values: v(false), unitType: "Xã" },
@@ -402,8 +547,11 @@ describe("ranking groups", () => {
   });
 
   it("bad values of several units are all reported, each with its unit", () => {
-    expect(() => rankUnits(XA, [{ unit: "Xã A", values: { "NT-02": 2 } as never }, { unit: "Xã B", values: { "ZZ-01": true } }])).toThrow(
-      /Xã A: NT-02.*Xã B: ZZ-01/,
-    );
+    expect(() =>
+      rankUnits(XA, [
+        { unit: "Xã A", values: { "NT-02": 2 } },
+        { unit: "Xã B", values: { "ZZ-01": true } },
+      ]),
+    ).toThrow(/Xã A: NT-02.*Xã B: ZZ-01/);
   });
 });

@@ -13,7 +13,15 @@
  * `InvalidValuesError` naming the component and field; a missing value earns 0
  * points and is listed in `missing`, never silently skipped.
  */
-import { exact, judgedBy, type ExactValue, type Rational, type TCriteriaSet, type TScoreComponent, type TScoreGroup } from "@cds/criteria-schema";
+import {
+  exact,
+  judgedBy,
+  type ExactValue,
+  type Rational,
+  type TCriteriaSet,
+  type TScoreComponent,
+  type TScoreGroup,
+} from "@cds/criteria-schema";
 import { checkQuantity, isPlainObject, keyCount, readRatio } from "./evaluate.ts";
 import { InvalidValuesError, RULE_VALUE_SHAPES, valueIssue, type ComponentValues, type ValueIssue } from "./values.ts";
 
@@ -135,7 +143,9 @@ const compiledSets = new WeakMap<TCriteriaSet, CompiledScoring>();
 export class NotScoredError extends Error {
   override readonly name = "NotScoredError";
   constructor(set: Pick<TCriteriaSet, "id">) {
-    super(`${set.id}: bộ tiêu chí đánh giá theo mức độ, không chấm điểm (dùng evaluate) / judged by levels, not scored (use evaluate)`);
+    super(
+      `${set.id}: bộ tiêu chí đánh giá theo mức độ, không chấm điểm (dùng evaluate) / judged by levels, not scored (use evaluate)`,
+    );
   }
 }
 
@@ -279,7 +289,7 @@ export function readComponent(cc: CompiledComponent, raw: unknown, issues: Value
   const code = cc.code;
   if (raw === undefined || raw === null) return MISSING;
   if (typeof raw === "object" && !Array.isArray(raw) && "notApplicable" in raw) {
-    if (keyCount(raw as Record<string, unknown>) !== 1 || (raw as { notApplicable: unknown }).notApplicable !== true) return wrong(cc, issues);
+    if (keyCount(raw) !== 1 || raw.notApplicable !== true) return wrong(cc, issues);
     if (!cc.mayNotApply) {
       issues.push(valueIssue(code, `${code}.notApplicable`, "not_applicable_not_allowed"));
       return null;
@@ -292,12 +302,13 @@ export function readComponent(cc: CompiledComponent, raw: unknown, issues: Value
     case RATIO:
     case BANDS_PCT: {
       if (typeof raw === "number") {
-        if (!Number.isFinite(raw)) return issues.push(valueIssue(code, code, "not_a_number")), null;
-        if (raw < 0) return issues.push(valueIssue(code, code, "negative")), null;
-        if (raw > 100) return issues.push(valueIssue(code, code, "percent_over_100")), null;
+        if (!Number.isFinite(raw)) return (issues.push(valueIssue(code, code, "not_a_number")), null);
+        if (raw < 0) return (issues.push(valueIssue(code, code, "negative")), null);
+        if (raw > 100) return (issues.push(valueIssue(code, code, "percent_over_100")), null);
         return { kind: "percent", percent: raw };
       }
-      if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2) return wrong(cc, issues);
+      if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2)
+        return wrong(cc, issues);
       // Nothing to count (0/0) is "not applicable" where the component may not apply, like 2361's "nếu có".
       const ratio = readRatio(code, raw as { numerator: unknown; denominator: unknown }, cc.mayNotApply, issues);
       return ratio === "nothing" ? NOT_APPLICABLE : ratio;
@@ -308,22 +319,36 @@ export function readComponent(cc: CompiledComponent, raw: unknown, issues: Value
       return { kind: "count", count: raw.count as number };
     case INDEX: {
       if (typeof raw !== "number") return wrong(cc, issues);
-      if (!Number.isFinite(raw)) return issues.push(valueIssue(code, code, "not_a_number")), null;
-      if (raw < 0) return issues.push(valueIssue(code, code, "negative")), null;
-      if (raw > 1) return issues.push(valueIssue(code, code, "index_over_1")), null;
+      if (!Number.isFinite(raw)) return (issues.push(valueIssue(code, code, "not_a_number")), null);
+      if (raw < 0) return (issues.push(valueIssue(code, code, "negative")), null);
+      if (raw > 1) return (issues.push(valueIssue(code, code, "index_over_1")), null);
       return { kind: "number", value: fromDecimal(raw) };
     }
     default: {
       if (!isPlainObject(raw) || !("points" in raw) || keyCount(raw) !== 1) return wrong(cc, issues);
       const p = raw.points;
       const field = `${code}.points`;
-      if (typeof p !== "number" || !Number.isFinite(p)) return issues.push(valueIssue(code, field, "not_a_number")), null;
-      if (p < 0) return issues.push(valueIssue(code, field, "negative")), null;
+      if (typeof p !== "number" || !Number.isFinite(p))
+        return (issues.push(valueIssue(code, field, "not_a_number")), null);
+      if (p < 0) return (issues.push(valueIssue(code, field, "negative")), null);
       const value = fromDecimal(p);
-      if (compare(value, cc.max) > 0) return issues.push(valueIssue(code, field, "points_over_max", [`tối đa ${cc.maxText}`, `at most ${cc.maxText}`])), null;
+      if (compare(value, cc.max) > 0)
+        return (
+          issues.push(valueIssue(code, field, "points_over_max", [`tối đa ${cc.maxText}`, `at most ${cc.maxText}`])),
+          null
+        );
       if (cc.step) {
         const q = div(value, cc.step);
-        if (q.d !== 1n) return issues.push(valueIssue(code, field, "points_not_a_step", [`bước ${cc.step.n}/${cc.step.d}`, `step ${cc.step.n}/${cc.step.d}`])), null;
+        if (q.d !== 1n)
+          return (
+            issues.push(
+              valueIssue(code, field, "points_not_a_step", [
+                `bước ${cc.step.n}/${cc.step.d}`,
+                `step ${cc.step.n}/${cc.step.d}`,
+              ]),
+            ),
+            null
+          );
       }
       return { kind: "number", value };
     }
@@ -339,7 +364,8 @@ export function pointsOf(cc: CompiledComponent, r: Reading): { points: Rational;
     case "boolean":
       return { points: r.value ? cc.max : ZERO, band: -1 };
     case "count": {
-      for (let b = 0; b < cc.bandAt.length; b++) if (r.count >= cc.bandAt[b]!) return { points: cc.bandPoints[b]!, band: b };
+      for (let b = 0; b < cc.bandAt.length; b++)
+        if (r.count >= cc.bandAt[b]!) return { points: cc.bandPoints[b]!, band: b };
       return { points: ZERO, band: -1 };
     }
     case "number":
@@ -361,7 +387,8 @@ export function pointsOf(cc: CompiledComponent, r: Reading): { points: Rational;
     case "percent": {
       const p = r.percent;
       if (cc.kind === BANDS_PCT) {
-        for (let b = 0; b < cc.bandPercent.length; b++) if (p >= cc.bandPercent[b]!) return { points: cc.bandPoints[b]!, band: b };
+        for (let b = 0; b < cc.bandPercent.length; b++)
+          if (p >= cc.bandPercent[b]!) return { points: cc.bandPoints[b]!, band: b };
         return { points: ZERO, band: -1 };
       }
       const share = div(fromDecimal(p), HUNDRED);
@@ -384,7 +411,7 @@ export function readAll(c: CompiledScoring, values: ComponentValues): Reading[] 
     if (raw !== undefined) present++;
     out[i] = readComponent(cc, raw, issues) ?? MISSING;
   }
-  if (keyCount(values as Record<string, unknown>) !== present) {
+  if (keyCount(values) !== present) {
     for (const key of Object.keys(values)) {
       if (!c.byCode.has(key) && values[key] !== undefined) issues.push(valueIssue(key, key, "unknown_criterion"));
     }
@@ -410,7 +437,11 @@ export function scoreReadings(c: CompiledScoring, readings: Reading[]): ExactSco
   for (let i = 0; i < readings.length; i++) {
     const r = readings[i]!;
     const { points, band } = pointsOf(c.components[i]!, r);
-    comps[i] = { points, band, status: r.kind === "missing" ? "missing" : r.kind === "notApplicable" ? "notApplicable" : "scored" };
+    comps[i] = {
+      points,
+      band,
+      status: r.kind === "missing" ? "missing" : r.kind === "notApplicable" ? "notApplicable" : "scored",
+    };
   }
   const groups: ExactScore["groups"] = new Array(c.groups.length);
   for (let gi = c.groups.length - 1; gi >= 0; gi--) {

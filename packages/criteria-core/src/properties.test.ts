@@ -107,29 +107,35 @@ function criterionArb(i: number, nLevels: number, withChildren: boolean, applica
 }
 
 const setArb: fc.Arbitrary<TCriteriaSet> = fc
-  .record({ nLevels: fc.integer({ min: 1, max: 6 }), nCriteria: fc.integer({ min: 1, max: 7 }), withChildren: fc.boolean() })
+  .record({
+    nLevels: fc.integer({ min: 1, max: 6 }),
+    nCriteria: fc.integer({ min: 1, max: 7 }),
+    withChildren: fc.boolean(),
+  })
   .chain(({ nLevels, nCriteria, withChildren }) =>
-    fc
-      .tuple(...Array.from({ length: nCriteria }, (_, i) => criterionArb(i, nLevels, withChildren, i === 0)))
-      .map(
-        (criteria) =>
-          ({
-            schemaVersion: 1,
-            id: "gen-set",
-            version: "1",
-            title: "Bộ sinh ngẫu nhiên",
-            issuer: { tenant: "gen", name: "Gen" },
-            basedOn: null,
-            unitKind: withChildren ? "district" : "commune",
-            childUnitKind: withChildren ? "commune" : null,
-            levels: Array.from({ length: nLevels }, (_, i) => ({ rank: i + 1, code: `muc-${i + 1}`, name: `Mức ${i + 1}` })),
-            groups: [
-              { code: "A", name: "Nhóm A" },
-              { code: "B", name: "Nhóm B" },
-            ],
-            criteria,
-          }) as unknown as TCriteriaSet,
-      ),
+    fc.tuple(...Array.from({ length: nCriteria }, (_, i) => criterionArb(i, nLevels, withChildren, i === 0))).map(
+      (criteria) =>
+        ({
+          schemaVersion: 1,
+          id: "gen-set",
+          version: "1",
+          title: "Bộ sinh ngẫu nhiên",
+          issuer: { tenant: "gen", name: "Gen" },
+          basedOn: null,
+          unitKind: withChildren ? "district" : "commune",
+          childUnitKind: withChildren ? "commune" : null,
+          levels: Array.from({ length: nLevels }, (_, i) => ({
+            rank: i + 1,
+            code: `muc-${i + 1}`,
+            name: `Mức ${i + 1}`,
+          })),
+          groups: [
+            { code: "A", name: "Nhóm A" },
+            { code: "B", name: "Nhóm B" },
+          ],
+          criteria,
+        }) as unknown as TCriteriaSet,
+    ),
   );
 
 // ---------------------------------------------------------------------------
@@ -146,7 +152,9 @@ const ratioArb = denominatorArb.chain((d) =>
 
 function valueArb(c: TCriterion, nLevels: number): fc.Arbitrary<IndicatorValue | undefined> {
   const missing = fc.constantFrom<IndicatorValue | undefined>(undefined, null);
-  const exempt: fc.Arbitrary<IndicatorValue>[] = c.exemptWhenNoSubjects ? [fc.constant({ noSubjects: true as const })] : [];
+  const exempt: fc.Arbitrary<IndicatorValue>[] = c.exemptWhenNoSubjects
+    ? [fc.constant({ noSubjects: true as const })]
+    : [];
   let present: fc.Arbitrary<IndicatorValue>[];
   switch (c.measure) {
     case "percentage":
@@ -157,20 +165,28 @@ function valueArb(c: TCriterion, nLevels: number): fc.Arbitrary<IndicatorValue |
       present = [fc.boolean()];
       break;
     case "minCount":
-      present = [fc.record({ count: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: MAX_COUNT })) })];
+      present = [
+        fc.record({ count: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: MAX_COUNT })) }),
+      ];
       break;
     case "countOrAll":
-      present = [fc.integer({ min: 0, max: 10 }).chain((total) => fc.record({ count: fc.integer({ min: 0, max: total }), total: fc.constant(total) }))];
+      present = [
+        fc
+          .integer({ min: 0, max: 10 })
+          .chain((total) => fc.record({ count: fc.integer({ min: 0, max: total }), total: fc.constant(total) })),
+      ];
       break;
     case "childLevels":
-      present = [fc.record({ childLevels: fc.array(fc.integer({ min: 0, max: nLevels }), { minLength: 1, maxLength: 25 }) })];
+      present = [
+        fc.record({ childLevels: fc.array(fc.integer({ min: 0, max: nLevels }), { minLength: 1, maxLength: 25 }) }),
+      ];
       if (c.exemptWhenNoSubjects) exempt.push(fc.constant({ childLevels: [] }));
       break;
   }
   return fc.oneof(
     { arbitrary: missing, weight: 1 },
     { arbitrary: fc.oneof(...present), weight: 6 },
-    ...exempt.map((a) => ({ arbitrary: a as fc.Arbitrary<IndicatorValue | undefined>, weight: 1 })),
+    ...exempt.map((a) => ({ arbitrary: a, weight: 1 })),
   );
 }
 
@@ -346,7 +362,18 @@ function corruptions(c: TCriterion, nLevels: number): unknown[] {
     case "boolean":
       return [...common, "true", 1, 0, { value: true }];
     case "minCount":
-      return [...common, 3, true, {}, { count: -1 }, { count: 1.5 }, { count: "1" }, { count: NaN }, { count: 1, extra: 1 }, { count: MAX_COUNT + 1 }];
+      return [
+        ...common,
+        3,
+        true,
+        {},
+        { count: -1 },
+        { count: 1.5 },
+        { count: "1" },
+        { count: NaN },
+        { count: 1, extra: 1 },
+        { count: MAX_COUNT + 1 },
+      ];
     case "countOrAll":
       return [
         ...common,
@@ -380,7 +407,12 @@ describe("property: corrupted values are rejected, naming the criterion and fiel
       fc
         .integer({ min: 0, max: set.criteria.length - 1 })
         .chain((i) =>
-          fc.tuple(fc.constant(set), fc.constant(values), fc.constant(i), fc.constantFrom(...corruptions(set.criteria[i]!, set.levels.length))),
+          fc.tuple(
+            fc.constant(set),
+            fc.constant(values),
+            fc.constant(i),
+            fc.constantFrom(...corruptions(set.criteria[i]!, set.levels.length)),
+          ),
         ),
     );
     fc.assert(
@@ -412,7 +444,10 @@ describe("property: corrupted values are rejected, naming the criterion and fiel
       fc.property(setAndValuesArb, fc.constantFrom("ZZ-99", "c-1", "C-1 ", "X"), ([set, values], unknown) => {
         const t = tryEvaluate(set, { ...values, [unknown]: true });
         expect(t.ok).toBe(false);
-        if (!t.ok) expect(t.issues.map((i) => [i.criterion, i.field, i.reason])).toEqual([[unknown, unknown, "unknown_criterion"]]);
+        if (!t.ok)
+          expect(t.issues.map((i) => [i.criterion, i.field, i.reason])).toEqual([
+            [unknown, unknown, "unknown_criterion"],
+          ]);
       }),
       { numRuns: 50 },
     );
@@ -442,7 +477,10 @@ describe("property: monotonicity on the national commune set", () => {
         switch (c.measure) {
           case "percentage":
             return fc.integer({ min: 1, max: 1000 }).chain((d) =>
-              fc.record({ numerator: fc.integer({ min: Math.floor(d * 0.45), max: d }), denominator: fc.constant(d) }),
+              fc.record({
+                numerator: fc.integer({ min: Math.floor(d * 0.45), max: d }),
+                denominator: fc.constant(d),
+              }),
             );
           case "boolean":
             return c.exemptWhenNoSubjects
@@ -451,7 +489,9 @@ describe("property: monotonicity on the national commune set", () => {
           case "minCount":
             return fc.record({ count: fc.integer({ min: 0, max: 3 }) });
           case "countOrAll":
-            return fc.integer({ min: 0, max: 5 }).chain((total) => fc.record({ count: fc.integer({ min: 0, max: total }), total: fc.constant(total) }));
+            return fc
+              .integer({ min: 0, max: 5 })
+              .chain((total) => fc.record({ count: fc.integer({ min: 0, max: total }), total: fc.constant(total) }));
           case "childLevels":
             return fc.constant(undefined);
         }
@@ -504,7 +544,9 @@ describe("property: monotonicity on the national commune set", () => {
         const v = values[code] as { numerator: number; denominator: number };
         const e = evaluate(COMMUNE, { ...values, [code]: { numerator: v.denominator, denominator: v.denominator } });
         const targets = COMMUNE.criteria.find((c) => c.code === code)!.targets;
-        expect(e.criteria.find((c) => c.code === code)!.results).toEqual(targets.map((t) => (t === null ? "na" : "pass")));
+        expect(e.criteria.find((c) => c.code === code)!.results).toEqual(
+          targets.map((t) => (t === null ? "na" : "pass")),
+        );
       }),
       { numRuns: 50 },
     );

@@ -52,10 +52,16 @@ export function rank(entries: readonly RankInput[], groupOrder: readonly string[
     b.push({ e, x: fromExact(e.score.exact) });
   }
   const out: RankRow[] = [];
-  const order: (string | null)[] = [...groupOrder, ...seen.filter((g) => g !== null), ...(buckets.has(null) ? [null] : [])];
+  const order: (string | null)[] = [
+    ...groupOrder,
+    ...seen.filter((g) => g !== null),
+    ...(buckets.has(null) ? [null] : []),
+  ];
   for (const g of order) {
     const b = buckets.get(g)!;
-    b.sort((p, q) => compare(q.x, p.x) || compareVietnamese(p.e.unit, q.e.unit) || codePointCompare(p.e.unit, q.e.unit));
+    b.sort(
+      (p, q) => compare(q.x, p.x) || compareVietnamese(p.e.unit, q.e.unit) || codePointCompare(p.e.unit, q.e.unit),
+    );
     let prevRank = 0;
     for (let i = 0; i < b.length; i++) {
       const { e, x } = b[i]!;
@@ -68,7 +74,11 @@ export function rank(entries: readonly RankInput[], groupOrder: readonly string[
 }
 
 /** The ranking group of a unit in a set: the first whose kinds (and types, when listed) match; null when none or none declared. */
-export function rankingGroupFor(set: TCriteriaSet, unitKind: string = set.unitKind, unitType?: string | null): string | null {
+export function rankingGroupFor(
+  set: TCriteriaSet,
+  unitKind: string = set.unitKind,
+  unitType?: string | null,
+): string | null {
   for (const rg of set.scoring?.rankingGroups ?? []) {
     if (!rg.unitKinds.includes(unitKind)) continue;
     if (rg.unitTypes && !(unitType && rg.unitTypes.includes(unitType))) continue;
@@ -99,11 +109,18 @@ export function rankUnits(set: TCriteriaSet, units: readonly UnitValues[]): Rank
     } catch (e) {
       if (!(e instanceof InvalidValuesError)) throw e;
       for (const i of e.issues) {
-        issues.push({ ...i, field: `${u.unit}: ${i.field}`, message: `${u.unit}: ${i.message}`, messageEn: `${u.unit}: ${i.messageEn}` });
+        issues.push({
+          ...i,
+          field: `${u.unit}: ${i.field}`,
+          message: `${u.unit}: ${i.message}`,
+          messageEn: `${u.unit}: ${i.messageEn}`,
+        });
       }
     }
   }
   if (issues.length > 0) throw new InvalidValuesError(issues);
-  return rank(entries, (set.scoring?.rankingGroups ?? []).map((g) => g.code));
+  return rank(
+    entries,
+    (set.scoring?.rankingGroups ?? []).map((g) => g.code),
+  );
 }
-

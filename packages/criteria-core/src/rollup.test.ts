@@ -9,7 +9,6 @@ import { evaluate, levelDistribution, rollup, type Evaluation } from "./index.ts
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
 
-
 function tally(r: ReturnType<typeof rollup>, code: string, level: number) {
   const c = r.criteria.find((x) => x.code === code);
   if (!c) throw new Error(`no ${code}`);
@@ -58,10 +57,29 @@ describe("rollup over commune evaluations", () => {
       passRate: { numerator: 2, denominator: 3 },
     });
     // KTS-03 (nếu có): na at level 1 for all; exempt for one unit at 2–5.
-    expect(tally(r, "KTS-03", 1)).toMatchObject({ pass: 0, fail: 0, missing: 0, exempt: 0, na: 4, passRate: { numerator: 0, denominator: 0 } });
-    expect(tally(r, "KTS-03", 2)).toMatchObject({ pass: 2, fail: 0, missing: 1, exempt: 1, na: 0, passRate: { numerator: 2, denominator: 2 } });
+    expect(tally(r, "KTS-03", 1)).toMatchObject({
+      pass: 0,
+      fail: 0,
+      missing: 0,
+      exempt: 0,
+      na: 4,
+      passRate: { numerator: 0, denominator: 0 },
+    });
+    expect(tally(r, "KTS-03", 2)).toMatchObject({
+      pass: 2,
+      fail: 0,
+      missing: 1,
+      exempt: 1,
+      na: 0,
+      passRate: { numerator: 2, denominator: 2 },
+    });
     // CQS-07 at level 5: pass, pass, missing, fail (1 < 2).
-    expect(tally(r, "CQS-07", 5)).toMatchObject({ pass: 2, fail: 1, missing: 1, passRate: { numerator: 2, denominator: 3 } });
+    expect(tally(r, "CQS-07", 5)).toMatchObject({
+      pass: 2,
+      fail: 1,
+      missing: 1,
+      passRate: { numerator: 2, denominator: 3 },
+    });
   });
 
   it("every unit is counted once per criterion and level", () => {
@@ -121,8 +139,17 @@ describe("levelDistribution", () => {
   });
 
   it("agrees with rollup().byLevel", () => {
-    const es = [evaluate(COMMUNE, allPass(COMMUNE)), evaluate(COMMUNE, {}), evaluate(COMMUNE, { ...allPass(COMMUNE), "CQS-04": false })];
-    expect(levelDistribution(es.map((e) => e.level), 5)).toEqual(rollup(COMMUNE, es).byLevel);
+    const es = [
+      evaluate(COMMUNE, allPass(COMMUNE)),
+      evaluate(COMMUNE, {}),
+      evaluate(COMMUNE, { ...allPass(COMMUNE), "CQS-04": false }),
+    ];
+    expect(
+      levelDistribution(
+        es.map((e) => e.level),
+        5,
+      ),
+    ).toEqual(rollup(COMMUNE, es).byLevel);
     expect(rollup(COMMUNE, es).byLevel).toEqual([1, 0, 1, 0, 0, 1]);
   });
 });

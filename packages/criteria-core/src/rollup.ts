@@ -36,7 +36,8 @@ export function levelDistribution(levels: Iterable<number | null | undefined>, n
   const byLevel = new Array<number>(nLevels + 1).fill(0);
   for (const l of levels) {
     const v = l ?? 0;
-    if (!Number.isInteger(v) || v < 0 || v > nLevels) throw new RangeError(`level ${String(l)}: phải từ 0 đến ${nLevels}`);
+    if (!Number.isInteger(v) || v < 0 || v > nLevels)
+      throw new RangeError(`level ${String(l)}: phải từ 0 đến ${nLevels}`);
     byLevel[v]! += 1;
   }
   return byLevel;

@@ -34,13 +34,7 @@ export interface NotApplicableValue {
 
 /** A value of a scored component (Bộ chỉ số): see `ComponentValues`. */
 export type ComponentValue =
-  | PercentValue
-  | boolean
-  | RatioValue
-  | CountValue
-  | AppraisedValue
-  | NotApplicableValue
-  | null;
+  PercentValue | boolean | RatioValue | CountValue | AppraisedValue | NotApplicableValue | null;
 
 /**
  * Values of a scored set keyed by component code: yesNo → true/false; ratio and
@@ -51,14 +45,7 @@ export type ComponentValue =
 export type ComponentValues = Readonly<Record<string, ComponentValue | undefined>>;
 
 export type IndicatorValue =
-  | PercentValue
-  | boolean
-  | RatioValue
-  | CountValue
-  | CountOfTotalValue
-  | ChildLevelsValue
-  | NoSubjectsValue
-  | null;
+  PercentValue | boolean | RatioValue | CountValue | CountOfTotalValue | ChildLevelsValue | NoSubjectsValue | null;
 
 /** Values keyed by criterion code. */
 export type IndicatorValues = Readonly<Record<string, IndicatorValue | undefined>>;
@@ -119,7 +106,10 @@ export const VALUE_SHAPES_EN = {
 } as const;
 
 const REASONS: Record<ValueIssueReason, [vi: string, en: string]> = {
-  not_an_object: ["số liệu phải là một đối tượng JSON theo mã tiêu chí", "values must be a JSON object keyed by criterion code"],
+  not_an_object: [
+    "số liệu phải là một đối tượng JSON theo mã tiêu chí",
+    "values must be a JSON object keyed by criterion code",
+  ],
   unknown_criterion: ["không có tiêu chí này trong bộ tiêu chí", "no such criterion in the set"],
   wrong_shape: ["sai dạng số liệu", "wrong kind of value"],
   not_a_number: ["phải là một số hữu hạn", "must be a finite number"],
@@ -136,8 +126,8 @@ const REASONS: Record<ValueIssueReason, [vi: string, en: string]> = {
   no_children: ["không có đơn vị cấp dưới nào", "there are no child units"],
   level_out_of_range: ["mức độ không hợp lệ", "level out of range"],
   not_exempt: [
-    "tiêu chí này không thuộc loại \"nếu có\" nên không thể khai báo không có đối tượng",
-    "this criterion is not \"if any\", so it cannot be declared as having no subjects",
+    'tiêu chí này không thuộc loại "nếu có" nên không thể khai báo không có đối tượng',
+    'this criterion is not "if any", so it cannot be declared as having no subjects',
   ],
   not_applicable_not_allowed: [
     "chỉ số thành phần này không được khai báo Không áp dụng",
@@ -151,14 +141,25 @@ const REASONS: Record<ValueIssueReason, [vi: string, en: string]> = {
 /** The value a scoring rule expects, for error messages. */
 export const RULE_VALUE_SHAPES = {
   yesNo: ["true hoặc false", "true or false"],
-  ratio: ['{ "numerator": n, "denominator": d } hoặc một số phần trăm 0–100', '{ "numerator": n, "denominator": d } or a percent 0–100'],
-  bandsPercentage: ['{ "numerator": n, "denominator": d } hoặc một số phần trăm 0–100', '{ "numerator": n, "denominator": d } or a percent 0–100'],
+  ratio: [
+    '{ "numerator": n, "denominator": d } hoặc một số phần trăm 0–100',
+    '{ "numerator": n, "denominator": d } or a percent 0–100',
+  ],
+  bandsPercentage: [
+    '{ "numerator": n, "denominator": d } hoặc một số phần trăm 0–100',
+    '{ "numerator": n, "denominator": d } or a percent 0–100',
+  ],
   bandsCount: ['{ "count": n }', '{ "count": n }'],
   indexValue: ["một số từ 0 đến 1", "a number from 0 to 1"],
   appraised: ['{ "points": p }', '{ "points": p }'],
 } as const;
 
-export function valueIssue(criterion: string, field: string, reason: ValueIssueReason, detail?: [string, string]): ValueIssue {
+export function valueIssue(
+  criterion: string,
+  field: string,
+  reason: ValueIssueReason,
+  detail?: [string, string],
+): ValueIssue {
   const [vi, en] = REASONS[reason];
   const name = field || "values";
   return {

@@ -13,7 +13,13 @@ const T = true;
 
 type Row = readonly [code: string, measure: string, unit: string, targets: readonly unknown[]];
 
-const COMMUNE_KTS_04_TARGETS = [null, null, { min: 1, orAll: false }, { min: 2, orAll: false }, { min: 3, orAll: true }];
+const COMMUNE_KTS_04_TARGETS = [
+  null,
+  null,
+  { min: 1, orAll: false },
+  { min: 2, orAll: false },
+  { min: 3, orAll: true },
+];
 
 const DISTRICT_CHUNG_01_TARGETS = [
   { allAtLeast: 1, share: null },

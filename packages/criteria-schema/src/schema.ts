@@ -41,7 +41,9 @@ export const ZLevel = z
       .number()
       .min(0)
       .optional()
-      .describe("Chỉ với bộ chấm điểm có xếp loại (judgedBy = both): điểm tối thiểu để được xếp mức này (vd. 800 = Tốt)."),
+      .describe(
+        "Chỉ với bộ chấm điểm có xếp loại (judgedBy = both): điểm tối thiểu để được xếp mức này (vd. 800 = Tốt).",
+      ),
   })
   .describe("Một mức độ chuyển đổi số.")
   .meta({ id: "Level" });
@@ -68,9 +70,7 @@ const percent = z
   .max(100, "tỷ lệ không lớn hơn 100%")
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "tỷ lệ có tối đa 2 chữ số thập phân");
 
-const percentTarget = percent
-  .nullable()
-  .describe("Chỉ tiêu tối thiểu (%) ở mức độ này; null = Không áp dụng.");
+const percentTarget = percent.nullable().describe("Chỉ tiêu tối thiểu (%) ở mức độ này; null = Không áp dụng.");
 
 const countTarget = z
   .number()
@@ -88,12 +88,10 @@ const booleanTarget = z
 export const ZCountOrAllTarget = z
   .strictObject({
     min: z.number().int().min(0).max(MAX_COUNT).describe("Số lượng tối thiểu (vd. 3 doanh nghiệp, hợp tác xã)."),
-    orAll: z
-      .boolean()
-      .describe("true = cũng đạt khi 100% đối tượng trên địa bàn đáp ứng (\"… trở lên hoặc 100% …\")."),
+    orAll: z.boolean().describe('true = cũng đạt khi 100% đối tượng trên địa bàn đáp ứng ("… trở lên hoặc 100% …").'),
   })
   .nullable()
-  .describe("Chỉ tiêu \"tối thiểu N hoặc 100%\" ở mức độ này; null = Không áp dụng.")
+  .describe('Chỉ tiêu "tối thiểu N hoặc 100%" ở mức độ này; null = Không áp dụng.')
   .meta({ id: "CountOrAllTarget" });
 
 export const ZChildLevelsTarget = z
@@ -110,7 +108,7 @@ export const ZChildLevelsTarget = z
         percent: percent.describe("Tỷ lệ tối thiểu (%) đơn vị cấp dưới đạt mức trên (vd. 50)."),
       })
       .nullable()
-      .describe("Điều kiện \"trong đó tối thiểu P% đạt mức L\"; null = không có."),
+      .describe('Điều kiện "trong đó tối thiểu P% đạt mức L"; null = không có.'),
   })
   .nullable()
   .describe("Chỉ tiêu tính từ mức độ được công nhận của các đơn vị cấp dưới; null = Không áp dụng.")
@@ -131,7 +129,9 @@ const criterionBase = {
   exemptWhenNoSubjects: z
     .boolean()
     .default(false)
-    .describe("true = tiêu chí \"nếu có\": đơn vị không có đối tượng (mẫu số bằng 0) được miễn, không tính đạt/không đạt."),
+    .describe(
+      'true = tiêu chí "nếu có": đơn vị không có đối tượng (mẫu số bằng 0) được miễn, không tính đạt/không đạt.',
+    ),
 };
 
 const targetsOf = <T extends z.ZodType>(target: T) =>
@@ -152,7 +152,7 @@ export const ZBooleanCriterion = z
   .strictObject({
     ...criterionBase,
     measure: z.literal("boolean").describe("Có/không (vd. Có hệ thống, Có kết nối)."),
-    yesLabel: z.string().optional().describe("Cách văn bản ghi chỉ tiêu \"có\" (vd. Có sử dụng hệ thống)."),
+    yesLabel: z.string().optional().describe('Cách văn bản ghi chỉ tiêu "có" (vd. Có sử dụng hệ thống).'),
     targets: targetsOf(booleanTarget),
   })
   .meta({ id: "BooleanCriterion" });
@@ -168,9 +168,7 @@ export const ZMinCountCriterion = z
 export const ZCountOrAllCriterion = z
   .strictObject({
     ...criterionBase,
-    measure: z
-      .literal("countOrAll")
-      .describe("Tối thiểu N hoặc 100% đối tượng: nhập số đạt và tổng số trên địa bàn."),
+    measure: z.literal("countOrAll").describe("Tối thiểu N hoặc 100% đối tượng: nhập số đạt và tổng số trên địa bàn."),
     targets: targetsOf(ZCountOrAllTarget),
   })
   .meta({ id: "CountOrAllCriterion" });
@@ -233,26 +231,26 @@ export const ZScoreRule = z
     z
       .strictObject({
         kind: z.literal("yesNo").describe("Có/không: có thì được đủ điểm, không thì 0 điểm."),
-        yesLabel: z.string().optional().describe("Cách văn bản ghi \"có\" (vd. Có hệ thống)."),
+        yesLabel: z.string().optional().describe('Cách văn bản ghi "có" (vd. Có hệ thống).'),
       })
       .describe("Có/không: đủ điểm hoặc 0."),
     z
       .strictObject({
-        kind: z
-          .literal("ratio")
-          .describe("Theo tỷ lệ: điểm = tối đa × tử số / mẫu số (nhập tử số và mẫu số, hoặc %)."),
-        floor: percent
-          .optional()
-          .describe("Ngưỡng sàn (%): dưới ngưỡng này được 0 điểm (không bắt buộc)."),
+        kind: z.literal("ratio").describe("Theo tỷ lệ: điểm = tối đa × tử số / mẫu số (nhập tử số và mẫu số, hoặc %)."),
+        floor: percent.optional().describe("Ngưỡng sàn (%): dưới ngưỡng này được 0 điểm (không bắt buộc)."),
         cap: percent
           .refine((n) => n > 0, "trần phải lớn hơn 0%")
           .optional()
-          .describe("Trần (%): từ tỷ lệ này trở lên được đủ điểm; điểm = tối đa × min(tỷ lệ, trần) / trần (mặc định 100%)."),
+          .describe(
+            "Trần (%): từ tỷ lệ này trở lên được đủ điểm; điểm = tối đa × min(tỷ lệ, trần) / trần (mặc định 100%).",
+          ),
       })
       .describe("Điểm tỷ lệ thuận với một tỷ lệ."),
     z
       .strictObject({
-        kind: z.literal("bands").describe("Theo khung: đạt ngưỡng nào thì được số điểm của ngưỡng đó, không đạt ngưỡng nào thì 0."),
+        kind: z
+          .literal("bands")
+          .describe("Theo khung: đạt ngưỡng nào thì được số điểm của ngưỡng đó, không đạt ngưỡng nào thì 0."),
         on: z
           .enum(["percentage", "count"])
           .describe("Ngưỡng tính trên tỷ lệ % (nhập tử số và mẫu số, hoặc %) hay trên số lượng (nhập { count })."),
@@ -266,19 +264,15 @@ export const ZScoreRule = z
       .strictObject({
         kind: z
           .literal("indexValue")
-          .describe("Giá trị chỉ số đã có trên thang 0..1 (cách Bộ công bố các chỉ số chính): điểm = tối đa × giá trị."),
+          .describe(
+            "Giá trị chỉ số đã có trên thang 0..1 (cách Bộ công bố các chỉ số chính): điểm = tối đa × giá trị.",
+          ),
       })
       .describe("Giá trị chỉ số 0..1."),
     z
       .strictObject({
-        kind: z
-          .literal("appraised")
-          .describe("Điểm do hội đồng thẩm định chấm, từ 0 đến tối đa (nhập { points })."),
-        step: z
-          .number()
-          .positive()
-          .optional()
-          .describe("Bước điểm (vd. 0.5: chỉ chấm 0; 0,5; 1…); không bắt buộc."),
+        kind: z.literal("appraised").describe("Điểm do hội đồng thẩm định chấm, từ 0 đến tối đa (nhập { points })."),
+        step: z.number().positive().optional().describe("Bước điểm (vd. 0.5: chỉ chấm 0; 0,5; 1…); không bắt buộc."),
       })
       .describe("Điểm chấm trong khoảng cho phép."),
   ])
@@ -295,14 +289,13 @@ export const ZCriterionRef = z
 
 export const ZScoreComponent = z
   .strictObject({
-    code: ZCriterionCode.describe("Mã chỉ số thành phần, duy nhất trong bộ (vd. NTS-01); số liệu được nhập theo mã này."),
+    code: ZCriterionCode.describe(
+      "Mã chỉ số thành phần, duy nhất trong bộ (vd. NTS-01); số liệu được nhập theo mã này.",
+    ),
     name: nonEmptyText.describe("Tên chỉ số thành phần."),
     nameEn: z.string().optional().describe("Tên bằng tiếng Anh (không bắt buộc)."),
     unit: z.string().optional().describe("Đơn vị tính của số liệu (vd. %, Hệ thống)."),
-    subject: z
-      .string()
-      .optional()
-      .describe("Đối tượng được đếm, dùng trong gợi ý còn thiếu (vd. hộ gia đình, hồ sơ)."),
+    subject: z.string().optional().describe("Đối tượng được đếm, dùng trong gợi ý còn thiếu (vd. hộ gia đình, hồ sơ)."),
     max: z.number().positive("điểm tối đa phải lớn hơn 0").describe("Điểm tối đa của chỉ số thành phần."),
     rule: ZScoreRule,
     method: nonEmptyText.describe("Phương pháp tính."),
@@ -312,7 +305,9 @@ export const ZScoreComponent = z
     mayNotApply: z
       .boolean()
       .default(false)
-      .describe("true = đơn vị có thể khai báo Không áp dụng ({ notApplicable: true }, hoặc mẫu số 0/0); xử lý theo scoring.notApplicable."),
+      .describe(
+        "true = đơn vị có thể khai báo Không áp dụng ({ notApplicable: true }, hoặc mẫu số 0/0); xử lý theo scoring.notApplicable.",
+      ),
   })
   .describe("Một chỉ số thành phần có điểm.")
   .meta({ id: "ScoreComponent" });
@@ -431,7 +426,9 @@ export const ZCriteriaSet = z
       .describe(
         "Cách đánh giá: levels = theo mức độ (khung 2361, mặc định); points = chấm điểm và xếp hạng; both = chấm điểm và xếp mức theo khung điểm (levels[].minScore).",
       ),
-    unitKind: slug.describe("Loại đơn vị được đánh giá (vd. commune = cấp xã, district = cấp huyện, agency = sở, ban, ngành)."),
+    unitKind: slug.describe(
+      "Loại đơn vị được đánh giá (vd. commune = cấp xã, district = cấp huyện, agency = sở, ban, ngành).",
+    ),
     appliesTo: z
       .array(slug)
       .min(1)

@@ -52,7 +52,14 @@ function mini(): Doc {
               code: "A-02",
               name: "Tỷ lệ hồ sơ",
               max: 40,
-              rule: { kind: "bands", on: "percentage", bands: [{ atLeast: 90, points: 40 }, { atLeast: 70, points: 20 }] },
+              rule: {
+                kind: "bands",
+                on: "percentage",
+                bands: [
+                  { atLeast: 90, points: 40 },
+                  { atLeast: 70, points: 20 },
+                ],
+              },
               method: "m",
               dataSource: "d",
             },
@@ -63,8 +70,22 @@ function mini(): Doc {
           name: "Nhóm B",
           max: 40,
           components: [
-            { code: "B-01", name: "Tỷ lệ", max: 30, rule: { kind: "ratio", floor: 20, cap: 80 }, method: "m", dataSource: "d" },
-            { code: "B-02", name: "Chấm", max: 10, rule: { kind: "appraised", step: 2.5 }, method: "m", dataSource: "d" },
+            {
+              code: "B-01",
+              name: "Tỷ lệ",
+              max: 30,
+              rule: { kind: "ratio", floor: 20, cap: 80 },
+              method: "m",
+              dataSource: "d",
+            },
+            {
+              code: "B-02",
+              name: "Chấm",
+              max: 10,
+              rule: { kind: "appraised", step: 2.5 },
+              method: "m",
+              dataSource: "d",
+            },
           ],
         },
       ],
@@ -120,7 +141,12 @@ describe("built-in scored indices", () => {
     ]);
     const all = scoreComponents(s.scoring!.groups);
     expect(all).toHaveLength(47);
-    expect(exact.equals(exact.add(exact.fromInt(0), { n: BigInt(all.reduce((a, p) => a + p.component.max, 0)), d: 1n }), exact.fromInt(1000))).toBe(true);
+    expect(
+      exact.equals(
+        exact.add(exact.fromInt(0), { n: BigInt(all.reduce((a, p) => a + p.component.max, 0)), d: 1n }),
+        exact.fromInt(1000),
+      ),
+    ).toBe(true);
     for (const { component: c } of all) {
       expect(c.method.length, c.code).toBeGreaterThan(10);
       expect(c.dataSource.length, c.code).toBeGreaterThan(5);
@@ -129,7 +155,9 @@ describe("built-in scored indices", () => {
 
   it("mau-dti-xa reuses Decision 2361's commune criteria verbatim where it draws on them", () => {
     const commune = new Map(BUILT_IN_SETS["vn-2361-commune"]!.criteria.map((c) => [c.code, c]));
-    const derived = scoreComponents(BUILT_IN_INDEX_SETS["mau-dti-xa"]!.scoring!.groups).filter((p) => p.component.derivedFrom);
+    const derived = scoreComponents(BUILT_IN_INDEX_SETS["mau-dti-xa"]!.scoring!.groups).filter(
+      (p) => p.component.derivedFrom,
+    );
     expect(derived.length).toBeGreaterThanOrEqual(30);
     const used = new Set<string>();
     for (const { component: c } of derived) {
@@ -138,7 +166,13 @@ describe("built-in scored indices", () => {
       expect(src, c.code).toBeDefined();
       expect([c.name, c.unit, c.method, c.legalBasis]).toEqual([src.name, src.unit, src.method, src.legalBasis]);
       // The measure fits the rule: percentages are ratios or percentage bands, yes/no stays yes/no.
-      const fits = { percentage: ["ratio", "bands"], boolean: ["yesNo"], minCount: ["bands"], countOrAll: ["bands"], childLevels: [] };
+      const fits = {
+        percentage: ["ratio", "bands"],
+        boolean: ["yesNo"],
+        minCount: ["bands"],
+        countOrAll: ["bands"],
+        childLevels: [],
+      };
       expect(fits[src.measure], c.code).toContain(c.rule.kind);
       expect(used.has(src.code), `${src.code} used twice`).toBe(false);
       used.add(src.code);
@@ -208,7 +242,12 @@ describe("validation of a scored set names each problem by path", () => {
     doc.scoring.total.max = 0.3;
     doc.scoring.groups = [
       { code: "A", name: "A", max: 0.1, components: [{ ...mini().scoring.groups[0].components[0], max: 0.1 }] },
-      { code: "B", name: "B", max: 0.2, components: [{ ...mini().scoring.groups[0].components[0], code: "B-01", max: 0.2 }] },
+      {
+        code: "B",
+        name: "B",
+        max: 0.2,
+        components: [{ ...mini().scoring.groups[0].components[0], code: "B-01", max: 0.2 }],
+      },
     ];
     expect(0.1 + 0.2).not.toBe(0.3);
     expect(issuesOf(doc)).toEqual([]);
@@ -241,10 +280,14 @@ describe("validation of a scored set names each problem by path", () => {
     ]);
     const pct = mini();
     pct.scoring.groups[0].components[1].rule.bands[0].atLeast = 120;
-    expect(codesAndPointers(pct)).toEqual([["band_threshold_invalid", "/scoring/groups/0/components/1/rule/bands/0/atLeast"]]);
+    expect(codesAndPointers(pct)).toEqual([
+      ["band_threshold_invalid", "/scoring/groups/0/components/1/rule/bands/0/atLeast"],
+    ]);
     const count = mini();
     count.scoring.groups[0].components[1].rule = { kind: "bands", on: "count", bands: [{ atLeast: 2.5, points: 40 }] };
-    expect(codesAndPointers(count)).toEqual([["band_threshold_invalid", "/scoring/groups/0/components/1/rule/bands/0/atLeast"]]);
+    expect(codesAndPointers(count)).toEqual([
+      ["band_threshold_invalid", "/scoring/groups/0/components/1/rule/bands/0/atLeast"],
+    ]);
   });
 
   it("a floor above the cap, a step that does not divide the maximum", () => {
@@ -363,6 +406,8 @@ describe("what stricter means for a scoring rule (share of the maximum at every 
     const c = { max: 10, rule: bands([90, 10], [70, 5]) };
     expect(formatRule(c)).toBe("≥ 90%: 10 điểm; ≥ 70%: 5 điểm; còn lại 0");
     expect(formatRule(c, "en")).toBe("≥ 90%: 10 pt; ≥ 70%: 5 pt; otherwise 0");
-    expect(formatRule({ max: 30, rule: { kind: "ratio", floor: 20, cap: 80 } })).toBe("tỷ lệ × 30 điểm (dưới 20%: 0; đủ điểm từ 80%)");
+    expect(formatRule({ max: 30, rule: { kind: "ratio", floor: 20, cap: 80 } })).toBe(
+      "tỷ lệ × 30 điểm (dưới 20%: 0; đủ điểm từ 80%)",
+    );
   });
 });

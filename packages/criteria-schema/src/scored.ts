@@ -130,7 +130,10 @@ export function compareRules(a: TScoreRule, maxA: number, b: TScoreRule, maxB: n
 }
 
 /** How a rule reads, e.g. "≥ 90%: 10 điểm; ≥ 70%: 5 điểm; còn lại 0", "tỷ lệ × 10 điểm (sàn 20%)". */
-export function formatRule(component: Pick<TScoreComponent, "rule" | "max" | "subject">, locale: Locale = "vi"): string {
+export function formatRule(
+  component: Pick<TScoreComponent, "rule" | "max" | "subject">,
+  locale: Locale = "vi",
+): string {
   const vi = locale === "vi";
   const pts = (n: number) => `${formatNumber(n, locale)} ${vi ? "điểm" : "pt"}`;
   const rule = component.rule;
@@ -145,8 +148,14 @@ export function formatRule(component: Pick<TScoreComponent, "rule" | "max" | "su
         : `appraised 0–${pts(component.max)}${rule.step ? `, step ${formatNumber(rule.step, locale)}` : ""}`;
     case "ratio": {
       const extra: string[] = [];
-      if (rule.floor !== undefined) extra.push(vi ? `dưới ${formatNumber(rule.floor, locale)}%: 0` : `below ${formatNumber(rule.floor, locale)}%: 0`);
-      if (rule.cap !== undefined) extra.push(vi ? `đủ điểm từ ${formatNumber(rule.cap, locale)}%` : `full from ${formatNumber(rule.cap, locale)}%`);
+      if (rule.floor !== undefined)
+        extra.push(
+          vi ? `dưới ${formatNumber(rule.floor, locale)}%: 0` : `below ${formatNumber(rule.floor, locale)}%: 0`,
+        );
+      if (rule.cap !== undefined)
+        extra.push(
+          vi ? `đủ điểm từ ${formatNumber(rule.cap, locale)}%` : `full from ${formatNumber(rule.cap, locale)}%`,
+        );
       return `${vi ? "tỷ lệ" : "ratio"} × ${pts(component.max)}${extra.length ? ` (${extra.join("; ")})` : ""}`;
     }
     case "bands": {

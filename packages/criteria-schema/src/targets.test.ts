@@ -27,7 +27,9 @@ describe("formatTarget", () => {
     expect(formatTarget(chung, chung.targets[2]!)).toBe(
       "100% xã, phường, thị trấn đạt từ mức 2 trở lên, trong đó tối thiểu 50% đạt mức 3",
     );
-    expect(formatTarget(chung, chung.targets[2]!, "en")).toBe("100% at level 2 or above, of which at least 50% at level 3");
+    expect(formatTarget(chung, chung.targets[2]!, "en")).toBe(
+      "100% at level 2 or above, of which at least 50% at level 3",
+    );
   });
 });
 
@@ -65,7 +67,19 @@ describe("Vietnamese search", () => {
 describe("Vietnamese order", () => {
   it("sorts by the Vietnamese alphabet (Đ after D, before E), then by number", async () => {
     const { compareVietnamese, sortByVietnamese } = await import("./index.ts");
-    const names = ["Huế", "Gia Lai", "Đà Nẵng", "Hà Nội", "Cà Mau", "Đắk Lắk", "Điện Biên", "Ê Đê", "Dak Nong", "Phường 10", "Phường 2"];
+    const names = [
+      "Huế",
+      "Gia Lai",
+      "Đà Nẵng",
+      "Hà Nội",
+      "Cà Mau",
+      "Đắk Lắk",
+      "Điện Biên",
+      "Ê Đê",
+      "Dak Nong",
+      "Phường 10",
+      "Phường 2",
+    ];
     expect([...names].sort(compareVietnamese)).toEqual([
       "Cà Mau",
       "Dak Nong",

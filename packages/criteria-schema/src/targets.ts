@@ -22,7 +22,11 @@ function sign(a: number, b: number): TargetChange {
  * - childLevels: stricter when no component falls and one rises (components: level all children need,
  *   level the share needs, the share's percent); "changed" when some rise and others fall.
  */
-export function compareTargets(measure: TMeasureKind, from: NonNullable<Target>, to: NonNullable<Target>): TargetChange {
+export function compareTargets(
+  measure: TMeasureKind,
+  from: NonNullable<Target>,
+  to: NonNullable<Target>,
+): TargetChange {
   switch (measure) {
     case "percentage":
     case "minCount":
@@ -89,7 +93,8 @@ export function formatTarget(criterion: TCriterion, target: Target, locale: Loca
         : `At least ${formatNumber(target as number, locale)}`;
     case "countOrAll": {
       const t = target as TCountOrAllTarget;
-      if (vi) return `Có ${formatNumber(t.min, locale)} ${subject}${t.orAll ? ` trở lên hoặc 100% ${subject} trên địa bàn` : ""}`;
+      if (vi)
+        return `Có ${formatNumber(t.min, locale)} ${subject}${t.orAll ? ` trở lên hoặc 100% ${subject} trên địa bàn` : ""}`;
       return `At least ${formatNumber(t.min, locale)}${t.orAll ? " or 100% of them" : ""}`;
     }
     case "childLevels": {
@@ -99,7 +104,9 @@ export function formatTarget(criterion: TCriterion, target: Target, locale: Loca
           ? `, trong đó tối thiểu ${formatNumber(t.share.percent, locale)}% đạt mức ${t.share.atLeast}`
           : `, of which at least ${formatNumber(t.share.percent, locale)}% at level ${t.share.atLeast}`
         : "";
-      return vi ? `100% ${subject} đạt từ mức ${t.allAtLeast} trở lên${share}` : `100% at level ${t.allAtLeast} or above${share}`;
+      return vi
+        ? `100% ${subject} đạt từ mức ${t.allAtLeast} trở lên${share}`
+        : `100% at level ${t.allAtLeast} or above${share}`;
     }
   }
 }

@@ -9,13 +9,7 @@
  * "yen hoa", so either spelling finds the other.
  */
 export function searchName(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** Whether `query` matches `text` from the start of a word, ignoring diacritics ("yen hoa" ~ "Phường Yên Hoà"). */

@@ -44,7 +44,11 @@ describe("shape errors carry their JSON path", () => {
     doc.criteria[0].targets[0] = 101;
     const issues = issuesOf(doc);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: "shape", pointer: "/criteria/0/targets/0", path: ["criteria", 0, "targets", 0] });
+    expect(issues[0]).toMatchObject({
+      code: "shape",
+      pointer: "/criteria/0/targets/0",
+      path: ["criteria", 0, "targets", 0],
+    });
     expect(issues[0]!.message).toMatch(/^CQS-01: .*100/);
     expect(issues[0]!.messageEn).toMatch(/^CQS-01: /);
   });
@@ -66,7 +70,11 @@ describe("shape errors carry their JSON path", () => {
     const doc = national();
     doc.schemaVersion = 2;
     doc.id = "Bộ tiêu chí";
-    expect(issuesOf(doc).map((x) => x.pointer).sort()).toEqual(["/id", "/schemaVersion"]);
+    expect(
+      issuesOf(doc)
+        .map((x) => x.pointer)
+        .sort(),
+    ).toEqual(["/id", "/schemaVersion"]);
   });
 
   it("an impossible decision date", () => {
@@ -101,13 +109,17 @@ describe("semantic rules", () => {
   it("one target per level", () => {
     const doc = national();
     doc.criteria[0].targets.pop();
-    expect(issuesOf(doc)).toEqual([expect.objectContaining({ code: "targets_length", pointer: "/criteria/0/targets" })]);
+    expect(issuesOf(doc)).toEqual([
+      expect.objectContaining({ code: "targets_length", pointer: "/criteria/0/targets" }),
+    ]);
   });
 
   it("targets never fall from one level to the next", () => {
     const doc = national();
     doc.criteria[0].targets = [50, 60, 55, 100, 100];
-    expect(issuesOf(doc)).toEqual([expect.objectContaining({ code: "target_falls", pointer: "/criteria/0/targets/2" })]);
+    expect(issuesOf(doc)).toEqual([
+      expect.objectContaining({ code: "target_falls", pointer: "/criteria/0/targets/2" }),
+    ]);
   });
 
   it("equal targets on consecutive levels are allowed", () => {

@@ -150,7 +150,12 @@ function semanticIssues(set: TCriteriaSet, ctx: ValidationContext): SetIssue[] {
   set.groups.forEach((g, i) => {
     if (groupCodes.has(g.code)) {
       out.push(
-        issue("duplicate_group_code", ["groups", i, "code"], `Mã nhóm "${g.code}" bị trùng`, `Duplicate group code "${g.code}"`),
+        issue(
+          "duplicate_group_code",
+          ["groups", i, "code"],
+          `Mã nhóm "${g.code}" bị trùng`,
+          `Duplicate group code "${g.code}"`,
+        ),
       );
     }
     groupCodes.add(g.code);
@@ -306,10 +311,24 @@ function judgingIssues(set: TCriteriaSet): SetIssue[] {
   const mode = judgedBy(set);
   if (mode === "levels") {
     if (set.levels.length === 0) {
-      out.push(issue("levels_missing", ["levels"], "Bộ đánh giá theo mức độ cần ít nhất một mức độ", "A set judged by levels needs at least one level"));
+      out.push(
+        issue(
+          "levels_missing",
+          ["levels"],
+          "Bộ đánh giá theo mức độ cần ít nhất một mức độ",
+          "A set judged by levels needs at least one level",
+        ),
+      );
     }
     if (set.criteria.length === 0) {
-      out.push(issue("criteria_missing", ["criteria"], "Bộ đánh giá theo mức độ cần ít nhất một tiêu chí", "A set judged by levels needs at least one criterion"));
+      out.push(
+        issue(
+          "criteria_missing",
+          ["criteria"],
+          "Bộ đánh giá theo mức độ cần ít nhất một tiêu chí",
+          "A set judged by levels needs at least one criterion",
+        ),
+      );
     }
     if (set.scoring) {
       out.push(
@@ -337,7 +356,12 @@ function judgingIssues(set: TCriteriaSet): SetIssue[] {
   }
   if (!set.scoring) {
     out.push(
-      issue("scoring_missing", ["scoring"], `Bộ chấm điểm (judgedBy = ${mode}) cần khai báo "scoring"`, `A scored set (judgedBy = ${mode}) needs "scoring"`),
+      issue(
+        "scoring_missing",
+        ["scoring"],
+        `Bộ chấm điểm (judgedBy = ${mode}) cần khai báo "scoring"`,
+        `A scored set (judgedBy = ${mode}) needs "scoring"`,
+      ),
     );
   }
   for (const key of ["criteria", "groups"] as const) {
@@ -367,7 +391,14 @@ function judgingIssues(set: TCriteriaSet): SetIssue[] {
   }
   // both: levels derived from score bands
   if (set.levels.length === 0) {
-    out.push(issue("levels_missing", ["levels"], "Bộ chấm điểm có xếp loại (both) cần các mức độ với minScore", "A set judged by both needs levels with minScore"));
+    out.push(
+      issue(
+        "levels_missing",
+        ["levels"],
+        "Bộ chấm điểm có xếp loại (both) cần các mức độ với minScore",
+        "A set judged by both needs levels with minScore",
+      ),
+    );
   }
   let prev: { rank: number; min: Rational } | null = null;
   const total = set.scoring ? fromDecimal(set.scoring.total.max) : null;
@@ -426,7 +457,14 @@ function scoringIssues(set: TCriteriaSet): SetIssue[] {
       const at = (...rest: IssuePath): IssuePath => [...path, gi, ...rest];
       const seen = groupCodes.get(g.code);
       if (seen) {
-        out.push(issue("duplicate_score_group_code", at("code"), `Mã nhóm "${g.code}" bị trùng (đã dùng ở ${seen})`, `Group code "${g.code}" is already used at ${seen}`));
+        out.push(
+          issue(
+            "duplicate_score_group_code",
+            at("code"),
+            `Mã nhóm "${g.code}" bị trùng (đã dùng ở ${seen})`,
+            `Group code "${g.code}" is already used at ${seen}`,
+          ),
+        );
       } else groupCodes.set(g.code, toPointer(at()));
 
       if (g.weight !== undefined) {
@@ -440,16 +478,35 @@ function scoringIssues(set: TCriteriaSet): SetIssue[] {
             ),
           );
         } else if (g.weight < 0) {
-          out.push(issue("negative_weight", at("weight"), `${g.code}: trọng số không được âm (${g.weight})`, `${g.code}: a weight cannot be negative (${g.weight})`));
+          out.push(
+            issue(
+              "negative_weight",
+              at("weight"),
+              `${g.code}: trọng số không được âm (${g.weight})`,
+              `${g.code}: a weight cannot be negative (${g.weight})`,
+            ),
+          );
         }
       } else if (weighted && top) {
         out.push(
-          issue("weight_missing", at("weight"), `${g.code}: cần trọng số (tổng điểm tính theo trọng số)`, `${g.code}: needs a weight (the total is weighted)`),
+          issue(
+            "weight_missing",
+            at("weight"),
+            `${g.code}: cần trọng số (tổng điểm tính theo trọng số)`,
+            `${g.code}: needs a weight (the total is weighted)`,
+          ),
         );
       }
 
       if (g.groups.length === 0 && g.components.length === 0) {
-        out.push(issue("empty_score_group", at(), `${g.code}: nhóm không có chỉ số thành phần nào`, `${g.code}: the group has no components`));
+        out.push(
+          issue(
+            "empty_score_group",
+            at(),
+            `${g.code}: nhóm không có chỉ số thành phần nào`,
+            `${g.code}: the group has no components`,
+          ),
+        );
       } else {
         const sum = sumExact(maxima(g));
         if (compare(sum, fromDecimal(g.max)) !== 0) {
@@ -470,7 +527,12 @@ function scoringIssues(set: TCriteriaSet): SetIssue[] {
         const seenC = componentCodes.get(c.code);
         if (seenC) {
           out.push(
-            issue("duplicate_component_code", cat("code"), `Mã chỉ số thành phần "${c.code}" bị trùng (đã dùng ở ${seenC})`, `Component code "${c.code}" is already used at ${seenC}`),
+            issue(
+              "duplicate_component_code",
+              cat("code"),
+              `Mã chỉ số thành phần "${c.code}" bị trùng (đã dùng ở ${seenC})`,
+              `Component code "${c.code}" is already used at ${seenC}`,
+            ),
           );
         } else componentCodes.set(c.code, toPointer(cat()));
         out.push(...ruleIssues(c.code, c.max, c.rule, cat));
@@ -483,7 +545,12 @@ function scoringIssues(set: TCriteriaSet): SetIssue[] {
     const weights = scoring.groups.map((g) => g.weight ?? 0);
     if (weights.every((w) => w <= 0)) {
       out.push(
-        issue("weights_sum_zero", ["scoring", "groups"], "Tổng trọng số các nhóm phải lớn hơn 0", "The groups' weights must add up to more than 0"),
+        issue(
+          "weights_sum_zero",
+          ["scoring", "groups"],
+          "Tổng trọng số các nhóm phải lớn hơn 0",
+          "The groups' weights must add up to more than 0",
+        ),
       );
     }
   } else {
@@ -504,7 +571,14 @@ function scoringIssues(set: TCriteriaSet): SetIssue[] {
   const rankingCodes = new Set<string>();
   scoring.rankingGroups.forEach((rg, i) => {
     if (rankingCodes.has(rg.code)) {
-      out.push(issue("duplicate_ranking_group_code", ["scoring", "rankingGroups", i, "code"], `Mã nhóm xếp hạng "${rg.code}" bị trùng`, `Duplicate ranking group code "${rg.code}"`));
+      out.push(
+        issue(
+          "duplicate_ranking_group_code",
+          ["scoring", "rankingGroups", i, "code"],
+          `Mã nhóm xếp hạng "${rg.code}" bị trùng`,
+          `Duplicate ranking group code "${rg.code}"`,
+        ),
+      );
     }
     rankingCodes.add(rg.code);
     rg.unitKinds.forEach((k, j) => {
@@ -523,7 +597,12 @@ function scoringIssues(set: TCriteriaSet): SetIssue[] {
   return out;
 }
 
-function ruleIssues(code: string, max: number, rule: TScoreGroup["components"][number]["rule"], at: (...rest: IssuePath) => IssuePath): SetIssue[] {
+function ruleIssues(
+  code: string,
+  max: number,
+  rule: TScoreGroup["components"][number]["rule"],
+  at: (...rest: IssuePath) => IssuePath,
+): SetIssue[] {
   const out: SetIssue[] = [];
   const maxR = fromDecimal(max);
   switch (rule.kind) {
@@ -538,8 +617,12 @@ function ruleIssues(code: string, max: number, rule: TScoreGroup["components"][n
             issue(
               "band_threshold_invalid",
               at("rule", "bands", i, "atLeast"),
-              pct ? `${code}: ngưỡng ${b.atLeast}% phải từ 0 đến 100, tối đa 2 chữ số thập phân` : `${code}: ngưỡng số lượng ${b.atLeast} phải là số nguyên`,
-              pct ? `${code}: threshold ${b.atLeast}% must be 0–100 with at most 2 decimals` : `${code}: count threshold ${b.atLeast} must be a whole number`,
+              pct
+                ? `${code}: ngưỡng ${b.atLeast}% phải từ 0 đến 100, tối đa 2 chữ số thập phân`
+                : `${code}: ngưỡng số lượng ${b.atLeast} phải là số nguyên`,
+              pct
+                ? `${code}: threshold ${b.atLeast}% must be 0–100 with at most 2 decimals`
+                : `${code}: count threshold ${b.atLeast} must be a whole number`,
             ),
           );
         }
@@ -629,13 +712,22 @@ function unitKindIssues(set: TCriteriaSet, ctx: ValidationContext): SetIssue[] {
   const known = new Set(ctx.unitKinds.map((k) => k.code));
   const check = (k: string, path: IssuePath) => {
     if (!known.has(k)) {
-      out.push(issue("unknown_unit_kind", path, `Loại đơn vị "${k}" không có trên nền tảng`, `Unit kind "${k}" is not known to the platform`));
+      out.push(
+        issue(
+          "unknown_unit_kind",
+          path,
+          `Loại đơn vị "${k}" không có trên nền tảng`,
+          `Unit kind "${k}" is not known to the platform`,
+        ),
+      );
     }
   };
   set.appliesTo?.forEach((k, i) => {
     if (k !== set.unitKind) check(k, ["appliesTo", i]);
   });
-  set.scoring?.rankingGroups.forEach((rg, i) => rg.unitKinds.forEach((k, j) => check(k, ["scoring", "rankingGroups", i, "unitKinds", j])));
+  set.scoring?.rankingGroups.forEach((rg, i) =>
+    rg.unitKinds.forEach((k, j) => check(k, ["scoring", "rankingGroups", i, "unitKinds", j])),
+  );
   return out;
 }
 

@@ -14,13 +14,17 @@ describe("appraisalMinutes", () => {
     expect(text).toMatch(/Số: \/BB-HĐTĐ/);
     expect(text).toContain("DỰ THẢO");
     expect(text).toContain("BIÊN BẢN");
-    expect(text).toContain("Hôm nay, vào hồi 08 giờ 00 phút, ngày 20 tháng 11 năm 2026, tại Sở Khoa học và Công nghệ tỉnh Ninh Bình");
+    expect(text).toContain(
+      "Hôm nay, vào hồi 08 giờ 00 phút, ngày 20 tháng 11 năm 2026, tại Sở Khoa học và Công nghệ tỉnh Ninh Bình",
+    );
     for (const m of input.members) expect(text).toContain(`- ${m.name}, ${m.position}: ${m.role};`);
     expect(text).toContain("Có mặt 3 thành viên");
     expect(text).toContain("STT Đơn vị Tự đánh giá Thẩm định Ghi chú");
     for (const [i, u] of input.units.entries()) {
       const note = u.selfAssessedLevel === u.appraisedLevel ? "Giữ nguyên" : "Điều chỉnh";
-      expect(text).toContain(`${i + 1} ${u.name} ${formatLevel(u.selfAssessedLevel)} ${formatLevel(u.appraisedLevel)} ${note}`);
+      expect(text).toContain(
+        `${i + 1} ${u.name} ${formatLevel(u.selfAssessedLevel)} ${formatLevel(u.appraisedLevel)} ${note}`,
+      );
     }
     expect(text).toContain("5 Xã Kim Sơn Mức 5 (Toàn diện) Mức 4 (Nâng cao) Điều chỉnh");
     expect(text).toContain("1. Thống nhất kết quả thẩm định");

@@ -40,7 +40,10 @@ export interface AppraisalMinutesInput extends DocumentMeta {
 
 function columns(judgedBy: JudgedBy): TableColumn[] {
   // Two level columns must each hold "Mức 5 (Toàn diện)" on one line.
-  const cols: TableColumn[] = [{ header: "STT", width: 6, align: "center" }, { header: "Đơn vị", width: 29 }];
+  const cols: TableColumn[] = [
+    { header: "STT", width: 6, align: "center" },
+    { header: "Đơn vị", width: 29 },
+  ];
   if (judgedBy !== "points") {
     const w = judgedBy === "both" ? 12 : 23;
     cols.push(
@@ -49,7 +52,10 @@ function columns(judgedBy: JudgedBy): TableColumn[] {
     );
   }
   if (judgedBy !== "levels") {
-    cols.push({ header: "Điểm tự đánh giá", width: 14, align: "right" }, { header: "Điểm thẩm định", width: 14, align: "right" });
+    cols.push(
+      { header: "Điểm tự đánh giá", width: 14, align: "right" },
+      { header: "Điểm thẩm định", width: 14, align: "right" },
+    );
   }
   cols.push({ header: "Ghi chú", width: 17 });
   return cols;
@@ -75,9 +81,7 @@ export async function appraisalMinutes(input: AppraisalMinutesInput): Promise<Ui
       `năm ${input.roundYear} của các đơn vị.`,
   );
   pdf.heading("I. THÀNH PHẦN THAM DỰ");
-  input.members.forEach((m) =>
-    pdf.paragraph(`- ${m.name}${m.position ? `, ${m.position}` : ""}: ${m.role};`),
-  );
+  input.members.forEach((m) => pdf.paragraph(`- ${m.name}${m.position ? `, ${m.position}` : ""}: ${m.role};`));
   pdf.paragraph(
     `Có mặt ${formatNumber(input.members.length)} thành viên` +
       (input.absent?.length ? `; vắng mặt: ${input.absent.join("; ")}.` : "; không có thành viên vắng mặt."),

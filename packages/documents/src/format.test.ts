@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DocumentInputError, formatDate, formatLevel, formatLongDate, formatNumber, formatPercent, formatTime } from "./index.ts";
+import {
+  DocumentInputError,
+  formatDate,
+  formatLevel,
+  formatLongDate,
+  formatNumber,
+  formatPercent,
+  formatTime,
+} from "./index.ts";
 import { formatValue } from "./unit-result-sheet.ts";
 
 describe("Vietnamese formats", () => {

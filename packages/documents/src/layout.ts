@@ -153,7 +153,12 @@ export class OfficialPdf {
   }
 
   /** Writes lines centred in a column and returns the y under them. */
-  private centred(lines: { text: string; face: FontFace; size: number }[], x: number, y: number, width: number): number {
+  private centred(
+    lines: { text: string; face: FontFace; size: number }[],
+    x: number,
+    y: number,
+    width: number,
+  ): number {
     const { doc } = this;
     let cy = y;
     for (const line of lines) {
@@ -463,7 +468,12 @@ export class OfficialPdf {
   closingHeight(signature: SignatureBlock, recipients?: string[]): number {
     const items = recipientItems(recipients);
     const rw = this.width - CLOSING_LEFT_WIDTH;
-    return Math.max(this.signatureHeight(signature, rw), items.length ? this.recipientsHeight(items, CLOSING_LEFT_WIDTH) : 0) + 4;
+    return (
+      Math.max(
+        this.signatureHeight(signature, rw),
+        items.length ? this.recipientsHeight(items, CLOSING_LEFT_WIDTH) : 0,
+      ) + 4
+    );
   }
 
   /** The height `twoSignatures` needs. */
@@ -498,7 +508,11 @@ export class OfficialPdf {
       if (this.options.draft) this.watermark();
       if (this.options.pageNumbers === "decree" && i > range.start) {
         this.font("regular", 13);
-        doc.text(String(i - range.start + 1), MARGINS.left, mm(10), { width: this.width, align: "center", lineBreak: false });
+        doc.text(String(i - range.start + 1), MARGINS.left, mm(10), {
+          width: this.width,
+          align: "center",
+          lineBreak: false,
+        });
       }
       if (this.options.pageNumbers === "trang-x-y") {
         this.font("regular", 11);

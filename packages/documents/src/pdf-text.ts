@@ -60,7 +60,8 @@ export function outsideTextArea(pages: PdfPage[]): string[] {
       const right = it.x + it.width <= page.width - 15 * MM + 0.5;
       const bottom = it.y >= 20 * MM - 4; // baseline; descenders may dip a little
       const top = it.y + it.height <= page.height - 20 * MM + 4;
-      if (!(left && right && bottom && top)) bad.push(`page ${i + 1}: "${it.str}" at ${it.x.toFixed(1)},${it.y.toFixed(1)}`);
+      if (!(left && right && bottom && top))
+        bad.push(`page ${i + 1}: "${it.str}" at ${it.x.toFixed(1)},${it.y.toFixed(1)}`);
     }
   });
   return bad;

@@ -14,7 +14,9 @@ describe("provinceYearlyReport", () => {
     expect(text).toContain("Ninh Bình, ngày 05 tháng 12 năm 2026");
     expect(text).not.toContain("DỰ THẢO");
     expect(text).toContain("Kính gửi: Bộ Khoa học và Công nghệ.");
-    expect(text).toContain("tỉnh Ninh Bình đã đánh giá 129 đơn vị; 126 đơn vị được công nhận mức độ chuyển đổi số (97,7%)");
+    expect(text).toContain(
+      "tỉnh Ninh Bình đã đánh giá 129 đơn vị; 126 đơn vị được công nhận mức độ chuyển đổi số (97,7%)",
+    );
     expect(text).toContain("- Mức 3 (Cơ bản): 51 đơn vị (39,5%);");
     expect(text).toContain("- Mức 1 (Khởi động): 10 đơn vị (7,8%).");
     expect(text).toContain("Nguyễn Văn An");
@@ -23,14 +25,18 @@ describe("provinceYearlyReport", () => {
     expect(text).toContain("Ủy ban");
     // Annex I: units by level per kind, with totals.
     const annex1 = pages.find((p) => p.text.includes("Phụ lục I SỐ ĐƠN VỊ THEO MỨC ĐỘ"));
-    expect(annex1?.text).toContain("(Kèm theo Báo cáo số 312/BC-UBND ngày 05 tháng 12 năm 2026 của Ủy ban nhân dân tỉnh Ninh Bình)");
+    expect(annex1?.text).toContain(
+      "(Kèm theo Báo cáo số 312/BC-UBND ngày 05 tháng 12 năm 2026 của Ủy ban nhân dân tỉnh Ninh Bình)",
+    );
     expect(annex1?.text).toContain("STT Loại đơn vị Tổng số Mức 1 Mức 2 Mức 3 Mức 4 Mức 5 Chưa đạt Mức 1");
     expect(annex1?.text).toContain("1 Xã 97 10 40 35 8 1 3");
     expect(annex1?.text).toContain("3 Đặc khu 1 0 0 1 0 0 0");
     expect(annex1?.text).toContain("Tổng cộng 129 10 45 51 17 3 3");
     // Annex II: pass rates per criterion.
     const annex2 = pages.find((p) => p.text.includes("Phụ lục II TỶ LỆ ĐƠN VỊ ĐẠT THEO TIÊU CHÍ"));
-    expect(annex2?.text).toContain("1 CQS-01 Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình 129 100 77,5%");
+    expect(annex2?.text).toContain(
+      "1 CQS-01 Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình 129 100 77,5%",
+    );
     expect(annex2?.text).toContain("6 XHS-02 Số điểm truy cập Internet công cộng tại đặc khu 124 65 52,4%");
     // Trang x/y at the bottom of every page.
     for (const [i, page] of pages.entries()) {

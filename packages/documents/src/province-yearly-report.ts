@@ -60,10 +60,7 @@ export async function provinceYearlyReport(input: ProvinceYearlyReportInput): Pr
   pdf.centredLine(`Kính gửi: ${input.to ?? "Bộ Khoa học và Công nghệ"}.`, "regular", 13, 10);
 
   const total = input.levelsByKind.reduce((s, k) => s + k.total, 0);
-  const recognised = input.levelsByKind.reduce(
-    (s, k) => s + LEVELS.reduce((t, l) => t + (k.byLevel[l] ?? 0), 0),
-    0,
-  );
+  const recognised = input.levelsByKind.reduce((s, k) => s + LEVELS.reduce((t, l) => t + (k.byLevel[l] ?? 0), 0), 0);
   pdf.heading("I. TÌNH HÌNH TRIỂN KHAI");
   for (const p of input.activities ?? []) pdf.paragraph(p);
   pdf.heading("II. KẾT QUẢ ĐÁNH GIÁ, XÉT CÔNG NHẬN");
@@ -80,7 +77,9 @@ export async function provinceYearlyReport(input: ProvinceYearlyReportInput): Pr
       `- Mức ${l} (${LEVEL_NAMES[l]}): ${formatNumber(n)} đơn vị (${formatPercent(n, total)})${i === present.length - 1 ? "." : ";"}`,
     ),
   );
-  pdf.paragraph("Chi tiết tại Phụ lục I (đơn vị theo mức độ) và Phụ lục II (tỷ lệ đạt theo tiêu chí) kèm theo Báo cáo này.");
+  pdf.paragraph(
+    "Chi tiết tại Phụ lục I (đơn vị theo mức độ) và Phụ lục II (tỷ lệ đạt theo tiêu chí) kèm theo Báo cáo này.",
+  );
   if (input.difficulties?.length) {
     pdf.heading("III. KHÓ KHĂN, VƯỚNG MẮC");
     for (const p of input.difficulties) pdf.paragraph(p);
@@ -105,11 +104,23 @@ export async function provinceYearlyReport(input: ProvinceYearlyReportInput): Pr
   const sum = (f: (k: LevelsByKind) => number) => input.levelsByKind.reduce((s, k) => s + f(k), 0);
   const none = (k: LevelsByKind) => k.total - LEVELS.reduce((t, l) => t + (k.byLevel[l] ?? 0), 0);
   const kindRows: TableRow[] = input.levelsByKind.map((k, i) => ({
-    cells: [String(i + 1), k.kind, formatNumber(k.total), ...LEVELS.map((l) => formatNumber(k.byLevel[l] ?? 0)), formatNumber(none(k))],
+    cells: [
+      String(i + 1),
+      k.kind,
+      formatNumber(k.total),
+      ...LEVELS.map((l) => formatNumber(k.byLevel[l] ?? 0)),
+      formatNumber(none(k)),
+    ],
   }));
   kindRows.push({
     bold: true,
-    cells: ["", "Tổng cộng", formatNumber(total), ...LEVELS.map((l) => formatNumber(sum((k) => k.byLevel[l] ?? 0))), formatNumber(sum(none))],
+    cells: [
+      "",
+      "Tổng cộng",
+      formatNumber(total),
+      ...LEVELS.map((l) => formatNumber(sum((k) => k.byLevel[l] ?? 0))),
+      formatNumber(sum(none)),
+    ],
   });
   pdf.table(
     [
@@ -137,7 +148,14 @@ export async function provinceYearlyReport(input: ProvinceYearlyReportInput): Pr
       { header: "Tỷ lệ đạt", width: 13, align: "right" },
     ],
     input.passRates.map((r, i) => ({
-      cells: [String(i + 1), r.code, r.name, formatNumber(r.applicable), formatNumber(r.passed), formatPercent(r.passed, r.applicable)],
+      cells: [
+        String(i + 1),
+        r.code,
+        r.name,
+        formatNumber(r.applicable),
+        formatNumber(r.passed),
+        formatPercent(r.passed, r.applicable),
+      ],
     })),
     { size: 11 },
   );

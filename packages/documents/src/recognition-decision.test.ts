@@ -17,7 +17,9 @@ describe("recognitionDecision", () => {
     expect(text).toContain("QUYẾT ĐỊNH Về việc công nhận mức độ chuyển đổi số của các xã, phường, đặc khu");
     expect(text).toContain("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;");
     expect(text).toContain("Căn cứ Quyết định số 2361/QĐ-BTTTT ngày 31 tháng 12 năm 2024");
-    expect(text).toContain("Căn cứ Quyết định số 1520/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân tỉnh Ninh Bình");
+    expect(text).toContain(
+      "Căn cứ Quyết định số 1520/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân tỉnh Ninh Bình",
+    );
     expect(text).toContain("Căn cứ Biên bản thẩm định ngày 20 tháng 11 năm 2026");
     expect(text).toContain("Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ.");
     expect(text).toContain("QUYẾT ĐỊNH:");
@@ -92,7 +94,9 @@ describe("recognitionDecision", () => {
 
   it("lists score and rank without levels for a points index", async () => {
     const units = sampleUnits(5).map(({ name, score, rank }) => ({ name, score, rank }));
-    const text = allText(await readPdf(await recognitionDecision(decisionInput({ units, judgedBy: "points", scoreDecimals: 1 }))));
+    const text = allText(
+      await readPdf(await recognitionDecision(decisionInput({ units, judgedBy: "points", scoreDecimals: 1 }))),
+    );
     expect(text).toContain("Về việc công bố kết quả Chỉ số chuyển đổi số");
     expect(text).toContain("STT Đơn vị Điểm Xếp hạng");
     expect(text).toContain("2 Xã Gia Viễn 996,8 2");

@@ -54,7 +54,8 @@ export const DECISION_2361 =
 
 function defaultSubject(input: RecognitionDecisionInput): string {
   const where = `trên địa bàn ${input.provinceKind ?? "tỉnh"} ${input.province} năm ${input.roundYear}`;
-  if (input.judgedBy === "points") return `Về việc công bố kết quả Chỉ số chuyển đổi số của các ${input.unitsLabel} ${where}`;
+  if (input.judgedBy === "points")
+    return `Về việc công bố kết quả Chỉ số chuyển đổi số của các ${input.unitsLabel} ${where}`;
   return `Về việc công nhận mức độ chuyển đổi số của các ${input.unitsLabel} ${where}`;
 }
 
@@ -74,7 +75,10 @@ function legalBases(input: RecognitionDecisionInput): string[] {
 
 function columns(judgedBy: JudgedBy, grouped: boolean): TableColumn[] {
   // "Mức 5 (Toàn diện)" must stay on one line; the unit name takes what is left.
-  const cols: TableColumn[] = [{ header: "STT", width: 7, align: "center" }, { header: "Đơn vị", width: 36 }];
+  const cols: TableColumn[] = [
+    { header: "STT", width: 7, align: "center" },
+    { header: "Đơn vị", width: 36 },
+  ];
   if (grouped) cols.push({ header: "Nhóm", width: 13, align: "center" });
   if (judgedBy !== "points") cols.push({ header: "Mức độ", width: 22, align: "center", nowrap: true });
   if (judgedBy !== "levels") {
@@ -102,7 +106,9 @@ function levelSummary(units: RecognisedUnit[]): string {
     if (n > 0) counts.set(formatLevel(level), n);
   }
   // A no-break space keeps "Mức 3" on one line inside the running text.
-  return [...counts].map(([label, n]) => `${label.replace("Mức ", "Mức\u00A0")}: ${formatNumber(n)}\u00A0đơn\u00A0vị`).join("; ");
+  return [...counts]
+    .map(([label, n]) => `${label.replace("Mức ", "Mức\u00A0")}: ${formatNumber(n)}\u00A0đơn\u00A0vị`)
+    .join("; ");
 }
 
 /**
@@ -114,7 +120,12 @@ export async function recognitionDecision(input: RecognitionDecisionInput): Prom
   parseDate(input.appraisal.date, "appraisal.date");
   const draft = isDraft(input);
   const subject = input.subject ?? defaultSubject(input);
-  const pdf = new OfficialPdf({ draft, pageNumbers: "decree", title: `Quyết định ${subject}`, author: input.issuer.name });
+  const pdf = new OfficialPdf({
+    draft,
+    pageNumbers: "decree",
+    title: `Quyết định ${subject}`,
+    author: input.issuer.name,
+  });
   pdf.header(headerOf(input, "QĐ-UBND"));
   pdf.title("Quyết định", subject);
   pdf.centredLine(input.authority.toUpperCase(), "bold", 13, 8);

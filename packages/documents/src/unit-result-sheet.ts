@@ -105,8 +105,10 @@ export async function unitResultSheet(input: UnitResultSheetInput): Promise<Uint
     { header: "Tiêu chí", width: 37 },
     { header: "Giá trị", width: 17, align: "center" },
   ];
-  if (showTargets) cols.push({ header: "Chỉ tiêu", width: 15, align: "center" }, { header: "Kết quả", width: 14, align: "center" });
-  if (showPoints) cols.push({ header: "Điểm", width: 10, align: "right" }, { header: "Tối đa", width: 10, align: "right" });
+  if (showTargets)
+    cols.push({ header: "Chỉ tiêu", width: 15, align: "center" }, { header: "Kết quả", width: 14, align: "center" });
+  if (showPoints)
+    cols.push({ header: "Điểm", width: 10, align: "right" }, { header: "Tối đa", width: 10, align: "right" });
   const rows: TableRow[] = [];
   let group: string | undefined;
   for (const c of input.criteria) {

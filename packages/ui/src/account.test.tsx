@@ -17,7 +17,10 @@ function fakeServer(answers: Record<string, (v: Record<string, unknown>) => unkn
       const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
       const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
       calls.push({ op, variables: body.variables });
-      return new Response(JSON.stringify({ data: answers[op]!(body.variables) }), { status: 200, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify({ data: answers[op]!(body.variables) }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     }),
   );
   return calls;
@@ -51,7 +54,11 @@ describe("account page", () => {
   it("lists the sessions, marks this one, and signs out another", async () => {
     let sessions = [
       session("s1", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0", true),
-      session("s2", "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", false),
+      session(
+        "s2",
+        "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+        false,
+      ),
     ];
     const calls = fakeServer({
       MySessions: () => ({ me: { id: "u1", sessions } }),
@@ -75,10 +82,13 @@ describe("account page", () => {
   it("changes the password, refusing two different new passwords before sending anything", async () => {
     const calls = fakeServer({
       MySessions: () => ({ me: { id: "u1", sessions: [] } }),
-      ChangePassword: () => ({ changePassword: { __typename: "MutationChangePasswordSuccess", data: { endedSessions: 2 } } }),
+      ChangePassword: () => ({
+        changePassword: { __typename: "MutationChangePasswordSuccess", data: { endedSessions: 2 } },
+      }),
     });
     renderPage();
-    const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    const type = (label: string, value: string) =>
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
     type("Mật khẩu hiện tại", "demo1234");
     type("Mật khẩu mới", "mat-khau-moi-2026");
     type("Nhập lại mật khẩu mới", "mat-khau-khac");
@@ -89,6 +99,9 @@ describe("account page", () => {
     type("Nhập lại mật khẩu mới", "mat-khau-moi-2026");
     fireEvent.click(screen.getByRole("button", { name: "Đổi mật khẩu" }));
     await screen.findByText("Đã đổi mật khẩu; 2 phiên khác đã bị đăng xuất.");
-    expect(calls.find((c) => c.op === "ChangePassword")?.variables).toEqual({ currentPassword: "demo1234", newPassword: "mat-khau-moi-2026" });
+    expect(calls.find((c) => c.op === "ChangePassword")?.variables).toEqual({
+      currentPassword: "demo1234",
+      newPassword: "mat-khau-moi-2026",
+    });
   });
 });

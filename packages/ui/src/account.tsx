@@ -8,7 +8,17 @@ import { forgetSession } from "./session.tsx";
 
 export const MySessionsQuery = graphql(`
   query MySessions {
-    me { id sessions { id createdAt lastSeenAt userAgent address current } }
+    me {
+      id
+      sessions {
+        id
+        createdAt
+        lastSeenAt
+        userAgent
+        address
+        current
+      }
+    }
   }
 `);
 
@@ -16,9 +26,23 @@ const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       __typename
-      ... on MutationChangePasswordSuccess { data { endedSessions } }
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
+      ... on MutationChangePasswordSuccess {
+        data {
+          endedSessions
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -27,8 +51,14 @@ const RevokeSessionMutation = graphql(`
   mutation RevokeSession($id: ID!) {
     revokeSession(id: $id) {
       __typename
-      ... on MutationRevokeSessionSuccess { data }
-      ... on Error { code message messageEn }
+      ... on MutationRevokeSessionSuccess {
+        data
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
     }
   }
 `);
@@ -45,7 +75,8 @@ function ChangePasswordForm() {
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation({
-    mutationFn: async () => unwrap((await request(ChangePasswordMutation, { currentPassword: current, newPassword: next })).changePassword),
+    mutationFn: async () =>
+      unwrap((await request(ChangePasswordMutation, { currentPassword: current, newPassword: next })).changePassword),
     onSuccess: () => {
       setCurrent("");
       setNext("");
@@ -63,15 +94,34 @@ function ChangePasswordForm() {
       <h2 id="account-password">{t("account.password")}</h2>
       <label>
         {t("account.currentPassword")}
-        <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </label>
       <label>
         {t("account.newPassword")}
-        <input type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={next} onChange={(e) => setNext(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
       </label>
       <label>
         {t("account.repeatPassword")}
-        <input type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
       </label>
       <p className="hint">{t("account.passwordHint", { n: MIN_PASSWORD_LENGTH })}</p>
       {mismatch && (
@@ -91,7 +141,10 @@ function ChangePasswordForm() {
 function SessionsList() {
   const { t, dateTime } = useI18n();
   const qc = useQueryClient();
-  const sessions = useQuery({ queryKey: sessionsKey, queryFn: () => request(MySessionsQuery, {}).then((r) => r.me?.sessions ?? []) });
+  const sessions = useQuery({
+    queryKey: sessionsKey,
+    queryFn: () => request(MySessionsQuery, {}).then((r) => r.me?.sessions ?? []),
+  });
   const revoke = useMutation({
     mutationFn: async (s: { id: string; current: boolean }) => {
       unwrap((await request(RevokeSessionMutation, { id: s.id })).revokeSession);
@@ -112,13 +165,25 @@ function SessionsList() {
         <ul className="sessions">
           {(sessions.data ?? []).map((s) => (
             <li key={s.id} data-testid="session">
-              <strong title={s.userAgent ?? undefined}>{s.userAgent ? describeBrowser(s.userAgent) : t("account.unknownBrowser")}</strong>
+              <strong title={s.userAgent ?? undefined}>
+                {s.userAgent ? describeBrowser(s.userAgent) : t("account.unknownBrowser")}
+              </strong>
               {s.current && <span className="badge"> {t("account.thisSession")}</span>}
               <br />
               <span className="muted">
-                {t("account.sessionFacts", { address: s.address ?? "—", created: dateTime(s.createdAt), seen: dateTime(s.lastSeenAt) })}
+                {t("account.sessionFacts", {
+                  address: s.address ?? "—",
+                  created: dateTime(s.createdAt),
+                  seen: dateTime(s.lastSeenAt),
+                })}
               </span>{" "}
-              <button type="button" className="link" disabled={revoke.isPending} onClick={() => revoke.mutate(s)} aria-label={`${t("account.revoke")}: ${s.userAgent ? describeBrowser(s.userAgent) : ""} ${s.address ?? ""}`}>
+              <button
+                type="button"
+                className="link"
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate(s)}
+                aria-label={`${t("account.revoke")}: ${s.userAgent ? describeBrowser(s.userAgent) : ""} ${s.address ?? ""}`}
+              >
                 {t("account.revoke")}
               </button>
             </li>

@@ -30,14 +30,26 @@ function cell(v: string | number | null, format: CsvFormat): string {
 }
 
 /** The whole file as text (with the BOM for "excel"): a header line, then one line per row. */
-export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[], format: CsvFormat = "excel"): string {
+export function toCsv<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  format: CsvFormat = "excel",
+): string {
   const sep = SEPARATOR[format];
-  const lines = [columns.map((c) => cell(c.header, format)).join(sep), ...rows.map((r) => columns.map((c) => cell(c.value(r), format)).join(sep))];
+  const lines = [
+    columns.map((c) => cell(c.header, format)).join(sep),
+    ...rows.map((r) => columns.map((c) => cell(c.value(r), format)).join(sep)),
+  ];
   return (format === "excel" ? "\uFEFF" : "") + lines.join("\r\n");
 }
 
 /** Saves `rows` as a CSV file in the browser. */
-export function downloadCsv<Row>(fileName: string, columns: readonly CsvColumn<Row>[], rows: readonly Row[], format: CsvFormat = "excel"): void {
+export function downloadCsv<Row>(
+  fileName: string,
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  format: CsvFormat = "excel",
+): void {
   saveBlob(fileName, new Blob([toCsv(columns, rows, format)], { type: "text/csv;charset=utf-8" }));
 }
 

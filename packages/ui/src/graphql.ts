@@ -81,12 +81,21 @@ async function send(body: BodyInit, headers: Record<string, string>, signal?: Ab
 
 /** Runs a typed query or mutation. */
 export async function request<R, V>(doc: TadaDocumentNode<R, V>, variables: V, signal?: AbortSignal): Promise<R> {
-  const json = await send(JSON.stringify({ query: print(doc), variables }), { "content-type": "application/json" }, signal);
+  const json = await send(
+    JSON.stringify({ query: print(doc), variables }),
+    { "content-type": "application/json" },
+    signal,
+  );
   return json.data as R;
 }
 
 /** A GraphQL multipart request with one file in variable `file`, with upload progress (0–1). */
-export function upload<R, V>(doc: TadaDocumentNode<R, V>, variables: V, file: File, onProgress?: (p: number) => void): Promise<R> {
+export function upload<R, V>(
+  doc: TadaDocumentNode<R, V>,
+  variables: V,
+  file: File,
+  onProgress?: (p: number) => void,
+): Promise<R> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.set("operations", JSON.stringify({ query: print(doc), variables: { ...(variables as object), file: null } }));
@@ -134,5 +143,11 @@ export type SuccessData<T> = T extends { __typename: `${string}Success`; data: i
 export function unwrap<T extends { __typename: string }>(result: T): SuccessData<T> {
   const r = result as T & ErrorFields & { data?: unknown };
   if (r.__typename.endsWith("Success")) return r.data as SuccessData<T>;
-  throw new ApiError(r.code ?? r.__typename, r.message ?? r.__typename, r.messageEn ?? r.__typename, r.issues ?? [], r.currentVersion);
+  throw new ApiError(
+    r.code ?? r.__typename,
+    r.message ?? r.__typename,
+    r.messageEn ?? r.__typename,
+    r.issues ?? [],
+    r.currentVersion,
+  );
 }

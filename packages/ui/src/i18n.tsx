@@ -92,7 +92,8 @@ export function I18nProvider({ catalogs, children }: { catalogs: Record<Locale, 
       number: (n) => formatNumber(n, locale),
       percent: (num, den) => (den === 0 ? "—" : `${formatNumber((100 * num) / den, locale)}%`),
       error: (e) => {
-        if (e && typeof e === "object" && "messageEn" in e && locale === "en") return String((e as { messageEn: string }).messageEn);
+        if (e && typeof e === "object" && "messageEn" in e && locale === "en")
+          return String((e as { messageEn: string }).messageEn);
         return e instanceof Error ? e.message : String(e);
       },
     };

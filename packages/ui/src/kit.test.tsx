@@ -1,6 +1,18 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, DataTable, formatDate, formatDateTime, I18nProvider, match, sharedEn, sharedVi, toCsv, unwrap, type Column } from "./index.ts";
+import {
+  ApiError,
+  DataTable,
+  formatDate,
+  formatDateTime,
+  I18nProvider,
+  match,
+  sharedEn,
+  sharedVi,
+  toCsv,
+  unwrap,
+  type Column,
+} from "./index.ts";
 
 afterEach(() => cleanup());
 
@@ -23,13 +35,28 @@ describe("CSV export", () => {
   const hex = (s: string) => [...new TextEncoder().encode(s)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
 
   it("for tools (dấu ,): RFC 4180 — comma, CRLF, no BOM, decimal point; quotes cells with commas, quotes and line breaks", () => {
-    expect(toCsv(cols, [{ a: 'Xã "Yên" Hoà', n: 3 }, { a: "Huyện\nA", n: null }, { a: "Tỷ lệ", n: 11.96 }], "comma")).toBe(
-      '"Tên, đơn vị",Số\r\n"Xã ""Yên"" Hoà",3\r\n"Huyện\nA",\r\nTỷ lệ,11.96',
-    );
+    expect(
+      toCsv(
+        cols,
+        [
+          { a: 'Xã "Yên" Hoà', n: 3 },
+          { a: "Huyện\nA", n: null },
+          { a: "Tỷ lệ", n: 11.96 },
+        ],
+        "comma",
+      ),
+    ).toBe('"Tên, đơn vị",Số\r\n"Xã ""Yên"" Hoà",3\r\n"Huyện\nA",\r\nTỷ lệ,11.96');
   });
 
   it("for Excel in a Vietnamese locale (dấu ;): UTF-8 BOM, semicolon, CRLF, decimal comma, no sep= line — byte for byte", () => {
-    const text = toCsv(cols, [{ a: "Đà Nẵng; Huế", n: 11.96 }, { a: "=1+1", n: -3 }], "excel");
+    const text = toCsv(
+      cols,
+      [
+        { a: "Đà Nẵng; Huế", n: 11.96 },
+        { a: "=1+1", n: -3 },
+      ],
+      "excel",
+    );
     // No "sep=;" line: Excel honours it but then ignores the BOM and shows "ÄÃ " for "Đà".
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).not.toMatch(/sep=/);
@@ -87,10 +114,20 @@ describe("DataTable", () => {
       </I18nProvider>,
     );
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "yen hoa" } });
-    expect(screen.getAllByRole("row").slice(1).map((r) => r.textContent)).toEqual(["00172Phường Yên Hoà", "02248Xã Yên Hoa"]);
+    expect(
+      screen
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(["00172Phường Yên Hoà", "02248Xã Yên Hoa"]);
     fireEvent.click(screen.getByRole("button", { name: "Tên" }));
     fireEvent.click(screen.getByRole("button", { name: "Tên ▲" }));
-    expect(screen.getAllByRole("row").slice(1).map((r) => r.textContent)).toEqual(["02248Xã Yên Hoa", "00172Phường Yên Hoà"]);
+    expect(
+      screen
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(["02248Xã Yên Hoa", "00172Phường Yên Hoà"]);
   });
 });
 
@@ -99,11 +136,19 @@ describe("DataTable in Vietnamese order", () => {
     const names = ["Huế", "Đà Nẵng", "Hà Nội", "Cà Mau", "Gia Lai", "Dak Nong", "Phường 10", "Phường 2"];
     render(
       <I18nProvider catalogs={{ vi: sharedVi, en: sharedEn }}>
-        <DataTable rows={names.map((name) => ({ name }))} rowKey={(r) => r.name} columns={[{ key: "name", header: "Tên", value: (r) => r.name }]} />
+        <DataTable
+          rows={names.map((name) => ({ name }))}
+          rowKey={(r) => r.name}
+          columns={[{ key: "name", header: "Tên", value: (r) => r.name }]}
+        />
       </I18nProvider>,
     );
     fireEvent.click(screen.getByRole("button", { name: "Tên" }));
-    const shown = () => screen.getAllByRole("row").slice(1).map((r) => r.textContent);
+    const shown = () =>
+      screen
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent);
     expect(shown()).toEqual(["Cà Mau", "Dak Nong", "Đà Nẵng", "Gia Lai", "Hà Nội", "Huế", "Phường 2", "Phường 10"]);
     fireEvent.click(screen.getByRole("button", { name: "Tên ▲" }));
     expect(shown()).toEqual(["Phường 10", "Phường 2", "Huế", "Hà Nội", "Gia Lai", "Đà Nẵng", "Dak Nong", "Cà Mau"]);

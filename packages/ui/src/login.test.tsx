@@ -1,7 +1,16 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient, I18nProvider, landingPath, LoginForm, sharedEn, sharedVi, type AppKind, type Me } from "./index.ts";
+import {
+  createQueryClient,
+  I18nProvider,
+  landingPath,
+  LoginForm,
+  sharedEn,
+  sharedVi,
+  type AppKind,
+  type Me,
+} from "./index.ts";
 
 afterEach(() => {
   cleanup();
@@ -11,7 +20,13 @@ afterEach(() => {
 function answer(login: unknown) {
   vi.stubGlobal(
     "fetch",
-    vi.fn(async () => new Response(JSON.stringify({ data: { login } }), { status: 200, headers: { "content-type": "application/json" } })),
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify({ data: { login } }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        }),
+    ),
   );
 }
 
@@ -48,18 +63,24 @@ describe("LoginForm", () => {
   });
 
   it("shows an error that names no field in the error box", async () => {
-    answer({ __typename: "RateLimitError", code: "RATE_LIMITED", message: "Thử lại sau 15 phút", messageEn: "Try again in 15 minutes" });
+    answer({
+      __typename: "RateLimitError",
+      code: "RATE_LIMITED",
+      message: "Thử lại sau 15 phút",
+      messageEn: "Try again in 15 minutes",
+    });
     renderForm();
     expect((await screen.findByRole("alert")).textContent).toContain("Thử lại sau 15 phút");
   });
 });
 
-const user = (...roles: string[]): Me => ({
-  id: "u1",
-  name: "Người dùng",
-  email: "u@example.vn",
-  roles: roles.map((role) => ({ role, tenantId: "ninh-binh", unit: null })),
-}) as unknown as Me;
+const user = (...roles: string[]): Me =>
+  ({
+    id: "u1",
+    name: "Người dùng",
+    email: "u@example.vn",
+    roles: roles.map((role) => ({ role, tenantId: "ninh-binh", unit: null })),
+  }) as unknown as Me;
 
 describe("landing after sign-in", () => {
   it("is decided from the roles in one place", () => {
@@ -76,7 +97,8 @@ describe("landing after sign-in", () => {
       "fetch",
       vi.fn(async (_url: string, init: RequestInit) => {
         const op = /(?:query|mutation)\s+(\w+)/.exec(String(init.body))?.[1] ?? "";
-        const data = op === "Login" ? { login: { __typename: "MutationLoginSuccess", data: { csrfToken: "t" } } } : { me };
+        const data =
+          op === "Login" ? { login: { __typename: "MutationLoginSuccess", data: { csrfToken: "t" } } } : { me };
         return new Response(JSON.stringify({ data }), { status: 200, headers: { "content-type": "application/json" } });
       }),
     );

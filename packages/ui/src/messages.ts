@@ -7,13 +7,16 @@ export const sharedVi: Catalog = {
   "common.error": "Không thực hiện được:",
   "common.filter": "Lọc (không cần dấu)…",
   "common.exportXlsx": "Xuất Excel (.xlsx)",
-  "common.exportXlsxHint": "Tệp Excel thật: số là số (định dạng 1.234), ngày là ngày (dd/mm/yyyy), dòng tiêu đề cố định và có bộ lọc",
+  "common.exportXlsxHint":
+    "Tệp Excel thật: số là số (định dạng 1.234), ngày là ngày (dd/mm/yyyy), dòng tiêu đề cố định và có bộ lọc",
   "common.exportXlsxBusy": "Đang tạo tệp Excel…",
   "common.exportXlsxFailed": "Không tạo được tệp Excel. Hãy thử lại hoặc dùng CSV.",
   "common.exportCsvExcel": "Xuất CSV (Excel, dấu ;)",
-  "common.exportCsvExcelHint": "Mở được ngay bằng Excel cài tiếng Việt: phân cách bằng dấu chấm phẩy, số thập phân dùng dấu phẩy, UTF-8 có BOM",
+  "common.exportCsvExcelHint":
+    "Mở được ngay bằng Excel cài tiếng Việt: phân cách bằng dấu chấm phẩy, số thập phân dùng dấu phẩy, UTF-8 có BOM",
   "common.exportCsvComma": "CSV (dấu ,)",
-  "common.exportCsvCommaHint": "Cho phần mềm xử lý dữ liệu: phân cách bằng dấu phẩy, số thập phân dùng dấu chấm, UTF-8 không BOM",
+  "common.exportCsvCommaHint":
+    "Cho phần mềm xử lý dữ liệu: phân cách bằng dấu phẩy, số thập phân dùng dấu chấm, UTF-8 không BOM",
   "common.noRows": "Không có dòng nào",
   "common.navigation": "Điều hướng",
   "common.printedAt": "In lúc {at}",
@@ -66,7 +69,8 @@ export const sharedEn: Catalog = {
   "common.error": "Could not do it:",
   "common.filter": "Filter…",
   "common.exportXlsx": "Export Excel (.xlsx)",
-  "common.exportXlsxHint": "A real Excel file: numbers as numbers, dates as dates (dd/mm/yyyy), a frozen header with filters",
+  "common.exportXlsxHint":
+    "A real Excel file: numbers as numbers, dates as dates (dd/mm/yyyy), a frozen header with filters",
   "common.exportXlsxBusy": "Creating the Excel file…",
   "common.exportXlsxFailed": "Could not create the Excel file. Try again or use CSV.",
   "common.exportCsvExcel": "Export CSV (Excel, semicolon)",

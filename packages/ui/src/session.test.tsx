@@ -1,7 +1,17 @@
 import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppShell, createQueryClient, csrfToken, I18nProvider, onSignOut, setCsrfToken, sharedEn, sharedVi, useMe } from "./index.ts";
+import {
+  AppShell,
+  createQueryClient,
+  csrfToken,
+  I18nProvider,
+  onSignOut,
+  setCsrfToken,
+  sharedEn,
+  sharedVi,
+  useMe,
+} from "./index.ts";
 
 const ME = { id: "u1", name: "UBND xã Khánh Thiện", email: "xa.khanhthien@ninhbinh.gov.vn", roles: [] };
 
@@ -27,7 +37,13 @@ function fakeServer() {
 
 /** A screen with the user's data, as the apps have them (a query that stays in the cache). */
 function PrivateScreen() {
-  const secret = useQuery({ queryKey: ["private"], queryFn: () => fetch("/graphql", { method: "POST", body: "query Private { secret }" }).then(async (r) => (await r.json()).data.secret as string) });
+  const secret = useQuery({
+    queryKey: ["private"],
+    queryFn: () =>
+      fetch("/graphql", { method: "POST", body: "query Private { secret }" }).then(
+        async (r) => (await r.json()).data.secret as string,
+      ),
+  });
   return <p>{secret.data}</p>;
 }
 

@@ -18,7 +18,15 @@ export const MeQuery = graphql(`
       roles {
         role
         tenantId
-        unit { id code name path kind { code } }
+        unit {
+          id
+          code
+          name
+          path
+          kind {
+            code
+          }
+        }
       }
     }
   }
@@ -30,9 +38,23 @@ const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       __typename
-      ... on MutationLoginSuccess { data { csrfToken } }
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
+      ... on MutationLoginSuccess {
+        data {
+          csrfToken
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -41,7 +63,11 @@ const LogoutMutation = graphql(`
   mutation Logout {
     logout {
       __typename
-      ... on Error { code message messageEn }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
     }
   }
 `);
@@ -122,7 +148,8 @@ export function landingPath(me: Me, app: AppKind): string {
   const roles = new Set(me.roles.map((r) => r.role));
   if (app === "portal") return roles.has("UNIT_EDITOR") ? "/my" : "/";
   if (roles.has("MINISTRY_ADMIN")) return "/national";
-  if (roles.has("PROVINCE_ADMIN") || roles.has("DISTRICT_OFFICER") || roles.has("APPRAISER") || roles.has("VIEWER")) return "/rounds";
+  if (roles.has("PROVINCE_ADMIN") || roles.has("DISTRICT_OFFICER") || roles.has("APPRAISER") || roles.has("VIEWER"))
+    return "/rounds";
   return "/sets";
 }
 
@@ -162,7 +189,8 @@ export function LoginForm({ demoHint, app }: { demoHint?: boolean; app?: AppKind
       .filter((i) => i.field === f)
       .map((i) => (locale === "en" ? i.messageEn : i.message))
       .join("; ");
-  const onFields = issues.length > 0 && issues.every((i) => (LOGIN_FIELDS as readonly string[]).includes(i.field ?? ""));
+  const onFields =
+    issues.length > 0 && issues.every((i) => (LOGIN_FIELDS as readonly string[]).includes(i.field ?? ""));
   const fieldProps = (f: (typeof LOGIN_FIELDS)[number]) =>
     fieldError(f) ? { "aria-invalid": true, "aria-describedby": `login-${f}-error` } : {};
   const fieldMessage = (f: (typeof LOGIN_FIELDS)[number]) =>
@@ -176,12 +204,26 @@ export function LoginForm({ demoHint, app }: { demoHint?: boolean; app?: AppKind
       <h1>{t("login.title")}</h1>
       <label>
         {t("login.email")}
-        <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} {...fieldProps("email")} />
+        <input
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          {...fieldProps("email")}
+        />
       </label>
       {fieldMessage("email")}
       <label>
         {t("login.password")}
-        <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} {...fieldProps("password")} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          {...fieldProps("password")}
+        />
       </label>
       {fieldMessage("password")}
       {!onFields && <ErrorBox error={login.error} />}

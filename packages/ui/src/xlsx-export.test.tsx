@@ -23,7 +23,13 @@ const units: Unit[] = [
 const columns: Column<Unit>[] = [
   { key: "code", header: "Mã đơn vị", value: (u) => u.code },
   { key: "name", header: "Tên đơn vị", value: (u) => u.name },
-  { key: "people", header: "Dân số", value: (u) => u.people, render: (u) => u.people.toLocaleString("vi-VN"), align: "right" },
+  {
+    key: "people",
+    header: "Dân số",
+    value: (u) => u.people,
+    render: (u) => u.people.toLocaleString("vi-VN"),
+    align: "right",
+  },
   { key: "rate", header: "Tỷ lệ (%)", value: (u) => u.rate, type: "percent", align: "right" },
   { key: "score", header: "Điểm", value: (u) => u.score, align: "right" },
   { key: "recognisedOn", header: "Ngày công nhận", value: (u) => u.recognisedOn },
@@ -93,7 +99,14 @@ describe("DataTable XLSX export", () => {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell("A1").value).toBe("Đơn vị Hà Nội");
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["Mã đơn vị", "Tên đơn vị", "Dân số", "Tỷ lệ (%)", "Điểm", "Ngày công nhận"]);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Dân số",
+      "Tỷ lệ (%)",
+      "Điểm",
+      "Ngày công nhận",
+    ]);
     expect(ws.getCell("A2").font.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     // Only the three "Phường", by population descending.
@@ -114,7 +127,9 @@ describe("DataTable XLSX export", () => {
     expect(ws.getCell("F3").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("F5").value).toBeNull();
     expect(ws.autoFilter).toBe("A2:F5");
-    await waitFor(() => expect((screen.getByRole("button", { name: "Xuất Excel (.xlsx)" }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByRole("button", { name: "Xuất Excel (.xlsx)" }) as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 
   it("without a title, names the file after csvName and puts the header on row 1; the CSV buttons still work", async () => {

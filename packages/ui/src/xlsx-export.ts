@@ -81,7 +81,11 @@ export async function xlsxBytes<Row>(
   options: { title?: string; sheetName?: string } = {},
 ): Promise<Uint8Array> {
   const kinds = columns.map((c) => columnKind(c, rows));
-  const cols: TableColumn[] = columns.map((c, i) => ({ key: `c${i}`, header: c.header, type: workbookType(kinds[i]!, c, rows) }));
+  const cols: TableColumn[] = columns.map((c, i) => ({
+    key: `c${i}`,
+    header: c.header,
+    type: workbookType(kinds[i]!, c, rows),
+  }));
   const data = rows.map((r) => {
     const out: Record<string, unknown> = {};
     columns.forEach((c, i) => {

@@ -16,11 +16,12 @@ export function content(cell: ExcelJS.Cell): CellContent {
   if (typeof v === "string") return v.trim() === "" ? null : v;
   if (typeof v === "object") {
     if ("richText" in v) return content({ value: v.richText.map((r) => r.text).join("") } as ExcelJS.Cell);
-    if ("formula" in v || "sharedFormula" in v) return content({ value: (v as { result?: ExcelJS.CellValue }).result ?? null } as ExcelJS.Cell);
+    if ("formula" in v || "sharedFormula" in v)
+      return content({ value: (v as { result?: ExcelJS.CellValue }).result ?? null } as ExcelJS.Cell);
     if ("error" in v) return { error: String(v.error) };
     if ("text" in v) return content({ value: (v as { text: string }).text } as ExcelJS.Cell);
   }
-  return String(v as never);
+  return String(v);
 }
 
 /** Text of a cell for comparisons (header checks, codes). */

@@ -6,7 +6,11 @@ import { open, save, type } from "./test-utils.ts";
 describe("diffValues", () => {
   it("lists per unit each value changed, added or cleared; unchanged units and key order do not count", () => {
     const before = [
-      { code: "00004", name: "Phường Ba Đình", values: { "CQS-01": { numerator: 21, denominator: 50 }, "CQS-04": true, "CQS-07": { count: 1 } } },
+      {
+        code: "00004",
+        name: "Phường Ba Đình",
+        values: { "CQS-01": { numerator: 21, denominator: 50 }, "CQS-04": true, "CQS-07": { count: 1 } },
+      },
       { code: "00008", name: "Phường Ngọc Hà", values: { "CQS-04": false } },
       { code: "00025", name: "Phường Giảng Võ", values: { "CQS-04": true } },
     ];
@@ -21,13 +25,27 @@ describe("diffValues", () => {
         name: "Phường Ba Đình",
         status: "changed",
         changes: [
-          { criterion: "CQS-01", before: { numerator: 21, denominator: 50 }, after: { denominator: 50, numerator: 30 } },
+          {
+            criterion: "CQS-01",
+            before: { numerator: 21, denominator: 50 },
+            after: { denominator: 50, numerator: 30 },
+          },
           { criterion: "CQS-07", before: { count: 1 }, after: null },
           { criterion: "CQS-12", before: null, after: true },
         ],
       },
-      { code: "00031", name: "Phường Mới", status: "added", changes: [{ criterion: "CQS-04", before: null, after: true }] },
-      { code: "00025", name: "Phường Giảng Võ", status: "removed", changes: [{ criterion: "CQS-04", before: true, after: null }] },
+      {
+        code: "00031",
+        name: "Phường Mới",
+        status: "added",
+        changes: [{ criterion: "CQS-04", before: null, after: true }],
+      },
+      {
+        code: "00025",
+        name: "Phường Giảng Võ",
+        status: "removed",
+        changes: [{ criterion: "CQS-04", before: true, after: null }],
+      },
     ]);
   });
 

@@ -64,7 +64,8 @@ export function diffValues(before: readonly UnitValuesIn[], after: readonly Unit
     else if (c.length > 0) out.push({ code: u.code, name: u.name ?? b.name ?? "", status: "changed", changes: c });
   }
   for (const b of before) {
-    if (!done.has(b.code)) out.push({ code: b.code, name: b.name ?? "", status: "removed", changes: changes(b.values, {}) });
+    if (!done.has(b.code))
+      out.push({ code: b.code, name: b.name ?? "", status: "removed", changes: changes(b.values, {}) });
   }
   return out;
 }

@@ -91,7 +91,14 @@ export function layout(set: TCriteriaSet): Item[] {
           shape = `bands:${rule.on}`;
           fields =
             rule.on === "count"
-              ? [{ key: "count", kind: "whole", label: "Số lượng", hint: `Số ${c.subject ?? "đối tượng"} (số nguyên ≥ 0)` }]
+              ? [
+                  {
+                    key: "count",
+                    kind: "whole",
+                    label: "Số lượng",
+                    hint: `Số ${c.subject ?? "đối tượng"} (số nguyên ≥ 0)`,
+                  },
+                ]
               : ratioFields(c.subject, c.unit);
           break;
         case "indexValue":
@@ -99,7 +106,13 @@ export function layout(set: TCriteriaSet): Item[] {
           break;
         case "appraised":
           fields = [
-            { key: "points", kind: "points", label: "Điểm thẩm định", hint: `Điểm Hội đồng chấm, 0–${c.max}`, max: c.max },
+            {
+              key: "points",
+              kind: "points",
+              label: "Điểm thẩm định",
+              hint: `Điểm Hội đồng chấm, 0–${c.max}`,
+              max: c.max,
+            },
           ];
           break;
       }
@@ -127,12 +140,19 @@ export function layout(set: TCriteriaSet): Item[] {
         fields = [yesNo(c.yesLabel, c.exemptWhenNoSubjects ? [NO_SUBJECTS] : [])];
         break;
       case "minCount":
-        fields = [{ key: "count", kind: "whole", label: "Số lượng", hint: `Số ${c.subject ?? "đối tượng"} (số nguyên ≥ 0)` }];
+        fields = [
+          { key: "count", kind: "whole", label: "Số lượng", hint: `Số ${c.subject ?? "đối tượng"} (số nguyên ≥ 0)` },
+        ];
         break;
       case "countOrAll":
         fields = [
           { key: "count", kind: "whole", label: "Số đạt", hint: `Số ${c.subject ?? "đối tượng"} đạt (số nguyên ≥ 0)` },
-          { key: "total", kind: "whole", label: "Tổng số", hint: `Tổng số ${c.subject ?? "đối tượng"} (số nguyên ≥ 0)` },
+          {
+            key: "total",
+            kind: "whole",
+            label: "Tổng số",
+            hint: `Tổng số ${c.subject ?? "đối tượng"} (số nguyên ≥ 0)`,
+          },
         ];
         break;
       case "childLevels":

@@ -14,7 +14,12 @@ const units = [
 ];
 
 /** Makes a template, lets `fill` type into it like a user, reads it back. */
-async function roundTrip(set: TCriteriaSet, fill: (ws: Worksheet) => void, opts?: Parameters<typeof readValues>[2], list = units) {
+async function roundTrip(
+  set: TCriteriaSet,
+  fill: (ws: Worksheet) => void,
+  opts?: Parameters<typeof readValues>[2],
+  list = units,
+) {
   const wb = await open(await valuesTemplate(set, list));
   fill(wb.getWorksheet("Số liệu")!);
   return readValues(set, await save(wb), opts);
@@ -76,7 +81,12 @@ describe("readValues: what a Vietnamese user types", () => {
   });
 
   it("reads a district's child levels typed as '3; 2; 4'", async () => {
-    const r = await roundTrip(district, (ws) => type(ws, 4, { "CHUNG-01": { "Mức của từng đơn vị cấp dưới": "3; 2; 4" } }), undefined, [{ code: "001", name: "Quận Ba Đình" }]);
+    const r = await roundTrip(
+      district,
+      (ws) => type(ws, 4, { "CHUNG-01": { "Mức của từng đơn vị cấp dưới": "3; 2; 4" } }),
+      undefined,
+      [{ code: "001", name: "Quận Ba Đình" }],
+    );
     expect(r.issues).toEqual([]);
     expect(r.units[0]!.values).toEqual({ "CHUNG-01": { childLevels: [3, 2, 4] } });
   });
@@ -108,8 +118,12 @@ describe("readValues: every problem named by sheet, row, column and criterion", 
       ["incomplete", "Số liệu", 6, cells.half!.replace(/\d+/, ""), "CQS-06", "denominator"],
       ["ratio_and_percent", "Số liệu", 6, cells.both!.replace(/\d+/, ""), "CQS-08", "percent"],
     ]);
-    expect(r.issues[0]!.message).toBe(`Trang "Số liệu", dòng 4, cột D, đơn vị 00004 (CQS-01 — Mẫu số): "năm mươi" không phải là số`);
-    expect(r.issues[0]!.messageEn).toBe(`Sheet "Số liệu", row 4, column D, unit 00004 (CQS-01 — denominator): "năm mươi" is not a number`);
+    expect(r.issues[0]!.message).toBe(
+      `Trang "Số liệu", dòng 4, cột D, đơn vị 00004 (CQS-01 — Mẫu số): "năm mươi" không phải là số`,
+    );
+    expect(r.issues[0]!.messageEn).toBe(
+      `Sheet "Số liệu", row 4, column D, unit 00004 (CQS-01 — denominator): "năm mươi" is not a number`,
+    );
     expect(r.issues[1]!.message).toContain(`"Cóo" không hợp lệ, cần "Có" hoặc "Không"`);
     // The readable values of a row with a problem are still returned, the bad criterion left out.
     expect(r.units[2]!.values).toEqual({});
@@ -137,7 +151,9 @@ describe("readValues: every problem named by sheet, row, column and criterion", 
       ["not_integer", 6, c.total, "KTS-04", "count"],
     ]);
     expect(r.issues.every((i) => i.kind === "invalid_value")).toBe(true);
-    expect(r.issues[1]!.message).toBe(`Trang "Số liệu", dòng 4, cột ${c.count}, đơn vị 00004 (CQS-07 — Số lượng): không được âm`);
+    expect(r.issues[1]!.message).toBe(
+      `Trang "Số liệu", dòng 4, cột ${c.count}, đơn vị 00004 (CQS-07 — Số lượng): không được âm`,
+    );
     expect(r.issues[1]!.messageEn).toContain("must not be negative");
   });
 
@@ -157,7 +173,9 @@ describe("readValues: every problem named by sheet, row, column and criterion", 
       ["unknown_unit", "Số liệu", 6, "A", "", ""],
       ["missing_unit_code", "Số liệu", 7, "A", "", ""],
     ]);
-    expect(r.issues[0]!.message).toBe(`Trang "Số liệu", dòng 5, cột A, đơn vị 00004: mã đơn vị 00004 lặp lại (đã có ở dòng 4)`);
+    expect(r.issues[0]!.message).toBe(
+      `Trang "Số liệu", dòng 5, cột A, đơn vị 00004: mã đơn vị 00004 lặp lại (đã có ở dòng 4)`,
+    );
   });
 
   it("refuses a template made for another set, or another version of the same set", async () => {
@@ -165,7 +183,9 @@ describe("readValues: every problem named by sheet, row, column and criterion", 
     const r = await readValues(commune, bytes);
     expect(r.units).toEqual([]);
     expect(r.issues.map((i) => [i.kind, i.sheet])).toEqual([["wrong_set", "_cds"]]);
-    expect(r.issues[0]!.message).toContain("mẫu được tạo cho bộ vn-2361-district phiên bản 1.0, không phải bộ vn-2361-commune phiên bản 1.0");
+    expect(r.issues[0]!.message).toContain(
+      "mẫu được tạo cho bộ vn-2361-district phiên bản 1.0, không phải bộ vn-2361-commune phiên bản 1.0",
+    );
     const v11 = { ...commune, version: "1.1" };
     const r2 = await readValues(v11, await valuesTemplate(commune));
     expect(r2.issues.map((i) => i.kind)).toEqual(["wrong_set"]);
@@ -210,12 +230,13 @@ describe("points sets (mau-dti-xa)", () => {
     const first = comps.slice(0, 6).map((p) => p.component);
     const typed: Record<string, unknown> = {};
     for (const c of first) {
-      const label = String(ws.getCell(2, Number(ws.getColumn(col(ws, c.code, String(findLabel(ws, c.code)))).number)).value);
+      const label = String(
+        ws.getCell(2, Number(ws.getColumn(col(ws, c.code, String(findLabel(ws, c.code)))).number)).value,
+      );
       if (label === "Có/Không") {
         ws.getCell(`${col(ws, c.code, label)}4`).value = "Có";
         typed[c.code] = true;
-      }
-      else if (label === "Tử số") {
+      } else if (label === "Tử số") {
         ws.getCell(`${col(ws, c.code, "Tử số")}4`).value = 45;
         ws.getCell(`${col(ws, c.code, "Mẫu số")}4`).value = "60";
         typed[c.code] = { numerator: 45, denominator: 60 };
@@ -233,7 +254,8 @@ describe("points sets (mau-dti-xa)", () => {
 });
 
 function findLabel(ws: Worksheet, code: string): string {
-  for (let c = 3; c <= ws.columnCount; c++) if (String(ws.getCell(1, c).value).startsWith(`${code} `)) return String(ws.getCell(2, c).value);
+  for (let c = 3; c <= ws.columnCount; c++)
+    if (String(ws.getCell(1, c).value).startsWith(`${code} `)) return String(ws.getCell(2, c).value);
   throw new Error(code);
 }
 
@@ -242,16 +264,29 @@ describe("points sets: Không áp dụng, appraised points, the engine's maximum
   it("reads 'Không áp dụng' where a component may not apply, refuses it elsewhere, and places points over the maximum", async () => {
     let c: Record<string, string> = {};
     const r = await roundTrip(mau, (ws) => {
-      c = { nt01: col(ws, "NT-01", "Điểm thẩm định"), at04: col(ws, "AT-04", "Điểm thẩm định"), nt03: col(ws, "NT-03", "Có/Không") };
+      c = {
+        nt01: col(ws, "NT-01", "Điểm thẩm định"),
+        at04: col(ws, "AT-04", "Điểm thẩm định"),
+        nt03: col(ws, "NT-03", "Có/Không"),
+      };
       type(ws, 4, {
         "KT-02": { "Có/Không": "Không áp dụng" },
         "NL-04": { "Tử số": "không áp dụng" },
         "NT-01": { "Điểm thẩm định": "15" },
         "NL-01": { "Số lượng": 4 },
       });
-      type(ws, 5, { "AT-04": { "Điểm thẩm định": 25 }, "NT-03": { "Có/Không": "Không áp dụng" }, "NT-01": { "Điểm thẩm định": "12,5" } });
+      type(ws, 5, {
+        "AT-04": { "Điểm thẩm định": 25 },
+        "NT-03": { "Có/Không": "Không áp dụng" },
+        "NT-01": { "Điểm thẩm định": "12,5" },
+      });
     });
-    expect(r.units[0]!.values).toEqual({ "NT-01": { points: 15 }, "NL-01": { count: 4 }, "NL-04": { notApplicable: true }, "KT-02": { notApplicable: true } });
+    expect(r.units[0]!.values).toEqual({
+      "NT-01": { points: 15 },
+      "NL-01": { count: 4 },
+      "NL-04": { notApplicable: true },
+      "KT-02": { notApplicable: true },
+    });
     expect(r.issues.map((i) => [i.kind, i.engineReason ?? "", i.row, i.column, i.criterion])).toEqual([
       ["not_yes_no", "", 5, c.nt03, "NT-03"],
       ["invalid_value", "points_not_a_step", 5, c.nt01, "NT-01"],

@@ -111,7 +111,10 @@ function place(w: Where): [string, string] {
   const whatEn = w.criterion ? ` (${w.criterion}${w.field ? ` — ${FIELD_EN[w.field]}` : ""})` : "";
   const unit = w.unit ? `, đơn vị ${w.unit}` : "";
   const unitEn = w.unit ? `, unit ${w.unit}` : "";
-  return [`Trang "${w.sheet}", dòng ${w.row}${cell}${unit}${what}`, `Sheet "${w.sheet}", row ${w.row}${cellEn}${unitEn}${whatEn}`];
+  return [
+    `Trang "${w.sheet}", dòng ${w.row}${cell}${unit}${what}`,
+    `Sheet "${w.sheet}", row ${w.row}${cellEn}${unitEn}${whatEn}`,
+  ];
 }
 
 function issue(kind: IssueKind, w: Where, vi: string, en: string, engineReason?: string): WorkbookIssue {
@@ -130,7 +133,8 @@ function issue(kind: IssueKind, w: Where, vi: string, en: string, engineReason?:
   };
 }
 
-const shown = (c: CellContent) => (c instanceof Date ? c.toISOString().slice(0, 10) : typeof c === "object" && c !== null ? c.error : String(c));
+const shown = (c: CellContent) =>
+  c instanceof Date ? c.toISOString().slice(0, 10) : typeof c === "object" && c !== null ? c.error : String(c);
 
 type Token = { value: Value } | { bad: [string, string]; kind: IssueKind };
 
@@ -141,7 +145,10 @@ function readCell(c: CellContent, field: Field, item: Item): Token | null {
   if (item.noSubjects && NO_SUBJECTS_WORDS.includes(special)) return { value: { noSubjects: true } as never };
   if (item.notApplicable && NOT_APPLICABLE_WORDS.includes(special)) return { value: { notApplicable: true } as never };
   if (typeof c === "object" && !(c instanceof Date)) {
-    return { kind: "not_a_number", bad: [`ô có lỗi công thức ${c.error}`, `the cell holds the formula error ${c.error}`] };
+    return {
+      kind: "not_a_number",
+      bad: [`ô có lỗi công thức ${c.error}`, `the cell holds the formula error ${c.error}`],
+    };
   }
   if (field.kind === "yesNo") {
     if (typeof c === "boolean") return { value: c };
@@ -150,20 +157,32 @@ function readCell(c: CellContent, field: Field, item: Item): Token | null {
     if (NO_WORDS.includes(special)) return { value: false };
     const vi = field.choices!.map((x) => `"${x}"`).join(" hoặc ");
     const en = field.choices!.map((x) => `"${x}"`).join(" or ");
-    return { kind: "not_yes_no", bad: [`"${shown(c)}" không hợp lệ, cần ${vi}`, `"${shown(c)}" is not valid, expected ${en}`] };
+    return {
+      kind: "not_yes_no",
+      bad: [`"${shown(c)}" không hợp lệ, cần ${vi}`, `"${shown(c)}" is not valid, expected ${en}`],
+    };
   }
   if (field.kind === "levelList") {
     if (typeof c === "number") return { value: [c] as never };
-    const parts = String(c).split(/[;,\s]+/).filter(Boolean);
+    const parts = String(c)
+      .split(/[;,\s]+/)
+      .filter(Boolean);
     const levels = parts.map((p) => (/^[+-]?\d+$/.test(p) ? Number(p) : NaN));
     if (parts.length === 0 || levels.some((l) => Number.isNaN(l))) {
-      return { kind: "not_a_level_list", bad: [`"${shown(c)}" không phải danh sách mức độ (vd. 3; 2; 4)`, `"${shown(c)}" is not a list of levels (e.g. 3; 2; 4)`] };
+      return {
+        kind: "not_a_level_list",
+        bad: [
+          `"${shown(c)}" không phải danh sách mức độ (vd. 3; 2; 4)`,
+          `"${shown(c)}" is not a list of levels (e.g. 3; 2; 4)`,
+        ],
+      };
     }
     return { value: levels as never };
   }
   if (typeof c === "number") return { value: c };
   const n = typeof c === "string" ? parseNumber(c, field.kind === "percent") : null;
-  if (n === null) return { kind: "not_a_number", bad: [`"${shown(c)}" không phải là số`, `"${shown(c)}" is not a number`] };
+  if (n === null)
+    return { kind: "not_a_number", bad: [`"${shown(c)}" không phải là số`, `"${shown(c)}" is not a number`] };
   return { value: n };
 }
 
@@ -173,12 +192,26 @@ function checkTemplate(wb: ExcelJS.Workbook, set: TCriteriaSet, items: Item[]): 
   const ws = wb.getWorksheet(SHEET);
   const meta = wb.getWorksheet(META_SHEET);
   if (!ws || !meta) {
-    return [issue("not_a_template", none, `tệp không phải mẫu nhập số liệu do hệ thống tạo (thiếu trang "${!ws ? SHEET : META_SHEET}"); hãy tải mẫu mới`, `the file is not a values template made by the platform (no "${!ws ? SHEET : META_SHEET}" sheet); download a new template`)];
+    return [
+      issue(
+        "not_a_template",
+        none,
+        `tệp không phải mẫu nhập số liệu do hệ thống tạo (thiếu trang "${!ws ? SHEET : META_SHEET}"); hãy tải mẫu mới`,
+        `the file is not a values template made by the platform (no "${!ws ? SHEET : META_SHEET}" sheet); download a new template`,
+      ),
+    ];
   }
   const kv = new Map<string, string>();
   meta.eachRow((row) => kv.set(text(row.getCell(1)), text(row.getCell(2))));
   if (kv.get("kind") !== META_KIND) {
-    return [issue("not_a_template", { ...none, sheet: META_SHEET }, "tệp không phải mẫu nhập số liệu do hệ thống tạo", "the file is not a values template made by the platform")];
+    return [
+      issue(
+        "not_a_template",
+        { ...none, sheet: META_SHEET },
+        "tệp không phải mẫu nhập số liệu do hệ thống tạo",
+        "the file is not a values template made by the platform",
+      ),
+    ];
   }
   const id = kv.get("setId") ?? "";
   const version = kv.get("setVersion") ?? "";
@@ -193,38 +226,92 @@ function checkTemplate(wb: ExcelJS.Workbook, set: TCriteriaSet, items: Item[]): 
     ];
   }
   const out: WorkbookIssue[] = [];
-  const at = (row: number, col: number, criterion: string, field: FieldKey | "", label: string): Where => ({ sheet: SHEET, row, column: columnLetter(col), unit: "", criterion, field, label });
-  for (const [col, expected] of [[1, CODE_HEADER], [2, NAME_HEADER]] as const) {
+  const at = (row: number, col: number, criterion: string, field: FieldKey | "", label: string): Where => ({
+    sheet: SHEET,
+    row,
+    column: columnLetter(col),
+    unit: "",
+    criterion,
+    field,
+    label,
+  });
+  for (const [col, expected] of [
+    [1, CODE_HEADER],
+    [2, NAME_HEADER],
+  ] as const) {
     const got = text(ws.getCell(1, col));
-    if (got !== expected) out.push(issue("header_changed", at(1, col, "", "", ""), `tiêu đề cột đã bị sửa: cần "${expected}", thấy "${got}"`, `the column header was changed: expected "${expected}", found "${got}"`));
+    if (got !== expected)
+      out.push(
+        issue(
+          "header_changed",
+          at(1, col, "", "", ""),
+          `tiêu đề cột đã bị sửa: cần "${expected}", thấy "${got}"`,
+          `the column header was changed: expected "${expected}", found "${got}"`,
+        ),
+      );
   }
   let col = FIRST_FIELD_COLUMN;
   for (const item of items) {
     const head = text(ws.getCell(1, col));
     if (head.split(/\s/)[0] !== item.code) {
-      out.push(issue("header_changed", at(1, col, item.code, "", ""), `tiêu đề cột đã bị sửa: cần tiêu chí ${item.code}, thấy "${head}"`, `the column header was changed: expected criterion ${item.code}, found "${head}"`));
+      out.push(
+        issue(
+          "header_changed",
+          at(1, col, item.code, "", ""),
+          `tiêu đề cột đã bị sửa: cần tiêu chí ${item.code}, thấy "${head}"`,
+          `the column header was changed: expected criterion ${item.code}, found "${head}"`,
+        ),
+      );
     }
     for (const f of item.fields) {
       const got = text(ws.getCell(2, col));
       if (got !== f.label) {
-        out.push(issue("header_changed", at(2, col, item.code, f.key, f.label), `tiêu đề cột đã bị sửa: cần "${f.label}", thấy "${got}"`, `the column header was changed: expected "${f.label}", found "${got}"`));
+        out.push(
+          issue(
+            "header_changed",
+            at(2, col, item.code, f.key, f.label),
+            `tiêu đề cột đã bị sửa: cần "${f.label}", thấy "${got}"`,
+            `the column header was changed: expected "${f.label}", found "${got}"`,
+          ),
+        );
       }
       col++;
     }
   }
   const extra = text(ws.getCell(2, col)) || text(ws.getCell(1, col));
-  if (extra) out.push(issue("header_changed", at(1, col, "", "", ""), `có cột thừa "${extra}" không thuộc mẫu`, `an extra column "${extra}" is not in the template`));
+  if (extra)
+    out.push(
+      issue(
+        "header_changed",
+        at(1, col, "", "", ""),
+        `có cột thừa "${extra}" không thuộc mẫu`,
+        `an extra column "${extra}" is not in the template`,
+      ),
+    );
   return out;
 }
 
 /** Reads a filled values template made by `valuesTemplate` for the same set and version. */
-export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readValues(
+  set: TCriteriaSet,
+  bytes: Uint8Array | ArrayBuffer,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never);
   } catch (e) {
     const w: Where = { sheet: "", row: 0, column: "", unit: "", criterion: "", field: "", label: "" };
-    return { units: [], issues: [{ ...issue("not_a_workbook", w, "", ""), message: `Tệp không đọc được như một bảng tính Excel (.xlsx): ${(e as Error).message}`, messageEn: `The file cannot be read as an Excel workbook (.xlsx): ${(e as Error).message}` }] };
+    return {
+      units: [],
+      issues: [
+        {
+          ...issue("not_a_workbook", w, "", ""),
+          message: `Tệp không đọc được như một bảng tính Excel (.xlsx): ${(e as Error).message}`,
+          messageEn: `The file cannot be read as an Excel workbook (.xlsx): ${(e as Error).message}`,
+        },
+      ],
+    };
   }
   const items = layout(set);
   const fatal = checkTemplate(wb, set, items);
@@ -262,7 +349,13 @@ export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuf
         const cell = row.getCell(col);
         let c = content(cell);
         // "85%" typed into Excel is stored as 0.85 in a cell formatted as a percentage.
-        if (f.kind === "percent" && typeof c === "number" && typeof cell.numFmt === "string" && cell.numFmt.includes("%")) c = Math.round(c * 1e8) / 1e6;
+        if (
+          f.kind === "percent" &&
+          typeof c === "number" &&
+          typeof cell.numFmt === "string" &&
+          cell.numFmt.includes("%")
+        )
+          c = Math.round(c * 1e8) / 1e6;
         const t = readCell(c, f, item);
         if (t) tokens.set(f.key, { token: t, col });
         col++;
@@ -288,7 +381,10 @@ export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuf
       if (bad) continue;
       const v = (key: FieldKey) => (tokens.get(key)?.token as { value: Value } | undefined)?.value;
       // A special word ("Không có đối tượng", "Không áp dụng") in any field stands for the whole value.
-      const special = [...tokens.values()].find(({ token }) => typeof (token as { value: Value }).value === "object" && !Array.isArray((token as { value: Value }).value));
+      const special = [...tokens.values()].find(
+        ({ token }) =>
+          typeof (token as { value: Value }).value === "object" && !Array.isArray((token as { value: Value }).value),
+      );
       if (special) {
         values[item.code] = (special.token as { value: Value }).value;
         mainColumn.set(item.code, special.col);
@@ -304,7 +400,12 @@ export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuf
         const mf = item.fields.find((f) => f.key === missing)!;
         const hf = item.fields.find((f) => f.key === have)!;
         rowIssues.push(
-          issue("incomplete", where(missing, fieldColumn.get(`${item.code}.${missing}`)!), `thiếu ${mf.label.toLowerCase()} (đã có ${hf.label.toLowerCase()})`, `${FIELD_EN[missing]} is missing (${FIELD_EN[have]} is given)`),
+          issue(
+            "incomplete",
+            where(missing, fieldColumn.get(`${item.code}.${missing}`)!),
+            `thiếu ${mf.label.toLowerCase()} (đã có ${hf.label.toLowerCase()})`,
+            `${FIELD_EN[missing]} is missing (${FIELD_EN[have]} is given)`,
+          ),
         );
         return undefined;
       };
@@ -312,7 +413,12 @@ export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuf
       if (tokens.has("percent")) {
         if (tokens.has("numerator") || tokens.has("denominator")) {
           rowIssues.push(
-            issue("ratio_and_percent", where("percent", tokens.get("percent")!.col), "chỉ ghi tử số và mẫu số, hoặc chỉ ghi tỷ lệ, không ghi cả hai", "give the numerator and denominator, or the percentage, not both"),
+            issue(
+              "ratio_and_percent",
+              where("percent", tokens.get("percent")!.col),
+              "chỉ ghi tử số và mẫu số, hoặc chỉ ghi tỷ lệ, không ghi cả hai",
+              "give the numerator and denominator, or the percentage, not both",
+            ),
           );
           continue;
         }
@@ -332,19 +438,36 @@ export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuf
 
     const rowWhere: Where = { sheet: SHEET, row: r, column: "A", unit: code, criterion: "", field: "", label: "" };
     if (!code) {
-      if (!codeOptional || units.length > 0) rowIssues.push(issue("missing_unit_code", rowWhere, "thiếu mã đơn vị", "the unit code is missing"));
+      if (!codeOptional || units.length > 0)
+        rowIssues.push(issue("missing_unit_code", rowWhere, "thiếu mã đơn vị", "the unit code is missing"));
     } else {
       const first = seen.get(code);
       if (first !== undefined) {
-        rowIssues.push(issue("duplicate_unit", rowWhere, `mã đơn vị ${code} lặp lại (đã có ở dòng ${first})`, `unit code ${code} is repeated (already on row ${first})`));
+        rowIssues.push(
+          issue(
+            "duplicate_unit",
+            rowWhere,
+            `mã đơn vị ${code} lặp lại (đã có ở dòng ${first})`,
+            `unit code ${code} is repeated (already on row ${first})`,
+          ),
+        );
       } else seen.set(code, r);
       if (allowed && !allowed.has(code)) {
-        rowIssues.push(issue("unknown_unit", rowWhere, `mã đơn vị ${code} không thuộc danh sách đơn vị được phép`, `unit code ${code} is not one of the allowed units`));
+        rowIssues.push(
+          issue(
+            "unknown_unit",
+            rowWhere,
+            `mã đơn vị ${code} không thuộc danh sách đơn vị được phép`,
+            `unit code ${code} is not one of the allowed units`,
+          ),
+        );
       }
     }
 
     // The engine judges every value read; its issues are placed back on their cells.
-    const engine: ValueIssue[] = scored ? issuesOf(tryScore(set, values as never)) : issuesOf(tryEvaluate(set, values as never));
+    const engine: ValueIssue[] = scored
+      ? issuesOf(tryScore(set, values as never))
+      : issuesOf(tryEvaluate(set, values as never));
     for (const e of engine) {
       const [criterion, rest] = splitField(e.field, e.criterion);
       const key = (rest.match(/^[a-zA-Z]+/)?.[0] ?? "") as FieldKey | "";
@@ -356,7 +479,13 @@ export async function readValues(set: TCriteriaSet, bytes: Uint8Array | ArrayBuf
       const detail = e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
       const detailEn = e.messageEn.startsWith(`${e.field}: `) ? e.messageEn.slice(e.field.length + 2) : e.messageEn;
       rowIssues.push(
-        issue("invalid_value", { sheet: SHEET, row: r, column: c ? columnLetter(c) : "", unit: code, criterion, field: fieldKey, label }, detail, detailEn, e.reason),
+        issue(
+          "invalid_value",
+          { sheet: SHEET, row: r, column: c ? columnLetter(c) : "", unit: code, criterion, field: fieldKey, label },
+          detail,
+          detailEn,
+          e.reason,
+        ),
       );
       delete values[criterion];
     }

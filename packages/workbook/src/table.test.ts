@@ -15,7 +15,14 @@ describe("tableWorkbook", () => {
       ],
       [
         { code: "00004", name: "Phường Ba Đình", people: 65432, rate: 85.5, score: 825.61, date: "2025-07-01" },
-        { code: "00008", name: "Phường Ngọc Hà có một cái tên rất dài để xem độ rộng cột", people: 1200, rate: 42, score: null, date: new Date(2025, 11, 31) },
+        {
+          code: "00008",
+          name: "Phường Ngọc Hà có một cái tên rất dài để xem độ rộng cột",
+          people: 1200,
+          rate: 42,
+          score: null,
+          date: new Date(2025, 11, 31),
+        },
       ],
       { title: "Kết quả đánh giá năm 2025", sheetName: "Kết quả: 2025/Hà Nội" },
     );
@@ -45,7 +52,8 @@ describe("tableWorkbook", () => {
   });
 
   it("without a title, the header is row 1", async () => {
-    const ws = (await open(await tableWorkbook([{ key: "a", header: "Cột A", type: "integer" }], [{ a: 1 }], {}))).worksheets[0]!;
+    const ws = (await open(await tableWorkbook([{ key: "a", header: "Cột A", type: "integer" }], [{ a: 1 }], {})))
+      .worksheets[0]!;
     expect(ws.name).toBe("Dữ liệu");
     expect(ws.getCell("A1").value).toBe("Cột A");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

@@ -34,7 +34,8 @@ const FORMATS: Record<ColumnType, string | undefined> = {
 
 /** A date as a calendar day (Excel dates have no zone): "2025-07-01" or a Date → UTC midnight of that day. */
 function toDate(v: unknown): Date | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()));
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? null : new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()));
   if (typeof v === "string") {
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
     if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -48,12 +49,15 @@ function cellValue(v: unknown, type: ColumnType): ExcelJS.CellValue {
   if (type !== "text" && typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "boolean") return v ? "Có" : "Không";
   if (typeof v === "number" || typeof v === "string") return v;
-  return String(v as never);
+  return String(v);
 }
 
 /** Excel's sheet-name rules: ≤ 31 characters, no : \ / ? * [ ]. */
 function sheetName(s: string | undefined): string {
-  const clean = (s ?? "Dữ liệu").replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
+  const clean = (s ?? "Dữ liệu")
+    .replace(/[:\\/?*[\]]/g, " ")
+    .trim()
+    .slice(0, 31);
   return clean || "Dữ liệu";
 }
 
@@ -66,7 +70,9 @@ export async function tableWorkbook(
   wb.creator = "Nền tảng đánh giá chuyển đổi số";
   if (options.title) wb.title = options.title;
   const headerRow = options.title ? 2 : 1;
-  const ws = wb.addWorksheet(sheetName(options.sheetName), { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });
+  const ws = wb.addWorksheet(sheetName(options.sheetName), {
+    views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }],
+  });
   if (options.title) {
     const t = ws.getCell(1, 1);
     t.value = options.title;
@@ -95,14 +101,22 @@ export async function tableWorkbook(
     let w = c.header.length;
     for (const r of rows) {
       const v = r[c.key];
-      const len = type === "date" ? 10 : typeof v === "number" ? Math.ceil(v.toLocaleString("vi-VN", { maximumFractionDigits: 2 }).length * 1.1) : String(v ?? "").length;
+      const len =
+        type === "date"
+          ? 10
+          : typeof v === "number"
+            ? Math.ceil(v.toLocaleString("vi-VN", { maximumFractionDigits: 2 }).length * 1.1)
+            : String(v ?? "").length;
       if (len > w) w = len;
     }
     ws.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, w + 2));
   });
   if (columns.length > 0) {
-    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
+    ws.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow + rows.length, column: columns.length },
+    };
   }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }

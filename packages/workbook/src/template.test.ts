@@ -17,8 +17,19 @@ describe("valuesTemplate: one unit of vn-2361-commune", async () => {
       ["_cds", "veryHidden"],
     ]);
     const meta = wb.getWorksheet("_cds")!;
-    const kv = Object.fromEntries(meta.getSheetValues().slice(1).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
-    expect(kv).toMatchObject({ kind: "cds-values-template", setId: "vn-2361-commune", setVersion: "1.0", judgedBy: "levels", units: 1 });
+    const kv = Object.fromEntries(
+      meta
+        .getSheetValues()
+        .slice(1)
+        .map((r) => [(r as unknown[])[1], (r as unknown[])[2]]),
+    );
+    expect(kv).toMatchObject({
+      kind: "cds-values-template",
+      setId: "vn-2361-commune",
+      setVersion: "1.0",
+      judgedBy: "levels",
+      units: 1,
+    });
   });
 
   it("has one column per value field: 3 per percentage, 1 per yes/no and count, 2 per count-or-all", () => {
@@ -46,9 +57,18 @@ describe("valuesTemplate: one unit of vn-2361-commune", async () => {
   it("validates input: Có/Không lists, whole numbers ≥ 0, percentages 0–100, and the 'nếu có' word", () => {
     const yn = ws.getCell(`${col(ws, "CQS-04", "Có/Không")}4`).dataValidation;
     expect(yn).toMatchObject({ type: "list", formulae: ['"Có,Không"'], errorStyle: "stop", showErrorMessage: true });
-    expect(ws.getCell(`${col(ws, "KTS-03", "Có/Không")}4`).dataValidation.formulae).toEqual(['"Có,Không,Không có đối tượng"']);
-    expect(ws.getCell(`${col(ws, "CQS-07", "Số lượng")}4`).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
-    expect(ws.getCell("D4").dataValidation).toMatchObject({ type: "whole", prompt: "Tổng số thủ tục hành chính (số nguyên ≥ 0)" });
+    expect(ws.getCell(`${col(ws, "KTS-03", "Có/Không")}4`).dataValidation.formulae).toEqual([
+      '"Có,Không,Không có đối tượng"',
+    ]);
+    expect(ws.getCell(`${col(ws, "CQS-07", "Số lượng")}4`).dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+    });
+    expect(ws.getCell("D4").dataValidation).toMatchObject({
+      type: "whole",
+      prompt: "Tổng số thủ tục hành chính (số nguyên ≥ 0)",
+    });
     expect(ws.getCell("E4").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 100] });
   });
 
@@ -56,7 +76,8 @@ describe("valuesTemplate: one unit of vn-2361-commune", async () => {
     expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     expect(ws.getCell("C1").protection?.locked ?? true).toBe(true);
     expect(ws.getCell("C3").protection?.locked ?? true).toBe(true);
-    for (const a of ["A4", "B4", "C4", "E4", `${col(ws, "XHS-09", "Có/Không")}4`]) expect(ws.getCell(a).protection.locked).toBe(false);
+    for (const a of ["A4", "B4", "C4", "E4", `${col(ws, "XHS-09", "Có/Không")}4`])
+      expect(ws.getCell(a).protection.locked).toBe(false);
     expect(ws.getCell("C5").protection?.locked ?? true).toBe(true);
   });
 

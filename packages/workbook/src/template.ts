@@ -38,7 +38,13 @@ function shortName(name: string, max = 70): string {
 }
 
 function validation(field: Field, itemAllowsText: boolean): ExcelJS.DataValidation {
-  const common = { allowBlank: true, showInputMessage: true, promptTitle: field.label, prompt: field.hint.slice(0, 250), showErrorMessage: true };
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: field.label,
+    prompt: field.hint.slice(0, 250),
+    showErrorMessage: true,
+  };
   switch (field.kind) {
     case "yesNo":
       return {
@@ -72,9 +78,25 @@ function validation(field: Field, itemAllowsText: boolean): ExcelJS.DataValidati
         error: "Nhập tỷ lệ phần trăm từ 0 đến 100, vd. 85,5",
       };
     case "index":
-      return { ...common, type: "decimal", operator: "between", formulae: [0, 1], errorStyle: "warning", errorTitle: "Cần số 0–1", error: "Nhập một số từ 0 đến 1, vd. 0,7233" };
+      return {
+        ...common,
+        type: "decimal",
+        operator: "between",
+        formulae: [0, 1],
+        errorStyle: "warning",
+        errorTitle: "Cần số 0–1",
+        error: "Nhập một số từ 0 đến 1, vd. 0,7233",
+      };
     case "points":
-      return { ...common, type: "decimal", operator: "between", formulae: [0, field.max ?? 0], errorStyle: "warning", errorTitle: "Điểm không hợp lệ", error: `Nhập số điểm từ 0 đến ${field.max ?? 0}` };
+      return {
+        ...common,
+        type: "decimal",
+        operator: "between",
+        formulae: [0, field.max ?? 0],
+        errorStyle: "warning",
+        errorTitle: "Điểm không hợp lệ",
+        error: `Nhập số điểm từ 0 đến ${field.max ?? 0}`,
+      };
     case "levelList":
       return { ...common, type: "textLength", operator: "lessThanOrEqual", formulae: [32767], errorStyle: "warning" };
   }
@@ -93,11 +115,21 @@ export async function valuesTemplate(set: TCriteriaSet, units?: readonly Templat
   wb.keywords = `${META_KIND} ${set.id} ${set.version}`;
 
   const ws = wb.addWorksheet(SHEET, {
-    views: [{ state: "frozen", xSplit: 2, ySplit: HEADER_ROWS, activeCell: `${columnLetter(FIRST_FIELD_COLUMN)}${HEADER_ROWS + 1}` }],
+    views: [
+      {
+        state: "frozen",
+        xSplit: 2,
+        ySplit: HEADER_ROWS,
+        activeCell: `${columnLetter(FIRST_FIELD_COLUMN)}${HEADER_ROWS + 1}`,
+      },
+    ],
   });
 
   // Header: row 1 criterion (merged over its fields), row 2 field, row 3 hint.
-  for (const [col, text] of [[1, CODE_HEADER], [2, NAME_HEADER]] as const) {
+  for (const [col, text] of [
+    [1, CODE_HEADER],
+    [2, NAME_HEADER],
+  ] as const) {
     ws.mergeCells(1, col, 2, col);
     ws.getCell(1, col).value = text;
     ws.getCell(HEADER_ROWS, col).value = col === 1 ? "Mã số đơn vị hành chính (mã GSO), vd. 00004" : "Tên xã, phường…";
@@ -111,7 +143,12 @@ export async function valuesTemplate(set: TCriteriaSet, units?: readonly Templat
     if (last > first) ws.mergeCells(1, first, 1, last);
     const head = ws.getCell(1, first);
     head.value = `${item.code} ${shortName(item.name)}${item.unit ? ` (${item.unit})` : ""}`;
-    head.note = [`${item.code}: ${item.name}`, item.unit ? `Đơn vị tính: ${item.unit}` : "", ...item.requirement, item.method ? `Phương pháp tính: ${item.method}` : ""]
+    head.note = [
+      `${item.code}: ${item.name}`,
+      item.unit ? `Đơn vị tính: ${item.unit}` : "",
+      ...item.requirement,
+      item.method ? `Phương pháp tính: ${item.method}` : "",
+    ]
       .filter(Boolean)
       .join("\n");
     for (const f of item.fields) {
@@ -167,13 +204,15 @@ export async function valuesTemplate(set: TCriteriaSet, units?: readonly Templat
 
   // One validation per column range, not per cell: exceljs 4.4 merges per-cell validations by sorting
   // addresses as text (AA10 before AA4) and writes overlapping ranges that Excel repairs on opening.
-  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   const lastRow = HEADER_ROWS + rows.length;
   let vc = FIRST_FIELD_COLUMN;
   for (const item of items) {
     for (const f of item.fields) {
       const letter = columnLetter(vc++);
-      const range = lastRow > HEADER_ROWS + 1 ? `${letter}${HEADER_ROWS + 1}:${letter}${lastRow}` : `${letter}${lastRow}`;
+      const range =
+        lastRow > HEADER_ROWS + 1 ? `${letter}${HEADER_ROWS + 1}:${letter}${lastRow}` : `${letter}${lastRow}`;
       validations.add(range, validation(f, item.noSubjects || item.notApplicable));
     }
   }
@@ -203,7 +242,7 @@ export async function valuesTemplate(set: TCriteriaSet, units?: readonly Templat
   await meta.protect("", {});
 
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }
 
 function guideSheet(wb: ExcelJS.Workbook, set: TCriteriaSet, items: ReturnType<typeof layout>, nUnits: number): void {
@@ -221,7 +260,7 @@ function guideSheet(wb: ExcelJS.Workbook, set: TCriteriaSet, items: ReturnType<t
     "Cách điền:",
     `1. Điền vào trang "${SHEET}", mỗi dòng một đơn vị (từ dòng ${HEADER_ROWS + 1}). ${nUnits > 0 ? `Mẫu đã có sẵn ${nUnits} đơn vị; không sửa mã và tên đơn vị.` : "Ghi mã đơn vị hành chính (mã GSO) và tên đơn vị."}`,
     "2. Chỉ điền vào các ô màu vàng; dòng tiêu đề (3 dòng đầu) được khóa, không đổi tên hay thêm, bớt cột.",
-    "3. Tỷ lệ: ghi tử số (số đạt) và mẫu số (tổng số) là số nguyên; nếu chỉ có tỷ lệ thì để trống tử số, mẫu số và ghi tỷ lệ % vào cột \"Hoặc tỷ lệ (%)\", dùng dấu phẩy thập phân, vd. 85,5.",
+    '3. Tỷ lệ: ghi tử số (số đạt) và mẫu số (tổng số) là số nguyên; nếu chỉ có tỷ lệ thì để trống tử số, mẫu số và ghi tỷ lệ % vào cột "Hoặc tỷ lệ (%)", dùng dấu phẩy thập phân, vd. 85,5.',
     '4. Có/Không: chọn trong danh sách "Có" hoặc "Không" (cũng nhận "có", "x"). Tiêu chí "nếu có" còn nhận "Không có đối tượng".',
     "5. Số lượng: số nguyên không âm. Để trống ô nào thì tiêu chí đó được coi là chưa có số liệu.",
     `6. ${scored ? `Chỉ số thành phần có thể không áp dụng: ghi "${NOT_APPLICABLE}".` : `Tiêu chí "nếu có" không có đối tượng để đếm: ghi "${NO_SUBJECTS}" (hoặc tử số 0, mẫu số 0).`}`,
@@ -231,7 +270,13 @@ function guideSheet(wb: ExcelJS.Workbook, set: TCriteriaSet, items: ReturnType<t
   ];
   for (const l of lines) g.addRow([l]);
   g.getRow(1).font = { bold: true, size: 14 };
-  const head = g.addRow(["Mã", "Tên đầy đủ", "Đơn vị tính", "Cột cần nhập", scored ? "Cách tính điểm" : "Chỉ tiêu theo mức độ"]);
+  const head = g.addRow([
+    "Mã",
+    "Tên đầy đủ",
+    "Đơn vị tính",
+    "Cột cần nhập",
+    scored ? "Cách tính điểm" : "Chỉ tiêu theo mức độ",
+  ]);
   head.font = { bold: true };
   head.eachCell((c) => {
     c.fill = HEADER_FILL;

@@ -24,7 +24,11 @@ async function actions(email: string | null, code: string): Promise<string[]> {
 
 describe("allowedActions", () => {
   it.each([
-    ["xa.khanhthien@ninhbinh.gov.vn", "14563", ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"]], // own DRAFT commune
+    [
+      "xa.khanhthien@ninhbinh.gov.vn",
+      "14563",
+      ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"],
+    ], // own DRAFT commune
     ["phong.yenkhanh@ninhbinh.gov.vn", "14563", []], // the officer does not edit a commune's values
     ["huyen.yenkhanh@ninhbinh.gov.vn", "14563", []], // a district editor edits the district, not its communes
     ["phong.yenkhanh@ninhbinh.gov.vn", "14566", ["return", "verifyValue", "verify"]], // SUBMITTED
@@ -41,7 +45,8 @@ describe("allowedActions", () => {
 
   it("an action it does not list is refused by the API", async () => {
     const appraiser = await api.as("thamdinh.yenkhanh@ninhbinh.gov.vn");
-    const v = (await appraiser.gql(`query ($id: ID!) { assessment(id: $id) { version } }`, { id: ids["14566"] })).data!.assessment.version;
+    const v = (await appraiser.gql(`query ($id: ID!) { assessment(id: $id) { version } }`, { id: ids["14566"] })).data!
+      .assessment.version;
     const r = await appraiser.gql(
       `mutation ($id: ID!, $v: Int!) { returnAssessment(assessmentId: $id, version: $v, comments: [{ body: "x" }]) { __typename } }`,
       { id: ids["14566"], v },

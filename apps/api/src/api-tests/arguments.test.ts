@@ -4,7 +4,7 @@
  * bounded, checked from the SDL), paging of ordered connections, calendar dates
  * and decision dates.
  */
-import { getNamedType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLInputType } from "graphql";
+import { getNamedType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIST_ARG_MAX } from "../schema/limits.ts";
 import { schema } from "../schema/index.ts";
@@ -22,7 +22,15 @@ beforeAll(async () => {
   api = await setupApi();
   const so = await api.prisma.user.findUniqueOrThrow({ where: { email: "so@ninhbinh.gov.vn" } });
   const made = Array.from({ length: 30 }, () => newApiKey());
-  await api.prisma.apiKey.createMany({ data: made.map((k, i) => ({ tenantId: "ninh-binh", name: `arguments ${i}`, prefix: k.prefix, hash: k.hash, createdById: so.id })) });
+  await api.prisma.apiKey.createMany({
+    data: made.map((k, i) => ({
+      tenantId: "ninh-binh",
+      name: `arguments ${i}`,
+      prefix: k.prefix,
+      hash: k.hash,
+      createdById: so.id,
+    })),
+  });
   keys = made.map((k) => k.key);
 });
 afterAll(async () => {
@@ -48,7 +56,9 @@ describe("API keys", () => {
   async function samples(): Promise<Record<string, string>> {
     const p = api.prisma;
     const recognised = await p.assessment.findFirstOrThrow({ where: { status: "RECOGNISED" } });
-    const published = await p.criteriaSetVersion.findFirstOrThrow({ where: { status: "PUBLISHED", set: { tenantId: "ninh-binh" } } });
+    const published = await p.criteriaSetVersion.findFirstOrThrow({
+      where: { status: "PUBLISHED", set: { tenantId: "ninh-binh" } },
+    });
     const round = await p.round.findFirstOrThrow({ where: { tenantId: "ninh-binh", unitKind: "commune" } });
     const year = round.year;
     return {
@@ -82,7 +92,10 @@ describe("API keys", () => {
   it("never see less than an anonymous caller: every query of the schema answers a key as it answers nobody", async () => {
     const s = await samples();
     const queries = Object.keys(schema.getQueryType()!.getFields()).sort();
-    expect(queries.filter((q) => !(q in s)), "add sample arguments for these queries").toEqual([]);
+    expect(
+      queries.filter((q) => !(q in s)),
+      "add sample arguments for these queries",
+    ).toEqual([]);
     const withKey = rawClient(api, { apiKeys: keys });
     for (const q of queries) {
       const anon = await api.anon.gql(`{ ${s[q]} }`);
@@ -127,13 +140,26 @@ describe("search text is literal: % and _ are not wildcards", () => {
     ];
     for (const [code, name] of units) {
       await api.prisma.unit.create({
-        data: { code, name, searchName: searchName(name), type: "Xã", kindCode: "commune", parentId: parent.id, path: `${parent.path}/${code}`, tenantId: parent.tenantId },
+        data: {
+          code,
+          name,
+          searchName: searchName(name),
+          type: "Xã",
+          kindCode: "commune",
+          parentId: parent.id,
+          path: `${parent.path}/${code}`,
+          tenantId: parent.tenantId,
+        },
       });
     }
   });
 
   const unitsFound = async (search: string) =>
-    (await query(api.anon, `query ($s: String!) { units(search: $s, first: 100) { edges { node { code } } } }`, { s: search })).units.edges.map((e: Json) => e.node.code);
+    (
+      await query(api.anon, `query ($s: String!) { units(search: $s, first: 100) { edges { node { code } } } }`, {
+        s: search,
+      })
+    ).units.edges.map((e: Json) => e.node.code);
 
   it('units: "%" and "_" find only names that have them (at the start of a word, as every search)', async () => {
     expect(await unitsFound("%")).toEqual([]);
@@ -149,7 +175,11 @@ describe("search text is literal: % and _ are not wildcards", () => {
 
   it('assessments: "%" and "_" find nothing (no unit with an assessment has them)', async () => {
     for (const s of ["%", "_", "%yen", "y_n"]) {
-      const d = await query(api.anon, `query ($s: String!) { assessments(search: $s, first: 100) { edges { node { id } } } }`, { s });
+      const d = await query(
+        api.anon,
+        `query ($s: String!) { assessments(search: $s, first: 100) { edges { node { id } } } }`,
+        { s },
+      );
       expect(d.assessments.edges, s).toEqual([]);
     }
   });
@@ -164,12 +194,13 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
       if (isListType(inner)) out.push(prefix);
       const named = getNamedType(t);
       if (isInputObjectType(named) && !seen.has(named.name)) {
-        for (const f of Object.values(named.getFields())) visitInput(`${prefix}.${f.name}`, f.type, new Set([...seen, named.name]));
+        for (const f of Object.values(named.getFields()))
+          visitInput(`${prefix}.${f.name}`, f.type, new Set([...seen, named.name]));
       }
     };
     for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
       for (const field of Object.values(root.getFields())) {
-        for (const a of field.args as readonly GraphQLArgument[]) visitInput(`${root.name}.${field.name}.${a.name}`, a.type, new Set());
+        for (const a of field.args) visitInput(`${root.name}.${field.name}.${a.name}`, a.type, new Set());
       }
     }
     return out.sort();
@@ -186,7 +217,10 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
     const id = globalId("Assessment", "x");
     const over = (key: keyof typeof LIST_ARG_MAX) => LIST_ARG_MAX[key] + 1;
     const cases: Record<keyof typeof LIST_ARG_MAX, { q: string; v: Record<string, unknown> }> = {
-      "Query.nodes.ids": { q: `query ($v: [ID!]!) { nodes(ids: $v) { id } }`, v: { v: Array.from({ length: over("Query.nodes.ids") }, () => id) } },
+      "Query.nodes.ids": {
+        q: `query ($v: [ID!]!) { nodes(ids: $v) { id } }`,
+        v: { v: Array.from({ length: over("Query.nodes.ids") }, () => id) },
+      },
       "Query.assessments.status": {
         q: `query ($v: [AssessmentStatus!]) { assessments(status: $v) { edges { node { id } } } }`,
         v: { v: Array.from({ length: over("Query.assessments.status") }, () => "DRAFT") },
@@ -214,7 +248,9 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
   });
 
   it("node(id) of no row is null, not an internal error", async () => {
-    const r = await api.anon.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: globalId("Assessment", "no-such-row") });
+    const r = await api.anon.gql(`query ($id: ID!) { node(id: $id) { id } }`, {
+      id: globalId("Assessment", "no-such-row"),
+    });
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     expect(r.data!.node).toBeNull();
   });
@@ -235,7 +271,9 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
   });
 
   it("a too-long search is a bad input naming the argument, not an internal error", async () => {
-    const r = await api.anon.gql(`query ($s: String!) { units(search: $s) { edges { node { code } } } }`, { s: "x".repeat(101) });
+    const r = await api.anon.gql(`query ($s: String!) { units(search: $s) { edges { node { code } } } }`, {
+      s: "x".repeat(101),
+    });
     expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r)).toMatch(/^BAD_(USER_)?INPUT$/);
     expect(r.errors![0]!.message).toContain("search");
   });
@@ -246,10 +284,14 @@ describe("paging", () => {
     const out: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 200; i++) {
-      const d: Json = await query(client, `query ($first: Int!, $after: String) { assessments(first: $first, after: $after${extra}) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {
-        first,
-        after,
-      });
+      const d: Json = await query(
+        client,
+        `query ($first: Int!, $after: String) { assessments(first: $first, after: $after${extra}) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        {
+          first,
+          after,
+        },
+      );
       out.push(...d.assessments.edges.map((e: Json) => e.node.id));
       if (!d.assessments.pageInfo.hasNextPage) return out;
       after = d.assessments.pageInfo.endCursor;
@@ -262,10 +304,25 @@ describe("paging", () => {
     // Two rounds of the same communes (another year), so the unit code alone is not a total order.
     const p = api.prisma;
     const round = await p.round.findFirstOrThrow({ where: { tenantId: "ninh-binh", unitKind: "commune" } });
-    const next = await p.round.create({ data: { tenantId: "ninh-binh", year: round.year + 1, unitKind: "commune", name: "Năm sau", setVersionId: round.setVersionId, submitDueAt: round.submitDueAt, reviewDueAt: round.reviewDueAt } });
+    const next = await p.round.create({
+      data: {
+        tenantId: "ninh-binh",
+        year: round.year + 1,
+        unitKind: "commune",
+        name: "Năm sau",
+        setVersionId: round.setVersionId,
+        submitDueAt: round.submitDueAt,
+        reviewDueAt: round.reviewDueAt,
+      },
+    });
     const units = await p.assessment.findMany({ where: { roundId: round.id }, select: { unitId: true } });
-    await p.assessment.createMany({ data: units.map((u) => ({ roundId: next.id, unitId: u.unitId, setVersionId: round.setVersionId })) });
-    const all = await query(so, `{ assessments(first: 100, unitCode: "375") { totalCount edges { node { id } } pageInfo { hasNextPage } } }`);
+    await p.assessment.createMany({
+      data: units.map((u) => ({ roundId: next.id, unitId: u.unitId, setVersionId: round.setVersionId })),
+    });
+    const all = await query(
+      so,
+      `{ assessments(first: 100, unitCode: "375") { totalCount edges { node { id } } pageInfo { hasNextPage } } }`,
+    );
     const big = all.assessments.edges.map((e: Json) => e.node.id);
     expect(all.assessments.pageInfo.hasNextPage).toBe(false);
     const paged = await pageAll(so, 7, `, unitCode: "375"`);
@@ -275,7 +332,10 @@ describe("paging", () => {
   });
 
   it("units and a unit's children have totalCount", async () => {
-    const d = await query(api.anon, `{ units(search: "yen", first: 5) { totalCount } unit(code: "375") { children(first: 2) { totalCount } } }`);
+    const d = await query(
+      api.anon,
+      `{ units(search: "yen", first: 5) { totalCount } unit(code: "375") { children(first: 2) { totalCount } } }`,
+    );
     expect(d.units.totalCount).toBeGreaterThan(5);
     expect(d.unit.children.totalCount).toBe(await api.prisma.unit.count({ where: { parent: { code: "375" } } }));
   });
@@ -286,13 +346,23 @@ describe("dates", () => {
     const so = await api.as("so@ninhbinh.gov.vn");
     const draft = await freshDraft(so);
     for (const bad of ["2024-02-30", "2023-02-29", "2024-13-01", "2024-04-31", "2024-00-10"]) {
-      const r = await so.gql(`mutation ($v: ID!, $d: Date!) { publishCriteriaSetVersion(versionId: $v, decisionNumber: "1/QĐ-UBND", decisionDate: $d) { __typename } }`, {
-        v: draft,
-        d: bad,
-      });
+      const r = await so.gql(
+        `mutation ($v: ID!, $d: Date!) { publishCriteriaSetVersion(versionId: $v, decisionNumber: "1/QĐ-UBND", decisionDate: $d) { __typename } }`,
+        {
+          v: draft,
+          d: bad,
+        },
+      );
       expect(r.errors?.[0]?.extensions?.code, `${bad}: ${JSON.stringify(r)}`).toBe("BAD_USER_INPUT");
     }
-    const ok = await mutate(so, "publishCriteriaSetVersion", "$v: ID!, $d: Date!", `versionId: $v, decisionNumber: "1/QĐ-UBND", decisionDate: $d`, "decisionDate", { v: draft, d: "2024-02-29" });
+    const ok = await mutate(
+      so,
+      "publishCriteriaSetVersion",
+      "$v: ID!, $d: Date!",
+      `versionId: $v, decisionNumber: "1/QĐ-UBND", decisionDate: $d`,
+      "decisionDate",
+      { v: draft, d: "2024-02-29" },
+    );
     expect(expectSuccess(ok).decisionDate).toBe("2024-02-29");
   });
 
@@ -304,13 +374,31 @@ describe("dates", () => {
       expect(vietnamToday(new Date("2026-03-10T23:30:00Z"))).toBe("2026-03-11");
       const draft = await freshDraft(so);
       const refused = expectError(
-        await mutate(so, "publishCriteriaSetVersion", "$v: ID!, $d: Date!", `versionId: $v, decisionNumber: "2/QĐ-UBND", decisionDate: $d`, "id", { v: draft, d: "2026-03-12" }),
+        await mutate(
+          so,
+          "publishCriteriaSetVersion",
+          "$v: ID!, $d: Date!",
+          `versionId: $v, decisionNumber: "2/QĐ-UBND", decisionDate: $d`,
+          "id",
+          { v: draft, d: "2026-03-12" },
+        ),
         "InputError",
       );
       expect(refused.issues!.map((i) => i.field)).toEqual(["decisionDate"]);
-      const status = await api.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: Buffer.from(draft, "base64").toString().split(":")[1]! } });
+      const status = await api.prisma.criteriaSetVersion.findUniqueOrThrow({
+        where: { id: Buffer.from(draft, "base64").toString().split(":")[1]! },
+      });
       expect(status.status).toBe("DRAFT");
-      expectSuccess(await mutate(so, "publishCriteriaSetVersion", "$v: ID!, $d: Date!", `versionId: $v, decisionNumber: "2/QĐ-UBND", decisionDate: $d`, "id", { v: draft, d: "2026-03-11" }));
+      expectSuccess(
+        await mutate(
+          so,
+          "publishCriteriaSetVersion",
+          "$v: ID!, $d: Date!",
+          `versionId: $v, decisionNumber: "2/QĐ-UBND", decisionDate: $d`,
+          "id",
+          { v: draft, d: "2026-03-11" },
+        ),
+      );
     } finally {
       api.setNow(null as unknown as Date);
     }
@@ -319,8 +407,12 @@ describe("dates", () => {
 
 /** A fresh draft of Ninh Bình's commune set (relay id). */
 async function freshDraft(so: Client): Promise<string> {
-  const pub = (await query(so, `{ criteriaSets(tenant: "ninh-binh", unitKind: "commune") { versions { id status } } }`)).criteriaSets[0].versions.find(
-    (v: Json) => v.status === "PUBLISHED",
-  );
-  return expectSuccess(await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id", { src: pub.id })).id;
+  const pub = (
+    await query(so, `{ criteriaSets(tenant: "ninh-binh", unitKind: "commune") { versions { id status } } }`)
+  ).criteriaSets[0].versions.find((v: Json) => v.status === "PUBLISHED");
+  return expectSuccess(
+    await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id", {
+      src: pub.id,
+    }),
+  ).id;
 }

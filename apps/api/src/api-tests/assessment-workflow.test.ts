@@ -43,12 +43,34 @@ const FULL = `${ASSESSMENT_FIELDS}
 
 const M = {
   register: (c: Client, v: Json) =>
-    mutate(c, "registerLevel", "$id: ID!, $version: Int!, $level: Int!", "assessmentId: $id, version: $version, level: $level", FULL, v),
+    mutate(
+      c,
+      "registerLevel",
+      "$id: ID!, $version: Int!, $level: Int!",
+      "assessmentId: $id, version: $version, level: $level",
+      FULL,
+      v,
+    ),
   save: (c: Client, v: Json) =>
-    mutate(c, "saveIndicatorValues", "$id: ID!, $version: Int!, $values: JSON!, $notes: JSON", "assessmentId: $id, version: $version, values: $values, notes: $notes", FULL, v),
-  submit: (c: Client, v: Json) => mutate(c, "submitAssessment", "$id: ID!, $version: Int!", "assessmentId: $id, version: $version", FULL, v),
+    mutate(
+      c,
+      "saveIndicatorValues",
+      "$id: ID!, $version: Int!, $values: JSON!, $notes: JSON",
+      "assessmentId: $id, version: $version, values: $values, notes: $notes",
+      FULL,
+      v,
+    ),
+  submit: (c: Client, v: Json) =>
+    mutate(c, "submitAssessment", "$id: ID!, $version: Int!", "assessmentId: $id, version: $version", FULL, v),
   return: (c: Client, v: Json) =>
-    mutate(c, "returnAssessment", "$id: ID!, $version: Int!, $comments: [ReviewCommentInput!]!", "assessmentId: $id, version: $version, comments: $comments", FULL, v),
+    mutate(
+      c,
+      "returnAssessment",
+      "$id: ID!, $version: Int!, $comments: [ReviewCommentInput!]!",
+      "assessmentId: $id, version: $version, comments: $comments",
+      FULL,
+      v,
+    ),
   verifyValue: (c: Client, v: Json) =>
     mutate(
       c,
@@ -58,9 +80,17 @@ const M = {
       FULL,
       v,
     ),
-  verify: (c: Client, v: Json) => mutate(c, "verifyAssessment", "$id: ID!, $version: Int!", "assessmentId: $id, version: $version", FULL, v),
+  verify: (c: Client, v: Json) =>
+    mutate(c, "verifyAssessment", "$id: ID!, $version: Int!", "assessmentId: $id, version: $version", FULL, v),
   appraise: (c: Client, v: Json) =>
-    mutate(c, "appraiseAssessment", "$id: ID!, $version: Int!, $level: Int", "assessmentId: $id, version: $version, level: $level", FULL, v),
+    mutate(
+      c,
+      "appraiseAssessment",
+      "$id: ID!, $version: Int!, $level: Int",
+      "assessmentId: $id, version: $version, level: $level",
+      FULL,
+      v,
+    ),
   recognise: (c: Client, v: Json) =>
     mutate(
       c,
@@ -112,7 +142,8 @@ describe("commune assessment workflow (ordered)", () => {
     setVersionId = a.setVersion.id;
     doc = a.setVersion.document;
     historyBaseline = a.history.length;
-    for (const [name, c] of Object.entries({ editor, officer, appraiser })) ids[name] = (await query(c, `{ me { id } }`)).me.id;
+    for (const [name, c] of Object.entries({ editor, officer, appraiser }))
+      ids[name] = (await query(c, `{ me { id } }`)).me.id;
     const d = await assessmentOf(so, DISTRICT, `id values { criterionCode value }`);
     districtChildLevelsBefore = d.values.find((v: Json) => v.criterionCode === "CHUNG-01").value.childLevels;
   });
@@ -123,7 +154,9 @@ describe("commune assessment workflow (ordered)", () => {
     expectError(await M.register(officer, { id, version, level: 3 }), "ForbiddenError");
     const noCsrf = await api.as("xa.khanhthien@ninhbinh.gov.vn");
     noCsrf.csrf = null;
-    expect(expectError(await M.register(noCsrf, { id, version, level: 3 }), "ForbiddenError").message).toContain("CSRF");
+    expect(expectError(await M.register(noCsrf, { id, version, level: 3 }), "ForbiddenError").message).toContain(
+      "CSRF",
+    );
     const stale = expectError(await M.register(editor, { id, version: version - 1, level: 3 }), "ConflictError");
     expect(stale.currentVersion).toBe(version);
     expect((await assessmentById(editor, id)).version).toBe(version);
@@ -138,7 +171,12 @@ describe("commune assessment workflow (ordered)", () => {
     const before = await assessmentById(editor, id, FULL);
     const target = valuesAtLevel(doc, 3);
     const r = expectSuccess(
-      await M.save(editor, { id, version, values: { "CQS-03": target["CQS-03"], "CQS-01": target["CQS-01"] }, notes: { "CQS-03": "Theo báo cáo iOffice quý III." } }),
+      await M.save(editor, {
+        id,
+        version,
+        values: { "CQS-03": target["CQS-03"], "CQS-01": target["CQS-01"] },
+        notes: { "CQS-03": "Theo báo cáo iOffice quý III." },
+      }),
     );
     expect(r.version).toBe(version + 1);
     version = r.version;
@@ -159,7 +197,11 @@ describe("commune assessment workflow (ordered)", () => {
   it("bad values give InvalidValuesError (criterion + field) and nothing is saved; so do non-object values", async () => {
     const before = await assessmentById(editor, id, FULL);
     const r = expectError(
-      await M.save(editor, { id, version, values: { "CQS-01": { numerator: 120, denominator: 100 }, "CQS-07": { count: 1.5 } } }),
+      await M.save(editor, {
+        id,
+        version,
+        values: { "CQS-01": { numerator: 120, denominator: 100 }, "CQS-07": { count: 1.5 } },
+      }),
       "InvalidValuesError",
     );
     expect(r.issues!.map((i) => [i.criterion, i.field, i.reason]).sort()).toEqual([
@@ -173,9 +215,15 @@ describe("commune assessment workflow (ordered)", () => {
 
   it("an unknown criterion is refused naming values.<code>, and nothing is saved", async () => {
     const before = await assessmentById(editor, id, FULL);
-    const r = expectError(await M.save(editor, { id, version, values: { "XYZ-99": true, "CQS-02": { numerator: 1, denominator: 2 } } }), "InputError");
+    const r = expectError(
+      await M.save(editor, { id, version, values: { "XYZ-99": true, "CQS-02": { numerator: 1, denominator: 2 } } }),
+      "InputError",
+    );
     expect(r.issues!.map((i) => i.field)).toEqual(["values.XYZ-99"]);
-    const note = expectError(await M.save(editor, { id, version, values: {}, notes: { "CQS-01": "x".repeat(2001) } }), "InputError");
+    const note = expectError(
+      await M.save(editor, { id, version, values: {}, notes: { "CQS-01": "x".repeat(2001) } }),
+      "InputError",
+    );
     expect(note.issues!.map((i) => i.field)).toEqual(["notes.CQS-01"]);
     expect(await assessmentById(editor, id, FULL)).toEqual(before);
   });
@@ -183,7 +231,14 @@ describe("commune assessment workflow (ordered)", () => {
   it("CHUNG-01 (childLevels) of the district cannot be entered by hand", async () => {
     const d = await assessmentOf(districtEditor, DISTRICT, FULL);
     expect(d.status).toBe("DRAFT");
-    const r = expectError(await M.save(districtEditor, { id: d.id, version: d.version, values: { "CHUNG-01": { childLevels: [5, 5, 5, 5, 5] } } }), "InputError");
+    const r = expectError(
+      await M.save(districtEditor, {
+        id: d.id,
+        version: d.version,
+        values: { "CHUNG-01": { childLevels: [5, 5, 5, 5, 5] } },
+      }),
+      "InputError",
+    );
     expect(r.issues!.map((i) => i.field)).toEqual(["values.CHUNG-01"]);
     expect(await assessmentById(districtEditor, d.id, FULL)).toEqual(d);
   });
@@ -206,7 +261,13 @@ describe("commune assessment workflow (ordered)", () => {
     expect(saved.computedLevel).toBe(4);
     expect(saved.version).toBe(version + 1);
     version = saved.version;
-    const gaps = (await query(editor, `query ($id: ID!) { assessment(id: $id) { gaps { code } g5: gaps(level: 5) { code message } } }`, { id })).assessment;
+    const gaps = (
+      await query(
+        editor,
+        `query ($id: ID!) { assessment(id: $id) { gaps { code } g5: gaps(level: 5) { code message } } }`,
+        { id },
+      )
+    ).assessment;
     expect(gaps.gaps).toEqual([]); // nothing missing for the registered level 3
     expect(gaps.g5.length).toBeGreaterThan(0);
 
@@ -215,14 +276,20 @@ describe("commune assessment workflow (ordered)", () => {
     expect(s.submittedAt).toBeTruthy();
     version = s.version;
     // Submitted: the unit can no longer change values.
-    const locked = expectError(await M.save(editor, { id, version, values: { "CQS-01": { numerator: 1, denominator: 2 } } }), "WorkflowError");
+    const locked = expectError(
+      await M.save(editor, { id, version, values: { "CQS-01": { numerator: 1, denominator: 2 } } }),
+      "WorkflowError",
+    );
     expect(locked.message).toContain("đã nộp");
   });
 
   it("return needs comments on known criteria and the reviewer's role; with comments → RETURNED, comments visible", async () => {
     const none = expectError(await M.return(officer, { id, version, comments: [{ body: "   " }] }), "InputError");
     expect(none.issues!.map((i) => i.field)).toEqual(["comments"]);
-    const unknown = expectError(await M.return(officer, { id, version, comments: [{ criterionCode: "XYZ-1", body: "?" }] }), "InputError");
+    const unknown = expectError(
+      await M.return(officer, { id, version, comments: [{ criterionCode: "XYZ-1", body: "?" }] }),
+      "InputError",
+    );
     expect(unknown.issues!.map((i) => i.field)).toEqual(["comments.0.criterionCode"]);
     expectError(await M.return(editor, { id, version, comments: [{ body: "tự trả lại" }] }), "ForbiddenError");
 
@@ -248,13 +315,24 @@ describe("commune assessment workflow (ordered)", () => {
   });
 
   it("verifyIndicatorValue: a correction changes computedLevel; keeping a value records the check", async () => {
-    expectError(await M.verifyValue(editor, { id, version, code: "CQS-01", value: { numerator: 80, denominator: 100 } }), "ForbiddenError");
-    const bad = expectError(await M.verifyValue(officer, { id, version, code: "CQS-01", value: { numerator: 80, denominator: 0 } }), "InvalidValuesError");
+    expectError(
+      await M.verifyValue(editor, { id, version, code: "CQS-01", value: { numerator: 80, denominator: 100 } }),
+      "ForbiddenError",
+    );
+    const bad = expectError(
+      await M.verifyValue(officer, { id, version, code: "CQS-01", value: { numerator: 80, denominator: 0 } }),
+      "InvalidValuesError",
+    );
     expect(bad.issues![0]).toMatchObject({ criterion: "CQS-01", field: "CQS-01.denominator" });
-    const unknown = expectError(await M.verifyValue(officer, { id, version, code: "XYZ-1", value: null }), "InputError");
+    const unknown = expectError(
+      await M.verifyValue(officer, { id, version, code: "XYZ-1", value: null }),
+      "InputError",
+    );
     expect(unknown.issues!.map((i) => i.field)).toEqual(["criterionCode"]);
 
-    const keep = expectSuccess(await M.verifyValue(officer, { id, version, code: "CQS-02", value: null, comment: "Khớp báo cáo." }));
+    const keep = expectSuccess(
+      await M.verifyValue(officer, { id, version, code: "CQS-02", value: null, comment: "Khớp báo cáo." }),
+    );
     expect(keep.computedLevel).toBe(4);
     const kept = keep.values.find((v: Json) => v.criterionCode === "CQS-02");
     expect(kept).toMatchObject({ verifiedValue: null, verifierComment: "Khớp báo cáo." });
@@ -263,7 +341,13 @@ describe("commune assessment workflow (ordered)", () => {
     version = keep.version;
 
     const r = expectSuccess(
-      await M.verifyValue(officer, { id, version, code: "CQS-01", value: { numerator: 80, denominator: 100 }, comment: "Theo Cổng DVC: 80/100." }),
+      await M.verifyValue(officer, {
+        id,
+        version,
+        code: "CQS-01",
+        value: { numerator: 80, denominator: 100 },
+        comment: "Theo Cổng DVC: 80/100.",
+      }),
     );
     expect(r.version).toBe(version + 1);
     version = r.version;
@@ -276,7 +360,8 @@ describe("commune assessment workflow (ordered)", () => {
       effectiveValue: { numerator: 80, denominator: 100 },
       verifierComment: "Theo Cổng DVC: 80/100.",
     });
-    const e = (await query(officer, EVALUATE, { versionId: setVersionId, values: valuesMap(r, "effectiveValue") })).evaluate;
+    const e = (await query(officer, EVALUATE, { versionId: setVersionId, values: valuesMap(r, "effectiveValue") }))
+      .evaluate;
     expect(e.level).toBe(3);
     expect(r.selfAssessedLevel).toBe(4); // what the unit claimed stays on record
   });
@@ -302,17 +387,26 @@ describe("commune assessment workflow (ordered)", () => {
     const bad = expectError(await M.recognise(officer, { id, version, number: "1", date: "2026-11-20" }), "InputError");
     expect(bad.issues!.map((i) => i.field)).toEqual(["decisionNumber"]);
     // A day that does not exist never reaches the service: the Date scalar refuses it.
-    const badDate = await officer.gql(`mutation ($id: ID!, $v: Int!, $d: Date!) { recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "456/QĐ-UBND", decisionDate: $d) { __typename } }`, {
-      id,
-      v: version,
-      d: "2026-11-31",
-    });
+    const badDate = await officer.gql(
+      `mutation ($id: ID!, $v: Int!, $d: Date!) { recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "456/QĐ-UBND", decisionDate: $d) { __typename } }`,
+      {
+        id,
+        v: version,
+        d: "2026-11-31",
+      },
+    );
     expect(badDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     // A decision cannot be dated after today (Vietnam time).
     const future = new Date(Date.now() + 7 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
-    const late = expectError(await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: future }), "InputError");
+    const late = expectError(
+      await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: future }),
+      "InputError",
+    );
     expect(late.issues!.map((i) => i.field)).toEqual(["decisionDate"]);
-    expectError(await M.recognise(appraiser, { id, version, number: "456/QĐ-UBND", date: "2026-11-20" }), "ForbiddenError");
+    expectError(
+      await M.recognise(appraiser, { id, version, number: "456/QĐ-UBND", date: "2026-11-20" }),
+      "ForbiddenError",
+    );
     const r = expectSuccess(await M.recognise(officer, { id, version, number: "456/QĐ-UBND", date: "2026-11-20" }));
     expect(r).toMatchObject({
       status: "RECOGNISED",
@@ -384,7 +478,11 @@ describe("commune assessment workflow (ordered)", () => {
   });
 
   it("history shows an audit event for each step, with actor and before/after", async () => {
-    const a = await assessmentById(officer, id, `history { id at actorId actorKind action entityType entityId before after }`);
+    const a = await assessmentById(
+      officer,
+      id,
+      `history { id at actorId actorKind action entityType entityId before after }`,
+    );
     const events = a.history.slice(historyBaseline);
     expect(events.map((e: Json) => e.action)).toEqual([
       "assessment.register",
@@ -404,11 +502,19 @@ describe("commune assessment workflow (ordered)", () => {
       expect(e).toMatchObject({ actorKind: "user", entityType: "Assessment" });
       expect(Buffer.from(id, "base64").toString()).toBe(`Assessment:${e.entityId}`);
     }
-    expect(register).toMatchObject({ actorId: ids.editor, before: { registeredLevel: 2 }, after: { registeredLevel: 3 } });
+    expect(register).toMatchObject({
+      actorId: ids.editor,
+      before: { registeredLevel: 2 },
+      after: { registeredLevel: 3 },
+    });
     expect(Object.keys(save1.after.values).sort()).toEqual(["CQS-01", "CQS-03"]);
     expect(save1.after.notes).toEqual({ "CQS-03": "Theo báo cáo iOffice quý III." });
     expect(save1.before.values["CQS-03"]).toBeNull();
-    expect(submit).toMatchObject({ actorId: ids.editor, before: { status: "DRAFT" }, after: { status: "SUBMITTED", selfAssessedLevel: 4, registeredLevel: 3 } });
+    expect(submit).toMatchObject({
+      actorId: ids.editor,
+      before: { status: "DRAFT" },
+      after: { status: "SUBMITTED", selfAssessedLevel: 4, registeredLevel: 3 },
+    });
     expect(ret).toMatchObject({ actorId: ids.officer, before: { status: "SUBMITTED" }, after: { status: "RETURNED" } });
     expect(ret.after.comments).toHaveLength(2);
     expect(keep).toMatchObject({ actorId: ids.officer, after: { criterionCode: "CQS-02", verifiedValue: null } });
@@ -417,8 +523,16 @@ describe("commune assessment workflow (ordered)", () => {
       before: { criterionCode: "CQS-01", value: { numerator: 100, denominator: 100 }, verifiedValue: null },
       after: { criterionCode: "CQS-01", verifiedValue: { numerator: 80, denominator: 100 }, level: 3 },
     });
-    expect(verify).toMatchObject({ actorId: ids.officer, before: { status: "SUBMITTED" }, after: { status: "VERIFIED" } });
-    expect(appraise).toMatchObject({ actorId: ids.appraiser, before: { status: "VERIFIED" }, after: { status: "APPRAISED", appraisedLevel: 3 } });
+    expect(verify).toMatchObject({
+      actorId: ids.officer,
+      before: { status: "SUBMITTED" },
+      after: { status: "VERIFIED" },
+    });
+    expect(appraise).toMatchObject({
+      actorId: ids.appraiser,
+      before: { status: "VERIFIED" },
+      after: { status: "APPRAISED", appraisedLevel: 3 },
+    });
     expect(recognise).toMatchObject({
       actorId: ids.officer,
       before: { status: "APPRAISED" },

@@ -7,7 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
-import { assessmentOf, createUnitEditor, expectError, expectSuccess, mutate, type Json, type MutationResult } from "./helpers.ts";
+import {
+  assessmentOf,
+  createUnitEditor,
+  expectError,
+  expectSuccess,
+  mutate,
+  type Json,
+  type MutationResult,
+} from "./helpers.ts";
 
 let api: TestApi;
 
@@ -22,7 +30,8 @@ const save = (c: Client, v: { id: string; version: number; values: Record<string
   );
 
 const FIELDS = "id version status computedLevel values { criterionCode value }";
-const valuesOf = (a: Json): Record<string, unknown> => Object.fromEntries(a.values.map((v: Json) => [v.criterionCode, v.value]));
+const valuesOf = (a: Json): Record<string, unknown> =>
+  Object.fromEntries(a.values.map((v: Json) => [v.criterionCode, v.value]));
 
 beforeAll(async () => {
   api = await setupApi();
@@ -48,7 +57,10 @@ describe("two concurrent saves with the same version", () => {
       const before = valuesOf(start);
       // Different criteria and values per person, so a lost write would show.
       const mine = { "CQS-01": { numerator: 61 + n, denominator: 100 }, "CQS-03": { numerator: 7, denominator: 10 } };
-      const theirs = { "CQS-06": { numerator: 33 + n, denominator: 40 }, "CQS-01": { numerator: 99, denominator: 100 } };
+      const theirs = {
+        "CQS-06": { numerator: 33 + n, denominator: 40 },
+        "CQS-01": { numerator: 99, denominator: 100 },
+      };
 
       const results: MutationResult[] = await Promise.all([
         save(alice, { id: start.id, version: start.version, values: mine }),
@@ -56,7 +68,10 @@ describe("two concurrent saves with the same version", () => {
       ]);
       const ok = results.filter((r) => r.__typename === "MutationSaveIndicatorValuesSuccess");
       const conflicts = results.filter((r) => r.__typename === "ConflictError");
-      expect(results.map((r) => r.__typename).sort(), JSON.stringify(results)).toEqual(["ConflictError", "MutationSaveIndicatorValuesSuccess"]);
+      expect(results.map((r) => r.__typename).sort(), JSON.stringify(results)).toEqual([
+        "ConflictError",
+        "MutationSaveIndicatorValuesSuccess",
+      ]);
       expect(ok).toHaveLength(1);
       expect(conflicts).toHaveLength(1);
       const conflict = expectError(conflicts[0]!, "ConflictError");
@@ -72,10 +87,14 @@ describe("two concurrent saves with the same version", () => {
       expect(mid.version).toBe(start.version + 1);
       expect(valuesOf(mid)).toEqual({ ...before, ...winnerValues });
       // One audit event for the one save that happened.
-      const saves = await api.prisma.auditEvent.count({ where: { entityId: Buffer.from(start.id, "base64").toString().split(":")[1]!, action: "assessment.saveValues" } });
+      const saves = await api.prisma.auditEvent.count({
+        where: { entityId: Buffer.from(start.id, "base64").toString().split(":")[1]!, action: "assessment.saveValues" },
+      });
 
       // The loser reloads and saves again with the fresh version.
-      const retry = expectSuccess(await save(loser, { id: start.id, version: conflict.currentVersion!, values: loserValues }));
+      const retry = expectSuccess(
+        await save(loser, { id: start.id, version: conflict.currentVersion!, values: loserValues }),
+      );
       expect(retry.version).toBe(start.version + 2);
       const end = await assessmentOf(bob, c.unit, FIELDS);
       expect(end.version).toBe(start.version + 2);
@@ -91,7 +110,10 @@ describe("two concurrent saves with the same version", () => {
   it("a stale version after the fact is a conflict too, and writes nothing", async () => {
     const ed = await api.as("xa.khanhthien@ninhbinh.gov.vn");
     const a = await assessmentOf(ed, "14563", FIELDS);
-    const r = expectError(await save(ed, { id: a.id, version: a.version - 2, values: { "CQS-01": { numerator: 1, denominator: 100 } } }), "ConflictError");
+    const r = expectError(
+      await save(ed, { id: a.id, version: a.version - 2, values: { "CQS-01": { numerator: 1, denominator: 100 } } }),
+      "ConflictError",
+    );
     expect(r.currentVersion).toBe(a.version);
     expect(await assessmentOf(ed, "14563", FIELDS)).toEqual(a);
   });

@@ -10,7 +10,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
-import { expectError, expectSuccess, mutate, query, queryError, valuesAtLevel, type Json, type SetDoc } from "./helpers.ts";
+import {
+  expectError,
+  expectSuccess,
+  mutate,
+  query,
+  queryError,
+  valuesAtLevel,
+  type Json,
+  type SetDoc,
+} from "./helpers.ts";
 
 let api: TestApi;
 let so: Client;
@@ -22,10 +31,24 @@ const VERSION_FIELDS = `
 `;
 
 const clone = (client: Client, vars: Record<string, unknown>, selection = VERSION_FIELDS) =>
-  mutate(client, "cloneCriteriaSet", "$src: ID!, $tenant: String!, $setId: String", "sourceVersionId: $src, tenantId: $tenant, setId: $setId", selection, vars);
+  mutate(
+    client,
+    "cloneCriteriaSet",
+    "$src: ID!, $tenant: String!, $setId: String",
+    "sourceVersionId: $src, tenantId: $tenant, setId: $setId",
+    selection,
+    vars,
+  );
 
 const update = (client: Client, vars: { id: string; document: unknown; revision: number }) =>
-  mutate(client, "updateCriteriaSetDraft", "$id: ID!, $document: JSON!, $revision: Int!", "versionId: $id, document: $document, revision: $revision", VERSION_FIELDS, vars);
+  mutate(
+    client,
+    "updateCriteriaSetDraft",
+    "$id: ID!, $document: JSON!, $revision: Int!",
+    "versionId: $id, document: $document, revision: $revision",
+    VERSION_FIELDS,
+    vars,
+  );
 
 const publish = (client: Client, vars: { id: string; number: string; date: string }) =>
   mutate(
@@ -38,7 +61,9 @@ const publish = (client: Client, vars: { id: string; number: string; date: strin
   );
 
 async function version(client: Client, id: string, extra = ""): Promise<Json> {
-  return (await query(client, `query ($id: ID!) { criteriaSetVersion(id: $id) { ${VERSION_FIELDS} ${extra} } }`, { id })).criteriaSetVersion;
+  return (
+    await query(client, `query ($id: ID!) { criteriaSetVersion(id: $id) { ${VERSION_FIELDS} ${extra} } }`, { id })
+  ).criteriaSetVersion;
 }
 
 const clone_ = <T>(x: T): T => structuredClone(x);
@@ -59,7 +84,10 @@ describe("district set lifecycle (ordered)", () => {
   let nationalRelayId: string;
 
   it("finds vn-2361-district 1.0 by relay id and clones it into ninh-binh as a DRAFT based on it", async () => {
-    const d = await query(so, `{ criteriaSets(tenant: "vn", unitKind: "district") { code versions { id version status } } }`);
+    const d = await query(
+      so,
+      `{ criteriaSets(tenant: "vn", unitKind: "district") { code versions { id version status } } }`,
+    );
     const set = d.criteriaSets.find((s: Json) => s.code === "vn-2361-district");
     expect(set.versions).toHaveLength(1);
     expect(set.versions[0]).toMatchObject({ version: "1.0", status: "PUBLISHED" });
@@ -83,7 +111,11 @@ describe("district set lifecycle (ordered)", () => {
     revision = v.revision;
 
     // Untouched clone: same criteria as the base.
-    const fresh = await version(so, draftId, "diffFromBase { stricter looser changed { code } added { code } removed { code } } issues { pointer }");
+    const fresh = await version(
+      so,
+      draftId,
+      "diffFromBase { stricter looser changed { code } added { code } removed { code } } issues { pointer }",
+    );
     expect(fresh.diffFromBase).toEqual({ stricter: 0, looser: 0, changed: [], added: [], removed: [] });
     expect(fresh.issues).toEqual([]);
   });
@@ -91,12 +123,21 @@ describe("district set lifecycle (ordered)", () => {
   it("refuses a clone without the CSRF token, and by someone who does not manage the tenant's sets", async () => {
     const noCsrf = await api.as("so@ninhbinh.gov.vn");
     noCsrf.csrf = null;
-    const r = expectError(await clone(noCsrf, { src: nationalRelayId, tenant: "ninh-binh", setId: "ninh-binh-district-x" }), "ForbiddenError");
+    const r = expectError(
+      await clone(noCsrf, { src: nationalRelayId, tenant: "ninh-binh", setId: "ninh-binh-district-x" }),
+      "ForbiddenError",
+    );
     expect(r.message).toContain("CSRF");
     const editor = await api.as("xa.khanhthien@ninhbinh.gov.vn");
-    expectError(await clone(editor, { src: nationalRelayId, tenant: "ninh-binh", setId: "ninh-binh-district-x" }), "ForbiddenError");
+    expectError(
+      await clone(editor, { src: nationalRelayId, tenant: "ninh-binh", setId: "ninh-binh-district-x" }),
+      "ForbiddenError",
+    );
     const hanoi = await api.as("so@hanoi.gov.vn");
-    expectError(await clone(hanoi, { src: nationalRelayId, tenant: "ninh-binh", setId: "ninh-binh-district-x" }), "ForbiddenError");
+    expectError(
+      await clone(hanoi, { src: nationalRelayId, tenant: "ninh-binh", setId: "ninh-binh-district-x" }),
+      "ForbiddenError",
+    );
     // Another province cannot even see Ninh Bình's draft; anonymous neither.
     await queryError(hanoi, `query ($id: ID!) { criteriaSetVersion(id: $id) { id } }`, { id: draftId }, "NOT_FOUND");
     await queryError(api.anon, `query ($id: ID!) { criteriaSetVersion(id: $id) { id } }`, { id: draftId }, "NOT_FOUND");
@@ -115,7 +156,11 @@ describe("district set lifecycle (ordered)", () => {
     revision = v.revision;
     draftDoc = v.document;
 
-    const d = await version(so, draftId, "diffFromBase { from to stricter looser changed { code direction targets { level from to change } } }");
+    const d = await version(
+      so,
+      draftId,
+      "diffFromBase { from to stricter looser changed { code direction targets { level from to change } } }",
+    );
     expect(d.diffFromBase.from).toBe("vn-2361-district@1.0");
     expect(d.diffFromBase.to).toBe("ninh-binh-district@1.0");
     expect(d.diffFromBase.stricter).toBe(1);
@@ -136,13 +181,21 @@ describe("district set lifecycle (ordered)", () => {
       const doc = clone_(draftDoc);
       const i = indexOf(doc, "CQS-02");
       doc.criteria[i]!.code = "CQS-01";
-      cases.push({ name: "duplicate code", doc, expected: [{ code: "duplicate_criterion_code", pointer: `/criteria/${i}/code` }] });
+      cases.push({
+        name: "duplicate code",
+        doc,
+        expected: [{ code: "duplicate_criterion_code", pointer: `/criteria/${i}/code` }],
+      });
     }
     {
       const doc = clone_(draftDoc);
       const i = indexOf(doc, "CQS-02");
       doc.criteria[i]!.targets = [20, 30, 10, 80, 90];
-      cases.push({ name: "falling target", doc, expected: [{ code: "target_falls", pointer: `/criteria/${i}/targets/2` }] });
+      cases.push({
+        name: "falling target",
+        doc,
+        expected: [{ code: "target_falls", pointer: `/criteria/${i}/targets/2` }],
+      });
     }
     {
       const doc = clone_(draftDoc);
@@ -158,7 +211,10 @@ describe("district set lifecycle (ordered)", () => {
     for (const c of cases) {
       const r = expectError(await update(so, { id: draftId, document: c.doc, revision }), "InvalidSetError");
       expect(r.code).toBe("INVALID_SET");
-      expect(r.issues!.map((i) => ({ code: i.code, pointer: i.pointer })), c.name).toEqual(c.expected);
+      expect(
+        r.issues!.map((i) => ({ code: i.code, pointer: i.pointer })),
+        c.name,
+      ).toEqual(c.expected);
       for (const i of r.issues!) {
         expect(i.pointer).toBe(i.path.map((p: string) => `/${p}`).join(""));
         expect(i.message.length).toBeGreaterThan(0);
@@ -191,23 +247,31 @@ describe("district set lifecycle (ordered)", () => {
     const bad = expectError(await publish(so, { id: draftId, number: "  ", date: "2026-03-01" }), "InputError");
     expect(bad.issues!.map((i) => i.field)).toEqual(["decisionNumber"]);
     // A day that does not exist never reaches the service: the Date scalar refuses it.
-    const badDate = await so.gql(`mutation ($id: ID!, $d: Date!) { publishCriteriaSetVersion(versionId: $id, decisionNumber: "88/QĐ-UBND", decisionDate: $d) { __typename } }`, {
-      id: draftId,
-      d: "2026-02-30",
-    });
+    const badDate = await so.gql(
+      `mutation ($id: ID!, $d: Date!) { publishCriteriaSetVersion(versionId: $id, decisionNumber: "88/QĐ-UBND", decisionDate: $d) { __typename } }`,
+      {
+        id: draftId,
+        d: "2026-02-30",
+      },
+    );
     expect(badDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect((await version(so, draftId)).status).toBe("DRAFT");
 
     const v = expectSuccess(await publish(so, { id: draftId, number: "88/QĐ-UBND", date: "2026-03-01" }));
     expect(v).toMatchObject({ status: "PUBLISHED", decisionNumber: "88/QĐ-UBND", decisionDate: "2026-03-01" });
     expect(v.publishedAt).toBeTruthy();
-    expect(v.document.issuer).toMatchObject({ tenant: "ninh-binh", decisionNumber: "88/QĐ-UBND", decisionDate: "2026-03-01" });
+    expect(v.document.issuer).toMatchObject({
+      tenant: "ninh-binh",
+      decisionNumber: "88/QĐ-UBND",
+      decisionDate: "2026-03-01",
+    });
     const { issuer: _i1, ...rest } = v.document;
     const { issuer: _i2, ...before } = draftDoc;
     expect(rest).toEqual(before);
     draftDoc = v.document;
     // Now public.
-    const anon = (await query(api.anon, `query ($id: ID!) { criteriaSetVersion(id: $id) { status } }`, { id: draftId })).criteriaSetVersion;
+    const anon = (await query(api.anon, `query ($id: ID!) { criteriaSetVersion(id: $id) { status } }`, { id: draftId }))
+      .criteriaSetVersion;
     expect(anon.status).toBe("PUBLISHED");
   });
 
@@ -215,9 +279,15 @@ describe("district set lifecycle (ordered)", () => {
     const doc = clone_(draftDoc);
     doc.criteria[indexOf(doc, "CQS-01")]!.targets = [90, 90, 95, 100, 100];
     const current = await version(so, draftId);
-    const r = expectError(await update(so, { id: draftId, document: doc, revision: current.revision }), "WorkflowError");
+    const r = expectError(
+      await update(so, { id: draftId, document: doc, revision: current.revision }),
+      "WorkflowError",
+    );
     expect(r.code).toBe("WORKFLOW");
-    const again = expectError(await publish(so, { id: draftId, number: "99/QĐ-UBND", date: "2026-04-01" }), "WorkflowError");
+    const again = expectError(
+      await publish(so, { id: draftId, number: "99/QĐ-UBND", date: "2026-04-01" }),
+      "WorkflowError",
+    );
     expect(again.message).toContain("đã được công bố");
     const after = await version(so, draftId);
     expect(after).toEqual(current);
@@ -230,15 +300,37 @@ describe("district set lifecycle (ordered)", () => {
     expect(v).toMatchObject({ version: "2.0", status: "DRAFT", revision: 1 });
     expect(v.set.code).toBe("ninh-binh-district");
     expect(v.basedOn).toMatchObject({ id: draftId, version: "1.0", set: { code: "ninh-binh-district" } });
-    expect(v.document).toMatchObject({ id: "ninh-binh-district", version: "2.0", basedOn: { id: "vn-2361-district", version: "1.0" } });
+    expect(v.document).toMatchObject({
+      id: "ninh-binh-district",
+      version: "2.0",
+      basedOn: { id: "vn-2361-district", version: "1.0" },
+    });
     v2Id = v.id;
     // One draft per set at a time.
     const third = expectError(await clone(so, { src: nationalRelayId, tenant: "ninh-binh" }), "WorkflowError");
     expect(third.message).toContain("bản nháp");
     // Versions newest first; the draft is hidden from anonymous.
-    const mine = (await query(so, `{ criteriaSets(tenant: "ninh-binh", unitKind: "district") { code versions { version status } } }`)).criteriaSets;
-    expect(mine).toEqual([{ code: "ninh-binh-district", versions: [{ version: "2.0", status: "DRAFT" }, { version: "1.0", status: "PUBLISHED" }] }]);
-    const pub = (await query(api.anon, `{ criteriaSets(tenant: "ninh-binh", unitKind: "district") { code versions { version status } } }`)).criteriaSets;
+    const mine = (
+      await query(
+        so,
+        `{ criteriaSets(tenant: "ninh-binh", unitKind: "district") { code versions { version status } } }`,
+      )
+    ).criteriaSets;
+    expect(mine).toEqual([
+      {
+        code: "ninh-binh-district",
+        versions: [
+          { version: "2.0", status: "DRAFT" },
+          { version: "1.0", status: "PUBLISHED" },
+        ],
+      },
+    ]);
+    const pub = (
+      await query(
+        api.anon,
+        `{ criteriaSets(tenant: "ninh-binh", unitKind: "district") { code versions { version status } } }`,
+      )
+    ).criteriaSets;
     expect(pub).toEqual([{ code: "ninh-binh-district", versions: [{ version: "1.0", status: "PUBLISHED" }] }]);
   });
 
@@ -254,11 +346,25 @@ describe("district set lifecycle (ordered)", () => {
       }
     }`;
     const d = (await query(so, q, { from: draftId, to: v2Id })).diff;
-    expect(d).toMatchObject({ from: "ninh-binh-district@1.0", to: "ninh-binh-district@2.0", stricter: 0, looser: 1, added: [], removed: [] });
-    expect(d.changed).toEqual([{ code: "CQS-02", direction: "looser", targets: [{ level: 1, from: "≥ 20%", to: "≥ 10%", change: "looser" }] }]);
+    expect(d).toMatchObject({
+      from: "ninh-binh-district@1.0",
+      to: "ninh-binh-district@2.0",
+      stricter: 0,
+      looser: 1,
+      added: [],
+      removed: [],
+    });
+    expect(d.changed).toEqual([
+      { code: "CQS-02", direction: "looser", targets: [{ level: 1, from: "≥ 20%", to: "≥ 10%", change: "looser" }] },
+    ]);
 
     const fromNational = (await query(so, q, { fromBuiltIn: "vn-2361-district", to: draftId })).diff;
-    expect(fromNational).toMatchObject({ from: "vn-2361-district@1.0", to: "ninh-binh-district@1.0", stricter: 1, looser: 0 });
+    expect(fromNational).toMatchObject({
+      from: "vn-2361-district@1.0",
+      to: "ninh-binh-district@1.0",
+      stricter: 1,
+      looser: 0,
+    });
     expect(fromNational.changed.map((c: Json) => c.code)).toEqual(["CQS-01"]);
 
     // Anonymous may diff published versions but not the draft.
@@ -287,7 +393,8 @@ describe("stateless evaluate and gaps", () => {
   let commune: SetDoc;
 
   beforeAll(async () => {
-    commune = (await query(api.anon, `{ criteriaSetVersion(id: "v_vn-2361-commune_1.0") { document } }`)).criteriaSetVersion.document;
+    commune = (await query(api.anon, `{ criteriaSetVersion(id: "v_vn-2361-commune_1.0") { document } }`))
+      .criteriaSetVersion.document;
   });
 
   it("evaluates values against builtIn vn-2361-commune: level, level name and per-criterion statuses", async () => {
@@ -306,14 +413,25 @@ describe("stateless evaluate and gaps", () => {
     const m = (await query(api.anon, EVAL, { versionId: "v_vn-2361-commune_1.0", values: partial })).evaluate;
     expect(m.level).toBe(0);
     expect(m.levels[0].missing).toEqual(["CQS-02"]);
-    expect(m.criteria.find((c: Json) => c.code === "CQS-02").results).toEqual(["missing", "missing", "missing", "missing", "missing"]);
+    expect(m.criteria.find((c: Json) => c.code === "CQS-02").results).toEqual([
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+    ]);
   });
 
   it("bad values give InvalidValuesError naming criterion and field", async () => {
     const e = (
       await query(api.anon, EVAL, {
         builtIn: "vn-2361-commune",
-        values: { "CQS-01": { numerator: 5, denominator: 0 }, "CQS-02": { numerator: 60, denominator: 50 }, "CQS-07": { count: -1 }, "CQS-04": "có" },
+        values: {
+          "CQS-01": { numerator: 5, denominator: 0 },
+          "CQS-02": { numerator: 60, denominator: 50 },
+          "CQS-07": { count: -1 },
+          "CQS-04": "có",
+        },
       })
     ).evaluate;
     expect(e.__typename).toBe("InvalidValuesError");
@@ -348,15 +466,27 @@ describe("stateless evaluate and gaps", () => {
     // Everything else is simply missing.
     expect(g.filter((x: Json) => x.code !== "CQS-02").every((x: Json) => x.status === "missing")).toBe(true);
     await queryError(api.anon, q, { values: {}, level: 6 }, "BAD_INPUT");
-    await queryError(api.anon, q, { values: { "CQS-02": { numerator: 60, denominator: 50 } }, level: 3 }, "INVALID_VALUES");
+    await queryError(
+      api.anon,
+      q,
+      { values: { "CQS-02": { numerator: 60, denominator: 50 } }, level: 3 },
+      "INVALID_VALUES",
+    );
   });
 });
 
 describe("impact preview", () => {
   it("a much stricter CQS-01 in a clone of ninh-binh-commune moves units of the demo round down; counts add up", async () => {
-    const sets = (await query(so, `{ criteriaSets(tenant: "ninh-binh", unitKind: "commune") { code versions { id version status } } }`)).criteriaSets;
+    const sets = (
+      await query(
+        so,
+        `{ criteriaSets(tenant: "ninh-binh", unitKind: "commune") { code versions { id version status } } }`,
+      )
+    ).criteriaSets;
     const published = sets[0].versions.find((v: Json) => v.status === "PUBLISHED");
-    const round = (await query(so, `{ rounds(tenant: "ninh-binh") { id unitKind setVersion { id } } }`)).rounds.find((r: Json) => r.unitKind === "commune");
+    const round = (await query(so, `{ rounds(tenant: "ninh-binh") { id unitKind setVersion { id } } }`)).rounds.find(
+      (r: Json) => r.unitKind === "commune",
+    );
     expect(round.setVersion.id).toBe(published.id);
 
     const draft = expectSuccess(await clone(so, { src: published.id, tenant: "ninh-binh" }));
@@ -393,6 +523,11 @@ describe("impact preview", () => {
     }
     expect(p.draft).toEqual(p.current.map((n: number, l: number) => n + delta[l]!));
     // Only someone who may read the tenant's drafts sees the preview.
-    await queryError(api.anon, `query ($r: ID!, $v: ID!) { impactPreview(roundId: $r, versionId: $v) { units } }`, { r: round.id, v: draft.id }, "NOT_FOUND");
+    await queryError(
+      api.anon,
+      `query ($r: ID!, $v: ID!) { impactPreview(roundId: $r, versionId: $v) { units } }`,
+      { r: round.id, v: draft.id },
+      "NOT_FOUND",
+    );
   });
 });

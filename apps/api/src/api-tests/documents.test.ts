@@ -32,8 +32,12 @@ beforeAll(async () => {
   ]);
   const round = await api.prisma.round.findFirstOrThrow({ where: { tenantId: DEMO_TENANT, unitKind: "commune" } });
   communeRoundId = round.id;
-  recognisedId = (await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId("14560") } })).id;
-  draftId = (await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId(DEMO_COMMUNE_CODE) } })).id;
+  recognisedId = (
+    await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId("14560") } })
+  ).id;
+  draftId = (
+    await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId(DEMO_COMMUNE_CODE) } })
+  ).id;
 });
 afterAll(async () => {
   await http?.close(100);

@@ -6,7 +6,15 @@
 import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
-import { assessmentOf, createUnitEditor, ERR, expectError, expectSuccess, query, type MutationResult } from "./helpers.ts";
+import {
+  assessmentOf,
+  createUnitEditor,
+  ERR,
+  expectError,
+  expectSuccess,
+  query,
+  type MutationResult,
+} from "./helpers.ts";
 
 let api: TestApi;
 let editor: Client;
@@ -25,7 +33,11 @@ const DELETE = `mutation ($id: ID!) { r: deleteEvidence(id: $id) { __typename ..
 
 /** A minimal valid PDF: header, catalog, page tree, xref table and trailer. */
 function pdf(): Uint8Array {
-  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"];
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+  ];
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -82,23 +94,61 @@ function zip(entries: Record<string, string>): Uint8Array {
     const nameBytes = new TextEncoder().encode(name);
     const data = new TextEncoder().encode(text);
     const crc = crc32(data);
-    const common = [le(20, 2), le(0, 2), le(0, 2), le(0, 2), le(0x21, 2), le(crc, 4), le(data.length, 4), le(data.length, 4), le(nameBytes.length, 2), le(0, 2)];
+    const common = [
+      le(20, 2),
+      le(0, 2),
+      le(0, 2),
+      le(0, 2),
+      le(0x21, 2),
+      le(crc, 4),
+      le(data.length, 4),
+      le(data.length, 4),
+      le(nameBytes.length, 2),
+      le(0, 2),
+    ];
     const local = concat([le(0x04034b50, 4), ...common, nameBytes, data]);
-    centrals.push(concat([le(0x02014b50, 4), le(20, 2), ...common, le(0, 2), le(0, 2), le(0, 2), le(0, 4), le(offset, 4), nameBytes]));
+    centrals.push(
+      concat([
+        le(0x02014b50, 4),
+        le(20, 2),
+        ...common,
+        le(0, 2),
+        le(0, 2),
+        le(0, 2),
+        le(0, 4),
+        le(offset, 4),
+        nameBytes,
+      ]),
+    );
     locals.push(local);
     offset += local.length;
   }
   const central = concat(centrals);
-  const end = concat([le(0x06054b50, 4), le(0, 2), le(0, 2), le(centrals.length, 2), le(centrals.length, 2), le(central.length, 4), le(offset, 4), le(0, 2)]);
+  const end = concat([
+    le(0x06054b50, 4),
+    le(0, 2),
+    le(0, 2),
+    le(centrals.length, 2),
+    le(centrals.length, 2),
+    le(central.length, 4),
+    le(offset, 4),
+    le(0, 2),
+  ]);
   return concat([...locals, central, end]);
 }
 
 const OOXML = "application/vnd.openxmlformats-officedocument";
 function ooxml(kind: "word" | "xl"): Uint8Array {
-  const main = kind === "word" ? ["/word/document.xml", `${OOXML}.wordprocessingml.document.main+xml`] : ["/xl/workbook.xml", `${OOXML}.spreadsheetml.sheet.main+xml`];
+  const main =
+    kind === "word"
+      ? ["/word/document.xml", `${OOXML}.wordprocessingml.document.main+xml`]
+      : ["/xl/workbook.xml", `${OOXML}.spreadsheetml.sheet.main+xml`];
   return zip({
     "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="${main[0]}" ContentType="${main[1]}"/></Types>`,
-    [main[0]!.slice(1)]: kind === "word" ? `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>` : `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`,
+    [main[0]!.slice(1)]:
+      kind === "word"
+        ? `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>`
+        : `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`,
   });
 }
 
@@ -118,7 +168,8 @@ function exe(): Uint8Array {
   return b;
 }
 
-const file = (bytes: Uint8Array, name: string, type: string) => new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
+const file = (bytes: Uint8Array, name: string, type: string) =>
+  new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
 
 async function send(c: Client, q: string, variables: Record<string, unknown>, f: File): Promise<MutationResult> {
   const res = await c.upload<{ r: MutationResult }>(q, variables, f);
@@ -133,7 +184,9 @@ async function remove(c: Client, id: string): Promise<MutationResult> {
   return res.data!.r;
 }
 
-const history = async (id = draftId) => (await query(editor, `query ($id: ID!) { assessment(id: $id) { history { action before after } } }`, { id })).assessment.history;
+const history = async (id = draftId) =>
+  (await query(editor, `query ($id: ID!) { assessment(id: $id) { history { action before after } } }`, { id }))
+    .assessment.history;
 
 beforeAll(async () => {
   api = await setupApi();
@@ -170,8 +223,14 @@ describe("evidence type judged from the content", () => {
   });
 
   it("an OLE file that is not named .doc/.xls, and text named .pdf, are refused", async () => {
-    expect(expectError(await upload(editor, file(cfb(), "cai-dat.msi", "application/msword")), "InputError").issues![0]!.field).toBe("file");
-    const text = expectError(await upload(editor, file(new TextEncoder().encode("xin chào"), "ghi-chu.pdf", "application/pdf")), "InputError");
+    expect(
+      expectError(await upload(editor, file(cfb(), "cai-dat.msi", "application/msword")), "InputError").issues![0]!
+        .field,
+    ).toBe("file");
+    const text = expectError(
+      await upload(editor, file(new TextEncoder().encode("xin chào"), "ghi-chu.pdf", "application/pdf")),
+      "InputError",
+    );
     expect(text.issues![0]).toMatchObject({ field: "file" });
     expect(text.issues![0]!.message).toContain("không nhận ra");
   });
@@ -180,8 +239,15 @@ describe("evidence type judged from the content", () => {
 describe("deleting and replacing evidence", () => {
   it("the unit's editor replaces a file in place (same id and criterion), audited before → after", async () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "ban-nhap.pdf", "application/pdf"), "CQS-02"));
-    const next = expectSuccess(await send(editor, REPLACE, { id: ev.id }, file(png(), "ban-chinh-thuc.png", "image/png")));
-    expect(next).toMatchObject({ id: ev.id, criterionCode: "CQS-02", fileName: "ban-chinh-thuc.png", mimeType: "image/png" });
+    const next = expectSuccess(
+      await send(editor, REPLACE, { id: ev.id }, file(png(), "ban-chinh-thuc.png", "image/png")),
+    );
+    expect(next).toMatchObject({
+      id: ev.id,
+      criterionCode: "CQS-02",
+      fileName: "ban-chinh-thuc.png",
+      mimeType: "image/png",
+    });
     expect(next.sha256).not.toBe(ev.sha256);
     expect(await history()).toContainEqual({
       action: "assessment.replaceEvidence",
@@ -192,16 +258,24 @@ describe("deleting and replacing evidence", () => {
 
   it("a replacement is judged by its bytes like an upload", async () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "giu-nguyen.pdf", "application/pdf")));
-    const r = expectError(await send(editor, REPLACE, { id: ev.id }, file(exe(), "giu-nguyen.pdf", "application/pdf")), "InputError");
+    const r = expectError(
+      await send(editor, REPLACE, { id: ev.id }, file(exe(), "giu-nguyen.pdf", "application/pdf")),
+      "InputError",
+    );
     expect(r.issues!.map((i) => i.field)).toEqual(["file"]);
-    expect(await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } })).toMatchObject({ fileName: "giu-nguyen.pdf", sha256: ev.sha256 });
+    expect(await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } })).toMatchObject({
+      fileName: "giu-nguyen.pdf",
+      sha256: ev.sha256,
+    });
   });
 
   it("the unit's editor deletes a file, audited with what was deleted", async () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "nham-tep.pdf", "application/pdf")));
     expect(expectSuccess(await remove(editor, ev.id))).toMatchObject({ id: ev.id, fileName: "nham-tep.pdf" });
     expect(await api.prisma.evidence.findUnique({ where: { id: ev.id } })).toBeNull();
-    const listed = (await query(editor, `query ($id: ID!) { assessment(id: $id) { evidence { id } } }`, { id: draftId })).assessment.evidence;
+    const listed = (
+      await query(editor, `query ($id: ID!) { assessment(id: $id) { evidence { id } } }`, { id: draftId })
+    ).assessment.evidence;
     expect(listed).not.toContainEqual({ id: ev.id });
     expect((await history()).at(-1)).toEqual({
       action: "assessment.deleteEvidence",
@@ -236,10 +310,24 @@ describe("deleting and replacing evidence", () => {
     expect(submitted.status).toBe("SUBMITTED");
     // Evidence uploaded before it was submitted.
     const row = await api.prisma.evidence.create({
-      data: { assessmentId: (await api.prisma.assessment.findFirstOrThrow({ where: { unit: { code: "14566" }, status: "SUBMITTED" } })).id, criterionCode: "CQS-01", fileName: "da-nop.pdf", mimeType: "application/pdf", size: 3, sha256: "0".repeat(64), storageKey: `00/${"0".repeat(64)}`, uploadedById: "seed" },
+      data: {
+        assessmentId: (
+          await api.prisma.assessment.findFirstOrThrow({ where: { unit: { code: "14566" }, status: "SUBMITTED" } })
+        ).id,
+        criterionCode: "CQS-01",
+        fileName: "da-nop.pdf",
+        mimeType: "application/pdf",
+        size: 3,
+        sha256: "0".repeat(64),
+        storageKey: `00/${"0".repeat(64)}`,
+        uploadedById: "seed",
+      },
     });
-    expect(expectError(await remove(unitEditor, row!.id), "WorkflowError").message).toContain("đã nộp");
-    expectError(await send(unitEditor, REPLACE, { id: row!.id }, file(pdf(), "moi.pdf", "application/pdf")), "WorkflowError");
-    expect(await api.prisma.evidence.findUnique({ where: { id: row!.id } })).toMatchObject({ sha256: row!.sha256 });
+    expect(expectError(await remove(unitEditor, row.id), "WorkflowError").message).toContain("đã nộp");
+    expectError(
+      await send(unitEditor, REPLACE, { id: row.id }, file(pdf(), "moi.pdf", "application/pdf")),
+      "WorkflowError",
+    );
+    expect(await api.prisma.evidence.findUnique({ where: { id: row.id } })).toMatchObject({ sha256: row.sha256 });
   });
 });

@@ -9,7 +9,17 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpHandler } from "../http.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
-import { assessmentOf, createUnitEditor, expectError, expectSuccess, mutate, query, queryError, type Json, type MutationResult } from "./helpers.ts";
+import {
+  assessmentOf,
+  createUnitEditor,
+  expectError,
+  expectSuccess,
+  mutate,
+  query,
+  queryError,
+  type Json,
+  type MutationResult,
+} from "./helpers.ts";
 
 let api: TestApi;
 let so: Client;
@@ -33,7 +43,14 @@ async function upload(c: Client, id: string, file: File, code = "CQS-01"): Promi
 }
 
 const report = (c: Client, tenantId: string, y: number) =>
-  mutate(c, "submitProvinceReport", "$t: String!, $y: Int!", "tenantId: $t, year: $y", "id year onTime submittedAt summary tenant { code }", { t: tenantId, y });
+  mutate(
+    c,
+    "submitProvinceReport",
+    "$t: String!, $y: Int!",
+    "tenantId: $t, year: $y",
+    "id year onTime submittedAt summary tenant { code }",
+    { t: tenantId, y },
+  );
 
 const NATIONAL = `query ($y: Int!) { nationalSummary(year: $y, unitKind: "commune") {
   tenantId name units assessed recognised byLevel basicOrAbove { numerator denominator } reportOnTime reportSubmittedAt reportDeadline
@@ -60,13 +77,28 @@ describe("evidence upload (multipart)", () => {
     const r = await upload(editor, draftId, new File([pdfBytes], "bien-ban.pdf", { type: "application/pdf" }));
     const ev = expectSuccess(r);
     const sha = createHash("sha256").update(pdfBytes).digest("hex");
-    expect(ev).toMatchObject({ criterionCode: "CQS-01", fileName: "bien-ban.pdf", mimeType: "application/pdf", size: pdfBytes.length, sha256: sha });
+    expect(ev).toMatchObject({
+      criterionCode: "CQS-01",
+      fileName: "bien-ban.pdf",
+      mimeType: "application/pdf",
+      size: pdfBytes.length,
+      sha256: sha,
+    });
     const row = await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } });
     expect(row).toMatchObject({ sha256: sha, size: pdfBytes.length, mimeType: "application/pdf" });
     expect(Buffer.from(await api.platform.services.evidence.get(row.storageKey))).toEqual(Buffer.from(pdfBytes));
-    const listed = (await query(editor, `query ($id: ID!) { assessment(id: $id) { evidence { id sha256 } history { action after } } }`, { id: draftId })).assessment;
+    const listed = (
+      await query(
+        editor,
+        `query ($id: ID!) { assessment(id: $id) { evidence { id sha256 } history { action after } } }`,
+        { id: draftId },
+      )
+    ).assessment;
     expect(listed.evidence).toContainEqual({ id: ev.id, sha256: sha });
-    expect(listed.history.at(-1)).toMatchObject({ action: "assessment.uploadEvidence", after: { evidenceId: ev.id, sha256: sha } });
+    expect(listed.history.at(-1)).toMatchObject({
+      action: "assessment.uploadEvidence",
+      after: { evidenceId: ev.id, sha256: sha },
+    });
   });
 
   it("the same upload works over a real HTTP socket (the production path)", async () => {
@@ -92,7 +124,10 @@ describe("evidence upload (multipart)", () => {
 
   it("a text/plain file is refused naming `file`", async () => {
     const before = await api.prisma.evidence.count();
-    const r = expectError(await upload(editor, draftId, new File(["xin chào"], "ghi-chu.txt", { type: "text/plain" })), "InputError");
+    const r = expectError(
+      await upload(editor, draftId, new File(["xin chào"], "ghi-chu.txt", { type: "text/plain" })),
+      "InputError",
+    );
     expect(r.issues!.map((i) => i.field)).toEqual(["file"]);
     // Judged from the bytes: plain text is no accepted type, whatever the client calls it.
     expect(r.message).toContain("không nhận ra");
@@ -103,7 +138,10 @@ describe("evidence upload (multipart)", () => {
     const before = await api.prisma.evidence.count();
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdfBytes);
-    const r = expectError(await upload(editor, draftId, new File([big], "scan.pdf", { type: "application/pdf" })), "InputError");
+    const r = expectError(
+      await upload(editor, draftId, new File([big], "scan.pdf", { type: "application/pdf" })),
+      "InputError",
+    );
     expect(r.issues!.map((i) => i.field)).toEqual(["file"]);
     expect(r.message).toContain("10 MB");
     expect(await api.prisma.evidence.count()).toBe(before);
@@ -124,12 +162,18 @@ describe("evidence upload (multipart)", () => {
     const unitEditor = await api.as(await createUnitEditor(api, "14566"));
     const submitted = await assessmentOf(unitEditor, "14566", "id status evidence { id }");
     expect(submitted.status).toBe("SUBMITTED");
-    const r = expectError(await upload(unitEditor, submitted.id, new File([pdfBytes], "bien-ban.pdf", { type: "application/pdf" })), "WorkflowError");
+    const r = expectError(
+      await upload(unitEditor, submitted.id, new File([pdfBytes], "bien-ban.pdf", { type: "application/pdf" })),
+      "WorkflowError",
+    );
     expect(r.message).toContain("đã nộp");
     expect((await assessmentOf(unitEditor, "14566", "id evidence { id }")).evidence).toEqual(submitted.evidence);
     // The district's own editor is not the commune's staff.
     const districtEditor = await api.as("huyen.yenkhanh@ninhbinh.gov.vn");
-    expectError(await upload(districtEditor, draftId, new File([pdfBytes], "bien-ban.pdf", { type: "application/pdf" })), "ForbiddenError");
+    expectError(
+      await upload(districtEditor, draftId, new File([pdfBytes], "bien-ban.pdf", { type: "application/pdf" })),
+      "ForbiddenError",
+    );
   });
 });
 
@@ -140,10 +184,17 @@ describe("province report and national summary", () => {
       // Sign in on the pinned clock (a session from "today" has expired by 20/12).
       const admin = await api.as("so@ninhbinh.gov.vn");
       const r = expectSuccess(await report(admin, "ninh-binh", year));
-      expect(r).toMatchObject({ year, onTime: true, tenant: { code: "ninh-binh" }, submittedAt: `${year}-12-20T03:00:00.000Z` });
+      expect(r).toMatchObject({
+        year,
+        onTime: true,
+        tenant: { code: "ninh-binh" },
+        submittedAt: `${year}-12-20T03:00:00.000Z`,
+      });
       const communes = await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "commune" } });
       expect(r.summary.commune).toMatchObject({ units: communes, recognised: 3 });
-      expect(r.summary.district.units).toBe(await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "district" } }));
+      expect(r.summary.district.units).toBe(
+        await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "district" } }),
+      );
 
       const again = expectError(await report(admin, "ninh-binh", year), "WorkflowError");
       expect(again.message).toContain(String(year));
@@ -167,10 +218,18 @@ describe("province report and national summary", () => {
     const nb = rows.find((r: Json) => r.tenantId === "ninh-binh");
     const units = await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "commune" } });
     expect(nb.units).toBe(units);
-    expect(nb.assessed).toBe(await api.prisma.assessment.count({ where: { round: { tenantId: "ninh-binh", year, unitKind: "commune" } } }));
+    expect(nb.assessed).toBe(
+      await api.prisma.assessment.count({ where: { round: { tenantId: "ninh-binh", year, unitKind: "commune" } } }),
+    );
     const byLevel = await Promise.all(
       [0, 1, 2, 3, 4, 5].map((l) =>
-        api.prisma.assessment.count({ where: { status: "RECOGNISED", recognisedLevel: l, round: { tenantId: "ninh-binh", year, unitKind: "commune" } } }),
+        api.prisma.assessment.count({
+          where: {
+            status: "RECOGNISED",
+            recognisedLevel: l,
+            round: { tenantId: "ninh-binh", year, unitKind: "commune" },
+          },
+        }),
       ),
     );
     expect(nb.byLevel).toEqual(byLevel);
@@ -182,7 +241,11 @@ describe("province report and national summary", () => {
     expect(nb.reportDeadline).toBe(`${year}-12-24T17:00:00.000Z`);
     // Every province is listed; Hà Nội has not reported.
     expect(rows.length).toBe(await api.prisma.tenant.count({ where: { kind: "PROVINCE" } }));
-    expect(rows.find((r: Json) => r.tenantId === "ha-noi")).toMatchObject({ reportOnTime: null, reportSubmittedAt: null, recognised: 0 });
+    expect(rows.find((r: Json) => r.tenantId === "ha-noi")).toMatchObject({
+      reportOnTime: null,
+      reportSubmittedAt: null,
+      recognised: 0,
+    });
   });
 
   it("a report after 25/12 (fresh copy of the database, clock on 26/12) is late", async () => {
@@ -192,7 +255,9 @@ describe("province report and national summary", () => {
       const admin = await late.as("so@ninhbinh.gov.vn");
       const r = expectSuccess(await report(admin, "ninh-binh", year));
       expect(r.onTime).toBe(false);
-      const nb = (await query(late.anon, NATIONAL, { y: year })).nationalSummary.find((x: Json) => x.tenantId === "ninh-binh");
+      const nb = (await query(late.anon, NATIONAL, { y: year })).nationalSummary.find(
+        (x: Json) => x.tenantId === "ninh-binh",
+      );
       expect(nb.reportOnTime).toBe(false);
     } finally {
       await late.close();
@@ -209,9 +274,12 @@ describe("API keys", () => {
 
   beforeAll(async () => {
     // A draft set in Ninh Bình, so there is something an API key must not see.
-    const pub = (await query(so, `{ criteriaSets(tenant: "ninh-binh") { versions { id status } } }`)).criteriaSets[0].versions[0];
+    const pub = (await query(so, `{ criteriaSets(tenant: "ninh-binh") { versions { id status } } }`)).criteriaSets[0]
+      .versions[0];
     const draft = expectSuccess(
-      await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id status", { src: pub.id }),
+      await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id status", {
+        src: pub.id,
+      }),
     );
     expect(draft.status).toBe("DRAFT");
     draftVersionId = draft.id;
@@ -221,7 +289,14 @@ describe("API keys", () => {
   });
 
   const create = (c: Client, name: string, tenantId = "ninh-binh") =>
-    mutate(c, "createApiKey", "$t: String!, $n: String!", "tenantId: $t, name: $n", "key apiKey { id name prefix createdAt revokedAt }", { t: tenantId, n: name });
+    mutate(
+      c,
+      "createApiKey",
+      "$t: String!, $n: String!",
+      "tenantId: $t, name: $n",
+      "key apiKey { id name prefix createdAt revokedAt }",
+      { t: tenantId, n: name },
+    );
 
   it("createApiKey returns the key once; only its prefix is listed afterwards", async () => {
     const noCsrf = await api.as("so@ninhbinh.gov.vn");
@@ -245,24 +320,41 @@ describe("API keys", () => {
   it("the key reads published sets and recognised assessments, not drafts or unrecognised ones, cannot mutate, and is rate limited (6th request in a minute)", async () => {
     const client = api.withApiKey(key);
     // 1: published sets only.
-    const sets = (await query(client, `{ criteriaSets(tenant: "ninh-binh") { code versions { id status } } me { id } }`));
+    const sets = await query(client, `{ criteriaSets(tenant: "ninh-binh") { code versions { id status } } me { id } }`);
     expect(sets.me).toBeNull();
     expect(sets.criteriaSets).toHaveLength(1);
     expect(sets.criteriaSets[0].versions.map((v: Json) => v.status)).toEqual(["PUBLISHED"]);
     // 2: not the draft version.
-    await queryError(client, `query ($id: ID!) { criteriaSetVersion(id: $id) { id } }`, { id: draftVersionId }, "NOT_FOUND");
+    await queryError(
+      client,
+      `query ($id: ID!) { criteriaSetVersion(id: $id) { id } }`,
+      { id: draftVersionId },
+      "NOT_FOUND",
+    );
     // 3: a recognised assessment (with its evaluation), and only recognised ones in lists.
     const rec = await query(
       client,
       `query ($id: ID!) { assessment(id: $id) { status recognisedLevel evaluation { level } values { criterionCode } } assessments(unitCode: "375", first: 50) { edges { node { status } } } }`,
       { id: recognisedId },
     );
-    expect(rec.assessment).toMatchObject({ status: "RECOGNISED", recognisedLevel: 4, evaluation: { level: 4 }, values: [] });
+    expect(rec.assessment).toMatchObject({
+      status: "RECOGNISED",
+      recognisedLevel: 4,
+      evaluation: { level: 4 },
+      values: [],
+    });
     expect(new Set(rec.assessments.edges.map((e: Json) => e.node.status))).toEqual(new Set(["RECOGNISED"]));
     // 4: not a draft assessment.
-    await queryError(client, `query ($id: ID!) { assessment(id: $id) { status } }`, { id: draftAssessmentId }, "NOT_FOUND");
+    await queryError(
+      client,
+      `query ($id: ID!) { assessment(id: $id) { status } }`,
+      { id: draftAssessmentId },
+      "NOT_FOUND",
+    );
     // 5: no mutations.
-    const m = await mutate(client, "registerLevel", "$id: ID!", "assessmentId: $id, version: 1, level: 3", "id", { id: draftAssessmentId });
+    const m = await mutate(client, "registerLevel", "$id: ID!", "assessmentId: $id, version: 1, level: 3", "id", {
+      id: draftAssessmentId,
+    });
     expectError(m, "UnauthenticatedError");
     // 6: over the limit of 5 per minute.
     const limited = await client.gql(`{ me { id } }`);
@@ -277,10 +369,22 @@ describe("API keys", () => {
     expect(r.revokedAt).toBeTruthy();
     const client = api.withApiKey(key);
     for (let i = 0; i < 3; i++) {
-      const d = await query(client, `query ($id: ID!) { me { id } assessment(id: $id) { status } }`, { id: recognisedId });
+      const d = await query(client, `query ($id: ID!) { me { id } assessment(id: $id) { status } }`, {
+        id: recognisedId,
+      });
       expect(d).toEqual({ me: null, assessment: { status: "RECOGNISED" } });
     }
-    await queryError(client, `query ($id: ID!) { assessment(id: $id) { status } }`, { id: draftAssessmentId }, "NOT_FOUND");
-    expectError(await mutate(client, "registerLevel", "$id: ID!", "assessmentId: $id, version: 1, level: 3", "id", { id: draftAssessmentId }), "UnauthenticatedError");
+    await queryError(
+      client,
+      `query ($id: ID!) { assessment(id: $id) { status } }`,
+      { id: draftAssessmentId },
+      "NOT_FOUND",
+    );
+    expectError(
+      await mutate(client, "registerLevel", "$id: ID!", "assessmentId: $id, version: 1, level: 3", "id", {
+        id: draftAssessmentId,
+      }),
+      "UnauthenticatedError",
+    );
   });
 });

@@ -85,7 +85,12 @@ export async function query<T = Json>(client: Client, q: string, variables: Reco
 }
 
 /** A query that must fail with a GraphQL error of `code`. */
-export async function queryError(client: Client, q: string, variables: Record<string, unknown>, code: string): Promise<void> {
+export async function queryError(
+  client: Client,
+  q: string,
+  variables: Record<string, unknown>,
+  code: string,
+): Promise<void> {
   const res = await client.gql(q, variables);
   expect(res.errors, JSON.stringify(res)).toBeDefined();
   expect(res.errors![0]!.extensions?.code).toBe(code);
@@ -93,10 +98,16 @@ export async function queryError(client: Client, q: string, variables: Record<st
 
 /** The assessment of a unit (GSO code) in the current demo rounds, as `client` sees it. */
 export async function assessmentOf(client: Client, unitCode: string, fields = ASSESSMENT_FIELDS): Promise<Json> {
-  const d = await query(client, `query ($code: String!) { assessments(unitCode: $code, first: 100) { edges { node { id unit { code } } } } }`, {
-    code: unitCode,
-  });
-  const node = d.assessments.edges.map((e: { node: Json }) => e.node).find((n: { unit: { code: string } }) => n.unit.code === unitCode);
+  const d = await query(
+    client,
+    `query ($code: String!) { assessments(unitCode: $code, first: 100) { edges { node { id unit { code } } } } }`,
+    {
+      code: unitCode,
+    },
+  );
+  const node = d.assessments.edges
+    .map((e: { node: Json }) => e.node)
+    .find((n: { unit: { code: string } }) => n.unit.code === unitCode);
   expect(node, `assessment of ${unitCode}`).toBeDefined();
   return assessmentById(client, node.id, fields);
 }
@@ -137,7 +148,8 @@ export function valuesAtLevel(set: SetDoc, level: number): Record<string, unknow
     }
     switch (c.measure) {
       case "percentage":
-        out[c.code] = t === null ? { numerator: 0, denominator: 10 } : { numerator: Math.ceil(t as number), denominator: 100 };
+        out[c.code] =
+          t === null ? { numerator: 0, denominator: 10 } : { numerator: Math.ceil(t as number), denominator: 100 };
         break;
       case "boolean":
         out[c.code] = t !== null;

@@ -20,7 +20,14 @@ let so: Client;
 const FIELDS = "id version status document set { code } basedOn { id version set { code } }";
 
 const clone = (client: Client, vars: { src: string; startOver?: boolean }) =>
-  mutate(client, "cloneCriteriaSet", "$src: ID!, $startOver: Boolean", `sourceVersionId: $src, tenantId: "ninh-binh", startOver: $startOver`, FIELDS, vars);
+  mutate(
+    client,
+    "cloneCriteriaSet",
+    "$src: ID!, $startOver: Boolean",
+    `sourceVersionId: $src, tenantId: "ninh-binh", startOver: $startOver`,
+    FIELDS,
+    vars,
+  );
 
 interface Doc {
   basedOn?: { id: string; version: string };
@@ -28,9 +35,13 @@ interface Doc {
 }
 
 async function setVersions(code: string): Promise<{ id: string; version: string; status: string }[]> {
-  const d = await query(so, `query ($t: String!) { criteriaSets(tenant: $t, unitKind: "commune") { code versions { id version status } } }`, {
-    t: code === "vn-2361-commune" ? "vn" : "ninh-binh",
-  });
+  const d = await query(
+    so,
+    `query ($t: String!) { criteriaSets(tenant: $t, unitKind: "commune") { code versions { id version status } } }`,
+    {
+      t: code === "vn-2361-commune" ? "vn" : "ninh-binh",
+    },
+  );
   return d.criteriaSets.find((s: Json) => s.code === code).versions;
 }
 
@@ -62,7 +73,9 @@ describe("a new version when the province already has its own set", () => {
     expect(r.issues![0]).toMatchObject({ field: "startOver" });
     expect(r.issues![0]!.message).toContain("CQS-25");
     expect(r.issues![0]!.message).toContain("ninh-binh-commune 1.0");
-    expect(await api.prisma.criteriaSetVersion.count({ where: { setId: "ninh-binh-commune", status: "DRAFT" } })).toBe(0);
+    expect(await api.prisma.criteriaSetVersion.count({ where: { setId: "ninh-binh-commune", status: "DRAFT" } })).toBe(
+      0,
+    );
   });
 
   it("(a) a new version from the province's current version keeps its local criterion and own targets; lineage stays national", async () => {
@@ -71,7 +84,10 @@ describe("a new version when the province already has its own set", () => {
     expect(v.basedOn).toMatchObject({ id: own, version: "1.0", set: { code: "ninh-binh-commune" } });
     const doc = v.document as Doc;
     expect(doc.basedOn).toEqual({ id: "vn-2361-commune", version: "1.0" });
-    expect(doc.criteria.find((c) => c.code === "CQS-25")).toMatchObject({ local: true, targets: [null, 50, 70, 90, 100] });
+    expect(doc.criteria.find((c) => c.code === "CQS-25")).toMatchObject({
+      local: true,
+      targets: [null, 50, 70, 90, 100],
+    });
     expect(doc.criteria.find((c) => c.code === "CQS-02")!.targets).toEqual([30, 40, 60, 80, 90]);
     await dropDraftsOf("ninh-binh-commune");
   });
@@ -88,9 +104,13 @@ describe("a new version when the province already has its own set", () => {
   });
 
   it("a first clone into a province without its own set needs no choice", async () => {
-    const district = (await query(so, `{ criteriaSets(tenant: "vn", unitKind: "district") { versions { id status } } }`)).criteriaSets[0].versions[0].id;
+    const district = (
+      await query(so, `{ criteriaSets(tenant: "vn", unitKind: "district") { versions { id status } } }`)
+    ).criteriaSets[0].versions[0].id;
     const v = expectSuccess(
-      await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, FIELDS, { src: district }),
+      await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, FIELDS, {
+        src: district,
+      }),
     );
     expect(v).toMatchObject({ version: "1.0", status: "DRAFT", set: { code: "ninh-binh-district" } });
   });
@@ -117,12 +137,16 @@ describe("lists by name are in Vietnamese order", () => {
 
   it("nationalSummary, setDeviations: province rows in Vietnamese order", async () => {
     const year = new Date().getUTCFullYear();
-    const s = await query(so, `query ($y: Int!) { nationalSummary(year: $y, unitKind: "commune") { name } }`, { y: year });
+    const s = await query(so, `query ($y: Int!) { nationalSummary(year: $y, unitKind: "commune") { name } }`, {
+      y: year,
+    });
     const summary: string[] = s.nationalSummary.map((r: Json) => r.name);
     expect(summary.length).toBeGreaterThan(30);
     expect(summary).toEqual(sorted(summary));
     const bo = await api.as("bo@cds.gov.vn");
-    const deviations: string[] = (await query(bo, `{ setDeviations(unitKind: "commune") { name } }`)).setDeviations.map((r: Json) => r.name);
+    const deviations: string[] = (await query(bo, `{ setDeviations(unitKind: "commune") { name } }`)).setDeviations.map(
+      (r: Json) => r.name,
+    );
     expect(deviations.length).toBeGreaterThan(30);
     expect(deviations).toEqual(sorted(deviations));
   });

@@ -25,8 +25,13 @@ describe("anonymous visitors", () => {
 
   beforeAll(async () => {
     const so = await api.as("so@ninhbinh.gov.vn");
-    const pub = (await query(so, `{ criteriaSets(tenant: "ninh-binh") { versions { id } } }`)).criteriaSets[0].versions[0];
-    const draft = expectSuccess(await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id", { src: pub.id }));
+    const pub = (await query(so, `{ criteriaSets(tenant: "ninh-binh") { versions { id } } }`)).criteriaSets[0]
+      .versions[0];
+    const draft = expectSuccess(
+      await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id", {
+        src: pub.id,
+      }),
+    );
     draftVersionId = draft.id;
     const officer = await api.as("phong.yenkhanh@ninhbinh.gov.vn");
     for (const code of ["14560", "14563", "14566", "14572"]) ids[code] = (await assessmentOf(officer, code, "id")).id;
@@ -38,7 +43,12 @@ describe("anonymous visitors", () => {
     expect(codes).toEqual(expect.arrayContaining(["vn-2361-commune", "vn-2361-district", "ninh-binh-commune"]));
     for (const s of d.criteriaSets) for (const v of s.versions) expect(v.status).not.toBe("DRAFT");
     expect(d.criteriaSets.flatMap((s: Json) => s.versions.map((v: Json) => v.id))).not.toContain(draftVersionId);
-    await queryError(api.anon, `query ($id: ID!) { criteriaSetVersion(id: $id) { id } }`, { id: draftVersionId }, "NOT_FOUND");
+    await queryError(
+      api.anon,
+      `query ($id: ID!) { criteriaSetVersion(id: $id) { id } }`,
+      { id: draftVersionId },
+      "NOT_FOUND",
+    );
   });
 
   it("see RECOGNISED assessments with their evaluation, but no values, evidence, comments or history", async () => {
@@ -50,7 +60,9 @@ describe("anonymous visitors", () => {
       } } } }`,
     );
     const nodes = d.assessments.edges.map((e: Json) => e.node);
-    const expected = await api.prisma.assessment.count({ where: { status: "RECOGNISED", unit: { path: { startsWith: "37/375/" } } } });
+    const expected = await api.prisma.assessment.count({
+      where: { status: "RECOGNISED", unit: { path: { startsWith: "37/375/" } } },
+    });
     expect(nodes).toHaveLength(expected);
     expect(nodes.map((n: Json) => n.unit.code).sort()).toEqual(["14560", "14578", "14581"]);
     for (const n of nodes) {
@@ -61,10 +73,20 @@ describe("anonymous visitors", () => {
     }
     // The same assessment as its editor's officer: the working data are there.
     const officer = await api.as("phong.yenkhanh@ninhbinh.gov.vn");
-    const full = (await query(officer, `query ($id: ID!) { assessment(id: $id) { values { criterionCode } history { action } } }`, { id: ids["14560"] })).assessment;
+    const full = (
+      await query(officer, `query ($id: ID!) { assessment(id: $id) { values { criterionCode } history { action } } }`, {
+        id: ids["14560"],
+      })
+    ).assessment;
     expect(full.values.length).toBeGreaterThan(0);
     expect(full.history.length).toBeGreaterThan(0);
-    const one = (await query(api.anon, `query ($id: ID!) { assessment(id: $id) { status values { criterionCode } history { action } } }`, { id: ids["14560"] })).assessment;
+    const one = (
+      await query(
+        api.anon,
+        `query ($id: ID!) { assessment(id: $id) { status values { criterionCode } history { action } } }`,
+        { id: ids["14560"] },
+      )
+    ).assessment;
     expect(one).toEqual({ status: "RECOGNISED", values: [], history: [] });
   });
 
@@ -72,7 +94,10 @@ describe("anonymous visitors", () => {
     for (const code of ["14563", "14566", "14572"]) {
       await queryError(api.anon, `query ($id: ID!) { assessment(id: $id) { status } }`, { id: ids[code] }, "NOT_FOUND");
     }
-    const d = await query(api.anon, `{ assessments(status: [DRAFT, SUBMITTED, RETURNED, VERIFIED, APPRAISED], first: 50) { edges { node { id } } } }`);
+    const d = await query(
+      api.anon,
+      `{ assessments(status: [DRAFT, SUBMITTED, RETURNED, VERIFIED, APPRAISED], first: 50) { edges { node { id } } } }`,
+    );
     expect(d.assessments.edges).toEqual([]);
   });
 
@@ -82,9 +107,15 @@ describe("anonymous visitors", () => {
 
   it("mutations return UnauthenticatedError", async () => {
     const results = [
-      await mutate(api.anon, "registerLevel", "$id: ID!", "assessmentId: $id, version: 1, level: 3", "id", { id: ids["14563"] }),
-      await mutate(api.anon, "saveIndicatorValues", "$id: ID!", `assessmentId: $id, version: 1, values: {}`, "id", { id: ids["14563"] }),
-      await mutate(api.anon, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id", { src: "v_vn-2361-commune_1.0" }),
+      await mutate(api.anon, "registerLevel", "$id: ID!", "assessmentId: $id, version: 1, level: 3", "id", {
+        id: ids["14563"],
+      }),
+      await mutate(api.anon, "saveIndicatorValues", "$id: ID!", `assessmentId: $id, version: 1, values: {}`, "id", {
+        id: ids["14563"],
+      }),
+      await mutate(api.anon, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id", {
+        src: "v_vn-2361-commune_1.0",
+      }),
       await mutate(api.anon, "submitProvinceReport", "$y: Int!", `tenantId: "ninh-binh", year: $y`, "id", { y: 2026 }),
       await mutate(api.anon, "createApiKey", "$n: String!", `tenantId: "ninh-binh", name: $n`, "key", { n: "khoá" }),
     ];
@@ -154,7 +185,10 @@ describe("limits", () => {
     afterAll(() => {
       server.close();
     });
-    const big = () => new TextEncoder().encode(JSON.stringify({ query: "{ me { id } }", variables: { pad: "x".repeat(3 * 1024 * 1024) } }));
+    const big = () =>
+      new TextEncoder().encode(
+        JSON.stringify({ query: "{ me { id } }", variables: { pad: "x".repeat(3 * 1024 * 1024) } }),
+      );
 
     it("a 3 MB JSON body with content-length gets 413", async () => {
       const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: big() });
@@ -169,7 +203,12 @@ describe("limits", () => {
           c.close();
         },
       });
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
       expect(res.status).toBe(413);
     });
   });
@@ -207,7 +246,10 @@ describe("limits", () => {
   });
 
   it("GraphiQL: GET /graphql with accept: text/html returns HTML", async () => {
-    const res = await api.platform.app.fetch("http://localhost/graphql", { method: "GET", headers: { accept: "text/html" } });
+    const res = await api.platform.app.fetch("http://localhost/graphql", {
+      method: "GET",
+      headers: { accept: "text/html" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();

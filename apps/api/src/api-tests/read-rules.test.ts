@@ -42,7 +42,8 @@ const ROLES: Record<string, { email: string | null; apiKey?: true; reads: string
   apiKey: { email: null, apiKey: true, reads: [] },
 };
 
-const mayReadWork = (role: string, path: string) => ROLES[role]!.reads.some((p) => p === "" || path === p || path.startsWith(`${p}/`));
+const mayReadWork = (role: string, path: string) =>
+  ROLES[role]!.reads.some((p) => p === "" || path === p || path.startsWith(`${p}/`));
 
 // ---- the selection, generated from the schema ----
 
@@ -99,10 +100,21 @@ let communeRoundId: string;
 async function hanoiRecognisedAssessment(): Promise<Target> {
   const p = api.prisma;
   const source = await p.assessment.findFirstOrThrow({ where: { unit: { code: "14560" } }, include: { values: true } });
-  const unit = await p.unit.findFirstOrThrow({ where: { tenantId: "ha-noi", kindCode: "commune" }, orderBy: { code: "asc" } });
+  const unit = await p.unit.findFirstOrThrow({
+    where: { tenantId: "ha-noi", kindCode: "commune" },
+    orderBy: { code: "asc" },
+  });
   const year = (await p.round.findUniqueOrThrow({ where: { id: source.roundId } })).year;
   const round = await p.round.create({
-    data: { tenantId: "ha-noi", year, unitKind: "commune", name: "Đợt thử Hà Nội", setVersionId: source.setVersionId, submitDueAt: new Date(`${year}-10-31`), reviewDueAt: new Date(`${year}-12-15`) },
+    data: {
+      tenantId: "ha-noi",
+      year,
+      unitKind: "commune",
+      name: "Đợt thử Hà Nội",
+      setVersionId: source.setVersionId,
+      submitDueAt: new Date(`${year}-10-31`),
+      reviewDueAt: new Date(`${year}-12-15`),
+    },
   });
   const author = await p.user.findUniqueOrThrow({ where: { email: "so@hanoi.gov.vn" } });
   const a = await p.assessment.create({
@@ -121,18 +133,54 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
     },
   });
   await p.indicatorValue.createMany({
-    data: source.values.map((v) => ({ assessmentId: a.id, criterionCode: v.criterionCode, value: v.value as object, note: v.note })),
+    data: source.values.map((v) => ({
+      assessmentId: a.id,
+      criterionCode: v.criterionCode,
+      value: v.value as object,
+      note: v.note,
+    })),
   });
   await p.evidence.create({
-    data: { assessmentId: a.id, criterionCode: "CQS-01", fileName: "bien-ban.pdf", mimeType: "application/pdf", size: 10, sha256: "0".repeat(64), storageKey: "none", uploadedById: author.id },
+    data: {
+      assessmentId: a.id,
+      criterionCode: "CQS-01",
+      fileName: "bien-ban.pdf",
+      mimeType: "application/pdf",
+      size: 10,
+      sha256: "0".repeat(64),
+      storageKey: "none",
+      uploadedById: author.id,
+    },
   });
-  await p.reviewComment.create({ data: { assessmentId: a.id, criterionCode: "CQS-02", body: "Số liệu khớp báo cáo.", authorId: author.id } });
-  await p.auditEvent.create({ data: { actorKind: "user", actorId: author.id, tenantId: "ha-noi", action: "assessment.appraise", entityType: "Assessment", entityId: a.id } });
+  await p.reviewComment.create({
+    data: { assessmentId: a.id, criterionCode: "CQS-02", body: "Số liệu khớp báo cáo.", authorId: author.id },
+  });
+  await p.auditEvent.create({
+    data: {
+      actorKind: "user",
+      actorId: author.id,
+      tenantId: "ha-noi",
+      action: "assessment.appraise",
+      entityType: "Assessment",
+      entityId: a.id,
+    },
+  });
   await p.assessment.update({
     where: { id: a.id },
-    data: { status: "RECOGNISED", recognisedLevel: source.appraisedLevel, recognitionDecision: "12/QĐ-UBND", recognitionDate: new Date(`${year}-11-20`), recognisedAt: new Date() },
+    data: {
+      status: "RECOGNISED",
+      recognisedLevel: source.appraisedLevel,
+      recognitionDecision: "12/QĐ-UBND",
+      recognitionDate: new Date(`${year}-11-20`),
+      recognisedAt: new Date(),
+    },
   });
-  return { label: `ha-noi ${unit.code} RECOGNISED`, id: globalId("Assessment", a.id), path: unit.path, recognised: true };
+  return {
+    label: `ha-noi ${unit.code} RECOGNISED`,
+    id: globalId("Assessment", a.id),
+    path: unit.path,
+    recognised: true,
+  };
 }
 
 beforeAll(async () => {
@@ -144,15 +192,33 @@ beforeAll(async () => {
     include: { unit: true },
     orderBy: { unit: { code: "asc" } },
   });
-  for (const r of rows) targets.push({ label: `${r.unit.code} ${r.status}`, id: globalId("Assessment", r.id), path: r.unit.path, recognised: r.status === "RECOGNISED" });
+  for (const r of rows)
+    targets.push({
+      label: `${r.unit.code} ${r.status}`,
+      id: globalId("Assessment", r.id),
+      path: r.unit.path,
+      recognised: r.status === "RECOGNISED",
+    });
   communeRoundId = rows.find((r) => r.unit.code === "14563")!.roundId;
   targets.push(await hanoiRecognisedAssessment());
 
   const so = await p.user.findUniqueOrThrow({ where: { email: "so@ninhbinh.gov.vn" } });
   const keys = Array.from({ length: 10 }, () => newApiKey());
-  await p.apiKey.createMany({ data: keys.map((k, i) => ({ tenantId: "ninh-binh", name: `read-rules ${i}`, prefix: k.prefix, hash: k.hash, createdById: so.id })) });
+  await p.apiKey.createMany({
+    data: keys.map((k, i) => ({
+      tenantId: "ninh-binh",
+      name: `read-rules ${i}`,
+      prefix: k.prefix,
+      hash: k.hash,
+      createdById: so.id,
+    })),
+  });
   for (const [role, r] of Object.entries(ROLES)) {
-    clients[role] = r.email ? await api.as(r.email) : r.apiKey ? rawClient(api, { apiKeys: keys.map((k) => k.key) }) : api.anon;
+    clients[role] = r.email
+      ? await api.as(r.email)
+      : r.apiKey
+        ? rawClient(api, { apiKeys: keys.map((k) => k.key) })
+        : api.anon;
   }
 });
 afterAll(async () => {
@@ -168,7 +234,9 @@ describe("the table in the access module classifies every field (generated from 
   });
 
   it("every field with arguments has test arguments here", () => {
-    const withArgs = Object.values(assessmentType.getFields()).filter((f) => f.args.length > 0).map((f) => `Assessment.${f.name}`);
+    const withArgs = Object.values(assessmentType.getFields())
+      .filter((f) => f.args.length > 0)
+      .map((f) => `Assessment.${f.name}`);
     expect(withArgs.filter((k) => FIELD_ARGS[k] === undefined)).toEqual([]);
   });
 
@@ -178,15 +246,18 @@ describe("the table in the access module classifies every field (generated from 
     const leaks: string[] = [];
     const walk = (t: GraphQLNamedType, via: string) => {
       if (!isObjectType(t)) {
-        if ("getTypes" in t) for (const m of (t as unknown as { getTypes(): GraphQLObjectType[] }).getTypes()) walk(m, via);
+        if ("getTypes" in t)
+          for (const m of (t as unknown as { getTypes(): GraphQLObjectType[] }).getTypes()) walk(m, via);
         return;
       }
       if (seen.has(t.name)) return;
       seen.add(t.name);
       for (const f of Object.values(t.getFields()) as GraphQLField<unknown, unknown>[]) {
-        if (t.name === "Assessment" && ASSESSMENT_FIELD_READ[f.name as keyof typeof ASSESSMENT_FIELD_READ] === "work") continue;
+        if (t.name === "Assessment" && ASSESSMENT_FIELD_READ[f.name as keyof typeof ASSESSMENT_FIELD_READ] === "work")
+          continue;
         const named = getNamedType(f.type);
-        if ((WORKING_DATA_TYPES as readonly string[]).includes(named.name)) leaks.push(`${t.name}.${f.name} → ${named.name} (from ${via})`);
+        if ((WORKING_DATA_TYPES as readonly string[]).includes(named.name))
+          leaks.push(`${t.name}.${f.name} → ${named.name} (from ${via})`);
         walk(named, `${via}.${f.name}`);
       }
     };
@@ -204,7 +275,10 @@ describe("every role visits every field of assessments of its own subtree, anoth
   });
 
   async function nodesAs(role: string): Promise<Record<string, Json>> {
-    const r = await clients[role]!.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Assessment { ${ASSESSMENT_SELECTION} } } }`, { ids: targets.map((t) => t.id) });
+    const r = await clients[role]!.gql(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Assessment { ${ASSESSMENT_SELECTION} } } }`,
+      { ids: targets.map((t) => t.id) },
+    );
     expect(r.errors, `${role}: ${JSON.stringify(r.errors)}`).toBeUndefined();
     const out: Record<string, Json> = {};
     targets.forEach((t, i) => (out[t.id] = r.data!.nodes[i]));
@@ -214,15 +288,23 @@ describe("every role visits every field of assessments of its own subtree, anoth
   it("the reference holds working data for every working-data field (so each check below can fail)", () => {
     for (const [f, rule] of Object.entries(ASSESSMENT_FIELD_READ)) {
       if (rule !== "work") continue;
-      expect(targets.some((t) => t.recognised && !isEmpty(reference[t.id]?.[f])), `no recognised assessment has ${f}`).toBe(true);
+      expect(
+        targets.some((t) => t.recognised && !isEmpty(reference[t.id]?.[f])),
+        `no recognised assessment has ${f}`,
+      ).toBe(true);
     }
   });
 
   for (const role of Object.keys(ROLES)) {
     it(role, async () => {
       // The listing shows what node(id) shows: recognised ones, and those whose working data the role reads.
-      const listed = await query(clients[role]!, `{ assessments(unitCode: "375", first: 100) { totalCount edges { node { id } } } }`);
-      const under375 = targets.filter((t) => t.path.startsWith("37/375") && (t.recognised || mayReadWork(role, t.path))).map((t) => t.id);
+      const listed = await query(
+        clients[role]!,
+        `{ assessments(unitCode: "375", first: 100) { totalCount edges { node { id } } } }`,
+      );
+      const under375 = targets
+        .filter((t) => t.path.startsWith("37/375") && (t.recognised || mayReadWork(role, t.path)))
+        .map((t) => t.id);
       const ids: string[] = listed.assessments.edges.map((e: Json) => e.node.id);
       expect(ids.filter((id) => targets.some((t) => t.id === id)).sort(), `${role} lists`).toEqual(under375.sort());
       expect(listed.assessments.totalCount, `${role} totalCount`).toBe(ids.length);
@@ -251,7 +333,11 @@ describe("aggregates of working data obey the same rule", () => {
   it("roundSummary counts only the assessments whose working data the asker may read", async () => {
     const rows = await api.prisma.assessment.findMany({ where: { roundId: communeRoundId }, include: { unit: true } });
     for (const role of ["ministry", "soNB", "officer375", "editor14563", "viewer"]) {
-      const d = await query(clients[role]!, `query ($r: ID!) { roundSummary(roundId: $r) { units byComputedLevel byStatus { status count } } }`, { r: communeRoundId });
+      const d = await query(
+        clients[role]!,
+        `query ($r: ID!) { roundSummary(roundId: $r) { units byComputedLevel byStatus { status count } } }`,
+        { r: communeRoundId },
+      );
       const readable = rows.filter((r) => mayReadWork(role, r.unit.path));
       expect(d.roundSummary.units, role).toBe(readable.length);
       const byLevel = [0, 0, 0, 0, 0, 0];
@@ -262,20 +348,48 @@ describe("aggregates of working data obey the same rule", () => {
 
   it("impactPreview lists and counts only the assessments whose working data the asker may read", async () => {
     const so = clients.soNB!;
-    const pub = (await query(so, `{ criteriaSets(tenant: "ninh-binh", unitKind: "commune") { versions { id status } } }`)).criteriaSets[0].versions.find(
-      (v: Json) => v.status === "PUBLISHED",
+    const pub = (
+      await query(so, `{ criteriaSets(tenant: "ninh-binh", unitKind: "commune") { versions { id status } } }`)
+    ).criteriaSets[0].versions.find((v: Json) => v.status === "PUBLISHED");
+    const draft = expectSuccess(
+      await mutate(
+        so,
+        "cloneCriteriaSet",
+        "$src: ID!",
+        `sourceVersionId: $src, tenantId: "ninh-binh"`,
+        "id document revision",
+        { src: pub.id },
+      ),
     );
-    const draft = expectSuccess(await mutate(so, "cloneCriteriaSet", "$src: ID!", `sourceVersionId: $src, tenantId: "ninh-binh"`, "id document revision", { src: pub.id }));
     // A stricter draft, so units move.
     const doc = draft.document as { criteria: { code: string; targets: (number | null)[]; measure: string }[] };
-    const stricter = { ...doc, criteria: doc.criteria.map((c) => (c.code === "CQS-01" && c.measure === "percentage" ? { ...c, targets: [90, 95, 98, 99, 100] } : c)) };
-    expectSuccess(await mutate(so, "updateCriteriaSetDraft", "$v: ID!, $d: JSON!, $r: Int!", "versionId: $v, document: $d, revision: $r", "id", { v: draft.id, d: stricter, r: draft.revision }));
+    const stricter = {
+      ...doc,
+      criteria: doc.criteria.map((c) =>
+        c.code === "CQS-01" && c.measure === "percentage" ? { ...c, targets: [90, 95, 98, 99, 100] } : c,
+      ),
+    };
+    expectSuccess(
+      await mutate(
+        so,
+        "updateCriteriaSetDraft",
+        "$v: ID!, $d: JSON!, $r: Int!",
+        "versionId: $v, document: $d, revision: $r",
+        "id",
+        { v: draft.id, d: stricter, r: draft.revision },
+      ),
+    );
     const rows = await api.prisma.assessment.findMany({ where: { roundId: communeRoundId }, include: { unit: true } });
     const pathOf = new Map(rows.map((r) => [r.id, r.unit.path]));
     for (const role of ["soNB", "officer375", "editor14563"]) {
-      const d = await query(clients[role]!, `query ($v: ID!, $r: ID!) { impactPreview(versionId: $v, roundId: $r) { units moved { assessmentId } } }`, { v: draft.id, r: communeRoundId });
+      const d = await query(
+        clients[role]!,
+        `query ($v: ID!, $r: ID!) { impactPreview(versionId: $v, roundId: $r) { units moved { assessmentId } } }`,
+        { v: draft.id, r: communeRoundId },
+      );
       expect(d.impactPreview.units, role).toBe(rows.filter((r) => mayReadWork(role, r.unit.path)).length);
-      for (const m of d.impactPreview.moved) expect(mayReadWork(role, pathOf.get(m.assessmentId)!), `${role} sees ${m.assessmentId}`).toBe(true);
+      for (const m of d.impactPreview.moved)
+        expect(mayReadWork(role, pathOf.get(m.assessmentId)!), `${role} sees ${m.assessmentId}`).toBe(true);
     }
   });
 });

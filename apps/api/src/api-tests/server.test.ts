@@ -46,7 +46,11 @@ interface Raw {
 }
 
 /** One request with node:http: bytes as sent (fetch would decode them). */
-function raw(base: string, p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
+function raw(
+  base: string,
+  p: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(p, base), { method: init.method ?? "GET", headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -58,15 +62,40 @@ function raw(base: string, p: string, init: { method?: string; headers?: Record<
   });
 }
 
-const decode = (r: Raw) => (r.headers["content-encoding"] === "br" ? brotliDecompressSync(r.body) : r.headers["content-encoding"] === "gzip" ? gunzipSync(r.body) : r.body);
+const decode = (r: Raw) =>
+  r.headers["content-encoding"] === "br"
+    ? brotliDecompressSync(r.body)
+    : r.headers["content-encoding"] === "gzip"
+      ? gunzipSync(r.body)
+      : r.body;
 
-function gqlRaw(base: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return raw(base, "/graphql", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+function gqlRaw(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  return raw(base, "/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
 }
 
-async function gql(base: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function gql(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const r = await gqlRaw(base, query, variables, headers);
-  return { ...r, json: JSON.parse(decode(r).toString()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    ...r,
+    json: JSON.parse(decode(r).toString()) as {
+      data?: Record<string, unknown>;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 // A pretend build of the two apps: the server's static roots are configurable.
@@ -75,7 +104,10 @@ const appJs = `console.log(${JSON.stringify("Bộ tiêu chí ".repeat(400))});\n
 const png = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(4000, 7)]);
 for (const app of ["admin", "portal"]) {
   mkdirSync(path.join(webRoot, app, "assets"), { recursive: true });
-  writeFileSync(path.join(webRoot, app, "index.html"), `<!doctype html><title>${app}</title><script type="module" src="/${app}/assets/app-1a2b3c.js"></script>`);
+  writeFileSync(
+    path.join(webRoot, app, "index.html"),
+    `<!doctype html><title>${app}</title><script type="module" src="/${app}/assets/app-1a2b3c.js"></script>`,
+  );
   writeFileSync(path.join(webRoot, app, "assets", "app-1a2b3c.js"), appJs);
   writeFileSync(path.join(webRoot, app, "assets", "logo-1a2b3c.png"), png);
 }
@@ -109,7 +141,9 @@ describe("compression", () => {
       ["identity", undefined],
       ["", undefined],
     ] as const) {
-      const r = await raw(base, "/admin/assets/app-1a2b3c.js", { headers: accept ? { "accept-encoding": accept } : {} });
+      const r = await raw(base, "/admin/assets/app-1a2b3c.js", {
+        headers: accept ? { "accept-encoding": accept } : {},
+      });
       expect(r.status).toBe(200);
       expect(r.headers["content-encoding"], accept).toBe(expected);
       expect(r.headers.vary).toMatch(/accept-encoding/i);
@@ -184,14 +218,20 @@ describe("health and readiness", () => {
   });
 
   it("/ready is 503 naming the migration when one is not applied", async () => {
-    const [last] = await prod.db.sql.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`);
-    await prod.db.sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [last!.migration_name]);
+    const [last] = await prod.db.sql.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+    );
+    await prod.db.sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [
+      last!.migration_name,
+    ]);
     try {
       const r = await raw(base, "/ready");
       expect(r.status).toBe(503);
       expect(JSON.parse(r.body.toString()).reason).toContain(last!.migration_name);
     } finally {
-      await prod.db.sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1`, [last!.migration_name]);
+      await prod.db.sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1`, [
+        last!.migration_name,
+      ]);
     }
     expect((await raw(base, "/ready")).status).toBe(200);
   });
@@ -201,7 +241,10 @@ describe("a server whose database has closed (production mode)", () => {
   let broken: Platform;
   let srv: HttpServer;
   beforeAll(async () => {
-    broken = await startPlatform(loadEnv({ NODE_ENV: "production", DATA_DIR: mkdtempSync(path.join(tmpdir(), "cds-broken-")) }), { memory: true, log });
+    broken = await startPlatform(
+      loadEnv({ NODE_ENV: "production", DATA_DIR: mkdtempSync(path.join(tmpdir(), "cds-broken-")) }),
+      { memory: true, log },
+    );
     srv = await listen(broken, { host: "127.0.0.1", port: 0 }, { staticRoots });
     await broken.db.close();
   });
@@ -212,12 +255,20 @@ describe("a server whose database has closed (production mode)", () => {
   it("/ready is 503 with the reason, /health still 200", async () => {
     const r = await raw(srv.url, "/ready");
     expect(r.status).toBe(503);
-    expect(JSON.parse(r.body.toString())).toMatchObject({ status: "not ready", reason: expect.stringMatching(/^database: /) });
+    expect(JSON.parse(r.body.toString())).toMatchObject({
+      status: "not ready",
+      reason: expect.stringMatching(/^database: /),
+    });
     expect((await raw(srv.url, "/health")).status).toBe(200);
   });
 
   it("an unexpected error reaches the client as 'Unexpected error.' only, and the log with its stack and request id", async () => {
-    const r = await gql(srv.url, `query Broken { units(first: 1) { edges { node { code } } } }`, {}, { "x-request-id": "masked-1" });
+    const r = await gql(
+      srv.url,
+      `query Broken { units(first: 1) { edges { node { code } } } }`,
+      {},
+      { "x-request-id": "masked-1" },
+    );
     expect(r.json.errors).toEqual([{ message: "Unexpected error.", extensions: { code: "INTERNAL" } }]);
     expect(decode(r).toString()).not.toMatch(/stack|at .*\.ts|PGlite|closed/i);
     const masked = lines.find((l) => l.reqId === "masked-1" && l.msg === "masked error");
@@ -235,7 +286,13 @@ describe("request logs", () => {
     const r = await gql(base, `query WhoAmI { me { id } }`, {}, { "x-request-id": "req-abc.1" });
     expect(r.headers["x-request-id"]).toBe("req-abc.1");
     const line = lines.find((l) => l.reqId === "req-abc.1" && l.msg === "request");
-    expect(line).toMatchObject({ method: "POST", path: "/graphql", status: 200, user: "anonymous", operation: "WhoAmI" });
+    expect(line).toMatchObject({
+      method: "POST",
+      path: "/graphql",
+      status: 200,
+      user: "anonymous",
+      operation: "WhoAmI",
+    });
     expect(typeof line!.durationMs).toBe("number");
     expect(typeof line!.time).toBe("string");
 
@@ -257,9 +314,17 @@ describe("request logs", () => {
     );
     const data = (login.json.data!.login as { data: { csrfToken: string } }).data;
     const cookie = String((login.headers["set-cookie"] as string[])[0]).split(";")[0]!;
-    await gql(base, `query Mine { me { id } }`, {}, { cookie, "x-csrf-token": data.csrfToken, "x-request-id": "signed-in-1" });
+    await gql(
+      base,
+      `query Mine { me { id } }`,
+      {},
+      { cookie, "x-csrf-token": data.csrfToken, "x-request-id": "signed-in-1" },
+    );
     const userId = (await api.prisma.user.findUniqueOrThrow({ where: { email: "so@ninhbinh.gov.vn" } })).id;
-    expect(lines.find((l) => l.reqId === "signed-in-1" && l.msg === "request")).toMatchObject({ user: `user:${userId}`, operation: "Mine" });
+    expect(lines.find((l) => l.reqId === "signed-in-1" && l.msg === "request")).toMatchObject({
+      user: `user:${userId}`,
+      operation: "Mine",
+    });
   });
 });
 
@@ -281,7 +346,9 @@ describe("limits and unstorable strings, over the socket", () => {
     // graphql-armor's own depth limit (12) says the same code.
     let thirteen = "code";
     for (let i = 0; i < 13; i++) thirteen = `parent { ${thirteen} }`;
-    expect((await gql(base, `{ unit(code: "00172") { ${thirteen} } }`)).json.errors![0]!.extensions?.code).toBe("QUERY_TOO_DEEP");
+    expect((await gql(base, `{ unit(code: "00172") { ${thirteen} } }`)).json.errors![0]!.extensions?.code).toBe(
+      "QUERY_TOO_DEEP",
+    );
   });
 
   it("armor's alias and token limits answer with their own codes", async () => {
@@ -337,11 +404,18 @@ describe("graceful shutdown", () => {
     const body = JSON.stringify({ query: `query Slow { units(first: 2) { edges { node { code } } } }` });
     // A client that sends half its request, then the rest after the shutdown began.
     const slow = new Promise<Raw>((resolve, reject) => {
-      const req = request(`${srv.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      });
+      const req = request(
+        `${srv.url}/graphql`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        },
+      );
       req.on("error", reject);
       req.write(body.slice(0, 10));
       setTimeout(() => req.end(body.slice(10)), 600);
@@ -378,11 +452,17 @@ function startIndex(dataDir: string, how: "node" | "start script" = "node"): Pro
   delete env.NODE_ENV;
   let child: ChildProcess;
   if (how === "start script") {
-    const script = (JSON.parse(readFileSync(path.join(apiDir, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+    const script = (
+      JSON.parse(readFileSync(path.join(apiDir, "package.json"), "utf8")) as { scripts: { start: string } }
+    ).scripts.start;
     env.PATH = `${path.join(apiDir, "node_modules", ".bin")}${path.delimiter}${env.PATH}`;
     child = spawn("sh", ["-c", script], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });
   } else {
-    child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: apiDir, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+      cwd: apiDir,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   }
   const out: string[] = [];
   const err: string[] = [];
@@ -394,7 +474,9 @@ function startIndex(dataDir: string, how: "node" | "start script" = "node"): Pro
 
 async function readyUrl(p: Proc): Promise<string> {
   for (let i = 0; i < 1200; i++) {
-    const ready = p.out.map((l) => JSON.parse(l) as Line).find((l) => typeof l.url === "string" && String(l.msg).startsWith("Sẵn sàng"));
+    const ready = p.out
+      .map((l) => JSON.parse(l) as Line)
+      .find((l) => typeof l.url === "string" && String(l.msg).startsWith("Sẵn sàng"));
     if (ready) return String(ready.url);
     if (p.child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -430,7 +512,9 @@ describe.skipIf(inject("template").kind !== "pglite")("one process per data dire
     running.push(first);
     const url = await readyUrl(first);
     expect((await raw(url, "/health")).status).toBe(200);
-    expect(first.out.map((l) => JSON.parse(l) as Line).find((l) => String(l.msg).startsWith("Cơ sở dữ liệu"))).toMatchObject({ mode: "production" });
+    expect(
+      first.out.map((l) => JSON.parse(l) as Line).find((l) => String(l.msg).startsWith("Cơ sở dữ liệu")),
+    ).toMatchObject({ mode: "production" });
     // The server is a child of the start script's shell and tsx: the lock names the server's own pid.
     const ownerPid = Number(readFileSync(path.join(dataDir, LOCK_FILE), "utf8").trim());
     expect(ownerPid).toBeGreaterThan(0);

@@ -13,7 +13,15 @@ import type { TCriteriaSet } from "@cds/criteria-schema";
 import { createHttpHandler } from "../http.ts";
 import { pinnedSet } from "../services/sets.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
-import { assessmentOf, createUnitEditor, ERR, expectError, expectSuccess, query, type MutationResult } from "./helpers.ts";
+import {
+  assessmentOf,
+  createUnitEditor,
+  ERR,
+  expectError,
+  expectSuccess,
+  query,
+  type MutationResult,
+} from "./helpers.ts";
 import { readValues, valuesTemplate } from "@cds/workbook";
 import { col, open, save, type } from "../../../../packages/workbook/src/test-utils.ts";
 
@@ -41,14 +49,27 @@ const IMPORT = `mutation ($id: ID!, $version: Int!, $file: File!, $dryRun: Boole
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-async function importFile(c: Client, id: string, version: number, bytes: Uint8Array, dryRun: boolean, name = "so-lieu.xlsx"): Promise<MutationResult> {
-  const res = await c.upload<{ r: MutationResult }>(IMPORT, { id, version, dryRun }, new File([bytes as Uint8Array<ArrayBuffer>], name, { type: XLSX }));
+async function importFile(
+  c: Client,
+  id: string,
+  version: number,
+  bytes: Uint8Array,
+  dryRun: boolean,
+  name = "so-lieu.xlsx",
+): Promise<MutationResult> {
+  const res = await c.upload<{ r: MutationResult }>(
+    IMPORT,
+    { id, version, dryRun },
+    new File([bytes as Uint8Array<ArrayBuffer>], name, { type: XLSX }),
+  );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!.r;
 }
 
 async function download(c: Client | null, id: string): Promise<Response> {
-  return fetch(`${base}/templates/assessment/${encodeURIComponent(id)}.xlsx`, { headers: c?.cookie ? { cookie: c.cookie } : {} });
+  return fetch(`${base}/templates/assessment/${encodeURIComponent(id)}.xlsx`, {
+    headers: c?.cookie ? { cookie: c.cookie } : {},
+  });
 }
 
 async function templateBytes(c: Client, id: string): Promise<Uint8Array> {
@@ -66,7 +87,9 @@ async function filled(entries: Parameters<typeof type>[2], bytes?: Uint8Array): 
 
 /** The stored row of an assessment, by its GraphQL (global) id. */
 async function stored(globalId: string) {
-  const id = Buffer.from(globalId, "base64").toString("utf8").replace(/^Assessment:/, "");
+  const id = Buffer.from(globalId, "base64")
+    .toString("utf8")
+    .replace(/^Assessment:/, "");
   return api.prisma.assessment.findUniqueOrThrow({ where: { id }, include: { values: true } });
 }
 
@@ -117,13 +140,22 @@ describe("GET /templates/assessment/<id>.xlsx", () => {
 describe("importIndicatorValues", () => {
   it("a dry run of a bad file lists every issue with its sheet, row, column and criterion; nothing is written", async () => {
     const before = await stored(draft.id);
-    const bytes = await filled({ [ratioA]: { "Tử số": "năm mươi", "Mẫu số": 50 }, [ratioB]: { "Tử số": 60, "Mẫu số": 50 } });
+    const bytes = await filled({
+      [ratioA]: { "Tử số": "năm mươi", "Mẫu số": 50 },
+      [ratioB]: { "Tử số": 60, "Mẫu số": 50 },
+    });
     const r = expectSuccess(await importFile(editor, draft.id, draft.version, bytes, true));
     const ws = (await open(bytes)).getWorksheet("Số liệu")!;
     expect(r.dryRun).toBe(true);
     expect(r.wouldBeLevel).toBeNull();
     expect(r.issues).toHaveLength(2);
-    expect(r.issues[0]).toMatchObject({ sheet: "Số liệu", row: 4, column: col(ws, ratioA, "Tử số"), criterionCode: ratioA, field: "numerator" });
+    expect(r.issues[0]).toMatchObject({
+      sheet: "Số liệu",
+      row: 4,
+      column: col(ws, ratioA, "Tử số"),
+      criterionCode: ratioA,
+      field: "numerator",
+    });
     expect(r.issues[0].message).toContain(`cột ${col(ws, ratioA, "Tử số")}`);
     expect(r.issues[0].message).toContain("năm mươi");
     expect(r.issues[1]).toMatchObject({ sheet: "Số liệu", row: 4, criterionCode: ratioB });
@@ -154,7 +186,10 @@ describe("importIndicatorValues", () => {
     expect(applied.dryRun).toBe(false);
     expect(applied.assessment.version).toBe(draft.version + 1);
     expect(applied.assessment.computedLevel).toBe(dry.wouldBeLevel);
-    expect(applied.assessment.values).toContainEqual({ criterionCode: ratioA, value: { numerator: 41, denominator: 50 } });
+    expect(applied.assessment.values).toContainEqual({
+      criterionCode: ratioA,
+      value: { numerator: 41, denominator: 50 },
+    });
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     expect(applied.sha256).toBe(sha256);
     expect(applied.assessment.history.at(-1)).toMatchObject({
@@ -165,13 +200,19 @@ describe("importIndicatorValues", () => {
     expect(row.version).toBe(draft.version + 1);
     expect(row.computedLevel).toBe(dry.wouldBeLevel);
     expect((row.effectiveValues as Record<string, unknown>)[ratioA]).toEqual({ numerator: 41, denominator: 50 });
-    const audit = await api.prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id, action: "assessment.importValues" } });
+    const audit = await api.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: row.id, action: "assessment.importValues" },
+    });
     expect(audit.after).toMatchObject({ file: { sha256 } });
 
     // The version read before the import is now stale: a conflict, nothing written (dry run and apply alike).
     const stale = await filled({ [ratioA]: { "Tử số": 42, "Mẫu số": 50 } });
-    expect(expectError(await importFile(editor, draft.id, draft.version, stale, true), "ConflictError").currentVersion).toBe(draft.version + 1);
-    expect(expectError(await importFile(editor, draft.id, draft.version, stale, false), "ConflictError").currentVersion).toBe(draft.version + 1);
+    expect(
+      expectError(await importFile(editor, draft.id, draft.version, stale, true), "ConflictError").currentVersion,
+    ).toBe(draft.version + 1);
+    expect(
+      expectError(await importFile(editor, draft.id, draft.version, stale, false), "ConflictError").currentVersion,
+    ).toBe(draft.version + 1);
     expect((await stored(draft.id)).version).toBe(draft.version + 1);
     draft.version += 1;
   });
@@ -186,13 +227,18 @@ describe("importIndicatorValues", () => {
     expect(dry.changes).toEqual([]);
     expectError(await importFile(editor, draft.id, draft.version, bytes, false), "InputError");
     // A template of another version of the set: refused as a whole file.
-    const otherVersion = await filled({ [ratioA]: { "Tử số": 1, "Mẫu số": 2 } }, await valuesTemplate({ ...set, version: "9.9" }, [{ code: "14563", name: "Xã Khánh Thiện" }]));
+    const otherVersion = await filled(
+      { [ratioA]: { "Tử số": 1, "Mẫu số": 2 } },
+      await valuesTemplate({ ...set, version: "9.9" }, [{ code: "14563", name: "Xã Khánh Thiện" }]),
+    );
     const wrongSet = expectSuccess(await importFile(editor, draft.id, draft.version, otherVersion, true));
     expect(wrongSet.issues).toEqual([expect.objectContaining({ sheet: "", row: 0, column: "" })]);
     expect(wrongSet.issues[0].message).toContain("9.9");
     expect(wrongSet.changes).toEqual([]);
     expectError(await importFile(editor, draft.id, draft.version, otherVersion, false), "InputError");
-    const notXlsx = expectSuccess(await importFile(editor, draft.id, draft.version, new TextEncoder().encode("xin chào"), true));
+    const notXlsx = expectSuccess(
+      await importFile(editor, draft.id, draft.version, new TextEncoder().encode("xin chào"), true),
+    );
     expect(notXlsx.issues).toHaveLength(1);
     expect((await stored(draft.id)).version).toBe(draft.version);
   });

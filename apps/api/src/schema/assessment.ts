@@ -34,14 +34,21 @@ function readsWork(ctx: Context, a: { id: string; unitId: string }): Promise<boo
   if (!checks) workChecks.set(ctx, (checks = new Map()));
   let check = checks.get(a.id);
   if (!check) {
-    check = ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } }).then((unit) => can.readUnit(ctx.viewer, unitRef({ unit })));
+    check = ctx.prisma.unit
+      .findUniqueOrThrow({ where: { id: a.unitId } })
+      .then((unit) => can.readUnit(ctx.viewer, unitRef({ unit })));
     checks.set(a.id, check);
   }
   return check;
 }
 
 /** A "work" field of ASSESSMENT_FIELD_READ: its value for those who may read the working data, else `refused` (null or []). */
-async function work<T>(ctx: Context, a: { id: string; unitId: string }, refused: T, value: () => T | Promise<T>): Promise<T> {
+async function work<T>(
+  ctx: Context,
+  a: { id: string; unitId: string },
+  refused: T,
+  value: () => T | Promise<T>,
+): Promise<T> {
   return (await readsWork(ctx, a)) ? value() : refused;
 }
 
@@ -59,23 +66,25 @@ builder.prismaNode("Round", {
   }),
 });
 
-const SummaryRef = builder
-  .objectRef<Awaited<ReturnType<typeof roundSummary>>>("RoundSummary")
-  .implement({
-    description: "Tổng hợp một đợt đánh giá",
-    fields: (t) => ({
-      units: t.exposeInt("units"),
-      byStatus: t.field({
-        type: [builder.objectRef<{ status: string; count: number }>("StatusCount").implement({
+const SummaryRef = builder.objectRef<Awaited<ReturnType<typeof roundSummary>>>("RoundSummary").implement({
+  description: "Tổng hợp một đợt đánh giá",
+  fields: (t) => ({
+    units: t.exposeInt("units"),
+    byStatus: t.field({
+      type: [
+        builder.objectRef<{ status: string; count: number }>("StatusCount").implement({
           fields: (s) => ({ status: s.exposeString("status"), count: s.exposeInt("count") }),
-        })],
-        resolve: (x) => x.byStatus,
-      }),
-      byComputedLevel: t.exposeIntList("byComputedLevel", { description: "Số đơn vị theo mức số liệu đạt hiện nay (0–5)" }),
-      byRecognisedLevel: t.exposeIntList("byRecognisedLevel", { description: "Số đơn vị theo mức đã công nhận (0–5)" }),
-      reviewQueue: t.exposeInt("reviewQueue", { description: "Hồ sơ đang chờ xác minh, thẩm định hoặc công nhận" }),
+        }),
+      ],
+      resolve: (x) => x.byStatus,
     }),
-  });
+    byComputedLevel: t.exposeIntList("byComputedLevel", {
+      description: "Số đơn vị theo mức số liệu đạt hiện nay (0–5)",
+    }),
+    byRecognisedLevel: t.exposeIntList("byRecognisedLevel", { description: "Số đơn vị theo mức đã công nhận (0–5)" }),
+    reviewQueue: t.exposeInt("reviewQueue", { description: "Hồ sơ đang chờ xác minh, thẩm định hoặc công nhận" }),
+  }),
+});
 
 builder.prismaObject("IndicatorValue", {
   description: "Số liệu một tiêu chí: do đơn vị nhập và do cấp xác minh sửa (nếu có)",
@@ -122,10 +131,11 @@ builder.prismaObject("AuditEvent", {
     actorKind: t.exposeString("actorKind"),
     actorName: t.string({
       nullable: true,
-      description: "Tên người thực hiện (\"Hệ thống\" cho thao tác tự động)",
+      description: 'Tên người thực hiện ("Hệ thống" cho thao tác tự động)',
       resolve: async (e, _a, ctx) => {
         if (e.actorKind === "system") return "Hệ thống";
-        if (e.actorKind === "user" && e.actorId) return (await ctx.prisma.user.findUnique({ where: { id: e.actorId }, select: { name: true } }))?.name ?? null;
+        if (e.actorKind === "user" && e.actorId)
+          return (await ctx.prisma.user.findUnique({ where: { id: e.actorId }, select: { name: true } }))?.name ?? null;
         return null;
       },
     }),
@@ -138,7 +148,8 @@ builder.prismaObject("AuditEvent", {
 });
 
 const AssessmentActionEnum = builder.enumType("AssessmentAction", {
-  description: "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, deleteEvidence, replaceEvidence, submit, return, verifyValue, verify, appraise, recognise)",
+  description:
+    "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, deleteEvidence, replaceEvidence, submit, return, verifyValue, verify, appraise, recognise)",
   values: Object.keys(ASSESSMENT_ACTIONS) as (keyof typeof ASSESSMENT_ACTIONS)[],
 });
 
@@ -162,12 +173,19 @@ builder.prismaNode("Assessment", {
     setVersion: t.relation("setVersion"),
     registeredLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.registeredLevel) }),
     computedLevel: t.exposeInt("computedLevel", { description: "Mức mà số liệu hiện tại đạt (criteria-core)" }),
-    selfAssessedLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.selfAssessedLevel) }),
+    selfAssessedLevel: t.int({
+      nullable: true,
+      resolve: (a, _x, ctx) => work(ctx, a, null, () => a.selfAssessedLevel),
+    }),
     appraisedLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.appraisedLevel) }),
     recognisedLevel: t.exposeInt("recognisedLevel", { nullable: true }),
     recognitionDecision: t.exposeString("recognitionDecision", { nullable: true }),
     recognitionDate: t.expose("recognitionDate", { type: "Date", nullable: true }),
-    submittedAt: t.field({ type: "DateTime", nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.submittedAt) }),
+    submittedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: (a, _x, ctx) => work(ctx, a, null, () => a.submittedAt),
+    }),
     recognisedAt: t.expose("recognisedAt", { type: "DateTime", nullable: true }),
     evaluation: t.field({
       type: EvaluationRef,
@@ -185,27 +203,56 @@ builder.prismaNode("Assessment", {
           const v = await ctx.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: a.setVersionId } });
           const set = documentOf(v);
           const level = args.level ?? a.registeredLevel ?? Math.min(a.computedLevel + 1, set.levels.length);
-          if (level < 1 || level > set.levels.length) throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
+          if (level < 1 || level > set.levels.length)
+            throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
           return gaps(set, a.effectiveValues as unknown as IndicatorValues, level);
         }),
     }),
     values: t.prismaField({
       type: ["IndicatorValue"],
       description: "Số liệu (chỉ người có quyền với đơn vị)",
-      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.indicatorValue.findMany({ ...query, where: { assessmentId: a.id }, orderBy: { criterionCode: "asc" } })),
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.indicatorValue.findMany({
+            ...query,
+            where: { assessmentId: a.id },
+            orderBy: { criterionCode: "asc" },
+          }),
+        ),
     }),
     evidence: t.prismaField({
       type: ["Evidence"],
-      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.evidence.findMany({ ...query, where: { assessmentId: a.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })),
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.evidence.findMany({
+            ...query,
+            where: { assessmentId: a.id },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          }),
+        ),
     }),
     comments: t.prismaField({
       type: ["ReviewComment"],
-      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.reviewComment.findMany({ ...query, where: { assessmentId: a.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })),
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.reviewComment.findMany({
+            ...query,
+            where: { assessmentId: a.id },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          }),
+        ),
     }),
     history: t.prismaField({
       type: ["AuditEvent"],
       description: "Lịch sử thay đổi",
-      resolve: (query, a, _args, ctx) => work(ctx, a, [], () => ctx.prisma.auditEvent.findMany({ ...query, where: { entityType: "Assessment", entityId: a.id }, orderBy: { id: "asc" } })),
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.auditEvent.findMany({
+            ...query,
+            where: { entityType: "Assessment", entityId: a.id },
+            orderBy: { id: "asc" },
+          }),
+        ),
     }),
   }),
 });
@@ -251,8 +298,12 @@ builder.queryFields((t) => ({
   }),
   roundSummary: t.field({
     type: SummaryRef,
-    args: { roundId: t.arg.id(), unitCode: t.arg.string({ required: false, description: "Chỉ tính nhánh đơn vị này (vd. một huyện)" }) },
-    resolve: (_r, a, ctx) => roundSummary(ctx.prisma, ctx.viewer, decodeId(String(a.roundId), "Round"), a.unitCode ?? null),
+    args: {
+      roundId: t.arg.id(),
+      unitCode: t.arg.string({ required: false, description: "Chỉ tính nhánh đơn vị này (vd. một huyện)" }),
+    },
+    resolve: (_r, a, ctx) =>
+      roundSummary(ctx.prisma, ctx.viewer, decodeId(String(a.roundId), "Round"), a.unitCode ?? null),
   }),
   assessment: t.prismaField({
     type: "Assessment",
@@ -274,7 +325,11 @@ builder.queryFields((t) => ({
     },
     // A total order (unit code, then id), so pages never skip or repeat a row.
     resolve: async (query, _r, a, ctx) =>
-      ctx.prisma.assessment.findMany({ ...query, where: await assessmentsWhere(ctx, a), orderBy: [{ unit: { code: "asc" } }, { id: "asc" }] }),
+      ctx.prisma.assessment.findMany({
+        ...query,
+        where: await assessmentsWhere(ctx, a),
+        orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
+      }),
     totalCount: async (_r, a, ctx) => ctx.prisma.assessment.count({ where: await assessmentsWhere(ctx, a) }),
   }),
 }));
@@ -300,7 +355,8 @@ builder.mutationFields((t) => ({
     description: "Đăng ký mức độ phấn đấu",
     args: { assessmentId: t.arg.id(), version: t.arg.int(), level: t.arg.int() },
     errors: {},
-    resolve: (_q, _r, a, ctx) => registerLevel(ctx.prisma, ctx.viewer, { ...a, assessmentId: decodeId(String(a.assessmentId), "Assessment") }),
+    resolve: (_q, _r, a, ctx) =>
+      registerLevel(ctx.prisma, ctx.viewer, { ...a, assessmentId: decodeId(String(a.assessmentId), "Assessment") }),
   }),
   saveIndicatorValues: t.prismaField({
     type: "Assessment",
@@ -351,7 +407,8 @@ builder.mutationFields((t) => ({
     description: "Thay tệp của một minh chứng (giữ tiêu chí) khi hồ sơ còn đang nhập (hoặc bị trả lại)",
     args: { id: t.arg.id(), file: t.arg({ type: "File" }) },
     errors: {},
-    resolve: (_q, _r, a, ctx) => replaceEvidence(ctx.prisma, ctx.viewer, ctx.evidence, { evidenceId: String(a.id), file: a.file }),
+    resolve: (_q, _r, a, ctx) =>
+      replaceEvidence(ctx.prisma, ctx.viewer, ctx.evidence, { evidenceId: String(a.id), file: a.file }),
   }),
   submitAssessment: t.prismaField({
     type: "Assessment",
@@ -359,7 +416,11 @@ builder.mutationFields((t) => ({
     args: { assessmentId: t.arg.id(), version: t.arg.int() },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
-      submitAssessment(ctx.prisma, ctx.viewer, { assessmentId: decodeId(String(a.assessmentId), "Assessment"), version: a.version, now: ctx.now() }),
+      submitAssessment(ctx.prisma, ctx.viewer, {
+        assessmentId: decodeId(String(a.assessmentId), "Assessment"),
+        version: a.version,
+        now: ctx.now(),
+      }),
   }),
   returnAssessment: t.prismaField({
     type: "Assessment",
@@ -380,7 +441,11 @@ builder.mutationFields((t) => ({
     },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
-      returnAssessment(ctx.prisma, ctx.viewer, { assessmentId: decodeId(String(a.assessmentId), "Assessment"), version: a.version, comments: a.comments }),
+      returnAssessment(ctx.prisma, ctx.viewer, {
+        assessmentId: decodeId(String(a.assessmentId), "Assessment"),
+        version: a.version,
+        comments: a.comments,
+      }),
   }),
   verifyIndicatorValue: t.prismaField({
     type: "Assessment",
@@ -408,7 +473,11 @@ builder.mutationFields((t) => ({
     description: "Xác nhận đã xác minh số liệu của hồ sơ",
     args: { assessmentId: t.arg.id(), version: t.arg.int() },
     errors: {},
-    resolve: (_q, _r, a, ctx) => verifyAssessment(ctx.prisma, ctx.viewer, { assessmentId: decodeId(String(a.assessmentId), "Assessment"), version: a.version }),
+    resolve: (_q, _r, a, ctx) =>
+      verifyAssessment(ctx.prisma, ctx.viewer, {
+        assessmentId: decodeId(String(a.assessmentId), "Assessment"),
+        version: a.version,
+      }),
   }),
   appraiseAssessment: t.prismaField({
     type: "Assessment",
@@ -416,7 +485,11 @@ builder.mutationFields((t) => ({
     args: { assessmentId: t.arg.id(), version: t.arg.int(), level: t.arg.int({ required: false }) },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
-      appraiseAssessment(ctx.prisma, ctx.viewer, { assessmentId: decodeId(String(a.assessmentId), "Assessment"), version: a.version, level: a.level }),
+      appraiseAssessment(ctx.prisma, ctx.viewer, {
+        assessmentId: decodeId(String(a.assessmentId), "Assessment"),
+        version: a.version,
+        level: a.level,
+      }),
   }),
   recogniseAssessment: t.prismaField({
     type: "Assessment",

@@ -15,7 +15,14 @@ import { BUILT_IN_SETS, formatTarget, type TCriteriaSet, type TCriterion } from 
 import { builder } from "../builder.ts";
 import { InputError, InvalidSetError, InvalidValuesError, NotFoundError } from "../errors.ts";
 import { can } from "../services/access.ts";
-import { cloneVersion, documentOf, draftIssues, publishVersion, readableVersion, updateDraft } from "../services/sets.ts";
+import {
+  cloneVersion,
+  documentOf,
+  draftIssues,
+  publishVersion,
+  readableVersion,
+  updateDraft,
+} from "../services/sets.ts";
 import { CriterionStatusEnum, VersionStatusEnum } from "./enums.ts";
 import { SetIssueRef } from "./errors.ts";
 
@@ -34,16 +41,18 @@ export const LevelResultRef = builder.objectRef<LevelEvaluation>("LevelResult").
   }),
 });
 
-const CriterionResultRef = builder
-  .objectRef<Evaluation["criteria"][number]>("CriterionResult")
-  .implement({
-    fields: (t) => ({
-      code: t.exposeString("code"),
-      group: t.exposeString("group"),
-      measure: t.exposeString("measure"),
-      results: t.field({ type: [CriterionStatusEnum], description: "Một kết quả cho mỗi mức, mức 1 trước", resolve: (c) => c.results }),
+const CriterionResultRef = builder.objectRef<Evaluation["criteria"][number]>("CriterionResult").implement({
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    group: t.exposeString("group"),
+    measure: t.exposeString("measure"),
+    results: t.field({
+      type: [CriterionStatusEnum],
+      description: "Một kết quả cho mỗi mức, mức 1 trước",
+      resolve: (c) => c.results,
     }),
-  });
+  }),
+});
 
 export const EvaluationRef = builder.objectRef<Evaluation>("Evaluation").implement({
   description: "Kết quả đánh giá của criteria-core",
@@ -136,8 +145,15 @@ const CriterionRef = builder.objectRef<{ c: TCriterion; set: TCriteriaSet }>("Cr
     legalBasis: t.stringList({ resolve: (x) => x.c.legalBasis }),
     local: t.boolean({ resolve: (x) => x.c.local }),
     exemptWhenNoSubjects: t.boolean({ resolve: (x) => x.c.exemptWhenNoSubjects }),
-    targets: t.field({ type: "JSON", description: "Chỉ tiêu theo mức, null = Không áp dụng", resolve: (x) => x.c.targets }),
-    targetLabels: t.stringList({ description: "Chỉ tiêu theo mức, dạng chữ", resolve: (x) => x.c.targets.map((tg) => formatTarget(x.c, tg)) }),
+    targets: t.field({
+      type: "JSON",
+      description: "Chỉ tiêu theo mức, null = Không áp dụng",
+      resolve: (x) => x.c.targets,
+    }),
+    targetLabels: t.stringList({
+      description: "Chỉ tiêu theo mức, dạng chữ",
+      resolve: (x) => x.c.targets.map((tg) => formatTarget(x.c, tg)),
+    }),
   }),
 });
 
@@ -169,10 +185,17 @@ builder.prismaNode("CriteriaSetVersion", {
     version: t.exposeString("version"),
     status: t.field({ type: VersionStatusEnum, resolve: (v) => v.status }),
     set: t.relation("set"),
-    document: t.field({ type: "JSON", description: "Toàn bộ tài liệu JSON của bộ tiêu chí", resolve: (v) => v.document }),
+    document: t.field({
+      type: "JSON",
+      description: "Toàn bộ tài liệu JSON của bộ tiêu chí",
+      resolve: (v) => v.document,
+    }),
     title: t.string({ resolve: (v) => documentOf(v).title }),
     unitKind: t.string({ resolve: (v) => documentOf(v).unitKind }),
-    criteria: t.field({ type: [CriterionRef], resolve: (v) => documentOf(v).criteria.map((c) => ({ c, set: documentOf(v) })) }),
+    criteria: t.field({
+      type: [CriterionRef],
+      resolve: (v) => documentOf(v).criteria.map((c) => ({ c, set: documentOf(v) })),
+    }),
     decisionNumber: t.exposeString("decisionNumber", { nullable: true }),
     decisionDate: t.expose("decisionDate", { type: "Date", nullable: true }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
@@ -200,7 +223,11 @@ builder.prismaNode("CriteriaSetVersion", {
   }),
 });
 
-async function resolveSetRef(ctx: Parameters<typeof readableVersion>[0], viewer: Parameters<typeof readableVersion>[1], ref: { versionId?: string | null; builtIn?: string | null }): Promise<TCriteriaSet> {
+async function resolveSetRef(
+  ctx: Parameters<typeof readableVersion>[0],
+  viewer: Parameters<typeof readableVersion>[1],
+  ref: { versionId?: string | null; builtIn?: string | null },
+): Promise<TCriteriaSet> {
   if (ref.versionId) return documentOf(await readableVersion(ctx, viewer, ref.versionId));
   if (ref.builtIn) {
     const s = BUILT_IN_SETS[ref.builtIn];
@@ -240,7 +267,9 @@ builder.queryFields((t) => ({
             : {
                 OR: [
                   { versions: { some: { status: { not: "DRAFT" } } } },
-                  ...(ctx.viewer.kind === "user" ? [{ tenantId: { in: ctx.viewer.grants.map((g) => g.tenantId) } }] : []),
+                  ...(ctx.viewer.kind === "user"
+                    ? [{ tenantId: { in: ctx.viewer.grants.map((g) => g.tenantId) } }]
+                    : []),
                 ],
               }),
         },
@@ -250,7 +279,8 @@ builder.queryFields((t) => ({
   criteriaSetVersion: t.prismaField({
     type: "CriteriaSetVersion",
     args: { id: t.arg.id() },
-    resolve: (_q, _r, args, ctx) => readableVersion(ctx.prisma, ctx.viewer, decodeId(String(args.id), "CriteriaSetVersion")),
+    resolve: (_q, _r, args, ctx) =>
+      readableVersion(ctx.prisma, ctx.viewer, decodeId(String(args.id), "CriteriaSetVersion")),
   }),
   diff: t.field({
     type: SetDiffRef,
@@ -263,8 +293,14 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, a, ctx) =>
       diff(
-        await resolveSetRef(ctx.prisma, ctx.viewer, { versionId: a.fromVersionId ? decodeId(String(a.fromVersionId), "CriteriaSetVersion") : null, builtIn: a.fromBuiltIn }),
-        await resolveSetRef(ctx.prisma, ctx.viewer, { versionId: a.toVersionId ? decodeId(String(a.toVersionId), "CriteriaSetVersion") : null, builtIn: a.toBuiltIn }),
+        await resolveSetRef(ctx.prisma, ctx.viewer, {
+          versionId: a.fromVersionId ? decodeId(String(a.fromVersionId), "CriteriaSetVersion") : null,
+          builtIn: a.fromBuiltIn,
+        }),
+        await resolveSetRef(ctx.prisma, ctx.viewer, {
+          versionId: a.toVersionId ? decodeId(String(a.toVersionId), "CriteriaSetVersion") : null,
+          builtIn: a.toBuiltIn,
+        }),
       ),
   }),
   evaluate: t.field({
@@ -277,7 +313,10 @@ builder.queryFields((t) => ({
     },
     errors: { types: [InvalidValuesError], directResult: true },
     resolve: async (_r, a, ctx) => {
-      const set = await resolveSetRef(ctx.prisma, ctx.viewer, { versionId: a.versionId ? decodeId(String(a.versionId), "CriteriaSetVersion") : null, builtIn: a.builtIn });
+      const set = await resolveSetRef(ctx.prisma, ctx.viewer, {
+        versionId: a.versionId ? decodeId(String(a.versionId), "CriteriaSetVersion") : null,
+        builtIn: a.builtIn,
+      });
       try {
         return evaluate(set, a.values as never);
       } catch (e) {
@@ -296,8 +335,12 @@ builder.queryFields((t) => ({
       level: t.arg.int(),
     },
     resolve: async (_r, a, ctx) => {
-      const set = await resolveSetRef(ctx.prisma, ctx.viewer, { versionId: a.versionId ? decodeId(String(a.versionId), "CriteriaSetVersion") : null, builtIn: a.builtIn });
-      if (a.level < 1 || a.level > set.levels.length) throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
+      const set = await resolveSetRef(ctx.prisma, ctx.viewer, {
+        versionId: a.versionId ? decodeId(String(a.versionId), "CriteriaSetVersion") : null,
+        builtIn: a.builtIn,
+      });
+      if (a.level < 1 || a.level > set.levels.length)
+        throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
       try {
         return gaps(set, a.values as never, a.level);
       } catch (e) {
@@ -313,7 +356,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   cloneCriteriaSet: t.prismaField({
     type: "CriteriaSetVersion",
-    description: "Nhân bản một phiên bản thành bản nháp (\"Nhân bản cho tỉnh\" hoặc \"tạo phiên bản mới\")",
+    description: 'Nhân bản một phiên bản thành bản nháp ("Nhân bản cho tỉnh" hoặc "tạo phiên bản mới")',
     args: {
       sourceVersionId: t.arg.id(),
       tenantId: t.arg.string(),
@@ -322,7 +365,7 @@ builder.mutationFields((t) => ({
       startOver: t.arg.boolean({
         required: false,
         description:
-          "\"Bắt đầu lại từ bộ tiêu chí quốc gia\": bắt buộc khi nhân bản bộ của đơn vị khác vào một bộ đã có phiên bản công bố (bỏ tiêu chí địa phương và chỉ tiêu riêng). Để giữ chúng, nhân bản phiên bản hiện hành của chính bộ đó.",
+          '"Bắt đầu lại từ bộ tiêu chí quốc gia": bắt buộc khi nhân bản bộ của đơn vị khác vào một bộ đã có phiên bản công bố (bỏ tiêu chí địa phương và chỉ tiêu riêng). Để giữ chúng, nhân bản phiên bản hiện hành của chính bộ đó.',
       }),
     },
     errors: {},
@@ -341,12 +384,20 @@ builder.mutationFields((t) => ({
     args: { versionId: t.arg.id(), document: t.arg({ type: "JSON" }), revision: t.arg.int() },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
-      updateDraft(ctx.prisma, ctx.viewer, { versionId: decodeId(String(a.versionId), "CriteriaSetVersion"), document: a.document, revision: a.revision }),
+      updateDraft(ctx.prisma, ctx.viewer, {
+        versionId: decodeId(String(a.versionId), "CriteriaSetVersion"),
+        document: a.document,
+        revision: a.revision,
+      }),
   }),
   publishCriteriaSetVersion: t.prismaField({
     type: "CriteriaSetVersion",
     description: "Công bố bản nháp (số và ngày quyết định); sau đó không thể sửa",
-    args: { versionId: t.arg.id(), decisionNumber: t.arg.string({ validate: z.string().max(100, "tối đa 100 ký tự") }), decisionDate: t.arg({ type: "Date" }) },
+    args: {
+      versionId: t.arg.id(),
+      decisionNumber: t.arg.string({ validate: z.string().max(100, "tối đa 100 ký tự") }),
+      decisionDate: t.arg({ type: "Date" }),
+    },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
       publishVersion(ctx.prisma, ctx.viewer, {

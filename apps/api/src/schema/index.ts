@@ -31,10 +31,12 @@ function checkLists(value: unknown, type: GraphQLInputType, key: string): void {
   if (isListType(t)) {
     const max = LIST_ARG_MAX[key as keyof typeof LIST_ARG_MAX];
     const list = value as unknown[];
-    if (list.length > max) throw new ArgumentError(key.split(".").slice(2).join("."), `tối đa ${max} phần tử`, `at most ${max} items`);
+    if (list.length > max)
+      throw new ArgumentError(key.split(".").slice(2).join("."), `tối đa ${max} phần tử`, `at most ${max} items`);
     for (const item of list) checkLists(item, t.ofType, key);
   } else if (isInputObjectType(t)) {
-    for (const f of Object.values(t.getFields())) checkLists((value as Record<string, unknown>)[f.name], f.type, `${key}.${f.name}`);
+    for (const f of Object.values(t.getFields()))
+      checkLists((value as Record<string, unknown>)[f.name], f.type, `${key}.${f.name}`);
   }
 }
 
@@ -45,7 +47,8 @@ function boundListArguments(s: GraphQLSchema): GraphQLSchema {
       const keys = field.args.flatMap((a) => listKeys(a.type, `${root.name}.${field.name}.${a.name}`));
       if (keys.length === 0) continue;
       const missing = keys.filter((k) => !(k in LIST_ARG_MAX));
-      if (missing.length > 0) throw new Error(`List arguments without a maximum in schema/limits.ts: ${missing.join(", ")}`);
+      if (missing.length > 0)
+        throw new Error(`List arguments without a maximum in schema/limits.ts: ${missing.join(", ")}`);
       const resolve = field.resolve!;
       field.resolve = (source, args: Record<string, unknown>, ctx, info) => {
         for (const a of field.args) checkLists(args[a.name], a.type, `${root.name}.${field.name}.${a.name}`);

@@ -16,7 +16,10 @@ builder.scalarType("Date", {
   description: "Ngày theo dạng yyyy-mm-dd (giao diện hiển thị dd/mm/yyyy)",
   serialize: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)),
   parseValue: (v) => {
-    if (typeof v !== "string" || !isoDate(v)) throw new GraphQLError("Date: cần một ngày có thật dạng yyyy-mm-dd (vd. 2024-02-29) / a real calendar day, yyyy-mm-dd");
+    if (typeof v !== "string" || !isoDate(v))
+      throw new GraphQLError(
+        "Date: cần một ngày có thật dạng yyyy-mm-dd (vd. 2024-02-29) / a real calendar day, yyyy-mm-dd",
+      );
     return v;
   },
 });
@@ -35,7 +38,13 @@ builder.scalarType("File", {
   // graphql-yoga hands resolvers its own File implementation, not the global class: check the shape.
   parseValue: (v) => {
     const f = v as Partial<File> | null;
-    if (!f || typeof f !== "object" || typeof f.arrayBuffer !== "function" || typeof f.name !== "string" || typeof f.size !== "number") {
+    if (
+      !f ||
+      typeof f !== "object" ||
+      typeof f.arrayBuffer !== "function" ||
+      typeof f.name !== "string" ||
+      typeof f.size !== "number"
+    ) {
       throw new GraphQLError("File: cần một tệp tải lên");
     }
     return v as File;

@@ -21,7 +21,11 @@ const RateRef = builder.objectRef<{ numerator: number; denominator: number }>("R
   fields: (t) => ({
     numerator: t.exposeInt("numerator"),
     denominator: t.exposeInt("denominator"),
-    percent: t.float({ nullable: true, description: "Để hiển thị; so sánh dùng tử và mẫu", resolve: (r) => (r.denominator === 0 ? null : (100 * r.numerator) / r.denominator) }),
+    percent: t.float({
+      nullable: true,
+      description: "Để hiển thị; so sánh dùng tử và mẫu",
+      resolve: (r) => (r.denominator === 0 ? null : (100 * r.numerator) / r.denominator),
+    }),
   }),
 });
 
@@ -34,26 +38,31 @@ const NationalRowRef = builder.objectRef<NationalRow>("ProvinceSummary").impleme
     assessed: t.exposeInt("assessed"),
     recognised: t.exposeInt("recognised"),
     byLevel: t.exposeIntList("byLevel", { description: "Số đơn vị được công nhận theo mức 0–5" }),
-    basicOrAbove: t.field({ type: RateRef, description: "Tỷ lệ đơn vị đạt từ mức Cơ bản trở lên", resolve: (r) => r.basicOrAbove }),
+    basicOrAbove: t.field({
+      type: RateRef,
+      description: "Tỷ lệ đơn vị đạt từ mức Cơ bản trở lên",
+      resolve: (r) => r.basicOrAbove,
+    }),
     reportSubmittedAt: t.expose("reportSubmittedAt", { type: "DateTime", nullable: true }),
-    reportOnTime: t.exposeBoolean("reportOnTime", { nullable: true, description: "Gửi trước 25/12; null nếu chưa gửi" }),
+    reportOnTime: t.exposeBoolean("reportOnTime", {
+      nullable: true,
+      description: "Gửi trước 25/12; null nếu chưa gửi",
+    }),
     reportDeadline: t.expose("reportDeadline", { type: "DateTime" }),
   }),
 });
 
-const LevelTallyRef = builder
-  .objectRef<CriterionRate["levels"][number]>("CriterionLevelTally")
-  .implement({
-    fields: (t) => ({
-      level: t.exposeInt("level"),
-      pass: t.exposeInt("pass"),
-      fail: t.exposeInt("fail"),
-      missing: t.exposeInt("missing"),
-      exempt: t.exposeInt("exempt"),
-      na: t.exposeInt("na"),
-      passRate: t.field({ type: RateRef, resolve: (l) => ({ numerator: l.pass, denominator: l.pass + l.fail }) }),
-    }),
-  });
+const LevelTallyRef = builder.objectRef<CriterionRate["levels"][number]>("CriterionLevelTally").implement({
+  fields: (t) => ({
+    level: t.exposeInt("level"),
+    pass: t.exposeInt("pass"),
+    fail: t.exposeInt("fail"),
+    missing: t.exposeInt("missing"),
+    exempt: t.exposeInt("exempt"),
+    na: t.exposeInt("na"),
+    passRate: t.field({ type: RateRef, resolve: (l) => ({ numerator: l.pass, denominator: l.pass + l.fail }) }),
+  }),
+});
 
 const CriterionRateRef = builder.objectRef<CriterionRate>("CriterionPassRate").implement({
   fields: (t) => ({
@@ -70,7 +79,11 @@ const ProvinceRatesRef = builder.objectRef<ProvincePassRates>("ProvincePassRates
     name: t.exposeString("name"),
     units: t.exposeInt("units"),
     ownSet: t.field({ type: [CriterionRateRef], resolve: (p) => p.ownSet }),
-    national: t.field({ type: [CriterionRateRef], description: "Cùng số liệu, chấm theo khung quốc gia v1.0", resolve: (p) => p.national }),
+    national: t.field({
+      type: [CriterionRateRef],
+      description: "Cùng số liệu, chấm theo khung quốc gia v1.0",
+      resolve: (p) => p.national,
+    }),
     nationalByLevel: t.exposeIntList("nationalByLevel"),
   }),
 });
@@ -108,7 +121,11 @@ const DeviationRef = builder
   });
 
 const ComparisonRef = builder
-  .objectRef<{ summary: NationalRow[]; rates: ProvincePassRates[]; deviations: { tenantId: string; name: string; deviation: Awaited<ReturnType<typeof setDeviation>> }[] }>("ProvinceComparison")
+  .objectRef<{
+    summary: NationalRow[];
+    rates: ProvincePassRates[];
+    deviations: { tenantId: string; name: string; deviation: Awaited<ReturnType<typeof setDeviation>> }[];
+  }>("ProvinceComparison")
   .implement({
     fields: (t) => ({
       summary: t.field({ type: [NationalRowRef], resolve: (c) => c.summary }),
@@ -120,7 +137,8 @@ const ComparisonRef = builder
 builder.queryFields((t) => ({
   nationalSummary: t.field({
     type: [NationalRowRef],
-    description: "Tổng hợp toàn quốc theo tỉnh: số đơn vị, số được công nhận theo mức, tỷ lệ từ Cơ bản trở lên, báo cáo đúng hạn",
+    description:
+      "Tổng hợp toàn quốc theo tỉnh: số đơn vị, số được công nhận theo mức, tỷ lệ từ Cơ bản trở lên, báo cáo đúng hạn",
     args: { year: t.arg.int(), unitKind: t.arg.string() },
     resolve: (_r, a, ctx) => nationalSummary(ctx.db.sql, a),
   }),
@@ -141,7 +159,11 @@ builder.queryFields((t) => ({
       const summary = all.filter((r) => a.tenantIds.includes(r.tenantId));
       const rates = await passRates(ctx.prisma, a);
       const deviations = await Promise.all(
-        summary.map(async (r) => ({ tenantId: r.tenantId, name: r.name, deviation: await setDeviation(ctx.prisma, { tenantId: r.tenantId, unitKind: a.unitKind }) })),
+        summary.map(async (r) => ({
+          tenantId: r.tenantId,
+          name: r.name,
+          deviation: await setDeviation(ctx.prisma, { tenantId: r.tenantId, unitKind: a.unitKind }),
+        })),
       );
       return { summary, rates, deviations };
     },
@@ -151,8 +173,17 @@ builder.queryFields((t) => ({
     description: "Bộ tiêu chí đã công bố của từng tỉnh so với khung quốc gia v1.0",
     args: { unitKind: t.arg.string() },
     resolve: async (_r, a, ctx) => {
-      const tenants = sortByVietnamese(await ctx.prisma.tenant.findMany({ where: { kind: "PROVINCE" } }), (tn) => tn.name);
-      return Promise.all(tenants.map(async (tn) => ({ tenantId: tn.id, name: tn.name, deviation: await setDeviation(ctx.prisma, { tenantId: tn.id, unitKind: a.unitKind }) })));
+      const tenants = sortByVietnamese(
+        await ctx.prisma.tenant.findMany({ where: { kind: "PROVINCE" } }),
+        (tn) => tn.name,
+      );
+      return Promise.all(
+        tenants.map(async (tn) => ({
+          tenantId: tn.id,
+          name: tn.name,
+          deviation: await setDeviation(ctx.prisma, { tenantId: tn.id, unitKind: a.unitKind }),
+        })),
+      );
     },
   }),
   impactPreview: t.field({
@@ -193,7 +224,10 @@ builder.prismaObject("ApiKey", {
 const CreatedKeyRef = builder.objectRef<{ apiKey: { id: string }; key: string }>("CreatedApiKey").implement({
   fields: (t) => ({
     key: t.exposeString("key", { description: "Chỉ hiển thị một lần; hãy lưu lại" }),
-    apiKey: t.prismaField({ type: "ApiKey", resolve: (q, r, _a, ctx) => ctx.prisma.apiKey.findUniqueOrThrow({ ...q, where: { id: r.apiKey.id } }) }),
+    apiKey: t.prismaField({
+      type: "ApiKey",
+      resolve: (q, r, _a, ctx) => ctx.prisma.apiKey.findUniqueOrThrow({ ...q, where: { id: r.apiKey.id } }),
+    }),
   }),
 });
 
@@ -207,7 +241,8 @@ builder.queryFields((t) => ({
   provinceReports: t.prismaField({
     type: ["ProvinceReport"],
     args: { year: t.arg.int() },
-    resolve: (q, _r, a, ctx) => ctx.prisma.provinceReport.findMany({ ...q, where: { year: a.year }, orderBy: { submittedAt: "asc" } }),
+    resolve: (q, _r, a, ctx) =>
+      ctx.prisma.provinceReport.findMany({ ...q, where: { year: a.year }, orderBy: { submittedAt: "asc" } }),
   }),
   apiKeys: t.prismaField({
     type: ["ApiKey"],

@@ -37,12 +37,21 @@ builder.prismaNode("Unit", {
     path: t.exposeString("path"),
     parent: t.relation("parent", { nullable: true }),
     tenant: t.relation("tenant"),
-    children: t.relatedConnection("children", { cursor: "id", totalCount: true, query: { orderBy: [{ code: "asc" }, { id: "asc" }] } }),
+    children: t.relatedConnection("children", {
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: [{ code: "asc" }, { id: "asc" }] },
+    }),
   }),
 });
 
 /** The filter of the `units` query. */
-function unitsWhere(args: { search?: string | null; parentCode?: string | null; kind?: string | null; tenant?: string | null }): Prisma.UnitWhereInput {
+function unitsWhere(args: {
+  search?: string | null;
+  parentCode?: string | null;
+  kind?: string | null;
+  tenant?: string | null;
+}): Prisma.UnitWhereInput {
   return {
     ...(args.search ? searchFilter(args.search) : {}),
     ...(args.parentCode ? { parent: { code: args.parentCode } } : {}),
@@ -55,14 +64,15 @@ builder.queryFields((t) => ({
   units: t.prismaConnection({
     type: "Unit",
     cursor: "id",
-    description: "Tìm đơn vị; tìm kiếm không phân biệt dấu (\"yen hoa\" tìm thấy \"Yên Hoà\")",
+    description: 'Tìm đơn vị; tìm kiếm không phân biệt dấu ("yen hoa" tìm thấy "Yên Hoà")',
     args: {
       search: t.arg.string({ required: false, validate: z.string().max(100, "tối đa 100 ký tự") }),
       parentCode: t.arg.string({ required: false }),
       kind: t.arg.string({ required: false }),
       tenant: t.arg.string({ required: false }),
     },
-    resolve: (query, _r, args, ctx) => ctx.prisma.unit.findMany({ ...query, where: unitsWhere(args), orderBy: [{ code: "asc" }, { id: "asc" }] }),
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.unit.findMany({ ...query, where: unitsWhere(args), orderBy: [{ code: "asc" }, { id: "asc" }] }),
     totalCount: (_r, args, ctx) => ctx.prisma.unit.count({ where: unitsWhere(args) }),
   }),
   unit: t.prismaField({
@@ -81,7 +91,9 @@ builder.queryFields((t) => ({
     resolve: async (query, _r, _a, ctx) => {
       // The ministry first, then the provinces in Vietnamese order (sorted here: the database's collation puts "Đ…" last).
       const rows = await ctx.prisma.tenant.findMany({ ...query });
-      return rows.sort((a, b) => Number(a.kind !== "MINISTRY") - Number(b.kind !== "MINISTRY") || compareVietnamese(a.name, b.name));
+      return rows.sort(
+        (a, b) => Number(a.kind !== "MINISTRY") - Number(b.kind !== "MINISTRY") || compareVietnamese(a.name, b.name),
+      );
     },
   }),
 }));

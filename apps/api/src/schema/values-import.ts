@@ -10,7 +10,9 @@ const ImportIssueRef = builder.objectRef<ImportIssue>("ValuesImportIssue").imple
     row: t.exposeInt("row", { description: "Dòng (từ 1); 0 khi lỗi thuộc cả tệp" }),
     column: t.exposeString("column", { description: "Cột (chữ cái), rỗng khi lỗi thuộc cả dòng hoặc cả tệp" }),
     criterionCode: t.exposeString("criterionCode"),
-    field: t.exposeString("field", { description: "numerator, denominator, percent, value, count, total, childLevels, points; rỗng khi không có" }),
+    field: t.exposeString("field", {
+      description: "numerator, denominator, percent, value, count, total, childLevels, points; rỗng khi không có",
+    }),
     message: t.exposeString("message"),
     messageEn: t.exposeString("messageEn"),
   }),
@@ -33,8 +35,17 @@ const ValuesImportRef = builder.objectRef<ValuesImport>("ValuesImport").implemen
     sha256: t.exposeString("sha256"),
     issues: t.field({ type: [ImportIssueRef], resolve: (r) => r.issues }),
     changes: t.field({ type: [ImportChangeRef], resolve: (r) => r.changes }),
-    wouldBeLevel: t.int({ nullable: true, description: "Mức độ đạt được sau khi nhập (null khi tệp còn lỗi)", resolve: (r) => r.wouldBeLevel }),
-    assessment: t.prismaField({ type: "Assessment", nullable: true, description: "Hồ sơ sau khi áp dụng (null khi chạy thử)", resolve: (_q, r) => r.assessment }),
+    wouldBeLevel: t.int({
+      nullable: true,
+      description: "Mức độ đạt được sau khi nhập (null khi tệp còn lỗi)",
+      resolve: (r) => r.wouldBeLevel,
+    }),
+    assessment: t.prismaField({
+      type: "Assessment",
+      nullable: true,
+      description: "Hồ sơ sau khi áp dụng (null khi chạy thử)",
+      resolve: (_q, r) => r.assessment,
+    }),
   }),
 });
 

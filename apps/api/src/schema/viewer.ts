@@ -21,7 +21,12 @@ builder.objectType(RateLimitError, {
   name: "RateLimitError",
   description: "Quá nhiều lần thử; thử lại sau",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { nullable: true, description: "Số giây nên chờ trước khi thử lại" }) }),
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds", {
+      nullable: true,
+      description: "Số giây nên chờ trước khi thử lại",
+    }),
+  }),
 });
 
 /** yoga merges the HTTP request into the context. */
@@ -32,7 +37,10 @@ const SessionRef = builder.objectRef<SessionView>("UserSession").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "Lúc đăng nhập" }),
-    lastSeenAt: t.expose("lastSeenAt", { type: "DateTime", description: "Lần dùng gần nhất (cập nhật vài phút một lần)" }),
+    lastSeenAt: t.expose("lastSeenAt", {
+      type: "DateTime",
+      description: "Lần dùng gần nhất (cập nhật vài phút một lần)",
+    }),
     expiresAt: t.expose("expiresAt", { type: "DateTime" }),
     userAgent: t.exposeString("userAgent", { nullable: true, description: "Trình duyệt (User-Agent) lúc đăng nhập" }),
     address: t.exposeString("address", { nullable: true, description: "Địa chỉ IP lúc đăng nhập" }),
@@ -54,7 +62,8 @@ const GrantRef = builder.objectRef<GrantView>("RoleGrant").implement({
     unit: t.prismaField({
       type: "Unit",
       nullable: true,
-      resolve: (query, g, _a, ctx) => (g.unitId ? ctx.prisma.unit.findUnique({ ...query, where: { id: g.unitId } }) : null),
+      resolve: (query, g, _a, ctx) =>
+        g.unitId ? ctx.prisma.unit.findUnique({ ...query, where: { id: g.unitId } }) : null,
     }),
   }),
 });
@@ -92,7 +101,9 @@ builder.queryField("me", (t) =>
 
 const LoginResult = builder.objectRef<{ csrfToken: string; userId: string }>("LoginResult").implement({
   fields: (t) => ({
-    csrfToken: t.exposeString("csrfToken", { description: "Gửi lại trong header x-csrf-token với mọi thao tác thay đổi dữ liệu" }),
+    csrfToken: t.exposeString("csrfToken", {
+      description: "Gửi lại trong header x-csrf-token với mọi thao tác thay đổi dữ liệu",
+    }),
     me: t.field({
       type: MeRef,
       resolve: async (r, _a, ctx) => {
@@ -134,7 +145,9 @@ builder.mutationField("logout", (t) =>
 builder.mutationField("changePassword", (t) =>
   t.field({
     type: builder.objectRef<{ endedSessions: number }>("ChangePasswordResult").implement({
-      fields: (f) => ({ endedSessions: f.exposeInt("endedSessions", { description: "Số phiên khác đã bị đăng xuất" }) }),
+      fields: (f) => ({
+        endedSessions: f.exposeInt("endedSessions", { description: "Số phiên khác đã bị đăng xuất" }),
+      }),
     }),
     description: "Đổi mật khẩu (cần mật khẩu hiện tại; tối thiểu 8 ký tự); đăng xuất mọi phiên khác",
     args: {

@@ -90,7 +90,11 @@ describe("seedBase", () => {
 
   it("ha-noi and ninh-binh are tenants over their province units", async () => {
     const hn = await db.prisma.tenant.findUnique({ where: { id: "ha-noi" }, include: { unit: true } });
-    expect(hn).toMatchObject({ kind: "PROVINCE", name: "Thành phố Hà Nội", unit: { code: "01", kindCode: "province" } });
+    expect(hn).toMatchObject({
+      kind: "PROVINCE",
+      name: "Thành phố Hà Nội",
+      unit: { code: "01", kindCode: "province" },
+    });
     expect(hn?.unit?.tenantId).toBe("ha-noi");
     const nb = await db.prisma.tenant.findUnique({ where: { id: "ninh-binh" }, include: { unit: true } });
     expect(nb).toMatchObject({ kind: "PROVINCE", name: "Tỉnh Ninh Bình", unit: { name: "Tỉnh Ninh Bình" } });
@@ -101,7 +105,10 @@ describe("seedBase", () => {
   });
 
   it("search finds both spellings of Yên Hoà", async () => {
-    const found = await db.prisma.unit.findMany({ where: { searchName: { contains: "yen hoa" } }, select: { name: true } });
+    const found = await db.prisma.unit.findMany({
+      where: { searchName: { contains: "yen hoa" } },
+      select: { name: true },
+    });
     const names = new Set(found.map((u) => u.name));
     expect(names).toContain("Phường Yên Hoà");
     expect(names).toContain("Xã Yên Hòa");
@@ -123,10 +130,25 @@ describe("seedBase", () => {
       expect(v.publishedAt?.toISOString()).toBe("2024-12-31T00:00:00.000Z");
       expect((v.document as { id: string }).id).toBe(v.setId);
     }
-    const events = await db.prisma.auditEvent.findMany({ where: { action: "seed.publish" }, orderBy: { entityId: "asc" } });
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "seed.publish" },
+      orderBy: { entityId: "asc" },
+    });
     expect(events.map((e) => [e.entityType, e.entityId, e.tenantId, e.actorKind, e.after])).toEqual([
-      ["CriteriaSetVersion", "v_vn-2361-commune_1.0", "vn", "system", { version: "1.0", decisionNumber: "2361/QĐ-BTTTT" }],
-      ["CriteriaSetVersion", "v_vn-2361-district_1.0", "vn", "system", { version: "1.0", decisionNumber: "2361/QĐ-BTTTT" }],
+      [
+        "CriteriaSetVersion",
+        "v_vn-2361-commune_1.0",
+        "vn",
+        "system",
+        { version: "1.0", decisionNumber: "2361/QĐ-BTTTT" },
+      ],
+      [
+        "CriteriaSetVersion",
+        "v_vn-2361-district_1.0",
+        "vn",
+        "system",
+        { version: "1.0", decisionNumber: "2361/QĐ-BTTTT" },
+      ],
     ]);
   });
 

@@ -66,7 +66,14 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
   const communes: Prisma.UnitCreateManyInput[] = [];
   for (const p of map.provinces) {
     const tenantId = tenantIds.get(p.code)!;
-    const unit = (code: string, name: string, type: string, kindCode: string, parentId: string | null, path: string) => ({
+    const unit = (
+      code: string,
+      name: string,
+      type: string,
+      kindCode: string,
+      parentId: string | null,
+      path: string,
+    ) => ({
       id: unitId(code),
       code,
       name,

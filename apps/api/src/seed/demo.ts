@@ -6,7 +6,6 @@
  * through the same services as the API, so rules and audit events apply.
  */
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import type { Prisma } from "../generated/prisma/client.ts";
 import type { Platform } from "../platform.ts";
 import type { Grant, Viewer } from "../services/access.ts";
 import {
@@ -33,20 +32,95 @@ export const DEMO_COMMUNE_CODE = "14563"; // Xã Khánh Thiện — the portal's
 
 type Role = Grant["role"];
 
-export const DEMO_USERS: { email: string; name: string; role: Role; tenantId: string; unitCode: string | null; description: string }[] = [
-  { email: "bo@cds.gov.vn", name: "Cục Chuyển đổi số quốc gia", role: "MINISTRY_ADMIN", tenantId: "vn", unitCode: null, description: "Bộ (Cục CĐS quốc gia): khung quốc gia, tổng hợp toàn quốc" },
-  { email: "so@ninhbinh.gov.vn", name: "Sở TT&TT Ninh Bình", role: "PROVINCE_ADMIN", tenantId: DEMO_TENANT, unitCode: DEMO_PROVINCE_CODE, description: "Sở TT&TT Ninh Bình: bộ tiêu chí, đợt đánh giá, công nhận cấp huyện" },
-  { email: "thamdinh@ninhbinh.gov.vn", name: "Hội đồng thẩm định tỉnh", role: "APPRAISER", tenantId: DEMO_TENANT, unitCode: DEMO_PROVINCE_CODE, description: "Hội đồng thẩm định cấp tỉnh (hồ sơ cấp huyện)" },
-  { email: "phong.yenkhanh@ninhbinh.gov.vn", name: "Phòng VH&TT Yên Khánh", role: "DISTRICT_OFFICER", tenantId: DEMO_TENANT, unitCode: DEMO_DISTRICT_CODE, description: "Phòng VH&TT huyện Yên Khánh: xác minh, trả lại, công nhận cấp xã" },
-  { email: "thamdinh.yenkhanh@ninhbinh.gov.vn", name: "Hội đồng thẩm định huyện Yên Khánh", role: "APPRAISER", tenantId: DEMO_TENANT, unitCode: DEMO_DISTRICT_CODE, description: "Hội đồng thẩm định huyện Yên Khánh (hồ sơ cấp xã)" },
-  { email: "huyen.yenkhanh@ninhbinh.gov.vn", name: "UBND huyện Yên Khánh", role: "UNIT_EDITOR", tenantId: DEMO_TENANT, unitCode: DEMO_DISTRICT_CODE, description: "Cán bộ huyện Yên Khánh: tự đánh giá cấp huyện" },
-  { email: "xa.khanhthien@ninhbinh.gov.vn", name: "UBND xã Khánh Thiện", role: "UNIT_EDITOR", tenantId: DEMO_TENANT, unitCode: DEMO_COMMUNE_CODE, description: "Cán bộ xã Khánh Thiện: nhập số liệu, nộp hồ sơ" },
-  { email: "xem@ninhbinh.gov.vn", name: "Người xem Ninh Bình", role: "VIEWER", tenantId: DEMO_TENANT, unitCode: DEMO_PROVINCE_CODE, description: "Chỉ xem số liệu của tỉnh" },
-  { email: "so@hanoi.gov.vn", name: "Sở TT&TT Hà Nội", role: "PROVINCE_ADMIN", tenantId: "ha-noi", unitCode: "01", description: "Sở TT&TT Hà Nội (một tỉnh khác)" },
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string;
+  unitCode: string | null;
+  description: string;
+}[] = [
+  {
+    email: "bo@cds.gov.vn",
+    name: "Cục Chuyển đổi số quốc gia",
+    role: "MINISTRY_ADMIN",
+    tenantId: "vn",
+    unitCode: null,
+    description: "Bộ (Cục CĐS quốc gia): khung quốc gia, tổng hợp toàn quốc",
+  },
+  {
+    email: "so@ninhbinh.gov.vn",
+    name: "Sở TT&TT Ninh Bình",
+    role: "PROVINCE_ADMIN",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_PROVINCE_CODE,
+    description: "Sở TT&TT Ninh Bình: bộ tiêu chí, đợt đánh giá, công nhận cấp huyện",
+  },
+  {
+    email: "thamdinh@ninhbinh.gov.vn",
+    name: "Hội đồng thẩm định tỉnh",
+    role: "APPRAISER",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_PROVINCE_CODE,
+    description: "Hội đồng thẩm định cấp tỉnh (hồ sơ cấp huyện)",
+  },
+  {
+    email: "phong.yenkhanh@ninhbinh.gov.vn",
+    name: "Phòng VH&TT Yên Khánh",
+    role: "DISTRICT_OFFICER",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_DISTRICT_CODE,
+    description: "Phòng VH&TT huyện Yên Khánh: xác minh, trả lại, công nhận cấp xã",
+  },
+  {
+    email: "thamdinh.yenkhanh@ninhbinh.gov.vn",
+    name: "Hội đồng thẩm định huyện Yên Khánh",
+    role: "APPRAISER",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_DISTRICT_CODE,
+    description: "Hội đồng thẩm định huyện Yên Khánh (hồ sơ cấp xã)",
+  },
+  {
+    email: "huyen.yenkhanh@ninhbinh.gov.vn",
+    name: "UBND huyện Yên Khánh",
+    role: "UNIT_EDITOR",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_DISTRICT_CODE,
+    description: "Cán bộ huyện Yên Khánh: tự đánh giá cấp huyện",
+  },
+  {
+    email: "xa.khanhthien@ninhbinh.gov.vn",
+    name: "UBND xã Khánh Thiện",
+    role: "UNIT_EDITOR",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_COMMUNE_CODE,
+    description: "Cán bộ xã Khánh Thiện: nhập số liệu, nộp hồ sơ",
+  },
+  {
+    email: "xem@ninhbinh.gov.vn",
+    name: "Người xem Ninh Bình",
+    role: "VIEWER",
+    tenantId: DEMO_TENANT,
+    unitCode: DEMO_PROVINCE_CODE,
+    description: "Chỉ xem số liệu của tỉnh",
+  },
+  {
+    email: "so@hanoi.gov.vn",
+    name: "Sở TT&TT Hà Nội",
+    role: "PROVINCE_ADMIN",
+    tenantId: "ha-noi",
+    unitCode: "01",
+    description: "Sở TT&TT Hà Nội (một tỉnh khác)",
+  },
 ];
 
 /** Statuses of Yên Khánh's communes, by GSO code: every step of the workflow is represented. */
-const COMMUNE_PLAN: { code: string; level: number; status: "DRAFT" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "APPRAISED" | "RECOGNISED"; missing?: number }[] = [
+const COMMUNE_PLAN: {
+  code: string;
+  level: number;
+  status: "DRAFT" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "APPRAISED" | "RECOGNISED";
+  missing?: number;
+}[] = [
   { code: "14560", level: 4, status: "RECOGNISED" }, // Thị trấn Yên Ninh
   { code: DEMO_COMMUNE_CODE, level: 2, status: "DRAFT", missing: 0.35 },
   { code: "14566", level: 3, status: "SUBMITTED" },
@@ -67,7 +141,12 @@ async function ensureUsers(platform: Platform): Promise<Map<string, Viewer>> {
     const unit = u.unitCode ? await prisma.unit.findUniqueOrThrow({ where: { code: u.unitCode } }) : null;
     const user = await prisma.user.upsert({
       where: { email: u.email },
-      create: { email: u.email, name: u.name, passwordHash, roles: { create: { role: u.role, tenantId: u.tenantId, unitId: unit?.id ?? null } } },
+      create: {
+        email: u.email,
+        name: u.name,
+        passwordHash,
+        roles: { create: { role: u.role, tenantId: u.tenantId, unitId: unit?.id ?? null } },
+      },
       update: {},
     });
     viewers.set(u.email, {
@@ -83,7 +162,10 @@ async function ensureUsers(platform: Platform): Promise<Map<string, Viewer>> {
   return viewers;
 }
 
-export async function seedDemo(platform: Platform, opts: { year?: number } = {}): Promise<{ created: boolean; summary: string }> {
+export async function seedDemo(
+  platform: Platform,
+  opts: { year?: number } = {},
+): Promise<{ created: boolean; summary: string }> {
   const prisma = platform.db.prisma;
   if (await prisma.round.findFirst({ where: { tenantId: DEMO_TENANT } })) return { created: false, summary: "" };
   const now = platform.services.now();
@@ -97,17 +179,32 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
   const appraiser = v.get("thamdinh.yenkhanh@ninhbinh.gov.vn")!;
   const communeEditor = (code: string): Viewer => {
     const base = v.get("xa.khanhthien@ninhbinh.gov.vn") as Extract<Viewer, { kind: "user" }>;
-    return { ...base, grants: [{ role: "UNIT_EDITOR", tenantId: DEMO_TENANT, unitId: unitId(code), unitPath: `${DEMO_PROVINCE_CODE}/${DEMO_DISTRICT_CODE}/${code}` }] };
+    return {
+      ...base,
+      grants: [
+        {
+          role: "UNIT_EDITOR",
+          tenantId: DEMO_TENANT,
+          unitId: unitId(code),
+          unitPath: `${DEMO_PROVINCE_CODE}/${DEMO_DISTRICT_CODE}/${code}`,
+        },
+      ],
+    };
   };
 
   // The provincial commune set: national v1.0 with a stricter CQS-02 and a local criterion.
-  const draft = await cloneVersion(prisma, so, { sourceVersionId: versionId("vn-2361-commune", "1.0"), tenantId: DEMO_TENANT });
+  const draft = await cloneVersion(prisma, so, {
+    sourceVersionId: versionId("vn-2361-commune", "1.0"),
+    tenantId: DEMO_TENANT,
+  });
   const doc = documentOf(draft);
   const changed: TCriteriaSet = {
     ...doc,
     title: "Bộ tiêu chí đánh giá mức độ chuyển đổi số cấp xã tỉnh Ninh Bình",
     criteria: [
-      ...doc.criteria.map((c) => (c.code === "CQS-02" && c.measure === "percentage" ? { ...c, targets: [30, 40, 60, 80, 90] } : c)),
+      ...doc.criteria.map((c) =>
+        c.code === "CQS-02" && c.measure === "percentage" ? { ...c, targets: [30, 40, 60, 80, 90] } : c,
+      ),
     ],
   };
   const insertAt = changed.criteria.findIndex((c) => c.code === "KTS-01");
@@ -119,7 +216,8 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
     subject: "thôn, tổ dân phố",
     measure: "percentage",
     targets: [null, 50, 70, 90, 100],
-    method: "Số thôn, tổ dân phố có tổ công nghệ số cộng đồng hoạt động thường xuyên trên tổng số thôn, tổ dân phố của xã.",
+    method:
+      "Số thôn, tổ dân phố có tổ công nghệ số cộng đồng hoạt động thường xuyên trên tổng số thôn, tổ dân phố của xã.",
     legalBasis: ["Thực tế tại địa phương."],
     local: true,
     exemptWhenNoSubjects: false,
@@ -150,29 +248,42 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
 
   const byStatus = new Map<string, number>();
   for (const plan of COMMUNE_PLAN) {
-    let a = await prisma.assessment.findUniqueOrThrow({ where: { roundId_unitId: { roundId: communeRound.id, unitId: unitId(plan.code) } } });
+    let a = await prisma.assessment.findUniqueOrThrow({
+      where: { roundId_unitId: { roundId: communeRound.id, unitId: unitId(plan.code) } },
+    });
     const editor = communeEditor(plan.code);
     const values = valuesAtLevel(set, plan.level, seedOf(plan.code), plan.missing ?? 0);
     a = await registerLevel(prisma, editor, { assessmentId: a.id, version: a.version, level: Math.max(1, plan.level) });
-    a = await saveValues(prisma, editor, { assessmentId: a.id, version: a.version, values, notes: { "CQS-01": "Số liệu từ Cổng dịch vụ công tỉnh, ngày 30/09." } });
-    if (plan.status !== "DRAFT") a = await submitAssessment(prisma, editor, { assessmentId: a.id, version: a.version, now });
+    a = await saveValues(prisma, editor, {
+      assessmentId: a.id,
+      version: a.version,
+      values,
+      notes: { "CQS-01": "Số liệu từ Cổng dịch vụ công tỉnh, ngày 30/09." },
+    });
+    if (plan.status !== "DRAFT")
+      a = await submitAssessment(prisma, editor, { assessmentId: a.id, version: a.version, now });
     if (plan.status === "RETURNED") {
       a = await returnAssessment(prisma, officer, {
         assessmentId: a.id,
         version: a.version,
         comments: [
-          { criterionCode: "CQS-02", body: "Số hồ sơ trực tuyến toàn trình chưa khớp báo cáo của Trung tâm phục vụ hành chính công; đề nghị rà soát lại." },
+          {
+            criterionCode: "CQS-02",
+            body: "Số hồ sơ trực tuyến toàn trình chưa khớp báo cáo của Trung tâm phục vụ hành chính công; đề nghị rà soát lại.",
+          },
           { criterionCode: null, body: "Bổ sung minh chứng cho các tiêu chí nhóm Xã hội số." },
         ],
       });
     }
-    if (["VERIFIED", "APPRAISED", "RECOGNISED"].includes(plan.status)) a = await verifyAssessment(prisma, officer, { assessmentId: a.id, version: a.version });
-    if (["APPRAISED", "RECOGNISED"].includes(plan.status)) a = await appraiseAssessment(prisma, appraiser, { assessmentId: a.id, version: a.version });
+    if (["VERIFIED", "APPRAISED", "RECOGNISED"].includes(plan.status))
+      a = await verifyAssessment(prisma, officer, { assessmentId: a.id, version: a.version });
+    if (["APPRAISED", "RECOGNISED"].includes(plan.status))
+      a = await appraiseAssessment(prisma, appraiser, { assessmentId: a.id, version: a.version });
     if (plan.status === "RECOGNISED") {
       await recogniseAssessment(prisma, officer, {
         assessmentId: a.id,
         version: a.version,
-        decisionNumber: `${300 + Number(plan.code) % 100}/QĐ-UBND`,
+        decisionNumber: `${300 + (Number(plan.code) % 100)}/QĐ-UBND`,
         decisionDate: dated("11-20"),
         now,
       });
@@ -181,7 +292,17 @@ export async function seedDemo(platform: Platform, opts: { year?: number } = {})
   }
   const summary = [...byStatus].map(([s, n]) => `${n} ${s}`).join(", ");
   await prisma.auditEvent.create({
-    data: { actorKind: "system", action: "seed.demo", entityType: "Tenant", entityId: DEMO_TENANT, tenantId: DEMO_TENANT, after: { year, summary } as Prisma.InputJsonValue },
+    data: {
+      actorKind: "system",
+      action: "seed.demo",
+      entityType: "Tenant",
+      entityId: DEMO_TENANT,
+      tenantId: DEMO_TENANT,
+      after: { year, summary },
+    },
   });
-  return { created: true, summary: `Ninh Bình ${year}: bộ tiêu chí cấp xã ${published.version} (${published.decisionNumber}); hồ sơ xã Yên Khánh: ${summary}` };
+  return {
+    created: true,
+    summary: `Ninh Bình ${year}: bộ tiêu chí cấp xã ${published.version} (${published.decisionNumber}); hồ sơ xã Yên Khánh: ${summary}`,
+  };
 }

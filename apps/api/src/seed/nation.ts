@@ -82,7 +82,14 @@ const OTHER_STATUSES: [Status, number][] = [
   ["RETURNED", 0.1],
 ];
 /** The version an assessment has after the writes its status implies (register, save, submit, …). */
-const VERSION_AFTER: Record<Status, number> = { DRAFT: 3, SUBMITTED: 4, RETURNED: 5, VERIFIED: 5, APPRAISED: 6, RECOGNISED: 7 };
+const VERSION_AFTER: Record<Status, number> = {
+  DRAFT: 3,
+  SUBMITTED: 4,
+  RETURNED: 5,
+  VERIFIED: 5,
+  APPRAISED: 6,
+  RECOGNISED: 7,
+};
 const REPORT_SHARE = 0.9;
 const LATE_SHARE = 0.12;
 const ASSESSMENT_CHUNK = 1_000;
@@ -151,7 +158,10 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     return s;
   };
   const sets = { commune: national("commune"), district: national("district") };
-  const versionIds = { commune: versionId(sets.commune.id, sets.commune.version), district: versionId(sets.district.id, sets.district.version) };
+  const versionIds = {
+    commune: versionId(sets.commune.id, sets.commune.version),
+    district: versionId(sets.district.id, sets.district.version),
+  };
 
   const result: SeedNationResult = {
     year,
@@ -183,13 +193,18 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     );
     for (const kind of ["commune", "district"] as const) {
       const v = versions.find((x) => x.id === versionIds[kind]);
-      if (!v || v.status !== "PUBLISHED") throw new Error(`seedNation: ${versionIds[kind]} is not published; run seedBase first`);
+      if (!v || v.status !== "PUBLISHED")
+        throw new Error(`seedNation: ${versionIds[kind]} is not published; run seedBase first`);
       sets[kind] = typeof v.document === "string" ? (JSON.parse(v.document) as TCriteriaSet) : v.document;
     }
 
-    const tenants = await tx.query<{ id: string; name: string }>(`SELECT id, name FROM "Tenant" WHERE kind = 'PROVINCE' ORDER BY id`);
+    const tenants = await tx.query<{ id: string; name: string }>(
+      `SELECT id, name FROM "Tenant" WHERE kind = 'PROVINCE' ORDER BY id`,
+    );
     const existing = new Set(
-      (await tx.query<{ tenantId: string }>(`SELECT DISTINCT "tenantId" FROM "Round" WHERE year = $1`, [year])).map((r) => r.tenantId),
+      (await tx.query<{ tenantId: string }>(`SELECT DISTINCT "tenantId" FROM "Round" WHERE year = $1`, [year])).map(
+        (r) => r.tenantId,
+      ),
     );
     const wanted = opts.tenantIds ? new Set(opts.tenantIds) : null;
     const included = tenants.filter((t) => (!wanted || wanted.has(t.id)) && !existing.has(t.id));
@@ -197,7 +212,13 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     if (included.length === 0) return;
     const includedIds = new Set(included.map((t) => t.id));
 
-    const units = await tx.query<{ id: string; code: string; tenantId: string; kindCode: Kind; parentId: string | null }>(
+    const units = await tx.query<{
+      id: string;
+      code: string;
+      tenantId: string;
+      kindCode: Kind;
+      parentId: string | null;
+    }>(
       `SELECT id, code, "tenantId", "kindCode", "parentId" FROM "Unit" WHERE "kindCode" IN ('commune', 'district') ORDER BY code`,
     );
 
@@ -223,7 +244,13 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     /** Per tenant and kind: units, recognised, recognised by level — the report's summary. */
     const tally = new Map<string, { units: number; recognised: number; byLevel: number[] }>();
 
-    const build = (u: { id: string; code: string; tenantId: string }, kind: Kind, target: number, status: Status, extra: Record<string, unknown> = {}) => {
+    const build = (
+      u: { id: string; code: string; tenantId: string },
+      kind: Kind,
+      target: number,
+      status: Status,
+      extra: Record<string, unknown> = {},
+    ) => {
       const set = sets[kind];
       const rnd = prng(seedOf(`${u.code}/${year}/status`));
       const missing = status === "DRAFT" ? 0.3 : status === "RETURNED" ? 0.08 : rnd() < 0.05 ? 0.04 : 0;
@@ -257,7 +284,13 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
         updatedAt: iso(recognisedAt ?? submittedAt ?? day(year, 8, 15)),
       });
       for (const [code, value] of Object.entries(entered)) {
-        values.push({ id: `iv_${year}_${u.code}_${code}`, assessmentId: id, criterionCode: code, value, updatedAt: nowIso });
+        values.push({
+          id: `iv_${year}_${u.code}_${code}`,
+          assessmentId: id,
+          criterionCode: code,
+          value,
+          updatedAt: nowIso,
+        });
       }
       result.byStatus[status] += 1;
       const key = `${u.tenantId}/${kind}`;
@@ -278,14 +311,21 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     for (const u of units) {
       if (u.kindCode !== "district" || !includedIds.has(u.tenantId)) continue;
       const rnd = prng(seedOf(`${u.code}/${year}`));
-      districtPlan.set(u.id, { aim: pick(rnd(), LEVEL_WEIGHTS.map((w, l) => [l, w] as [number, number])), done: rnd() < recognisedShare - 0.03 });
+      districtPlan.set(u.id, {
+        aim: pick(
+          rnd(),
+          LEVEL_WEIGHTS.map((w, l) => [l, w] as [number, number]),
+        ),
+        done: rnd() < recognisedShare - 0.03,
+      });
     }
     for (const u of units) {
       if (u.kindCode !== "commune" || !includedIds.has(u.tenantId)) continue;
       const plan = districtPlan.get(u.parentId!) ?? { aim: 2, done: true };
       const rnd = prng(seedOf(`${u.code}/${year}`));
       const floor = ALL_AT_LEAST[plan.aim]!;
-      const aim = rnd() < 0.03 ? Math.max(0, floor - 1) : Math.min(5, Math.max(floor, plan.aim + pick(rnd(), COMMUNE_DELTA)));
+      const aim =
+        rnd() < 0.03 ? Math.max(0, floor - 1) : Math.min(5, Math.max(floor, plan.aim + pick(rnd(), COMMUNE_DELTA)));
       const status: Status = plan.done || rnd() < 0.25 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
       const level = build(u, "commune", aim, status);
       const siblings = childLevels.get(u.parentId!) ?? [];
@@ -358,13 +398,29 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       const rnd = prng(seedOf(`report/${t.id}/${year}`));
       if (rnd() >= REPORT_SHARE) continue;
       const late = rnd() < LATE_SHARE;
-      const submittedAt = late ? new Date(deadline.getTime() + (1 + Math.floor(rnd() * 10)) * 86_400_000) : day(year, 12, 1 + Math.floor(rnd() * 22), 10);
+      const submittedAt = late
+        ? new Date(deadline.getTime() + (1 + Math.floor(rnd() * 10)) * 86_400_000)
+        : day(year, 12, 1 + Math.floor(rnd() * 22), 10);
       const summary: Record<string, unknown> = {};
       for (const kind of ["commune", "district"] as const) {
         const s = tally.get(`${t.id}/${kind}`) ?? { units: 0, recognised: 0, byLevel: [0, 0, 0, 0, 0, 0] };
-        summary[kind] = { roundId: roundId(t.id, kind), setVersionId: versionIds[kind], units: s.units, recognised: s.recognised, recognisedByLevel: s.byLevel };
+        summary[kind] = {
+          roundId: roundId(t.id, kind),
+          setVersionId: versionIds[kind],
+          units: s.units,
+          recognised: s.recognised,
+          recognisedByLevel: s.byLevel,
+        };
       }
-      reports.push({ id: `rep_${t.id}_${year}`, tenantId: t.id, year, submittedAt: iso(submittedAt), onTime: submittedAt < deadline, summary, submittedById: "seed:nation" });
+      reports.push({
+        id: `rep_${t.id}_${year}`,
+        tenantId: t.id,
+        year,
+        submittedAt: iso(submittedAt),
+        onTime: submittedAt < deadline,
+        summary,
+        submittedById: "seed:nation",
+      });
       if (late) result.lateReports += 1;
     }
     if (reports.length > 0) {

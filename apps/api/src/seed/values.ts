@@ -26,7 +26,8 @@ export function seedOf(s: string): number {
 
 /** The target a value must meet: the one at `level`, or the nearest applicable one below it. */
 function targetAt(c: TCriterion, level: number): { li: number; t: unknown } | null {
-  for (let li = level - 1; li >= 0; li--) if (c.targets[li] !== null && c.targets[li] !== undefined) return { li, t: c.targets[li] };
+  for (let li = level - 1; li >= 0; li--)
+    if (c.targets[li] !== null && c.targets[li] !== undefined) return { li, t: c.targets[li] };
   return null;
 }
 
@@ -69,7 +70,10 @@ export function valuesAtLevel(set: TCriteriaSet, level: number, seed: number, mi
   // Lower one criterion that applies above `level`, so the unit stops exactly there.
   if (level < set.levels.length) {
     const above = set.criteria.find(
-      (c) => c.measure === "percentage" && c.targets[level] !== null && (c.targets[level] as number) > ((targetAt(c, level)?.t as number) ?? -1),
+      (c) =>
+        c.measure === "percentage" &&
+        c.targets[level] !== null &&
+        (c.targets[level] as number) > ((targetAt(c, level)?.t as number) ?? -1),
     );
     if (above && level > 0) {
       const t = targetAt(above, level)!.t as number;

@@ -63,7 +63,8 @@ export function requireUser(viewer: Viewer): UserViewer {
 /** A change needs a signed-in user whose request carried the CSRF token. */
 export function requireWriter(viewer: Viewer): UserViewer {
   const u = requireUser(viewer);
-  if (!u.csrfOk) throw new ForbiddenError("Thiếu hoặc sai mã CSRF (x-csrf-token)", "Missing or wrong CSRF token (x-csrf-token)");
+  if (!u.csrfOk)
+    throw new ForbiddenError("Thiếu hoặc sai mã CSRF (x-csrf-token)", "Missing or wrong CSRF token (x-csrf-token)");
   return u;
 }
 
@@ -73,7 +74,12 @@ export const can = {
   isMinistryAdmin: (v: Viewer) => has(v, (g) => g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT),
   /** Edit and publish the criteria sets of a tenant. */
   manageSets: (v: Viewer, tenantId: string) =>
-    has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId)),
+    has(
+      v,
+      (g) =>
+        (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) ||
+        (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
+    ),
   /** Read a tenant's drafts and non-public data. */
   readTenant: (v: Viewer, tenantId: string) =>
     has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) || g.tenantId === tenantId),
@@ -81,7 +87,12 @@ export const can = {
   runProvince: (v: Viewer, tenantId: string) => has(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
   /** Each tenant's own admin issues its keys (the ministry for "vn", a province for itself). */
   manageApiKeys: (v: Viewer, tenantId: string) =>
-    has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId)),
+    has(
+      v,
+      (g) =>
+        (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) ||
+        (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
+    ),
   /**
    * See a unit's assessments that are not yet recognised (recognised ones are public), and the working data of
    * any of its assessments: the "work" fields of ASSESSMENT_FIELD_READ, aggregates of them, evidence files.
@@ -89,7 +100,8 @@ export const can = {
    */
   readUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => covers(g, unit)),
   /** Register a level, enter values, upload evidence, submit: the unit's own staff (granted on that very unit). */
-  editUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
+  editUnit: (v: Viewer, unit: UnitRef) =>
+    has(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
   /** Verify values, return, recognise: the officer one level above. */
   reviewUnit: (v: Viewer, unit: UnitRef) =>
     has(v, (g) => (g.role === "DISTRICT_OFFICER" || g.role === "PROVINCE_ADMIN") && isLevelAbove(g, unit)),
@@ -139,7 +151,10 @@ export function workWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
   if (can.isMinistryAdmin(viewer)) return {};
   return {
     OR: viewer.grants.map((g) => ({
-      unit: { tenantId: g.tenantId, ...(g.unitPath ? { OR: [{ path: g.unitPath }, { path: { startsWith: `${g.unitPath}/` } }] } : {}) },
+      unit: {
+        tenantId: g.tenantId,
+        ...(g.unitPath ? { OR: [{ path: g.unitPath }, { path: { startsWith: `${g.unitPath}/` } }] } : {}),
+      },
     })),
   };
 }

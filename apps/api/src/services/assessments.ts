@@ -78,8 +78,14 @@ function judge(set: TCriteriaSet, values: Record<string, unknown>): Evaluation {
   return r.evaluation;
 }
 
-function requireStatus(a: { status: AssessmentStatus }, allowed: AssessmentStatus[], action: string, actionEn: string): void {
-  if (a.status === "RECOGNISED") throw new WorkflowError("Hồ sơ đã công nhận, không thể sửa", "Recognised: it can no longer change");
+function requireStatus(
+  a: { status: AssessmentStatus },
+  allowed: AssessmentStatus[],
+  action: string,
+  actionEn: string,
+): void {
+  if (a.status === "RECOGNISED")
+    throw new WorkflowError("Hồ sơ đã công nhận, không thể sửa", "Recognised: it can no longer change");
   if (!allowed.includes(a.status)) {
     throw new WorkflowError(
       `Không thể ${action} khi hồ sơ ${STATUS_VI[a.status]}`,
@@ -94,23 +100,90 @@ function requireStatus(a: { status: AssessmentStatus }, allowed: AssessmentStatu
  * this table, so a screen never offers what the API would refuse.
  */
 export const ASSESSMENT_ACTIONS = {
-  registerLevel: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được đăng ký mức độ", "Only the unit's own staff may register a level"], what: ["đăng ký mức độ", "register a level for"] },
-  saveValues: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được nhập số liệu", "Only the unit's own staff may enter values"], what: ["nhập số liệu", "enter values in"] },
-  uploadEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được tải minh chứng", "Only the unit's own staff may upload evidence"], what: ["thêm minh chứng", "add evidence to"] },
-  deleteEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được xoá minh chứng", "Only the unit's own staff may delete evidence"], what: ["xoá minh chứng", "delete evidence of"] },
-  replaceEvidence: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được thay minh chứng", "Only the unit's own staff may replace evidence"], what: ["thay minh chứng", "replace evidence of"] },
-  submit: { statuses: ["DRAFT", "RETURNED"], may: can.editUnit, who: ["Chỉ cán bộ của đơn vị mới được nộp hồ sơ", "Only the unit's own staff may submit"], what: ["nộp", "submit"] },
-  return: { statuses: ["SUBMITTED", "VERIFIED", "APPRAISED"], may: can.reviewUnit, who: ["Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit"], what: ["trả lại", "return"] },
-  verifyValue: { statuses: ["SUBMITTED"], may: can.reviewUnit, who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"], what: ["xác minh số liệu", "verify values of"] },
-  verify: { statuses: ["SUBMITTED"], may: can.reviewUnit, who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"], what: ["xác nhận đã xác minh", "mark as verified"] },
-  appraise: { statuses: ["VERIFIED"], may: can.appraiseUnit, who: ["Bạn không thuộc hội đồng thẩm định của đơn vị này", "You are not on this unit's appraisal council"], what: ["thẩm định", "appraise"] },
-  recognise: { statuses: ["APPRAISED"], may: can.reviewUnit, who: ["Bạn không phải cấp công nhận của đơn vị này", "You do not recognise this unit"], what: ["công nhận", "recognise"] },
-} satisfies Record<string, { statuses: AssessmentStatus[]; may: (v: Viewer, u: UnitRef) => boolean; who: [string, string]; what: [string, string] }>;
+  registerLevel: {
+    statuses: ["DRAFT", "RETURNED"],
+    may: can.editUnit,
+    who: ["Chỉ cán bộ của đơn vị mới được đăng ký mức độ", "Only the unit's own staff may register a level"],
+    what: ["đăng ký mức độ", "register a level for"],
+  },
+  saveValues: {
+    statuses: ["DRAFT", "RETURNED"],
+    may: can.editUnit,
+    who: ["Chỉ cán bộ của đơn vị mới được nhập số liệu", "Only the unit's own staff may enter values"],
+    what: ["nhập số liệu", "enter values in"],
+  },
+  uploadEvidence: {
+    statuses: ["DRAFT", "RETURNED"],
+    may: can.editUnit,
+    who: ["Chỉ cán bộ của đơn vị mới được tải minh chứng", "Only the unit's own staff may upload evidence"],
+    what: ["thêm minh chứng", "add evidence to"],
+  },
+  deleteEvidence: {
+    statuses: ["DRAFT", "RETURNED"],
+    may: can.editUnit,
+    who: ["Chỉ cán bộ của đơn vị mới được xoá minh chứng", "Only the unit's own staff may delete evidence"],
+    what: ["xoá minh chứng", "delete evidence of"],
+  },
+  replaceEvidence: {
+    statuses: ["DRAFT", "RETURNED"],
+    may: can.editUnit,
+    who: ["Chỉ cán bộ của đơn vị mới được thay minh chứng", "Only the unit's own staff may replace evidence"],
+    what: ["thay minh chứng", "replace evidence of"],
+  },
+  submit: {
+    statuses: ["DRAFT", "RETURNED"],
+    may: can.editUnit,
+    who: ["Chỉ cán bộ của đơn vị mới được nộp hồ sơ", "Only the unit's own staff may submit"],
+    what: ["nộp", "submit"],
+  },
+  return: {
+    statuses: ["SUBMITTED", "VERIFIED", "APPRAISED"],
+    may: can.reviewUnit,
+    who: ["Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit"],
+    what: ["trả lại", "return"],
+  },
+  verifyValue: {
+    statuses: ["SUBMITTED"],
+    may: can.reviewUnit,
+    who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"],
+    what: ["xác minh số liệu", "verify values of"],
+  },
+  verify: {
+    statuses: ["SUBMITTED"],
+    may: can.reviewUnit,
+    who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"],
+    what: ["xác nhận đã xác minh", "mark as verified"],
+  },
+  appraise: {
+    statuses: ["VERIFIED"],
+    may: can.appraiseUnit,
+    who: ["Bạn không thuộc hội đồng thẩm định của đơn vị này", "You are not on this unit's appraisal council"],
+    what: ["thẩm định", "appraise"],
+  },
+  recognise: {
+    statuses: ["APPRAISED"],
+    may: can.reviewUnit,
+    who: ["Bạn không phải cấp công nhận của đơn vị này", "You do not recognise this unit"],
+    what: ["công nhận", "recognise"],
+  },
+} satisfies Record<
+  string,
+  {
+    statuses: AssessmentStatus[];
+    may: (v: Viewer, u: UnitRef) => boolean;
+    who: [string, string];
+    what: [string, string];
+  }
+>;
 
 export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
 
 /** Refuses unless the viewer may take `action` on the assessment in its current status. */
-export function requireAction(viewer: Viewer, a: { status: AssessmentStatus; unit: UnitRef }, action: AssessmentAction): void {
+export function requireAction(
+  viewer: Viewer,
+  a: { status: AssessmentStatus; unit: UnitRef },
+  action: AssessmentAction,
+): void {
   const rule = ASSESSMENT_ACTIONS[action];
   ensure(rule.may(viewer, unitRef(a)), rule.who[0], rule.who[1]);
   requireStatus(a, rule.statuses, rule.what[0], rule.what[1]);
@@ -128,11 +201,20 @@ export function allowedActions(viewer: Viewer, a: { status: AssessmentStatus; un
  * Claims the version the client read, or throws ConflictError (nothing written).
  * The row lock taken here serialises concurrent writers on a server.
  */
-async function claim(tx: Tx, a: { id: string }, expectedVersion: number, data: Prisma.AssessmentUpdateManyMutationInput = {}) {
-  const r = await tx.assessment.updateMany({ where: { id: a.id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+async function claim(
+  tx: Tx,
+  a: { id: string },
+  expectedVersion: number,
+  data: Prisma.AssessmentUpdateManyMutationInput = {},
+) {
+  const r = await tx.assessment.updateMany({
+    where: { id: a.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (r.count === 0) {
     const now = await tx.assessment.findUnique({ where: { id: a.id }, select: { version: true, status: true } });
-    if (now?.status === "RECOGNISED") throw new WorkflowError("Hồ sơ đã công nhận, không thể sửa", "Recognised: it can no longer change");
+    if (now?.status === "RECOGNISED")
+      throw new WorkflowError("Hồ sơ đã công nhận, không thể sửa", "Recognised: it can no longer change");
     throw new ConflictError(now?.version ?? expectedVersion);
   }
 }
@@ -189,7 +271,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isImmutableViolation(e)) throw new WorkflowError("Hồ sơ đã công nhận, không thể sửa", "Recognised: it can no longer change");
+    if (isImmutableViolation(e))
+      throw new WorkflowError("Hồ sơ đã công nhận, không thể sửa", "Recognised: it can no longer change");
     throw e;
   }
 }
@@ -259,7 +342,12 @@ export async function saveValues(
   const notes = { ...(input.notes ?? {}) };
   for (const code of new Set([...Object.keys(changes), ...Object.keys(notes)])) {
     const c = byCode.get(code);
-    if (!c) issues.push({ field: `values.${code}`, message: "không có tiêu chí này trong bộ tiêu chí", messageEn: "no such criterion in the set" });
+    if (!c)
+      issues.push({
+        field: `values.${code}`,
+        message: "không có tiêu chí này trong bộ tiêu chí",
+        messageEn: "no such criterion in the set",
+      });
     else if (c.measure === "childLevels" && code in changes) {
       issues.push({
         field: `values.${code}`,
@@ -269,7 +357,11 @@ export async function saveValues(
     }
     const note = notes[code];
     if (note !== undefined && note !== null && (typeof note !== "string" || note.length > 2000)) {
-      issues.push({ field: `notes.${code}`, message: "ghi chú tối đa 2.000 ký tự", messageEn: "a note has at most 2,000 characters" });
+      issues.push({
+        field: `notes.${code}`,
+        message: "ghi chú tối đa 2.000 ký tự",
+        messageEn: "a note has at most 2,000 characters",
+      });
     }
   }
   if (issues.length > 0) throw new InputError(issues);
@@ -289,10 +381,21 @@ export async function saveValues(
     const old = byCodeRow.get(code);
     const row: ValueRow = old
       ? { ...old, updatedAt: now }
-      : { id: randomUUID(), assessmentId: a.id, criterionCode: code, value: null, note: null, verifiedValue: null, verifierComment: null, verifiedById: null, verifiedAt: null, updatedAt: now };
+      : {
+          id: randomUUID(),
+          assessmentId: a.id,
+          criterionCode: code,
+          value: null,
+          note: null,
+          verifiedValue: null,
+          verifierComment: null,
+          verifiedById: null,
+          verifiedAt: null,
+          updatedAt: now,
+        };
     if (code in changes) {
       const v = changes[code];
-      row.value = (v ?? null) as ValueRow["value"];
+      row.value = v ?? null;
       // A changed value needs verifying again.
       row.verifiedValue = null;
       row.verifiedAt = null;
@@ -307,7 +410,11 @@ export async function saveValues(
   const values = [...byCodeRow.values()];
   const effective = effectiveValues({ values });
   const e = judge(set, effective);
-  const cached = { effectiveValues: effective as Prisma.InputJsonValue, evaluation: e as unknown as Prisma.InputJsonValue, computedLevel: e.level };
+  const cached = {
+    effectiveValues: effective as Prisma.InputJsonValue,
+    evaluation: e as unknown as Prisma.InputJsonValue,
+    computedLevel: e.level,
+  };
 
   return guarded(() =>
     prisma.$transaction(async (tx) => {
@@ -328,7 +435,12 @@ export async function saveValues(
         entityId: a.id,
         tenantId: a.unit.tenantId,
         before: { values: before, level: a.computedLevel },
-        after: { values: after, notes: Object.keys(notes).length ? notes : undefined, level: fresh.computedLevel, ...auditAs.detail },
+        after: {
+          values: after,
+          notes: Object.keys(notes).length ? notes : undefined,
+          level: fresh.computedLevel,
+          ...auditAs.detail,
+        },
       });
       return fresh;
     }),
@@ -381,7 +493,11 @@ export async function submitAssessment(
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   requireAction(viewer, a, "submit");
   if (!a.registeredLevel) {
-    throw InputError.field("registeredLevel", "Hãy đăng ký mức độ trước khi nộp", "Register a target level before submitting");
+    throw InputError.field(
+      "registeredLevel",
+      "Hãy đăng ký mức độ trước khi nộp",
+      "Register a target level before submitting",
+    );
   }
   return guarded(() =>
     prisma.$transaction(async (tx) => {
@@ -428,19 +544,34 @@ export async function returnAssessment(
   const codes = new Set((await pinnedSet(prisma, a.setVersionId)).criteria.map((c) => c.code));
   const comments = input.comments.filter((c) => c.body.trim().length > 0);
   const issues: FieldIssue[] = [];
-  if (comments.length === 0) issues.push({ field: "comments", message: "Nêu lý do trả lại", messageEn: "Say why it is returned" });
+  if (comments.length === 0)
+    issues.push({ field: "comments", message: "Nêu lý do trả lại", messageEn: "Say why it is returned" });
   input.comments.forEach((c, i) => {
     if (c.criterionCode && !codes.has(c.criterionCode)) {
-      issues.push({ field: `comments.${i}.criterionCode`, message: `không có tiêu chí ${c.criterionCode}`, messageEn: `no criterion ${c.criterionCode}` });
+      issues.push({
+        field: `comments.${i}.criterionCode`,
+        message: `không có tiêu chí ${c.criterionCode}`,
+        messageEn: `no criterion ${c.criterionCode}`,
+      });
     }
-    if (c.body.length > 4000) issues.push({ field: `comments.${i}.body`, message: "tối đa 4.000 ký tự", messageEn: "at most 4,000 characters" });
+    if (c.body.length > 4000)
+      issues.push({
+        field: `comments.${i}.body`,
+        message: "tối đa 4.000 ký tự",
+        messageEn: "at most 4,000 characters",
+      });
   });
   if (issues.length > 0) throw new InputError(issues);
   return guarded(() =>
     prisma.$transaction(async (tx) => {
       await claim(tx, a, input.version, { status: "RETURNED" });
       await tx.reviewComment.createMany({
-        data: comments.map((c) => ({ assessmentId: a.id, criterionCode: c.criterionCode ?? null, body: c.body.trim(), authorId: user.userId })),
+        data: comments.map((c) => ({
+          assessmentId: a.id,
+          criterionCode: c.criterionCode ?? null,
+          body: c.body.trim(),
+          authorId: user.userId,
+        })),
       });
       await audit(tx, viewer, {
         action: "assessment.return",
@@ -458,14 +589,25 @@ export async function returnAssessment(
 export async function verifyValue(
   prisma: PrismaClient,
   viewer: Viewer,
-  input: { assessmentId: string; version: number; criterionCode: string; value?: unknown; comment?: string | null; now: Date },
+  input: {
+    assessmentId: string;
+    version: number;
+    criterionCode: string;
+    value?: unknown;
+    comment?: string | null;
+    now: Date;
+  },
 ): Promise<LoadedAssessment> {
   const user = requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   requireAction(viewer, a, "verifyValue");
   const set = await pinnedSet(prisma, a.setVersionId);
   if (!set.criteria.some((c) => c.code === input.criterionCode)) {
-    throw InputError.field("criterionCode", `không có tiêu chí ${input.criterionCode}`, `no criterion ${input.criterionCode}`);
+    throw InputError.field(
+      "criterionCode",
+      `không có tiêu chí ${input.criterionCode}`,
+      `no criterion ${input.criterionCode}`,
+    );
   }
   const corrected = input.value === undefined || input.value === null ? null : input.value;
   if (corrected !== null) judge(set, { ...effectiveValues(a), [input.criterionCode]: corrected });
@@ -490,8 +632,17 @@ export async function verifyValue(
         entityType: "Assessment",
         entityId: a.id,
         tenantId: a.unit.tenantId,
-        before: { criterionCode: input.criterionCode, value: old?.value ?? null, verifiedValue: old?.verifiedValue ?? null },
-        after: { criterionCode: input.criterionCode, verifiedValue: corrected, comment: data.verifierComment, level: fresh.computedLevel },
+        before: {
+          criterionCode: input.criterionCode,
+          value: old?.value ?? null,
+          verifiedValue: old?.verifiedValue ?? null,
+        },
+        after: {
+          criterionCode: input.criterionCode,
+          verifiedValue: corrected,
+          comment: data.verifierComment,
+          level: fresh.computedLevel,
+        },
       });
       return fresh;
     }),
@@ -525,11 +676,17 @@ async function transition(
   );
 }
 
-export async function verifyAssessment(prisma: PrismaClient, viewer: Viewer, input: { assessmentId: string; version: number }) {
+export async function verifyAssessment(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; version: number },
+) {
   requireWriter(viewer);
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   requireAction(viewer, a, "verify");
-  return transition(prisma, viewer, a, input.version, "VERIFIED", {}, "assessment.verify", { computedLevel: a.computedLevel });
+  return transition(prisma, viewer, a, input.version, "VERIFIED", {}, "assessment.verify", {
+    computedLevel: a.computedLevel,
+  });
 }
 
 export async function appraiseAssessment(
@@ -548,7 +705,9 @@ export async function appraiseAssessment(
       `The appraised level must be 0 to ${a.computedLevel} (what the data reach)`,
     );
   }
-  return transition(prisma, viewer, a, input.version, "APPRAISED", { appraisedLevel: level }, "assessment.appraise", { appraisedLevel: level });
+  return transition(prisma, viewer, a, input.version, "APPRAISED", { appraisedLevel: level }, "assessment.appraise", {
+    appraisedLevel: level,
+  });
 }
 
 export async function recogniseAssessment(
@@ -560,7 +719,13 @@ export async function recogniseAssessment(
   const a = await readableAssessment(prisma, viewer, input.assessmentId);
   requireAction(viewer, a, "recognise");
   const issues: FieldIssue[] = [];
-  const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, issues, "Nhập số quyết định công nhận", "Enter the recognition decision number");
+  const decisionNumber = parseDecisionNumber(
+    "decisionNumber",
+    input.decisionNumber,
+    issues,
+    "Nhập số quyết định công nhận",
+    "Enter the recognition decision number",
+  );
   const date = parseDecisionDate("decisionDate", input.decisionDate, input.now, issues);
   if (issues.length > 0) throw new InputError(issues);
   return transition(
@@ -569,7 +734,12 @@ export async function recogniseAssessment(
     a,
     input.version,
     "RECOGNISED",
-    { recognisedLevel: a.appraisedLevel, recognitionDecision: decisionNumber, recognitionDate: date, recognisedAt: input.now },
+    {
+      recognisedLevel: a.appraisedLevel,
+      recognitionDecision: decisionNumber,
+      recognitionDate: date,
+      recognisedAt: input.now,
+    },
     "assessment.recognise",
     { recognisedLevel: a.appraisedLevel, decisionNumber, decisionDate: input.decisionDate },
   );

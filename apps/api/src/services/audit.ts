@@ -13,7 +13,8 @@ export interface AuditInput {
   after?: unknown;
 }
 
-const toJson = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+const toJson = (v: unknown) =>
+  v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
 export async function audit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
   await tx.auditEvent.create({

@@ -43,7 +43,12 @@ export async function viewerFromSession(
     userId: session.userId,
     email: session.user.email,
     name: session.user.name,
-    grants: session.user.roles.map((r) => ({ role: r.role, tenantId: r.tenantId, unitId: r.unitId, unitPath: r.unit?.path ?? null })),
+    grants: session.user.roles.map((r) => ({
+      role: r.role,
+      tenantId: r.tenantId,
+      unitId: r.unitId,
+      unitPath: r.unit?.path ?? null,
+    })),
     sessionId: session.id,
     csrfOk: csrfHeader !== null && csrfHeader === session.csrfToken,
   };
@@ -80,7 +85,11 @@ export interface ClientInfo {
 export const CLIENT_ADDRESS_HEADER = "x-cds-client-ip";
 
 /** The client's address: the socket's, or — behind TRUST_PROXY trusted proxies — the entry the nearest untrusted hop sent. */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: number): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustProxy: number,
+): string {
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((h) => h.trim())
@@ -110,7 +119,11 @@ const normaliseEmail = (email: string) => email.trim().toLowerCase().slice(0, 20
 async function throttle(prisma: PrismaClient, now: Date, email: string, address: string): Promise<bigint> {
   const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
   const attempt = await prisma.loginAttempt.create({ data: { email, address, at: now, success: false } });
-  const lastSuccess = await prisma.loginAttempt.findFirst({ where: { email, success: true, at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } });
+  const lastSuccess = await prisma.loginAttempt.findFirst({
+    where: { email, success: true, at: { gte: since } },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
   const accountFailures = await prisma.loginAttempt.findMany({
     where: { email, success: false, at: { gte: lastSuccess?.at ?? since } },
     orderBy: { at: "desc" },
@@ -140,7 +153,13 @@ async function throttle(prisma: PrismaClient, now: Date, email: string, address:
   );
 }
 
-export async function login(prisma: PrismaClient, services: AppServices, email: string, password: string, client: ClientInfo): Promise<LoginResult> {
+export async function login(
+  prisma: PrismaClient,
+  services: AppServices,
+  email: string,
+  password: string,
+  client: ClientInfo,
+): Promise<LoginResult> {
   const now = services.now();
   const normalised = normaliseEmail(email);
   const attemptId = await throttle(prisma, now, normalised, client.address);
@@ -152,7 +171,9 @@ export async function login(prisma: PrismaClient, services: AppServices, email: 
   }
   await prisma.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
   // What no longer counts for this account is dropped (its index keeps this cheap).
-  await prisma.loginAttempt.deleteMany({ where: { email: normalised, at: { lt: new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000) } } });
+  await prisma.loginAttempt.deleteMany({
+    where: { email: normalised, at: { lt: new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000) } },
+  });
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const hours = services.env.SESSION_HOURS;
@@ -182,24 +203,45 @@ export async function logout(prisma: PrismaClient, sessionId: string): Promise<s
 export const MIN_PASSWORD_LENGTH = 8;
 
 /** Changes the signed-in user's password (the current one must be right) and ends their other sessions. */
-export async function changePassword(prisma: PrismaClient, viewer: Viewer, input: { currentPassword: string; newPassword: string }): Promise<{ endedSessions: number }> {
+export async function changePassword(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ endedSessions: number }> {
   const u = requireWriter(viewer);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: u.userId } });
   const issues: FieldIssue[] = [];
   if (!(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
-    issues.push({ field: "currentPassword", message: "mật khẩu hiện tại không đúng", messageEn: "the current password is wrong" });
+    issues.push({
+      field: "currentPassword",
+      message: "mật khẩu hiện tại không đúng",
+      messageEn: "the current password is wrong",
+    });
   }
   if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
-    issues.push({ field: "newPassword", message: `mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`, messageEn: `the new password needs at least ${MIN_PASSWORD_LENGTH} characters` });
+    issues.push({
+      field: "newPassword",
+      message: `mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`,
+      messageEn: `the new password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+    });
   } else if (input.newPassword === input.currentPassword) {
-    issues.push({ field: "newPassword", message: "mật khẩu mới phải khác mật khẩu hiện tại", messageEn: "the new password must differ from the current one" });
+    issues.push({
+      field: "newPassword",
+      message: "mật khẩu mới phải khác mật khẩu hiện tại",
+      messageEn: "the new password must differ from the current one",
+    });
   }
   if (issues.length > 0) throw new InputError(issues);
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: u.userId }, data: { passwordHash } });
     const ended = await tx.session.deleteMany({ where: { userId: u.userId, id: { not: u.sessionId } } });
-    await audit(tx, viewer, { action: "user.changePassword", entityType: "User", entityId: u.userId, after: { endedSessions: ended.count } });
+    await audit(tx, viewer, {
+      action: "user.changePassword",
+      entityType: "User",
+      entityId: u.userId,
+      after: { endedSessions: ended.count },
+    });
     return { endedSessions: ended.count };
   });
 }
@@ -217,9 +259,16 @@ export interface SessionView {
 
 const publicSessionId = (storedId: string) => sha256(`session:${storedId}`).slice(0, 32);
 
-export async function listSessions(prisma: PrismaClient, services: AppServices, viewer: Viewer): Promise<SessionView[]> {
+export async function listSessions(
+  prisma: PrismaClient,
+  services: AppServices,
+  viewer: Viewer,
+): Promise<SessionView[]> {
   const u = requireUser(viewer);
-  const rows = await prisma.session.findMany({ where: { userId: u.userId, expiresAt: { gt: services.now() } }, orderBy: { lastSeenAt: "desc" } });
+  const rows = await prisma.session.findMany({
+    where: { userId: u.userId, expiresAt: { gt: services.now() } },
+    orderBy: { lastSeenAt: "desc" },
+  });
   return rows.map((r) => ({
     id: publicSessionId(r.id),
     createdAt: r.createdAt,
@@ -234,7 +283,10 @@ export async function listSessions(prisma: PrismaClient, services: AppServices, 
 /** Ends one of the signed-in user's own sessions; returns whether it was the current one. */
 export async function revokeSession(prisma: PrismaClient, viewer: Viewer, id: string): Promise<{ current: boolean }> {
   const u = requireWriter(viewer);
-  const own = await prisma.session.findMany({ where: { userId: u.userId }, select: { id: true, createdAt: true, address: true, userAgent: true } });
+  const own = await prisma.session.findMany({
+    where: { userId: u.userId },
+    select: { id: true, createdAt: true, address: true, userAgent: true },
+  });
   const target = own.find((s) => publicSessionId(s.id) === id);
   if (!target) throw new NotFoundError("phiên đăng nhập", id);
   return prisma.$transaction(async (tx) => {

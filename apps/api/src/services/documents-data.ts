@@ -43,13 +43,16 @@ function printable(v: unknown): CriterionValue {
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if (typeof o.numerator === "number" && typeof o.denominator === "number") return { numerator: o.numerator, denominator: o.denominator };
+    if (typeof o.numerator === "number" && typeof o.denominator === "number")
+      return { numerator: o.numerator, denominator: o.denominator };
     if (typeof o.count === "number" && typeof o.total === "number") return { numerator: o.count, denominator: o.total };
     if (typeof o.count === "number") return o.count;
     if (o.noSubjects === true) return "Không có đối tượng";
     if (Array.isArray(o.childLevels)) {
       const levels = o.childLevels as number[];
-      const counts = [5, 4, 3, 2, 1].map((l) => [l, levels.filter((x) => x === l).length] as const).filter(([, n]) => n > 0);
+      const counts = [5, 4, 3, 2, 1]
+        .map((l) => [l, levels.filter((x) => x === l).length] as const)
+        .filter(([, n]) => n > 0);
       return `${levels.length} đơn vị: ${counts.map(([l, n]) => `${n} mức ${l}`).join(", ") || "chưa đơn vị nào được công nhận"}`;
     }
   }
@@ -81,7 +84,8 @@ export async function resultSheetInput(
   }
   const recognised = a.status === "RECOGNISED";
   // The registered level is working data; the public sheet shows the targets of the recognised level.
-  const targetLevel = asLevel(recognised ? a.recognisedLevel : a.registeredLevel) ?? asLevel(a.computedLevel) ?? undefined;
+  const targetLevel =
+    asLevel(recognised ? a.recognisedLevel : a.registeredLevel) ?? asLevel(a.computedLevel) ?? undefined;
   const results = new Map((evaluation?.criteria ?? []).map((c) => [c.code, c.results]));
   const values = (a.effectiveValues ?? {}) as Record<string, unknown>;
   const groups = new Map(set.groups.map((g) => [g.code, g.name]));
@@ -94,7 +98,10 @@ export async function resultSheetInput(
       value: work ? printable(values[c.code]) : "-",
     };
     if (targetLevel) {
-      line.target = c.targets[targetLevel - 1] === null || c.targets[targetLevel - 1] === undefined ? null : formatTarget(c, c.targets[targetLevel - 1] ?? null);
+      line.target =
+        c.targets[targetLevel - 1] === null || c.targets[targetLevel - 1] === undefined
+          ? null
+          : formatTarget(c, c.targets[targetLevel - 1] ?? null);
       const r = results.get(c.code)?.[targetLevel - 1];
       if (r) line.result = r;
     }
@@ -185,13 +192,21 @@ function unitsLabel(types: string[], unitKind: string): string {
 const kindLabel = (unitKind: string) => (unitKind === "district" ? "cấp huyện" : "cấp xã");
 
 /** The council that appraises a round's units: the province's for districts, the district's for communes. */
-function councilName(rows: { unit: { parent: { name: string } | null } }[], unitKind: string, tenantName: string, province: boolean): string {
+function councilName(
+  rows: { unit: { parent: { name: string } | null } }[],
+  unitKind: string,
+  tenantName: string,
+  province: boolean,
+): string {
   const parents = [...new Set(rows.map((r) => r.unit.parent?.name).filter((n): n is string => !!n))];
   const where = !province && parents.length === 1 && unitKind !== "district" ? parents[0]! : tenantName;
   return `Hội đồng thẩm định mức độ chuyển đổi số ${kindLabel(unitKind)} ${where.charAt(0).toLowerCase()}${where.slice(1)}`;
 }
 
-function setDecisionOf(v: { decisionNumber: string | null; decisionDate: Date | null; set: { tenantId: string } }, set: TCriteriaSet) {
+function setDecisionOf(
+  v: { decisionNumber: string | null; decisionDate: Date | null; set: { tenantId: string } },
+  set: TCriteriaSet,
+) {
   if (!v.decisionNumber || !v.decisionDate || v.set.tenantId === "vn") return null;
   return { number: v.decisionNumber, date: isoDay(v.decisionDate), title: `ban hành ${set.title}` };
 }
@@ -215,7 +230,9 @@ export async function recognitionDecisionInput(
   // A district recognises its communes: its People's Committee issues the decision.
   const parents = [...new Set(rows.map((x) => x.unit.parent?.name).filter((n): n is string => !!n))];
   const districtIssues = !isProvince && round.unitKind !== "district" && parents.length === 1;
-  const authority = districtIssues ? `Ủy ban nhân dân ${parents[0]!.toLowerCase()}` : `Ủy ban nhân dân ${round.tenant.name.toLowerCase()}`;
+  const authority = districtIssues
+    ? `Ủy ban nhân dân ${parents[0]!.toLowerCase()}`
+    : `Ủy ban nhân dân ${round.tenant.name.toLowerCase()}`;
   const appraisal = { date: appraisalDay, council };
   const input: RecognitionDecisionInput = {
     issuer: { name: authority.toUpperCase() },
@@ -226,7 +243,10 @@ export async function recognitionDecisionInput(
     province: province.name,
     provinceKind: province.kind,
     roundYear: round.year,
-    unitsLabel: unitsLabel(rows.map((x) => x.unit.type), round.unitKind),
+    unitsLabel: unitsLabel(
+      rows.map((x) => x.unit.type),
+      round.unitKind,
+    ),
     judgedBy: set.judgedBy ?? "levels",
     setDecision: setDecision ?? { number: "2361/QĐ-BTTTT", date: "2024-12-31", title: "" },
     appraisal,
@@ -278,14 +298,22 @@ export async function appraisalMinutesInput(
     council,
     roundYear: round.year,
     // An entry outside office hours (a batch, a seed) says nothing about the meeting: 08:00, to be corrected.
-    meeting: { date: last.day, start: first.time >= "07:00" && first.time <= "17:30" ? first.time : "08:00", location: blank },
+    meeting: {
+      date: last.day,
+      start: first.time >= "07:00" && first.time <= "17:30" ? first.time : "08:00",
+      location: blank,
+    },
     members: [
       { name: blank, role: "Chủ tịch Hội đồng" },
       { name: blank, role: "Thành viên" },
       { name: blank, role: "Thư ký" },
     ],
     judgedBy: set.judgedBy ?? "levels",
-    units: rows.map((x) => ({ name: x.unit.name, selfAssessedLevel: asLevel(x.selfAssessedLevel), appraisedLevel: asLevel(x.appraisedLevel) })),
+    units: rows.map((x) => ({
+      name: x.unit.name,
+      selfAssessedLevel: asLevel(x.selfAssessedLevel),
+      appraisedLevel: asLevel(x.appraisedLevel),
+    })),
     conclusions: [
       `Thống nhất kết quả thẩm định như bảng trên; đề nghị cấp có thẩm quyền công nhận mức độ chuyển đổi số cho ${rows.length} đơn vị.`,
     ],

@@ -8,7 +8,13 @@ export function isoDate(s: string): Date | null {
 }
 
 /** A calendar date given as yyyy-mm-dd that exists, or null with an issue for `field`. */
-export function parseIsoDate(field: string, s: string, issues: FieldIssue[], vi = "ngày không hợp lệ (dd/mm/yyyy)", en = "invalid date"): Date | null {
+export function parseIsoDate(
+  field: string,
+  s: string,
+  issues: FieldIssue[],
+  vi = "ngày không hợp lệ (dd/mm/yyyy)",
+  en = "invalid date",
+): Date | null {
   const d = isoDate(s);
   if (!d) issues.push({ field, message: vi, messageEn: en });
   return d;
@@ -18,7 +24,11 @@ export function parseIsoDate(field: string, s: string, issues: FieldIssue[], vi 
 export function parseDecisionDate(field: string, s: string, now: Date, issues: FieldIssue[]): Date | null {
   const d = parseIsoDate(field, s, issues, "Ngày quyết định không hợp lệ (dd/mm/yyyy)", "Invalid decision date");
   if (d && s > vietnamToday(now)) {
-    issues.push({ field, message: "Ngày quyết định không được sau hôm nay", messageEn: "The decision date cannot be after today" });
+    issues.push({
+      field,
+      message: "Ngày quyết định không được sau hôm nay",
+      messageEn: "The decision date cannot be after today",
+    });
     return null;
   }
   return d;

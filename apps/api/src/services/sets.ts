@@ -37,7 +37,10 @@ const pinned = new Map<string, TCriteriaSet>();
 export async function pinnedSet(db: PrismaClient | Prisma.TransactionClient, versionId: string): Promise<TCriteriaSet> {
   const hit = pinned.get(versionId);
   if (hit) return hit;
-  const v = await db.criteriaSetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { document: true, status: true } });
+  const v = await db.criteriaSetVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { document: true, status: true },
+  });
   const doc = documentOf(v);
   if (v.status !== "DRAFT") pinned.set(versionId, doc);
   return doc;
@@ -49,7 +52,8 @@ export function isPublic(v: Pick<CriteriaSetVersion, "status">): boolean {
 
 export async function readableVersion(prisma: PrismaClient, viewer: Viewer, id: string) {
   const v = await prisma.criteriaSetVersion.findUnique({ where: { id }, include: { set: true } });
-  if (!v || (!isPublic(v) && !can.readTenant(viewer, v.set.tenantId))) throw new NotFoundError("phiên bản bộ tiêu chí", id);
+  if (!v || (!isPublic(v) && !can.readTenant(viewer, v.set.tenantId)))
+    throw new NotFoundError("phiên bản bộ tiêu chí", id);
   return v;
 }
 
@@ -84,7 +88,11 @@ export interface CloneInput {
  * national framework, or "create a new version" when the source is the same set
  * (the province's current version: its local criteria and own targets carry over).
  */
-export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: CloneInput): Promise<CriteriaSetVersion> {
+export async function cloneVersion(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: CloneInput,
+): Promise<CriteriaSetVersion> {
   requireWriter(viewer);
   ensure(
     can.manageSets(viewer, input.tenantId),
@@ -98,18 +106,34 @@ export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: 
   const sourceDoc = documentOf(source);
   const tenant = await prisma.tenant.findUnique({ where: { id: input.tenantId } });
   if (!tenant) throw new NotFoundError("đơn vị", input.tenantId);
-  const setId = input.setId ?? (source.set.tenantId === input.tenantId ? source.setId : setIdFor(tenant.id, sourceDoc.unitKind));
+  const setId =
+    input.setId ?? (source.set.tenantId === input.tenantId ? source.setId : setIdFor(tenant.id, sourceDoc.unitKind));
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(setId)) {
-    throw InputError.field("setId", "chỉ gồm chữ thường không dấu, số và dấu gạch ngang", "lower-case letters, digits and dashes only");
+    throw InputError.field(
+      "setId",
+      "chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
+      "lower-case letters, digits and dashes only",
+    );
   }
 
   return prisma.$transaction(async (tx) => {
-    let set = await tx.criteriaSet.findUnique({ where: { id: setId }, include: { versions: { select: { version: true, status: true } } } });
+    let set = await tx.criteriaSet.findUnique({
+      where: { id: setId },
+      include: { versions: { select: { version: true, status: true } } },
+    });
     if (set && set.tenantId !== tenant.id) {
-      throw InputError.field("setId", `Bộ tiêu chí "${setId}" thuộc đơn vị khác`, `Set "${setId}" belongs to another tenant`);
+      throw InputError.field(
+        "setId",
+        `Bộ tiêu chí "${setId}" thuộc đơn vị khác`,
+        `Set "${setId}" belongs to another tenant`,
+      );
     }
     if (set && set.unitKind !== sourceDoc.unitKind) {
-      throw InputError.field("setId", `Bộ "${setId}" dành cho cấp ${set.unitKind}`, `Set "${setId}" is for ${set.unitKind}`);
+      throw InputError.field(
+        "setId",
+        `Bộ "${setId}" dành cho cấp ${set.unitKind}`,
+        `Set "${setId}" is for ${set.unitKind}`,
+      );
     }
     if (set?.versions.some((v) => v.status === "DRAFT")) {
       throw new WorkflowError(
@@ -118,9 +142,14 @@ export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: 
       );
     }
     if (set && source.setId !== setId && !input.startOver) {
-      const current = await tx.criteriaSetVersion.findFirst({ where: { setId, status: "PUBLISHED" }, orderBy: { publishedAt: "desc" } });
+      const current = await tx.criteriaSetVersion.findFirst({
+        where: { setId, status: "PUBLISHED" },
+        orderBy: { publishedAt: "desc" },
+      });
       if (current) {
-        const local = documentOf(current).criteria.filter((c) => c.local).map((c) => c.code);
+        const local = documentOf(current)
+          .criteria.filter((c) => c.local)
+          .map((c) => c.code);
         const drops = local.length > 0 ? `, bỏ tiêu chí địa phương ${local.join(", ")}` : "";
         const dropsEn = local.length > 0 ? `, dropping local criteria ${local.join(", ")}` : "";
         throw InputError.field(
@@ -130,7 +159,10 @@ export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: 
         );
       }
     }
-    const title = input.title ?? (set?.title ?? `Bộ tiêu chí đánh giá mức độ chuyển đổi số ${sourceDoc.unitKind === "district" ? "cấp huyện" : "cấp xã"} — ${tenant.name}`);
+    const title =
+      input.title ??
+      set?.title ??
+      `Bộ tiêu chí đánh giá mức độ chuyển đổi số ${sourceDoc.unitKind === "district" ? "cấp huyện" : "cấp xã"} — ${tenant.name}`;
     if (!set) {
       set = await tx.criteriaSet.create({
         data: { id: setId, tenantId: tenant.id, unitKind: sourceDoc.unitKind, title },
@@ -150,7 +182,13 @@ export async function cloneVersion(prisma: PrismaClient, viewer: Viewer, input: 
       basedOn,
     };
     const created = await tx.criteriaSetVersion.create({
-      data: { setId, version, status: "DRAFT", document: document as unknown as Prisma.InputJsonValue, basedOnId: source.id },
+      data: {
+        setId,
+        version,
+        status: "DRAFT",
+        document: document as unknown as Prisma.InputJsonValue,
+        basedOnId: source.id,
+      },
     });
     await audit(tx, viewer, {
       action: "set.clone",
@@ -177,11 +215,24 @@ export async function draftIssues(
   if (!r.ok) return r.issues;
   const issues: SetIssue[] = [];
   const fixed = (path: string, actual: string, expected: string, vi: string, en: string) => {
-    if (actual !== expected) issues.push({ code: "shape", path: [path], pointer: `/${path}`, message: vi, messageEn: en });
+    if (actual !== expected)
+      issues.push({ code: "shape", path: [path], pointer: `/${path}`, message: vi, messageEn: en });
   };
   fixed("id", r.set.id, version.setId, `id phải là "${version.setId}"`, `id must be "${version.setId}"`);
-  fixed("version", r.set.version, version.version, `version phải là "${version.version}"`, `version must be "${version.version}"`);
-  fixed("unitKind", r.set.unitKind, set.unitKind, `unitKind phải là "${set.unitKind}"`, `unitKind must be "${set.unitKind}"`);
+  fixed(
+    "version",
+    r.set.version,
+    version.version,
+    `version phải là "${version.version}"`,
+    `version must be "${version.version}"`,
+  );
+  fixed(
+    "unitKind",
+    r.set.unitKind,
+    set.unitKind,
+    `unitKind phải là "${set.unitKind}"`,
+    `unitKind must be "${set.unitKind}"`,
+  );
   if (r.set.issuer.tenant !== set.tenantId) {
     issues.push({
       code: "shape",
@@ -203,7 +254,10 @@ export async function updateDraft(
   const v = await readableVersion(prisma, viewer, input.versionId);
   ensure(can.manageSets(viewer, v.set.tenantId));
   if (v.status !== "DRAFT") {
-    throw new WorkflowError("Phiên bản đã công bố, không thể sửa; hãy tạo phiên bản mới", "Published versions cannot change; create a new version");
+    throw new WorkflowError(
+      "Phiên bản đã công bố, không thể sửa; hãy tạo phiên bản mới",
+      "Published versions cannot change; create a new version",
+    );
   }
   const issues = await draftIssues(prisma, v, v.set, input.document);
   if (issues.length > 0) throw new InvalidSetError(issues);
@@ -238,9 +292,16 @@ export async function publishVersion(
   requireWriter(viewer);
   const v = await readableVersion(prisma, viewer, input.versionId);
   ensure(can.manageSets(viewer, v.set.tenantId));
-  if (v.status !== "DRAFT") throw new WorkflowError("Phiên bản này đã được công bố", "This version is already published");
+  if (v.status !== "DRAFT")
+    throw new WorkflowError("Phiên bản này đã được công bố", "This version is already published");
   const inputIssues: FieldIssue[] = [];
-  const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, inputIssues, "Nhập số quyết định ban hành (vd. 1234/QĐ-UBND)", "Enter the decision number (e.g. 1234/QĐ-UBND)");
+  const decisionNumber = parseDecisionNumber(
+    "decisionNumber",
+    input.decisionNumber,
+    inputIssues,
+    "Nhập số quyết định ban hành (vd. 1234/QĐ-UBND)",
+    "Enter the decision number (e.g. 1234/QĐ-UBND)",
+  );
   const date = parseDecisionDate("decisionDate", input.decisionDate, input.now, inputIssues);
   if (inputIssues.length > 0) throw new InputError(inputIssues);
   const doc: TCriteriaSet = {
@@ -251,7 +312,10 @@ export async function publishVersion(
   if (issues.length > 0) throw new InvalidSetError(issues);
   try {
     return await prisma.$transaction(async (tx) => {
-      await tx.criteriaSetVersion.updateMany({ where: { setId: v.setId, status: "PUBLISHED" }, data: { status: "ARCHIVED" } });
+      await tx.criteriaSetVersion.updateMany({
+        where: { setId: v.setId, status: "PUBLISHED" },
+        data: { status: "ARCHIVED" },
+      });
       const published = await tx.criteriaSetVersion.update({
         where: { id: v.id },
         data: {
@@ -274,7 +338,8 @@ export async function publishVersion(
       return published;
     });
   } catch (e) {
-    if (isImmutableViolation(e)) throw new WorkflowError("Phiên bản đã công bố, không thể sửa", "Published versions cannot change");
+    if (isImmutableViolation(e))
+      throw new WorkflowError("Phiên bản đã công bố, không thể sửa", "Published versions cannot change");
     throw e;
   }
 }

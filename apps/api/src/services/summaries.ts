@@ -30,7 +30,10 @@ export interface NationalRow {
 const LEVELS = 5;
 
 /** One SQL aggregate: per province, units of the kind, recognised counts per level, report timeliness. */
-export async function nationalSummary(sql: SqlRunner, input: { year: number; unitKind: string }): Promise<NationalRow[]> {
+export async function nationalSummary(
+  sql: SqlRunner,
+  input: { year: number; unitKind: string },
+): Promise<NationalRow[]> {
   const rows = await sql.query<{
     tenant_id: string;
     name: string;
@@ -101,7 +104,12 @@ export interface RoundSummary {
   reviewQueue: number;
 }
 
-export async function roundSummary(prisma: PrismaClient, viewer: Viewer, roundId: string, unitCode: string | null = null): Promise<RoundSummary> {
+export async function roundSummary(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  roundId: string,
+  unitCode: string | null = null,
+): Promise<RoundSummary> {
   const round = await prisma.round.findUnique({ where: { id: roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", roundId);
   const root = unitCode ? await prisma.unit.findUnique({ where: { code: unitCode } }) : null;
@@ -109,7 +117,13 @@ export async function roundSummary(prisma: PrismaClient, viewer: Viewer, roundId
   const rows = await prisma.assessment.groupBy({
     by: ["status", "computedLevel", "recognisedLevel"],
     // Counts of working data (statuses, computed levels) over the assessments the asker may read, as their fields.
-    where: { AND: [{ roundId }, workWhere(viewer), root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {}] },
+    where: {
+      AND: [
+        { roundId },
+        workWhere(viewer),
+        root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {},
+      ],
+    },
     _count: true,
   });
   const byStatus = new Map<string, number>();
@@ -153,7 +167,12 @@ export interface ProvincePassRates {
 
 function nationalSetFor(unitKind: string): TCriteriaSet {
   const set = Object.values(BUILT_IN_SETS).find((s) => s.unitKind === unitKind);
-  if (!set) throw InputError.field("unitKind", `Không có khung quốc gia cho cấp ${unitKind}`, `No national framework for ${unitKind}`);
+  if (!set)
+    throw InputError.field(
+      "unitKind",
+      `Không có khung quốc gia cho cấp ${unitKind}`,
+      `No national framework for ${unitKind}`,
+    );
   return set;
 }
 
@@ -174,7 +193,14 @@ function rates(set: TCriteriaSet, evaluations: Evaluation[]): CriterionRate[] {
   return r.criteria.map((c, i) => ({
     code: c.code,
     name: set.criteria[i]!.name,
-    levels: c.levels.map((l) => ({ level: l.level, pass: l.pass, fail: l.fail, missing: l.missing, exempt: l.exempt, na: l.na })),
+    levels: c.levels.map((l) => ({
+      level: l.level,
+      pass: l.pass,
+      fail: l.fail,
+      missing: l.missing,
+      exempt: l.exempt,
+      na: l.na,
+    })),
   }));
 }
 
@@ -185,7 +211,11 @@ export async function passRates(
 ): Promise<ProvincePassRates[]> {
   const national = nationalSetFor(input.unitKind);
   const rounds = await prisma.round.findMany({
-    where: { year: input.year, unitKind: input.unitKind, ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}) },
+    where: {
+      year: input.year,
+      unitKind: input.unitKind,
+      ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}),
+    },
     include: { tenant: true, setVersion: true },
   });
   rounds.sort((x, y) => compareVietnamese(x.tenant.name, y.tenant.name));
@@ -197,7 +227,9 @@ export async function passRates(
       select: { effectiveValues: true, evaluation: true },
     });
     const ownEvals = rows.map((r) => r.evaluation as unknown as Evaluation).filter((e) => e !== null);
-    const natEvals = rows.map((r) => evaluate(national, valuesFor(national, r.effectiveValues as Record<string, unknown>)));
+    const natEvals = rows.map((r) =>
+      evaluate(national, valuesFor(national, r.effectiveValues as Record<string, unknown>)),
+    );
     const nationalByLevel = new Array<number>(national.levels.length + 1).fill(0);
     for (const e of natEvals) nationalByLevel[e.level]! += 1;
     out.push({
@@ -231,7 +263,11 @@ export interface ImpactUnit {
 }
 
 /** A draft judged on a round's current values: how many units would reach each level, and which units move. */
-export async function impactPreview(prisma: PrismaClient, viewer: Viewer, input: { versionId: string; roundId: string }) {
+export async function impactPreview(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { versionId: string; roundId: string },
+) {
   const v = await readableVersion(prisma, viewer, input.versionId);
   const round = await prisma.round.findUnique({ where: { id: input.roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", input.roundId);
@@ -240,7 +276,11 @@ export async function impactPreview(prisma: PrismaClient, viewer: Viewer, input:
   if (!checked.ok) throw new InvalidSetError(checked.issues);
   const draft = checked.set;
   if (draft.unitKind !== round.unitKind) {
-    throw InputError.field("roundId", `Đợt đánh giá dành cho cấp ${round.unitKind}, bộ tiêu chí cho cấp ${draft.unitKind}`, `Round is for ${round.unitKind}, the set for ${draft.unitKind}`);
+    throw InputError.field(
+      "roundId",
+      `Đợt đánh giá dành cho cấp ${round.unitKind}, bộ tiêu chí cho cấp ${draft.unitKind}`,
+      `Round is for ${round.unitKind}, the set for ${draft.unitKind}`,
+    );
   }
   // Judged on working data: only the assessments the asker may read.
   const rows = await prisma.assessment.findMany({
@@ -257,7 +297,13 @@ export async function impactPreview(prisma: PrismaClient, viewer: Viewer, input:
     current[Math.min(r.computedLevel, n)]! += 1;
     underDraft[level]! += 1;
     if (level !== r.computedLevel) {
-      moved.push({ assessmentId: r.id, unitId: r.unit.id, unitName: r.unit.name, current: r.computedLevel, draft: level });
+      moved.push({
+        assessmentId: r.id,
+        unitId: r.unit.id,
+        unitName: r.unit.name,
+        current: r.computedLevel,
+        draft: level,
+      });
     }
   }
   return {

@@ -12,7 +12,15 @@
 import { createHash } from "node:crypto";
 import { tryEvaluate, type IndicatorValues } from "@cds/criteria-core";
 // @cds/workbook is declared in package.json; until the workspace link exists it is imported by path.
-import { diffValues, layout, readValues, valuesTemplate, columnLetter, type Value, type WorkbookIssue } from "@cds/workbook";
+import {
+  diffValues,
+  layout,
+  readValues,
+  valuesTemplate,
+  columnLetter,
+  type Value,
+  type WorkbookIssue,
+} from "@cds/workbook";
 import { ConflictError, InputError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, requireWriter, type Viewer } from "./access.ts";
@@ -107,7 +115,11 @@ export async function importValues(
   for (const item of layout(set)) {
     const c = set.criteria.find((x) => x.code === item.code);
     if (c?.measure === "childLevels" && item.code in fromFile) {
-      const same = diffValues([{ code: "u", values: { [item.code]: entered[item.code] ?? null } }], [{ code: "u", values: { [item.code]: fromFile[item.code]! } }]).length === 0;
+      const same =
+        diffValues(
+          [{ code: "u", values: { [item.code]: entered[item.code] ?? null } }],
+          [{ code: "u", values: { [item.code]: fromFile[item.code]! } }],
+        ).length === 0;
       if (!same) {
         const where = `Trang "Số liệu", dòng ${row}, cột ${columnLetter(col)} (${item.code})`;
         const whereEn = `Sheet "Số liệu", row ${row}, column ${columnLetter(col)} (${item.code})`;
@@ -127,7 +139,9 @@ export async function importValues(
   }
 
   const merged = { ...entered, ...fromFile };
-  const changes: ImportChange[] = (diffValues([{ code: a.unit.code, values: entered }], [{ code: a.unit.code, values: merged }])[0]?.changes ?? []).map((c) => ({
+  const changes: ImportChange[] = (
+    diffValues([{ code: a.unit.code, values: entered }], [{ code: a.unit.code, values: merged }])[0]?.changes ?? []
+  ).map((c) => ({
     criterionCode: c.criterion,
     before: c.before,
     after: c.after,
@@ -147,19 +161,37 @@ export async function importValues(
     if (e.ok) wouldBeLevel = e.evaluation.level;
     else {
       for (const i of e.issues) {
-        issues.push({ sheet: "", row: 0, column: "", criterionCode: i.criterion, field: i.field, message: i.message, messageEn: i.messageEn });
+        issues.push({
+          sheet: "",
+          row: 0,
+          column: "",
+          criterionCode: i.criterion,
+          field: i.field,
+          message: i.message,
+          messageEn: i.messageEn,
+        });
       }
     }
   }
 
   if (input.dryRun) return { dryRun: true, fileName, sha256, issues, changes, wouldBeLevel, assessment: null };
   if (issues.length > 0) {
-    throw new InputError(issues.map((i) => ({ field: i.column && i.row ? `file.${i.sheet}!${i.column}${i.row}` : "file", message: i.message, messageEn: i.messageEn })));
+    throw new InputError(
+      issues.map((i) => ({
+        field: i.column && i.row ? `file.${i.sheet}!${i.column}${i.row}` : "file",
+        message: i.message,
+        messageEn: i.messageEn,
+      })),
+    );
   }
   const saved = await saveValues(
     prisma,
     viewer,
-    { assessmentId: a.id, version: input.version, values: Object.fromEntries(changes.map((c) => [c.criterionCode, c.after])) },
+    {
+      assessmentId: a.id,
+      version: input.version,
+      values: Object.fromEntries(changes.map((c) => [c.criterionCode, c.after])),
+    },
     { action: "assessment.importValues", detail: { file: { name: fileName, size: bytes.byteLength, sha256 } } },
   );
   return { dryRun: false, fileName, sha256, issues: [], changes, wouldBeLevel: saved.computedLevel, assessment: saved };

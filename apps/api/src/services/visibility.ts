@@ -37,7 +37,10 @@ export async function visibleNode(ctx: Context, typename: string, node: unknown)
     case "Assessment": {
       if (row.status === "RECOGNISED") return node;
       const unit = await ctx.prisma.unit.findUnique({ where: { id: row.unitId as string } });
-      return unit && can.readUnit(ctx.viewer, { id: unit.id, path: unit.path, tenantId: unit.tenantId, parentId: unit.parentId }) ? node : null;
+      return unit &&
+        can.readUnit(ctx.viewer, { id: unit.id, path: unit.path, tenantId: unit.tenantId, parentId: unit.parentId })
+        ? node
+        : null;
     }
     case "CriteriaSetVersion": {
       if (row.status !== "DRAFT") return node;
@@ -46,7 +49,9 @@ export async function visibleNode(ctx: Context, typename: string, node: unknown)
     }
     case "CriteriaSet": {
       if (can.readTenant(ctx.viewer, row.tenantId as string)) return node;
-      const published = await ctx.prisma.criteriaSetVersion.count({ where: { setId: row.id as string, status: { not: "DRAFT" } } });
+      const published = await ctx.prisma.criteriaSetVersion.count({
+        where: { setId: row.id as string, status: { not: "DRAFT" } },
+      });
       return published > 0 ? node : null;
     }
     case "Round":

@@ -17,7 +17,10 @@ export const REFUSAL_CODES = new Set(["FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED
  * or, with `apiKeys`, one of those keys per request in turn (the test harness
  * limits every key to 5 requests a minute).
  */
-export function rawClient(api: TestApi, init: { cookie?: string | null; csrf?: string | null; apiKeys?: string[] }): Client {
+export function rawClient(
+  api: TestApi,
+  init: { cookie?: string | null; csrf?: string | null; apiKeys?: string[] },
+): Client {
   let turn = 0;
   const keyHeader = (): Record<string, string> => {
     if (!init.apiKeys?.length) return {};
@@ -38,7 +41,7 @@ export function rawClient(api: TestApi, init: { cookie?: string | null; csrf?: s
         headers: { "content-type": "application/json", ...base(), ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { ...((await res.json()) as object), status: res.status } as never;
+      return { ...((await res.json()) as object), status: res.status };
     },
     async upload(query, variables, file) {
       const form = new FormData();
@@ -46,9 +49,13 @@ export function rawClient(api: TestApi, init: { cookie?: string | null; csrf?: s
       form.set("map", JSON.stringify({ "0": ["variables.file"] }));
       form.set("0", file);
       // A platform Request, so the server sees the platform's File (yoga's own Request would carry its ponyfill File).
-      const req = new Request("http://localhost/graphql", { method: "POST", headers: { ...base(), "graphql-require-preflight": "1" }, body: form });
+      const req = new Request("http://localhost/graphql", {
+        method: "POST",
+        headers: { ...base(), "graphql-require-preflight": "1" },
+        body: form,
+      });
       const res = await api.platform.app.fetch(req);
-      return { ...((await res.json()) as object), status: res.status } as never;
+      return { ...((await res.json()) as object), status: res.status };
     },
   };
   return c;
@@ -66,7 +73,9 @@ function topLevelRefusal(r: GqlResult): string | null {
 }
 
 /** A mutation selected as `r: someMutation(...) { __typename ... on Error { code messageEn } }`. */
-export function mutationOutcome(r: GqlResult<{ r?: { __typename: string; code?: string; messageEn?: string } | null }>): Outcome {
+export function mutationOutcome(
+  r: GqlResult<{ r?: { __typename: string; code?: string; messageEn?: string } | null }>,
+): Outcome {
   const refusedTop = topLevelRefusal(r);
   if (refusedTop) return { outcome: "deny", detail: `error ${refusedTop}: ${r.errors![0]!.message}` };
   if (r.errors?.length) return { outcome: "other", detail: `errors ${JSON.stringify(r.errors)}` };
@@ -86,7 +95,9 @@ export function queryOutcome<T>(r: GqlResult<T>, granted: (data: T) => boolean):
   const refusedTop = topLevelRefusal(r as GqlResult);
   if (refusedTop) return { outcome: "deny", detail: `error ${refusedTop}` };
   if (r.errors?.length || !r.data) return { outcome: "other", detail: `errors ${JSON.stringify(r.errors)}` };
-  return granted(r.data) ? { outcome: "allow", detail: "data returned" } : { outcome: "deny", detail: "empty/filtered" };
+  return granted(r.data)
+    ? { outcome: "allow", detail: "data returned" }
+    : { outcome: "deny", detail: "empty/filtered" };
 }
 
 /** Relay global id, as the API hands them out (`node(id)` takes only these). */

@@ -25,7 +25,11 @@ export interface GqlResult<T = Record<string, unknown>> {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export interface Client {
   /** Runs a query or mutation; the CSRF token (if signed in) goes with it. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   /** A GraphQL multipart request with one file in variable `file`. */
   upload<T = Record<string, any>>(query: string, variables: Record<string, unknown>, file: File): Promise<GqlResult<T>>;
   cookie: string | null;
@@ -92,7 +96,7 @@ export async function setupApi(): Promise<TestApi> {
         });
         const setCookie = res.headers.get("set-cookie");
         if (setCookie) c.cookie = setCookie.split(";")[0]!;
-        return { ...((await res.json()) as object), status: res.status } as never;
+        return { ...((await res.json()) as object), status: res.status };
       },
       async upload(query, variables, file) {
         const form = new FormData();
@@ -101,10 +105,14 @@ export async function setupApi(): Promise<TestApi> {
         form.set("0", file);
         const res = await platform.app.fetch("http://localhost/graphql", {
           method: "POST",
-          headers: { ...(c.cookie ? { cookie: c.cookie } : {}), ...(c.csrf ? { "x-csrf-token": c.csrf } : {}), "graphql-require-preflight": "1" },
+          headers: {
+            ...(c.cookie ? { cookie: c.cookie } : {}),
+            ...(c.csrf ? { "x-csrf-token": c.csrf } : {}),
+            "graphql-require-preflight": "1",
+          },
           body: form,
         });
-        return { ...((await res.json()) as object), status: res.status } as never;
+        return { ...((await res.json()) as object), status: res.status };
       },
     };
     return c;

@@ -16,7 +16,9 @@ import { vn2361Commune } from "./vn-2361-commune.ts";
 type ComponentInput = NonNullable<NonNullable<TCriteriaSetInput["scoring"]>["groups"][number]["components"]>[number];
 type Rule = ComponentInput["rule"];
 
-const criteria2361 = new Map<string, (typeof vn2361Commune.criteria)[number]>(vn2361Commune.criteria.map((c) => [c.code, c]));
+const criteria2361 = new Map<string, (typeof vn2361Commune.criteria)[number]>(
+  vn2361Commune.criteria.map((c) => [c.code, c]),
+);
 
 /** Half the points from the lower bar, all from the higher one: the usual shape of partial credit. */
 const pct = (full: number, half: number, max: number): Rule => ({
@@ -29,7 +31,14 @@ const pct = (full: number, half: number, max: number): Rule => ({
 });
 
 /** A component reusing a commune criterion of Decision 2361 (texts verbatim). */
-function from2361(code: string, ownCode: string, max: number, rule: Rule, dataSource: string, extra: Partial<ComponentInput> = {}): ComponentInput {
+function from2361(
+  code: string,
+  ownCode: string,
+  max: number,
+  rule: Rule,
+  dataSource: string,
+  extra: Partial<ComponentInput> = {},
+): ComponentInput {
   const c = criteria2361.get(code);
   if (!c) throw new Error(`mau-dti-xa: không có tiêu chí ${code} trong vn-2361-commune`);
   return {
@@ -50,7 +59,15 @@ function from2361(code: string, ownCode: string, max: number, rule: Rule, dataSo
 }
 
 /** A component of the template's own, where Decision 2361 has no fitting criterion. */
-function own(code: string, name: string, max: number, rule: Rule, method: string, dataSource: string, extra: Partial<ComponentInput> = {}): ComponentInput {
+function own(
+  code: string,
+  name: string,
+  max: number,
+  rule: Rule,
+  method: string,
+  dataSource: string,
+  extra: Partial<ComponentInput> = {},
+): ComponentInput {
   return { code, name, max, rule, method, dataSource, ...extra };
 }
 
@@ -96,13 +113,27 @@ export const mauDtiXa = {
             "Hội đồng thẩm định chấm từ 0 đến 20 điểm (bước 5 điểm) theo các văn bản chỉ đạo, biên bản họp trong năm đánh giá.",
             REPORT,
           ),
-          from2361("CQS-19", "NT-02", 15, YES, "Đường dẫn trang, kênh mạng xã hội của UBND xã; ảnh chụp màn hình bài đăng trong năm."),
+          from2361(
+            "CQS-19",
+            "NT-02",
+            15,
+            YES,
+            "Đường dẫn trang, kênh mạng xã hội của UBND xã; ảnh chụp màn hình bài đăng trong năm.",
+          ),
           from2361("CQS-21", "NT-03", 15, YES, "Đường dẫn nhóm, diễn đàn; quyết định hoặc văn bản thành lập."),
           own(
             "NT-04",
             "Số hoạt động tuyên truyền về chuyển đổi số do UBND xã tổ chức trong năm (hội nghị, chuyên mục truyền thanh, bài viết)",
             15,
-            { kind: "bands", on: "count", bands: [{ atLeast: 12, points: 15 }, { atLeast: 6, points: 10 }, { atLeast: 1, points: 5 }] },
+            {
+              kind: "bands",
+              on: "count",
+              bands: [
+                { atLeast: 12, points: 15 },
+                { atLeast: 6, points: 10 },
+                { atLeast: 1, points: 5 },
+              ],
+            },
             "Đếm số hoạt động tuyên truyền về chuyển đổi số trong năm đánh giá.",
             REPORT,
             { unit: "Hoạt động", subject: "hoạt động" },
@@ -153,8 +184,20 @@ export const mauDtiXa = {
         components: [
           from2361("CQS-08", "HT-01", 24, pct(90, 70, 24), "Báo cáo rà soát trang thiết bị của UBND xã."),
           from2361("CQS-15", "HT-02", 24, YES, "Xác nhận của đơn vị cung cấp mạng truyền số liệu chuyên dùng."),
-          from2361("XHS-02", "HT-03", 24, pct(90, 70, 24), "Số liệu của doanh nghiệp viễn thông trên địa bàn, Sở Khoa học và Công nghệ tổng hợp."),
-          from2361("XHS-07", "HT-04", 24, { kind: "ratio" }, "Báo cáo của UBND xã, đối chiếu số liệu doanh nghiệp viễn thông."),
+          from2361(
+            "XHS-02",
+            "HT-03",
+            24,
+            pct(90, 70, 24),
+            "Số liệu của doanh nghiệp viễn thông trên địa bàn, Sở Khoa học và Công nghệ tổng hợp.",
+          ),
+          from2361(
+            "XHS-07",
+            "HT-04",
+            24,
+            { kind: "ratio" },
+            "Báo cáo của UBND xã, đối chiếu số liệu doanh nghiệp viễn thông.",
+          ),
           from2361("CQS-12", "HT-05", 24, YES, "Báo cáo của UBND xã, Công an xã xác nhận."),
         ],
       },
@@ -168,12 +211,38 @@ export const mauDtiXa = {
             "CQS-07",
             "NL-01",
             20,
-            { kind: "bands", on: "count", bands: [{ atLeast: 2, points: 20 }, { atLeast: 1, points: 10 }] },
+            {
+              kind: "bands",
+              on: "count",
+              bands: [
+                { atLeast: 2, points: 20 },
+                { atLeast: 1, points: 10 },
+              ],
+            },
             "Quyết định phân công của Chủ tịch UBND xã.",
           ),
-          from2361("CQS-06", "NL-02", 20, pct(100, 80, 20), "Danh sách học viên, chứng nhận của các lớp đào tạo, bồi dưỡng."),
-          from2361("XHS-05", "NL-03", 15, { kind: "ratio", cap: 90 }, "Báo cáo của Tổ công nghệ số cộng đồng và UBND xã."),
-          from2361("KTS-02", "NL-04", 15, { kind: "ratio", cap: 90 }, "Báo cáo của hợp tác xã, doanh nghiệp trên địa bàn, UBND xã tổng hợp.", { mayNotApply: true }),
+          from2361(
+            "CQS-06",
+            "NL-02",
+            20,
+            pct(100, 80, 20),
+            "Danh sách học viên, chứng nhận của các lớp đào tạo, bồi dưỡng.",
+          ),
+          from2361(
+            "XHS-05",
+            "NL-03",
+            15,
+            { kind: "ratio", cap: 90 },
+            "Báo cáo của Tổ công nghệ số cộng đồng và UBND xã.",
+          ),
+          from2361(
+            "KTS-02",
+            "NL-04",
+            15,
+            { kind: "ratio", cap: 90 },
+            "Báo cáo của hợp tác xã, doanh nghiệp trên địa bàn, UBND xã tổng hợp.",
+            { mayNotApply: true },
+          ),
           own(
             "NL-05",
             "Tỷ lệ cán bộ, công chức cấp xã được cấp và sử dụng chữ ký số cá nhân trong xử lý văn bản",
@@ -200,9 +269,25 @@ export const mauDtiXa = {
         nameEn: "Cybersecurity",
         max: 80,
         components: [
-          from2361("CQS-09", "AT-01", 20, { kind: "ratio" }, "Quyết định phê duyệt cấp độ an toàn hệ thống thông tin.", { mayNotApply: true }),
-          from2361("CQS-10", "AT-02", 20, { kind: "ratio" }, "Báo cáo triển khai phương án bảo đảm an toàn thông tin.", { mayNotApply: true }),
-          from2361("CQS-11", "AT-03", 20, { kind: "ratio" }, "Biên bản kiểm tra, đánh giá an toàn thông tin.", { mayNotApply: true }),
+          from2361(
+            "CQS-09",
+            "AT-01",
+            20,
+            { kind: "ratio" },
+            "Quyết định phê duyệt cấp độ an toàn hệ thống thông tin.",
+            { mayNotApply: true },
+          ),
+          from2361(
+            "CQS-10",
+            "AT-02",
+            20,
+            { kind: "ratio" },
+            "Báo cáo triển khai phương án bảo đảm an toàn thông tin.",
+            { mayNotApply: true },
+          ),
+          from2361("CQS-11", "AT-03", 20, { kind: "ratio" }, "Biên bản kiểm tra, đánh giá an toàn thông tin.", {
+            mayNotApply: true,
+          }),
           own(
             "AT-04",
             "Mức độ xử lý, khắc phục các nguy cơ, sự cố mất an toàn thông tin mạng được cảnh báo trong năm",
@@ -220,12 +305,24 @@ export const mauDtiXa = {
         max: 250,
         components: [
           from2361("CQS-01", "CQ-01", 25, { kind: "ratio" }, "Cổng dịch vụ công cấp tỉnh."),
-          from2361("CQS-02", "CQ-02", 25, pct(80, 50, 25), "Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số."),
+          from2361(
+            "CQS-02",
+            "CQ-02",
+            25,
+            pct(80, 50, 25),
+            "Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số.",
+          ),
           from2361("CQS-03", "CQ-03", 25, pct(90, 70, 25), "Hệ thống quản lý văn bản và điều hành của tỉnh."),
           from2361("CQS-04", "CQ-04", 25, YES, "Hệ thống thông tin báo cáo của tỉnh."),
           from2361("CQS-05", "CQ-05", 25, YES, REPORT),
           from2361("CQS-13", "CQ-06", 25, YES, REPORT),
-          from2361("CQS-16", "CQ-07", 25, YES, "Đường dẫn Trang thông tin điện tử của xã, kiểm tra theo Nghị định 42/2022/NĐ-CP."),
+          from2361(
+            "CQS-16",
+            "CQ-07",
+            25,
+            YES,
+            "Đường dẫn Trang thông tin điện tử của xã, kiểm tra theo Nghị định 42/2022/NĐ-CP.",
+          ),
           from2361("CQS-17", "CQ-08", 25, YES, REPORT),
           from2361("CQS-18", "CQ-09", 25, YES, PROVINCE_SYSTEMS),
           from2361("CQS-23", "CQ-10", 25, YES, PROVINCE_SYSTEMS),
@@ -237,16 +334,38 @@ export const mauDtiXa = {
         nameEn: "Digital economy activity",
         max: 150,
         components: [
-          from2361("KTS-01", "KT-01", 25, { kind: "ratio", cap: 70 }, "Báo cáo của UBND xã, đối chiếu số liệu đăng ký doanh nghiệp.", { mayNotApply: true }),
+          from2361(
+            "KTS-01",
+            "KT-01",
+            25,
+            { kind: "ratio", cap: 70 },
+            "Báo cáo của UBND xã, đối chiếu số liệu đăng ký doanh nghiệp.",
+            { mayNotApply: true },
+          ),
           from2361("KTS-03", "KT-02", 25, YES, "Đường dẫn gian hàng, sản phẩm trên sàn thương mại điện tử."),
           from2361(
             "KTS-04",
             "KT-03",
             25,
-            { kind: "bands", on: "count", bands: [{ atLeast: 3, points: 25 }, { atLeast: 2, points: 15 }, { atLeast: 1, points: 10 }] },
+            {
+              kind: "bands",
+              on: "count",
+              bands: [
+                { atLeast: 3, points: 25 },
+                { atLeast: 2, points: 15 },
+                { atLeast: 1, points: 10 },
+              ],
+            },
             "Danh sách doanh nghiệp, hợp tác xã và minh chứng ứng dụng.",
           ),
-          from2361("KTS-05", "KT-04", 25, pct(70, 50, 25), "Báo cáo của UBND xã, đối chiếu số liệu của ngân hàng, tổ chức cung ứng dịch vụ thanh toán.", { mayNotApply: true }),
+          from2361(
+            "KTS-05",
+            "KT-04",
+            25,
+            pct(70, 50, 25),
+            "Báo cáo của UBND xã, đối chiếu số liệu của ngân hàng, tổ chức cung ứng dịch vụ thanh toán.",
+            { mayNotApply: true },
+          ),
           own(
             "KT-05",
             "Tỷ lệ hộ kinh doanh trên địa bàn chấp nhận thanh toán không dùng tiền mặt",
@@ -260,7 +379,15 @@ export const mauDtiXa = {
             "KT-06",
             "Số hộ sản xuất, kinh doanh được hỗ trợ đưa sản phẩm lên sàn thương mại điện tử trong năm",
             25,
-            { kind: "bands", on: "count", bands: [{ atLeast: 20, points: 25 }, { atLeast: 10, points: 15 }, { atLeast: 1, points: 5 }] },
+            {
+              kind: "bands",
+              on: "count",
+              bands: [
+                { atLeast: 20, points: 25 },
+                { atLeast: 10, points: 15 },
+                { atLeast: 1, points: 5 },
+              ],
+            },
             "Đếm số hộ được hỗ trợ có gian hàng hoạt động trên sàn thương mại điện tử.",
             "Danh sách hộ và đường dẫn gian hàng, UBND xã tổng hợp.",
             { unit: "Hộ", subject: "hộ" },
@@ -273,8 +400,20 @@ export const mauDtiXa = {
         nameEn: "Digital society activity",
         max: 160,
         components: [
-          from2361("XHS-01", "XH-01", 20, { kind: "ratio" }, "Số liệu của doanh nghiệp viễn thông, Sở Khoa học và Công nghệ tổng hợp."),
-          from2361("XHS-03", "XH-02", 20, pct(60, 40, 20), "Số liệu của các tổ chức cung cấp dịch vụ chứng thực chữ ký số, Sở Khoa học và Công nghệ tổng hợp."),
+          from2361(
+            "XHS-01",
+            "XH-01",
+            20,
+            { kind: "ratio" },
+            "Số liệu của doanh nghiệp viễn thông, Sở Khoa học và Công nghệ tổng hợp.",
+          ),
+          from2361(
+            "XHS-03",
+            "XH-02",
+            20,
+            pct(60, 40, 20),
+            "Số liệu của các tổ chức cung cấp dịch vụ chứng thực chữ ký số, Sở Khoa học và Công nghệ tổng hợp.",
+          ),
           from2361("XHS-04", "XH-03", 20, pct(80, 60, 20), "Số liệu của Công an xã (định danh điện tử VNeID)."),
           from2361("XHS-06", "XH-04", 20, { kind: "ratio" }, "Số liệu của Trạm y tế xã."),
           from2361("XHS-08", "XH-05", 20, YES, "Báo cáo của Trạm y tế xã."),

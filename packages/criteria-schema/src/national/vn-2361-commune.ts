@@ -51,7 +51,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "văn bản",
       targets: [60, 70, 80, 90, 100],
-      method: "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp xã.",
       legalBasis: [
         "Quyết định số 942/QĐ- TTg ngày 15/6/2021 của Thủ tướng Chính phủ.",
         "Nghị quyết số 01/NQ- CP ngày 05/01/2024 của Chính phủ.",
@@ -65,7 +66,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có sử dụng hệ thống",
       targets: [null, null, true, true, true],
-      method: "Địa phương cấp xã có triển khai sử dụng Hệ thống thông tin báo cáo và tích hợp, chia sẻ dữ liệu với Hệ thống thông tin báo cáo Chính phủ.",
+      method:
+        "Địa phương cấp xã có triển khai sử dụng Hệ thống thông tin báo cáo và tích hợp, chia sẻ dữ liệu với Hệ thống thông tin báo cáo Chính phủ.",
       legalBasis: ["Quyết định số 749/QĐ- TTg ngày 03/6/2020 của Thủ tướng Chính phủ."],
     },
     {
@@ -77,7 +79,9 @@ export const vn2361Commune = {
       yesLabel: "Có triển khai nền tảng",
       targets: [null, null, null, true, true],
       method: "Cán bộ, công chức cấp xã có ứng dụng trợ lý ảo để hỗ trợ công tác chuyên môn.",
-      legalBasis: ["Quyết định số 58/QĐ- UBQGCĐS ngày 19/4/2024 về việc ban hành Kế hoạch hoạt động năm 2024 của Ủy ban Quốc gia về chuyển đổi số."],
+      legalBasis: [
+        "Quyết định số 58/QĐ- UBQGCĐS ngày 19/4/2024 về việc ban hành Kế hoạch hoạt động năm 2024 của Ủy ban Quốc gia về chuyển đổi số.",
+      ],
     },
     {
       code: "CQS-06",
@@ -87,7 +91,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "cán bộ, công chức",
       targets: [50, 60, 80, 100, 100],
-      method: "Tỷ lệ phần trăm của số cán bộ, công chức cấp xã được tham gia đào tạo, bồi dưỡng, tập huấn, cập nhật kiến thức về chuyển đổi số, kỹ năng số, công nghệ số trên tổng số cán bộ, công chức của địa phương cấp xã tại thời điểm đánh giá.",
+      method:
+        "Tỷ lệ phần trăm của số cán bộ, công chức cấp xã được tham gia đào tạo, bồi dưỡng, tập huấn, cập nhật kiến thức về chuyển đổi số, kỹ năng số, công nghệ số trên tổng số cán bộ, công chức của địa phương cấp xã tại thời điểm đánh giá.",
       legalBasis: ["Quyết định số 146/QĐ- TTg ngày 28/01/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -98,7 +103,8 @@ export const vn2361Commune = {
       measure: "minCount",
       subject: "nhân sự",
       targets: [1, 1, 1, 1, 2],
-      method: "Địa phương có Quyết định phân công người làm công tác chuyên trách hoặc đầu mối thực hiện nhiệm vụ chuyển đổi số và an toàn thông tin",
+      method:
+        "Địa phương có Quyết định phân công người làm công tác chuyên trách hoặc đầu mối thực hiện nhiệm vụ chuyển đổi số và an toàn thông tin",
       legalBasis: ["Chỉ thị số 18/CT-TTg ngày 13/10/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -109,7 +115,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "máy tính",
       targets: [50, 60, 70, 80, 90],
-      method: "Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp xã có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có của cơ quan chính quyền cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp xã có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có của cơ quan chính quyền cấp xã.",
       legalBasis: ["Chỉ thị số 14/CT-TTg ngày 25/5/2018 của Thủ tướng Chính phủ."],
     },
     {
@@ -120,7 +127,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "hệ thống thông tin",
       targets: [null, null, 100, 100, 100],
-      method: "Tỷ lệ phần trăm của số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ trên tổng số hệ thống thông tin của cơ quan chính quyền cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ trên tổng số hệ thống thông tin của cơ quan chính quyền cấp xã.",
       legalBasis: ["Nghị định số 85/2016/NĐ-CP ngày 01/7/2016 của Chính phủ."],
     },
     {
@@ -131,7 +139,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "hệ thống thông tin",
       targets: [null, null, 50, 70, 100],
-      method: "Tỷ lệ phần trăm của số hệ thống thông tin có triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ được phê duyệt trên tổng số hệ thống thông tin của chính quyền cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số hệ thống thông tin có triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ được phê duyệt trên tổng số hệ thống thông tin của chính quyền cấp xã.",
       legalBasis: ["Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ."],
     },
     {
@@ -142,7 +151,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "hệ thống thông tin",
       targets: [null, 40, 60, 80, 100],
-      method: "Tỷ lệ phần trăm của số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm) trên tổng số hệ thống thông tin của cơ quan chính quyền cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm) trên tổng số hệ thống thông tin của cơ quan chính quyền cấp xã.",
       legalBasis: ["Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ."],
     },
     {
@@ -175,7 +185,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có điểm phục vụ",
       targets: [null, true, true, true, true],
-      method: "Điểm phục vụ bưu chính tại xã có ít nhất 01 máy tính được kết nối Internet và sẵn sàng phục vụ người dân sử dụng dịch vụ công trực tuyến.",
+      method:
+        "Điểm phục vụ bưu chính tại xã có ít nhất 01 máy tính được kết nối Internet và sẵn sàng phục vụ người dân sử dụng dịch vụ công trực tuyến.",
       legalBasis: ["Quyết định số 654/QĐ- TTg ngày 30/5/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -186,7 +197,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có kết nối",
       targets: [null, null, true, true, true],
-      method: "Hệ thống mạng của trụ sở UBND cấp xã có kết nối và sử dụng mạng truyền số liệu chuyên dùng phục vụ các cơ quan Đảng, Nhà nước.",
+      method:
+        "Hệ thống mạng của trụ sở UBND cấp xã có kết nối và sử dụng mạng truyền số liệu chuyên dùng phục vụ các cơ quan Đảng, Nhà nước.",
       legalBasis: ["Yêu cầu về hạ tầng mạng, đường truyền kết nối của Đề án 06."],
     },
     {
@@ -197,7 +209,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có trang thông tin điện tử",
       targets: [null, null, true, true, true],
-      method: "UBND cấp xã có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định tại Nghị định số 42/2022/NĐ-CP ngày 24/06/2022 và Thông tư số 22/2023/TT-BTTTT ngày 31/12/2023.",
+      method:
+        "UBND cấp xã có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định tại Nghị định số 42/2022/NĐ-CP ngày 24/06/2022 và Thông tư số 22/2023/TT-BTTTT ngày 31/12/2023.",
       legalBasis: ["Thông tư số 22/2023/TT- BTTTT ngày 31/12/2023 của Bộ trưởng Bộ Thông tin và Truyền thông."],
     },
     {
@@ -219,7 +232,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có ứng dụng hệ thống",
       targets: [null, null, true, true, true],
-      method: "Chính quyền cấp xã có sử dụng hệ thống ứng dụng công nghệ thông tin trong đánh giá cải cách hành chính và đo lường sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước.",
+      method:
+        "Chính quyền cấp xã có sử dụng hệ thống ứng dụng công nghệ thông tin trong đánh giá cải cách hành chính và đo lường sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước.",
       legalBasis: [
         "Công văn số 3445/BNN-VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn;",
         "Quyết định số 83/QĐ- BNV ngày 15/02/2023 của Bộ trưởng Bộ Nội vụ.",
@@ -233,7 +247,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có nền tảng",
       targets: [null, null, true, true, true],
-      method: "Chính quyền cấp xã có sử dụng nền tảng số hoặc mạng xã hội để phổ biến thông tin (pháp luật, thông báo, hướng dẫn…) đến người dân.",
+      method:
+        "Chính quyền cấp xã có sử dụng nền tảng số hoặc mạng xã hội để phổ biến thông tin (pháp luật, thông báo, hướng dẫn…) đến người dân.",
       legalBasis: ["Công văn số 3445/BNN- VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -255,7 +270,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có diễn đàn, nhóm công tác",
       targets: [null, null, true, true, true],
-      method: "UBND cấp xã có chỉ đạo, hình thành nhóm, diễn đàn chia sẻ, trao đổi thông tin giữa cán bộ/công chức và người dân trong xã trên nền tảng số, mạng xã hội.",
+      method:
+        "UBND cấp xã có chỉ đạo, hình thành nhóm, diễn đàn chia sẻ, trao đổi thông tin giữa cán bộ/công chức và người dân trong xã trên nền tảng số, mạng xã hội.",
       legalBasis: ["Công văn số 3445/BNN- VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -266,7 +282,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có ứng dụng hệ thống",
       targets: [null, null, null, true, true],
-      method: "UBND cấp xã có ứng dụng hệ thống quản lý thông tin dữ liệu kinh tế - xã hội để thu thập, phân tích, hiển thị số liệu kinh tế - xã hội.",
+      method:
+        "UBND cấp xã có ứng dụng hệ thống quản lý thông tin dữ liệu kinh tế - xã hội để thu thập, phân tích, hiển thị số liệu kinh tế - xã hội.",
       legalBasis: ["Công văn số 3445/BNN- VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -277,7 +294,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có nền tảng",
       targets: [null, null, null, true, true],
-      method: "Chính quyền cấp xã có sử dụng nền tảng tương tác và xử lý phản ánh kiến nghị của người dân cho chính quyền cấp xã.",
+      method:
+        "Chính quyền cấp xã có sử dụng nền tảng tương tác và xử lý phản ánh kiến nghị của người dân cho chính quyền cấp xã.",
       legalBasis: ["Công văn số 3445/BNN- VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -288,7 +306,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có nền tảng",
       targets: [null, null, null, true, true],
-      method: "Chính quyền cấp xã có triển khai nền tảng số để giải quyết hiệu quả các bài toán của địa phương trong quản lý đô thị và xây dựng xã/phường/thị trấn văn minh đô thị.",
+      method:
+        "Chính quyền cấp xã có triển khai nền tảng số để giải quyết hiệu quả các bài toán của địa phương trong quản lý đô thị và xây dựng xã/phường/thị trấn văn minh đô thị.",
       legalBasis: ["Thực tế tại địa phương."],
     },
     {
@@ -299,7 +318,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "doanh nghiệp",
       targets: [20, 30, 40, 50, 70],
-      method: "Tỷ lệ phần trăm số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã.",
+      method:
+        "Tỷ lệ phần trăm số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số doanh nghiệp nhỏ và vừa trên địa bàn xã.",
       legalBasis: ["Quyết định số 411/QĐ- TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -310,7 +330,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "thành viên",
       targets: [30, 40, 50, 70, 90],
-      method: "Tỷ lệ phần trăm của số thành viên của hợp tác xã, doanh nghiệp được định hướng, tập huấn ứng dụng công nghệ số phục vụ sản xuất, kinh doanh trên tổng số thành viên của hợp tác xã, doanh nghiệp trên địa bàn xã.",
+      method:
+        "Tỷ lệ phần trăm của số thành viên của hợp tác xã, doanh nghiệp được định hướng, tập huấn ứng dụng công nghệ số phục vụ sản xuất, kinh doanh trên tổng số thành viên của hợp tác xã, doanh nghiệp trên địa bàn xã.",
       legalBasis: ["Công văn số 3445/BNN- VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -321,7 +342,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có sản phẩm",
       targets: [null, true, true, true, true],
-      method: "Địa phương cấp xã có sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) được đưa lên sàn thương mại điện tử.",
+      method:
+        "Địa phương cấp xã có sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) được đưa lên sàn thương mại điện tử.",
       legalBasis: ["Công văn số 3445/BNN- VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
       exemptWhenNoSubjects: true,
     },
@@ -344,7 +366,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "tổ chức, doanh nghiệp",
       targets: [null, null, 50, 70, 100],
-      method: "Tỷ lệ phần trăm của số các tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí trên tổng số các doanh nghiệp, tổ chức có hoạt động trên địa bàn xã.",
+      method:
+        "Tỷ lệ phần trăm của số các tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí trên tổng số các doanh nghiệp, tổ chức có hoạt động trên địa bàn xã.",
       legalBasis: ["Quyết định số 241/QĐ- TTg ngày 23/2/2018 của Thủ tướng Chính phủ."],
     },
     {
@@ -355,7 +378,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "người dân",
       targets: [50, 60, 70, 80, 100],
-      method: "Tỷ lệ phần trăm dân số trưởng thành từ 15 tuổi trở lên có điện thoại thông minh trên tổng dân số từ 15 tuổi trở lên tại địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm dân số trưởng thành từ 15 tuổi trở lên có điện thoại thông minh trên tổng dân số từ 15 tuổi trở lên tại địa phương cấp xã.",
       legalBasis: ["Quyết định số 411/QĐ- TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -366,7 +390,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "hộ gia đình",
       targets: [50, 60, 70, 80, 100],
-      method: "Tỷ lệ phần trăm của số hộ gia đình được phủ mạng Internet băng rộng cáp quang trên tổng số hộ gia đình tại địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số hộ gia đình được phủ mạng Internet băng rộng cáp quang trên tổng số hộ gia đình tại địa phương cấp xã.",
       legalBasis: ["Quyết định số 411/QĐ- TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -377,7 +402,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "người dân",
       targets: [20, 30, 40, 50, 60],
-      method: "Tỷ lệ phần trăm dân số trưởng thành từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân trên tổng dân số từ 18 tuổi trở lên tại địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm dân số trưởng thành từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân trên tổng dân số từ 18 tuổi trở lên tại địa phương cấp xã.",
       legalBasis: ["Quyết định số 411/QĐ- TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -388,7 +414,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "người dân",
       targets: [40, 50, 60, 70, 80],
-      method: "Tỷ lệ phần trăm của số người dân trong độ tuổi trường thành được thiết lập tài khoản định danh điện tử trên tổng số người dân trong độ tuổi trưởng thành tại địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số người dân trong độ tuổi trường thành được thiết lập tài khoản định danh điện tử trên tổng số người dân trong độ tuổi trưởng thành tại địa phương cấp xã.",
       legalBasis: ["Nghị định số 69/2024/NĐ-CP ngày 25/6/2024 của Chính phủ."],
     },
     {
@@ -399,7 +426,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "người dân",
       targets: [10, 30, 50, 70, 90],
-      method: "Tỷ lệ phần trăm của số người dân trong độ tuổi lao động được tập huấn, hướng dẫn kỹ năng số cơ bản, an toàn thông tin trên không gian mạng và hành vi ứng xử trên các mạng xã hội trên tổng số người dân trong độ tuổi lao động tại địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số người dân trong độ tuổi lao động được tập huấn, hướng dẫn kỹ năng số cơ bản, an toàn thông tin trên không gian mạng và hành vi ứng xử trên các mạng xã hội trên tổng số người dân trong độ tuổi lao động tại địa phương cấp xã.",
       legalBasis: ["Quyết định số 411/QĐ- TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -410,7 +438,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "người dân",
       targets: [60, 70, 80, 90, 100],
-      method: "Tỷ lệ phần trăm của số người dân đã được thiết lập hồ sơ sức khỏe điện tử trên tổng số người dân của địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số người dân đã được thiết lập hồ sơ sức khỏe điện tử trên tổng số người dân của địa phương cấp xã.",
       legalBasis: ["Quyết định số 411/QĐ- TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -421,7 +450,8 @@ export const vn2361Commune = {
       measure: "percentage",
       subject: "nhà văn hóa",
       targets: [null, 80, 90, 100, 100],
-      method: "Tỷ lệ phần trăm của số nhà văn hóa tại địa phương có kết nối Internet cáp quang băng rộng trên tổng số nhà văn hóa tại khu dân cư của địa phương cấp xã.",
+      method:
+        "Tỷ lệ phần trăm của số nhà văn hóa tại địa phương có kết nối Internet cáp quang băng rộng trên tổng số nhà văn hóa tại khu dân cư của địa phương cấp xã.",
       legalBasis: ["Quyết định số 816/QĐ- BTTTT ngày 18/5/2024 của Bộ trưởng Bộ Thông tin và Truyền thông."],
     },
     {
@@ -432,7 +462,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có hệ thống",
       targets: [null, null, true, true, true],
-      method: "Trạm y tế xã có triển khai thực hiện hệ thống thông tin quản lý trạm y tế xã, phường, thị trấn theo Quyết định số 3532/QĐ-BYT .",
+      method:
+        "Trạm y tế xã có triển khai thực hiện hệ thống thông tin quản lý trạm y tế xã, phường, thị trấn theo Quyết định số 3532/QĐ-BYT .",
       legalBasis: ["Quyết định số 3532/QĐ- BYT ngày 12/8/2020 của Bộ trưởng Bộ Y tế."],
     },
     {
@@ -443,7 +474,8 @@ export const vn2361Commune = {
       measure: "boolean",
       yesLabel: "Có mô hình",
       targets: [null, null, true, true, true],
-      method: "Tại địa phương có cơ sở giáo dục và đào tạo đạt mức độ 2 trở lên về mức độ chuyển đổi số theo Quyết định số 4725/QĐ-BGDĐT của Bộ trưởng Bộ Giáo dục và Đào tạo.",
+      method:
+        "Tại địa phương có cơ sở giáo dục và đào tạo đạt mức độ 2 trở lên về mức độ chuyển đổi số theo Quyết định số 4725/QĐ-BGDĐT của Bộ trưởng Bộ Giáo dục và Đào tạo.",
       legalBasis: ["Quyết định số 4725/QĐ- BGDĐT ngày 30/12/2022 của Bộ trưởng Bộ Giáo dục và Đào tạo."],
     },
   ],

@@ -69,7 +69,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "văn bản",
       targets: [75, 85, 95, 100, 100],
-      method: "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp huyện.",
       legalBasis: [
         "Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ.",
         "Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ.",
@@ -83,7 +84,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có sử dụng hệ thống",
       targets: [null, null, null, true, true],
-      method: "Địa phương cấp huyện có triển khai sử dụng Hệ thống thông tin báo cáo và tích hợp, chia sẻ dữ liệu với Hệ thống thông tin báo cáo Chính phủ.",
+      method:
+        "Địa phương cấp huyện có triển khai sử dụng Hệ thống thông tin báo cáo và tích hợp, chia sẻ dữ liệu với Hệ thống thông tin báo cáo Chính phủ.",
       legalBasis: ["Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ."],
     },
     {
@@ -95,7 +97,9 @@ export const vn2361District = {
       yesLabel: "Có triển khai nền tảng",
       targets: [null, null, null, true, true],
       method: "Cán bộ, công chức, viên chức cấp huyện có ứng dụng trợ lý ảo để hỗ trợ công tác chuyên môn.",
-      legalBasis: ["Quyết định số 58/QĐ- UBQGCĐS ngày 19/4/2024 về việc ban hành Kế hoạch hoạt động năm 2024 của Ủy ban Quốc gia về chuyển đổi số."],
+      legalBasis: [
+        "Quyết định số 58/QĐ- UBQGCĐS ngày 19/4/2024 về việc ban hành Kế hoạch hoạt động năm 2024 của Ủy ban Quốc gia về chuyển đổi số.",
+      ],
     },
     {
       code: "CQS-06",
@@ -105,7 +109,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "cán bộ, công chức",
       targets: [50, 60, 80, 100, 100],
-      method: "Tỷ lệ phần trăm của số cán bộ, công chức cấp huyện được tham gia đào tạo, bồi dưỡng, tập huấn, cập nhật kiến thức về chuyển đổi số, kỹ năng số, công nghệ số trên tổng số cán bộ, công chức của địa phương cấp huyện tại thời điểm đánh giá.",
+      method:
+        "Tỷ lệ phần trăm của số cán bộ, công chức cấp huyện được tham gia đào tạo, bồi dưỡng, tập huấn, cập nhật kiến thức về chuyển đổi số, kỹ năng số, công nghệ số trên tổng số cán bộ, công chức của địa phương cấp huyện tại thời điểm đánh giá.",
       legalBasis: ["Quyết định số 146/QĐ- TTg ngày 28/01/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -116,7 +121,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có kết nối",
       targets: [null, null, true, true, true],
-      method: "Hệ thống mạng của trụ sở UBND quận, huyện, thị xã, thành phố có kết nối mạng truyền số liệu chuyên dùng phục vụ các cơ quan Đảng, Nhà nước.",
+      method:
+        "Hệ thống mạng của trụ sở UBND quận, huyện, thị xã, thành phố có kết nối mạng truyền số liệu chuyên dùng phục vụ các cơ quan Đảng, Nhà nước.",
       legalBasis: ["Yêu cầu về hạ tầng mạng, đường truyền kết nối của Đề án 06."],
     },
     {
@@ -127,7 +133,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "máy tính",
       targets: [50, 60, 70, 80, 90],
-      method: "Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp huyện có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có của cơ quan chính quyền cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số máy tính được trang bị cho công chức cấp huyện có kết nối mạng LAN được cài đặt phần mềm chống virus, mã độc trên tổng số máy tính hiện có của cơ quan chính quyền cấp huyện.",
       legalBasis: ["Chỉ thị số 14/CT-TTg ngày 25/5/2018 của Thủ tướng Chính phủ."],
     },
     {
@@ -138,7 +145,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "hệ thống thông tin",
       targets: [50, 70, 90, 100, 100],
-      method: "Tỷ lệ phần trăm của số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
       legalBasis: ["Nghị định số 85/2016/NĐ-CP ngày 01/7/2016 của Chính phủ."],
     },
     {
@@ -149,7 +157,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "hệ thống thông tin",
       targets: [10, 20, 30, 50, 70],
-      method: "Tỷ lệ phần trăm của số hệ thống thông tin có triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ được phê duyệt trên tổng số hệ thống thông tin của chính quyền cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số hệ thống thông tin có triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ được phê duyệt trên tổng số hệ thống thông tin của chính quyền cấp huyện.",
       legalBasis: ["Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ."],
     },
     {
@@ -160,7 +169,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "hệ thống thông tin",
       targets: [20, 40, 60, 80, 100],
-      method: "Tỷ lệ phần trăm của số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm) trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm) trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
       legalBasis: ["Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ."],
     },
     {
@@ -171,7 +181,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có",
       targets: [true, true, true, true, true],
-      method: "Địa phương phân công, bố trí người làm công tác chuyên trách/kiêm nhiệm về chuyển đổi số và an toàn thông tin.",
+      method:
+        "Địa phương phân công, bố trí người làm công tác chuyên trách/kiêm nhiệm về chuyển đổi số và an toàn thông tin.",
       legalBasis: ["Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ."],
     },
     {
@@ -204,7 +215,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Đài truyền thanh, truyền hình có ứng dụng",
       targets: [null, null, true, true, true],
-      method: "Đài truyền thanh, truyền hình của quận, huyện, thị xã, thành phố có ứng dụng công nghệ thông tin-viễn thông trong hoạt động.",
+      method:
+        "Đài truyền thanh, truyền hình của quận, huyện, thị xã, thành phố có ứng dụng công nghệ thông tin-viễn thông trong hoạt động.",
       legalBasis: ["Quyết định số 1381/QĐ-BTTTT ngày 07/09/2021 của Bộ trưởng Bộ Thông tin và Truyền thông."],
     },
     {
@@ -215,7 +227,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "điểm phục vụ",
       targets: [null, 50, 60, 70, 80],
-      method: "Tỷ lệ phần trăm của số điểm phục bưu chính có khả năng phục vụ người dân sử dụng dịch vụ công trực tuyến trên tổng số điểm phục vụ bưu chính thuộc mạng bưu chính công cộng trên địa bàn huyện.",
+      method:
+        "Tỷ lệ phần trăm của số điểm phục bưu chính có khả năng phục vụ người dân sử dụng dịch vụ công trực tuyến trên tổng số điểm phục vụ bưu chính thuộc mạng bưu chính công cộng trên địa bàn huyện.",
       legalBasis: ["Quyết định số 654/QĐ-TTg ngày 30/5/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -226,7 +239,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có điểm",
       targets: [null, null, true, true, true],
-      method: "Có cung cấp hệ thống WiFi công cộng miễn phí phục vụ nhu cầu của người dân và du khách tại các điểm công cộng như tại nhà văn hóa, các điểm tham quan du lịch, trụ sở UBND cấp huyện.",
+      method:
+        "Có cung cấp hệ thống WiFi công cộng miễn phí phục vụ nhu cầu của người dân và du khách tại các điểm công cộng như tại nhà văn hóa, các điểm tham quan du lịch, trụ sở UBND cấp huyện.",
       legalBasis: ["Công văn số 3445/BNN-VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -237,7 +251,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có Trang TTĐT",
       targets: [true, true, true, true, true],
-      method: "UBND cấp huyện có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định tại Nghị định số 42/2022/NĐ-CP ngày 24/06/2022 và Thông tư số 22/2023/TT-BTTTT ngày 31/12/2023 và tích hợp với Cổng TTĐT cấp tỉnh.",
+      method:
+        "UBND cấp huyện có Trang thông tin điện tử cung cấp đầy đủ thông tin theo quy định tại Nghị định số 42/2022/NĐ-CP ngày 24/06/2022 và Thông tư số 22/2023/TT-BTTTT ngày 31/12/2023 và tích hợp với Cổng TTĐT cấp tỉnh.",
       legalBasis: ["Thông tư số 22/2023/TT-BTTTT ngày 31/12/2023 của Bộ trưởng Bộ Thông tin và Truyền thông."],
     },
     {
@@ -259,7 +274,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có hệ thống",
       targets: [null, null, null, true, true],
-      method: "Có triển khai Trung tâm giám sát, điều hành thông minh (IOC) hoặc hệ thống quản lý dữ liệu tập trung phục vụ công tác quản lý, chỉ đạo điều hành của lãnh đạo UBND cấp huyện.",
+      method:
+        "Có triển khai Trung tâm giám sát, điều hành thông minh (IOC) hoặc hệ thống quản lý dữ liệu tập trung phục vụ công tác quản lý, chỉ đạo điều hành của lãnh đạo UBND cấp huyện.",
       legalBasis: ["Công văn số 3445/BNN-VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
     },
     {
@@ -270,7 +286,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có hệ thống",
       targets: [null, null, true, true, true],
-      method: "Chính quyền cấp huyện có sử dụng hệ thống ứng dụng công nghệ thông tin trong đánh giá cải cách hành chính và đo lường sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước.",
+      method:
+        "Chính quyền cấp huyện có sử dụng hệ thống ứng dụng công nghệ thông tin trong đánh giá cải cách hành chính và đo lường sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước.",
       legalBasis: [
         "Công văn số 3445/BNN-VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn",
         "Quyết định số 83/QĐ- BNV ngày 15/02/2023 của Bộ trưởng Bộ Nội vụ.",
@@ -284,7 +301,8 @@ export const vn2361District = {
       measure: "boolean",
       yesLabel: "Có nền tảng",
       targets: [null, null, true, true, true],
-      method: "Chính quyền cấp huyện có triển khai nền tảng số để giải quyết hiệu quả các bài toán của địa phương trong quản lý đô thị và xây dựng quận/huyện/thị xã/thành phố văn minh đô thị.",
+      method:
+        "Chính quyền cấp huyện có triển khai nền tảng số để giải quyết hiệu quả các bài toán của địa phương trong quản lý đô thị và xây dựng quận/huyện/thị xã/thành phố văn minh đô thị.",
       legalBasis: ["Thực tế tại địa phương."],
     },
     {
@@ -295,7 +313,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "doanh nghiệp",
       targets: [30, 50, 70, 80, 90],
-      method: "Tỷ lệ phần trăm của số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số doanh nghiệp nhỏ và vừa trên địa bàn huyện.",
+      method:
+        "Tỷ lệ phần trăm của số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số doanh nghiệp nhỏ và vừa trên địa bàn huyện.",
       legalBasis: ["Quyết định số 411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -306,7 +325,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "doanh nghiệp, hợp tác xã",
       targets: [20, 40, 60, 70, 80],
-      method: "Tỷ lệ phần trăm của số doanh nghiệp, hợp tác xã có sử dụng hợp đồng điện tử trên tổng số doanh nghiệp, hợp tác xã trên địa bàn huyện.",
+      method:
+        "Tỷ lệ phần trăm của số doanh nghiệp, hợp tác xã có sử dụng hợp đồng điện tử trên tổng số doanh nghiệp, hợp tác xã trên địa bàn huyện.",
       legalBasis: ["Quyết định số 411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -317,7 +337,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "hộ kinh doanh cá thể, hợp tác xã",
       targets: [10, 20, 30, 40, 50],
-      method: "Tỷ lệ phần trăm của số hộ kinh doanh cá thể, hợp tác xã sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số hộ kinh doanh cá thể, hợp tác xã trên địa bàn huyện.",
+      method:
+        "Tỷ lệ phần trăm của số hộ kinh doanh cá thể, hợp tác xã sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số hộ kinh doanh cá thể, hợp tác xã trên địa bàn huyện.",
       legalBasis: ["Quyết định số 411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ."],
     },
     {
@@ -328,7 +349,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "tổ chức, doanh nghiệp",
       targets: [null, 50, 60, 70, 100],
-      method: "Tỷ lệ phần trăm của số tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí trên tổng số các doanh nghiệp, tổ chức có hoạt động trên địa bàn huyện.",
+      method:
+        "Tỷ lệ phần trăm của số tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí trên tổng số các doanh nghiệp, tổ chức có hoạt động trên địa bàn huyện.",
       legalBasis: ["Quyết định số 241/QĐ- TTg ngày 23/2/2018 của Thủ tướng Chính phủ."],
     },
     {
@@ -339,7 +361,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "sản phẩm",
       targets: [60, 70, 80, 90, 100],
-      method: "Tỷ lệ phần trăm của số sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) được đưa lên sàn thương mại điện tử trên tổng số sản phẩm chủ lực, đặc trưng, OCOP của địa phương cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số sản phẩm chủ lực, đặc trưng, sản phẩm OCOP (nếu có) được đưa lên sàn thương mại điện tử trên tổng số sản phẩm chủ lực, đặc trưng, OCOP của địa phương cấp huyện.",
       legalBasis: ["Công văn số 3445/BNN-VPĐP ngày 29/5/2023 của Bộ Nông nghiệp và Phát triển nông thôn."],
       exemptWhenNoSubjects: true,
     },
@@ -362,7 +385,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "tổ công nghệ số",
       targets: [70, 80, 90, 100, 100],
-      method: "Tỷ lệ phần trăm của số Tổ công nghệ số cộng đồng được thành lập và đi vào hoạt động trên tổng số xã, phường, thị trấn và thôn, bản, tổ dân phố của địa phương cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số Tổ công nghệ số cộng đồng được thành lập và đi vào hoạt động trên tổng số xã, phường, thị trấn và thôn, bản, tổ dân phố của địa phương cấp huyện.",
       legalBasis: ["Thực tế tại địa phương."],
     },
     {
@@ -373,7 +397,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "cơ sở giáo dục",
       targets: [10, 30, 50, 60, 80],
-      method: "Tỷ lệ phần trăm của số cơ sở giáo dục và đào tạo đạt mức độ 2 trở lên về mức độ chuyển đổi số theo Quyết định số 4725/QĐ- BGDĐT trên tổng số cơ sở giáo dục của địa phương cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số cơ sở giáo dục và đào tạo đạt mức độ 2 trở lên về mức độ chuyển đổi số theo Quyết định số 4725/QĐ- BGDĐT trên tổng số cơ sở giáo dục của địa phương cấp huyện.",
       legalBasis: [
         "Quyết định số 4725/QĐ-BGDĐT ngày 30/12/2022 của Bộ trưởng Bộ Giáo dục và Đào tạo.",
         "Thực tế tại địa phương.",
@@ -387,7 +412,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "trạm y tế",
       targets: [null, null, 50, 60, 80],
-      method: "Tỷ lệ phần trăm của số trạm y tế có triển khai theo Quyết định số 3532/QĐ-BYT trên tổng số trạm y tế của địa phương cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số trạm y tế có triển khai theo Quyết định số 3532/QĐ-BYT trên tổng số trạm y tế của địa phương cấp huyện.",
       legalBasis: ["Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ."],
     },
     {
@@ -398,7 +424,8 @@ export const vn2361District = {
       measure: "percentage",
       subject: "cơ sở khám bệnh, chữa bệnh",
       targets: [null, null, 50, 100, 100],
-      method: "Tỷ lệ phần trăm của số cơ sở khám bệnh, chữa bệnh có triển khai hồ sơ bệnh án điện tử trên tổng số cơ sở khám bệnh, chữa bệnh của địa phương cấp huyện.",
+      method:
+        "Tỷ lệ phần trăm của số cơ sở khám bệnh, chữa bệnh có triển khai hồ sơ bệnh án điện tử trên tổng số cơ sở khám bệnh, chữa bệnh của địa phương cấp huyện.",
       legalBasis: ["Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ."],
     },
   ],

@@ -11,7 +11,8 @@
 import type { TCriteriaSetInput } from "../schema.ts";
 
 const SOURCE = "Bộ Thông tin và Truyền thông công bố (dti.gov.vn, xếp hạng DTI cấp tỉnh).";
-const METHOD = "Giá trị chỉ số chính trên thang 0..1 do Bộ tính từ các chỉ số thành phần theo Quyết định 922/QĐ-BTTTT; nhập đúng giá trị đã công bố.";
+const METHOD =
+  "Giá trị chỉ số chính trên thang 0..1 do Bộ tính từ các chỉ số thành phần theo Quyết định 922/QĐ-BTTTT; nhập đúng giá trị đã công bố.";
 
 const MAIN_INDICES = [
   ["NTS", "Nhận thức số", "Digital awareness", 100],
@@ -29,7 +30,8 @@ export const vnDtiProvince2022 = {
   schemaVersion: 1,
   id: "vn-dti-province-2022",
   version: "2022",
-  title: "Chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI) năm 2022 — chỉ số chính và trọng số theo Quyết định 922/QĐ-BTTTT",
+  title:
+    "Chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI) năm 2022 — chỉ số chính và trọng số theo Quyết định 922/QĐ-BTTTT",
   description:
     "DTI cấp tỉnh = Σ trọng số × chỉ số chính / 1000, làm tròn 4 chữ số thập phân. Mỗi chỉ số chính được nhập bằng giá trị Bộ công bố (0..1); các chỉ số thành phần bên dưới do Bộ tính, không mô hình hóa ở đây. Đô thị thông minh có trọng số 0 (không tính điểm năm 2022). Quyết định 922/QĐ-BTTTT đã được thay bằng Quyết định 405/QĐ-BKHCN (2025), trọng số mới chưa tìm thấy.",
   issuer: { tenant: "vn", name: "Bộ Thông tin và Truyền thông", decisionNumber: "922/QĐ-BTTTT" },

@@ -57,7 +57,12 @@ export function AppShell({
         </Link>
         <nav aria-label={t("common.navigation")}>
           {nav.map((n) => (
-            <Link key={n.to} to={n.to} className={n.active ? "active" : undefined} aria-current={n.active ? "page" : undefined}>
+            <Link
+              key={n.to}
+              to={n.to}
+              className={n.active ? "active" : undefined}
+              aria-current={n.active ? "page" : undefined}
+            >
               {n.label}
             </Link>
           ))}

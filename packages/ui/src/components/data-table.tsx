@@ -64,7 +64,11 @@ export function DataTable<Row>({
           if (x === y) return 0;
           if (x === null) return 1;
           if (y === null) return -1;
-          return (typeof x === "number" && typeof y === "number" ? x - y : vietnameseCollator.compare(String(x), String(y))) * sort.dir;
+          return (
+            (typeof x === "number" && typeof y === "number"
+              ? x - y
+              : vietnameseCollator.compare(String(x), String(y))) * sort.dir
+          );
         });
       }
     }
@@ -107,10 +111,20 @@ export function DataTable<Row>({
                   {t(xlsx === "failed" ? "common.exportXlsxFailed" : "common.exportXlsxBusy")}
                 </span>
               )}
-              <button type="button" className="secondary" title={t("common.exportCsvExcelHint")} onClick={() => downloadCsv(csvName, columns, shown, "excel")}>
+              <button
+                type="button"
+                className="secondary"
+                title={t("common.exportCsvExcelHint")}
+                onClick={() => downloadCsv(csvName, columns, shown, "excel")}
+              >
                 {t("common.exportCsvExcel")}
               </button>
-              <button type="button" className="secondary" title={t("common.exportCsvCommaHint")} onClick={() => downloadCsv(csvName, columns, shown, "comma")}>
+              <button
+                type="button"
+                className="secondary"
+                title={t("common.exportCsvCommaHint")}
+                onClick={() => downloadCsv(csvName, columns, shown, "comma")}
+              >
                 {t("common.exportCsvComma")}
               </button>
             </>
@@ -127,7 +141,11 @@ export function DataTable<Row>({
                   className={c.align === "right" ? "num" : undefined}
                   aria-sort={sort?.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
                 >
-                  <button type="button" className="th-sort" onClick={() => setSort((s) => ({ key: c.key, dir: s?.key === c.key && s.dir === 1 ? -1 : 1 }))}>
+                  <button
+                    type="button"
+                    className="th-sort"
+                    onClick={() => setSort((s) => ({ key: c.key, dir: s?.key === c.key && s.dir === 1 ? -1 : 1 }))}
+                  >
                     {c.header}
                     {sort?.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}
                   </button>
@@ -137,7 +155,11 @@ export function DataTable<Row>({
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={rowKey(r)} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? "clickable" : undefined}>
+              <tr
+                key={rowKey(r)}
+                onClick={onRowClick ? () => onRowClick(r) : undefined}
+                className={onRowClick ? "clickable" : undefined}
+              >
                 {columns.map((c) => (
                   <td key={c.key} className={c.align === "right" ? "num" : undefined}>
                     {c.render ? c.render(r) : (c.value(r) ?? "—")}

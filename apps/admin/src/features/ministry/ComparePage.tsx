@@ -7,7 +7,17 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { matchesSearch } from "@cds/criteria-schema";
 import { DataTable, ErrorBox, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
-import { DeviationTable, LevelStackChart, passRateRows, ratio, useRateText, useYearKind, YearKindPicker, type RateCell, LevelSelect } from "./parts.tsx";
+import {
+  DeviationTable,
+  LevelStackChart,
+  passRateRows,
+  ratio,
+  useRateText,
+  useYearKind,
+  YearKindPicker,
+  type RateCell,
+  LevelSelect,
+} from "./parts.tsx";
 import { compareOptions, nationalSummaryOptions, type Comparison } from "./queries.ts";
 import "./ministry.css";
 
@@ -42,7 +52,11 @@ export function ComparePage({ me }: { me: Me }) {
           ) : provinces.error ? (
             <ErrorBox error={provinces.error} />
           ) : (
-            <ProvincePicker all={provinces.data.map((p) => ({ id: p.tenantId, name: p.name }))} chosen={chosen} onChange={choose} />
+            <ProvincePicker
+              all={provinces.data.map((p) => ({ id: p.tenantId, name: p.name }))}
+              chosen={chosen}
+              onChange={choose}
+            />
           )}
         </section>
         <div className="compare-result">
@@ -61,12 +75,21 @@ export function ComparePage({ me }: { me: Me }) {
   );
 }
 
-function ProvincePicker({ all, chosen, onChange }: { all: { id: string; name: string }[]; chosen: string[]; onChange: (ids: string[]) => void }) {
+function ProvincePicker({
+  all,
+  chosen,
+  onChange,
+}: {
+  all: { id: string; name: string }[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState("");
   const shown = all.filter((p) => matchesSearch(p.name, q));
   const full = chosen.length >= MAX;
-  const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((x) => x !== id) : full ? chosen : [...chosen, id]);
+  const toggle = (id: string) =>
+    onChange(chosen.includes(id) ? chosen.filter((x) => x !== id) : full ? chosen : [...chosen, id]);
   return (
     <>
       <h2 style={{ marginTop: 0 }}>{t("compare.pick")}</h2>
@@ -76,7 +99,12 @@ function ProvincePicker({ all, chosen, onChange }: { all: { id: string; name: st
           {chosen.map((id) => (
             <li key={id}>
               {all.find((p) => p.id === id)?.name ?? id}
-              <button type="button" className="link" aria-label={t("compare.remove", { name: all.find((p) => p.id === id)?.name ?? id })} onClick={() => toggle(id)}>
+              <button
+                type="button"
+                className="link"
+                aria-label={t("compare.remove", { name: all.find((p) => p.id === id)?.name ?? id })}
+                onClick={() => toggle(id)}
+              >
                 ×
               </button>
             </li>
@@ -85,7 +113,12 @@ function ProvincePicker({ all, chosen, onChange }: { all: { id: string; name: st
       )}
       <label>
         {t("compare.search")}
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("compare.searchPlaceholder")} />
+        <input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t("compare.searchPlaceholder")}
+        />
       </label>
       <ul className="province-list">
         {shown.map((p) => {
@@ -120,7 +153,11 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
   const names = summary.map((s) => s.name);
 
   const metrics: Metric[] = useMemo(() => {
-    const m = (key: string, label: string, f: (s: (typeof summary)[number]) => [string | number | null, string]): Metric => ({
+    const m = (
+      key: string,
+      label: string,
+      f: (s: (typeof summary)[number]) => [string | number | null, string],
+    ): Metric => ({
       key,
       label,
       values: summary.map((s) => f(s)[0]),
@@ -129,16 +166,25 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
     return [
       m("units", t("national.col.units"), (s) => [s.units, number(s.units)]),
       m("assessed", t("national.col.assessed"), (s) => [s.assessed, number(s.assessed)]),
-      m("recognised", t("national.col.recognised"), (s) => [s.recognised, `${number(s.recognised)} (${percent(s.recognised, s.units)})`]),
+      m("recognised", t("national.col.recognised"), (s) => [
+        s.recognised,
+        `${number(s.recognised)} (${percent(s.recognised, s.units)})`,
+      ]),
       ...[0, 1, 2, 3, 4, 5].map((l) =>
-        m(`l${l}`, l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`, (s) => [s.byLevel[l] ?? 0, number(s.byLevel[l] ?? 0)]),
+        m(`l${l}`, l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`, (s) => [
+          s.byLevel[l] ?? 0,
+          number(s.byLevel[l] ?? 0),
+        ]),
       ),
       m("basic", t("national.col.basic"), (s) => [
         ratio({ n: s.basicOrAbove.numerator, d: s.basicOrAbove.denominator }),
         `${percent(s.basicOrAbove.numerator, s.basicOrAbove.denominator)} (${number(s.basicOrAbove.numerator)}/${number(s.basicOrAbove.denominator)})`,
       ]),
       m("report", t("national.col.report"), (s) => {
-        const v = s.reportOnTime === null ? t("national.report.none") : `${s.reportOnTime ? t("national.report.onTime") : t("national.report.late")} (${date(s.reportSubmittedAt)})`;
+        const v =
+          s.reportOnTime === null
+            ? t("national.report.none")
+            : `${s.reportOnTime ? t("national.report.onTime") : t("national.report.late")} (${date(s.reportSubmittedAt)})`;
         return [v, v];
       }),
     ];
@@ -146,7 +192,13 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
 
   const metricCols: Column<Metric>[] = [
     { key: "label", header: t("compare.metric"), value: (r) => r.label, render: (r) => <strong>{r.label}</strong> },
-    ...names.map<Column<Metric>>((n, i) => ({ key: `p${i}`, header: n, value: (r) => r.values[i] ?? null, render: (r) => r.shown[i], align: "right" })),
+    ...names.map<Column<Metric>>((n, i) => ({
+      key: `p${i}`,
+      header: n,
+      value: (r) => r.values[i] ?? null,
+      render: (r) => r.shown[i],
+      align: "right",
+    })),
   ];
 
   // Pass rates: one row per criterion, own set and national v1.0 for each province.
@@ -165,10 +217,27 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
   }));
   const rateCols: Column<RateRow>[] = [
     { key: "code", header: t("rates.col.code"), value: (r) => r.code, render: (r) => <code>{r.code}</code> },
-    { key: "name", header: t("rates.col.name"), value: (r) => r.name, render: (r) => <span className="wrap-name">{r.name}</span> },
+    {
+      key: "name",
+      header: t("rates.col.name"),
+      value: (r) => r.name,
+      render: (r) => <span className="wrap-name">{r.name}</span>,
+    },
     ...names.flatMap<Column<RateRow>>((n, i) => [
-      { key: `o${i}`, header: `${n}: ${t("compare.own")}`, value: (r) => ratio(r.cells[i]?.own ?? null), render: (r) => rateText(r.cells[i]?.own ?? null), align: "right" },
-      { key: `n${i}`, header: `${n}: ${t("compare.national")}`, value: (r) => ratio(r.cells[i]?.national ?? null), render: (r) => rateText(r.cells[i]?.national ?? null), align: "right" },
+      {
+        key: `o${i}`,
+        header: `${n}: ${t("compare.own")}`,
+        value: (r) => ratio(r.cells[i]?.own ?? null),
+        render: (r) => rateText(r.cells[i]?.own ?? null),
+        align: "right",
+      },
+      {
+        key: `n${i}`,
+        header: `${n}: ${t("compare.national")}`,
+        value: (r) => ratio(r.cells[i]?.national ?? null),
+        render: (r) => rateText(r.cells[i]?.national ?? null),
+        align: "right",
+      },
     ]),
   ];
 
@@ -177,20 +246,37 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
   return (
     <>
       <h2 style={{ marginTop: 0 }}>{t("compare.summary")}</h2>
-      <DataTable columns={metricCols} rows={metrics} rowKey={(r) => r.key} csvName={`so-sanh-${kind}-${year}.csv`} filterable={false} />
+      <DataTable
+        columns={metricCols}
+        rows={metrics}
+        rowKey={(r) => r.key}
+        csvName={`so-sanh-${kind}-${year}.csv`}
+        filterable={false}
+      />
 
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t("compare.levels")}</h2>
-        <LevelStackChart rows={summary.map((s) => ({ key: s.tenantId, label: s.name, units: s.units, byLevel: s.byLevel }))} title={t("national.chartCaption")} />
+        <LevelStackChart
+          rows={summary.map((s) => ({ key: s.tenantId, label: s.name, units: s.units, byLevel: s.byLevel }))}
+          title={t("national.chartCaption")}
+        />
       </section>
 
       <h2>{t("compare.rates")}</h2>
       <p className="hint">{t("rates.hint")}</p>
       <div className="filters">
         <LevelSelect level={level} onChange={setLevel} />
-        <span className="muted">{rates.map((p, i) => `${names[i]}: ${t("rates.units", { n: p?.units ?? 0 })}`).join(" · ")}</span>
+        <span className="muted">
+          {rates.map((p, i) => `${names[i]}: ${t("rates.units", { n: p?.units ?? 0 })}`).join(" · ")}
+        </span>
       </div>
-      <DataTable columns={rateCols} rows={rateRows} rowKey={(r) => r.code} csvName={`so-sanh-ty-le-dat-${kind}-${year}-muc-${level}.csv`} caption={t("rates.caption", { level })} />
+      <DataTable
+        columns={rateCols}
+        rows={rateRows}
+        rowKey={(r) => r.code}
+        csvName={`so-sanh-ty-le-dat-${kind}-${year}-muc-${level}.csv`}
+        caption={t("rates.caption", { level })}
+      />
 
       <h2>{t("ministry.dev.title")}</h2>
       <DeviationTable deviations={deviations} csvName={`so-sanh-bo-tieu-chi-${kind}.csv`} />

@@ -62,20 +62,25 @@ describe("NationalPage", () => {
     const recognised = await screen.findByTestId("national-total-recognised");
     const sum = ROWS.reduce((s, r) => s + r.recognised, 0);
     expect(recognised.textContent).toBe(new Intl.NumberFormat("vi-VN").format(sum));
-    expect(screen.getByTestId("national-total-units").textContent).toBe(new Intl.NumberFormat("vi-VN").format(ROWS.reduce((s, r) => s + r.units, 0)));
+    expect(screen.getByTestId("national-total-units").textContent).toBe(
+      new Intl.NumberFormat("vi-VN").format(ROWS.reduce((s, r) => s + r.units, 0)),
+    );
     // Per level, the totals line adds up the table's columns.
     const perLevel = [0, 1, 2, 3, 4, 5].map((l) => ROWS.reduce((s, r) => s + r.byLevel[l]!, 0));
-    const line = screen.getByTestId("national-level-totals").textContent!;
+    const line = screen.getByTestId("national-level-totals").textContent;
     perLevel.forEach((n, l) => expect(line).toContain(`M${l}: ${new Intl.NumberFormat("vi-VN").format(n)}`));
     // And the table shows one row per province, recognised column included.
     const table = screen.getAllByRole("table")[0]!;
     const body = within(table).getAllByRole("row").slice(1);
     expect(body).toHaveLength(3);
-    const cellSum = body.reduce((s, tr) => s + Number(within(tr).getAllByRole("cell")[3]!.textContent!.replace(/\./g, "")), 0);
+    const cellSum = body.reduce(
+      (s, tr) => s + Number(within(tr).getAllByRole("cell")[3]!.textContent.replace(/\./g, "")),
+      0,
+    );
     expect(cellSum).toBe(sum);
   });
 
-  it("exports the province table as CSV for Excel in Vietnamese (UTF-8 with BOM, \";\", decimal comma, what is shown, shares as percentages)", async () => {
+  it('exports the province table as CSV for Excel in Vietnamese (UTF-8 with BOM, ";", decimal comma, what is shown, shares as percentages)', async () => {
     let blob: Blob | null = null;
     URL.createObjectURL = vi.fn((b: Blob) => {
       blob = b;
@@ -97,7 +102,9 @@ describe("NationalPage", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n");
-    expect(lines[0]).toBe("Tỉnh, thành phố;Số đơn vị;Có hồ sơ;Đã công nhận;M0;M1;M2;M3;M4;M5;Từ Cơ bản trở lên;Báo cáo");
+    expect(lines[0]).toBe(
+      "Tỉnh, thành phố;Số đơn vị;Có hồ sơ;Đã công nhận;M0;M1;M2;M3;M4;M5;Từ Cơ bản trở lên;Báo cáo",
+    );
     expect(lines.slice(1)).toEqual(["Tỉnh Đắk Lắk;184;184;137;5;60;50;20;2;0;11,96;Chưa gửi"]);
   });
 });

@@ -4,9 +4,19 @@
  * set vs national v1.0); how each province's set deviates from v1.0.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { DataTable, ErrorBox, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
-import { DeviationTable, LevelStackChart, passRateRows, ratio, useRateText, useYearKind, YearKindPicker, type PassRateRow, LevelSelect } from "./parts.tsx";
+import {
+  DeviationTable,
+  LevelStackChart,
+  passRateRows,
+  ratio,
+  useRateText,
+  useYearKind,
+  YearKindPicker,
+  type PassRateRow,
+  LevelSelect,
+} from "./parts.tsx";
 import { deviationsOptions, nationalSummaryOptions, passRatesOptions, type ProvinceRow } from "./queries.ts";
 import "./ministry.css";
 
@@ -56,21 +66,61 @@ export function nationalTotals(rows: ProvinceRow[]) {
   }
   const onTime = rows.filter((r) => r.reportOnTime === true).length;
   const late = rows.filter((r) => r.reportOnTime === false).length;
-  return { units, assessed, recognised, byLevel, basic: { n: basicN, d: units }, onTime, late, notSent: rows.length - onTime - late };
+  return {
+    units,
+    assessed,
+    recognised,
+    byLevel,
+    basic: { n: basicN, d: units },
+    onTime,
+    late,
+    notSent: rows.length - onTime - late,
+  };
 }
 
 function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: number; kind: string }) {
   const { t, number, percent, date, dateTime } = useI18n();
   const [order, setOrder] = useState<"name" | "basic">("name");
   const totals = useMemo(() => nationalTotals(rows), [rows]);
-  const reportText = (r: ProvinceRow) => (r.reportOnTime === null ? t("national.report.none") : r.reportOnTime ? t("national.report.onTime") : t("national.report.late"));
+  const reportText = useCallback(
+    (r: ProvinceRow) =>
+      r.reportOnTime === null
+        ? t("national.report.none")
+        : r.reportOnTime
+          ? t("national.report.onTime")
+          : t("national.report.late"),
+    [t],
+  );
 
   const columns = useMemo<Column<ProvinceRow>[]>(
     () => [
-      { key: "name", header: t("national.col.province"), value: (r) => r.name, render: (r) => <strong>{r.name}</strong> },
-      { key: "units", header: t("national.col.units"), value: (r) => r.units, render: (r) => number(r.units), align: "right" },
-      { key: "assessed", header: t("national.col.assessed"), value: (r) => r.assessed, render: (r) => number(r.assessed), align: "right" },
-      { key: "recognised", header: t("national.col.recognised"), value: (r) => r.recognised, render: (r) => number(r.recognised), align: "right" },
+      {
+        key: "name",
+        header: t("national.col.province"),
+        value: (r) => r.name,
+        render: (r) => <strong>{r.name}</strong>,
+      },
+      {
+        key: "units",
+        header: t("national.col.units"),
+        value: (r) => r.units,
+        render: (r) => number(r.units),
+        align: "right",
+      },
+      {
+        key: "assessed",
+        header: t("national.col.assessed"),
+        value: (r) => r.assessed,
+        render: (r) => number(r.assessed),
+        align: "right",
+      },
+      {
+        key: "recognised",
+        header: t("national.col.recognised"),
+        value: (r) => r.recognised,
+        render: (r) => number(r.recognised),
+        align: "right",
+      },
       ...[0, 1, 2, 3, 4, 5].map<Column<ProvinceRow>>((l) => ({
         key: `l${l}`,
         header: l === 0 ? "M0" : `M${l}`,
@@ -83,7 +133,9 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         header: t("national.col.basic"),
         value: (r) => ratio({ n: r.basicOrAbove.numerator, d: r.basicOrAbove.denominator }),
         render: (r) => (
-          <span title={`${number(r.basicOrAbove.numerator)}/${number(r.basicOrAbove.denominator)}`}>{percent(r.basicOrAbove.numerator, r.basicOrAbove.denominator)}</span>
+          <span title={`${number(r.basicOrAbove.numerator)}/${number(r.basicOrAbove.denominator)}`}>
+            {percent(r.basicOrAbove.numerator, r.basicOrAbove.denominator)}
+          </span>
         ),
         align: "right",
       },
@@ -92,19 +144,27 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         header: t("national.col.report"),
         value: (r) => reportText(r),
         render: (r) => (
-          <span className={`report-${r.reportOnTime === null ? "none" : r.reportOnTime ? "ok" : "late"}`} title={r.reportSubmittedAt ? dateTime(r.reportSubmittedAt) : undefined}>
+          <span
+            className={`report-${r.reportOnTime === null ? "none" : r.reportOnTime ? "ok" : "late"}`}
+            title={r.reportSubmittedAt ? dateTime(r.reportSubmittedAt) : undefined}
+          >
             {reportText(r)}
             {r.reportSubmittedAt && <span className="muted"> ({date(r.reportSubmittedAt)})</span>}
           </span>
         ),
       },
     ],
-    [t, number, percent, date, dateTime],
+    [t, number, percent, date, dateTime, reportText],
   );
 
   const chartRows = useMemo(() => {
     const sorted = [...rows].filter((r) => r.units > 0);
-    if (order === "basic") sorted.sort((a, b) => (ratio({ n: b.basicOrAbove.numerator, d: b.basicOrAbove.denominator }) ?? 0) - (ratio({ n: a.basicOrAbove.numerator, d: a.basicOrAbove.denominator }) ?? 0));
+    if (order === "basic")
+      sorted.sort(
+        (a, b) =>
+          (ratio({ n: b.basicOrAbove.numerator, d: b.basicOrAbove.denominator }) ?? 0) -
+          (ratio({ n: a.basicOrAbove.numerator, d: a.basicOrAbove.denominator }) ?? 0),
+      );
     return [
       { key: "_all", label: t("national.nation"), units: totals.units, byLevel: totals.byLevel, strong: true },
       ...sorted.map((r) => ({ key: r.tenantId, label: r.name, units: r.units, byLevel: r.byLevel })),
@@ -117,11 +177,24 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
   return (
     <>
       <div className="kpis">
-        <Kpi label={t("national.kpi.provinces")} value={number(rows.filter((r) => r.assessed > 0).length)} sub={t("national.kpi.provincesOf", { n: number(rows.length) })} />
+        <Kpi
+          label={t("national.kpi.provinces")}
+          value={number(rows.filter((r) => r.assessed > 0).length)}
+          sub={t("national.kpi.provincesOf", { n: number(rows.length) })}
+        />
         <Kpi label={t("national.kpi.units")} value={number(totals.units)} testId="national-total-units" />
         <Kpi label={t("national.kpi.assessed")} value={number(totals.assessed)} />
-        <Kpi label={t("national.kpi.recognised")} value={number(totals.recognised)} testId="national-total-recognised" sub={percent(totals.recognised, totals.units)} />
-        <Kpi label={t("national.kpi.basic")} value={percent(totals.basic.n, totals.basic.d)} sub={`${number(totals.basic.n)}/${number(totals.basic.d)}`} />
+        <Kpi
+          label={t("national.kpi.recognised")}
+          value={number(totals.recognised)}
+          testId="national-total-recognised"
+          sub={percent(totals.recognised, totals.units)}
+        />
+        <Kpi
+          label={t("national.kpi.basic")}
+          value={percent(totals.basic.n, totals.basic.d)}
+          sub={`${number(totals.basic.n)}/${number(totals.basic.d)}`}
+        />
         <Kpi
           label={t("national.kpi.reports")}
           value={`${number(totals.onTime)} / ${number(totals.late)} / ${number(totals.notSent)}`}
@@ -130,7 +203,13 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
       </div>
 
       <h2>{t("national.tableTitle")}</h2>
-      <DataTable columns={columns} rows={rows} rowKey={(r) => r.tenantId} csvName={`tong-hop-${kind}-${year}.csv`} caption={t("national.tableCaption")} />
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.tenantId}
+        csvName={`tong-hop-${kind}-${year}.csv`}
+        caption={t("national.tableCaption")}
+      />
       <p className="hint" data-testid="national-level-totals">
         {t("national.totalsLine", {
           units: number(totals.units),
@@ -150,7 +229,11 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
             </select>
           </label>
         </div>
-        {chartRows.length <= 1 ? <p className="muted">{t("national.noUnits")}</p> : <LevelStackChart rows={chartRows} title={t("national.chartCaption")} />}
+        {chartRows.length <= 1 ? (
+          <p className="muted">{t("national.noUnits")}</p>
+        ) : (
+          <LevelStackChart rows={chartRows} title={t("national.chartCaption")} />
+        )}
       </section>
 
       <section className="card">
@@ -162,7 +245,8 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         </div>
         {late.length > 0 && (
           <p style={{ margin: "0.25rem 0" }}>
-            <strong>{t("national.lateList")}:</strong> {late.map((r) => `${r.name} (${date(r.reportSubmittedAt)})`).join(", ")}
+            <strong>{t("national.lateList")}:</strong>{" "}
+            {late.map((r) => `${r.name} (${date(r.reportSubmittedAt)})`).join(", ")}
           </p>
         )}
         {notSent.length > 0 && (
@@ -194,13 +278,33 @@ function PassRates({ year, kind }: { year: number; kind: string }) {
   const [province, setProvince] = useState("");
   const q = useQuery(passRatesOptions(year, kind));
   const rateText = useRateText();
-  const rows = useMemo(() => (q.data ? passRateRows(province ? q.data.filter((p) => p.tenantId === province) : q.data, level) : []), [q.data, level, province]);
+  const rows = useMemo(
+    () => (q.data ? passRateRows(province ? q.data.filter((p) => p.tenantId === province) : q.data, level) : []),
+    [q.data, level, province],
+  );
   const columns = useMemo<Column<PassRateRow>[]>(
     () => [
       { key: "code", header: t("rates.col.code"), value: (r) => r.code, render: (r) => <code>{r.code}</code> },
-      { key: "name", header: t("rates.col.name"), value: (r) => r.name, render: (r) => <span className="wrap-name">{r.name}</span> },
-      { key: "own", header: t("rates.col.own"), value: (r) => ratio(r.own), render: (r) => rateText(r.own), align: "right" },
-      { key: "national", header: t("rates.col.national"), value: (r) => ratio(r.national), render: (r) => rateText(r.national), align: "right" },
+      {
+        key: "name",
+        header: t("rates.col.name"),
+        value: (r) => r.name,
+        render: (r) => <span className="wrap-name">{r.name}</span>,
+      },
+      {
+        key: "own",
+        header: t("rates.col.own"),
+        value: (r) => ratio(r.own),
+        render: (r) => rateText(r.own),
+        align: "right",
+      },
+      {
+        key: "national",
+        header: t("rates.col.national"),
+        value: (r) => ratio(r.national),
+        render: (r) => rateText(r.national),
+        align: "right",
+      },
       {
         key: "diff",
         header: t("rates.col.diff"),
@@ -246,7 +350,13 @@ function PassRates({ year, kind }: { year: number; kind: string }) {
       ) : q.error ? (
         <ErrorBox error={q.error} />
       ) : (
-        <DataTable columns={columns} rows={rows} rowKey={(r) => r.code} csvName={`ty-le-dat-${kind}-${year}-muc-${level}.csv`} caption={t("rates.caption", { level })} />
+        <DataTable
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.code}
+          csvName={`ty-le-dat-${kind}-${year}-muc-${level}.csv`}
+          caption={t("rates.caption", { level })}
+        />
       )}
     </section>
   );

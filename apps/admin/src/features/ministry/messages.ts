@@ -65,7 +65,8 @@ export const ministryVi: Catalog = {
   "national.notSentList": "{n} tỉnh chưa gửi báo cáo",
 
   "rates.title": "Tỷ lệ đạt theo tiêu chí",
-  "rates.hint": "Tính trên các đơn vị đã được công nhận: theo bộ tiêu chí của tỉnh và theo khung quốc gia v1.0 (cùng số liệu), để so sánh công bằng giữa các tỉnh. Tỷ lệ = số đạt / (số đạt + không đạt).",
+  "rates.hint":
+    "Tính trên các đơn vị đã được công nhận: theo bộ tiêu chí của tỉnh và theo khung quốc gia v1.0 (cùng số liệu), để so sánh công bằng giữa các tỉnh. Tỷ lệ = số đạt / (số đạt + không đạt).",
   "rates.loading": "Đang chấm lại số liệu theo khung quốc gia, có thể mất một lúc…",
   "rates.level": "Mức",
   "rates.province": "Tỉnh, thành phố",
@@ -161,7 +162,8 @@ export const ministryEn: Catalog = {
   "national.notSentList": "{n} provinces have not sent a report",
 
   "rates.title": "Pass rates by criterion",
-  "rates.hint": "Over recognised units: against the province's own set and against national v1.0 (same values), so provinces compare fairly. Rate = passed / (passed + failed).",
+  "rates.hint":
+    "Over recognised units: against the province's own set and against national v1.0 (same values), so provinces compare fairly. Rate = passed / (passed + failed).",
   "rates.loading": "Re-judging values against the national framework; this can take a while…",
   "rates.level": "Level",
   "rates.province": "Province",

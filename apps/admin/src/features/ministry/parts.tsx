@@ -12,7 +12,12 @@ export const LEVEL_COLOURS = ["#9aa4b0", "#e69a2e", "#d6b600", "#3a9d55", "#2f6f
 const NOT_RECOGNISED = "#e4e8ee";
 
 /** Year and unit kind from the URL (?year=&kind=), so a view can be shared and survives reload. */
-export function useYearKind(path: string): { year: number; kind: string; set: (k: "year" | "kind" | "p", v: string | null) => void; params: URLSearchParams } {
+export function useYearKind(path: string): {
+  year: number;
+  kind: string;
+  set: (k: "year" | "kind" | "p", v: string | null) => void;
+  params: URLSearchParams;
+} {
   const { params } = useLocation();
   const year = Number(params.get("year")) || new Date().getFullYear();
   const kind = params.get("kind") || "commune";
@@ -26,7 +31,17 @@ export function useYearKind(path: string): { year: number; kind: string; set: (k
   return { year, kind, set, params };
 }
 
-export function YearKindPicker({ year, kind, onYear, onKind }: { year: number; kind: string; onYear: (y: number) => void; onKind: (k: string) => void }) {
+export function YearKindPicker({
+  year,
+  kind,
+  onYear,
+  onKind,
+}: {
+  year: number;
+  kind: string;
+  onYear: (y: number) => void;
+  onKind: (k: string) => void;
+}) {
   const { t, locale } = useI18n();
   const kinds = useQuery(unitKindsOptions());
   const now = new Date().getFullYear();
@@ -101,14 +116,21 @@ export function LevelStackChart({ rows, title }: { rows: StackRow[]; title: stri
       <ul className="legend" aria-hidden>
         {LEVEL_COLOURS.map((c, l) => (
           <li key={l}>
-            <span className="swatch" style={{ background: c }} /> {l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`}
+            <span className="swatch" style={{ background: c }} />{" "}
+            {l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`}
           </li>
         ))}
         <li>
           <span className="swatch" style={{ background: NOT_RECOGNISED }} /> {t("ministry.notRecognised")}
         </li>
       </ul>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width}px` }} role="img" aria-label={title}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: `${width}px` }}
+        role="img"
+        aria-label={title}
+      >
         {rows.map((r, i) => {
           const y = top + i * rowH;
           let x = labelW;
@@ -116,7 +138,14 @@ export function LevelStackChart({ rows, title }: { rows: StackRow[]; title: stri
           const recognised = r.byLevel.reduce((s, n) => s + n, 0);
           return (
             <g key={r.key}>
-              <text x={labelW - 8} y={y + 14} textAnchor="end" fontSize="12" fontWeight={r.strong ? 700 : 400} fill="#1b2430">
+              <text
+                x={labelW - 8}
+                y={y + 14}
+                textAnchor="end"
+                fontSize="12"
+                fontWeight={r.strong ? 700 : 400}
+                fill="#1b2430"
+              >
                 {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
               </text>
               <rect x={labelW} y={y + 3} width={barW} height={rowH - 6} fill={NOT_RECOGNISED}>
@@ -187,7 +216,8 @@ export function passRateRows(rates: ProvinceRates[], level: number): PassRateRow
 
 export function useRateText() {
   const { number, percent } = useI18n();
-  return (c: RateCell | null) => (c === null || c.d === 0 ? "—" : `${percent(c.n, c.d)} (${number(c.n)}/${number(c.d)})`);
+  return (c: RateCell | null) =>
+    c === null || c.d === 0 ? "—" : `${percent(c.n, c.d)} (${number(c.n)}/${number(c.d)})`;
 }
 
 export const ratio = (c: RateCell | null) => (c === null || c.d === 0 ? null : Math.round((10000 * c.n) / c.d) / 100);
@@ -196,27 +226,71 @@ export function DeviationTable({ deviations, csvName }: { deviations: Deviation[
   const { t, number } = useI18n();
   const columns = useMemo<Column<Deviation>[]>(
     () => [
-      { key: "name", header: t("ministry.dev.province"), value: (d) => d.name, render: (d) => <strong>{d.name}</strong> },
+      {
+        key: "name",
+        header: t("ministry.dev.province"),
+        value: (d) => d.name,
+        render: (d) => <strong>{d.name}</strong>,
+      },
       {
         key: "set",
         header: t("ministry.dev.set"),
         value: (d) => (d.diff ? d.diff.to : t("ministry.dev.national")),
         render: (d) => (d.diff ? d.diff.to : <span className="muted">{t("ministry.dev.national")}</span>),
       },
-      { key: "stricter", header: t("ministry.dev.stricter"), value: (d) => d.diff?.stricter ?? null, render: (d) => (d.diff ? number(d.diff.stricter) : "—"), align: "right" },
-      { key: "looser", header: t("ministry.dev.looser"), value: (d) => d.diff?.looser ?? null, render: (d) => (d.diff ? number(d.diff.looser) : "—"), align: "right" },
-      { key: "added", header: t("ministry.dev.added"), value: (d) => d.diff?.added.length ?? null, render: (d) => (d.diff ? number(d.diff.added.length) : "—"), align: "right" },
-      { key: "removed", header: t("ministry.dev.removed"), value: (d) => d.diff?.removed.length ?? null, render: (d) => (d.diff ? number(d.diff.removed.length) : "—"), align: "right" },
+      {
+        key: "stricter",
+        header: t("ministry.dev.stricter"),
+        value: (d) => d.diff?.stricter ?? null,
+        render: (d) => (d.diff ? number(d.diff.stricter) : "—"),
+        align: "right",
+      },
+      {
+        key: "looser",
+        header: t("ministry.dev.looser"),
+        value: (d) => d.diff?.looser ?? null,
+        render: (d) => (d.diff ? number(d.diff.looser) : "—"),
+        align: "right",
+      },
+      {
+        key: "added",
+        header: t("ministry.dev.added"),
+        value: (d) => d.diff?.added.length ?? null,
+        render: (d) => (d.diff ? number(d.diff.added.length) : "—"),
+        align: "right",
+      },
+      {
+        key: "removed",
+        header: t("ministry.dev.removed"),
+        value: (d) => d.diff?.removed.length ?? null,
+        render: (d) => (d.diff ? number(d.diff.removed.length) : "—"),
+        align: "right",
+      },
       {
         key: "changed",
         header: t("ministry.dev.changed"),
-        value: (d) => (d.diff ? [...d.diff.changed.map((c) => c.code), ...d.diff.added.map((c) => `+${c.code}`), ...d.diff.removed.map((c) => `-${c.code}`)].join(" ") : null),
+        value: (d) =>
+          d.diff
+            ? [
+                ...d.diff.changed.map((c) => c.code),
+                ...d.diff.added.map((c) => `+${c.code}`),
+                ...d.diff.removed.map((c) => `-${c.code}`),
+              ].join(" ")
+            : null,
         render: (d) => <DeviationDetails d={d} />,
       },
     ],
     [t, number],
   );
-  return <DataTable columns={columns} rows={deviations} rowKey={(d) => d.tenantId} csvName={csvName} caption={t("ministry.dev.caption")} />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={deviations}
+      rowKey={(d) => d.tenantId}
+      csvName={csvName}
+      caption={t("ministry.dev.caption")}
+    />
+  );
 }
 
 function DeviationDetails({ d }: { d: Deviation }) {
@@ -230,12 +304,10 @@ function DeviationDetails({ d }: { d: Deviation }) {
       <ul>
         {d.diff.changed.map((c) => (
           <li key={`c-${c.code}`}>
-            <code>{c.code}</code> {c.name} — <span className={`dir dir-${c.direction}`}>{t(`ministry.dir.${c.direction}`)}</span>
+            <code>{c.code}</code> {c.name} —{" "}
+            <span className={`dir dir-${c.direction}`}>{t(`ministry.dir.${c.direction}`)}</span>
             {c.targets.length > 0 && (
-              <span className="muted">
-                {" "}
-                ({c.targets.map((x) => `M${x.level}: ${x.from} → ${x.to}`).join("; ")})
-              </span>
+              <span className="muted"> ({c.targets.map((x) => `M${x.level}: ${x.from} → ${x.to}`).join("; ")})</span>
             )}
             {c.renamed && <span className="muted"> ({t("ministry.dev.renamed", { from: c.renamed.from })})</span>}
           </li>

@@ -4,7 +4,12 @@ import { graphql, request, type ResultOf } from "@cds/ui";
 
 export const UnitKindsQuery = graphql(`
   query MinistryUnitKinds {
-    unitKinds { code name nameEn parentCode }
+    unitKinds {
+      code
+      name
+      nameEn
+      parentCode
+    }
   }
 `);
 
@@ -17,7 +22,10 @@ export const NationalSummaryQuery = graphql(`
       assessed
       recognised
       byLevel
-      basicOrAbove { numerator denominator }
+      basicOrAbove {
+        numerator
+        denominator
+      }
       reportSubmittedAt
       reportOnTime
       reportDeadline
@@ -32,8 +40,30 @@ export const PassRatesQuery = graphql(`
       name
       units
       nationalByLevel
-      ownSet { code name levels { level pass fail missing exempt na } }
-      national { code name levels { level pass fail missing exempt na } }
+      ownSet {
+        code
+        name
+        levels {
+          level
+          pass
+          fail
+          missing
+          exempt
+          na
+        }
+      }
+      national {
+        code
+        name
+        levels {
+          level
+          pass
+          fail
+          missing
+          exempt
+          na
+        }
+      }
     }
   }
 `);
@@ -49,9 +79,29 @@ export const DeviationsQuery = graphql(`
         to
         stricter
         looser
-        added { code name }
-        removed { code name }
-        changed { code name direction renamed { from to } targets { level from to change } }
+        added {
+          code
+          name
+        }
+        removed {
+          code
+          name
+        }
+        changed {
+          code
+          name
+          direction
+          renamed {
+            from
+            to
+          }
+          targets {
+            level
+            from
+            to
+            change
+          }
+        }
       }
     }
   }
@@ -67,7 +117,10 @@ export const CompareQuery = graphql(`
         assessed
         recognised
         byLevel
-        basicOrAbove { numerator denominator }
+        basicOrAbove {
+          numerator
+          denominator
+        }
         reportSubmittedAt
         reportOnTime
       }
@@ -76,8 +129,30 @@ export const CompareQuery = graphql(`
         name
         units
         nationalByLevel
-        ownSet { code name levels { level pass fail missing exempt na } }
-        national { code name levels { level pass fail missing exempt na } }
+        ownSet {
+          code
+          name
+          levels {
+            level
+            pass
+            fail
+            missing
+            exempt
+            na
+          }
+        }
+        national {
+          code
+          name
+          levels {
+            level
+            pass
+            fail
+            missing
+            exempt
+            na
+          }
+        }
       }
       deviations {
         tenantId
@@ -88,9 +163,29 @@ export const CompareQuery = graphql(`
           to
           stricter
           looser
-          added { code name }
-          removed { code name }
-          changed { code name direction renamed { from to } targets { level from to change } }
+          added {
+            code
+            name
+          }
+          removed {
+            code
+            name
+          }
+          changed {
+            code
+            name
+            direction
+            renamed {
+              from
+              to
+            }
+            targets {
+              level
+              from
+              to
+              change
+            }
+          }
         }
       }
     }
@@ -103,16 +198,30 @@ export type CriterionRates = ProvinceRates["ownSet"][number];
 export type Deviation = ResultOf<typeof DeviationsQuery>["setDeviations"][number];
 export type Comparison = ResultOf<typeof CompareQuery>["compareProvinces"];
 
-export const unitKindsOptions = () => queryOptions({ queryKey: ["unitKinds"], queryFn: () => request(UnitKindsQuery, {}).then((r) => r.unitKinds), staleTime: Infinity });
+export const unitKindsOptions = () =>
+  queryOptions({
+    queryKey: ["unitKinds"],
+    queryFn: () => request(UnitKindsQuery, {}).then((r) => r.unitKinds),
+    staleTime: Infinity,
+  });
 
 export const nationalSummaryOptions = (year: number, unitKind: string) =>
-  queryOptions({ queryKey: ["nationalSummary", year, unitKind], queryFn: () => request(NationalSummaryQuery, { year, unitKind }).then((r) => r.nationalSummary) });
+  queryOptions({
+    queryKey: ["nationalSummary", year, unitKind],
+    queryFn: () => request(NationalSummaryQuery, { year, unitKind }).then((r) => r.nationalSummary),
+  });
 
 export const passRatesOptions = (year: number, unitKind: string) =>
-  queryOptions({ queryKey: ["passRates", year, unitKind], queryFn: () => request(PassRatesQuery, { year, unitKind, tenantIds: null }).then((r) => r.criterionPassRates) });
+  queryOptions({
+    queryKey: ["passRates", year, unitKind],
+    queryFn: () => request(PassRatesQuery, { year, unitKind, tenantIds: null }).then((r) => r.criterionPassRates),
+  });
 
 export const deviationsOptions = (unitKind: string) =>
-  queryOptions({ queryKey: ["setDeviations", unitKind], queryFn: () => request(DeviationsQuery, { unitKind }).then((r) => r.setDeviations) });
+  queryOptions({
+    queryKey: ["setDeviations", unitKind],
+    queryFn: () => request(DeviationsQuery, { unitKind }).then((r) => r.setDeviations),
+  });
 
 export const compareOptions = (year: number, unitKind: string, tenantIds: string[]) =>
   queryOptions({

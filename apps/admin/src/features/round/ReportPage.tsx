@@ -39,7 +39,8 @@ export function ReportPage({ me }: { me: Me }) {
   const reports = useQuery(provinceReportsOptions(year));
   const deadline = useQuery(reportDeadlineOptions(year));
   const send = useMutation({
-    mutationFn: async () => unwrap((await request(SubmitReportMutation, { tenantId: tenantId!, year })).submitProvinceReport),
+    mutationFn: async () =>
+      unwrap((await request(SubmitReportMutation, { tenantId: tenantId!, year })).submitProvinceReport),
     onSuccess: () => {
       setConfirming(false);
       return qc.invalidateQueries({ queryKey: ["provinceReports", year] });
@@ -47,7 +48,8 @@ export function ReportPage({ me }: { me: Me }) {
   });
 
   if (!tenantId) return <Notice kind="warn">{t("report.notProvince")}</Notice>;
-  if (rounds.isPending || reports.isPending || deadline.isPending || summaries.some((s) => s.isPending)) return <Spinner label={t("report.loading")} />;
+  if (rounds.isPending || reports.isPending || deadline.isPending || summaries.some((s) => s.isPending))
+    return <Spinner label={t("report.loading")} />;
   const failed = rounds.error ?? reports.error ?? deadline.error ?? summaries.find((s) => s.error)?.error;
   if (failed) return <ErrorBox error={failed} />;
 
@@ -58,7 +60,13 @@ export function ReportPage({ me }: { me: Me }) {
   const lines: KindLine[] = ofYear.map((r, i) => {
     const s = summaries[i]!.data!;
     const recognised = s.byStatus.find((x) => x.status === "RECOGNISED")?.count ?? 0;
-    return { unitKind: r.unitKind, units: s.units, recognised, byLevel: s.byRecognisedLevel, inProgress: s.units - recognised };
+    return {
+      unitKind: r.unitKind,
+      units: s.units,
+      recognised,
+      byLevel: s.byRecognisedLevel,
+      inProgress: s.units - recognised,
+    };
   });
   const sent: ProvinceReportRow | undefined = reports.data?.find((r) => r.tenant.code === tenantId);
   const years = [new Date().getFullYear(), new Date().getFullYear() - 1, new Date().getFullYear() - 2];
@@ -130,12 +138,32 @@ export function ReportPage({ me }: { me: Me }) {
   );
 }
 
-function KindTable({ lines, kindName, csvName }: { lines: KindLine[]; kindName: (c: string) => string; csvName: string }) {
+function KindTable({
+  lines,
+  kindName,
+  csvName,
+}: {
+  lines: KindLine[];
+  kindName: (c: string) => string;
+  csvName: string;
+}) {
   const { t, number, percent } = useI18n();
   const columns: Column<KindLine>[] = [
     { key: "kind", header: t("report.col.kind"), value: (l) => kindName(l.unitKind) },
-    { key: "units", header: t("report.col.units"), value: (l) => l.units, render: (l) => number(l.units), align: "right" },
-    { key: "recognised", header: t("report.col.recognised"), value: (l) => l.recognised, render: (l) => number(l.recognised), align: "right" },
+    {
+      key: "units",
+      header: t("report.col.units"),
+      value: (l) => l.units,
+      render: (l) => number(l.units),
+      align: "right",
+    },
+    {
+      key: "recognised",
+      header: t("report.col.recognised"),
+      value: (l) => l.recognised,
+      render: (l) => number(l.recognised),
+      align: "right",
+    },
     ...[0, 1, 2, 3, 4, 5].map<Column<KindLine>>((lv) => ({
       key: `l${lv}`,
       header: lv === 0 ? t("report.col.level0") : `${lv}. ${t(`level.${lv}`)}`,
@@ -150,7 +178,13 @@ function KindTable({ lines, kindName, csvName }: { lines: KindLine[]; kindName: 
       render: (l) => percent(basic(l), l.units),
       align: "right",
     },
-    { key: "inProgress", header: t("report.col.inProgress"), value: (l) => l.inProgress, render: (l) => number(l.inProgress), align: "right" },
+    {
+      key: "inProgress",
+      header: t("report.col.inProgress"),
+      value: (l) => l.inProgress,
+      render: (l) => number(l.inProgress),
+      align: "right",
+    },
   ];
   return <DataTable columns={columns} rows={lines} rowKey={(l) => l.unitKind} csvName={csvName} filterable={false} />;
 }
@@ -159,7 +193,10 @@ const basic = (l: KindLine) => (l.byLevel[3] ?? 0) + (l.byLevel[4] ?? 0) + (l.by
 
 function SentReport({ report, kindName }: { report: ProvinceReportRow; kindName: (c: string) => string }) {
   const { t, dateTime } = useI18n();
-  const summary = (report.summary ?? {}) as Record<string, { units?: number; recognised?: number; recognisedByLevel?: number[] }>;
+  const summary = (report.summary ?? {}) as Record<
+    string,
+    { units?: number; recognised?: number; recognisedByLevel?: number[] }
+  >;
   const lines: KindLine[] = Object.entries(summary).map(([unitKind, s]) => ({
     unitKind,
     units: s.units ?? 0,
@@ -172,7 +209,8 @@ function SentReport({ report, kindName }: { report: ProvinceReportRow; kindName:
       <h2 style={{ marginTop: 0 }}>{t("report.sentTitle")}</h2>
       <Notice kind={report.onTime ? "ok" : "warn"}>
         <span data-testid="report-sent">
-          {t("report.sentAt", { date: dateTime(report.submittedAt) })} — <strong>{report.onTime ? t("report.onTime") : t("report.late")}</strong>
+          {t("report.sentAt", { date: dateTime(report.submittedAt) })} —{" "}
+          <strong>{report.onTime ? t("report.onTime") : t("report.late")}</strong>
         </span>
       </Notice>
       <KindTable lines={lines} kindName={kindName} csvName={`bao-cao-da-gui-${report.year}.csv`} />

@@ -41,10 +41,16 @@ function useReviewMutation<V>(a: AssessmentDetail, run: (vars: V) => Promise<unk
 
 export function VerifyAssessmentButton({ a, onDone }: { a: AssessmentDetail; onDone: Done }) {
   const { t } = useI18n();
-  const m = useReviewMutation(a, async () => unwrap((await request(VerifyMutation, { assessmentId: a.id, version: a.version })).verifyAssessment));
+  const m = useReviewMutation(a, async () =>
+    unwrap((await request(VerifyMutation, { assessmentId: a.id, version: a.version })).verifyAssessment),
+  );
   return (
     <>
-      <button type="button" disabled={m.isPending} onClick={() => m.mutate(undefined, { onSuccess: () => onDone(t("review.done.verify")) })}>
+      <button
+        type="button"
+        disabled={m.isPending}
+        onClick={() => m.mutate(undefined, { onSuccess: () => onDone(t("review.done.verify")) })}
+      >
         {m.isPending ? t("common.working") : t("review.verify")}
       </button>
       {m.error ? (
@@ -65,7 +71,9 @@ export function AppraiseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done 
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    m.mutate(level, { onSuccess: () => onDone(t("review.done.appraise", { level: `${level}. ${t(`level.${level}`)}` })) });
+    m.mutate(level, {
+      onSuccess: () => onDone(t("review.done.appraise", { level: `${level}. ${t(`level.${level}`)}` })),
+    });
   };
   return (
     <form onSubmit={submit} aria-label={t("review.appraiseTitle")}>
@@ -105,16 +113,34 @@ export function RecogniseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done
     e.preventDefault();
     const issues: { field: string; message: string; messageEn: string }[] = [];
     const decisionNumber = number.trim();
-    if (decisionNumber.length < 3) issues.push({ field: "decisionNumber", message: t("review.err.decisionNumber"), messageEn: "Enter the recognition decision number" });
+    if (decisionNumber.length < 3)
+      issues.push({
+        field: "decisionNumber",
+        message: t("review.err.decisionNumber"),
+        messageEn: "Enter the recognition decision number",
+      });
     const iso = parseViDate(day);
-    if (!iso) issues.push({ field: "decisionDate", message: t("review.err.decisionDate"), messageEn: "Enter the decision date as dd/mm/yyyy" });
-    else if (iso > todayVn()) issues.push({ field: "decisionDate", message: t("review.err.decisionDateFuture"), messageEn: "The decision date cannot be after today" });
+    if (!iso)
+      issues.push({
+        field: "decisionDate",
+        message: t("review.err.decisionDate"),
+        messageEn: "Enter the decision date as dd/mm/yyyy",
+      });
+    else if (iso > todayVn())
+      issues.push({
+        field: "decisionDate",
+        message: t("review.err.decisionDateFuture"),
+        messageEn: "The decision date cannot be after today",
+      });
     if (issues.length > 0) {
       setLocal(inputError(issues));
       return;
     }
     setLocal(null);
-    m.mutate({ decisionNumber, decisionDate: iso! }, { onSuccess: () => onDone(t("review.done.recognise", { number: decisionNumber })) });
+    m.mutate(
+      { decisionNumber, decisionDate: iso! },
+      { onSuccess: () => onDone(t("review.done.recognise", { number: decisionNumber })) },
+    );
   };
   const bad = (f: string) => (local?.issues.some((i) => i.field === f) ? true : undefined);
   return (
@@ -124,11 +150,23 @@ export function RecogniseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done
       </p>
       <label>
         {t("review.decisionNumber")}
-        <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder={t("review.decisionNumberPlaceholder")} aria-invalid={bad("decisionNumber")} />
+        <input
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          placeholder={t("review.decisionNumberPlaceholder")}
+          aria-invalid={bad("decisionNumber")}
+        />
       </label>
       <label>
         {t("review.decisionDate")}
-        <input value={day} onChange={(e) => setDay(e.target.value)} placeholder="dd/mm/yyyy" inputMode="numeric" style={{ width: "9rem" }} aria-invalid={bad("decisionDate")} />
+        <input
+          value={day}
+          onChange={(e) => setDay(e.target.value)}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          style={{ width: "9rem" }}
+          aria-invalid={bad("decisionDate")}
+        />
       </label>
       <button type="submit" disabled={m.isPending}>
         {m.isPending ? t("common.working") : t("review.recognise")}
@@ -158,16 +196,21 @@ export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onCl
     e.preventDefault();
     const comments = [
       ...(overall.trim() ? [{ criterionCode: null, body: overall.trim() }] : []),
-      ...items.filter((i) => i.body.trim()).map((i) => ({ criterionCode: i.criterionCode || null, body: i.body.trim() })),
+      ...items
+        .filter((i) => i.body.trim())
+        .map((i) => ({ criterionCode: i.criterionCode || null, body: i.body.trim() })),
     ];
     if (comments.length === 0) {
-      setLocal(inputError([{ field: "comments", message: t("review.err.comments"), messageEn: "Say why it is returned" }]));
+      setLocal(
+        inputError([{ field: "comments", message: t("review.err.comments"), messageEn: "Say why it is returned" }]),
+      );
       return;
     }
     setLocal(null);
     m.mutate(comments, { onSuccess: () => onDone(t("review.done.return")) });
   };
-  const update = (key: number, patch: Partial<CommentDraft>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const update = (key: number, patch: Partial<CommentDraft>) =>
+    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
   return (
     <Dialog title={t("review.returnTitle")} onClose={onClose}>
       <form onSubmit={submit} style={{ display: "flex", flexDirection: "column", gap: "0.7rem" }} noValidate>
@@ -190,9 +233,18 @@ export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onCl
             </label>
             <label>
               {t("review.commentBody", { n: i + 1 })}
-              <textarea value={it.body} onChange={(e) => update(it.key, { body: e.target.value })} style={{ minHeight: "3rem" }} />
+              <textarea
+                value={it.body}
+                onChange={(e) => update(it.key, { body: e.target.value })}
+                style={{ minHeight: "3rem" }}
+              />
             </label>
-            <button type="button" className="link" style={{ marginTop: "1.6rem" }} onClick={() => setItems((xs) => xs.filter((x) => x.key !== it.key))}>
+            <button
+              type="button"
+              className="link"
+              style={{ marginTop: "1.6rem" }}
+              onClick={() => setItems((xs) => xs.filter((x) => x.key !== it.key))}
+            >
               {t("review.removeComment")}
             </button>
           </div>
@@ -201,7 +253,12 @@ export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onCl
           <button
             type="button"
             className="secondary"
-            onClick={() => setItems((xs) => [...xs, { key: Date.now() + xs.length, criterionCode: a.setVersion.criteria[0]?.code ?? "", body: "" }])}
+            onClick={() =>
+              setItems((xs) => [
+                ...xs,
+                { key: Date.now() + xs.length, criterionCode: a.setVersion.criteria[0]?.code ?? "", body: "" },
+              ])
+            }
           >
             + {t("review.addComment")}
           </button>
@@ -233,7 +290,9 @@ function draftOf(measure: string, v: unknown): Draft {
   const s = (x: unknown) => (typeof x === "number" ? String(x) : "");
   switch (measure) {
     case "percentage":
-      return typeof v === "number" ? { kind: "percent", percent: String(v) } : { kind: "ratio", numerator: s(o.numerator), denominator: s(o.denominator) };
+      return typeof v === "number"
+        ? { kind: "percent", percent: String(v) }
+        : { kind: "ratio", numerator: s(o.numerator), denominator: s(o.denominator) };
     case "boolean":
       return { kind: "boolean", value: typeof v === "boolean" ? String(v) : "" };
     case "minCount":
@@ -252,20 +311,32 @@ function num(s: string, integer: boolean): number | null {
   return Number(x);
 }
 
-function valueOf(d: Draft, t: (k: string) => string): { value?: unknown; issues: { field: string; message: string; messageEn: string }[] } {
+function valueOf(
+  d: Draft,
+  t: (k: string) => string,
+): { value?: unknown; issues: { field: string; message: string; messageEn: string }[] } {
   const issues: { field: string; message: string; messageEn: string }[] = [];
   const need = (field: string, s: string, integer = true) => {
     const n = num(s, integer);
-    if (n === null) issues.push({ field, message: t(integer ? "review.err.integer" : "review.err.number"), messageEn: integer ? "Enter a whole number" : "Enter a number" });
+    if (n === null)
+      issues.push({
+        field,
+        message: t(integer ? "review.err.integer" : "review.err.number"),
+        messageEn: integer ? "Enter a whole number" : "Enter a number",
+      });
     return n ?? 0;
   };
   switch (d.kind) {
     case "ratio":
-      return { value: { numerator: need("numerator", d.numerator), denominator: need("denominator", d.denominator) }, issues };
+      return {
+        value: { numerator: need("numerator", d.numerator), denominator: need("denominator", d.denominator) },
+        issues,
+      };
     case "percent":
       return { value: need("percent", d.percent, false), issues };
     case "boolean":
-      if (d.value === "") issues.push({ field: "boolean", message: t("review.err.choose"), messageEn: "Choose yes or no" });
+      if (d.value === "")
+        issues.push({ field: "boolean", message: t("review.err.choose"), messageEn: "Choose yes or no" });
       return { value: d.value === "true", issues };
     case "count":
       return { value: { count: need("count", d.count) }, issues };
@@ -304,8 +375,15 @@ export function VerifyValueDialog({
   };
   const m = useReviewMutation(a, async (v: { value: unknown; comment: string | null }) =>
     unwrap(
-      (await request(VerifyValueMutation, { assessmentId: a.id, version: a.version, criterionCode: criterion.code, value: v.value, comment: v.comment }))
-        .verifyIndicatorValue,
+      (
+        await request(VerifyValueMutation, {
+          assessmentId: a.id,
+          version: a.version,
+          criterionCode: criterion.code,
+          value: v.value,
+          comment: v.comment,
+        })
+      ).verifyIndicatorValue,
     ),
   );
   const submit = (e: FormEvent) => {
@@ -316,7 +394,12 @@ export function VerifyValueDialog({
       const r = valueOf(draft, t);
       issues.push(...r.issues);
       v = r.value;
-      if (!comment.trim()) issues.push({ field: "comment", message: t("review.err.correctionComment"), messageEn: "Say why the value is corrected" });
+      if (!comment.trim())
+        issues.push({
+          field: "comment",
+          message: t("review.err.correctionComment"),
+          messageEn: "Say why the value is corrected",
+        });
     }
     if (issues.length > 0) {
       setLocal(inputError(issues));
@@ -327,13 +410,17 @@ export function VerifyValueDialog({
       { value: v, comment: comment.trim() || null },
       {
         onSuccess: () => {
-          onDone(mode === "correct" ? t("review.done.correct", { code: criterion.code }) : t("review.done.keep", { code: criterion.code }));
+          onDone(
+            mode === "correct"
+              ? t("review.done.correct", { code: criterion.code })
+              : t("review.done.keep", { code: criterion.code }),
+          );
           onClose();
         },
       },
     );
   };
-  const set = (patch: Record<string, string>) => setDraft((d) => ({ ...d, ...patch }) as Draft);
+  const set = (patch: Record<string, string>) => setDraft((d) => ({ ...d, ...patch }));
   const bad = (f: string) => (local?.issues.some((i) => i.field === f) ? true : undefined);
   return (
     <Dialog title={t("review.verifyTitle", { code: criterion.code })} onClose={onClose}>
@@ -364,24 +451,43 @@ export function VerifyValueDialog({
               <>
                 <label>
                   {labels.numerator}
-                  <input inputMode="numeric" value={draft.numerator} onChange={(e) => set({ numerator: e.target.value })} aria-invalid={bad("numerator")} />
+                  <input
+                    inputMode="numeric"
+                    value={draft.numerator}
+                    onChange={(e) => set({ numerator: e.target.value })}
+                    aria-invalid={bad("numerator")}
+                  />
                 </label>
                 <label>
                   {labels.denominator}
-                  <input inputMode="numeric" value={draft.denominator} onChange={(e) => set({ denominator: e.target.value })} aria-invalid={bad("denominator")} />
+                  <input
+                    inputMode="numeric"
+                    value={draft.denominator}
+                    onChange={(e) => set({ denominator: e.target.value })}
+                    aria-invalid={bad("denominator")}
+                  />
                 </label>
               </>
             )}
             {draft.kind === "percent" && (
               <label>
                 {labels.percent}
-                <input inputMode="decimal" value={draft.percent} onChange={(e) => set({ percent: e.target.value })} aria-invalid={bad("percent")} />
+                <input
+                  inputMode="decimal"
+                  value={draft.percent}
+                  onChange={(e) => set({ percent: e.target.value })}
+                  aria-invalid={bad("percent")}
+                />
               </label>
             )}
             {draft.kind === "boolean" && (
               <label>
                 {labels.boolean}
-                <select value={draft.value} onChange={(e) => set({ value: e.target.value })} aria-invalid={bad("boolean")}>
+                <select
+                  value={draft.value}
+                  onChange={(e) => set({ value: e.target.value })}
+                  aria-invalid={bad("boolean")}
+                >
                   <option value="">—</option>
                   <option value="true">{t("value.yes")}</option>
                   <option value="false">{t("value.no")}</option>
@@ -391,18 +497,33 @@ export function VerifyValueDialog({
             {draft.kind === "count" && (
               <label>
                 {labels.count}
-                <input inputMode="numeric" value={draft.count} onChange={(e) => set({ count: e.target.value })} aria-invalid={bad("count")} />
+                <input
+                  inputMode="numeric"
+                  value={draft.count}
+                  onChange={(e) => set({ count: e.target.value })}
+                  aria-invalid={bad("count")}
+                />
               </label>
             )}
             {draft.kind === "countOfTotal" && (
               <>
                 <label>
                   {labels.count}
-                  <input inputMode="numeric" value={draft.count} onChange={(e) => set({ count: e.target.value })} aria-invalid={bad("count")} />
+                  <input
+                    inputMode="numeric"
+                    value={draft.count}
+                    onChange={(e) => set({ count: e.target.value })}
+                    aria-invalid={bad("count")}
+                  />
                 </label>
                 <label>
                   {labels.total}
-                  <input inputMode="numeric" value={draft.total} onChange={(e) => set({ total: e.target.value })} aria-invalid={bad("total")} />
+                  <input
+                    inputMode="numeric"
+                    value={draft.total}
+                    onChange={(e) => set({ total: e.target.value })}
+                    aria-invalid={bad("total")}
+                  />
                 </label>
               </>
             )}

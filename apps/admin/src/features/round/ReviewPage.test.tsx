@@ -44,7 +44,12 @@ describe("ReviewPage", () => {
   it("opens the return dialog and sends the overall and per-criterion comments, then shows the new status", async () => {
     const calls = mockApi({
       AdminAssessment: (_v, n) => ({ assessment: assessment(n === 0 ? {} : { status: "RETURNED", version: 6 }) }),
-      AdminReturn: () => ({ returnAssessment: { __typename: "MutationReturnAssessmentSuccess", data: { id: "QXNzZXNzbWVudDph", status: "RETURNED", version: 6 } } }),
+      AdminReturn: () => ({
+        returnAssessment: {
+          __typename: "MutationReturnAssessmentSuccess",
+          data: { id: "QXNzZXNzbWVudDph", status: "RETURNED", version: 6 },
+        },
+      }),
     });
     renderPage();
     fireEvent.click(await screen.findByRole("button", { name: "Trả lại" }));
@@ -76,7 +81,9 @@ describe("ReviewPage", () => {
   });
 
   it("refuses to recognise without a decision number, naming the field in Vietnamese, before calling the API", async () => {
-    const calls = mockApi({ AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }) });
+    const calls = mockApi({
+      AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }),
+    });
     renderPage();
     const button = await screen.findByRole("button", { name: "Công nhận" });
     type("Ngày quyết định", "20/11/2025");
@@ -90,7 +97,14 @@ describe("ReviewPage", () => {
   it("sends the decision date as yyyy-mm-dd and shows the API's refusal in Vietnamese", async () => {
     const calls = mockApi({
       AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }),
-      AdminRecognise: () => ({ recogniseAssessment: { __typename: "WorkflowError", code: "WORKFLOW", message: "Hồ sơ đã công nhận, không thể sửa", messageEn: "Recognised: it can no longer change" } }),
+      AdminRecognise: () => ({
+        recogniseAssessment: {
+          __typename: "WorkflowError",
+          code: "WORKFLOW",
+          message: "Hồ sơ đã công nhận, không thể sửa",
+          messageEn: "Recognised: it can no longer change",
+        },
+      }),
     });
     renderPage();
     await screen.findByRole("button", { name: "Công nhận" });
@@ -98,7 +112,11 @@ describe("ReviewPage", () => {
     type("Ngày quyết định", "20/11/2025");
     fireEvent.click(screen.getByRole("button", { name: "Công nhận" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Hồ sơ đã công nhận, không thể sửa");
-    expect(calls.find((c) => c.operation === "AdminRecognise")!.variables).toMatchObject({ decisionNumber: "412/QĐ-UBND", decisionDate: "2025-11-20", version: 5 });
+    expect(calls.find((c) => c.operation === "AdminRecognise")!.variables).toMatchObject({
+      decisionNumber: "412/QĐ-UBND",
+      decisionDate: "2025-11-20",
+      version: 5,
+    });
     // A workflow refusal means the assessment changed: it is read again.
     await waitFor(() => expect(calls.filter((c) => c.operation === "AdminAssessment").length).toBe(2));
   });
@@ -106,7 +124,15 @@ describe("ReviewPage", () => {
   it("explains a conflict and reloads the assessment", async () => {
     const calls = mockApi({
       AdminAssessment: (_v, n) => ({ assessment: assessment({ version: 5 + n }) }),
-      AdminVerify: () => ({ verifyAssessment: { __typename: "ConflictError", code: "CONFLICT", message: "Hồ sơ đã được người khác cập nhật (phiên bản 6)", messageEn: "", currentVersion: 6 } }),
+      AdminVerify: () => ({
+        verifyAssessment: {
+          __typename: "ConflictError",
+          code: "CONFLICT",
+          message: "Hồ sơ đã được người khác cập nhật (phiên bản 6)",
+          messageEn: "",
+          currentVersion: 6,
+        },
+      }),
     });
     renderPage();
     fireEvent.click(await screen.findByRole("button", { name: "Xác nhận đã xác minh" }));
@@ -118,7 +144,12 @@ describe("ReviewPage", () => {
   it("corrects a value in the shape the unit entered, with a comment", async () => {
     const calls = mockApi({
       AdminAssessment: () => ({ assessment: assessment() }),
-      AdminVerifyValue: () => ({ verifyIndicatorValue: { __typename: "MutationVerifyIndicatorValueSuccess", data: { id: "x", status: "SUBMITTED", version: 6 } } }),
+      AdminVerifyValue: () => ({
+        verifyIndicatorValue: {
+          __typename: "MutationVerifyIndicatorValueSuccess",
+          data: { id: "x", status: "SUBMITTED", version: 6 },
+        },
+      }),
     });
     renderPage();
     fireEvent.click(await screen.findByRole("button", { name: "Xác minh số liệu CQS-02" }));

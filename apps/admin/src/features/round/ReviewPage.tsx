@@ -22,7 +22,13 @@ import {
   type Me,
 } from "@cds/ui";
 import { ResultSheetLink, RoundDocumentLinks } from "./documents.tsx";
-import { AppraiseForm, RecogniseForm, ReturnDialog, VerifyAssessmentButton, VerifyValueDialog } from "./ReviewActions.tsx";
+import {
+  AppraiseForm,
+  RecogniseForm,
+  ReturnDialog,
+  VerifyAssessmentButton,
+  VerifyValueDialog,
+} from "./ReviewActions.tsx";
 import { auditChanges, formatValue } from "./format.ts";
 import { assessmentOptions, type AssessmentDetail, type CriterionRow } from "./queries.ts";
 import "./round.css";
@@ -69,7 +75,7 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
       })),
     [a, evaluation],
   );
-  const levels = evaluation?.levels ?? [];
+  const levels = useMemo(() => evaluation?.levels ?? [], [evaluation]);
 
   const columns = useMemo<Column<Row>[]>(() => {
     const cols: Column<Row>[] = [
@@ -92,7 +98,11 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
         render: (r) => (
           <div>
             {formatValue(r.value?.value, t, number)}
-            {r.value?.note && <span className="muted" style={{ display: "block", fontSize: "0.85rem" }}>{r.value.note}</span>}
+            {r.value?.note && (
+              <span className="muted" style={{ display: "block", fontSize: "0.85rem" }}>
+                {r.value.note}
+              </span>
+            )}
           </div>
         ),
       },
@@ -125,7 +135,12 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
             <ul className="evidence-list">
               {r.evidence.map((e) => (
                 <li key={e.id}>
-                  <a href={`/evidence/${encodeURIComponent(e.id)}`} target="_blank" rel="noreferrer" onClick={(ev) => ev.stopPropagation()}>
+                  <a
+                    href={`/evidence/${encodeURIComponent(e.id)}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    onClick={(ev) => ev.stopPropagation()}
+                  >
                     {e.fileName}
                   </a>{" "}
                   <span className="muted">({formatSize(e.size, number)})</span>
@@ -138,7 +153,7 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
         key: `l${l.level}`,
         header: `M${l.level}`,
         value: (r) => (r.results[i] ? t(`criterion.${r.results[i]}`) : null),
-        render: (r) => (r.results[i] ? <CriterionStatus status={r.results[i]!} /> : "—"),
+        render: (r) => (r.results[i] ? <CriterionStatus status={r.results[i]} /> : "—"),
       })),
     ];
     if (canVerifyValues) {
@@ -150,7 +165,12 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
           r.measure === "childLevels" ? (
             <span className="muted">{t("review.computedFromChildren")}</span>
           ) : (
-            <button type="button" className="secondary" onClick={() => setVerifying(r.code)} aria-label={t("review.verifyValueOf", { code: r.code })}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setVerifying(r.code)}
+              aria-label={t("review.verifyValueOf", { code: r.code })}
+            >
               {r.value?.verifiedAt ? t("review.reverify") : t("review.verifyValue")}
             </button>
           ),
@@ -185,7 +205,9 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
               {a.setVersion.decisionNumber && (
                 <>
                   {" "}
-                  ({t("review.decision", { number: a.setVersion.decisionNumber, date: date(a.setVersion.decisionDate) })})
+                  (
+                  {t("review.decision", { number: a.setVersion.decisionNumber, date: date(a.setVersion.decisionDate) })}
+                  )
                 </>
               )}
             </dd>
@@ -226,7 +248,10 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
               <strong>
                 {l.level}. {l.name}
               </strong>
-              : {l.met ? t("review.levelMet") : t("review.levelUnmet", { failing: l.failing.length, missing: l.missing.length })}
+              :{" "}
+              {l.met
+                ? t("review.levelMet")
+                : t("review.levelUnmet", { failing: l.failing.length, missing: l.missing.length })}
             </li>
           ))}
         </ul>
@@ -251,7 +276,11 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
 
       {registered !== null && a.status !== "RECOGNISED" && (
         <section className="card" aria-label={t("review.gapsTitle", { level: registered })}>
-          <h2 style={{ marginTop: 0 }}>{t("review.gapsTitle", { level: `${registered}. ${levelOf(String(registered))?.name ?? t(`level.${registered}`)}` })}</h2>
+          <h2 style={{ marginTop: 0 }}>
+            {t("review.gapsTitle", {
+              level: `${registered}. ${levelOf(String(registered))?.name ?? t(`level.${registered}`)}`,
+            })}
+          </h2>
           {a.gaps.length === 0 ? (
             <p style={{ margin: 0 }}>{t("review.noGaps")}</p>
           ) : (
@@ -297,7 +326,15 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
 
       <History a={a} me={me} />
 
-      {verifyingRow && <VerifyValueDialog a={a} criterion={verifyingRow} value={verifyingRow.value} onClose={() => setVerifying(null)} onDone={setDone} />}
+      {verifyingRow && (
+        <VerifyValueDialog
+          a={a}
+          criterion={verifyingRow}
+          value={verifyingRow.value}
+          onClose={() => setVerifying(null)}
+          onDone={setDone}
+        />
+      )}
       {returning && (
         <ReturnDialog
           a={a}
@@ -312,9 +349,16 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
   );
 }
 
-function verifiedText(r: Row, t: (k: string, p?: Record<string, string | number>) => string, number: (n: number) => string): string | null {
+function verifiedText(
+  r: Row,
+  t: (k: string, p?: Record<string, string | number>) => string,
+  number: (n: number) => string,
+): string | null {
   if (!r.value?.verifiedAt) return null;
-  const v = r.value.verifiedValue !== null && r.value.verifiedValue !== undefined ? t("review.correctedTo", { value: formatValue(r.value.verifiedValue, t, number) }) : t("review.kept");
+  const v =
+    r.value.verifiedValue !== null && r.value.verifiedValue !== undefined
+      ? t("review.correctedTo", { value: formatValue(r.value.verifiedValue, t, number) })
+      : t("review.kept");
   return r.value.verifierComment ? `${v} — ${r.value.verifierComment}` : v;
 }
 
@@ -374,13 +418,19 @@ function History({ a, me }: { a: AssessmentDetail; me: Me }) {
           {events.map((e) => (
             <li key={e.id}>
               <div>
-                <span className="when">{dateTime(e.at)}</span> — <strong>{ACTION_KEYS.has(e.action) ? t(`history.action.${e.action}`) : e.action}</strong>{" "}
+                <span className="when">{dateTime(e.at)}</span> —{" "}
+                <strong>{ACTION_KEYS.has(e.action) ? t(`history.action.${e.action}`) : e.action}</strong>{" "}
                 <span className="muted">({actor(e)})</span>
               </div>
               <ul>
                 {auditChanges(e.before, e.after, t, number).map((c) => (
                   <li key={c.field}>
-                    {c.field}: {c.before !== null && (<>{c.before} <span className="arrow">→</span> </>)}
+                    {c.field}:{" "}
+                    {c.before !== null && (
+                      <>
+                        {c.before} <span className="arrow">→</span>{" "}
+                      </>
+                    )}
                     {c.after}
                   </li>
                 ))}

@@ -4,12 +4,32 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DataTable, ErrorBox, LevelBadge, navigate, Notice, Spinner, StatusBadge, useI18n, useLocation, type Column, type Me } from "@cds/ui";
+import {
+  DataTable,
+  ErrorBox,
+  LevelBadge,
+  navigate,
+  Notice,
+  Spinner,
+  StatusBadge,
+  useI18n,
+  useLocation,
+  type Column,
+  type Me,
+} from "@cds/ui";
 import { workScope, type WorkScope } from "./access.ts";
 import { BarChart } from "./charts.tsx";
 import { RoundDocumentLinks } from "./documents.tsx";
 import { daysUntil } from "./format.ts";
-import { roundAssessmentsOptions, roundsOptions, roundSummaryOptions, type AssessmentRow, type RoundRow, type RoundSummary, type UnitKindRow } from "./queries.ts";
+import {
+  roundAssessmentsOptions,
+  roundsOptions,
+  roundSummaryOptions,
+  type AssessmentRow,
+  type RoundRow,
+  type RoundSummary,
+  type UnitKindRow,
+} from "./queries.ts";
 import "./round.css";
 
 const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "VERIFIED", "APPRAISED", "RECOGNISED"] as const;
@@ -40,7 +60,8 @@ export function RoundsPage({ me }: { me: Me }) {
   const ofYear = all.filter((r) => r.year === year);
   // Open the round of the units the user reviews: communes for a district grant, districts for the province.
   const preferredKind = childKind(rounds.data.unitKinds, scope);
-  const selected = ofYear.find((r) => r.id === params.get("round")) ?? ofYear.find((r) => r.unitKind === preferredKind) ?? ofYear[0];
+  const selected =
+    ofYear.find((r) => r.id === params.get("round")) ?? ofYear.find((r) => r.unitKind === preferredKind) ?? ofYear[0];
   const kindName = (code: string) => {
     const k = rounds.data.unitKinds.find((u) => u.code === code);
     return k ? (locale === "en" ? k.nameEn : k.name) : code;
@@ -74,12 +95,25 @@ export function RoundsPage({ me }: { me: Me }) {
         <>
           <div className="tabs" role="group" aria-label={t("rounds.pick")}>
             {ofYear.map((r) => (
-              <button key={r.id} type="button" aria-pressed={r.id === selected?.id} onClick={() => setParam(params, "round", r.id)}>
+              <button
+                key={r.id}
+                type="button"
+                aria-pressed={r.id === selected?.id}
+                onClick={() => setParam(params, "round", r.id)}
+              >
                 {kindName(r.unitKind)}
               </button>
             ))}
           </div>
-          {selected && <RoundPanel key={selected.id} me={me} round={selected} kindName={kindName(selected.unitKind)} scope={scope} />}
+          {selected && (
+            <RoundPanel
+              key={selected.id}
+              me={me}
+              round={selected}
+              kindName={kindName(selected.unitKind)}
+              scope={scope}
+            />
+          )}
         </>
       )}
     </div>
@@ -121,20 +155,47 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
 
   const columns = useMemo<Column<AssessmentRow>[]>(
     () => [
-      { key: "unit", header: t("rounds.col.unit"), value: (a) => a.unit.name, render: (a) => <strong>{a.unit.name}</strong> },
+      {
+        key: "unit",
+        header: t("rounds.col.unit"),
+        value: (a) => a.unit.name,
+        render: (a) => <strong>{a.unit.name}</strong>,
+      },
       { key: "parent", header: t("rounds.col.parent"), value: (a) => a.unit.parent?.name ?? null },
       { key: "code", header: t("rounds.col.code"), value: (a) => a.unit.code },
-      { key: "status", header: t("rounds.col.status"), value: (a) => t(`status.${a.status}`), render: (a) => <StatusBadge status={a.status} /> },
-      { key: "registered", header: t("rounds.col.registered"), value: (a) => a.registeredLevel, render: (a) => <LevelBadge level={a.registeredLevel} />, align: "right" },
-      { key: "computed", header: t("rounds.col.computed"), value: (a) => a.computedLevel, render: (a) => <LevelBadge level={a.computedLevel} />, align: "right" },
+      {
+        key: "status",
+        header: t("rounds.col.status"),
+        value: (a) => t(`status.${a.status}`),
+        render: (a) => <StatusBadge status={a.status} />,
+      },
+      {
+        key: "registered",
+        header: t("rounds.col.registered"),
+        value: (a) => a.registeredLevel,
+        render: (a) => <LevelBadge level={a.registeredLevel} />,
+        align: "right",
+      },
+      {
+        key: "computed",
+        header: t("rounds.col.computed"),
+        value: (a) => a.computedLevel,
+        render: (a) => <LevelBadge level={a.computedLevel} />,
+        align: "right",
+      },
       {
         key: "recognised",
         header: t("rounds.col.recognised"),
         value: (a) => (a.status === "RECOGNISED" ? a.recognisedLevel : null),
-        render: (a) => (a.status === "RECOGNISED" ? <LevelBadge level={a.recognisedLevel} /> : <span className="muted">—</span>),
+        render: (a) =>
+          a.status === "RECOGNISED" ? <LevelBadge level={a.recognisedLevel} /> : <span className="muted">—</span>,
         align: "right",
       },
-      { key: "submitted", header: t("rounds.col.submitted"), value: (a) => (a.submittedAt ? date(a.submittedAt) : null) },
+      {
+        key: "submitted",
+        header: t("rounds.col.submitted"),
+        value: (a) => (a.submittedAt ? date(a.submittedAt) : null),
+      },
     ],
     [t, date],
   );
@@ -142,14 +203,22 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
   const submitDays = daysUntil(round.submitDueAt);
   const reviewDays = daysUntil(round.reviewDueAt);
   const recognised = s?.byStatus.find((x) => x.status === "RECOGNISED")?.count ?? 0;
-  const submitted = s ? s.units - (s.byStatus.find((x) => x.status === "DRAFT")?.count ?? 0) - (s.byStatus.find((x) => x.status === "RETURNED")?.count ?? 0) : 0;
+  const submitted = s
+    ? s.units -
+      (s.byStatus.find((x) => x.status === "DRAFT")?.count ?? 0) -
+      (s.byStatus.find((x) => x.status === "RETURNED")?.count ?? 0)
+    : 0;
 
   return (
     <section aria-label={round.name}>
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{round.name}</h2>
         <p className="muted" style={{ margin: 0 }}>
-          {t("rounds.set", { title: round.setVersion.title, version: round.setVersion.version, decision: round.setVersion.decisionNumber ?? "—" })}
+          {t("rounds.set", {
+            title: round.setVersion.title,
+            version: round.setVersion.version,
+            decision: round.setVersion.decisionNumber ?? "—",
+          })}
         </p>
         <div className="deadlines">
           <span>
@@ -170,7 +239,12 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
       ) : (
         <>
           <p className="muted" style={{ margin: "0 0 0.4rem" }}>
-            {subtree === null ? t("rounds.kpiScopeTenant", { kind: kindName.toLocaleLowerCase("vi") }) : t("rounds.kpiScopeSubtree", { kind: kindName.toLocaleLowerCase("vi"), scope: scope.unitName ?? subtree })}
+            {subtree === null
+              ? t("rounds.kpiScopeTenant", { kind: kindName.toLocaleLowerCase("vi") })
+              : t("rounds.kpiScopeSubtree", {
+                  kind: kindName.toLocaleLowerCase("vi"),
+                  scope: scope.unitName ?? subtree,
+                })}
           </p>
           <div className="kpis">
             <Kpi label={t("rounds.kpi.units")} value={number(s.units)} />
@@ -184,7 +258,12 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
                 title={t("rounds.chart.status")}
                 total={s.units}
                 format={number}
-                bars={STATUSES.map((st) => ({ key: st, label: t(`status.${st}`), value: s.byStatus.find((x) => x.status === st)?.count ?? 0, tone: `status-${st.toLowerCase()}` }))}
+                bars={STATUSES.map((st) => ({
+                  key: st,
+                  label: t(`status.${st}`),
+                  value: s.byStatus.find((x) => x.status === st)?.count ?? 0,
+                  tone: `status-${st.toLowerCase()}`,
+                }))}
               />
             </div>
             <div className="card">
@@ -192,7 +271,12 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
                 title={t("rounds.chart.computed")}
                 total={s.units}
                 format={number}
-                bars={s.byComputedLevel.map((n, l) => ({ key: String(l), label: levelLabel(t, l), value: n, tone: `level-${l}` }))}
+                bars={s.byComputedLevel.map((n, l) => ({
+                  key: String(l),
+                  label: levelLabel(t, l),
+                  value: n,
+                  tone: `level-${l}`,
+                }))}
               />
             </div>
             <div className="card">
@@ -200,7 +284,12 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
                 title={t("rounds.chart.recognised", { n: number(recognised) })}
                 total={recognised || undefined}
                 format={number}
-                bars={s.byRecognisedLevel.map((n, l) => ({ key: String(l), label: levelLabel(t, l), value: n, tone: `level-${l}` }))}
+                bars={s.byRecognisedLevel.map((n, l) => ({
+                  key: String(l),
+                  label: levelLabel(t, l),
+                  value: n,
+                  tone: `level-${l}`,
+                }))}
               />
             </div>
           </div>
@@ -221,7 +310,9 @@ function RoundPanel({ me, round, kindName, scope }: { me: Me; round: RoundRow; k
             ))}
           </select>
         </label>
-        <span className="muted">{list.data ? t("rounds.shown", { n: number(rows.length), total: number(list.data.length) }) : ""}</span>
+        <span className="muted">
+          {list.data ? t("rounds.shown", { n: number(rows.length), total: number(list.data.length) }) : ""}
+        </span>
       </div>
       {list.isPending ? (
         <Spinner label={t("rounds.loadingList")} />
@@ -270,7 +361,8 @@ function summarise(rows: AssessmentRow[]): RoundSummary {
   for (const a of rows) {
     byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
     byComputedLevel[a.computedLevel] = (byComputedLevel[a.computedLevel] ?? 0) + 1;
-    if (a.status === "RECOGNISED") byRecognisedLevel[a.recognisedLevel ?? 0] = (byRecognisedLevel[a.recognisedLevel ?? 0] ?? 0) + 1;
+    if (a.status === "RECOGNISED")
+      byRecognisedLevel[a.recognisedLevel ?? 0] = (byRecognisedLevel[a.recognisedLevel ?? 0] ?? 0) + 1;
   }
   return {
     units: rows.length,

@@ -14,9 +14,17 @@ export interface WorkScope {
 }
 
 export function workScope(me: Me): WorkScope | null {
-  const g = me.roles.find((r) => r.role !== "MINISTRY_ADMIN" && r.role !== "UNIT_EDITOR") ?? me.roles.find((r) => r.role !== "MINISTRY_ADMIN");
+  const g =
+    me.roles.find((r) => r.role !== "MINISTRY_ADMIN" && r.role !== "UNIT_EDITOR") ??
+    me.roles.find((r) => r.role !== "MINISTRY_ADMIN");
   if (!g) return null;
-  return { tenantId: g.tenantId, unitCode: g.unit?.code ?? null, unitName: g.unit?.name ?? null, unitPath: g.unit?.path ?? null, role: g.role };
+  return {
+    tenantId: g.tenantId,
+    unitCode: g.unit?.code ?? null,
+    unitName: g.unit?.name ?? null,
+    unitPath: g.unit?.path ?? null,
+    role: g.role,
+  };
 }
 
 export function isProvinceAdmin(me: Me): string | null {

@@ -7,7 +7,17 @@ export interface Bar {
   tone?: string;
 }
 
-export function BarChart({ title, bars, total, format }: { title: string; bars: Bar[]; total?: number; format: (n: number) => string }) {
+export function BarChart({
+  title,
+  bars,
+  total,
+  format,
+}: {
+  title: string;
+  bars: Bar[];
+  total?: number;
+  format: (n: number) => string;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
     <figure className="bar-chart">

@@ -57,5 +57,10 @@ export function ActionError({ error, labels = {} }: { error: unknown; labels?: R
 
 /** A refusal found before calling the API, shaped like the API's own (field + message in both languages). */
 export function inputError(issues: { field: string; message: string; messageEn: string }[]): ApiError {
-  return new ApiError("BAD_INPUT", issues.map((i) => i.message).join("; "), issues.map((i) => i.messageEn).join("; "), issues);
+  return new ApiError(
+    "BAD_INPUT",
+    issues.map((i) => i.message).join("; "),
+    issues.map((i) => i.messageEn).join("; "),
+    issues,
+  );
 }

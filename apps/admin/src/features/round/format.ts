@@ -22,7 +22,8 @@ export function formatValue(v: unknown, t: T, number: N): string {
       const pct = v.denominator === 0 ? "—" : `${number(Math.round((10000 * v.numerator) / v.denominator) / 100)}%`;
       return `${number(v.numerator)}/${number(v.denominator)} (${pct})`;
     }
-    if (typeof v.count === "number" && typeof v.total === "number") return t("value.countOfTotal", { count: number(v.count), total: number(v.total) });
+    if (typeof v.count === "number" && typeof v.total === "number")
+      return t("value.countOfTotal", { count: number(v.count), total: number(v.total) });
     if (typeof v.count === "number") return number(v.count);
     if (Array.isArray(v.childLevels)) {
       const levels = v.childLevels as number[];
@@ -56,7 +57,14 @@ export function daysUntil(date: string, now: Date = new Date()): number {
 }
 
 const STATUS_KEYS = new Set(["status"]);
-const LEVEL_KEYS = new Set(["level", "computedLevel", "selfAssessedLevel", "registeredLevel", "appraisedLevel", "recognisedLevel"]);
+const LEVEL_KEYS = new Set([
+  "level",
+  "computedLevel",
+  "selfAssessedLevel",
+  "registeredLevel",
+  "appraisedLevel",
+  "recognisedLevel",
+]);
 
 /** One field of an audit entry's before/after as text. */
 function auditValue(key: string, v: unknown, t: T, number: N): string {
@@ -65,21 +73,33 @@ function auditValue(key: string, v: unknown, t: T, number: N): string {
   if (LEVEL_KEYS.has(key) && typeof v === "number") return `${v} (${t(`level.${v}`)})`;
   if (key === "decisionDate" && typeof v === "string") return v.split("-").reverse().join("/");
   if (key === "comments" && Array.isArray(v)) {
-    return v.map((c) => (isObj(c) ? `${c.criterionCode ? `${String(c.criterionCode)}: ` : ""}${String(c.body ?? "")}` : String(c))).join(" · ");
+    return v
+      .map((c) =>
+        isObj(c) ? `${c.criterionCode ? `${String(c.criterionCode)}: ` : ""}${String(c.body ?? "")}` : String(c),
+      )
+      .join(" · ");
   }
   if (key === "values" && isObj(v)) {
     return Object.entries(v)
       .map(([code, val]) => `${code} = ${formatValue(val, t, number)}`)
       .join("; ");
   }
-  if (key === "notes" && isObj(v)) return Object.entries(v).map(([code, n]) => `${code}: ${String(n)}`).join("; ");
+  if (key === "notes" && isObj(v))
+    return Object.entries(v)
+      .map(([code, n]) => `${code}: ${String(n)}`)
+      .join("; ");
   if (key === "verifiedValue" || key === "value") return formatValue(v, t, number);
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return JSON.stringify(v);
 }
 
 /** An audit entry's changes as "field: before → after" lines (fields only in `after` read as "field: after"). */
-export function auditChanges(before: unknown, after: unknown, t: T, number: N): { field: string; before: string | null; after: string }[] {
+export function auditChanges(
+  before: unknown,
+  after: unknown,
+  t: T,
+  number: N,
+): { field: string; before: string | null; after: string }[] {
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -88,7 +108,9 @@ export function auditChanges(before: unknown, after: unknown, t: T, number: N): 
     const bo = isObj(bv) ? bv : {};
     const ao = isObj(av) ? av : {};
     const codes = [...new Set([...Object.keys(bo), ...Object.keys(ao)])];
-    const parts = codes.slice(0, 6).map((c) => `${c}: ${c in bo ? `${formatValue(bo[c], t, number)} → ` : ""}${formatValue(ao[c], t, number)}`);
+    const parts = codes
+      .slice(0, 6)
+      .map((c) => `${c}: ${c in bo ? `${formatValue(bo[c], t, number)} → ` : ""}${formatValue(ao[c], t, number)}`);
     return parts.join("; ") + (codes.length > 6 ? `; ${t("audit.more", { n: codes.length - 6 })}` : "");
   };
   return keys

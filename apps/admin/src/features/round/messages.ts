@@ -77,8 +77,10 @@ export const roundVi: Catalog = {
   "review.levelMet": "đạt",
   "review.levelUnmet": "chưa đạt ({failing} không đạt, {missing} thiếu số liệu)",
   "review.actions": "Xử lý hồ sơ",
-  "review.mine.SUBMITTED": "Hồ sơ chờ bạn xác minh: kiểm tra từng số liệu (giữ nguyên hoặc sửa kèm nhận xét), rồi xác nhận đã xác minh hoặc trả lại để đơn vị bổ sung.",
-  "review.mine.VERIFIED": "Số liệu đã được xác minh. Hội đồng kết luận mức thẩm định (không vượt mức số liệu đạt được) hoặc trả lại hồ sơ.",
+  "review.mine.SUBMITTED":
+    "Hồ sơ chờ bạn xác minh: kiểm tra từng số liệu (giữ nguyên hoặc sửa kèm nhận xét), rồi xác nhận đã xác minh hoặc trả lại để đơn vị bổ sung.",
+  "review.mine.VERIFIED":
+    "Số liệu đã được xác minh. Hội đồng kết luận mức thẩm định (không vượt mức số liệu đạt được) hoặc trả lại hồ sơ.",
   "review.mine.APPRAISED": "Hồ sơ đã thẩm định. Nhập số và ngày quyết định để công nhận, hoặc trả lại hồ sơ.",
   "review.next.DRAFT": "Đơn vị đang nhập số liệu, chưa nộp hồ sơ.",
   "review.next.SUBMITTED": "Hồ sơ đã nộp, chờ cấp trên trực tiếp xác minh số liệu.",
@@ -100,14 +102,16 @@ export const roundVi: Catalog = {
   "review.decisionDate": "Ngày quyết định",
   "review.return": "Trả lại",
   "review.returnTitle": "Trả lại hồ sơ để đơn vị bổ sung",
-  "review.returnHint": "Nêu ý kiến chung và/hoặc ý kiến theo từng tiêu chí. Đơn vị sẽ thấy các ý kiến này khi sửa hồ sơ.",
+  "review.returnHint":
+    "Nêu ý kiến chung và/hoặc ý kiến theo từng tiêu chí. Đơn vị sẽ thấy các ý kiến này khi sửa hồ sơ.",
   "review.overallComment": "Ý kiến chung",
   "review.commentCriterion": "Tiêu chí (ý kiến {n})",
   "review.commentBody": "Nội dung ý kiến {n}",
   "review.removeComment": "Bỏ ý kiến này",
   "review.addComment": "Thêm ý kiến theo tiêu chí",
   "review.commentsField": "Ý kiến",
-  "review.conflict": "Hồ sơ vừa được người khác cập nhật (nay là phiên bản {version}), nên thao tác của bạn chưa được ghi. Trang đã tải lại số liệu mới nhất; hãy xem lại rồi thực hiện lại.",
+  "review.conflict":
+    "Hồ sơ vừa được người khác cập nhật (nay là phiên bản {version}), nên thao tác của bạn chưa được ghi. Trang đã tải lại số liệu mới nhất; hãy xem lại rồi thực hiện lại.",
   "review.done.verify": "Đã xác nhận xác minh hồ sơ.",
   "review.done.appraise": "Đã thẩm định: {level}.",
   "review.done.recognise": "Đã công nhận theo Quyết định số {number}.",
@@ -200,10 +204,12 @@ export const roundVi: Catalog = {
   "report.onTimeNow": "Gửi bây giờ: đúng hạn (còn {n} ngày).",
   "report.lateNow": "Đã quá hạn: gửi bây giờ sẽ được ghi nhận là gửi muộn.",
   "report.noRounds": "Chưa có đợt đánh giá nào trong năm {year}, chưa thể gửi báo cáo.",
-  "report.pending": "Còn {n} hồ sơ chưa được công nhận. Báo cáo chỉ tính các đơn vị đã được công nhận tại thời điểm gửi.",
+  "report.pending":
+    "Còn {n} hồ sơ chưa được công nhận. Báo cáo chỉ tính các đơn vị đã được công nhận tại thời điểm gửi.",
   "report.send": "Gửi báo cáo",
   "report.confirmTitle": "Xác nhận gửi báo cáo",
-  "report.confirm": "Báo cáo năm {year} chỉ gửi được một lần và không sửa được sau khi gửi. Gửi ngay với số liệu dưới đây?",
+  "report.confirm":
+    "Báo cáo năm {year} chỉ gửi được một lần và không sửa được sau khi gửi. Gửi ngay với số liệu dưới đây?",
   "report.confirmSend": "Xác nhận gửi",
   "report.sentTitle": "Báo cáo đã gửi",
   "report.sentAt": "Đã gửi lúc {date}",
@@ -298,8 +304,10 @@ export const roundEn: Catalog = {
   "review.levelMet": "met",
   "review.levelUnmet": "not met ({failing} failing, {missing} missing)",
   "review.actions": "Review",
-  "review.mine.SUBMITTED": "Awaiting your verification: check each value (keep it or correct it with a comment), then mark verified or return it to the unit.",
-  "review.mine.VERIFIED": "Values verified. The council concludes the appraised level (not above the computed level) or returns the assessment.",
+  "review.mine.SUBMITTED":
+    "Awaiting your verification: check each value (keep it or correct it with a comment), then mark verified or return it to the unit.",
+  "review.mine.VERIFIED":
+    "Values verified. The council concludes the appraised level (not above the computed level) or returns the assessment.",
   "review.mine.APPRAISED": "Appraised. Enter the decision number and date to recognise, or return the assessment.",
   "review.next.DRAFT": "The unit is still entering values.",
   "review.next.SUBMITTED": "Submitted; awaiting verification by the level above.",
@@ -328,7 +336,8 @@ export const roundEn: Catalog = {
   "review.removeComment": "Remove",
   "review.addComment": "Add a comment on a criterion",
   "review.commentsField": "Comments",
-  "review.conflict": "Someone else changed this assessment (now version {version}), so your action was not saved. The page has reloaded the latest data; check it and try again.",
+  "review.conflict":
+    "Someone else changed this assessment (now version {version}), so your action was not saved. The page has reloaded the latest data; check it and try again.",
   "review.done.verify": "Marked as verified.",
   "review.done.appraise": "Appraised: {level}.",
   "review.done.recognise": "Recognised by decision {number}.",
@@ -410,7 +419,8 @@ export const roundEn: Catalog = {
   "audit.more": "and {n} more criteria",
 
   "report.title": "Report to the ministry {year}",
-  "report.subtitle": "The province's recognised digital-transformation levels, sent to the ministry (National Digital Transformation Agency).",
+  "report.subtitle":
+    "The province's recognised digital-transformation levels, sent to the ministry (National Digital Transformation Agency).",
   "report.year": "Report year",
   "report.loading": "Summarising the report…",
   "report.notProvince": "Only the province administration sends the report to the ministry.",
@@ -422,7 +432,8 @@ export const roundEn: Catalog = {
   "report.pending": "{n} assessments are not recognised yet. The report counts only units recognised when it is sent.",
   "report.send": "Send report",
   "report.confirmTitle": "Confirm sending",
-  "report.confirm": "The {year} report can be sent only once and cannot be changed afterwards. Send it now with the figures below?",
+  "report.confirm":
+    "The {year} report can be sent only once and cannot be changed afterwards. Send it now with the figures below?",
   "report.confirmSend": "Confirm and send",
   "report.sentTitle": "Report sent",
   "report.sentAt": "Sent {date}",

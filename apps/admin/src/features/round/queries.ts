@@ -15,9 +15,20 @@ export const RoundsQuery = graphql(`
       unitKind
       submitDueAt
       reviewDueAt
-      setVersion { id title version decisionNumber decisionDate }
+      setVersion {
+        id
+        title
+        version
+        decisionNumber
+        decisionDate
+      }
     }
-    unitKinds { code name nameEn parentCode }
+    unitKinds {
+      code
+      name
+      nameEn
+      parentCode
+    }
   }
 `);
 
@@ -26,7 +37,10 @@ export const RoundSummaryQuery = graphql(`
     roundSummary(roundId: $roundId) {
       units
       reviewQueue
-      byStatus { status count }
+      byStatus {
+        status
+        count
+      }
       byComputedLevel
       byRecognisedLevel
     }
@@ -36,7 +50,10 @@ export const RoundSummaryQuery = graphql(`
 export const RoundAssessmentsQuery = graphql(`
   query AdminRoundAssessments($roundId: ID!, $unitCode: String, $after: String) {
     assessments(roundId: $roundId, unitCode: $unitCode, first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -46,7 +63,14 @@ export const RoundAssessmentsQuery = graphql(`
           appraisedLevel
           recognisedLevel
           submittedAt
-          unit { code name type parent { name } }
+          unit {
+            code
+            name
+            type
+            parent {
+              name
+            }
+          }
         }
       }
     }
@@ -62,7 +86,10 @@ export const roundsOptions = (tenant: string | null) =>
   queryOptions({ queryKey: ["rounds", tenant], queryFn: () => request(RoundsQuery, { tenant }) });
 
 export const roundSummaryOptions = (roundId: string) =>
-  queryOptions({ queryKey: ["roundSummary", roundId], queryFn: () => request(RoundSummaryQuery, { roundId }).then((r) => r.roundSummary) });
+  queryOptions({
+    queryKey: ["roundSummary", roundId],
+    queryFn: () => request(RoundSummaryQuery, { roundId }).then((r) => r.roundSummary),
+  });
 
 /** Every assessment of a round in the user's subtree (the API pages by 100). */
 export const roundAssessmentsOptions = (roundId: string, unitCode: string | null) =>
@@ -72,7 +99,11 @@ export const roundAssessmentsOptions = (roundId: string, unitCode: string | null
       const out: AssessmentRow[] = [];
       let after: string | null = null;
       for (;;) {
-        const r: ResultOf<typeof RoundAssessmentsQuery> = await request(RoundAssessmentsQuery, { roundId, unitCode, after }, signal);
+        const r: ResultOf<typeof RoundAssessmentsQuery> = await request(
+          RoundAssessmentsQuery,
+          { roundId, unitCode, after },
+          signal,
+        );
         out.push(...r.assessments.edges.map((e) => e.node));
         if (!r.assessments.pageInfo.hasNextPage || !r.assessments.pageInfo.endCursor) return out;
         after = r.assessments.pageInfo.endCursor;
@@ -96,28 +127,104 @@ export const AssessmentQuery = graphql(`
       recognitionDate
       submittedAt
       recognisedAt
-      unit { id code name type path parent { name path } tenant { code name } }
-      round { id name year unitKind submitDueAt reviewDueAt }
+      unit {
+        id
+        code
+        name
+        type
+        path
+        parent {
+          name
+          path
+        }
+        tenant {
+          code
+          name
+        }
+      }
+      round {
+        id
+        name
+        year
+        unitKind
+        submitDueAt
+        reviewDueAt
+      }
       setVersion {
         id
         title
         version
         decisionNumber
         decisionDate
-        criteria { code group name measure unit targetLabels exemptWhenNoSubjects local }
+        criteria {
+          code
+          group
+          name
+          measure
+          unit
+          targetLabels
+          exemptWhenNoSubjects
+          local
+        }
       }
-      values { criterionCode value verifiedValue verifierComment verifiedAt effectiveValue note }
-      evidence { id criterionCode fileName size createdAt }
-      comments { id criterionCode body createdAt }
-      history { id at action actorId actorKind before after }
+      values {
+        criterionCode
+        value
+        verifiedValue
+        verifierComment
+        verifiedAt
+        effectiveValue
+        note
+      }
+      evidence {
+        id
+        criterionCode
+        fileName
+        size
+        createdAt
+      }
+      comments {
+        id
+        criterionCode
+        body
+        createdAt
+      }
+      history {
+        id
+        at
+        action
+        actorId
+        actorKind
+        before
+        after
+      }
       evaluation {
         level
         levelName
         levelNameEn
-        levels { level name met failing missing exempt }
-        criteria { code results }
+        levels {
+          level
+          name
+          met
+          failing
+          missing
+          exempt
+        }
+        criteria {
+          code
+          results
+        }
       }
-      gaps { code name level status current target message messageEn }
+      gaps {
+        code
+        name
+        level
+        status
+        current
+        target
+        message
+        messageEn
+      }
     }
   }
 `);
@@ -126,30 +233,93 @@ export type AssessmentDetail = ResultOf<typeof AssessmentQuery>["assessment"];
 export type CriterionRow = AssessmentDetail["setVersion"]["criteria"][number];
 
 export const assessmentOptions = (id: string) =>
-  queryOptions({ queryKey: ["assessment", id], queryFn: ({ signal }) => request(AssessmentQuery, { id }, signal).then((r) => r.assessment) });
+  queryOptions({
+    queryKey: ["assessment", id],
+    queryFn: ({ signal }) => request(AssessmentQuery, { id }, signal).then((r) => r.assessment),
+  });
 
 export const ReturnMutation = graphql(`
   mutation AdminReturn($assessmentId: ID!, $version: Int!, $comments: [ReviewCommentInput!]!) {
     returnAssessment(assessmentId: $assessmentId, version: $version, comments: $comments) {
       __typename
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { field message messageEn } }
-      ... on ConflictError { currentVersion }
-      ... on MutationReturnAssessmentSuccess { data { id status version } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on MutationReturnAssessmentSuccess {
+        data {
+          id
+          status
+          version
+        }
+      }
     }
   }
 `);
 
 export const VerifyValueMutation = graphql(`
-  mutation AdminVerifyValue($assessmentId: ID!, $version: Int!, $criterionCode: String!, $value: JSON, $comment: String) {
-    verifyIndicatorValue(assessmentId: $assessmentId, version: $version, criterionCode: $criterionCode, value: $value, comment: $comment) {
+  mutation AdminVerifyValue(
+    $assessmentId: ID!
+    $version: Int!
+    $criterionCode: String!
+    $value: JSON
+    $comment: String
+  ) {
+    verifyIndicatorValue(
+      assessmentId: $assessmentId
+      version: $version
+      criterionCode: $criterionCode
+      value: $value
+      comment: $comment
+    ) {
       __typename
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { field message messageEn } }
-      ... on ConflictError { currentVersion }
-      ... on MutationVerifyIndicatorValueSuccess { data { id status version } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on MutationVerifyIndicatorValueSuccess {
+        data {
+          id
+          status
+          version
+        }
+      }
     }
   }
 `);
@@ -158,11 +328,35 @@ export const VerifyMutation = graphql(`
   mutation AdminVerify($assessmentId: ID!, $version: Int!) {
     verifyAssessment(assessmentId: $assessmentId, version: $version) {
       __typename
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { field message messageEn } }
-      ... on ConflictError { currentVersion }
-      ... on MutationVerifyAssessmentSuccess { data { id status version } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on MutationVerifyAssessmentSuccess {
+        data {
+          id
+          status
+          version
+        }
+      }
     }
   }
 `);
@@ -171,31 +365,94 @@ export const AppraiseMutation = graphql(`
   mutation AdminAppraise($assessmentId: ID!, $version: Int!, $level: Int) {
     appraiseAssessment(assessmentId: $assessmentId, version: $version, level: $level) {
       __typename
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { field message messageEn } }
-      ... on ConflictError { currentVersion }
-      ... on MutationAppraiseAssessmentSuccess { data { id status version } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on MutationAppraiseAssessmentSuccess {
+        data {
+          id
+          status
+          version
+        }
+      }
     }
   }
 `);
 
 export const RecogniseMutation = graphql(`
   mutation AdminRecognise($assessmentId: ID!, $version: Int!, $decisionNumber: String!, $decisionDate: Date!) {
-    recogniseAssessment(assessmentId: $assessmentId, version: $version, decisionNumber: $decisionNumber, decisionDate: $decisionDate) {
+    recogniseAssessment(
+      assessmentId: $assessmentId
+      version: $version
+      decisionNumber: $decisionNumber
+      decisionDate: $decisionDate
+    ) {
       __typename
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { field message messageEn } }
-      ... on ConflictError { currentVersion }
-      ... on MutationRecogniseAssessmentSuccess { data { id status version } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on MutationRecogniseAssessmentSuccess {
+        data {
+          id
+          status
+          version
+        }
+      }
     }
   }
 `);
 
 export const ProvinceReportsQuery = graphql(`
   query AdminProvinceReports($year: Int!) {
-    provinceReports(year: $year) { id year submittedAt onTime summary tenant { code name } }
+    provinceReports(year: $year) {
+      id
+      year
+      submittedAt
+      onTime
+      summary
+      tenant {
+        code
+        name
+      }
+    }
   }
 `);
 
@@ -203,11 +460,35 @@ export const SubmitReportMutation = graphql(`
   mutation AdminSubmitReport($tenantId: String!, $year: Int!) {
     submitProvinceReport(tenantId: $tenantId, year: $year) {
       __typename
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { field message messageEn } }
-      ... on ConflictError { currentVersion }
-      ... on MutationSubmitProvinceReportSuccess { data { id submittedAt onTime } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on MutationSubmitProvinceReportSuccess {
+        data {
+          id
+          submittedAt
+          onTime
+        }
+      }
     }
   }
 `);
@@ -215,7 +496,10 @@ export const SubmitReportMutation = graphql(`
 export type ProvinceReportRow = ResultOf<typeof ProvinceReportsQuery>["provinceReports"][number];
 
 export const provinceReportsOptions = (year: number) =>
-  queryOptions({ queryKey: ["provinceReports", year], queryFn: () => request(ProvinceReportsQuery, { year }).then((r) => r.provinceReports) });
+  queryOptions({
+    queryKey: ["provinceReports", year],
+    queryFn: () => request(ProvinceReportsQuery, { year }).then((r) => r.provinceReports),
+  });
 
 const ReportDeadlineQuery = graphql(`
   query ReportDeadline($year: Int!) {
@@ -225,4 +509,8 @@ const ReportDeadlineQuery = graphql(`
 
 /** The deadline of the yearly report, as the API decides it (before 25/12, Vietnam time). */
 export const reportDeadlineOptions = (year: number) =>
-  queryOptions({ queryKey: ["reportDeadline", year], queryFn: () => request(ReportDeadlineQuery, { year }).then((r) => new Date(r.reportDeadline)), staleTime: Infinity });
+  queryOptions({
+    queryKey: ["reportDeadline", year],
+    queryFn: () => request(ReportDeadlineQuery, { year }).then((r) => new Date(r.reportDeadline)),
+    staleTime: Infinity,
+  });

@@ -22,7 +22,10 @@ export function mockApi(handlers: Record<string, Handler>): Call[] {
       calls.push({ operation, variables: body.variables });
       const h = handlers[operation];
       if (!h) return new Response(JSON.stringify({ errors: [{ message: `unmocked ${operation}` }] }), { status: 200 });
-      return new Response(JSON.stringify({ data: h(body.variables, n) }), { status: 200, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify({ data: h(body.variables, n) }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     }),
   );
   return calls;
@@ -32,7 +35,13 @@ export const officer: Me = {
   id: "user-officer",
   name: "Phòng VH&TT Yên Khánh",
   email: "phong.yenkhanh@ninhbinh.gov.vn",
-  roles: [{ role: "DISTRICT_OFFICER", tenantId: "ninh-binh", unit: { id: "VW5pdDp1XzM3NQ==", code: "375", name: "Huyện Yên Khánh", path: "37/375" } }],
+  roles: [
+    {
+      role: "DISTRICT_OFFICER",
+      tenantId: "ninh-binh",
+      unit: { id: "VW5pdDp1XzM3NQ==", code: "375", name: "Huyện Yên Khánh", path: "37/375" },
+    },
+  ],
 } as Me;
 
 export const ministry: Me = {
@@ -40,7 +49,7 @@ export const ministry: Me = {
   name: "Cục Chuyển đổi số quốc gia",
   email: "bo@cds.gov.vn",
   roles: [{ role: "MINISTRY_ADMIN", tenantId: "vn", unit: null }],
-} as Me;
+};
 
 const levels = (met: number) =>
   [1, 2, 3, 4, 5].map((l) => ({
@@ -84,7 +93,14 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
       parent: { name: "Huyện Yên Khánh", path: "37/375" },
       tenant: { code: "ninh-binh", name: "Ninh Bình" },
     },
-    round: { id: "Um91bmQ6cg==", name: "Đánh giá cấp xã năm 2025", year: 2025, unitKind: "commune", submitDueAt: "2025-10-31", reviewDueAt: "2025-12-15" },
+    round: {
+      id: "Um91bmQ6cg==",
+      name: "Đánh giá cấp xã năm 2025",
+      year: 2025,
+      unitKind: "commune",
+      submitDueAt: "2025-10-31",
+      reviewDueAt: "2025-12-15",
+    },
     setVersion: {
       id: "VmVyc2lvbjp2",
       title: "Bộ tiêu chí cấp xã tỉnh Ninh Bình",
@@ -92,22 +108,106 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
       decisionNumber: "215/QĐ-UBND",
       decisionDate: "2025-02-14",
       criteria: [
-        { code: "CQS-02", group: "CQS", name: "Tỷ lệ hồ sơ trực tuyến toàn trình", measure: "percentage", unit: "%", targetLabels: ["≥ 30%", "≥ 40%", "≥ 60%", "≥ 80%", "≥ 90%"], exemptWhenNoSubjects: false, local: false },
-        { code: "CQS-12", group: "CQS", name: "Có hệ thống họp trực tuyến", measure: "boolean", unit: "", targetLabels: ["Có", "Có", "Có", "Có", "Có"], exemptWhenNoSubjects: false, local: false },
-        { code: "CQS-07", group: "CQS", name: "Nhân sự chuyên trách CĐS", measure: "minCount", unit: "người", targetLabels: ["Tối thiểu 1", "Tối thiểu 1", "Tối thiểu 1", "Tối thiểu 2", "Tối thiểu 2"], exemptWhenNoSubjects: false, local: false },
-        { code: "KTS-04", group: "KTS", name: "Doanh nghiệp dùng hoá đơn điện tử", measure: "countOrAll", unit: "", targetLabels: ["Không áp dụng", "Có 1", "Có 3", "Có 5", "Có 7"], exemptWhenNoSubjects: false, local: false },
+        {
+          code: "CQS-02",
+          group: "CQS",
+          name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+          measure: "percentage",
+          unit: "%",
+          targetLabels: ["≥ 30%", "≥ 40%", "≥ 60%", "≥ 80%", "≥ 90%"],
+          exemptWhenNoSubjects: false,
+          local: false,
+        },
+        {
+          code: "CQS-12",
+          group: "CQS",
+          name: "Có hệ thống họp trực tuyến",
+          measure: "boolean",
+          unit: "",
+          targetLabels: ["Có", "Có", "Có", "Có", "Có"],
+          exemptWhenNoSubjects: false,
+          local: false,
+        },
+        {
+          code: "CQS-07",
+          group: "CQS",
+          name: "Nhân sự chuyên trách CĐS",
+          measure: "minCount",
+          unit: "người",
+          targetLabels: ["Tối thiểu 1", "Tối thiểu 1", "Tối thiểu 1", "Tối thiểu 2", "Tối thiểu 2"],
+          exemptWhenNoSubjects: false,
+          local: false,
+        },
+        {
+          code: "KTS-04",
+          group: "KTS",
+          name: "Doanh nghiệp dùng hoá đơn điện tử",
+          measure: "countOrAll",
+          unit: "",
+          targetLabels: ["Không áp dụng", "Có 1", "Có 3", "Có 5", "Có 7"],
+          exemptWhenNoSubjects: false,
+          local: false,
+        },
       ],
     },
     values: [
-      { criterionCode: "CQS-02", value: { numerator: 21, denominator: 50 }, verifiedValue: null, verifierComment: null, verifiedAt: null, effectiveValue: { numerator: 21, denominator: 50 }, note: null },
-      { criterionCode: "CQS-12", value: true, verifiedValue: null, verifierComment: null, verifiedAt: null, effectiveValue: true, note: null },
-      { criterionCode: "CQS-07", value: { count: 1 }, verifiedValue: null, verifierComment: null, verifiedAt: null, effectiveValue: { count: 1 }, note: null },
-      { criterionCode: "KTS-04", value: { count: 1, total: 4 }, verifiedValue: null, verifierComment: null, verifiedAt: null, effectiveValue: { count: 1, total: 4 }, note: null },
+      {
+        criterionCode: "CQS-02",
+        value: { numerator: 21, denominator: 50 },
+        verifiedValue: null,
+        verifierComment: null,
+        verifiedAt: null,
+        effectiveValue: { numerator: 21, denominator: 50 },
+        note: null,
+      },
+      {
+        criterionCode: "CQS-12",
+        value: true,
+        verifiedValue: null,
+        verifierComment: null,
+        verifiedAt: null,
+        effectiveValue: true,
+        note: null,
+      },
+      {
+        criterionCode: "CQS-07",
+        value: { count: 1 },
+        verifiedValue: null,
+        verifierComment: null,
+        verifiedAt: null,
+        effectiveValue: { count: 1 },
+        note: null,
+      },
+      {
+        criterionCode: "KTS-04",
+        value: { count: 1, total: 4 },
+        verifiedValue: null,
+        verifierComment: null,
+        verifiedAt: null,
+        effectiveValue: { count: 1, total: 4 },
+        note: null,
+      },
     ],
-    evidence: [{ id: "ev1", criterionCode: "CQS-02", fileName: "bao-cao-dvc.pdf", size: 20480, createdAt: "2025-09-30T03:00:00.000Z" }],
+    evidence: [
+      {
+        id: "ev1",
+        criterionCode: "CQS-02",
+        fileName: "bao-cao-dvc.pdf",
+        size: 20480,
+        createdAt: "2025-09-30T03:00:00.000Z",
+      },
+    ],
     comments: [],
     history: [
-      { id: "1", at: "2025-10-02T03:00:00.000Z", action: "assessment.submit", actorId: "user-xa", actorKind: "user", before: { status: "DRAFT" }, after: { status: "SUBMITTED", registeredLevel: 3 } },
+      {
+        id: "1",
+        at: "2025-10-02T03:00:00.000Z",
+        action: "assessment.submit",
+        actorId: "user-xa",
+        actorKind: "user",
+        before: { status: "DRAFT" },
+        after: { status: "SUBMITTED", registeredLevel: 3 },
+      },
     ],
     evaluation: {
       level: 2,
@@ -121,7 +221,18 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
         { code: "KTS-04", results: ["na", "pass", "fail", "fail", "fail"] },
       ],
     },
-    gaps: [{ code: "CQS-02", name: "Tỷ lệ hồ sơ trực tuyến toàn trình", level: 3, status: "fail", current: "42% (21/50)", target: "≥ 60%", message: "CQS-02: cần ≥ 60%, hiện 42% (21/50) — thêm 9 hồ sơ", messageEn: "" }],
+    gaps: [
+      {
+        code: "CQS-02",
+        name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+        level: 3,
+        status: "fail",
+        current: "42% (21/50)",
+        target: "≥ 60%",
+        message: "CQS-02: cần ≥ 60%, hiện 42% (21/50) — thêm 9 hồ sơ",
+        messageEn: "",
+      },
+    ],
     ...over,
-  } as AssessmentDetail;
+  };
 }

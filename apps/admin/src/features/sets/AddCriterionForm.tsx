@@ -91,7 +91,11 @@ export function AddCriterionForm({
       if (measure === "percentage") return n < 0 || n > 100 || Math.abs(n * 100 - Math.round(n * 100)) > 1e-6;
       return !Number.isInteger(n) || n < 0;
     });
-    if (bad >= 0) e.targets = t("add.err.target", { level: bad + 1, problem: t(measure === "percentage" ? "add.err.percent" : "add.err.count") });
+    if (bad >= 0)
+      e.targets = t("add.err.target", {
+        level: bad + 1,
+        problem: t(measure === "percentage" ? "add.err.percent" : "add.err.count"),
+      });
     else if (targets.every((tg) => tg === null)) e.targets = t("add.err.noTarget");
     return e;
   };
@@ -188,7 +192,12 @@ export function AddCriterionForm({
         </div>
         <div className="field span-2">
           <label htmlFor={`${id}-method`}>{t("add.method")}</label>
-          <input id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value)} {...fieldProps("method")} />
+          <input
+            id={`${id}-method`}
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            {...fieldProps("method")}
+          />
           {err("method")}
         </div>
         <div className="field span-2">

@@ -8,7 +8,15 @@ import { cleanup, configure, fireEvent, screen, waitFor, within } from "@testing
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
 import SetEditorPage from "./SetEditorPage.tsx";
 import { SetsPage } from "./SetsPage.tsx";
-import { DRAFT_ID, draftDocument, mockGraphql, provinceAdmin, renderWithProviders, stubEditors, versionData } from "./test-utils.tsx";
+import {
+  DRAFT_ID,
+  draftDocument,
+  mockGraphql,
+  provinceAdmin,
+  renderWithProviders,
+  stubEditors,
+  versionData,
+} from "./test-utils.tsx";
 
 configure({ asyncUtilTimeout: 10_000 });
 
@@ -37,7 +45,9 @@ function ownCommune(): TCriteriaSet {
   const doc = structuredClone(nationalCommune) as TCriteriaSet;
   doc.id = "ninh-binh-commune";
   doc.basedOn = { id: nationalCommune.id, version: nationalCommune.version };
-  doc.criteria = doc.criteria.map((c) => (c.code === "CQS-02" ? ({ ...c, targets: [30, 40, 60, 80, 90] } as typeof c) : c));
+  doc.criteria = doc.criteria.map((c) =>
+    c.code === "CQS-02" ? ({ ...c, targets: [30, 40, 60, 80, 90] } as typeof c) : c,
+  );
   doc.criteria.push(structuredClone(LOCAL) as unknown as TCriteriaSet["criteria"][number]);
   return doc;
 }
@@ -68,14 +78,28 @@ function setsPageApi(withOwnSet: boolean) {
     title: "Bộ tiêu chí cấp xã tỉnh Ninh Bình",
     unitKind: "commune",
     tenant: { id: "t-nb", code: "ninh-binh", name: "Ninh Bình", kind: "PROVINCE" },
-    versions: [row("OWN1", "1.0", { id: "NAT", version: "1.0", set: { code: "vn-2361-commune", title: nationalCommune.title } })],
+    versions: [
+      row("OWN1", "1.0", { id: "NAT", version: "1.0", set: { code: "vn-2361-commune", title: nationalCommune.title } }),
+    ],
   };
   return mockGraphql({
-    CriteriaSets: { criteriaSets: withOwnSet ? [national, own] : [national], unitKinds: [{ code: "commune", name: "Cấp xã", nameEn: "Commune" }] },
+    CriteriaSets: {
+      criteriaSets: withOwnSet ? [national, own] : [national],
+      unitKinds: [{ code: "commune", name: "Cấp xã", nameEn: "Commune" }],
+    },
     CriteriaSetVersion: (vars: Record<string, unknown>) => ({
-      criteriaSetVersion: { ...versionData(vars.id === "NAT" ? nationalCommune : ownCommune(), "PUBLISHED"), id: vars.id, version: "1.0" },
+      criteriaSetVersion: {
+        ...versionData(vars.id === "NAT" ? nationalCommune : ownCommune(), "PUBLISHED"),
+        id: vars.id,
+        version: "1.0",
+      },
     }),
-    CloneCriteriaSet: { cloneCriteriaSet: { __typename: "MutationCloneCriteriaSetSuccess", data: { id: "NEW", version: "2.0", set: { code: "ninh-binh-commune" } } } },
+    CloneCriteriaSet: {
+      cloneCriteriaSet: {
+        __typename: "MutationCloneCriteriaSetSuccess",
+        data: { id: "NEW", version: "2.0", set: { code: "ninh-binh-commune" } },
+      },
+    },
   });
 }
 
@@ -89,12 +113,18 @@ describe("Nhân bản cho tỉnh when the province has its own set", { timeout: 
     const api = setsPageApi(true);
     renderWithProviders(<SetsPage me={provinceAdmin} />);
     const dialog = await openChoice();
-    const own = within(dialog).getByRole("radio", { name: "Phiên bản mới của bộ tiêu chí của tỉnh" }) as HTMLInputElement;
-    const restart = within(dialog).getByRole("radio", { name: "Bắt đầu lại từ bộ tiêu chí quốc gia" }) as HTMLInputElement;
+    const own = within(dialog).getByRole("radio", {
+      name: "Phiên bản mới của bộ tiêu chí của tỉnh",
+    }) as HTMLInputElement;
+    const restart = within(dialog).getByRole("radio", {
+      name: "Bắt đầu lại từ bộ tiêu chí quốc gia",
+    }) as HTMLInputElement;
     expect(own.checked).toBe(true);
     expect(restart.checked).toBe(false);
     expect(within(dialog).getByRole("group", { name: "Bản nháp mới bắt đầu từ" })).toBeTruthy();
-    expect((await within(dialog).findByTestId("semantic-diff")).textContent).toBe("Chưa có khác biệt nào so với bản gốc.");
+    expect((await within(dialog).findByTestId("semantic-diff")).textContent).toBe(
+      "Chưa có khác biệt nào so với bản gốc.",
+    );
     expect(within(dialog).queryByTestId("clone-drops-local")).toBeNull();
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Tạo bản nháp" }));
@@ -118,7 +148,11 @@ describe("Nhân bản cho tỉnh when the province has its own set", { timeout: 
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Tạo bản nháp" }));
     await waitFor(() => expect(api.byName("CloneCriteriaSet")).toHaveLength(1));
-    expect(api.byName("CloneCriteriaSet")[0]!.variables).toEqual({ sourceVersionId: "NAT", tenantId: "ninh-binh", startOver: true });
+    expect(api.byName("CloneCriteriaSet")[0]!.variables).toEqual({
+      sourceVersionId: "NAT",
+      tenantId: "ninh-binh",
+      startOver: true,
+    });
   });
 
   it("a province without its own set clones at once, without a choice", async () => {
@@ -138,10 +172,23 @@ describe("publishing a version that drops a local criterion of the version in fo
     // The draft (national targets, no CQS-25) is a new version of a set whose 1.0 in force has local CQS-25.
     const current = { ...draftDocument(), criteria: [...draftDocument().criteria, { ...LOCAL, code: "CQS-25" }] };
     const draft = { ...versionData(), version: "2.0", document: { ...draftDocument(), version: "2.0" } };
-    draft.set = { ...draft.set, versions: [{ id: DRAFT_ID, version: "2.0", status: "DRAFT" }, { id: CURRENT, version: "1.0", status: "PUBLISHED" }] };
+    draft.set = {
+      ...draft.set,
+      versions: [
+        { id: DRAFT_ID, version: "2.0", status: "DRAFT" },
+        { id: CURRENT, version: "1.0", status: "PUBLISHED" },
+      ],
+    };
     const api = mockGraphql({
-      CriteriaSetVersion: (vars: Record<string, unknown>) => ({ criteriaSetVersion: vars.id === CURRENT ? { ...versionData(current, "PUBLISHED"), id: CURRENT } : draft }),
-      PublishCriteriaSetVersion: { publishCriteriaSetVersion: { __typename: "MutationPublishCriteriaSetVersionSuccess", data: { id: DRAFT_ID, status: "PUBLISHED" } } },
+      CriteriaSetVersion: (vars: Record<string, unknown>) => ({
+        criteriaSetVersion: vars.id === CURRENT ? { ...versionData(current, "PUBLISHED"), id: CURRENT } : draft,
+      }),
+      PublishCriteriaSetVersion: {
+        publishCriteriaSetVersion: {
+          __typename: "MutationPublishCriteriaSetVersionSuccess",
+          data: { id: DRAFT_ID, status: "PUBLISHED" },
+        },
+      },
       CriteriaSets: { criteriaSets: [], unitKinds: [] },
     });
     renderWithProviders(<SetEditorPage me={provinceAdmin} versionId={DRAFT_ID} components={stubEditors} />);
@@ -158,16 +205,26 @@ describe("publishing a version that drops a local criterion of the version in fo
     expect(warning.textContent).toContain("CQS-25");
 
     fireEvent.change(within(dialog).getByLabelText("Số quyết định ban hành"), { target: { value: "300/QĐ-UBND" } });
-    fireEvent.change(within(dialog).getByLabelText("Ngày quyết định (dd/mm/yyyy)"), { target: { value: "14/02/2025" } });
+    fireEvent.change(within(dialog).getByLabelText("Ngày quyết định (dd/mm/yyyy)"), {
+      target: { value: "14/02/2025" },
+    });
     fireEvent.click(within(dialog).getByRole("button", { name: "Công bố" }));
-    expect(within(dialog).getByRole("alert").textContent).toContain("Xác nhận bỏ tiêu chí địa phương: hãy đánh dấu ô xác nhận trước khi công bố");
-    const confirm = within(dialog).getByLabelText("Tôi xác nhận công bố phiên bản không còn các tiêu chí địa phương trên");
+    expect(within(dialog).getByRole("alert").textContent).toContain(
+      "Xác nhận bỏ tiêu chí địa phương: hãy đánh dấu ô xác nhận trước khi công bố",
+    );
+    const confirm = within(dialog).getByLabelText(
+      "Tôi xác nhận công bố phiên bản không còn các tiêu chí địa phương trên",
+    );
     expect(confirm.getAttribute("aria-invalid")).toBe("true");
     expect(api.byName("PublishCriteriaSetVersion")).toHaveLength(0);
 
     fireEvent.click(confirm);
     fireEvent.click(within(dialog).getByRole("button", { name: "Công bố" }));
     await waitFor(() => expect(api.byName("PublishCriteriaSetVersion")).toHaveLength(1));
-    expect(api.byName("PublishCriteriaSetVersion")[0]!.variables).toEqual({ versionId: DRAFT_ID, decisionNumber: "300/QĐ-UBND", decisionDate: "2025-02-14" });
+    expect(api.byName("PublishCriteriaSetVersion")[0]!.variables).toEqual({
+      versionId: DRAFT_ID,
+      decisionNumber: "300/QĐ-UBND",
+      decisionDate: "2025-02-14",
+    });
   });
 });

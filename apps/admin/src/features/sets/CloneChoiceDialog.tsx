@@ -61,7 +61,10 @@ export default function CloneChoiceDialog({
   const startOver = nationalDoc.data ? asSet(nationalDoc.data.document) : null;
   const shown = choice === "own" ? base : startOver;
   const droppedLocal = useMemo(
-    () => (base && startOver ? base.criteria.filter((c) => c.local && !startOver.criteria.some((n) => n.code === c.code)) : []),
+    () =>
+      base && startOver
+        ? base.criteria.filter((c) => c.local && !startOver.criteria.some((n) => n.code === c.code))
+        : [],
     [base, startOver],
   );
 
@@ -73,21 +76,42 @@ export default function CloneChoiceDialog({
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal modal-wide card" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid="clone-choice-dialog">
+      <div
+        className="modal modal-wide card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        data-testid="clone-choice-dialog"
+      >
         <form onSubmit={submit}>
           <h2 id={`${id}-title`}>{t("clone.title", { tenant: tenantName })}</h2>
           <p>{t("clone.intro", { set: current.setCode, version: current.version })}</p>
           <fieldset className="clone-choices">
             <legend>{t("clone.legend")}</legend>
             <div className="clone-choice">
-              <input ref={first} type="radio" id={`${id}-own`} name={`${id}-choice`} checked={choice === "own"} onChange={() => setChoice("own")} aria-describedby={`${id}-own-hint`} />
+              <input
+                ref={first}
+                type="radio"
+                id={`${id}-own`}
+                name={`${id}-choice`}
+                checked={choice === "own"}
+                onChange={() => setChoice("own")}
+                aria-describedby={`${id}-own-hint`}
+              />
               <label htmlFor={`${id}-own`}>{t("clone.own")}</label>
               <p className="muted small" id={`${id}-own-hint`}>
                 {t("clone.ownHint", { set: current.setCode, version: current.version })}
               </p>
             </div>
             <div className="clone-choice">
-              <input type="radio" id={`${id}-national`} name={`${id}-choice`} checked={choice === "national"} onChange={() => setChoice("national")} aria-describedby={`${id}-national-hint`} />
+              <input
+                type="radio"
+                id={`${id}-national`}
+                name={`${id}-choice`}
+                checked={choice === "national"}
+                onChange={() => setChoice("national")}
+                aria-describedby={`${id}-national-hint`}
+              />
               <label htmlFor={`${id}-national`}>{t("clone.national")}</label>
               <p className="muted small" id={`${id}-national-hint`}>
                 {t("clone.nationalHint", { set: national.setCode, version: national.version })}
@@ -110,7 +134,11 @@ export default function CloneChoiceDialog({
 
           <h3>{t("clone.diffTitle", { set: current.setCode, version: current.version })}</h3>
           <ErrorBox error={nationalDoc.error ?? currentDoc.error} />
-          {base && shown ? <SemanticDiff base={base} current={shown} /> : !(nationalDoc.isError || currentDoc.isError) && <Spinner />}
+          {base && shown ? (
+            <SemanticDiff base={base} current={shown} />
+          ) : (
+            !(nationalDoc.isError || currentDoc.isError) && <Spinner />
+          )}
 
           <ErrorBox error={clone.error} />
           <div className="row modal-actions">

@@ -30,12 +30,23 @@ export function CloneForProvinceButton({
   const [choosing, setChoosing] = useState(false);
   return (
     <>
-      <button type="button" title={t("sets.cloneHint", { tenant: tenantName })} disabled={disabled} onClick={() => (current ? setChoosing(true) : onCloneDirectly())}>
+      <button
+        type="button"
+        title={t("sets.cloneHint", { tenant: tenantName })}
+        disabled={disabled}
+        onClick={() => (current ? setChoosing(true) : onCloneDirectly())}
+      >
         {t("sets.cloneForProvince")}
       </button>
       {choosing && current && (
         <Suspense fallback={<Spinner />}>
-          <CloneChoiceDialog national={national} current={current} tenantId={tenantId} tenantName={tenantName} onClose={() => setChoosing(false)} />
+          <CloneChoiceDialog
+            national={national}
+            current={current}
+            tenantId={tenantId}
+            tenantName={tenantName}
+            onClose={() => setChoosing(false)}
+          />
         </Suspense>
       )}
     </>

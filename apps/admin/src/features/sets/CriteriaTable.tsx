@@ -66,7 +66,16 @@ export interface CriteriaTableProps {
   onRemove(code: string): void;
 }
 
-export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSetTarget, onAdd, onRemove }: CriteriaTableProps) {
+export function CriteriaTable({
+  doc,
+  readOnly,
+  baseDoc,
+  issues,
+  highlight,
+  onSetTarget,
+  onAdd,
+  onRemove,
+}: CriteriaTableProps) {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState("");
   const [adding, setAdding] = useState(false);
@@ -78,7 +87,13 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
   const criteria = (doc as LooseSet | null)?.criteria;
   const groupsRaw = (doc as LooseSet | null)?.groups;
   const groups = useMemo(
-    () => (Array.isArray(groupsRaw) ? groupsRaw.map((g) => ({ code: str((g as { code?: unknown })?.code), name: str((locale === "en" && (g as { nameEn?: unknown })?.nameEn) || (g as { name?: unknown })?.name) })) : []),
+    () =>
+      Array.isArray(groupsRaw)
+        ? groupsRaw.map((g) => ({
+            code: str((g as { code?: unknown })?.code),
+            name: str((locale === "en" && (g as { nameEn?: unknown })?.nameEn) || (g as { name?: unknown })?.name),
+          }))
+        : [],
     [groupsRaw, locale],
   );
   const baseByCode = useMemo(() => new Map((baseDoc?.criteria ?? []).map((c) => [c.code, c])), [baseDoc]);
@@ -92,13 +107,24 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
   }, [highlight]);
 
   if (!levels) return <p className="notice notice-warn">{t("table.cannotShow", { what: "levels" })}</p>;
-  if (!Array.isArray(criteria)) return <p className="notice notice-warn">{t("table.cannotShow", { what: "criteria" })}</p>;
+  if (!Array.isArray(criteria))
+    return <p className="notice notice-warn">{t("table.cannotShow", { what: "criteria" })}</p>;
 
-  const rows = (criteria as LooseCriterion[]).map((c, index) => ({ c: c ?? {}, index, code: str(c?.code, `#${index + 1}`) }));
-  const shown = filter ? rows.filter((r) => matchesSearch(`${r.code} ${str(r.c.name)}`, filter) || matchesSearch(str(r.c.name), filter)) : rows;
+  const rows = (criteria as LooseCriterion[]).map((c, index) => ({
+    c: c ?? {},
+    index,
+    code: str(c?.code, `#${index + 1}`),
+  }));
+  const shown = filter
+    ? rows.filter((r) => matchesSearch(`${r.code} ${str(r.c.name)}`, filter) || matchesSearch(str(r.c.name), filter))
+    : rows;
   const known = new Set(groups.map((g) => g.code));
   const sections = [
-    ...groups.map((g) => ({ key: g.code, title: `${g.code} — ${g.name}`, rows: shown.filter((r) => str(r.c.group) === g.code) })),
+    ...groups.map((g) => ({
+      key: g.code,
+      title: `${g.code} — ${g.name}`,
+      rows: shown.filter((r) => str(r.c.group) === g.code),
+    })),
     { key: "?", title: "?", rows: shown.filter((r) => !known.has(str(r.c.group))) },
   ].filter((s) => s.rows.length > 0);
   const codes = rows.map((r) => r.code);
@@ -108,7 +134,13 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
   return (
     <div className="criteria-table-view">
       <div className="table-tools">
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("table.filter")} aria-label={t("table.filter")} />
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t("table.filter")}
+          aria-label={t("table.filter")}
+        />
         <span className="muted legend">{t("table.legend")}</span>
         {!readOnly && (
           <button type="button" className="secondary" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
@@ -169,7 +201,14 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
                 const rowIssues = issues.get(cellKey(code, null));
                 const asCriterion = c as unknown as TCriterion;
                 return (
-                  <tr key={`${index}-${code}`} data-cell={cellKey(code, null)} className={[rowIssues ? "has-error" : "", highlight?.key === cellKey(code, null) ? "highlight" : ""].join(" ")}>
+                  <tr
+                    key={`${index}-${code}`}
+                    data-cell={cellKey(code, null)}
+                    className={[
+                      rowIssues ? "has-error" : "",
+                      highlight?.key === cellKey(code, null) ? "highlight" : "",
+                    ].join(" ")}
+                  >
                     <th scope="row" className="col-code" title={rowIssues?.join("\n")}>
                       {code}
                       {local && <span className="badge local-badge">{t("table.local")}</span>}
@@ -191,15 +230,30 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
                       const key = cellKey(code, l.rank);
                       const target = targets[l.rank - 1];
                       const baseTarget = base ? (base.targets[l.rank - 1] ?? null) : undefined;
-                      const changed = base !== undefined && JSON.stringify(baseTarget) !== JSON.stringify(target ?? null);
+                      const changed =
+                        base !== undefined && JSON.stringify(baseTarget) !== JSON.stringify(target ?? null);
                       const cellIssues = issues.get(key);
-                      const titleParts = [...(cellIssues ?? []), ...(changed && base ? [t("table.changedFromBase", { target: formatTarget(base, baseTarget ?? null, locale === "en" ? "en" : "vi") })] : [])];
+                      const titleParts = [
+                        ...(cellIssues ?? []),
+                        ...(changed && base
+                          ? [
+                              t("table.changedFromBase", {
+                                target: formatTarget(base, baseTarget ?? null, locale === "en" ? "en" : "vi"),
+                              }),
+                            ]
+                          : []),
+                      ];
                       return (
                         <td
                           key={l.rank}
                           data-testid={`target-${code}-${l.rank}`}
                           data-cell={key}
-                          className={["col-level", cellIssues ? "has-error" : "", changed ? "changed" : "", highlight?.key === key ? "highlight" : ""].join(" ")}
+                          className={[
+                            "col-level",
+                            cellIssues ? "has-error" : "",
+                            changed ? "changed" : "",
+                            highlight?.key === key ? "highlight" : "",
+                          ].join(" ")}
                           title={titleParts.join("\n") || undefined}
                         >
                           <TargetControl
@@ -209,7 +263,14 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
                             yesLabel={typeof c.yesLabel === "string" ? c.yesLabel : undefined}
                             describe={(tg) => formatTarget(asCriterion, tg, locale === "en" ? "en" : "vi")}
                             disabled={readOnly}
-                            fallback={() => defaultTarget({ ...asCriterion, targets: targets as TCriterion["targets"] } as TCriterion, l.rank, undefined, baseTarget)}
+                            fallback={() =>
+                              defaultTarget(
+                                { ...asCriterion, targets: targets as TCriterion["targets"] } as TCriterion,
+                                l.rank,
+                                undefined,
+                                baseTarget,
+                              )
+                            }
                             onChange={(tg) => onSetTarget(code, l.rank, tg)}
                           />
                           {cellIssues && (
@@ -227,7 +288,11 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
                           (confirmRemove === code ? (
                             <span className="confirm-remove">
                               {t("table.removeConfirm", { code })}
-                              <button type="button" className="danger" onClick={() => (setConfirmRemove(null), onRemove(code))}>
+                              <button
+                                type="button"
+                                className="danger"
+                                onClick={() => (setConfirmRemove(null), onRemove(code))}
+                              >
                                 {t("table.removeYes")}
                               </button>
                               <button type="button" className="secondary" onClick={() => setConfirmRemove(null)}>
@@ -235,7 +300,12 @@ export function CriteriaTable({ doc, readOnly, baseDoc, issues, highlight, onSet
                               </button>
                             </span>
                           ) : (
-                            <button type="button" className="secondary" aria-label={`${t("table.remove")} ${code}`} onClick={() => setConfirmRemove(code)}>
+                            <button
+                              type="button"
+                              className="secondary"
+                              aria-label={`${t("table.remove")} ${code}`}
+                              onClick={() => setConfirmRemove(code)}
+                            >
                               {t("table.remove")}
                             </button>
                           ))}

@@ -58,7 +58,17 @@ export function ImpactPreview({
   );
 }
 
-function ImpactResult({ versionId, roundId, revision, levelNames }: { versionId: string; roundId: string; revision: number; levelNames: string[] }) {
+function ImpactResult({
+  versionId,
+  roundId,
+  revision,
+  levelNames,
+}: {
+  versionId: string;
+  roundId: string;
+  revision: number;
+  levelNames: string[];
+}) {
   const { t, number } = useI18n();
   const q = useQuery(impactQuery(versionId, roundId, revision));
   if (q.isPending)
@@ -75,13 +85,22 @@ function ImpactResult({ versionId, roundId, revision, levelNames }: { versionId:
   const max = Math.max(1, ...d.current, ...d.draft);
   const columns: Column<Moved>[] = [
     { key: "unit", header: t("impact.unit"), value: (m) => m.unitName },
-    { key: "current", header: t("impact.now"), value: (m) => m.current, render: (m) => <LevelBadge level={m.current} /> },
+    {
+      key: "current",
+      header: t("impact.now"),
+      value: (m) => m.current,
+      render: (m) => <LevelBadge level={m.current} />,
+    },
     { key: "draft", header: t("impact.draft"), value: (m) => m.draft, render: (m) => <LevelBadge level={m.draft} /> },
     {
       key: "dir",
       header: t("impact.direction"),
       value: (m) => (m.draft > m.current ? t("impact.dirUp") : t("impact.dirDown")),
-      render: (m) => <span className={m.draft > m.current ? "move-up" : "move-down"}>{m.draft > m.current ? t("impact.dirUp") : t("impact.dirDown")}</span>,
+      render: (m) => (
+        <span className={m.draft > m.current ? "move-up" : "move-down"}>
+          {m.draft > m.current ? t("impact.dirUp") : t("impact.dirDown")}
+        </span>
+      ),
     },
   ];
   return (
@@ -120,7 +139,8 @@ function ImpactResult({ versionId, roundId, revision, levelNames }: { versionId:
             </th>
             <th scope="col" className="bars-col" aria-hidden="true">
               <span className="bar-legend">
-                <span className="swatch swatch-now" /> {t("impact.now")} <span className="swatch swatch-draft" /> {t("impact.draft")}
+                <span className="swatch swatch-now" /> {t("impact.now")} <span className="swatch swatch-draft" />{" "}
+                {t("impact.draft")}
               </span>
             </th>
           </tr>
@@ -136,7 +156,9 @@ function ImpactResult({ versionId, roundId, revision, levelNames }: { versionId:
                 </th>
                 <td className="num">{number(now)}</td>
                 <td className="num">{number(draft)}</td>
-                <td className={`num ${delta > 0 ? "delta-up" : delta < 0 ? "delta-down" : "muted"}`}>{delta > 0 ? `+${number(delta)}` : delta < 0 ? `−${number(-delta)}` : "0"}</td>
+                <td className={`num ${delta > 0 ? "delta-up" : delta < 0 ? "delta-down" : "muted"}`}>
+                  {delta > 0 ? `+${number(delta)}` : delta < 0 ? `−${number(-delta)}` : "0"}
+                </td>
                 <td className="bars-col" aria-hidden="true">
                   <div className="bar bar-now" title={`${t("impact.now")}: ${now}`}>
                     <span style={{ width: `${(100 * now) / max}%` }} />
@@ -151,7 +173,11 @@ function ImpactResult({ versionId, roundId, revision, levelNames }: { versionId:
         </tbody>
       </table>
       <h3>{t("impact.moved")}</h3>
-      {d.moved.length === 0 ? <p className="muted">{t("impact.noneMoved")}</p> : <DataTable columns={columns} rows={d.moved} rowKey={(m) => m.assessmentId} csvName="anh-huong-ban-nhap.csv" />}
+      {d.moved.length === 0 ? (
+        <p className="muted">{t("impact.noneMoved")}</p>
+      ) : (
+        <DataTable columns={columns} rows={d.moved} rowKey={(m) => m.assessmentId} csvName="anh-huong-ban-nhap.csv" />
+      )}
     </div>
   );
 }

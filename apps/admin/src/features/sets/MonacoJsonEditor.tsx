@@ -25,7 +25,15 @@ function minimalEdit(from: string, to: string): { start: number; end: number; te
   return { start, end: endFrom, text: to.slice(start, endTo) };
 }
 
-export default function MonacoJsonEditor({ text, modelPath, readOnly, markers, reveal, onChange, onSave }: JsonEditorProps) {
+export default function MonacoJsonEditor({
+  text,
+  modelPath,
+  readOnly,
+  markers,
+  reveal,
+  onChange,
+  onSave,
+}: JsonEditorProps) {
   const { t } = useI18n();
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const [mounted, setMounted] = useState(false);
@@ -56,7 +64,14 @@ export default function MonacoJsonEditor({ text, modelPath, readOnly, markers, r
       markers.map((m) => {
         const s = model.getPositionAt(m.offset);
         const e = model.getPositionAt(m.offset + Math.max(1, m.length));
-        return { severity: monaco.MarkerSeverity.Error, message: m.message, startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: s.lineNumber,
+          startColumn: s.column,
+          endLineNumber: e.lineNumber,
+          endColumn: e.column,
+        };
       }),
     );
   }, [markers, mounted, text]);

@@ -49,7 +49,9 @@ export function PublishDialog({
   const current = useQuery({ ...versionQuery(currentVersionId ?? ""), enabled: currentVersionId !== null });
   const droppedLocal = useMemo(() => {
     const now = new Set(((document as CriteriaLike | null)?.criteria ?? []).map((c) => c.code));
-    return ((current.data?.document as CriteriaLike | undefined)?.criteria ?? []).filter((c) => c.local && !now.has(c.code));
+    return ((current.data?.document as CriteriaLike | undefined)?.criteria ?? []).filter(
+      (c) => c.local && !now.has(c.code),
+    );
   }, [document, current.data]);
   const checking = currentVersionId !== null && current.isPending;
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -61,7 +63,9 @@ export function PublishDialog({
       // The API names the field at fault: show it under that field.
       if (e instanceof ApiError && e.code === "BAD_INPUT") {
         const next: Partial<Record<Field, string>> = {};
-        for (const i of e.issues) if (i.field === "decisionNumber" || i.field === "decisionDate") next[i.field] = locale === "en" ? i.messageEn : i.message;
+        for (const i of e.issues)
+          if (i.field === "decisionNumber" || i.field === "decisionDate")
+            next[i.field] = locale === "en" ? i.messageEn : i.message;
         setErrors(next);
       }
     },
@@ -81,7 +85,9 @@ export function PublishDialog({
     const e: Partial<Record<Field, string>> = {};
     if (number.trim().length < 3) e.decisionNumber = t("publish.err.number");
     const d = parseVietnameseDate(date);
-    if ("error" in d) e.decisionDate = d.error === "format" ? t("publish.err.dateFormat") : t("publish.err.dateInvalid", { date: date.trim() });
+    if ("error" in d)
+      e.decisionDate =
+        d.error === "format" ? t("publish.err.dateFormat") : t("publish.err.dateInvalid", { date: date.trim() });
     else if (d.iso > vietnamDay(new Date())) e.decisionDate = t("publish.err.dateFuture");
     if (droppedLocal.length > 0 && !confirmDrop) e.confirmDrop = t("publish.err.confirmDrop");
     setErrors(e);
@@ -93,7 +99,13 @@ export function PublishDialog({
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal card" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid="publish-dialog">
+      <div
+        className="modal card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        data-testid="publish-dialog"
+      >
         <form onSubmit={submit} noValidate>
           <h2 id={`${id}-title`}>{t("publish.title")}</h2>
           <p>{t("publish.intro", { version })}</p>

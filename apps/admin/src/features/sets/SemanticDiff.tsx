@@ -9,7 +9,16 @@ import { useI18n } from "@cds/ui";
 import { diff } from "@cds/criteria-core";
 import { formatTarget, type TCriteriaSet } from "@cds/criteria-schema";
 
-const OTHER_FIELDS = ["renamed", "method", "unit", "measure", "group", "legalBasis", "exemptWhenNoSubjects", "local"] as const;
+const OTHER_FIELDS = [
+  "renamed",
+  "method",
+  "unit",
+  "measure",
+  "group",
+  "legalBasis",
+  "exemptWhenNoSubjects",
+  "local",
+] as const;
 
 export function SemanticDiff({ base, current }: { base: TCriteriaSet; current: TCriteriaSet }) {
   const { t, locale } = useI18n();
@@ -72,7 +81,9 @@ export function SemanticDiff({ base, current }: { base: TCriteriaSet; current: T
                     <th scope="row">{c.code}</th>
                     <td>{c.name}</td>
                     <td>
-                      <span className={`badge diff-badge diff-${c.direction}`}>{t(c.direction === "unchanged" ? "diff.unchanged" : `diff.${c.direction}`)}</span>
+                      <span className={`badge diff-badge diff-${c.direction}`}>
+                        {t(c.direction === "unchanged" ? "diff.unchanged" : `diff.${c.direction}`)}
+                      </span>
                     </td>
                     {levels.map((l) => {
                       const td = c.targets.find((x) => x.level === l.rank);
@@ -83,8 +94,13 @@ export function SemanticDiff({ base, current }: { base: TCriteriaSet; current: T
                           </td>
                         );
                       return (
-                        <td key={l.rank} className={`diff-cell diff-${td.change}`} data-testid={`diff-${c.code}-${l.rank}`}>
-                          <span className="from">{td.from}</span> <span aria-hidden="true">→</span> <strong className="to">{td.to}</strong>
+                        <td
+                          key={l.rank}
+                          className={`diff-cell diff-${td.change}`}
+                          data-testid={`diff-${c.code}-${l.rank}`}
+                        >
+                          <span className="from">{td.from}</span> <span aria-hidden="true">→</span>{" "}
+                          <strong className="to">{td.to}</strong>
                           <span className="visually-hidden"> ({t(`diff.${td.change}`)})</span>
                         </td>
                       );

@@ -10,9 +10,31 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "rea
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, ErrorBox, Link, Notice, Spinner, formatDateTime, navigate, useI18n, type Me } from "@cds/ui";
 import { ZCriteriaSet, validateCriteriaSet, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
-import { blockingDraft, canManageSets, editorTenant, ownCurrentVersion, saveDraft, setsKeys, setsQuery, versionHref, versionQuery, type VersionData } from "./api.ts";
+import {
+  blockingDraft,
+  canManageSets,
+  editorTenant,
+  ownCurrentVersion,
+  saveDraft,
+  setsKeys,
+  setsQuery,
+  versionHref,
+  versionQuery,
+  type VersionData,
+} from "./api.ts";
 import { CloneForProvinceButton } from "./CloneForProvinceButton.tsx";
-import { addCriterion, cellOfPointer, fixedFieldIssues, formatDocument, parseText, rangeOfPointer, removeCriterion, setTarget, type Target, type TCriteriaSetLike } from "./document.ts";
+import {
+  addCriterion,
+  cellOfPointer,
+  fixedFieldIssues,
+  formatDocument,
+  parseText,
+  rangeOfPointer,
+  removeCriterion,
+  setTarget,
+  type Target,
+  type TCriteriaSetLike,
+} from "./document.ts";
 import { modelPathFor, type EditorComponents } from "./editor-types.ts";
 import { CriteriaTable, cellKey, levelsOf } from "./CriteriaTable.tsx";
 import { ValidationPanel, type PanelIssue } from "./ValidationPanel.tsx";
@@ -84,7 +106,12 @@ export function SetEditor({
     const r = validateCriteriaSet(parsed.value);
     const fixed =
       typeof parsed.value === "object" && !readOnly
-        ? fixedFieldIssues(parsed.value as Parameters<typeof fixedFieldIssues>[0], { setCode: version.set.code, version: version.version, unitKind: version.set.unitKind, tenant: tenantCode })
+        ? fixedFieldIssues(parsed.value, {
+            setCode: version.set.code,
+            version: version.version,
+            unitKind: version.set.unitKind,
+            tenant: tenantCode,
+          })
         : [];
     return [...r.issues, ...fixed];
   }, [parsed.value, readOnly, version.set.code, version.version, version.set.unitKind, tenantCode]);
@@ -92,9 +119,27 @@ export function SetEditor({
   const panelIssues = useMemo<PanelIssue[]>(() => {
     const msg = (i: IssueLike) => (locale === "en" ? i.messageEn : i.message);
     return [
-      ...parsed.syntax.map((s, k) => ({ id: `s${k}`, source: "syntax" as const, message: t(`syntax.${s.code}`), line: s.line, column: s.column })),
-      ...clientIssues.map((i, k) => ({ id: `c${k}`, source: "client" as const, pointer: i.pointer ?? "", message: msg(i), cell: cellOfPointer(shownDoc, i.pointer ?? "") })),
-      ...(serverIssues?.issues ?? []).map((i, k) => ({ id: `v${k}`, source: "server" as const, pointer: i.pointer ?? "", message: msg(i), cell: cellOfPointer(shownDoc, i.pointer ?? "") })),
+      ...parsed.syntax.map((s, k) => ({
+        id: `s${k}`,
+        source: "syntax" as const,
+        message: t(`syntax.${s.code}`),
+        line: s.line,
+        column: s.column,
+      })),
+      ...clientIssues.map((i, k) => ({
+        id: `c${k}`,
+        source: "client" as const,
+        pointer: i.pointer ?? "",
+        message: msg(i),
+        cell: cellOfPointer(shownDoc, i.pointer ?? ""),
+      })),
+      ...(serverIssues?.issues ?? []).map((i, k) => ({
+        id: `v${k}`,
+        source: "server" as const,
+        pointer: i.pointer ?? "",
+        message: msg(i),
+        cell: cellOfPointer(shownDoc, i.pointer ?? ""),
+      })),
     ];
   }, [parsed.syntax, clientIssues, serverIssues, shownDoc, locale, t]);
 
@@ -131,7 +176,8 @@ export function SetEditor({
       /* the criterion is gone from the text (edited elsewhere meanwhile): nothing to change */
     }
   };
-  const onSetTarget = (code: string, level: number, target: Target) => edit((tx, d) => setTarget(tx, d, code, level, target));
+  const onSetTarget = (code: string, level: number, target: Target) =>
+    edit((tx, d) => setTarget(tx, d, code, level, target));
   const onAdd = (c: TCriterion) => {
     edit((tx, d) => addCriterion(tx, d, c));
     setHighlight({ key: cellKey(c.code, null), nonce: Date.now() });
@@ -151,11 +197,17 @@ export function SetEditor({
     onError: (e) => {
       setFlash(null);
       if (e instanceof ApiError && e.code === "INVALID_SET") {
-        setServerIssues({ issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message, messageEn: i.messageEn })), at: formatDateTime(new Date()).slice(11) });
+        setServerIssues({
+          issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message, messageEn: i.messageEn })),
+          at: formatDateTime(new Date()).slice(11),
+        });
       } else if (e instanceof ApiError && e.code === "CONFLICT") setConflict(e.currentVersion ?? 0);
     },
   });
-  const saveError = save.error instanceof ApiError && (save.error.code === "INVALID_SET" || save.error.code === "CONFLICT") ? null : save.error;
+  const saveError =
+    save.error instanceof ApiError && (save.error.code === "INVALID_SET" || save.error.code === "CONFLICT")
+      ? null
+      : save.error;
 
   const canSave = !readOnly && jsonOk && dirty && !save.isPending;
   const doSave = useCallback(() => {
@@ -197,7 +249,14 @@ export function SetEditor({
   // ---- why a button is disabled ----
   const firstSyntax = parsed.syntax[0];
   const issueCount = clientIssues.length + (serverIssues?.issues.length ?? 0);
-  const blocked = !jsonOk && firstSyntax ? t("editor.blocked.json", { line: firstSyntax.line, column: firstSyntax.column }) : dirty ? t("editor.blocked.unsaved") : issueCount > 0 ? t("editor.blocked.issues", { count: issueCount }) : null;
+  const blocked =
+    !jsonOk && firstSyntax
+      ? t("editor.blocked.json", { line: firstSyntax.line, column: firstSyntax.column })
+      : dirty
+        ? t("editor.blocked.unsaved")
+        : issueCount > 0
+          ? t("editor.blocked.issues", { count: issueCount })
+          : null;
   const canPublish = !readOnly && jsonOk && !dirty && issueCount === 0 && !save.isPending;
 
   const showJson = (i: PanelIssue) => {
@@ -217,9 +276,13 @@ export function SetEditor({
     setTab("table");
   };
 
-  const title = (typeof (shownDoc as { title?: unknown } | null)?.title === "string" ? (shownDoc as { title: string }).title : null) ?? version.title;
+  const title =
+    (typeof (shownDoc as { title?: unknown } | null)?.title === "string"
+      ? (shownDoc as { title: string }).title
+      : null) ?? version.title;
   const levelNames = (levelsOf(shownDoc, locale) ?? []).map((l) => l.name);
-  const mayPreview = me.roles.some((r) => r.tenantId === tenantCode) || me.roles.some((r) => r.role === "MINISTRY_ADMIN");
+  const mayPreview =
+    me.roles.some((r) => r.tenantId === tenantCode) || me.roles.some((r) => r.role === "MINISTRY_ADMIN");
   const tabs: { id: Tab; label: string }[] = [
     { id: "table", label: t("tab.table") },
     { id: "json", label: t("tab.json") },
@@ -244,19 +307,30 @@ export function SetEditor({
           <code>{version.set.code}</code>
           <span>{t("editor.version", { version: version.version })}</span>
           <VersionStatusBadge status={version.status} />
-          {version.basedOn && <span>{t("editor.basedOn", { set: version.basedOn.set.code, version: version.basedOn.version })}</span>}
+          {version.basedOn && (
+            <span>{t("editor.basedOn", { set: version.basedOn.set.code, version: version.basedOn.version })}</span>
+          )}
         </div>
       </div>
 
       <ReadOnlyBanner me={me} version={version} canManage={canManage} />
-      {!readOnly && <p className="muted small draft-notice">{t("editor.draftNotice", { tenant: version.set.tenant.name })}</p>}
+      {!readOnly && (
+        <p className="muted small draft-notice">{t("editor.draftNotice", { tenant: version.set.tenant.name })}</p>
+      )}
 
       {!readOnly && (
         <div className="editor-toolbar" role="toolbar" aria-label={t("editor.save")}>
           <button type="button" onClick={doSave} disabled={!canSave} aria-describedby="editor-blocked">
             {save.isPending ? t("editor.saving") : t("editor.save")}
           </button>
-          <button type="button" className="secondary" data-testid="publish-button" onClick={() => setPublishing(true)} disabled={!canPublish} aria-describedby="editor-blocked">
+          <button
+            type="button"
+            className="secondary"
+            data-testid="publish-button"
+            onClick={() => setPublishing(true)}
+            disabled={!canPublish}
+            aria-describedby="editor-blocked"
+          >
             {t("editor.publish")}
           </button>
           <span className={`save-state ${dirty ? "dirty" : ""}`} role="status">
@@ -306,7 +380,11 @@ export function SetEditor({
             onClick={() => setTab(x.id)}
           >
             {x.label}
-            {x.id === "table" || x.id === "json" ? (panelIssues.length > 0 ? <span className="tab-count">{panelIssues.length}</span> : null) : null}
+            {x.id === "table" || x.id === "json" ? (
+              panelIssues.length > 0 ? (
+                <span className="tab-count">{panelIssues.length}</span>
+              ) : null
+            ) : null}
           </button>
         ))}
       </div>
@@ -331,18 +409,35 @@ export function SetEditor({
                 </>
               ) : (
                 <Suspense fallback={<Spinner label={t("editor.loadingEditor")} />}>
-                  <JsonEditor text={text} modelPath={modelPathFor(version.id)} readOnly={readOnly} markers={markers} reveal={reveal} onChange={setText} onSave={doSave} />
+                  <JsonEditor
+                    text={text}
+                    modelPath={modelPathFor(version.id)}
+                    readOnly={readOnly}
+                    markers={markers}
+                    reveal={reveal}
+                    onChange={setText}
+                    onSave={doSave}
+                  />
                 </Suspense>
               )}
             </div>
-            <ValidationPanel issues={panelIssues} serverAt={serverIssues?.at ?? null} onShowJson={showJson} onShowCell={showCell} />
+            <ValidationPanel
+              issues={panelIssues}
+              serverAt={serverIssues?.at ?? null}
+              onShowJson={showJson}
+              onShowCell={showCell}
+            />
           </div>
         )}
         {tab === "diff" && version.basedOn && (
           <div className="diff-view">
             <h2>{t("diff.title", { set: version.basedOn.set.code, version: version.basedOn.version })}</h2>
             <h3>{t("diff.semantic")}</h3>
-            {baseDoc && current ? <SemanticDiff base={baseDoc} current={current} /> : <Notice kind="warn">{t("diff.needValid")}</Notice>}
+            {baseDoc && current ? (
+              <SemanticDiff base={baseDoc} current={current} />
+            ) : (
+              <Notice kind="warn">{t("diff.needValid")}</Notice>
+            )}
             <h3>{t("diff.text")}</h3>
             <Suspense fallback={<Spinner label={t("editor.loadingEditor")} />}>
               <TextDiff original={baseText} modified={text} modelPath={modelPathFor(version.id, "diff")} />
@@ -367,7 +462,9 @@ export function SetEditor({
           versionId={version.id}
           version={version.version}
           document={parsed.value}
-          currentVersionId={version.set.versions.find((v) => v.status === "PUBLISHED" && v.id !== version.id)?.id ?? null}
+          currentVersionId={
+            version.set.versions.find((v) => v.status === "PUBLISHED" && v.id !== version.id)?.id ?? null
+          }
           onClose={() => setPublishing(false)}
           onPublished={() => {
             setPublishing(false);
@@ -385,15 +482,23 @@ function ReadOnlyBanner({ me, version, canManage }: { me: Me; version: VersionDa
   const { t, date } = useI18n();
   const clone = useCloneVersion();
   const target = editorTenant(me);
-  const cloneInto = version.set.tenant.kind === "MINISTRY" && target && target !== version.set.tenant.code && canManageSets(me, target) ? target : null;
+  const cloneInto =
+    version.set.tenant.kind === "MINISTRY" && target && target !== version.set.tenant.code && canManageSets(me, target)
+      ? target
+      : null;
   // To find the province's own set (a clone then asks what to start from), or the draft that blocks a clone.
-  const sets = useQuery({ ...setsQuery(), enabled: clone.isError || (cloneInto !== null && version.status === "PUBLISHED") });
+  const sets = useQuery({
+    ...setsQuery(),
+    enabled: clone.isError || (cloneInto !== null && version.status === "PUBLISHED"),
+  });
   if (version.status === "DRAFT" && canManage) return null;
   const draft = version.set.versions.find((v) => v.status === "DRAFT");
   const provinceCurrent = cloneInto && sets.data ? ownCurrentVersion(sets.data, cloneInto, version.set.unitKind) : null;
   const tenantName = me.roles.find((r) => r.tenantId === cloneInto)?.unit?.name ?? cloneInto ?? "";
   const blocking =
-    clone.error instanceof ApiError && clone.error.code === "WORKFLOW" && sets.data ? blockingDraft(sets.data, cloneInto ?? version.set.tenant.code, version.set.unitKind) : null;
+    clone.error instanceof ApiError && clone.error.code === "WORKFLOW" && sets.data
+      ? blockingDraft(sets.data, cloneInto ?? version.set.tenant.code, version.set.unitKind)
+      : null;
   const message =
     version.status === "PUBLISHED"
       ? t("editor.readOnly.published", { number: version.decisionNumber ?? "—", date: date(version.decisionDate) })
@@ -405,7 +510,11 @@ function ReadOnlyBanner({ me, version, canManage }: { me: Me; version: VersionDa
       <p>{message}</p>
       <div className="row">
         {canManage && version.status === "PUBLISHED" && !draft && (
-          <button type="button" disabled={clone.isPending} onClick={() => clone.mutate({ sourceVersionId: version.id, tenantId: version.set.tenant.code })}>
+          <button
+            type="button"
+            disabled={clone.isPending}
+            onClick={() => clone.mutate({ sourceVersionId: version.id, tenantId: version.set.tenant.code })}
+          >
             {t("sets.newVersion")}
           </button>
         )}
@@ -417,7 +526,15 @@ function ReadOnlyBanner({ me, version, canManage }: { me: Me; version: VersionDa
         {cloneInto && version.status === "PUBLISHED" && (
           <CloneForProvinceButton
             national={{ id: version.id, version: version.version, setCode: version.set.code }}
-            current={provinceCurrent ? { id: provinceCurrent.version.id, version: provinceCurrent.version.version, setCode: provinceCurrent.set.code } : null}
+            current={
+              provinceCurrent
+                ? {
+                    id: provinceCurrent.version.id,
+                    version: provinceCurrent.version.version,
+                    setCode: provinceCurrent.set.code,
+                  }
+                : null
+            }
             tenantId={cloneInto}
             tenantName={tenantName}
             disabled={clone.isPending || sets.isPending}

@@ -19,7 +19,10 @@ function setup() {
   const api = mockGraphql({
     CriteriaSetVersion: { criteriaSetVersion: versionData() },
     UpdateCriteriaSetDraft: (vars: Record<string, unknown>) => ({
-      updateCriteriaSetDraft: { __typename: "MutationUpdateCriteriaSetDraftSuccess", data: { id: DRAFT_ID, revision: 4, updatedAt: "2025-03-01T03:00:00.000Z", document: vars.document } },
+      updateCriteriaSetDraft: {
+        __typename: "MutationUpdateCriteriaSetDraftSuccess",
+        data: { id: DRAFT_ID, revision: 4, updatedAt: "2025-03-01T03:00:00.000Z", document: vars.document },
+      },
     }),
     CriteriaSets: { criteriaSets: [], unitKinds: [] },
   });
@@ -58,7 +61,7 @@ describe("SetEditorPage (table view, checks, save) without Monaco", { timeout: 6
     expect(screen.getByText("Không có thay đổi chưa lưu")).toBeTruthy();
   });
 
-  it("marks a level \"Không áp dụng\" and back", async () => {
+  it('marks a level "Không áp dụng" and back', async () => {
     const api = setup();
     const cell = await screen.findByTestId("target-CQS-02-1");
     fireEvent.click(within(cell).getByLabelText("Không áp dụng — CQS-02, mức 1 (Khởi động)"));
@@ -87,8 +90,12 @@ describe("SetEditorPage (table view, checks, save) without Monaco", { timeout: 6
 
     fireEvent.change(within(form).getByLabelText("Nhóm"), { target: { value: "CQS" } });
     expect(within(form).getByLabelText("Mã tiêu chí")).toHaveProperty("value", "CQS-23");
-    fireEvent.change(within(form).getByLabelText("Tên chỉ tiêu"), { target: { value: "Tỷ lệ thôn có tổ công nghệ số cộng đồng" } });
-    fireEvent.change(within(form).getByLabelText("Phương pháp tính / nguồn số liệu"), { target: { value: "Báo cáo của UBND cấp xã" } });
+    fireEvent.change(within(form).getByLabelText("Tên chỉ tiêu"), {
+      target: { value: "Tỷ lệ thôn có tổ công nghệ số cộng đồng" },
+    });
+    fireEvent.change(within(form).getByLabelText("Phương pháp tính / nguồn số liệu"), {
+      target: { value: "Báo cáo của UBND cấp xã" },
+    });
     for (const level of [3, 4, 5]) {
       const levelName = ["", "Khởi động", "Kết nối", "Cơ bản", "Nâng cao", "Toàn diện"][level];
       fireEvent.click(within(form).getByLabelText(`Không áp dụng — CQS-23, mức ${level} (${levelName})`));
@@ -102,7 +109,13 @@ describe("SetEditorPage (table view, checks, save) without Monaco", { timeout: 6
 
     const doc = await savedDocument(api);
     const c = criterion(doc, "CQS-23");
-    expect(c).toMatchObject({ group: "CQS", local: true, measure: "percentage", unit: "%", targets: [null, null, 50, 50, 50] });
+    expect(c).toMatchObject({
+      group: "CQS",
+      local: true,
+      measure: "percentage",
+      unit: "%",
+      targets: [null, null, 50, 50, 50],
+    });
     // Inserted after the group's last criterion, before the next group.
     const codes = doc.criteria.map((x) => x.code);
     expect(codes.indexOf("CQS-23")).toBe(codes.indexOf("CQS-22") + 1);
@@ -119,7 +132,9 @@ describe("SetEditorPage (table view, checks, save) without Monaco", { timeout: 6
     fireEvent.change(within(cell).getByRole("textbox"), { target: { value: "10" } });
 
     const panel = screen.getByTestId("validation-panel");
-    expect(within(panel).getByText("CQS-01: chỉ tiêu mức 3 thấp hơn mức 2 (chỉ tiêu phải tăng dần theo mức độ)")).toBeTruthy();
+    expect(
+      within(panel).getByText("CQS-01: chỉ tiêu mức 3 thấp hơn mức 2 (chỉ tiêu phải tăng dần theo mức độ)"),
+    ).toBeTruthy();
     expect(within(panel).getByText("/criteria/1/targets/2")).toBeTruthy();
     expect(cell.className).toContain("has-error");
 

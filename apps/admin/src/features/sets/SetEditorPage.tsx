@@ -14,7 +14,15 @@ const monacoComponents: EditorComponents = {
   TextDiff: lazy(() => import("./MonacoTextDiff.tsx")),
 };
 
-export default function SetEditorPage({ me, versionId, components = monacoComponents }: { me: Me; versionId: string; components?: EditorComponents }) {
+export default function SetEditorPage({
+  me,
+  versionId,
+  components = monacoComponents,
+}: {
+  me: Me;
+  versionId: string;
+  components?: EditorComponents;
+}) {
   const { t } = useI18n();
   const q = useQuery(versionQuery(versionId));
   // Set by the publish dialog; the refetched version then comes back PUBLISHED and the editor remounts read-only.

@@ -8,7 +8,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, ErrorBox, Link, Notice, Spinner, useI18n, type Me } from "@cds/ui";
 import { compareVietnamese } from "@cds/criteria-schema";
-import { blockingDraft, canManageSets, editorTenant, isMinistryAdmin, ownCurrentVersion, setsQuery, versionHref, type SetRow, type SetsData } from "./api.ts";
+import {
+  blockingDraft,
+  canManageSets,
+  editorTenant,
+  isMinistryAdmin,
+  ownCurrentVersion,
+  setsQuery,
+  versionHref,
+  type SetRow,
+  type SetsData,
+} from "./api.ts";
 import { CloneForProvinceButton } from "./CloneForProvinceButton.tsx";
 import { useCloneVersion } from "./useCloneVersion.ts";
 import { VersionStatusBadge } from "./VersionStatusBadge.tsx";
@@ -24,7 +34,9 @@ export function SetsPage({ me }: { me: Me; [k: string]: unknown }) {
   const ministry = isMinistryAdmin(me);
   const national = sets.data.criteriaSets.filter((s) => s.tenant.kind === "MINISTRY");
   // Provinces' sets by province name in Vietnamese order (the API lists them by code).
-  const provincial = sets.data.criteriaSets.filter((s) => s.tenant.kind !== "MINISTRY").sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name) || compareVietnamese(a.title, b.title));
+  const provincial = sets.data.criteriaSets
+    .filter((s) => s.tenant.kind !== "MINISTRY")
+    .sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name) || compareVietnamese(a.title, b.title));
   const own = provincial.filter((s) => ownTenants.has(s.tenant.code));
   const others = ministry ? provincial.filter((s) => !ownTenants.has(s.tenant.code)) : [];
   const province = me.roles.find((r) => r.role === "PROVINCE_ADMIN");
@@ -79,7 +91,14 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
   const tenantName = me.roles.find((r) => r.tenantId === cloneInto)?.unit?.name ?? cloneInto ?? "";
 
   const error = clone.error;
-  const draftAfterError = error instanceof ApiError && error.code === "WORKFLOW" ? (cloneInto ? provinceDraft : draftHere ? { set, version: draftHere } : null) : null;
+  const draftAfterError =
+    error instanceof ApiError && error.code === "WORKFLOW"
+      ? cloneInto
+        ? provinceDraft
+        : draftHere
+          ? { set, version: draftHere }
+          : null
+      : null;
 
   return (
     <section className="card set-card" aria-labelledby={`set-${set.code}`}>
@@ -146,7 +165,15 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
                       <>
                         <CloneForProvinceButton
                           national={{ id: v.id, version: v.version, setCode: set.code }}
-                          current={provinceCurrent ? { id: provinceCurrent.version.id, version: provinceCurrent.version.version, setCode: provinceCurrent.set.code } : null}
+                          current={
+                            provinceCurrent
+                              ? {
+                                  id: provinceCurrent.version.id,
+                                  version: provinceCurrent.version.version,
+                                  setCode: provinceCurrent.set.code,
+                                }
+                              : null
+                          }
                           tenantId={cloneInto}
                           tenantName={tenantName}
                           disabled={clone.isPending}
@@ -154,7 +181,9 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
                         />
                         {provinceDraft && (
                           <Link to={versionHref(provinceDraft.version.id)} className="muted">
-                            {t("sets.hasDraft", { version: `${provinceDraft.set.code} ${provinceDraft.version.version}` })}
+                            {t("sets.hasDraft", {
+                              version: `${provinceDraft.set.code} ${provinceDraft.version.version}`,
+                            })}
                           </Link>
                         )}
                       </>

@@ -22,10 +22,24 @@ export interface TargetControlProps {
 }
 
 function isCountOrAll(v: unknown): v is { min: number; orAll: boolean } {
-  return typeof v === "object" && v !== null && typeof (v as { min?: unknown }).min === "number" && typeof (v as { orAll?: unknown }).orAll === "boolean";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as { min?: unknown }).min === "number" &&
+    typeof (v as { orAll?: unknown }).orAll === "boolean"
+  );
 }
 
-export function TargetControl({ measure, target, label, yesLabel, describe, disabled, fallback, onChange }: TargetControlProps) {
+export function TargetControl({
+  measure,
+  target,
+  label,
+  yesLabel,
+  describe,
+  disabled,
+  fallback,
+  onChange,
+}: TargetControlProps) {
   const { t } = useI18n();
   // What the cell held before it was marked "Không áp dụng", to restore it when unticked.
   const remembered = useRef<NonNullable<Target> | null>(null);
@@ -40,16 +54,44 @@ export function TargetControl({ measure, target, label, yesLabel, describe, disa
   let body;
   if (na) body = <span className="na-text">{t("table.na")}</span>;
   else if (measure === "percentage" && typeof target === "number")
-    body = <NumberInput value={target} ariaLabel={t("table.targetLabel", { cell: label })} suffix="%" disabled={disabled} onCommit={onChange} />;
+    body = (
+      <NumberInput
+        value={target}
+        ariaLabel={t("table.targetLabel", { cell: label })}
+        suffix="%"
+        disabled={disabled}
+        onCommit={onChange}
+      />
+    );
   else if (measure === "minCount" && typeof target === "number")
-    body = <NumberInput value={target} ariaLabel={t("table.targetLabel", { cell: label })} prefix="≥" disabled={disabled} onCommit={onChange} />;
+    body = (
+      <NumberInput
+        value={target}
+        ariaLabel={t("table.targetLabel", { cell: label })}
+        prefix="≥"
+        disabled={disabled}
+        onCommit={onChange}
+      />
+    );
   else if (measure === "boolean" && target === true) body = <span className="yes-text">{yesLabel ?? "Có"}</span>;
   else if (measure === "countOrAll" && isCountOrAll(target))
     body = (
       <span className="count-or-all">
-        <NumberInput value={target.min} ariaLabel={t("table.targetLabel", { cell: label })} prefix="≥" disabled={disabled} onCommit={(n) => onChange({ ...target, min: n })} />
+        <NumberInput
+          value={target.min}
+          ariaLabel={t("table.targetLabel", { cell: label })}
+          prefix="≥"
+          disabled={disabled}
+          onCommit={(n) => onChange({ ...target, min: n })}
+        />
         <label className="inline-check">
-          <input type="checkbox" checked={target.orAll} disabled={disabled} onChange={(e) => onChange({ ...target, orAll: e.target.checked })} aria-label={`${label}: ${t("table.orAll")}`} />
+          <input
+            type="checkbox"
+            checked={target.orAll}
+            disabled={disabled}
+            onChange={(e) => onChange({ ...target, orAll: e.target.checked })}
+            aria-label={`${label}: ${t("table.orAll")}`}
+          />
           {t("table.orAll")}
         </label>
       </span>
@@ -71,7 +113,13 @@ export function TargetControl({ measure, target, label, yesLabel, describe, disa
     <div className="target-control">
       {body}
       <label className="inline-check na-toggle">
-        <input type="checkbox" checked={na} disabled={disabled} onChange={(e) => toggleNa(e.target.checked)} aria-label={`${t("table.na")} — ${label}`} />
+        <input
+          type="checkbox"
+          checked={na}
+          disabled={disabled}
+          onChange={(e) => toggleNa(e.target.checked)}
+          aria-label={`${t("table.na")} — ${label}`}
+        />
         {t("table.na")}
       </label>
     </div>

@@ -38,7 +38,9 @@ export function ValidationPanel({
     <aside className="validation-panel" data-testid="validation-panel" aria-labelledby="validation-title">
       <h2 id="validation-title">
         {t("validation.title")}{" "}
-        {issues.length > 0 ? <span className="badge issue-count">{t("validation.count", { count: issues.length })}</span> : null}
+        {issues.length > 0 ? (
+          <span className="badge issue-count">{t("validation.count", { count: issues.length })}</span>
+        ) : null}
       </h2>
       {issues.length === 0 && (
         <p className="notice notice-ok" role="status">
@@ -49,14 +51,22 @@ export function ValidationPanel({
         <section key={s.source} aria-label={t(`validation.${s.source}`)}>
           <h3>
             {t(`validation.${s.source}`)}
-            {s.source === "server" && serverAt && <span className="muted small"> {t("validation.serverStale", { time: serverAt })}</span>}
+            {s.source === "server" && serverAt && (
+              <span className="muted small"> {t("validation.serverStale", { time: serverAt })}</span>
+            )}
           </h3>
           <ul className="issue-list">
             {s.items.map((i) => (
               <li key={i.id} className={`issue issue-${i.source}`}>
                 <div className="issue-message">{i.message}</div>
                 <div className="issue-where">
-                  {i.pointer !== undefined ? <code className="pointer">{i.pointer || "/"}</code> : <span className="muted">{t("validation.lineCol", { line: i.line ?? 0, column: i.column ?? 0 })}</span>}
+                  {i.pointer !== undefined ? (
+                    <code className="pointer">{i.pointer || "/"}</code>
+                  ) : (
+                    <span className="muted">
+                      {t("validation.lineCol", { line: i.line ?? 0, column: i.column ?? 0 })}
+                    </span>
+                  )}
                   <button type="button" className="link" onClick={() => onShowJson(i)}>
                     {t("validation.inJson")}
                   </button>

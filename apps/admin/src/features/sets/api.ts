@@ -11,7 +11,12 @@ const SetsQuery = graphql(`
       code
       title
       unitKind
-      tenant { id code name kind }
+      tenant {
+        id
+        code
+        name
+        kind
+      }
       versions {
         ... on CriteriaSetVersion {
           id
@@ -21,11 +26,22 @@ const SetsQuery = graphql(`
           decisionDate
           publishedAt
           updatedAt
-          basedOn { id version set { code title } }
+          basedOn {
+            id
+            version
+            set {
+              code
+              title
+            }
+          }
         }
       }
     }
-    unitKinds { code name nameEn }
+    unitKinds {
+      code
+      name
+      nameEn
+    }
   }
 `);
 
@@ -48,14 +64,31 @@ const VersionQuery = graphql(`
         decisionDate
         publishedAt
         updatedAt
-        issues { code pointer path message messageEn }
+        issues {
+          code
+          pointer
+          path
+          message
+          messageEn
+        }
         set {
           id
           code
           title
           unitKind
-          tenant { id code name kind }
-          versions { ... on CriteriaSetVersion { id version status } }
+          tenant {
+            id
+            code
+            name
+            kind
+          }
+          versions {
+            ... on CriteriaSetVersion {
+              id
+              version
+              status
+            }
+          }
         }
         basedOn {
           ... on CriteriaSetVersion {
@@ -63,7 +96,10 @@ const VersionQuery = graphql(`
             version
             status
             document
-            set { code title }
+            set {
+              code
+              title
+            }
           }
         }
       }
@@ -80,7 +116,13 @@ const RoundsQuery = graphql(`
       name
       year
       unitKind
-      setVersion { id version set { code } }
+      setVersion {
+        id
+        version
+        set {
+          code
+        }
+      }
     }
   }
 `);
@@ -95,7 +137,12 @@ const ImpactQuery = graphql(`
       draft
       up
       down
-      moved { assessmentId unitName current draft }
+      moved {
+        assessmentId
+        unitName
+        current
+        draft
+      }
     }
   }
 `);
@@ -107,13 +154,20 @@ export const setsKeys = {
   version: (id: string) => ["criteria-sets", "version", id] as const,
 };
 
-export const setsQuery = () => queryOptions({ queryKey: setsKeys.all, queryFn: ({ signal }) => request(SetsQuery, {}, signal) });
+export const setsQuery = () =>
+  queryOptions({ queryKey: setsKeys.all, queryFn: ({ signal }) => request(SetsQuery, {}, signal) });
 
 export const versionQuery = (id: string) =>
-  queryOptions({ queryKey: setsKeys.version(id), queryFn: ({ signal }) => request(VersionQuery, { id }, signal).then((r) => r.criteriaSetVersion) });
+  queryOptions({
+    queryKey: setsKeys.version(id),
+    queryFn: ({ signal }) => request(VersionQuery, { id }, signal).then((r) => r.criteriaSetVersion),
+  });
 
 export const roundsQuery = (tenant: string) =>
-  queryOptions({ queryKey: ["rounds", tenant] as const, queryFn: ({ signal }) => request(RoundsQuery, { tenant }, signal).then((r) => r.rounds) });
+  queryOptions({
+    queryKey: ["rounds", tenant] as const,
+    queryFn: ({ signal }) => request(RoundsQuery, { tenant }, signal).then((r) => r.rounds),
+  });
 
 /** Keyed by the draft's revision: a save makes a new preview. */
 export const impactQuery = (versionId: string, roundId: string, revision: number) =>
@@ -129,9 +183,27 @@ const CloneMutation = graphql(`
   mutation CloneCriteriaSet($sourceVersionId: ID!, $tenantId: String!, $startOver: Boolean) {
     cloneCriteriaSet(sourceVersionId: $sourceVersionId, tenantId: $tenantId, startOver: $startOver) {
       __typename
-      ... on MutationCloneCriteriaSetSuccess { data { id version set { code } } }
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
+      ... on MutationCloneCriteriaSetSuccess {
+        data {
+          id
+          version
+          set {
+            code
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -140,10 +212,31 @@ const UpdateMutation = graphql(`
   mutation UpdateCriteriaSetDraft($versionId: ID!, $document: JSON!, $revision: Int!) {
     updateCriteriaSetDraft(versionId: $versionId, document: $document, revision: $revision) {
       __typename
-      ... on MutationUpdateCriteriaSetDraftSuccess { data { id revision updatedAt document } }
-      ... on Error { code message messageEn }
-      ... on InvalidSetError { issues { code pointer path message messageEn } }
-      ... on ConflictError { currentVersion }
+      ... on MutationUpdateCriteriaSetDraftSuccess {
+        data {
+          id
+          revision
+          updatedAt
+          document
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InvalidSetError {
+        issues {
+          code
+          pointer
+          path
+          message
+          messageEn
+        }
+      }
+      ... on ConflictError {
+        currentVersion
+      }
     }
   }
 `);
@@ -152,10 +245,36 @@ const PublishMutation = graphql(`
   mutation PublishCriteriaSetVersion($versionId: ID!, $decisionNumber: String!, $decisionDate: Date!) {
     publishCriteriaSetVersion(versionId: $versionId, decisionNumber: $decisionNumber, decisionDate: $decisionDate) {
       __typename
-      ... on MutationPublishCriteriaSetVersionSuccess { data { id status decisionNumber decisionDate publishedAt } }
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidSetError { issues { code pointer path message messageEn } }
+      ... on MutationPublishCriteriaSetVersionSuccess {
+        data {
+          id
+          status
+          decisionNumber
+          decisionDate
+          publishedAt
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidSetError {
+        issues {
+          code
+          pointer
+          path
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -170,7 +289,12 @@ export async function cloneVersion(sourceVersionId: string, tenantId: string, st
 
 export async function saveDraft(versionId: string, document: unknown, revision: number) {
   const r = await request(UpdateMutation, { versionId, document, revision });
-  return unwrap(r.updateCriteriaSetDraft as Unwrappable) as { id: string; revision: number; updatedAt: string; document: unknown };
+  return unwrap(r.updateCriteriaSetDraft as Unwrappable) as {
+    id: string;
+    revision: number;
+    updatedAt: string;
+    document: unknown;
+  };
 }
 
 export async function publishVersion(versionId: string, decisionNumber: string, decisionDate: string) {
@@ -184,7 +308,11 @@ export function versionHref(id: string): string {
 }
 
 /** The draft that blocks a clone into a tenant: its set for that unit kind already has one (the API allows one draft per set). */
-export function blockingDraft(data: SetsData, tenantCode: string, unitKind: string): { set: SetRow; version: VersionRow } | null {
+export function blockingDraft(
+  data: SetsData,
+  tenantCode: string,
+  unitKind: string,
+): { set: SetRow; version: VersionRow } | null {
   for (const set of data.criteriaSets) {
     if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
     const v = set.versions.find((x) => x.status === "DRAFT");
@@ -194,7 +322,11 @@ export function blockingDraft(data: SetsData, tenantCode: string, unitKind: stri
 }
 
 /** The tenant's own set for a unit kind and its version in force (published), if it has one: what a new version should start from. */
-export function ownCurrentVersion(data: SetsData, tenantCode: string, unitKind: string): { set: SetRow; version: VersionRow } | null {
+export function ownCurrentVersion(
+  data: SetsData,
+  tenantCode: string,
+  unitKind: string,
+): { set: SetRow; version: VersionRow } | null {
   for (const set of data.criteriaSets) {
     if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
     const v = set.versions.find((x) => x.status === "PUBLISHED");
@@ -217,7 +349,9 @@ export function editorTenant(me: Me): string | null {
 
 export function canManageSets(me: Me, tenantId: string): boolean {
   return me.roles.some(
-    (r) => (r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) || (r.role === "PROVINCE_ADMIN" && r.tenantId === tenantId),
+    (r) =>
+      (r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) ||
+      (r.role === "PROVINCE_ADMIN" && r.tenantId === tenantId),
   );
 }
 

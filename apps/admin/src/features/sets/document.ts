@@ -7,7 +7,17 @@
  * typed in the JSON view — its layout, its key order — survives a table edit,
  * and Monaco's cursor and undo history stay where they were.
  */
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from "jsonc-parser";
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  type JSONPath,
+  type Node,
+  type ParseError,
+} from "jsonc-parser";
 import type { Target, TCriteriaSet, TCriterion } from "@cds/criteria-schema";
 
 export type { Target };
@@ -49,7 +59,12 @@ export function parseText(text: string): ParsedText {
   if (errors.length === 0) return { value, syntax: [] };
   return {
     value: null,
-    syntax: errors.map((e) => ({ offset: e.offset, length: e.length, code: printParseErrorCode(e.error), ...lineColumn(text, e.offset) })),
+    syntax: errors.map((e) => ({
+      offset: e.offset,
+      length: e.length,
+      code: printParseErrorCode(e.error),
+      ...lineColumn(text, e.offset),
+    })),
   };
 }
 
@@ -236,7 +251,11 @@ export function fixedFieldIssues(
   const out: { pointer: string; message: string; messageEn: string }[] = [];
   const check = (pointer: string, field: string, actual: unknown, want: string) => {
     if (actual !== undefined && actual !== want) {
-      out.push({ pointer, message: `${field} phải là "${want}" (do nền tảng quy định cho bản nháp này)`, messageEn: `${field} must be "${want}" (fixed for this draft)` });
+      out.push({
+        pointer,
+        message: `${field} phải là "${want}" (do nền tảng quy định cho bản nháp này)`,
+        messageEn: `${field} must be "${want}" (fixed for this draft)`,
+      });
     }
   };
   check("/id", "id", doc.id, expected.setCode);

@@ -3,7 +3,8 @@ import type { Catalog } from "@cds/ui";
 export const setsVi: Catalog = {
   // list
   "sets.title": "Bộ tiêu chí",
-  "sets.intro": "Khung tiêu chí quốc gia và các bộ tiêu chí của tỉnh. Nhân bản khung quốc gia để soạn bộ tiêu chí của tỉnh; mỗi lần sửa bộ đã công bố là một phiên bản mới.",
+  "sets.intro":
+    "Khung tiêu chí quốc gia và các bộ tiêu chí của tỉnh. Nhân bản khung quốc gia để soạn bộ tiêu chí của tỉnh; mỗi lần sửa bộ đã công bố là một phiên bản mới.",
   "sets.national": "Khung tiêu chí quốc gia",
   "sets.own": "Bộ tiêu chí của {tenant}",
   "sets.other": "Bộ tiêu chí của các tỉnh",
@@ -27,13 +28,15 @@ export const setsVi: Catalog = {
   "sets.newVersion": "Tạo phiên bản mới",
   "sets.newVersionHint": "Tạo bản nháp phiên bản mới từ phiên bản đã công bố này",
   "sets.cloning": "Đang tạo bản nháp…",
-  "sets.draftExists": "Đã có bản nháp {version} của bộ {set}. Hãy sửa hoặc công bố bản nháp đó trước khi tạo bản nháp khác.",
+  "sets.draftExists":
+    "Đã có bản nháp {version} của bộ {set}. Hãy sửa hoặc công bố bản nháp đó trước khi tạo bản nháp khác.",
   "sets.hasDraft": "Đang có bản nháp {version}",
   "clone.title": "Nhân bản cho tỉnh: {tenant} đã có bộ tiêu chí riêng",
   "clone.intro": "Bộ {set} phiên bản {version} đang áp dụng. Chọn bản nháp mới bắt đầu từ đâu:",
   "clone.legend": "Bản nháp mới bắt đầu từ",
   "clone.own": "Phiên bản mới của bộ tiêu chí của tỉnh",
-  "clone.ownHint": "Bắt đầu từ {set} {version} đang áp dụng: giữ tiêu chí địa phương và chỉ tiêu riêng của tỉnh. Vẫn ghi nhận nhân bản từ khung quốc gia.",
+  "clone.ownHint":
+    "Bắt đầu từ {set} {version} đang áp dụng: giữ tiêu chí địa phương và chỉ tiêu riêng của tỉnh. Vẫn ghi nhận nhân bản từ khung quốc gia.",
   "clone.national": "Bắt đầu lại từ bộ tiêu chí quốc gia",
   "clone.nationalHint": "Bắt đầu từ {set} {version}: bỏ tiêu chí địa phương và chỉ tiêu riêng của tỉnh.",
   "clone.dropsLocal": "Bắt đầu lại sẽ bỏ {count} tiêu chí địa phương của phiên bản hiện hành:",
@@ -57,14 +60,18 @@ export const setsVi: Catalog = {
   "editor.unsaved": "Có thay đổi chưa lưu",
   "editor.noChanges": "Không có thay đổi chưa lưu",
   "editor.publish": "Công bố…",
-  "editor.blocked.json": "Không lưu, không công bố được: JSON sai cú pháp (dòng {line}, cột {column}). Sửa trong thẻ JSON.",
+  "editor.blocked.json":
+    "Không lưu, không công bố được: JSON sai cú pháp (dòng {line}, cột {column}). Sửa trong thẻ JSON.",
   "editor.blocked.issues": "Chưa công bố được: còn {count} lỗi trong bảng kiểm tra.",
   "editor.blocked.unsaved": "Hãy lưu thay đổi trước khi công bố.",
-  "editor.readOnly.published": "Phiên bản này đã được công bố theo Quyết định số {number} ngày {date}; không thể sửa. Muốn thay đổi, hãy tạo phiên bản mới.",
+  "editor.readOnly.published":
+    "Phiên bản này đã được công bố theo Quyết định số {number} ngày {date}; không thể sửa. Muốn thay đổi, hãy tạo phiên bản mới.",
   "editor.readOnly.archived": "Phiên bản này đã được thay thế bởi phiên bản mới hơn; chỉ để xem.",
   "editor.readOnly.noRight": "Bạn chỉ có quyền xem bộ tiêu chí này.",
-  "editor.draftNotice": "Bản nháp: chỉ {tenant} nhìn thấy. Sửa chỉ tiêu trong bảng hoặc trong JSON — hai cách xem cùng một tài liệu.",
-  "editor.conflict": "Người khác đã lưu bản nháp này trước bạn (lần lưu thứ {revision}). Thay đổi của bạn CHƯA được lưu.",
+  "editor.draftNotice":
+    "Bản nháp: chỉ {tenant} nhìn thấy. Sửa chỉ tiêu trong bảng hoặc trong JSON — hai cách xem cùng một tài liệu.",
+  "editor.conflict":
+    "Người khác đã lưu bản nháp này trước bạn (lần lưu thứ {revision}). Thay đổi của bạn CHƯA được lưu.",
   "editor.conflictReload": "Tải bản mới nhất (bỏ thay đổi của tôi)",
   "editor.conflictKeep": "Để tôi sao chép thay đổi trước",
   "editor.reloaded": "Đã tải bản mới nhất.",
@@ -197,7 +204,8 @@ export const setsVi: Catalog = {
 
   // impact
   "impact.title": "Ảnh hưởng của bản nháp tới các đơn vị",
-  "impact.intro": "Chấm lại số liệu hiện có của một đợt đánh giá theo bản nháp (đã lưu) để xem số đơn vị ở mỗi mức thay đổi thế nào. Không có gì được ghi lại.",
+  "impact.intro":
+    "Chấm lại số liệu hiện có của một đợt đánh giá theo bản nháp (đã lưu) để xem số đơn vị ở mỗi mức thay đổi thế nào. Không có gì được ghi lại.",
   "impact.round": "Đợt đánh giá",
   "impact.chooseRound": "— Chọn đợt đánh giá —",
   "impact.noRounds": "Chưa có đợt đánh giá nào cho cấp này của {tenant}.",
@@ -220,7 +228,8 @@ export const setsVi: Catalog = {
 
   // publish
   "publish.title": "Công bố bộ tiêu chí",
-  "publish.intro": "Sau khi công bố, phiên bản {version} không thể sửa nữa và sẽ được dùng cho các đợt đánh giá mới. Phiên bản đang áp dụng (nếu có) chuyển sang \"Đã thay thế\".",
+  "publish.intro":
+    'Sau khi công bố, phiên bản {version} không thể sửa nữa và sẽ được dùng cho các đợt đánh giá mới. Phiên bản đang áp dụng (nếu có) chuyển sang "Đã thay thế".',
   "publish.number": "Số quyết định ban hành",
   "publish.numberHint": "vd. 215/QĐ-UBND",
   "publish.date": "Ngày quyết định (dd/mm/yyyy)",
@@ -234,7 +243,8 @@ export const setsVi: Catalog = {
 
 export const setsEn: Catalog = {
   "sets.title": "Criteria sets",
-  "sets.intro": "The national frameworks and the provinces' criteria sets. Clone a national framework to draft your province's set; every change to a published set is a new version.",
+  "sets.intro":
+    "The national frameworks and the provinces' criteria sets. Clone a national framework to draft your province's set; every change to a published set is a new version.",
   "sets.national": "National frameworks",
   "sets.own": "Criteria sets of {tenant}",
   "sets.other": "Other provinces' criteria sets",
@@ -264,7 +274,8 @@ export const setsEn: Catalog = {
   "clone.intro": "Set {set} version {version} is in force. Choose what the new draft starts from:",
   "clone.legend": "The new draft starts from",
   "clone.own": "A new version of the province's own set",
-  "clone.ownHint": "Start from {set} {version} in force: keeps the province's local criteria and own targets. The lineage to the national framework stays.",
+  "clone.ownHint":
+    "Start from {set} {version} in force: keeps the province's local criteria and own targets. The lineage to the national framework stays.",
   "clone.national": "Start over from the national framework",
   "clone.nationalHint": "Start from {set} {version}: drops the province's local criteria and own targets.",
   "clone.dropsLocal": "Starting over drops {count} local criteria of the version in force:",
@@ -287,13 +298,16 @@ export const setsEn: Catalog = {
   "editor.unsaved": "Unsaved changes",
   "editor.noChanges": "No unsaved changes",
   "editor.publish": "Publish…",
-  "editor.blocked.json": "Cannot save or publish: the JSON has a syntax error (line {line}, column {column}). Fix it in the JSON tab.",
+  "editor.blocked.json":
+    "Cannot save or publish: the JSON has a syntax error (line {line}, column {column}). Fix it in the JSON tab.",
   "editor.blocked.issues": "Cannot publish yet: {count} issues in the check panel.",
   "editor.blocked.unsaved": "Save your changes before publishing.",
-  "editor.readOnly.published": "This version was published by decision {number} of {date} and cannot change. Create a new version to make changes.",
+  "editor.readOnly.published":
+    "This version was published by decision {number} of {date} and cannot change. Create a new version to make changes.",
   "editor.readOnly.archived": "This version has been superseded by a newer one; read only.",
   "editor.readOnly.noRight": "You may only view this criteria set.",
-  "editor.draftNotice": "Draft: visible to {tenant} only. Edit targets in the table or in the JSON — two views of one document.",
+  "editor.draftNotice":
+    "Draft: visible to {tenant} only. Edit targets in the table or in the JSON — two views of one document.",
   "editor.conflict": "Someone else saved this draft before you (save #{revision}). Your changes have NOT been saved.",
   "editor.conflictReload": "Load the latest (discard my changes)",
   "editor.conflictKeep": "Let me copy my changes first",
@@ -421,7 +435,8 @@ export const setsEn: Catalog = {
   "diff.legend": "Red: stricter (harder to meet). Green: looser. Purple: added. Grey: removed.",
 
   "impact.title": "Impact of the draft on units",
-  "impact.intro": "Re-scores the current data of an assessment round against the (saved) draft to show how many units would be at each level. Nothing is stored.",
+  "impact.intro":
+    "Re-scores the current data of an assessment round against the (saved) draft to show how many units would be at each level. Nothing is stored.",
   "impact.round": "Assessment round",
   "impact.chooseRound": "— Choose a round —",
   "impact.noRounds": "{tenant} has no assessment round for this unit kind yet.",
@@ -443,7 +458,8 @@ export const setsEn: Catalog = {
   "impact.dirDown": "↓ Down",
 
   "publish.title": "Publish the criteria set",
-  "publish.intro": "Once published, version {version} can no longer change and will be used by new assessment rounds. The version in force (if any) becomes \"Superseded\".",
+  "publish.intro":
+    'Once published, version {version} can no longer change and will be used by new assessment rounds. The version in force (if any) becomes "Superseded".',
   "publish.number": "Decision number",
   "publish.numberHint": "e.g. 215/QĐ-UBND",
   "publish.date": "Decision date (dd/mm/yyyy)",

@@ -17,7 +17,13 @@ export const provinceAdmin: Me = {
   id: "u1",
   name: "Sở TT&TT Ninh Bình",
   email: "so@ninhbinh.gov.vn",
-  roles: [{ role: "PROVINCE_ADMIN", tenantId: "ninh-binh", unit: { id: "unit-37", code: "37", name: "Tỉnh Ninh Bình", path: "37" } }],
+  roles: [
+    {
+      role: "PROVINCE_ADMIN",
+      tenantId: "ninh-binh",
+      unit: { id: "unit-37", code: "37", name: "Tỉnh Ninh Bình", path: "37" },
+    },
+  ],
 } as Me;
 
 export const national = BUILT_IN_SETS["vn-2361-district"]!;
@@ -57,7 +63,13 @@ export function versionData(document: unknown = draftDocument(), status = "DRAFT
       tenant: { id: "VGVuYW50Om5pbmgtYmluaA==", code: "ninh-binh", name: "Ninh Bình", kind: "PROVINCE" },
       versions: [{ id: DRAFT_ID, version: "1.0", status }],
     },
-    basedOn: { id: "base", version: "1.0", status: "PUBLISHED", document: national, set: { code: "vn-2361-district", title: national.title } },
+    basedOn: {
+      id: "base",
+      version: "1.0",
+      status: "PUBLISHED",
+      document: national,
+      set: { code: "vn-2361-district", title: national.title },
+    },
   };
 }
 
@@ -74,17 +86,25 @@ export function mockGraphql(answers: Record<string, unknown | ((vars: Record<str
     sent.push(body);
     const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
     const answer = answers[name];
-    if (answer === undefined) return new Response(JSON.stringify({ errors: [{ message: `unmocked ${name}` }] }), { status: 200 });
-    const data = typeof answer === "function" ? (answer as (v: Record<string, unknown>) => unknown)(body.variables) : answer;
+    if (answer === undefined)
+      return new Response(JSON.stringify({ errors: [{ message: `unmocked ${name}` }] }), { status: 200 });
+    const data =
+      typeof answer === "function" ? (answer as (v: Record<string, unknown>) => unknown)(body.variables) : answer;
     return new Response(JSON.stringify({ data }), { status: 200, headers: { "content-type": "application/json" } });
   });
   vi.stubGlobal("fetch", fetchMock);
-  return { sent, fetchMock, byName: (name: string) => sent.filter((s) => new RegExp(`(query|mutation)\\s+${name}\\b`).test(s.query)) };
+  return {
+    sent,
+    fetchMock,
+    byName: (name: string) => sent.filter((s) => new RegExp(`(query|mutation)\\s+${name}\\b`).test(s.query)),
+  };
 }
 
 /** Stand-ins for the Monaco views: a labelled textarea on the same text, and nothing for the text diff. */
 export const stubEditors: EditorComponents = {
-  JsonEditor: ({ text, onChange, readOnly }) => <textarea aria-label="JSON" value={text} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />,
+  JsonEditor: ({ text, onChange, readOnly }) => (
+    <textarea aria-label="JSON" value={text} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />
+  ),
   TextDiff: () => <div data-testid="text-diff" />,
 };
 

@@ -9,7 +9,8 @@ import { cloneVersion, setsKeys, versionHref } from "./api.ts";
 export function useCloneVersion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { sourceVersionId: string; tenantId: string; startOver?: boolean }) => cloneVersion(v.sourceVersionId, v.tenantId, v.startOver),
+    mutationFn: (v: { sourceVersionId: string; tenantId: string; startOver?: boolean }) =>
+      cloneVersion(v.sourceVersionId, v.tenantId, v.startOver),
     onSuccess: async (draft) => {
       await qc.invalidateQueries({ queryKey: setsKeys.all });
       navigate(versionHref(draft.id));

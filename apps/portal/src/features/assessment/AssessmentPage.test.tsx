@@ -65,10 +65,30 @@ describe("AssessmentPage", () => {
       PortalSaveValues: (v) => {
         if (v.version === 7) {
           // Someone else saved CQS-02 = 30/50 meanwhile.
-          server = assessment({ version: 8, values: { ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), "CQS-02": { numerator: 30, denominator: 50 } } });
-          return { saveIndicatorValues: { __typename: "ConflictError", code: "CONFLICT", message: "Hồ sơ đã được người khác cập nhật", messageEn: "conflict", currentVersion: 8 } };
+          server = assessment({
+            version: 8,
+            values: {
+              ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+              "CQS-02": { numerator: 30, denominator: 50 },
+            },
+          });
+          return {
+            saveIndicatorValues: {
+              __typename: "ConflictError",
+              code: "CONFLICT",
+              message: "Hồ sơ đã được người khác cập nhật",
+              messageEn: "conflict",
+              currentVersion: 8,
+            },
+          };
         }
-        server = assessment({ version: 9, values: { ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), ...(v.values as object) } });
+        server = assessment({
+          version: 9,
+          values: {
+            ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+            ...(v.values as object),
+          },
+        });
         return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
       },
     });
@@ -108,7 +128,11 @@ describe("AssessmentPage", () => {
     type("CQS-02 mẫu số", "50");
     const stored = JSON.parse(localStorage.getItem("cds.draft.A1.v7") ?? "null") as { fields: Record<string, unknown> };
     expect(stored.fields["CQS-02"]).toMatchObject({ numerator: "21", denominator: "50" });
-    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Chưa lưu — mất kết nối (sẽ tự gửi khi có mạng)"), { timeout: 4000 });
+    await waitFor(
+      () =>
+        expect(screen.getByTestId("save-status").textContent).toBe("Chưa lưu — mất kết nối (sẽ tự gửi khi có mạng)"),
+      { timeout: 4000 },
+    );
     first.unmount();
 
     renderAssessmentPage();
@@ -124,7 +148,13 @@ describe("AssessmentPage", () => {
     mockApi({
       PortalAssessment: () => ({ assessment: server }),
       PortalSaveValues: (v) => {
-        server = assessment({ version: 8, values: { ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), ...(v.values as object) } });
+        server = assessment({
+          version: 8,
+          values: {
+            ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+            ...(v.values as object),
+          },
+        });
         return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
       },
     });
@@ -151,32 +181,53 @@ describe("AssessmentPage", () => {
   });
 
   it("lists what the server refuses on submission", async () => {
-    const values = { ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), "CQS-02": { numerator: 25, denominator: 50 } };
+    const values = {
+      ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+      "CQS-02": { numerator: 25, denominator: 50 },
+    };
     mockApi({
       PortalAssessment: () => ({ assessment: assessment({ values }) }),
       PortalSubmit: () => ({
-        submitAssessment: { __typename: "InputError", code: "INVALID_INPUT", message: "Dữ liệu không hợp lệ", messageEn: "Invalid input", issues: [{ field: "values.CQS-07", message: "chưa nhập số liệu", messageEn: "no value entered" }] },
+        submitAssessment: {
+          __typename: "InputError",
+          code: "INVALID_INPUT",
+          message: "Dữ liệu không hợp lệ",
+          messageEn: "Invalid input",
+          issues: [{ field: "values.CQS-07", message: "chưa nhập số liệu", messageEn: "no value entered" }],
+        },
       }),
     });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
-    fireEvent.click(within(screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })).getByRole("button", { name: "Nộp" }));
+    fireEvent.click(
+      within(screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })).getByRole("button", { name: "Nộp" }),
+    );
     const refusal = (await screen.findByText(/Máy chủ từ chối/)).closest("div")!;
     expect(refusal.textContent).toContain("CQS-07 — Nhân sự chuyên trách");
   });
 
   it("asks for confirmation, says what will be locked, and sends nothing before Nộp", async () => {
-    const values = { ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}), "CQS-02": { numerator: 25, denominator: 50 } };
+    const values = {
+      ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+      "CQS-02": { numerator: 25, denominator: 50 },
+    };
     const calls = mockApi({
       PortalAssessment: () => ({ assessment: assessment({ values }) }),
-      PortalSubmit: () => ({ submitAssessment: { __typename: "MutationSubmitAssessmentSuccess", data: { id: "A1", version: 2, status: "SUBMITTED" } } }),
+      PortalSubmit: () => ({
+        submitAssessment: {
+          __typename: "MutationSubmitAssessmentSuccess",
+          data: { id: "A1", version: 2, status: "SUBMITTED" },
+        },
+      }),
     });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     const dialog = screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" });
-    expect(dialog.textContent).toContain("Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ");
+    expect(dialog.textContent).toContain(
+      "Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ",
+    );
     expect(dialog.textContent).toMatch(/Mức đăng ký: mức 3 \(.+\)\. Đã nhập số liệu \d+\/\d+ tiêu chí/);
     expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
 
@@ -190,7 +241,12 @@ describe("AssessmentPage", () => {
   });
 
   it("is read-only once submitted and shows the recognised level and decision", async () => {
-    const a = { ...assessment({ status: "RECOGNISED" }), recognisedLevel: 3, recognitionDecision: "314/QĐ-UBND", recognitionDate: "2026-11-20" };
+    const a = {
+      ...assessment({ status: "RECOGNISED" }),
+      recognisedLevel: 3,
+      recognitionDecision: "314/QĐ-UBND",
+      recognitionDate: "2026-11-20",
+    };
     mockApi({ PortalAssessment: () => ({ assessment: a }) });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");

@@ -5,15 +5,48 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
-import { evaluate, gaps, InvalidValuesError, type Evaluation, type Gap, type IndicatorValues } from "@cds/criteria-core";
+import {
+  evaluate,
+  gaps,
+  InvalidValuesError,
+  type Evaluation,
+  type Gap,
+  type IndicatorValues,
+} from "@cds/criteria-core";
 import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
-import { ApiError, ErrorBox, LevelBadge, Link, Notice, request, Spinner, StatusBadge, unwrap, useI18n, type ApiIssue } from "@cds/ui";
-import { assessmentQuery, RegisterLevelMutation, SaveValuesMutation, SubmitMutation, type AssessmentData } from "./api.ts";
+import {
+  ApiError,
+  ErrorBox,
+  LevelBadge,
+  Link,
+  Notice,
+  request,
+  Spinner,
+  StatusBadge,
+  unwrap,
+  useI18n,
+  type ApiIssue,
+} from "@cds/ui";
+import {
+  assessmentQuery,
+  RegisterLevelMutation,
+  SaveValuesMutation,
+  SubmitMutation,
+  type AssessmentData,
+} from "./api.ts";
 import { CriterionCard, type ReviewNote } from "./CriterionCard.tsx";
 import { evidenceActionsOf } from "./EvidenceBox.tsx";
 import { ExcelImport } from "./ExcelImport.tsx";
 import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft } from "./draft.ts";
-import { describeValue, engineError, fieldFromValue, sameField, toRaw, type FieldError, type FieldState } from "./form.ts";
+import {
+  describeValue,
+  engineError,
+  fieldFromValue,
+  sameField,
+  toRaw,
+  type FieldError,
+  type FieldState,
+} from "./form.ts";
 
 type SaveState =
   | { kind: "idle" }
@@ -48,7 +81,13 @@ interface Live {
 }
 
 /** Judges the values the form shows now: the server's effective values overlaid with the unsaved edits. */
-function judgeLocally(set: TCriteriaSet, byCode: Map<string, TCriterion>, effective: Map<string, unknown>, draft: Draft, registered: number | null): Live {
+function judgeLocally(
+  set: TCriteriaSet,
+  byCode: Map<string, TCriterion>,
+  effective: Map<string, unknown>,
+  draft: Draft,
+  registered: number | null,
+): Live {
   const values: Record<string, unknown> = {};
   for (const [code, v] of effective) if (v !== null && v !== undefined) values[code] = v;
   const errors: Record<string, FieldError[]> = {};
@@ -97,7 +136,8 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
       entered.set(v.criterionCode, v.value);
       effective.set(v.criterionCode, v.effectiveValue);
       if (v.note) notes.set(v.criterionCode, v.note);
-      if (v.verifiedValue !== null && v.verifiedValue !== undefined) verified.set(v.criterionCode, { value: v.verifiedValue, comment: v.verifierComment ?? null });
+      if (v.verifiedValue !== null && v.verifiedValue !== undefined)
+        verified.set(v.criterionCode, { value: v.verifiedValue, comment: v.verifierComment ?? null });
       else if (v.verifierComment) verified.set(v.criterionCode, { value: v.value, comment: v.verifierComment });
     }
     return { entered, effective, notes, verified };
@@ -111,7 +151,9 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   const [conflict, setConflict] = useState<{ currentVersion: number } | null>(
     initial && initial.version !== data.version ? { currentVersion: data.version } : null,
   );
-  const [save, setSave] = useState<SaveState>(initial && initial.version !== data.version ? { kind: "conflict" } : { kind: "idle" });
+  const [save, setSave] = useState<SaveState>(
+    initial && initial.version !== data.version ? { kind: "conflict" } : { kind: "idle" },
+  );
   const [serverIssues, setServerIssues] = useState<ApiIssue[]>([]);
 
   const draftRef = useRef(draft);
@@ -132,7 +174,8 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   }, [editable, routeId, baseVersion, draft]);
 
   /** The version edits are made on: the one read when the first unsaved edit was made. */
-  const currentBase = () => (isEmptyDraft(draftRef.current) && !conflictRef.current ? dataRef.current.version : baseRef.current);
+  const currentBase = () =>
+    isEmptyDraft(draftRef.current) && !conflictRef.current ? dataRef.current.version : baseRef.current;
 
   const touch = () => {
     if (isEmptyDraft(draftRef.current) && !conflictRef.current) {
@@ -258,14 +301,28 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
     };
   }, []);
 
-  const live = useMemo(() => judgeLocally(set, byCode, server.effective, draft, registered), [set, byCode, server, draft, registered]);
+  const live = useMemo(
+    () => judgeLocally(set, byCode, server.effective, draft, registered),
+    [set, byCode, server, draft, registered],
+  );
   const resultsByCode = useMemo(() => new Map(live.evaluation.criteria.map((c) => [c.code, c.results])), [live]);
 
   const dirty = !isEmptyDraft(draft);
   const invalidCodes = Object.keys(live.errors).filter((c) => draft.fields[c]);
   const serverLevel = data.evaluation?.level ?? data.computedLevel;
-  const mismatch = !dirty && !fetching && save.kind !== "saving" && data.evaluation !== null && data.evaluation !== undefined && data.evaluation.level !== live.evaluation.level;
-  const levelName = (l: number) => (l === 0 ? undefined : locale === "en" ? (set.levels[l - 1]?.nameEn ?? set.levels[l - 1]?.name) : set.levels[l - 1]?.name);
+  const mismatch =
+    !dirty &&
+    !fetching &&
+    save.kind !== "saving" &&
+    data.evaluation !== null &&
+    data.evaluation !== undefined &&
+    data.evaluation.level !== live.evaluation.level;
+  const levelName = (l: number) =>
+    l === 0
+      ? undefined
+      : locale === "en"
+        ? (set.levels[l - 1]?.nameEn ?? set.levels[l - 1]?.name)
+        : set.levels[l - 1]?.name;
 
   // ---- conflict -------------------------------------------------------------
   const reloadTheirs = () => {
@@ -290,15 +347,22 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   };
 
   // ---- register, submit -----------------------------------------------------
-  const [chosen, setChosen] = useState<number>(registered ?? Math.max(1, Math.min(live.evaluation.level + 1, set.levels.length)));
-  const [registerState, setRegisterState] = useState<{ pending: boolean; error: unknown }>({ pending: false, error: null });
+  const [chosen, setChosen] = useState<number>(
+    registered ?? Math.max(1, Math.min(live.evaluation.level + 1, set.levels.length)),
+  );
+  const [registerState, setRegisterState] = useState<{ pending: boolean; error: unknown }>({
+    pending: false,
+    error: null,
+  });
   const register = async () => {
     setRegisterState({ pending: true, error: null });
     const sent = currentBase();
     try {
       const r = await request(RegisterLevelMutation, { assessmentId: routeId, version: sent, level: chosen });
       const d = unwrap(r.registerLevel as never) as { version: number; registeredLevel: number };
-      qc.setQueryData<AssessmentData>(queryKey, (old) => (old ? { ...old, version: d.version, registeredLevel: d.registeredLevel } : old));
+      qc.setQueryData<AssessmentData>(queryKey, (old) =>
+        old ? { ...old, version: d.version, registeredLevel: d.registeredLevel } : old,
+      );
       if (baseRef.current === sent) {
         baseRef.current = d.version;
         setBaseVersion(d.version);
@@ -318,7 +382,11 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
     return set.criteria.filter((c) => s.has(c.code)).map((c) => c.code);
   }, [live, registered, set]);
   const [submitTried, setSubmitTried] = useState(false);
-  const [submitState, setSubmitState] = useState<{ pending: boolean; error: unknown; done: boolean }>({ pending: false, error: null, done: false });
+  const [submitState, setSubmitState] = useState<{ pending: boolean; error: unknown; done: boolean }>({
+    pending: false,
+    error: null,
+    done: false,
+  });
   // Submitting locks the values and evidence: the user confirms first, seeing what is locked.
   const [confirming, setConfirming] = useState(false);
   const askSubmit = () => {
@@ -336,7 +404,11 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
     if (dirty) {
       const v = await saveRef.current();
       if (v === null) {
-        setSubmitState({ pending: false, error: new ApiError("UNSAVED", t("submit.unsaved"), t("submit.unsaved")), done: false });
+        setSubmitState({
+          pending: false,
+          error: new ApiError("UNSAVED", t("submit.unsaved"), t("submit.unsaved")),
+          done: false,
+        });
         return;
       }
       version = v;
@@ -353,7 +425,11 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
     }
   };
   const serverMissing =
-    submitState.error instanceof ApiError ? submitState.error.issues.filter((i) => i.field?.startsWith("values.")).map((i) => i.field!.slice("values.".length)) : [];
+    submitState.error instanceof ApiError
+      ? submitState.error.issues
+          .filter((i) => i.field?.startsWith("values."))
+          .map((i) => i.field!.slice("values.".length))
+      : [];
 
   // ---- derived view data ----------------------------------------------------
   const evidenceBy = useMemo(() => {
@@ -370,15 +446,32 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   const generalComments = data.comments.filter((c) => !c.criterionCode);
   const timeline = data.history.filter((h) => TIMELINE_ACTIONS.includes(h.action));
   const nameOf = (code: string) => byCode.get(code)?.name ?? code;
-  const daysLeft = Math.ceil((new Date(`${data.round.submitDueAt}T23:59:59+07:00`).getTime() - Date.now()) / 86_400_000);
+  const daysLeft = Math.ceil(
+    (new Date(`${data.round.submitDueAt}T23:59:59+07:00`).getTime() - Date.now()) / 86_400_000,
+  );
   const conflictRows = conflict
     ? Object.entries(draft.fields)
         .map(([code, st]) => {
           const c = byCode.get(code)!;
           const r = toRaw(c, st);
-          return { code, mine: r.status === "ok" ? describeValue(r.value, t, percent) : r.status === "empty" ? t("value.none") : t("value.incomplete"), theirs: describeValue(server.entered.get(code), t, percent) };
+          return {
+            code,
+            mine:
+              r.status === "ok"
+                ? describeValue(r.value, t, percent)
+                : r.status === "empty"
+                  ? t("value.none")
+                  : t("value.incomplete"),
+            theirs: describeValue(server.entered.get(code), t, percent),
+          };
         })
-        .concat(Object.entries(draft.notes).map(([code, text]) => ({ code: `${code} (${t("input.note").toLowerCase()})`, mine: text || t("value.none"), theirs: server.notes.get(code) ?? t("value.none") })))
+        .concat(
+          Object.entries(draft.notes).map(([code, text]) => ({
+            code: `${code} (${t("input.note").toLowerCase()})`,
+            mine: text || t("value.none"),
+            theirs: server.notes.get(code) ?? t("value.none"),
+          })),
+        )
     : [];
 
   const statusText = (() => {
@@ -394,7 +487,11 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
       case "error":
         return t("save.error") + extra;
       case "saved":
-        return (dirty && invalidCodes.length < Object.keys(draft.fields).length + Object.keys(draft.notes).length ? t("save.pending") : t("save.savedAt", { time: hhmm(save.at) })) + extra;
+        return (
+          (dirty && invalidCodes.length < Object.keys(draft.fields).length + Object.keys(draft.notes).length
+            ? t("save.pending")
+            : t("save.savedAt", { time: hhmm(save.at) })) + extra
+        );
       default:
         return (restored && dirty ? t("save.restored") : dirty ? t("save.pending") : t("save.allSaved")) + extra;
     }
@@ -409,7 +506,8 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
         <div className="pa-header-main">
           <h1>{data.unit.name}</h1>
           <p className="muted">
-            {[data.unit.parent?.name, data.unit.tenant.name].filter(Boolean).join(" · ")} · {t("a.gso", { code: data.unit.code })}
+            {[data.unit.parent?.name, data.unit.tenant.name].filter(Boolean).join(" · ")} ·{" "}
+            {t("a.gso", { code: data.unit.code })}
           </p>
           <dl className="pa-facts">
             <div>
@@ -423,7 +521,9 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
                 <br />
                 <span className="muted">
                   {data.setVersion.set.tenant.name}
-                  {data.setVersion.decisionNumber ? ` · ${t("a.decision", { n: data.setVersion.decisionNumber, d: date(data.setVersion.decisionDate) })}` : ""}
+                  {data.setVersion.decisionNumber
+                    ? ` · ${t("a.decision", { n: data.setVersion.decisionNumber, d: date(data.setVersion.decisionDate) })}`
+                    : ""}
                 </span>
               </dd>
             </div>
@@ -431,7 +531,12 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
               <dt>{t("a.deadline")}</dt>
               <dd>
                 <strong>{date(data.round.submitDueAt)}</strong>
-                {editable && <span className={daysLeft < 0 ? "pa-late" : "muted"}> ({daysLeft < 0 ? t("a.overdue", { n: -daysLeft }) : t("a.daysLeft", { n: daysLeft })})</span>}
+                {editable && (
+                  <span className={daysLeft < 0 ? "pa-late" : "muted"}>
+                    {" "}
+                    ({daysLeft < 0 ? t("a.overdue", { n: -daysLeft }) : t("a.daysLeft", { n: daysLeft })})
+                  </span>
+                )}
               </dd>
             </div>
             <div>
@@ -446,12 +551,17 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
 
       {data.status === "RECOGNISED" && data.recognisedLevel !== null && data.recognisedLevel !== undefined && (
         <Notice kind="ok">
-          <strong>{t("a.recognised")}</strong> <LevelBadge level={data.recognisedLevel} name={levelName(data.recognisedLevel)} />{" "}
+          <strong>{t("a.recognised")}</strong>{" "}
+          <LevelBadge level={data.recognisedLevel} name={levelName(data.recognisedLevel)} />{" "}
           {t("a.recognisedBy", { n: data.recognitionDecision ?? "—", d: date(data.recognitionDate) })}
         </Notice>
       )}
       {!editable && data.status !== "RECOGNISED" && (
-        <Notice kind="info">{data.status === "DRAFT" || data.status === "RETURNED" ? t("a.noEditRight") : t("a.locked", { status: t(`status.${data.status}`) })}</Notice>
+        <Notice kind="info">
+          {data.status === "DRAFT" || data.status === "RETURNED"
+            ? t("a.noEditRight")
+            : t("a.locked", { status: t(`status.${data.status}`) })}
+        </Notice>
       )}
       {data.status === "RETURNED" && <Notice kind="warn">{t("a.returned")}</Notice>}
       {showComments &&
@@ -515,7 +625,11 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
               <div className="row">
                 <label className="grow">
                   {t("register.choose")}
-                  <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))} aria-label={t("register.choose")}>
+                  <select
+                    value={chosen}
+                    onChange={(e) => setChosen(Number(e.target.value))}
+                    aria-label={t("register.choose")}
+                  >
                     {set.levels.map((l) => (
                       <option key={l.rank} value={l.rank}>
                         {l.rank}. {locale === "en" ? (l.nameEn ?? l.name) : l.name}
@@ -523,7 +637,11 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
                     ))}
                   </select>
                 </label>
-                <button type="button" onClick={() => void register()} disabled={registerState.pending || chosen === registered}>
+                <button
+                  type="button"
+                  onClick={() => void register()}
+                  disabled={registerState.pending || chosen === registered}
+                >
                   {registerState.pending ? t("common.working") : t("register.button")}
                 </button>
               </div>
@@ -531,12 +649,21 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
             <ErrorBox error={registerState.error} />
           </section>
 
-          {editable && <ExcelImport assessmentId={routeId} version={data.version} levelName={levelName} disabled={dirty || !!conflict} />}
+          {editable && (
+            <ExcelImport
+              assessmentId={routeId}
+              version={data.version}
+              levelName={levelName}
+              disabled={dirty || !!conflict}
+            />
+          )}
 
           <nav className="pa-groupnav" aria-label={t("form.groups")}>
             {set.groups.map((g) => {
               const codes = set.criteria.filter((c) => c.group === g.code);
-              const missing = codes.filter((c) => live.evaluation.criteria.find((x) => x.code === c.code)?.results.some((r) => r === "missing")).length;
+              const missing = codes.filter((c) =>
+                live.evaluation.criteria.find((x) => x.code === c.code)?.results.some((r) => r === "missing"),
+              ).length;
               return (
                 <a key={g.code} href={`#group-${g.code}`}>
                   {g.code} · {locale === "en" ? (g.nameEn ?? g.name) : g.name}
@@ -550,9 +677,15 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
             const list = set.criteria.filter((c) => c.group === g.code);
             if (list.length === 0) return null;
             return (
-              <section key={g.code} id={`group-${g.code}`} className="pa-group" aria-labelledby={`group-title-${g.code}`}>
+              <section
+                key={g.code}
+                id={`group-${g.code}`}
+                className="pa-group"
+                aria-labelledby={`group-title-${g.code}`}
+              >
                 <h3 id={`group-title-${g.code}`}>
-                  {g.code} — {locale === "en" ? (g.nameEn ?? g.name) : g.name} <span className="muted">({t("form.criteriaCount", { n: list.length })})</span>
+                  {g.code} — {locale === "en" ? (g.nameEn ?? g.name) : g.name}{" "}
+                  <span className="muted">({t("form.criteriaCount", { n: list.length })})</span>
                 </h3>
                 {list.map((c) => (
                   <CriterionCard
@@ -583,12 +716,23 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
           {editable && (
             <section className="card pa-submit" aria-labelledby="submit-title">
               <h2 id="submit-title">{t("submit.title")}</h2>
-              <p>{t("submit.explain", { level: live.evaluation.level, name: levelName(live.evaluation.level) ?? t("level.0") })}</p>
-              {submitTried && !registered && <div className="error-box" role="alert">{t("submit.noLevel")}</div>}
+              <p>
+                {t("submit.explain", {
+                  level: live.evaluation.level,
+                  name: levelName(live.evaluation.level) ?? t("level.0"),
+                })}
+              </p>
+              {submitTried && !registered && (
+                <div className="error-box" role="alert">
+                  {t("submit.noLevel")}
+                </div>
+              )}
               {submitTried && (missingForSubmit.length > 0 || invalidCodes.length > 0) && (
                 <div className="error-box" role="alert" data-testid="submit-missing">
                   <strong>{t("submit.refused")}</strong>
-                  {missingForSubmit.length > 0 && <p>{t("submit.missing", { n: missingForSubmit.length, level: registered ?? "" })}</p>}
+                  {missingForSubmit.length > 0 && (
+                    <p>{t("submit.missing", { n: missingForSubmit.length, level: registered ?? "" })}</p>
+                  )}
                   <ul>
                     {missingForSubmit.map((code) => (
                       <li key={code}>
@@ -618,11 +762,21 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
                 <ErrorBox error={submitState.error} />
               )}
               {confirming && registered ? (
-                <div className="pa-submit-confirm" role="alertdialog" aria-labelledby="submit-confirm-title" aria-describedby="submit-confirm-text">
+                <div
+                  className="pa-submit-confirm"
+                  role="alertdialog"
+                  aria-labelledby="submit-confirm-title"
+                  aria-describedby="submit-confirm-text"
+                >
                   <strong id="submit-confirm-title">{t("submit.confirmTitle")}</strong>
                   <p id="submit-confirm-text">
                     {t("submit.confirmLock")}{" "}
-                    {t("submit.confirmWhat", { level: registered, name: levelName(registered) ?? "", filled: filledCount, total: set.criteria.length })}
+                    {t("submit.confirmWhat", {
+                      level: registered,
+                      name: levelName(registered) ?? "",
+                      filled: filledCount,
+                      total: set.criteria.length,
+                    })}
                   </p>
                   <button type="button" className="pa-big" onClick={() => void submit()} autoFocus>
                     {t("submit.confirmYes")}
@@ -632,7 +786,12 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
                   </button>
                 </div>
               ) : (
-                <button type="button" className="pa-big" onClick={askSubmit} disabled={submitState.pending || !!conflict}>
+                <button
+                  type="button"
+                  className="pa-big"
+                  onClick={askSubmit}
+                  disabled={submitState.pending || !!conflict}
+                >
                   {submitState.pending ? t("common.working") : t("submit.button")}
                 </button>
               )}
@@ -667,7 +826,9 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
           </p>
           {mismatch && (
             <Notice kind="warn">
-              <span data-testid="level-mismatch">{t("live.mismatch", { local: live.evaluation.level, server: serverLevel })}</span>
+              <span data-testid="level-mismatch">
+                {t("live.mismatch", { local: live.evaluation.level, server: serverLevel })}
+              </span>
             </Notice>
           )}
           <h3>{t("live.checklist")}</h3>
@@ -733,7 +894,14 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
           {statusText}
         </span>
         {editable && dirty && !conflict && save.kind !== "saving" && (
-          <button type="button" className="secondary pa-save-now" onClick={() => { failedRef.current = null; void saveRef.current(); }}>
+          <button
+            type="button"
+            className="secondary pa-save-now"
+            onClick={() => {
+              failedRef.current = null;
+              void saveRef.current();
+            }}
+          >
             {t("save.now")}
           </button>
         )}
@@ -742,7 +910,14 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   );
 }
 
-const TIMELINE_ACTIONS = ["assessment.register", "assessment.submit", "assessment.return", "assessment.verify", "assessment.appraise", "assessment.recognise"];
+const TIMELINE_ACTIONS = [
+  "assessment.register",
+  "assessment.submit",
+  "assessment.return",
+  "assessment.verify",
+  "assessment.appraise",
+  "assessment.recognise",
+];
 
 function timelineParams(after: unknown): Record<string, string | number> {
   const a = (after ?? {}) as Record<string, unknown>;

@@ -32,7 +32,21 @@ export interface CriterionCardProps {
   onNote(code: string, text: string): void;
 }
 
-function NumberInput({ label, aria, value, onChange, disabled, error }: { label: string; aria: string; value: string; onChange(v: string): void; disabled: boolean; error?: string }) {
+function NumberInput({
+  label,
+  aria,
+  value,
+  onChange,
+  disabled,
+  error,
+}: {
+  label: string;
+  aria: string;
+  value: string;
+  onChange(v: string): void;
+  disabled: boolean;
+  error?: string;
+}) {
   return (
     <label className="pa-num">
       <span>{label}</span>
@@ -61,7 +75,8 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
     return e ? t(e.key) : undefined;
   };
   const disabled = p.readOnly || ("noSubjects" in f && f.noSubjects);
-  const set = (patch: Partial<Extract<FieldState, { kind: typeof f.kind }>>) => p.onChange(code, { ...f, ...patch } as FieldState);
+  const set = (patch: Partial<Extract<FieldState, { kind: typeof f.kind }>>) =>
+    p.onChange(code, { ...f, ...patch } as FieldState);
   const tl = Math.min(Math.max(p.targetLevel, 1), p.levels.length);
   const target = c.targets[tl - 1] ?? null;
   const statusHere = p.results?.[tl - 1];
@@ -72,11 +87,25 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
     case "ratio": {
       inputs = (
         <div className="pa-inputs">
-          <NumberInput label={t("input.numerator")} aria={t("aria.numerator", { code })} value={f.numerator} onChange={(v) => set({ numerator: v })} disabled={disabled} error={errText("numerator")} />
+          <NumberInput
+            label={t("input.numerator")}
+            aria={t("aria.numerator", { code })}
+            value={f.numerator}
+            onChange={(v) => set({ numerator: v })}
+            disabled={disabled}
+            error={errText("numerator")}
+          />
           <span className="pa-slash" aria-hidden>
             /
           </span>
-          <NumberInput label={t("input.denominator")} aria={t("aria.denominator", { code })} value={f.denominator} onChange={(v) => set({ denominator: v })} disabled={disabled} error={errText("denominator")} />
+          <NumberInput
+            label={t("input.denominator")}
+            aria={t("aria.denominator", { code })}
+            value={f.denominator}
+            onChange={(v) => set({ denominator: v })}
+            disabled={disabled}
+            error={errText("denominator")}
+          />
         </div>
       );
       const n = parseWhole(f.numerator);
@@ -93,7 +122,14 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
     case "percent":
       inputs = (
         <div className="pa-inputs">
-          <NumberInput label={t("input.percent")} aria={t("aria.percent", { code })} value={f.percent} onChange={(v) => set({ percent: v })} disabled={disabled} error={errText("percent")} />
+          <NumberInput
+            label={t("input.percent")}
+            aria={t("aria.percent", { code })}
+            value={f.percent}
+            onChange={(v) => set({ percent: v })}
+            disabled={disabled}
+            error={errText("percent")}
+          />
         </div>
       );
       break;
@@ -101,11 +137,25 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       inputs = (
         <div className="pa-yesno" role="radiogroup" aria-label={c.name}>
           <label className={f.value === true ? "on" : ""}>
-            <input type="radio" name={`yn-${code}`} aria-label={t("aria.yes", { code })} checked={f.value === true} disabled={disabled} onChange={() => set({ value: true })} />
+            <input
+              type="radio"
+              name={`yn-${code}`}
+              aria-label={t("aria.yes", { code })}
+              checked={f.value === true}
+              disabled={disabled}
+              onChange={() => set({ value: true })}
+            />
             {(c.measure === "boolean" ? c.yesLabel : undefined) ?? t("input.yes")}
           </label>
           <label className={f.value === false ? "on" : ""}>
-            <input type="radio" name={`yn-${code}`} aria-label={t("aria.no", { code })} checked={f.value === false} disabled={disabled} onChange={() => set({ value: false })} />
+            <input
+              type="radio"
+              name={`yn-${code}`}
+              aria-label={t("aria.no", { code })}
+              checked={f.value === false}
+              disabled={disabled}
+              onChange={() => set({ value: false })}
+            />
             {t("input.no")}
           </label>
           {f.value !== null && !disabled && (
@@ -119,18 +169,39 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
     case "count":
       inputs = (
         <div className="pa-inputs">
-          <NumberInput label={t("input.count", { unit: c.unit })} aria={t("aria.count", { code })} value={f.count} onChange={(v) => set({ count: v })} disabled={disabled} error={errText("count")} />
+          <NumberInput
+            label={t("input.count", { unit: c.unit })}
+            aria={t("aria.count", { code })}
+            value={f.count}
+            onChange={(v) => set({ count: v })}
+            disabled={disabled}
+            error={errText("count")}
+          />
         </div>
       );
       break;
     case "countOfTotal":
       inputs = (
         <div className="pa-inputs">
-          <NumberInput label={t("input.achieved")} aria={t("aria.achieved", { code })} value={f.count} onChange={(v) => set({ count: v })} disabled={disabled} error={errText("count")} />
+          <NumberInput
+            label={t("input.achieved")}
+            aria={t("aria.achieved", { code })}
+            value={f.count}
+            onChange={(v) => set({ count: v })}
+            disabled={disabled}
+            error={errText("count")}
+          />
           <span className="pa-slash" aria-hidden>
             /
           </span>
-          <NumberInput label={t("input.total")} aria={t("aria.total", { code })} value={f.total} onChange={(v) => set({ total: v })} disabled={disabled} error={errText("total")} />
+          <NumberInput
+            label={t("input.total")}
+            aria={t("aria.total", { code })}
+            value={f.total}
+            onChange={(v) => set({ total: v })}
+            disabled={disabled}
+            error={errText("total")}
+          />
         </div>
       );
       break;
@@ -138,7 +209,8 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       const v = p.autoValue as { childLevels?: number[] } | null | undefined;
       inputs = (
         <p className="pa-auto">
-          <strong>{t("input.auto")}</strong> — {v?.childLevels ? t("input.autoValue", { n: v.childLevels.length }) : t("input.autoNone")}
+          <strong>{t("input.auto")}</strong> —{" "}
+          {v?.childLevels ? t("input.autoValue", { n: v.childLevels.length }) : t("input.autoNone")}
         </p>
       );
       break;
@@ -160,12 +232,14 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
         </h4>
         {statusHere && (
           <span className="pa-crit-status">
-            <CriterionStatus status={statusHere} /> <span className="pa-status-text">{t(`criterion.${statusHere}`)}</span>
+            <CriterionStatus status={statusHere} />{" "}
+            <span className="pa-status-text">{t(`criterion.${statusHere}`)}</span>
           </span>
         )}
       </header>
       <p className="pa-target">
-        {t("crit.targetAt", { level: tl, name: p.levels[tl - 1]?.name ?? "" })}: <strong>{formatTarget(c, target, locale)}</strong>
+        {t("crit.targetAt", { level: tl, name: p.levels[tl - 1]?.name ?? "" })}:{" "}
+        <strong>{formatTarget(c, target, locale)}</strong>
         {c.unit && c.unit !== "%" ? <span className="muted"> · {t("crit.unit", { unit: c.unit })}</span> : null}
       </p>
       {p.comments.map((cm) => (
@@ -186,7 +260,13 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       </div>
       {"noSubjects" in f && c.exemptWhenNoSubjects && (
         <label className="pa-check">
-          <input type="checkbox" aria-label={t("aria.noSubjects", { code })} checked={f.noSubjects} disabled={p.readOnly} onChange={(e) => set({ noSubjects: e.target.checked })} />
+          <input
+            type="checkbox"
+            aria-label={t("aria.noSubjects", { code })}
+            checked={f.noSubjects}
+            disabled={p.readOnly}
+            onChange={(e) => set({ noSubjects: e.target.checked })}
+          />
           {t("input.noSubjects")}
         </label>
       )}
@@ -202,7 +282,8 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
         <ol className="pa-levels">
           {p.levels.map((l, i) => (
             <li key={l.rank} className={l.rank === tl ? "current" : undefined}>
-              {p.results?.[i] && <CriterionStatus status={p.results[i]} />} {l.rank}. {l.name}: {formatTarget(c, c.targets[i] ?? null, locale)}
+              {p.results?.[i] && <CriterionStatus status={p.results[i]} />} {l.rank}. {l.name}:{" "}
+              {formatTarget(c, c.targets[i] ?? null, locale)}
             </li>
           ))}
         </ol>
@@ -222,10 +303,19 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       {f.kind !== "auto" && (
         <div className="pa-extra">
           <EvidenceBox assessmentId={p.assessmentId} code={code} files={p.evidence} can={p.evidenceActions} />
-          {(!p.readOnly || p.note) && <label className="pa-note">
-            <span>{t("input.note")}</span>
-            <textarea aria-label={t("aria.note", { code })} rows={2} maxLength={2000} value={p.note} disabled={p.readOnly} onChange={(e) => p.onNote(code, e.target.value)} />
-          </label>}
+          {(!p.readOnly || p.note) && (
+            <label className="pa-note">
+              <span>{t("input.note")}</span>
+              <textarea
+                aria-label={t("aria.note", { code })}
+                rows={2}
+                maxLength={2000}
+                value={p.note}
+                disabled={p.readOnly}
+                onChange={(e) => p.onNote(code, e.target.value)}
+              />
+            </label>
+          )}
         </div>
       )}
     </section>

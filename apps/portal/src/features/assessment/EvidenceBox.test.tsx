@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { assessment, mockApi } from "./test-fixtures.ts";
 import { renderAssessmentPage, stubUploads } from "./test-harness.tsx";
 
-const FILE = { id: "E1", criterionCode: "CQS-02", fileName: "bien-ban.pdf", mimeType: "application/pdf", size: 2048, createdAt: "2026-03-01T02:00:00Z" };
+const FILE = {
+  id: "E1",
+  criterionCode: "CQS-02",
+  fileName: "bien-ban.pdf",
+  mimeType: "application/pdf",
+  size: 2048,
+  createdAt: "2026-03-01T02:00:00Z",
+};
 
 beforeEach(() => localStorage.clear());
 afterEach(() => {
@@ -15,7 +22,9 @@ describe("evidence on the assessment form", () => {
   it("deletes a file only after confirmation", async () => {
     const calls = mockApi({
       PortalAssessment: () => ({ assessment: { ...assessment(), evidence: [FILE] } }),
-      PortalDeleteEvidence: (v) => ({ deleteEvidence: { __typename: "MutationDeleteEvidenceSuccess", data: { id: v.id } } }),
+      PortalDeleteEvidence: (v) => ({
+        deleteEvidence: { __typename: "MutationDeleteEvidenceSuccess", data: { id: v.id } },
+      }),
     });
     renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
@@ -28,13 +37,18 @@ describe("evidence on the assessment form", () => {
     fireEvent.click(within(item).getByRole("button", { name: "Xoá tệp bien-ban.pdf" }));
     fireEvent.click(within(item).getByRole("button", { name: "Xoá tệp" }));
     await waitFor(() => expect(screen.queryByTestId("evidence-E1")).toBeNull());
-    expect(calls.filter((c) => c.op === "PortalDeleteEvidence")).toEqual([{ op: "PortalDeleteEvidence", variables: { id: "E1" } }]);
+    expect(calls.filter((c) => c.op === "PortalDeleteEvidence")).toEqual([
+      { op: "PortalDeleteEvidence", variables: { id: "E1" } },
+    ]);
   });
 
   it("replaces a file in place with the picked one", async () => {
     mockApi({ PortalAssessment: () => ({ assessment: { ...assessment(), evidence: [FILE] } }) });
     const sent = stubUploads((ops, file) => ({
-      replaceEvidence: { __typename: "MutationReplaceEvidenceSuccess", data: { ...FILE, id: ops.variables.id, fileName: file.name, mimeType: file.type, size: file.size } },
+      replaceEvidence: {
+        __typename: "MutationReplaceEvidenceSuccess",
+        data: { ...FILE, id: ops.variables.id, fileName: file.name, mimeType: file.type, size: file.size },
+      },
     }));
     renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
@@ -49,7 +63,11 @@ describe("evidence on the assessment form", () => {
 
   it("offers only what allowedActions lists", async () => {
     const a = assessment();
-    mockApi({ PortalAssessment: () => ({ assessment: { ...a, allowedActions: a.allowedActions.filter((x) => x !== "deleteEvidence"), evidence: [FILE] } }) });
+    mockApi({
+      PortalAssessment: () => ({
+        assessment: { ...a, allowedActions: a.allowedActions.filter((x) => x !== "deleteEvidence"), evidence: [FILE] },
+      }),
+    });
     renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
     expect(within(item).getByLabelText("Thay tệp bien-ban.pdf")).toBeTruthy();

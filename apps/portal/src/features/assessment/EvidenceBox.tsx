@@ -49,7 +49,17 @@ export const evidenceActionsOf = (allowed: readonly string[]): EvidenceActions =
   replace: allowed.includes("replaceEvidence"),
 });
 
-export function EvidenceBox({ assessmentId, code, files, can }: { assessmentId: string; code: string; files: EvidenceFile[]; can: EvidenceActions }) {
+export function EvidenceBox({
+  assessmentId,
+  code,
+  files,
+  can,
+}: {
+  assessmentId: string;
+  code: string;
+  files: EvidenceFile[];
+  can: EvidenceActions;
+}) {
   const { t, dateTime, number } = useI18n();
   const qc = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
@@ -60,7 +70,9 @@ export function EvidenceBox({ assessmentId, code, files, can }: { assessmentId: 
   const busy = progress !== null || deleting;
 
   const updateList = (change: (list: Evidence[]) => Evidence[]) =>
-    qc.setQueryData<AssessmentData>(["assessment", assessmentId], (old) => (old ? { ...old, evidence: change(old.evidence) } : old));
+    qc.setQueryData<AssessmentData>(["assessment", assessmentId], (old) =>
+      old ? { ...old, evidence: change(old.evidence) } : old,
+    );
 
   /** Checks the picked file, then sends it: a new file, or in place of `replacing`. */
   const onFile = async (e: ChangeEvent<HTMLInputElement>, replacing?: string) => {
@@ -71,18 +83,30 @@ export function EvidenceBox({ assessmentId, code, files, can }: { assessmentId: 
     setError(null);
     const checked = checkEvidence(picked);
     if ("error" in checked) {
-      setLocalError(t(checked.error, { name: picked.name, size: number(Math.round((picked.size / 1024 / 1024) * 10) / 10) }));
+      setLocalError(
+        t(checked.error, { name: picked.name, size: number(Math.round((picked.size / 1024 / 1024) * 10) / 10) }),
+      );
       return;
     }
     setLocalError(null);
     setProgress(0);
     try {
       if (replacing) {
-        const r = await upload(ReplaceEvidenceMutation, { id: replacing, file: checked.file }, checked.file, setProgress);
+        const r = await upload(
+          ReplaceEvidenceMutation,
+          { id: replacing, file: checked.file },
+          checked.file,
+          setProgress,
+        );
         const ev = unwrap(r.replaceEvidence as never) as Evidence;
         updateList((list) => list.map((x) => (x.id === ev.id ? ev : x)));
       } else {
-        const r = await upload(UploadEvidenceMutation, { assessmentId, criterionCode: code, file: checked.file }, checked.file, setProgress);
+        const r = await upload(
+          UploadEvidenceMutation,
+          { assessmentId, criterionCode: code, file: checked.file },
+          checked.file,
+          setProgress,
+        );
         const ev = unwrap(r.uploadEvidence as never) as Evidence;
         updateList((list) => [...list, ev]);
       }
@@ -124,19 +148,35 @@ export function EvidenceBox({ assessmentId, code, files, can }: { assessmentId: 
                 <span className="pa-evidence-actions">
                   {can.replace && (
                     <label className="pa-upload pa-replace">
-                      <input type="file" accept={ACCEPT} aria-label={t("evidence.replaceAria", { name: f.fileName })} disabled={busy} onChange={(e) => void onFile(e, f.id)} />
+                      <input
+                        type="file"
+                        accept={ACCEPT}
+                        aria-label={t("evidence.replaceAria", { name: f.fileName })}
+                        disabled={busy}
+                        onChange={(e) => void onFile(e, f.id)}
+                      />
                       <span className="pa-link">{t("evidence.replace")}</span>
                     </label>
                   )}
                   {can.delete && (
-                    <button type="button" className="link" disabled={busy} onClick={() => setConfirming(f.id)} aria-label={t("evidence.deleteAria", { name: f.fileName })}>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={busy}
+                      onClick={() => setConfirming(f.id)}
+                      aria-label={t("evidence.deleteAria", { name: f.fileName })}
+                    >
                       {t("evidence.delete")}
                     </button>
                   )}
                 </span>
               )}
               {confirming === f.id && (
-                <span className="pa-evidence-confirm" role="group" aria-label={t("evidence.confirmDelete", { name: f.fileName })}>
+                <span
+                  className="pa-evidence-confirm"
+                  role="group"
+                  aria-label={t("evidence.confirmDelete", { name: f.fileName })}
+                >
                   {t("evidence.confirmDelete", { name: f.fileName })}{" "}
                   <button type="button" className="danger" disabled={deleting} onClick={() => void onDelete(f.id)}>
                     {t("evidence.confirmYes")}
@@ -154,13 +194,26 @@ export function EvidenceBox({ assessmentId, code, files, can }: { assessmentId: 
       )}
       {can.upload && (
         <label className="pa-upload">
-          <input type="file" accept={ACCEPT} aria-label={t("aria.evidence", { code })} disabled={busy} onChange={(e) => void onFile(e)} />
+          <input
+            type="file"
+            accept={ACCEPT}
+            aria-label={t("aria.evidence", { code })}
+            disabled={busy}
+            onChange={(e) => void onFile(e)}
+          />
           <span className="pa-upload-btn">{t("evidence.add")}</span>
           <span className="hint">{t("evidence.hint")}</span>
         </label>
       )}
       {progress !== null && (
-        <div className="pa-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} aria-label={t("evidence.uploading")}>
+        <div
+          className="pa-progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+          aria-label={t("evidence.uploading")}
+        >
           <div className="bar">
             <span style={{ width: `${Math.round(progress * 100)}%` }} />
           </div>

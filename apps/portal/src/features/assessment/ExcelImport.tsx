@@ -40,7 +40,9 @@ export function ExcelImport({
   const [done, setDone] = useState<number | null>(null);
 
   const send = (file: File, v: number, dryRun: boolean) =>
-    upload(ImportValuesMutation, { assessmentId, version: v, file, dryRun }, file).then((r) => unwrap(r.importIndicatorValues as never) as ValuesImportData);
+    upload(ImportValuesMutation, { assessmentId, version: v, file, dryRun }, file).then(
+      (r) => unwrap(r.importIndicatorValues as never) as ValuesImportData,
+    );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.target;
@@ -92,7 +94,13 @@ export function ExcelImport({
           {t("excel.template")}
         </a>
         <label className="pa-upload" style={{ marginTop: 0 }}>
-          <input type="file" accept={`.xlsx,${XLSX}`} aria-label={t("excel.import")} disabled={disabled || busy !== null} onChange={(e) => void onFile(e)} />
+          <input
+            type="file"
+            accept={`.xlsx,${XLSX}`}
+            aria-label={t("excel.import")}
+            disabled={disabled || busy !== null}
+            onChange={(e) => void onFile(e)}
+          />
           <span className="pa-upload-btn">{t("excel.import")}</span>
         </label>
       </div>
@@ -142,7 +150,11 @@ export function ExcelImport({
 
       {r && preview && r.issues.length === 0 && (
         <div>
-          <p>{r.changes.length > 0 ? t("excel.changesTitle", { name: preview.file.name, n: r.changes.length }) : t("excel.noChanges", { name: preview.file.name })}</p>
+          <p>
+            {r.changes.length > 0
+              ? t("excel.changesTitle", { name: preview.file.name, n: r.changes.length })
+              : t("excel.noChanges", { name: preview.file.name })}
+          </p>
           {r.changes.length > 0 && (
             <div className="table-scroll">
               <table data-testid="excel-changes">
@@ -167,7 +179,11 @@ export function ExcelImport({
           )}
           <p>
             {t("excel.level")}{" "}
-            {r.wouldBeLevel ? <LevelBadge level={r.wouldBeLevel} name={levelName(r.wouldBeLevel)} /> : <span>{t("excel.noLevel")}</span>}
+            {r.wouldBeLevel ? (
+              <LevelBadge level={r.wouldBeLevel} name={levelName(r.wouldBeLevel)} />
+            ) : (
+              <span>{t("excel.noLevel")}</span>
+            )}
           </p>
           <div className="row">
             <button type="button" onClick={() => void apply()} disabled={busy !== null || r.changes.length === 0}>

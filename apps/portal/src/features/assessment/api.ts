@@ -17,14 +17,83 @@ export const AssessmentQuery = graphql(`
       recognitionDecision
       recognitionDate
       submittedAt
-      evaluation { level levels { level met failing missing exempt } criteria { code results } }
-      values { criterionCode value effectiveValue note verifiedValue verifierComment verifiedAt }
-      evidence { id criterionCode fileName mimeType size createdAt }
-      comments { id criterionCode body createdAt }
-      history { id at action after }
-      unit { id code name type path parent { name } tenant { code name } }
-      round { id name year submitDueAt reviewDueAt }
-      setVersion { id version decisionNumber decisionDate document set { title tenant { name } } }
+      evaluation {
+        level
+        levels {
+          level
+          met
+          failing
+          missing
+          exempt
+        }
+        criteria {
+          code
+          results
+        }
+      }
+      values {
+        criterionCode
+        value
+        effectiveValue
+        note
+        verifiedValue
+        verifierComment
+        verifiedAt
+      }
+      evidence {
+        id
+        criterionCode
+        fileName
+        mimeType
+        size
+        createdAt
+      }
+      comments {
+        id
+        criterionCode
+        body
+        createdAt
+      }
+      history {
+        id
+        at
+        action
+        after
+      }
+      unit {
+        id
+        code
+        name
+        type
+        path
+        parent {
+          name
+        }
+        tenant {
+          code
+          name
+        }
+      }
+      round {
+        id
+        name
+        year
+        submitDueAt
+        reviewDueAt
+      }
+      setVersion {
+        id
+        version
+        decisionNumber
+        decisionDate
+        document
+        set {
+          title
+          tenant {
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -32,7 +101,10 @@ export const AssessmentQuery = graphql(`
 export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];
 
 export const assessmentQuery = (id: string) =>
-  queryOptions({ queryKey: ["assessment", id], queryFn: () => request(AssessmentQuery, { id }).then((r) => r.assessment) });
+  queryOptions({
+    queryKey: ["assessment", id],
+    queryFn: () => request(AssessmentQuery, { id }).then((r) => r.assessment),
+  });
 
 export const SaveValuesMutation = graphql(`
   mutation PortalSaveValues($assessmentId: ID!, $version: Int!, $values: JSON!, $notes: JSON) {
@@ -44,14 +116,54 @@ export const SaveValuesMutation = graphql(`
           version
           status
           computedLevel
-          evaluation { level levels { level met failing missing exempt } criteria { code results } }
-          values { criterionCode value effectiveValue note verifiedValue verifierComment verifiedAt }
+          evaluation {
+            level
+            levels {
+              level
+              met
+              failing
+              missing
+              exempt
+            }
+            criteria {
+              code
+              results
+            }
+          }
+          values {
+            criterionCode
+            value
+            effectiveValue
+            note
+            verifiedValue
+            verifierComment
+            verifiedAt
+          }
         }
       }
-      ... on Error { code message messageEn }
-      ... on ConflictError { currentVersion }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { criterion field message messageEn } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          criterion
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -60,10 +172,28 @@ export const RegisterLevelMutation = graphql(`
   mutation PortalRegisterLevel($assessmentId: ID!, $version: Int!, $level: Int!) {
     registerLevel(assessmentId: $assessmentId, version: $version, level: $level) {
       __typename
-      ... on MutationRegisterLevelSuccess { data { id version registeredLevel } }
-      ... on Error { code message messageEn }
-      ... on ConflictError { currentVersion }
-      ... on InputError { issues { field message messageEn } }
+      ... on MutationRegisterLevelSuccess {
+        data {
+          id
+          version
+          registeredLevel
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -72,11 +202,36 @@ export const SubmitMutation = graphql(`
   mutation PortalSubmit($assessmentId: ID!, $version: Int!) {
     submitAssessment(assessmentId: $assessmentId, version: $version) {
       __typename
-      ... on MutationSubmitAssessmentSuccess { data { id version status } }
-      ... on Error { code message messageEn }
-      ... on ConflictError { currentVersion }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { criterion field message messageEn } }
+      ... on MutationSubmitAssessmentSuccess {
+        data {
+          id
+          version
+          status
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          criterion
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -85,9 +240,28 @@ export const UploadEvidenceMutation = graphql(`
   mutation PortalUploadEvidence($assessmentId: ID!, $criterionCode: String!, $file: File!) {
     uploadEvidence(assessmentId: $assessmentId, criterionCode: $criterionCode, file: $file) {
       __typename
-      ... on MutationUploadEvidenceSuccess { data { id criterionCode fileName mimeType size createdAt } }
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
+      ... on MutationUploadEvidenceSuccess {
+        data {
+          id
+          criterionCode
+          fileName
+          mimeType
+          size
+          createdAt
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -96,9 +270,28 @@ export const ReplaceEvidenceMutation = graphql(`
   mutation PortalReplaceEvidence($id: ID!, $file: File!) {
     replaceEvidence(id: $id, file: $file) {
       __typename
-      ... on MutationReplaceEvidenceSuccess { data { id criterionCode fileName mimeType size createdAt } }
-      ... on Error { code message messageEn }
-      ... on InputError { issues { field message messageEn } }
+      ... on MutationReplaceEvidenceSuccess {
+        data {
+          id
+          criterionCode
+          fileName
+          mimeType
+          size
+          createdAt
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
@@ -107,8 +300,16 @@ export const DeleteEvidenceMutation = graphql(`
   mutation PortalDeleteEvidence($id: ID!) {
     deleteEvidence(id: $id) {
       __typename
-      ... on MutationDeleteEvidenceSuccess { data { id } }
-      ... on Error { code message messageEn }
+      ... on MutationDeleteEvidenceSuccess {
+        data {
+          id
+        }
+      }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
     }
   }
 `);
@@ -124,8 +325,24 @@ export const MyAssessmentsQuery = graphql(`
           registeredLevel
           computedLevel
           recognisedLevel
-          unit { code name type path parent { name } tenant { code } }
-          round { id name year submitDueAt }
+          unit {
+            code
+            name
+            type
+            path
+            parent {
+              name
+            }
+            tenant {
+              code
+            }
+          }
+          round {
+            id
+            name
+            year
+            submitDueAt
+          }
         }
       }
     }
@@ -149,20 +366,58 @@ export const ImportValuesMutation = graphql(`
         data {
           dryRun
           wouldBeLevel
-          issues { sheet row column criterionCode field message messageEn }
-          changes { criterionCode before after }
-          assessment { id version computedLevel }
+          issues {
+            sheet
+            row
+            column
+            criterionCode
+            field
+            message
+            messageEn
+          }
+          changes {
+            criterionCode
+            before
+            after
+          }
+          assessment {
+            id
+            version
+            computedLevel
+          }
         }
       }
-      ... on Error { code message messageEn }
-      ... on ConflictError { currentVersion }
-      ... on InputError { issues { field message messageEn } }
-      ... on InvalidValuesError { issues { criterion field message messageEn } }
+      ... on Error {
+        code
+        message
+        messageEn
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on InputError {
+        issues {
+          field
+          message
+          messageEn
+        }
+      }
+      ... on InvalidValuesError {
+        issues {
+          criterion
+          field
+          message
+          messageEn
+        }
+      }
     }
   }
 `);
 
-export type ValuesImportData = Extract<ResultOf<typeof ImportValuesMutation>["importIndicatorValues"], { __typename: "MutationImportIndicatorValuesSuccess" }>["data"];
+export type ValuesImportData = Extract<
+  ResultOf<typeof ImportValuesMutation>["importIndicatorValues"],
+  { __typename: "MutationImportIndicatorValuesSuccess" }
+>["data"];
 
 /** Where the unit's values template is downloaded (an HTTP route of the API, for those who may read the working data). */
 export const templateUrl = (assessmentId: string) => `/templates/assessment/${encodeURIComponent(assessmentId)}.xlsx`;

@@ -54,7 +54,11 @@ export function storeDraft(assessmentId: string, version: number, draft: Draft):
   try {
     for (const k of keysOf(assessmentId)) if (k !== draftKey(assessmentId, version)) localStorage.removeItem(k);
     if (isEmptyDraft(draft)) localStorage.removeItem(draftKey(assessmentId, version));
-    else localStorage.setItem(draftKey(assessmentId, version), JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+    else
+      localStorage.setItem(
+        draftKey(assessmentId, version),
+        JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
+      );
   } catch {
     /* storage full or unavailable: the draft stays in memory */
   }

@@ -30,7 +30,6 @@ export type RawResult =
   | { status: "invalid"; errors: FieldError[] }
   | { status: "ok"; value: unknown };
 
-
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -45,13 +44,23 @@ export function fieldFromValue(c: TCriterion, v: unknown): FieldState {
   switch (c.measure) {
     case "percentage":
       if (typeof v === "number") return { kind: "percent", percent: String(v).replace(".", ","), noSubjects: false };
-      return { kind: "ratio", numerator: isObj(v) ? str(v.numerator) : "", denominator: isObj(v) ? str(v.denominator) : "", noSubjects };
+      return {
+        kind: "ratio",
+        numerator: isObj(v) ? str(v.numerator) : "",
+        denominator: isObj(v) ? str(v.denominator) : "",
+        noSubjects,
+      };
     case "boolean":
       return { kind: "boolean", value: typeof v === "boolean" ? v : null, noSubjects };
     case "minCount":
       return { kind: "count", count: isObj(v) ? str(v.count) : "", noSubjects };
     case "countOrAll":
-      return { kind: "countOfTotal", count: isObj(v) ? str(v.count) : "", total: isObj(v) ? str(v.total) : "", noSubjects };
+      return {
+        kind: "countOfTotal",
+        count: isObj(v) ? str(v.count) : "",
+        total: isObj(v) ? str(v.total) : "",
+        noSubjects,
+      };
     case "childLevels":
       return { kind: "auto" };
   }
@@ -80,7 +89,9 @@ function whole(s: string, input: InputName, errors: FieldError[]): number | null
 /** A parsed candidate value, judged by criteria-core's own checks (never re-implemented here). */
 function judged(c: TCriterion, value: unknown): RawResult {
   const issues = checkValue(c, value);
-  return issues.length ? { status: "invalid", errors: issues.map((i) => engineError(i.field, i.reason)) } : { status: "ok", value: value as never };
+  return issues.length
+    ? { status: "invalid", errors: issues.map((i) => engineError(i.field, i.reason)) }
+    : { status: "ok", value: value as never };
 }
 
 /** The value to save and judge, or why there is none yet. */
@@ -93,7 +104,13 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
       const a = f.numerator.trim();
       const b = f.denominator.trim();
       if (!a && !b) return { status: "empty" };
-      if (!a || !b) return { status: "partial", errors: [{ input: a ? "denominator" : "numerator", key: a ? "err.denominator.needed" : "err.numerator.needed" }] };
+      if (!a || !b)
+        return {
+          status: "partial",
+          errors: [
+            { input: a ? "denominator" : "numerator", key: a ? "err.denominator.needed" : "err.numerator.needed" },
+          ],
+        };
       const n = whole(a, "numerator", errors);
       const d = whole(b, "denominator", errors);
       if (errors.length || n === null || d === null) return { status: "invalid", errors };
@@ -116,7 +133,11 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
       const a = f.count.trim();
       const b = f.total.trim();
       if (!a && !b) return { status: "empty" };
-      if (!a || !b) return { status: "partial", errors: [{ input: a ? "total" : "count", key: a ? "err.total.needed" : "err.count.needed" }] };
+      if (!a || !b)
+        return {
+          status: "partial",
+          errors: [{ input: a ? "total" : "count", key: a ? "err.total.needed" : "err.count.needed" }],
+        };
       const n = whole(a, "count", errors);
       const t = whole(b, "total", errors);
       if (errors.length || n === null || t === null) return { status: "invalid", errors };
@@ -129,8 +150,15 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
 export function engineError(field: string, reason: string): FieldError {
   const suffix = field.includes(".") ? field.slice(field.indexOf(".") + 1) : "";
   const input: InputName =
-    reason === "percent_over_100" ? "percent" :
-    suffix === "numerator" || suffix === "denominator" || suffix === "count" || suffix === "total" || suffix === "noSubjects" ? suffix : "value";
+    reason === "percent_over_100"
+      ? "percent"
+      : suffix === "numerator" ||
+          suffix === "denominator" ||
+          suffix === "count" ||
+          suffix === "total" ||
+          suffix === "noSubjects"
+        ? suffix
+        : "value";
   const byReason: Record<string, string> = {
     numerator_exceeds_denominator: "err.numerator.exceeds",
     count_exceeds_total: "err.count.exceeds",

@@ -4,7 +4,13 @@ import type { TCriteriaSet } from "@cds/criteria-schema";
 import type { Me } from "@cds/ui";
 import { vi } from "vitest";
 
-const base = { unit: "%", method: "Số đạt / tổng số.", legalBasis: ["Quyết định 2361/QĐ-BTTTT"], local: false, exemptWhenNoSubjects: false };
+const base = {
+  unit: "%",
+  method: "Số đạt / tổng số.",
+  legalBasis: ["Quyết định 2361/QĐ-BTTTT"],
+  local: false,
+  exemptWhenNoSubjects: false,
+};
 
 export const testSet: TCriteriaSet = {
   schemaVersion: 1,
@@ -28,13 +34,73 @@ export const testSet: TCriteriaSet = {
     { code: "KTS", name: "Kinh tế số" },
   ],
   criteria: [
-    { ...base, code: "CHUNG-01", group: "CHUNG", name: "Mức độ của đơn vị cấp dưới", unit: "Đơn vị", measure: "childLevels", targets: [1, 1, 1, 1, 1].map(() => ({ allAtLeast: 0, share: null })) },
-    { ...base, code: "CQS-02", group: "CQS", name: "Tỷ lệ hồ sơ trực tuyến toàn trình", subject: "hồ sơ", measure: "percentage", targets: [20, 30, 50, 80, 90] },
-    { ...base, code: "CQS-07", group: "CQS", name: "Nhân sự chuyên trách", unit: "Nhân sự", subject: "nhân sự", measure: "minCount", targets: [1, 1, 1, 1, 2] },
-    { ...base, code: "CQS-12", group: "CQS", name: "Hệ thống camera giám sát", unit: "Hệ thống", measure: "boolean", targets: [null, null, true, true, true] },
-    { ...base, code: "KTS-03", group: "KTS", name: "Sản phẩm OCOP trên sàn (nếu có)", unit: "Sản phẩm", measure: "boolean", exemptWhenNoSubjects: true, targets: [null, true, true, true, true] },
-    { ...base, code: "KTS-04", group: "KTS", name: "Doanh nghiệp ứng dụng công nghệ số", unit: "Doanh nghiệp", subject: "doanh nghiệp", measure: "countOrAll", targets: [null, null, { min: 1, orAll: false }, { min: 2, orAll: false }, { min: 3, orAll: true }] },
-    { ...base, code: "KTS-05", group: "KTS", name: "Tổ chức thanh toán không dùng tiền mặt (nếu có)", subject: "tổ chức", measure: "percentage", exemptWhenNoSubjects: true, targets: [null, null, 50, 70, 100] },
+    {
+      ...base,
+      code: "CHUNG-01",
+      group: "CHUNG",
+      name: "Mức độ của đơn vị cấp dưới",
+      unit: "Đơn vị",
+      measure: "childLevels",
+      targets: [1, 1, 1, 1, 1].map(() => ({ allAtLeast: 0, share: null })),
+    },
+    {
+      ...base,
+      code: "CQS-02",
+      group: "CQS",
+      name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+      subject: "hồ sơ",
+      measure: "percentage",
+      targets: [20, 30, 50, 80, 90],
+    },
+    {
+      ...base,
+      code: "CQS-07",
+      group: "CQS",
+      name: "Nhân sự chuyên trách",
+      unit: "Nhân sự",
+      subject: "nhân sự",
+      measure: "minCount",
+      targets: [1, 1, 1, 1, 2],
+    },
+    {
+      ...base,
+      code: "CQS-12",
+      group: "CQS",
+      name: "Hệ thống camera giám sát",
+      unit: "Hệ thống",
+      measure: "boolean",
+      targets: [null, null, true, true, true],
+    },
+    {
+      ...base,
+      code: "KTS-03",
+      group: "KTS",
+      name: "Sản phẩm OCOP trên sàn (nếu có)",
+      unit: "Sản phẩm",
+      measure: "boolean",
+      exemptWhenNoSubjects: true,
+      targets: [null, true, true, true, true],
+    },
+    {
+      ...base,
+      code: "KTS-04",
+      group: "KTS",
+      name: "Doanh nghiệp ứng dụng công nghệ số",
+      unit: "Doanh nghiệp",
+      subject: "doanh nghiệp",
+      measure: "countOrAll",
+      targets: [null, null, { min: 1, orAll: false }, { min: 2, orAll: false }, { min: 3, orAll: true }],
+    },
+    {
+      ...base,
+      code: "KTS-05",
+      group: "KTS",
+      name: "Tổ chức thanh toán không dùng tiền mặt (nếu có)",
+      subject: "tổ chức",
+      measure: "percentage",
+      exemptWhenNoSubjects: true,
+      targets: [null, null, 50, 70, 100],
+    },
   ],
 };
 
@@ -42,7 +108,13 @@ export const me: Me = {
   id: "u1",
   name: "UBND xã Khánh Thiện",
   email: "xa.khanhthien@ninhbinh.gov.vn",
-  roles: [{ role: "UNIT_EDITOR", tenantId: "ninh-binh", unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", path: "37/375/14563", kind: { code: "commune" } } }],
+  roles: [
+    {
+      role: "UNIT_EDITOR",
+      tenantId: "ninh-binh",
+      unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", path: "37/375/14563", kind: { code: "commune" } },
+    },
+  ],
 };
 
 export const initialValues: Record<string, unknown> = {
@@ -54,7 +126,9 @@ export const initialValues: Record<string, unknown> = {
   "KTS-05": { noSubjects: true },
 };
 
-export function assessment(opts: { version?: number; values?: Record<string, unknown>; status?: string; registeredLevel?: number | null } = {}) {
+export function assessment(
+  opts: { version?: number; values?: Record<string, unknown>; status?: string; registeredLevel?: number | null } = {},
+) {
   const values = opts.values ?? initialValues;
   const e = evaluate(testSet, values as IndicatorValues);
   return {
@@ -62,7 +136,9 @@ export function assessment(opts: { version?: number; values?: Record<string, unk
     version: opts.version ?? 7,
     status: opts.status ?? "DRAFT",
     // What the API answers for the fixture's user, the commune's own editor.
-    allowedActions: ["DRAFT", "RETURNED"].includes(opts.status ?? "DRAFT") ? ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"] : [],
+    allowedActions: ["DRAFT", "RETURNED"].includes(opts.status ?? "DRAFT")
+      ? ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"]
+      : [],
     registeredLevel: opts.registeredLevel === undefined ? 3 : opts.registeredLevel,
     computedLevel: e.level,
     selfAssessedLevel: null,
@@ -84,9 +160,24 @@ export function assessment(opts: { version?: number; values?: Record<string, unk
     evidence: [],
     comments: [],
     history: [],
-    unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", type: "Xã", path: "37/375/14563", parent: { name: "Huyện Yên Khánh" }, tenant: { code: "ninh-binh", name: "Ninh Bình" } },
+    unit: {
+      id: "un1",
+      code: "14563",
+      name: "Xã Khánh Thiện",
+      type: "Xã",
+      path: "37/375/14563",
+      parent: { name: "Huyện Yên Khánh" },
+      tenant: { code: "ninh-binh", name: "Ninh Bình" },
+    },
     round: { id: "r1", name: "Đánh giá năm 2026", year: 2026, submitDueAt: "2026-10-31", reviewDueAt: "2026-12-15" },
-    setVersion: { id: "v1", version: "1.0", decisionNumber: "215/QĐ-UBND", decisionDate: "2026-02-14", document: testSet, set: { title: testSet.title, tenant: { name: "Ninh Bình" } } },
+    setVersion: {
+      id: "v1",
+      version: "1.0",
+      decisionNumber: "215/QĐ-UBND",
+      decisionDate: "2026-02-14",
+      document: testSet,
+      set: { title: testSet.title, tenant: { name: "Ninh Bình" } },
+    },
   };
 }
 

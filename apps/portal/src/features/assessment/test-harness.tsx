@@ -18,7 +18,9 @@ export function renderAssessmentPage() {
 }
 
 /** The browser's XMLHttpRequest as the upload helper uses it; answers each multipart request with `answer(operations)`. */
-export function stubUploads(answer: (ops: { query: string; variables: Record<string, unknown> }, file: File) => unknown) {
+export function stubUploads(
+  answer: (ops: { query: string; variables: Record<string, unknown> }, file: File) => unknown,
+) {
   const sent: { variables: Record<string, unknown>; file: File }[] = [];
   class UploadRequest {
     upload = { onprogress: null as null | ((e: ProgressEvent) => void) };

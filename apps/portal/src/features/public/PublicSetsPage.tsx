@@ -7,15 +7,25 @@ import { SetsQuery, setVersionQuery, type PublicSet } from "./api.ts";
 /** The published criteria sets: the national framework first, then each province's own. */
 export function PublicSetsPage() {
   const { t } = useI18n();
-  const sets = useQuery({ queryKey: ["public", "sets"], queryFn: () => request(SetsQuery, {}).then((r) => r.criteriaSets) });
+  const sets = useQuery({
+    queryKey: ["public", "sets"],
+    queryFn: () => request(SetsQuery, {}).then((r) => r.criteriaSets),
+  });
   const [filter, setFilter] = useState("");
   if (sets.isPending) return <Spinner />;
   if (sets.error) return <ErrorBox error={sets.error} />;
   const published = sets.data.filter((s) => s.versions.some((v) => v.status === "PUBLISHED"));
-  const shown = published.filter((s) => matchesSearch(`${s.tenant.name} ${s.title}`, filter) || matchesSearch(s.tenant.name, filter) || matchesSearch(s.title, filter));
+  const shown = published.filter(
+    (s) =>
+      matchesSearch(`${s.tenant.name} ${s.title}`, filter) ||
+      matchesSearch(s.tenant.name, filter) ||
+      matchesSearch(s.title, filter),
+  );
   const national = shown.filter((s) => s.tenant.kind === "MINISTRY");
   const byProvince = new Map<string, PublicSet[]>();
-  for (const s of shown.filter((x) => x.tenant.kind !== "MINISTRY").sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name))) {
+  for (const s of shown
+    .filter((x) => x.tenant.kind !== "MINISTRY")
+    .sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name))) {
     byProvince.set(s.tenant.name, [...(byProvince.get(s.tenant.name) ?? []), s]);
   }
   return (
@@ -24,7 +34,13 @@ export function PublicSetsPage() {
       <p className="muted">{t("sets.intro")}</p>
       <label className="pp-search">
         {t("sets.filter")}
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("sets.filterPlaceholder")} aria-label={t("sets.filter")} />
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t("sets.filterPlaceholder")}
+          aria-label={t("sets.filter")}
+        />
       </label>
       {shown.length === 0 && <Notice>{t("sets.none")}</Notice>}
       {national.length > 0 && (
@@ -56,8 +72,11 @@ function SetCard({ set }: { set: PublicSet }) {
     <article className="card pp-set">
       <h3>{set.title}</h3>
       <p className="muted">
-        {t(`sets.kind.${set.unitKind}`) !== `sets.kind.${set.unitKind}` ? t(`sets.kind.${set.unitKind}`) : set.unitKind} · {t("sets.version", { v: current.version })}
-        {current.decisionNumber ? ` · ${t("sets.decision", { n: current.decisionNumber, d: date(current.decisionDate) })}` : ""}
+        {t(`sets.kind.${set.unitKind}`) !== `sets.kind.${set.unitKind}` ? t(`sets.kind.${set.unitKind}`) : set.unitKind}{" "}
+        · {t("sets.version", { v: current.version })}
+        {current.decisionNumber
+          ? ` · ${t("sets.decision", { n: current.decisionNumber, d: date(current.decisionDate) })}`
+          : ""}
         {older.length > 0 ? ` · ${t("sets.older", { list: older.map((v) => v.version).join(", ") })}` : ""}
       </p>
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
@@ -107,7 +126,11 @@ function SetCriteria({ versionId }: { versionId: string }) {
                       {doc.levels.map((l, i) => {
                         const target = c.targets[i] ?? null;
                         return (
-                          <td key={l.rank} data-label={`${l.rank}. ${l.name}`} className={target === null ? "pp-na" : undefined}>
+                          <td
+                            key={l.rank}
+                            data-label={`${l.rank}. ${l.name}`}
+                            className={target === null ? "pp-na" : undefined}
+                          >
                             {formatTarget(c, target, locale)}
                           </td>
                         );

@@ -12,9 +12,22 @@ const recognised = {
   recognitionDecision: "314/QĐ-UBND",
   recognitionDate: "2026-11-20",
   round: { year: 2026 },
-  unit: { code: "14368", name: "Xã Khánh Thiện", path: "37/376/14368", parent: { code: "376", name: "Huyện Yên Khánh", kind: { code: "district" } }, tenant: { code: "ninh-binh", name: "Tỉnh Ninh Bình" } },
+  unit: {
+    code: "14368",
+    name: "Xã Khánh Thiện",
+    path: "37/376/14368",
+    parent: { code: "376", name: "Huyện Yên Khánh", kind: { code: "district" } },
+    tenant: { code: "ninh-binh", name: "Tỉnh Ninh Bình" },
+  },
 };
-const unrecognisedUnit = { code: "14371", name: "Xã Khánh Hồng", path: "37/376/14371", kind: { code: "commune", name: "Xã" }, parent: { name: "Huyện Yên Khánh" }, tenant: { name: "Tỉnh Ninh Bình" } };
+const unrecognisedUnit = {
+  code: "14371",
+  name: "Xã Khánh Hồng",
+  path: "37/376/14371",
+  kind: { code: "commune", name: "Xã" },
+  parent: { name: "Huyện Yên Khánh" },
+  tenant: { name: "Tỉnh Ninh Bình" },
+};
 
 function renderPage() {
   return render(
@@ -72,7 +85,9 @@ describe("ResultsPage search", () => {
 
   it("does not say không tìm thấy when units matched but none is recognised yet", async () => {
     mockApi({
-      PublicRecognised: (v) => ({ assessments: { edges: v.unitCode ? [] : [{ node: recognised }], pageInfo: { hasNextPage: false } } }),
+      PublicRecognised: (v) => ({
+        assessments: { edges: v.unitCode ? [] : [{ node: recognised }], pageInfo: { hasNextPage: false } },
+      }),
       PublicUnitSearch: () => ({ units: { edges: [{ node: unrecognisedUnit }] } }),
     });
     renderPage();

@@ -26,7 +26,12 @@ function group(rows: Recognised[]): ProvinceGroup[] {
   }
   const provinces = new Map<string, ProvinceGroup>();
   for (const r of [...latest.values()].sort((a, b) => a.unit.path.localeCompare(b.unit.path))) {
-    const p = provinces.get(r.unit.tenant.code) ?? { key: r.unit.tenant.code, name: r.unit.tenant.name, districts: [], count: 0 };
+    const p = provinces.get(r.unit.tenant.code) ?? {
+      key: r.unit.tenant.code,
+      name: r.unit.tenant.name,
+      districts: [],
+      count: 0,
+    };
     provinces.set(p.key, p);
     const parent = r.unit.parent && r.unit.parent.kind.code !== "province" ? r.unit.parent : null;
     const dkey = parent?.code ?? "-";
@@ -73,9 +78,16 @@ export function ResultsPage() {
     rows = all.data?.rows ?? [];
   }
   const groups = group(rows);
-  const byLevel = [1, 2, 3, 4, 5].map((l) => groups.reduce((n, p) => n + p.districts.reduce((m, d) => m + d.rows.filter((r) => r.recognisedLevel === l).length, 0), 0));
+  const byLevel = [1, 2, 3, 4, 5].map((l) =>
+    groups.reduce(
+      (n, p) => n + p.districts.reduce((m, d) => m + d.rows.filter((r) => r.recognisedLevel === l).length, 0),
+      0,
+    ),
+  );
   const total = byLevel.reduce((a, b) => a + b, 0);
-  const notRecognised = found.filter((u) => !rows.some((r) => r.unit.path === u.path || r.unit.path.startsWith(`${u.path}/`)));
+  const notRecognised = found.filter(
+    (u) => !rows.some((r) => r.unit.path === u.path || r.unit.path.startsWith(`${u.path}/`)),
+  );
 
   return (
     <div className="pp-results print-page">
@@ -85,7 +97,14 @@ export function ResultsPage() {
       <div className="pp-search no-print">
         <label>
           {t("results.searchLabel")}
-          <input type="search" value={input} onChange={(e) => setInput(e.target.value)} placeholder={t("results.searchPlaceholder")} aria-label={t("results.searchLabel")} autoComplete="off" />
+          <input
+            type="search"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            placeholder={t("results.searchPlaceholder")}
+            aria-label={t("results.searchLabel")}
+            autoComplete="off"
+          />
         </label>
       </div>
       {pending ? (
@@ -112,7 +131,9 @@ export function ResultsPage() {
             </div>
           )}
           {/* "Không tìm thấy" only once the query typed has been answered with no unit at all. */}
-          {searching && !typing && !error && found.length === 0 && <Notice>{t("results.noMatch", { q: input.trim() })}</Notice>}
+          {searching && !typing && !error && found.length === 0 && (
+            <Notice>{t("results.noMatch", { q: input.trim() })}</Notice>
+          )}
           {!searching && groups.length === 0 && !error && <Notice>{t("results.none")}</Notice>}
           {groups.map((p) => (
             <section key={p.key} className="pp-province">
@@ -129,7 +150,11 @@ export function ResultsPage() {
                           <span className="pp-unit-name">{r.unit.name}</span>
                           <LevelBadge level={r.recognisedLevel} />
                           <span className="muted pp-decision">
-                            {t("results.decision", { n: r.recognitionDecision ?? "—", d: date(r.recognitionDate), year: r.round.year })}
+                            {t("results.decision", {
+                              n: r.recognitionDecision ?? "—",
+                              d: date(r.recognitionDate),
+                              year: r.round.year,
+                            })}
                           </span>
                         </Link>
                       </li>

@@ -1,14 +1,30 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import { CriterionStatus, ErrorBox, LevelBadge, Link, Notice, PrintStamp, request, Spinner, useI18n, type ResultOf } from "@cds/ui";
+import {
+  CriterionStatus,
+  ErrorBox,
+  LevelBadge,
+  Link,
+  Notice,
+  PrintStamp,
+  request,
+  Spinner,
+  useI18n,
+  type ResultOf,
+} from "@cds/ui";
 import { recognisedQuery, UnitAssessmentQuery, UnitQuery } from "./api.ts";
 
 /** One unit's recognised level, the decision, and how it fared on each criterion at each level. */
 export function UnitResultPage({ code }: { code: string }) {
   const { t, date } = useI18n();
-  const unit = useQuery({ queryKey: ["public", "unit", code], queryFn: () => request(UnitQuery, { code }).then((r) => r.unit) });
+  const unit = useQuery({
+    queryKey: ["public", "unit", code],
+    queryFn: () => request(UnitQuery, { code }).then((r) => r.unit),
+  });
   const recognised = useQuery(recognisedQuery(code));
-  const own = (recognised.data?.rows ?? []).filter((r) => r.unit.code === code).sort((a, b) => b.round.year - a.round.year);
+  const own = (recognised.data?.rows ?? [])
+    .filter((r) => r.unit.code === code)
+    .sort((a, b) => b.round.year - a.round.year);
   const children = (recognised.data?.rows ?? []).filter((r) => r.unit.code !== code);
   const latest = own[0];
   const detail = useQuery({
@@ -40,7 +56,11 @@ export function UnitResultPage({ code }: { code: string }) {
           </p>
           <p>{t("unit.decision", { n: latest.recognitionDecision ?? "—", d: date(latest.recognitionDate) })}</p>
           <p>
-            <a className="pp-document-link" href={`/documents/result-sheet/${encodeURIComponent(latest.id)}.pdf`} download>
+            <a
+              className="pp-document-link"
+              href={`/documents/result-sheet/${encodeURIComponent(latest.id)}.pdf`}
+              download
+            >
               {t("unit.printSheet")}
             </a>
           </p>
@@ -68,7 +88,13 @@ export function UnitResultPage({ code }: { code: string }) {
                 <Link to={`/units/${encodeURIComponent(r.unit.code)}`} className="pp-unit">
                   <span className="pp-unit-name">{r.unit.name}</span>
                   <LevelBadge level={r.recognisedLevel} />
-                  <span className="muted pp-decision">{t("results.decision", { n: r.recognitionDecision ?? "—", d: date(r.recognitionDate), year: r.round.year })}</span>
+                  <span className="muted pp-decision">
+                    {t("results.decision", {
+                      n: r.recognitionDecision ?? "—",
+                      d: date(r.recognitionDate),
+                      year: r.round.year,
+                    })}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -92,11 +118,15 @@ function CriteriaResults({ data }: { data: Detail }) {
       <h2>{t("unit.criteria")}</h2>
       <p className="muted">
         {t("unit.set", { title: data.setVersion.set.title, v: data.setVersion.version })}
-        {data.setVersion.decisionNumber ? ` — ${t("unit.setDecision", { n: data.setVersion.decisionNumber, d: date(data.setVersion.decisionDate) })}` : ""}
+        {data.setVersion.decisionNumber
+          ? ` — ${t("unit.setDecision", { n: data.setVersion.decisionNumber, d: date(data.setVersion.decisionDate) })}`
+          : ""}
       </p>
       <p className="pp-legend">
-        <CriterionStatus status="pass" /> {t("criterion.pass")} · <CriterionStatus status="fail" /> {t("criterion.fail")} · <CriterionStatus status="na" /> {t("criterion.na")} ·{" "}
-        <CriterionStatus status="exempt" /> {t("criterion.exempt")} · <CriterionStatus status="missing" /> {t("criterion.missing")}
+        <CriterionStatus status="pass" /> {t("criterion.pass")} · <CriterionStatus status="fail" />{" "}
+        {t("criterion.fail")} · <CriterionStatus status="na" /> {t("criterion.na")} ·{" "}
+        <CriterionStatus status="exempt" /> {t("criterion.exempt")} · <CriterionStatus status="missing" />{" "}
+        {t("criterion.missing")}
       </p>
       <div className="table-scroll card pp-table">
         <table>

@@ -11,11 +11,30 @@ export const RecognisedQuery = graphql(`
           recognisedLevel
           recognitionDecision
           recognitionDate
-          round { year }
-          unit { code name path parent { code name kind { code } } tenant { code name } }
+          round {
+            year
+          }
+          unit {
+            code
+            name
+            path
+            parent {
+              code
+              name
+              kind {
+                code
+              }
+            }
+            tenant {
+              code
+              name
+            }
+          }
         }
       }
-      pageInfo { hasNextPage }
+      pageInfo {
+        hasNextPage
+      }
     }
   }
 `);
@@ -34,7 +53,23 @@ export const recognisedQuery = (unitCode: string | null) =>
 export const UnitSearchQuery = graphql(`
   query PublicUnitSearch($search: String!) {
     units(search: $search, first: 10) {
-      edges { node { code name path kind { code name } parent { name } tenant { name } } }
+      edges {
+        node {
+          code
+          name
+          path
+          kind {
+            code
+            name
+          }
+          parent {
+            name
+          }
+          tenant {
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -48,7 +83,23 @@ export const unitSearchQuery = (search: string) =>
 
 export const UnitQuery = graphql(`
   query PublicUnit($code: String!) {
-    unit(code: $code) { code name type path kind { code name } parent { code name } tenant { name } }
+    unit(code: $code) {
+      code
+      name
+      type
+      path
+      kind {
+        code
+        name
+      }
+      parent {
+        code
+        name
+      }
+      tenant {
+        name
+      }
+    }
   }
 `);
 
@@ -59,9 +110,31 @@ export const UnitAssessmentQuery = graphql(`
       recognisedLevel
       recognitionDecision
       recognitionDate
-      round { year name }
-      evaluation { level criteria { code group results } }
-      setVersion { id version decisionNumber decisionDate document set { title tenant { name } } }
+      round {
+        year
+        name
+      }
+      evaluation {
+        level
+        criteria {
+          code
+          group
+          results
+        }
+      }
+      setVersion {
+        id
+        version
+        decisionNumber
+        decisionDate
+        document
+        set {
+          title
+          tenant {
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -73,8 +146,19 @@ export const SetsQuery = graphql(`
       code
       title
       unitKind
-      tenant { code name kind }
-      versions { id version status decisionNumber decisionDate publishedAt }
+      tenant {
+        code
+        name
+        kind
+      }
+      versions {
+        id
+        version
+        status
+        decisionNumber
+        decisionDate
+        publishedAt
+      }
     }
   }
 `);
@@ -82,7 +166,10 @@ export type PublicSet = ResultOf<typeof SetsQuery>["criteriaSets"][number];
 
 export const SetVersionQuery = graphql(`
   query PublicSetVersion($id: ID!) {
-    criteriaSetVersion(id: $id) { id document }
+    criteriaSetVersion(id: $id) {
+      id
+      document
+    }
   }
 `);
 

@@ -9,7 +9,7 @@ export const publicVi: Catalog = {
   "results.units": "({n} đơn vị)",
   "results.decision": "QĐ {n} ngày {d} · năm {year}",
   "results.none": "Chưa có đơn vị nào được công nhận.",
-  "results.noMatch": "Không tìm thấy đơn vị nào khớp \"{q}\".",
+  "results.noMatch": 'Không tìm thấy đơn vị nào khớp "{q}".',
   "results.otherUnits": "Đơn vị khớp tìm kiếm nhưng chưa có kết quả công nhận",
   "results.noResult": "chưa có kết quả công nhận",
   "results.more": "Đang hiện 100 kết quả đầu tiên; hãy tìm theo tên tỉnh, huyện hoặc xã để thu hẹp.",
@@ -29,7 +29,8 @@ export const publicVi: Catalog = {
   "unit.setDecision": "Quyết định số {n} ngày {d}",
 
   "sets.title": "Bộ tiêu chí chuyển đổi số",
-  "sets.intro": "Khung tiêu chí quốc gia (Quyết định 2361/QĐ-BTTTT) và bộ tiêu chí đã ban hành của từng tỉnh, thành phố, với chỉ tiêu của từng mức độ.",
+  "sets.intro":
+    "Khung tiêu chí quốc gia (Quyết định 2361/QĐ-BTTTT) và bộ tiêu chí đã ban hành của từng tỉnh, thành phố, với chỉ tiêu của từng mức độ.",
   "sets.filter": "Lọc theo tỉnh hoặc tên bộ",
   "sets.filterPlaceholder": "vd. ninh binh",
   "sets.none": "Không có bộ tiêu chí nào khớp.",
@@ -56,7 +57,7 @@ export const publicEn: Catalog = {
   "results.units": "({n} units)",
   "results.decision": "Decision {n} of {d} · {year}",
   "results.none": "No unit has been recognised yet.",
-  "results.noMatch": "No unit matches \"{q}\".",
+  "results.noMatch": 'No unit matches "{q}".',
   "results.otherUnits": "Matching units without a recognised result",
   "results.noResult": "no recognised result yet",
   "results.more": "Showing the first 100 results; search by province, district or commune to narrow down.",
@@ -76,7 +77,8 @@ export const publicEn: Catalog = {
   "unit.setDecision": "Decision {n} of {d}",
 
   "sets.title": "Digital transformation criteria sets",
-  "sets.intro": "The national framework (Decision 2361/QĐ-BTTTT) and each province's published set, with the targets of every level.",
+  "sets.intro":
+    "The national framework (Decision 2361/QĐ-BTTTT) and each province's published set, with the targets of every level.",
   "sets.filter": "Filter by province or set",
   "sets.filterPlaceholder": "e.g. ninh binh",
   "sets.none": "No criteria set matches.",

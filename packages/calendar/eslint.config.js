@@ -1,0 +1,3 @@
+import config, { pure } from "@cds/eslint-config";
+
+export default [...config, ...pure];
