@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorBox, Notice, Spinner } from "./components/feedback.tsx";
-import { graphql, request, unwrap } from "./graphql.ts";
+import { ErrorFields, graphql, request, unwrap } from "./graphql.ts";
 import { useI18n } from "./i18n.tsx";
 import { forgetSession } from "./session.tsx";
 
@@ -22,46 +22,37 @@ export const MySessionsQuery = graphql(`
   }
 `);
 
-const ChangePasswordMutation = graphql(`
-  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
-      __typename
-      ... on MutationChangePasswordSuccess {
-        data {
-          endedSessions
+const ChangePasswordMutation = graphql(
+  `
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+      changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+        __typename
+        ... on MutationChangePasswordSuccess {
+          data {
+            endedSessions
+          }
         }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
+        ...ErrorFields
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
-const RevokeSessionMutation = graphql(`
-  mutation RevokeSession($id: ID!) {
-    revokeSession(id: $id) {
-      __typename
-      ... on MutationRevokeSessionSuccess {
-        data
-      }
-      ... on Error {
-        code
-        message
-        messageEn
+const RevokeSessionMutation = graphql(
+  `
+    mutation RevokeSession($id: ID!) {
+      revokeSession(id: $id) {
+        __typename
+        ... on MutationRevokeSessionSuccess {
+          data
+        }
+        ...ErrorFields
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
 const sessionsKey = ["account", "sessions"] as const;
 

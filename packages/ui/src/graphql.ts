@@ -14,6 +14,43 @@ export const graphql = initGraphQLTada<{
 
 export type { ResultOf, VariablesOf };
 
+/**
+ * The one selection of everything the API can refuse with: spread `...ErrorFields` in a mutation's
+ * result union (pass `[ErrorFields]` as the document's fragments) and `unwrap` turns it into an ApiError.
+ */
+export const ErrorFields = graphql(`
+  fragment ErrorFields on Error @_unmask {
+    code
+    message
+    messageEn
+    ... on ConflictError {
+      currentVersion
+    }
+    ... on InputError {
+      issues {
+        field
+        message
+        messageEn
+      }
+    }
+    ... on InvalidValuesError {
+      issues {
+        criterion
+        field
+        message
+        messageEn
+      }
+    }
+    ... on InvalidSetError {
+      issues {
+        pointer
+        message
+        messageEn
+      }
+    }
+  }
+`);
+
 export interface ApiIssue {
   field?: string;
   pointer?: string;
@@ -137,8 +174,7 @@ export type SuccessData<T> = T extends { __typename: `${string}Success`; data: i
 
 /**
  * A mutation's result union → its data, or an ApiError carrying the code, the
- * messages and the fields at fault. Select `__typename`, `... on Error { code message messageEn }`
- * and the specific error fragments in the document.
+ * messages and the fields at fault. Select `__typename` and `...ErrorFields` in the document.
  */
 export function unwrap<T extends { __typename: string }>(result: T): SuccessData<T> {
   const r = result as T & ErrorFields & { data?: unknown };
