@@ -11,7 +11,7 @@ import {
   useI18n,
   useLocation,
   useMe,
-  type Me,
+  type Capabilities,
   type NavItem,
 } from "@cds/ui";
 import { SetsPage } from "./features/sets/SetsPage.tsx";
@@ -24,9 +24,14 @@ import { ComparePage } from "./features/ministry/ComparePage.tsx";
 // The editor pulls in Monaco: loaded only when a set is opened.
 const SetEditorPage = lazy(() => import("./features/sets/SetEditorPage.tsx"));
 
-export function roleSet(me: Me | null | undefined): Set<string> {
-  return new Set((me?.roles ?? []).map((r) => r.role));
-}
+/** Where each section of the admin menu leads; which sections a user has, and their order, is the API's. */
+const SECTION_PATH: Record<Capabilities["adminSections"][number], { to: string; label: string }> = {
+  NATIONAL: { to: "/national", label: "nav.national" },
+  COMPARE: { to: "/compare", label: "nav.compare" },
+  ROUNDS: { to: "/rounds", label: "nav.rounds" },
+  SETS: { to: "/sets", label: "nav.sets" },
+  REPORT: { to: "/report", label: "nav.report" },
+};
 
 export function App() {
   const { t } = useI18n();
@@ -40,20 +45,10 @@ export function App() {
       </AppShell>
     );
   }
-  const roles = roleSet(me.data);
-  const nav: NavItem[] = [
-    ...(roles.has("MINISTRY_ADMIN")
-      ? [
-          { to: "/national", label: t("nav.national") },
-          { to: "/compare", label: t("nav.compare") },
-        ]
-      : []),
-    ...(roles.size > 0 && !(roles.size === 1 && roles.has("MINISTRY_ADMIN"))
-      ? [{ to: "/rounds", label: t("nav.rounds") }]
-      : []),
-    { to: "/sets", label: t("nav.sets") },
-    ...(roles.has("PROVINCE_ADMIN") ? [{ to: "/report", label: t("nav.report") }] : []),
-  ].map((n) => ({ ...n, active: path === n.to || path.startsWith(`${n.to}/`) }));
+  const nav: NavItem[] = me.data.capabilities.adminSections.map((section) => {
+    const { to, label } = SECTION_PATH[section];
+    return { to, label: t(label), active: path === to || path.startsWith(`${to}/`) };
+  });
 
   let page: ReactNode;
   let m: Record<string, string> | null;

@@ -1,21 +1,7 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { createQueryClient, I18nProvider, setRouterBase } from "@cds/ui";
+import { mountApp } from "@cds/ui";
 import "@cds/ui/styles.css";
 import "./admin.css";
 import { App } from "./App.tsx";
 import { catalogs } from "./messages.ts";
 
-setRouterBase("/admin");
-const queryClient = createQueryClient();
-
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider catalogs={catalogs}>
-        <App />
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+mountApp({ base: "/admin", catalogs, app: <App /> });

@@ -6,16 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import type { Context } from "./context.ts";
-import {
-  ConflictError,
-  ForbiddenError,
-  InputError,
-  InvalidSetError,
-  InvalidValuesError,
-  NotFoundError,
-  UnauthenticatedError,
-  WorkflowError,
-} from "./errors.ts";
+import { EXPECTED_ERRORS, UnauthenticatedError } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { nodeRowById, orNull, visibleNode } from "./services/visibility.ts";
@@ -43,16 +34,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: () => new UnauthenticatedError(),
   },
   errors: {
-    defaultTypes: [
-      UnauthenticatedError,
-      ForbiddenError,
-      NotFoundError,
-      InputError,
-      WorkflowError,
-      ConflictError,
-      InvalidSetError,
-      InvalidValuesError,
-    ],
+    defaultTypes: [...EXPECTED_ERRORS],
   },
   prisma: {
     // Per request, so tests and benchmarks can run several databases in one process.

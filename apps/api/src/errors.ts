@@ -124,6 +124,18 @@ export class RateLimitError extends DomainError {
   }
 }
 
+/** The errors every mutation may return in its result union (schema/errors.ts gives each its GraphQL type). */
+export const EXPECTED_ERRORS = [
+  UnauthenticatedError,
+  ForbiddenError,
+  NotFoundError,
+  InputError,
+  WorkflowError,
+  ConflictError,
+  InvalidSetError,
+  InvalidValuesError,
+] as const;
+
 /** PostgreSQL triggers raise 'cds_immutable: …' when a locked row would change. */
 export function isImmutableViolation(e: unknown): boolean {
   return e instanceof Error && e.message.includes("cds_immutable");

@@ -10,180 +10,22 @@
  * logged as one JSON line; GraphQL and static responses are compressed (br or
  * gzip, as the client accepts), static files compressed once and kept in memory.
  */
-import { randomUUID } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { brotliCompress, constants as zlib, gzip } from "node:zlib";
-import { createContext } from "./context.ts";
 import { documentRoute } from "./documents.ts";
-import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_CSP, graphiqlAsset } from "./graphiql.ts";
+import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_CSP } from "./graphiql.ts";
+import { assessmentTemplateFile, evidenceFile } from "./http-files.ts";
+import { requestHeaders, requestIdOf, securityHeaders } from "./http-headers.ts";
+import { notFound, sendBody, sendJson } from "./http-send.ts";
+import { defaultStaticRoots, staticFiles, type StaticRoots } from "./http-static.ts";
 import { requestScope, type Logger, type RequestScope } from "./log.ts";
 import type { Platform } from "./platform.ts";
-import { can } from "./services/access.ts";
-import { unitRef } from "./services/assessments.ts";
-import { assessmentTemplate } from "./services/values-import.ts";
-import { decodeId } from "./schema/criteria-set.ts";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./services/auth.ts";
 import { MAX_JSON_BYTES, MAX_MULTIPART_BYTES } from "./yoga.ts";
 
-const appsDir = fileURLToPath(new URL("../../", import.meta.url));
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  // robots.txt (portal public/): crawlers expect text/plain.
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/**
- * The apps' policy: only this origin. The exceptions, each needed by the admin app's
- * Monaco editor (checked in Chromium):
- * - style-src 'unsafe-inline': Monaco writes <style> elements (decorations, theme colours,
- *   font metrics) and style="" attributes at run time; it has no nonce option for them.
- * - worker-src 'self': its editor and JSON workers are bundled files of this origin.
- * - img-src data:: SVG icons that Monaco's stylesheet inlines as data: URLs.
- * Scripts: 'self' only, no inline script, no eval. (zod 4 in the set editor tries `Function("")` once to
- * see whether it may compile validators; the browser reports that as a violation and zod falls back.)
- */
-export const APP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-  "worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-/** An uploaded file is data, never a page: nothing in it may run, even if a browser is made to render it. */
-const EVIDENCE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
-
-function securityHeaders(res: ServerResponse, csp = APP_CSP): void {
-  res.setHeader("content-security-policy", csp);
-  res.setHeader("x-content-type-options", "nosniff");
-  res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
-  res.setHeader("x-frame-options", "DENY");
-}
-
-// ---- compression ----------------------------------------------------------
-
-type Encoding = "br" | "gzip";
-const MIN_COMPRESS_BYTES = 1024;
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
-/** The best encoding the Accept-Encoding header allows (q=0 refuses), br first. */
-export function negotiateEncoding(header: string | undefined): Encoding | null {
-  if (!header) return null;
-  const q = new Map<string, number>();
-  for (const part of header.toLowerCase().split(",")) {
-    const [name, ...params] = part.trim().split(";");
-    const qp = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    q.set(name!.trim(), qp ? Number(qp.slice(2)) : 1);
-  }
-  const accepts = (enc: Encoding) => (q.get(enc) ?? (q.has(enc) ? 0 : (q.get("*") ?? 0))) > 0;
-  return accepts("br") ? "br" : accepts("gzip") ? "gzip" : null;
-}
-
-/** Text compresses; images, fonts (woff2 is brotli already) and archives do not. */
-const compressible = (type: string) =>
-  /^(text\/|application\/(json|graphql-response\+json|javascript|xml)|image\/svg\+xml)/.test(type);
-
-/** Static files: the best brotli once (level 11 takes 11 s on Monaco's 4 MB, level 9 about 1 s for 10 % more bytes), kept. */
-function compressOnce(body: Buffer, enc: Encoding): Promise<Buffer> {
-  if (enc === "gzip") return gzipAsync(body, { level: 9 });
-  const quality = body.length > 512 * 1024 ? 9 : 11;
-  return brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
-}
-
-/** A dynamic response (GraphQL): fast settings, it is compressed for every request. */
-function compressFast(body: Buffer, enc: Encoding): Promise<Buffer> {
-  if (enc === "gzip") return gzipAsync(body, { level: 6 });
-  return brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
-}
-
-/** Sends a body compressed when the client accepts it and it is worth it. */
-async function sendBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: Buffer,
-  compress: (enc: Encoding) => Promise<Buffer> = (enc) => compressFast(body, enc),
-): Promise<void> {
-  res.setHeader("content-type", type);
-  let out = body;
-  if (compressible(type)) {
-    res.setHeader("vary", "accept-encoding");
-    const enc = body.length >= MIN_COMPRESS_BYTES ? negotiateEncoding(req.headers["accept-encoding"]) : null;
-    if (enc) {
-      out = await compress(enc);
-      res.setHeader("content-encoding", enc);
-    }
-  }
-  res.setHeader("content-length", out.length);
-  res.writeHead(status).end(req.method === "HEAD" ? undefined : out);
-}
-
-function sendJson(req: IncomingMessage, res: ServerResponse, status: number, value: unknown): Promise<void> {
-  return sendBody(req, res, status, "application/json; charset=utf-8", Buffer.from(JSON.stringify(value)));
-}
-
-// ---- static files ---------------------------------------------------------
-
-interface CachedFile {
-  mtimeMs: number;
-  size: number;
-  type: string;
-  body: Buffer;
-  etag: string;
-  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
-}
-
-/** Files read once and compressed once per encoding; a rebuilt file (new mtime or size) is read again. */
-function fileCache() {
-  const files = new Map<string, CachedFile>();
-  return (file: string, type: string): CachedFile => {
-    const st = statSync(file);
-    const hit = files.get(file);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
-    const entry: CachedFile = {
-      mtimeMs: st.mtimeMs,
-      size: st.size,
-      type,
-      body: readFileSync(file),
-      etag: `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`,
-      encoded: {},
-    };
-    files.set(file, entry);
-    return entry;
-  };
-}
-
-async function sendCached(
-  req: IncomingMessage,
-  res: ServerResponse,
-  f: Pick<CachedFile, "type" | "body" | "etag" | "encoded">,
-  cacheControl: string,
-) {
-  res.setHeader("cache-control", cacheControl);
-  res.setHeader("etag", f.etag);
-  if (req.headers["if-none-match"] === f.etag) {
-    if (compressible(f.type)) res.setHeader("vary", "accept-encoding");
-    res.writeHead(304).end();
-    return;
-  }
-  await sendBody(req, res, 200, f.type, f.body, (enc) => (f.encoded[enc] ??= compressOnce(f.body, enc)));
-}
-
-export interface StaticRoots {
-  admin: string;
-  portal: string;
-}
+export { APP_CSP } from "./http-headers.ts";
+export { negotiateEncoding } from "./http-send.ts";
+export type { StaticRoots } from "./http-static.ts";
 
 export interface HttpOptions {
   /** The built web apps (default apps/admin/dist and apps/portal/dist). */
@@ -200,48 +42,10 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): Promise<void> {
   });
 }
 
-function requestHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  // The body is handed over decoded and whole.
-  headers.delete("transfer-encoding");
-  return headers;
-}
-
-/** A request id from a proxy is kept when it is a plain token (it goes into logs and a header). */
-const requestIdOf = (req: IncomingMessage) => {
-  const given = req.headers["x-request-id"];
-  return typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-};
-
 export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
   const log = opts.log ?? platform.log;
-  const roots = opts.staticRoots ?? {
-    admin: path.join(appsDir, "admin", "dist"),
-    portal: path.join(appsDir, "portal", "dist"),
-  };
-  const cached = fileCache();
-  const graphiqlFiles = new Map<string, Promise<(CachedFile & { name: string }) | null>>();
-
-  function serveStatic(root: string, rel: string, req: IncomingMessage, res: ServerResponse): Promise<void> | null {
-    const index = path.join(root, "index.html");
-    let target = index;
-    try {
-      const file = path.normalize(path.join(root, rel));
-      if (file.startsWith(root + path.sep) && statSync(file).isFile()) target = file;
-    } catch {
-      // not a file: the single-page app's index answers
-    }
-    let f: CachedFile;
-    try {
-      f = cached(target, TYPES[path.extname(target)] ?? "application/octet-stream");
-    } catch {
-      return null; // not built
-    }
-    // Hashed assets never change; index.html always revalidates.
-    const immutable = target.startsWith(path.join(root, "assets") + path.sep);
-    return sendCached(req, res, f, immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  }
+  const roots = opts.staticRoots ?? defaultStaticRoots();
+  const { serveStatic, graphiqlFile } = staticFiles();
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     let body: ReturnType<typeof Buffer.concat> | undefined;
@@ -276,82 +80,6 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
     await sendBody(req, res, response.status, type, Buffer.from(await response.arrayBuffer()));
   }
 
-  async function graphiqlFile(req: IncomingMessage, res: ServerResponse, name: string): Promise<boolean> {
-    if (!graphiqlFiles.has(name)) {
-      graphiqlFiles.set(
-        name,
-        graphiqlAsset(name).then(
-          (a) =>
-            a && {
-              name,
-              type: a.type,
-              body: a.body,
-              etag: `W/"graphiql-${name}-${a.body.length}"`,
-              encoded: {},
-              mtimeMs: 0,
-              size: a.body.length,
-            },
-        ),
-      );
-    }
-    const f = await graphiqlFiles.get(name)!;
-    if (!f) return false;
-    await sendCached(req, res, f, "no-cache");
-    return true;
-  }
-
-  async function evidence(req: IncomingMessage, res: ServerResponse, url: URL, id: string): Promise<void> {
-    const request = new Request(url, { headers: requestHeaders(req) });
-    const ctx = await createContext(platform.services, request).catch(() => null);
-    const row = await platform.db.prisma.evidence.findUnique({
-      where: { id },
-      include: { assessment: { include: { unit: true } } },
-    });
-    if (!ctx || !row || !can.readUnit(ctx.viewer, unitRef(row.assessment)))
-      return notFound(res, "Không tìm thấy / not found");
-    const bytes = await platform.services.evidence.get(row.storageKey);
-    res.setHeader("content-security-policy", EVIDENCE_CSP);
-    res
-      .writeHead(200, {
-        "content-type": row.mimeType,
-        "content-length": bytes.byteLength,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
-      })
-      .end(bytes);
-  }
-
-  /** The values template of an assessment's pinned set for its unit (Excel in), for those who may read its working data. */
-  async function assessmentTemplateFile(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    rawId: string,
-  ): Promise<void> {
-    const request = new Request(url, { headers: requestHeaders(req) });
-    const ctx = await createContext(platform.services, request).catch(() => null);
-    let id: string;
-    try {
-      id = decodeId(decodeURIComponent(rawId), "Assessment");
-    } catch {
-      return notFound(res, "Không tìm thấy / not found");
-    }
-    const t = ctx && (await assessmentTemplate(platform.db.prisma, ctx.viewer, id));
-    if (!t) return notFound(res, "Không tìm thấy / not found");
-    res.setHeader("content-security-policy", EVIDENCE_CSP);
-    res
-      .writeHead(200, {
-        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-length": t.bytes.byteLength,
-        "cache-control": "private, no-store",
-        "content-disposition": `attachment; filename="${t.asciiName}"; filename*=UTF-8''${encodeURIComponent(t.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
-      })
-      .end(t.bytes);
-  }
-
-  function notFound(res: ServerResponse, text: string): void {
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(text);
-  }
-
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Always overwritten, so a client cannot choose the address the sign-in throttle counts.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
@@ -376,9 +104,9 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
     if (p === "/graphql" || p.startsWith("/graphql/")) return graphql(req, res, url);
     if (p.startsWith("/documents/") && (await documentRoute(platform, req, res, url, requestHeaders(req)))) return;
     const ev = p.match(/^\/evidence\/([A-Za-z0-9_-]+)$/);
-    if (ev) return evidence(req, res, url, ev[1]!);
+    if (ev) return evidenceFile(platform, req, res, url, ev[1]!);
     const tpl = p.match(/^\/templates\/assessment\/([^/]+)\.xlsx$/);
-    if (tpl) return assessmentTemplateFile(req, res, url, tpl[1]!);
+    if (tpl) return assessmentTemplateFile(platform, req, res, url, tpl[1]!);
     const sent =
       p === "/admin" || p.startsWith("/admin/")
         ? serveStatic(roots.admin, p.slice("/admin".length) || "/", req, res)

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { CAN_THO_2022 } from "@cds/criteria-schema/fixtures/documents.ts";
 
 const require = createRequire(import.meta.url);
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -39,6 +40,18 @@ interface ExportedSet {
   criteria: { code: string; measure: string; targets: unknown[] }[];
 }
 
+/** A built-in set as `cds export` prints it, parsed (to change and give back as a file). */
+async function exported<T = ExportedSet>(id: string): Promise<T> {
+  return JSON.parse((await cds("export", id)).stdout) as T;
+}
+
+/** A run that failed with `code`, printing nothing on stdout and naming each of `expected` on stderr. */
+function expectFailure(r: Run, code: number, ...expected: string[]): void {
+  expect(r.code).toBe(code);
+  expect(r.stdout).toBe("");
+  for (const e of expected) expect(r.stderr).toContain(e);
+}
+
 describe("cds export", () => {
   it.each([
     ["vn-2361-commune", 38],
@@ -67,19 +80,15 @@ describe("cds validate", () => {
   });
 
   it("exits 1 listing each error with its JSON path", async () => {
-    const set = JSON.parse((await cds("export", "vn-2361-commune")).stdout) as ExportedSet;
+    const set = await exported("vn-2361-commune");
     set.criteria[1]!.code = "CQS-01"; // duplicate
     set.criteria[2]!.targets[3] = 50; // CQS-03: 80% at level 3, 50% at level 4 — falls
     const r = await cds("validate", file("bad.json", set));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("/criteria/1/code");
-    expect(r.stderr).toContain("duplicate_criterion_code");
-    expect(r.stderr).toContain("/criteria/2/targets/3");
-    expect(r.stderr).toContain("target_falls");
+    expectFailure(r, 1, "/criteria/1/code", "duplicate_criterion_code", "/criteria/2/targets/3", "target_falls");
   });
 
   it("reports a shape error at its path, naming the criterion", async () => {
-    const set = JSON.parse((await cds("export", "vn-2361-commune")).stdout) as ExportedSet;
+    const set = await exported("vn-2361-commune");
     set.criteria[0]!.targets[0] = 150;
     const r = await cds("validate", file("shape.json", set));
     expect(r.code).toBe(1);
@@ -87,9 +96,7 @@ describe("cds validate", () => {
   });
 
   it("exits 2 on a file that is not JSON", async () => {
-    const r = await cds("validate", file("broken.json", "{ not json"));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("không phải JSON hợp lệ");
+    expectFailure(await cds("validate", file("broken.json", "{ not json")), 2, "không phải JSON hợp lệ");
   });
 });
 
@@ -144,11 +151,7 @@ describe("cds evaluate", () => {
       "vn-2361-commune",
       file("bad-values.json", { "CQS-01": { numerator: 60, denominator: 50 }, "CQS-02": -1, "ZZZ-01": true }),
     );
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("CQS-01.numerator");
-    expect(r.stderr).toContain("CQS-02");
-    expect(r.stderr).toContain("ZZZ-01");
+    expectFailure(r, 2, "CQS-01.numerator", "CQS-02", "ZZZ-01");
   });
 
   it("accepts a set given as a file", async () => {
@@ -161,7 +164,7 @@ describe("cds evaluate", () => {
 
 describe("cds diff", () => {
   it("marks a raised target stricter and a local criterion added", async () => {
-    const set = JSON.parse((await cds("export", "vn-2361-commune")).stdout) as ExportedSet & Record<string, unknown>;
+    const set = await exported<ExportedSet & Record<string, unknown>>("vn-2361-commune");
     set.id = "ninh-binh-commune";
     set.basedOn = { id: "vn-2361-commune", version: "1.0" };
     set.criteria[1]!.targets[2] = 55; // CQS-02 level 3: 50% → 55%
@@ -193,17 +196,6 @@ describe("cds diff", () => {
 // ---------------------------------------------------------------------------
 // Scored indices (Bộ chỉ số)
 // ---------------------------------------------------------------------------
-
-const CAN_THO_2022 = {
-  NTS: 0.9,
-  TCS: 0.8,
-  HTS: 0.7233,
-  NLS: 0.7376,
-  ATTT: 0.7226,
-  CQS: 0.7325,
-  KTS: 0.7556,
-  XHS: 0.2947,
-};
 
 interface ScoreOut {
   score: number;
@@ -269,11 +261,7 @@ describe("cds on scored indices", () => {
       file("bad-xa.json", { "CQ-01": { numerator: 5, denominator: 4 }, "NT-01": { points: 7 }, "XX-01": true }),
       "--json",
     );
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("CQ-01.numerator");
-    expect(r.stderr).toContain("NT-01.points");
-    expect(r.stderr).toContain("XX-01");
+    expectFailure(r, 2, "CQ-01.numerator", "NT-01.points", "XX-01");
   });
 
   it("rank --json: best first, ties share a rank and the next is skipped", async () => {
@@ -326,17 +314,20 @@ describe("cds on scored indices", () => {
   });
 
   it("validate exits 1 naming each scoring problem by its path", async () => {
-    const set = JSON.parse((await cds("export", "mau-dti-xa")).stdout) as {
+    const set = await exported<{
       scoring: { groups: { max: number; components: { max: number; rule: { bands?: { points: number }[] } }[] }[] };
-    };
+    }>("mau-dti-xa");
     set.scoring.groups[0]!.max = 90; // components add up to 80
     set.scoring.groups[2]!.components[0]!.rule.bands![0]!.points = 30; // HT-01: band above its maximum 24
     const r = await cds("validate", file("bad-mau.json", set));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("/scoring/groups/0/max");
-    expect(r.stderr).toContain("max_sum_mismatch");
-    expect(r.stderr).toContain("/scoring/groups/2/components/0/rule/bands/0/points");
-    expect(r.stderr).toContain("band_above_max");
+    expectFailure(
+      r,
+      1,
+      "/scoring/groups/0/max",
+      "max_sum_mismatch",
+      "/scoring/groups/2/components/0/rule/bands/0/points",
+      "band_above_max",
+    );
   });
 
   it("gaps on a scored set: points missing and what earns the next band", async () => {
@@ -347,10 +338,7 @@ describe("cds on scored indices", () => {
   });
 
   it("diff of two scored sets: points moved, bands stricter, weights changed", async () => {
-    const set = JSON.parse((await cds("export", "vn-dti-province-2022")).stdout) as {
-      id: string;
-      scoring: { groups: { weight: number }[] };
-    };
+    const set = await exported<{ id: string; scoring: { groups: { weight: number }[] } }>("vn-dti-province-2022");
     set.id = "dti-thu";
     set.scoring.groups[5]!.weight = 50;
     set.scoring.groups[6]!.weight = 150;

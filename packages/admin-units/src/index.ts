@@ -85,6 +85,15 @@ function list(file: string, v: unknown, path: string): unknown[] {
 
 type Raw = Record<string, unknown>;
 
+/** A unit's code (under `idKey`), name and type: strings the file must give. */
+function unitFields(f: string, u: Raw, at: string, idKey: string): { code: string; name: string; type: string } {
+  return {
+    code: text(f, u[idKey], `${at}.${idKey}`),
+    name: text(f, u.name, `${at}.name`),
+    type: text(f, u.type, `${at}.type`),
+  };
+}
+
 let threeTier: ThreeTierMap | undefined;
 let twoTier: TwoTierMap | undefined;
 
@@ -97,24 +106,16 @@ export function loadThreeTierMap(): ThreeTierMap {
     const p = p0 as Raw;
     const at = `data[${i}]`;
     return {
-      code: text(f, p.level1_id, `${at}.level1_id`),
-      name: text(f, p.name, `${at}.name`),
-      type: text(f, p.type, `${at}.type`),
+      ...unitFields(f, p, at, "level1_id"),
       districts: list(f, p.level2s ?? [], `${at}.level2s`).map((d0, j): MapDistrict => {
         const d = d0 as Raw;
         const dat = `${at}.level2s[${j}]`;
         return {
-          code: text(f, d.level2_id, `${dat}.level2_id`),
-          name: text(f, d.name, `${dat}.name`),
-          type: text(f, d.type, `${dat}.type`),
+          ...unitFields(f, d, dat, "level2_id"),
           communes: list(f, d.level3s ?? [], `${dat}.level3s`).map((c0, k): MapCommune => {
             const c = c0 as Raw;
             const cat = `${dat}.level3s[${k}]`;
-            return {
-              code: text(f, c.level3_id, `${cat}.level3_id`),
-              name: text(f, c.name, `${cat}.name`),
-              type: text(f, c.type, `${cat}.type`),
-            };
+            return unitFields(f, c, cat, "level3_id");
           }),
         };
       }),

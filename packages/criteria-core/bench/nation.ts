@@ -19,23 +19,13 @@ import { evaluate, type Evaluation, type IndicatorValues } from "../src/index.ts
 import { compileHand, judgeHand, type HandResult } from "./hand.ts";
 import { buildJre, judgeJre } from "./jre.ts";
 import { buildInputs } from "./inputs.ts";
+import { fmt, median, pad, padR, ROUNDS, TARGET_RATIO, timeRounds } from "./report.ts";
 
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5) || 5);
 const JRE_MODE = process.env.BENCH_JRE ?? "auto";
 /** json-rules-engine runs on the whole nation only if a round is estimated under this. */
 const JRE_FULL_ROUND_BUDGET_MS = 2500;
 const SUBSET_COMMUNES = 1000;
 const SUBSET_DISTRICTS = 100;
-const TARGET_RATIO = 1.5;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
-const pad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
-const padR = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 
 function distribution(levels: ArrayLike<number>, from: number, to: number): number[] {
   const d = [0, 0, 0, 0, 0, 0];
@@ -117,19 +107,7 @@ async function main(): Promise<void> {
 
   // ---- Rounds ---------------------------------------------------------------
   // (a) and (b) alternate within each round, order flipped every round; one warm-up round discarded.
-  runCore();
-  runHand();
-  const msA: number[] = [];
-  const msB: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0) {
-      msA.push(runCore());
-      msB.push(runHand());
-    } else {
-      msB.push(runHand());
-      msA.push(runCore());
-    }
-  }
+  const { msA, msB } = timeRounds(runCore, runHand);
 
   // (c): warm-up on the subset, then the whole nation if it fits the budget, else the subset.
   const subC = Math.min(SUBSET_COMMUNES, nC);

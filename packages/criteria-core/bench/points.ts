@@ -17,19 +17,8 @@ import { performance } from "node:perf_hooks";
 import { loadTwoTierMap, TWO_TIER_FILE } from "@cds/admin-units";
 import { BUILT_IN_INDEX_SETS, compareVietnamese, scoreComponents, type TCriteriaSet } from "@cds/criteria-schema";
 import { rank, score, type ComponentValue, type RankInput, type RankRow, type Score } from "../src/index.ts";
-import { rngFor, type Rng } from "./synth.ts";
-
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5) || 5);
-const TARGET_RATIO = 1.5;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
-const pad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
-const padR = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
+import { logInt, rngFor, type Rng } from "./synth.ts";
+import { fmt, median, pad, padR, ROUNDS, TARGET_RATIO, timeRounds } from "./report.ts";
 
 // ---------------------------------------------------------------------------
 // Inputs
@@ -40,9 +29,6 @@ interface Unit {
   group: string | null;
   values: Record<string, ComponentValue>;
 }
-
-const logInt = (rng: Rng, lo: number, hi: number) =>
-  Math.min(hi, Math.floor(Math.exp(Math.log(lo) + rng() * (Math.log(hi + 1) - Math.log(lo)))));
 
 /** Values for one commune around a latent maturity m (0..1): most near it, some missing, some not applicable. */
 function synth(set: TCriteriaSet, rng: Rng): Record<string, ComponentValue> {
@@ -502,22 +488,7 @@ function main(): void {
     return performance.now() - t;
   };
 
-  runCore();
-  runHand();
-  runFloat();
-  const msA: number[] = [];
-  const msB: number[] = [];
-  const msC: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0) {
-      msA.push(runCore());
-      msB.push(runHand());
-    } else {
-      msB.push(runHand());
-      msA.push(runCore());
-    }
-    msC.push(runFloat());
-  }
+  const { msA, msB, msC } = timeRounds(runCore, runHand, runFloat);
 
   // ---- Agreement ------------------------------------------------------------
   let mismatch = 0;

@@ -10,29 +10,16 @@
  */
 import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
 import type { IndicatorValue } from "../src/index.ts";
+import { fnv1a, mulberry32 } from "../src/prng.ts";
 
 /** Changing this reseeds every unit. */
 export const BENCH_SEED = 2361;
 
 export type Rng = () => number;
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** FNV-1a over "kind:gsoCode", mixed with BENCH_SEED: one stream per unit. */
 export function rngFor(kind: string, gsoCode: string): Rng {
-  let h = 0x811c9dc5 ^ BENCH_SEED;
-  const s = `${kind}:${gsoCode}`;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return mulberry32(h);
+  return mulberry32(fnv1a(`${kind}:${gsoCode}`, 0x811c9dc5 ^ BENCH_SEED));
 }
 
 function pick(rng: Rng, weights: readonly number[]): number {
@@ -46,7 +33,7 @@ function pick(rng: Rng, weights: readonly number[]): number {
 
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 /** Log-uniform integer in [lo, hi]: many small units, a few big ones. */
-const logInt = (rng: Rng, lo: number, hi: number) =>
+export const logInt = (rng: Rng, lo: number, hi: number) =>
   Math.min(hi, Math.floor(Math.exp(Math.log(lo) + rng() * (Math.log(hi + 1) - Math.log(lo)))));
 
 /** Latent level a district aims at (0–5); urban districts lean higher. */

@@ -30,6 +30,15 @@ function onlyChanged(d: ReturnType<typeof diff>): CriterionDiff {
   return d.changed[0]!;
 }
 
+/** The commune set with one criterion's targets replaced. */
+const retargeted = (code: string, targets: unknown[]) => variant(COMMUNE, (s) => setTargets(s, code, targets));
+
+/** The one change from the commune set to `retargeted(code, targets)`. */
+const changeTo = (code: string, targets: unknown[]) => onlyChanged(diff(COMMUNE, retargeted(code, targets)));
+
+/** KTS-04's targets at levels 3–5: at least `min` units, or all of them where `orAll`. */
+const kts04 = (...levels: [number, boolean][]) => [null, null, ...levels.map(([min, orAll]) => ({ min, orAll }))];
+
 describe("diff: identity", () => {
   it.each([
     ["commune", COMMUNE],
@@ -55,7 +64,7 @@ describe("diff: identity", () => {
 
 describe("diff: targets", () => {
   it("a raised percentage target is stricter", () => {
-    const b = variant(COMMUNE, (s) => setTargets(s, "CQS-02", [20, 30, 60, 80, 90]));
+    const b = retargeted("CQS-02", [20, 30, 60, 80, 90]);
     const d = diff(COMMUNE, b);
     expect(onlyChanged(d)).toEqual({
       code: "CQS-02",
@@ -67,7 +76,7 @@ describe("diff: targets", () => {
   });
 
   it("a lowered target is looser", () => {
-    const b = variant(COMMUNE, (s) => setTargets(s, "CQS-07", [1, 1, 1, 1, 1]));
+    const b = retargeted("CQS-07", [1, 1, 1, 1, 1]);
     const c = onlyChanged(diff(COMMUNE, b));
     expect(c.targets).toEqual([{ level: 5, from: "Tối thiểu 2 nhân sự", to: "Tối thiểu 1 nhân sự", change: "looser" }]);
     expect(c.direction).toBe("looser");
@@ -75,7 +84,7 @@ describe("diff: targets", () => {
   });
 
   it("null → value is stricter, value → null is looser", () => {
-    const b = variant(COMMUNE, (s) => setTargets(s, "CQS-04", [null, true, true, true, true]));
+    const b = retargeted("CQS-04", [null, true, true, true, true]);
     const c = onlyChanged(diff(COMMUNE, b));
     expect(c.targets).toEqual([{ level: 2, from: "Không áp dụng", to: "Có sử dụng hệ thống", change: "stricter" }]);
     expect(c.direction).toBe("stricter");
@@ -84,17 +93,12 @@ describe("diff: targets", () => {
     expect(back.targets).toEqual([{ level: 2, from: "Có sử dụng hệ thống", to: "Không áp dụng", change: "looser" }]);
     expect(back.direction).toBe("looser");
     // a percentage that stops applying at level 1
-    const c2 = onlyChanged(
-      diff(
-        COMMUNE,
-        variant(COMMUNE, (s) => setTargets(s, "CQS-01", [null, 60, 70, 100, 100])),
-      ),
-    );
+    const c2 = changeTo("CQS-01", [null, 60, 70, 100, 100]);
     expect(c2.targets).toEqual([{ level: 1, from: "≥ 50%", to: "Không áp dụng", change: "looser" }]);
   });
 
   it("one level up and another down is mixed", () => {
-    const b = variant(COMMUNE, (s) => setTargets(s, "CQS-02", [25, 30, 45, 80, 90]));
+    const b = retargeted("CQS-02", [25, 30, 45, 80, 90]);
     const c = onlyChanged(diff(COMMUNE, b));
     expect(c.targets).toEqual([
       { level: 1, from: "≥ 20%", to: "≥ 25%", change: "stricter" },
@@ -105,20 +109,7 @@ describe("diff: targets", () => {
   });
 
   it("countOrAll: dropping 'or 100%' is stricter, a lower minimum is looser", () => {
-    const stricter = onlyChanged(
-      diff(
-        COMMUNE,
-        variant(COMMUNE, (s) =>
-          setTargets(s, "KTS-04", [
-            null,
-            null,
-            { min: 1, orAll: false },
-            { min: 2, orAll: false },
-            { min: 3, orAll: false },
-          ]),
-        ),
-      ),
-    );
+    const stricter = changeTo("KTS-04", kts04([1, false], [2, false], [3, false]));
     expect(stricter.targets).toEqual([
       {
         level: 5,
@@ -127,31 +118,10 @@ describe("diff: targets", () => {
         change: "stricter",
       },
     ]);
-    const looser = onlyChanged(
-      diff(
-        COMMUNE,
-        variant(COMMUNE, (s) =>
-          setTargets(s, "KTS-04", [
-            null,
-            null,
-            { min: 1, orAll: false },
-            { min: 1, orAll: false },
-            { min: 3, orAll: true },
-          ]),
-        ),
-      ),
-    );
+    const looser = changeTo("KTS-04", kts04([1, false], [1, false], [3, true]));
     expect(looser.targets.map((t) => [t.level, t.change])).toEqual([[4, "looser"]]);
     // at an equal minimum, gaining "or 100%" is looser
-    const a2 = variant(COMMUNE, (s) =>
-      setTargets(s, "KTS-04", [
-        null,
-        null,
-        { min: 1, orAll: false },
-        { min: 2, orAll: false },
-        { min: 3, orAll: false },
-      ]),
-    );
+    const a2 = retargeted("KTS-04", kts04([1, false], [2, false], [3, false]));
     expect(onlyChanged(diff(a2, COMMUNE)).targets.map((t) => [t.level, t.change])).toEqual([[5, "looser"]]);
   });
 

@@ -4,7 +4,8 @@
  * errors for values that cannot be judged. Expected values are worked out by
  * hand from Decision 2361/QĐ-BTTTT (Phụ lục I and II), not copied from the engine.
  */
-import { allPass as allPassN } from "./__fixtures__/values.ts";
+import { allPass as allPassN, COMMUNE_LEVEL_1 } from "./__fixtures__/values.ts";
+import { testDocument, testLevels } from "@cds/criteria-schema/fixtures/documents.ts";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_SETS, parseCriteriaSet, type TCriteriaSet, type TCriteriaSetInput } from "@cds/criteria-schema";
 import {
@@ -33,15 +34,9 @@ function customSet(
   childUnitKind: string | null = null,
 ): TCriteriaSet {
   return parseCriteriaSet({
-    schemaVersion: 1,
-    id: "test-set",
-    version: "1.0",
-    title: "Bộ thử",
-    issuer: { tenant: "test", name: "Test" },
-    basedOn: null,
-    unitKind: childUnitKind ? "district" : "commune",
+    ...testDocument({ unitKind: childUnitKind ? "district" : "commune" }),
     childUnitKind,
-    levels: Array.from({ length: nLevels }, (_, i) => ({ rank: i + 1, code: `muc-${i + 1}`, name: `Mức ${i + 1}` })),
+    levels: testLevels(nLevels),
     groups: [{ code: "G", name: "Nhóm" }],
     criteria: criteria.map(
       (c) =>
@@ -128,22 +123,7 @@ describe("evaluate: achieved level and per-level results (commune set)", () => {
       expect(c.results).toEqual(targets.map((t) => (t === null ? "na" : "missing")));
     }
     // Level 1 of the commune set: the criteria whose level-1 target is not null.
-    expect(e.levels[0]!.missing).toEqual([
-      "CQS-01",
-      "CQS-02",
-      "CQS-03",
-      "CQS-06",
-      "CQS-07",
-      "CQS-08",
-      "KTS-01",
-      "KTS-02",
-      "XHS-01",
-      "XHS-02",
-      "XHS-03",
-      "XHS-04",
-      "XHS-05",
-      "XHS-06",
-    ]);
+    expect(e.levels[0]!.missing).toEqual(COMMUNE_LEVEL_1);
     expect(e.levels.every((l) => l.failing.length === 0 && !l.met)).toBe(true);
     expect(e.levels[4]!.missing).toHaveLength(38);
   });

@@ -2,7 +2,8 @@
  * gaps(set, values, targetLevel): what each failing or missing criterion
  * still needs to reach a level, with exact messages and an exact shortfall.
  */
-import { allPass } from "./__fixtures__/values.ts";
+import { allPass, COMMUNE_LEVEL_1 } from "./__fixtures__/values.ts";
+import { testDocument, testLevels } from "@cds/criteria-schema/fixtures/documents.ts";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BUILT_IN_SETS, parseCriteriaSet, type TCriteriaSet, type TCriteriaSetInput } from "@cds/criteria-schema";
@@ -13,14 +14,8 @@ const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
 
 function percentSet(targets: (number | null)[], subject = "hồ sơ"): TCriteriaSet {
   return parseCriteriaSet({
-    schemaVersion: 1,
-    id: "test-set",
-    version: "1.0",
-    title: "Bộ thử",
-    issuer: { tenant: "test", name: "Test" },
-    basedOn: null,
-    unitKind: "commune",
-    levels: targets.map((_, i) => ({ rank: i + 1, code: `muc-${i + 1}`, name: `Mức ${i + 1}` })),
+    ...testDocument({}),
+    levels: testLevels(targets.length),
     groups: [{ code: "G", name: "Nhóm" }],
     criteria: [
       {
@@ -96,22 +91,7 @@ describe("gaps: statuses and measures", () => {
 
   it("missing values give status missing, no current, no shortfall", () => {
     const gs = gaps(COMMUNE, {}, 1);
-    expect(gs.map((g) => g.code)).toEqual([
-      "CQS-01",
-      "CQS-02",
-      "CQS-03",
-      "CQS-06",
-      "CQS-07",
-      "CQS-08",
-      "KTS-01",
-      "KTS-02",
-      "XHS-01",
-      "XHS-02",
-      "XHS-03",
-      "XHS-04",
-      "XHS-05",
-      "XHS-06",
-    ]);
+    expect(gs.map((g) => g.code)).toEqual(COMMUNE_LEVEL_1);
     expect(gs.every((g) => g.status === "missing" && g.current === null && g.shortfall === null && g.level === 1)).toBe(
       true,
     );

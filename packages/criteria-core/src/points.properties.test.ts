@@ -9,6 +9,7 @@
  * - rounding happens once, at the end, half-up on the exact value;
  * - ranking does not depend on input order, and ties share ranks (1, 2, 2, 4).
  */
+import { testComponent, testDocument } from "@cds/criteria-schema/fixtures/documents.ts";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compareVietnamese, parseCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
@@ -149,14 +150,8 @@ function buildSet(g: SetGen, drop?: { gi: number; ci: number }): TCriteriaSet {
     };
   });
   return parseCriteriaSet({
-    schemaVersion: 1,
-    id: "prop-index",
-    version: "1",
-    title: "Bộ chỉ số sinh ngẫu nhiên",
-    issuer: { tenant: "thu", name: "Thử" },
-    basedOn: null,
+    ...testDocument({ id: "prop-index", title: "Bộ chỉ số sinh ngẫu nhiên" }),
     judgedBy: "points",
-    unitKind: "commune",
     scoring: {
       total: {
         max: g.method === "sum" ? sumH(groups.map((x) => Math.round(x.max * 100))) / 100 : 1000,
@@ -392,16 +387,10 @@ describe("score: properties over arbitrary valid scored sets", () => {
 
 describe("rounding happens once, at the end", () => {
   it("three components at 1/3 of a point each: the total prints 1, their rounded parts 0 + 0 + 0", () => {
-    const comp = (c: string) => ({ code: c, name: c, max: 1, rule: { kind: "ratio" }, method: "m", dataSource: "d" });
+    const comp = (c: string) => testComponent(c, 1, { kind: "ratio" });
     const set = parseCriteriaSet({
-      schemaVersion: 1,
-      id: "thirds",
-      version: "1",
-      title: "Một phần ba",
-      issuer: { tenant: "thu", name: "Thử" },
-      basedOn: null,
+      ...testDocument({ id: "thirds", title: "Một phần ba" }),
       judgedBy: "points",
-      unitKind: "commune",
       scoring: {
         total: { max: 3, method: "sum" },
         notApplicable: "scoreZero",

@@ -17,103 +17,19 @@ import {
   tryScore,
   type RankInput,
 } from "./index.ts";
+import {
+  CAN_THO_2022,
+  miniIndexDoc,
+  testComponent,
+  testDocument,
+  type Doc,
+} from "@cds/criteria-schema/fixtures/documents.ts";
 
 const DTI = BUILT_IN_INDEX_SETS["vn-dti-province-2022"]!;
 const XA = BUILT_IN_INDEX_SETS["mau-dti-xa"]!;
 
-/** Cần Thơ 2022 (rank 5), main indices as published on dti.gov.vn (CONTEXT-2026.md §2). */
-const CAN_THO_2022 = {
-  NTS: 0.9,
-  TCS: 0.8,
-  HTS: 0.7233,
-  NLS: 0.7376,
-  ATTT: 0.7226,
-  CQS: 0.7325,
-  KTS: 0.7556,
-  XHS: 0.2947,
-};
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents are built loosely in tests
-type Doc = any;
-
-/** A small points set: A (yes/no 20 + percentage bands 40) and B (ratio 30 with floor and cap + appraised 10). */
-function miniDoc(): Doc {
-  return {
-    schemaVersion: 1,
-    id: "mini-index",
-    version: "1.0",
-    title: "Bộ chỉ số thử",
-    issuer: { tenant: "thu", name: "UBND tỉnh Thử" },
-    basedOn: null,
-    judgedBy: "points",
-    unitKind: "commune",
-    scoring: {
-      total: { max: 100, method: "sum" },
-      notApplicable: "removeFromMax",
-      decimals: 2,
-      groups: [
-        {
-          code: "A",
-          name: "Nhóm A",
-          max: 60,
-          components: [
-            {
-              code: "A-01",
-              name: "Có hệ thống",
-              max: 20,
-              rule: { kind: "yesNo" },
-              method: "m",
-              dataSource: "d",
-              mayNotApply: true,
-            },
-            {
-              code: "A-02",
-              name: "Tỷ lệ hộ có cáp quang",
-              subject: "hộ",
-              max: 40,
-              rule: {
-                kind: "bands",
-                on: "percentage",
-                bands: [
-                  { atLeast: 90, points: 40 },
-                  { atLeast: 70, points: 20 },
-                ],
-              },
-              method: "m",
-              dataSource: "d",
-            },
-          ],
-        },
-        {
-          code: "B",
-          name: "Nhóm B",
-          max: 40,
-          components: [
-            {
-              code: "B-01",
-              name: "Tỷ lệ hồ sơ",
-              subject: "hồ sơ",
-              max: 30,
-              rule: { kind: "ratio", floor: 20, cap: 80 },
-              method: "m",
-              dataSource: "d",
-            },
-            {
-              code: "B-02",
-              name: "Chấm",
-              max: 10,
-              rule: { kind: "appraised", step: 2.5 },
-              method: "m",
-              dataSource: "d",
-            },
-          ],
-        },
-      ],
-    },
-  };
-}
 const mini = (edit: (d: Doc) => void = () => {}): TCriteriaSet => {
-  const d = miniDoc();
+  const d = miniIndexDoc();
   edit(d);
   return parseCriteriaSet(d);
 };
@@ -325,22 +241,9 @@ describe("both: levels derived from score bands", () => {
 });
 
 describe("nested groups (pillars of main indices)", () => {
-  const comp = (code: string, max: number, rule: object, extra: object = {}) => ({
-    code,
-    name: code,
-    max,
-    rule,
-    method: "m",
-    dataSource: "d",
-    ...extra,
-  });
+  const comp = testComponent;
   const set = parseCriteriaSet({
-    schemaVersion: 1,
-    id: "thu-so-nganh",
-    version: "1",
-    title: "Sở, ngành thử",
-    issuer: { tenant: "thu", name: "Thử" },
-    basedOn: null,
+    ...testDocument({ id: "thu-so-nganh", title: "Sở, ngành thử" }),
     judgedBy: "both",
     unitKind: "agency",
     levels: [

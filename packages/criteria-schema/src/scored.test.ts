@@ -16,9 +16,7 @@ import {
   type SetIssue,
   type TScoreRule,
 } from "./index.ts";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents are mutated freely to break them
-type Doc = any;
+import { miniIndexDoc, type Doc } from "./__fixtures__/documents.ts";
 
 function issuesOf(doc: unknown, ctx = {}): SetIssue[] {
   const r = validateCriteriaSet(doc, ctx);
@@ -26,72 +24,7 @@ function issuesOf(doc: unknown, ctx = {}): SetIssue[] {
 }
 const codesAndPointers = (doc: unknown, ctx = {}) => issuesOf(doc, ctx).map((i) => [i.code, i.pointer]);
 
-/** A small valid points set: two groups (60 + 40 = 100), four components. */
-function mini(): Doc {
-  return {
-    schemaVersion: 1,
-    id: "mini-index",
-    version: "1.0",
-    title: "Bộ chỉ số thử",
-    issuer: { tenant: "thu", name: "UBND tỉnh Thử" },
-    basedOn: null,
-    judgedBy: "points",
-    unitKind: "commune",
-    scoring: {
-      total: { max: 100, method: "sum" },
-      notApplicable: "removeFromMax",
-      decimals: 2,
-      groups: [
-        {
-          code: "A",
-          name: "Nhóm A",
-          max: 60,
-          components: [
-            { code: "A-01", name: "Có hệ thống", max: 20, rule: { kind: "yesNo" }, method: "m", dataSource: "d" },
-            {
-              code: "A-02",
-              name: "Tỷ lệ hồ sơ",
-              max: 40,
-              rule: {
-                kind: "bands",
-                on: "percentage",
-                bands: [
-                  { atLeast: 90, points: 40 },
-                  { atLeast: 70, points: 20 },
-                ],
-              },
-              method: "m",
-              dataSource: "d",
-            },
-          ],
-        },
-        {
-          code: "B",
-          name: "Nhóm B",
-          max: 40,
-          components: [
-            {
-              code: "B-01",
-              name: "Tỷ lệ",
-              max: 30,
-              rule: { kind: "ratio", floor: 20, cap: 80 },
-              method: "m",
-              dataSource: "d",
-            },
-            {
-              code: "B-02",
-              name: "Chấm",
-              max: 10,
-              rule: { kind: "appraised", step: 2.5 },
-              method: "m",
-              dataSource: "d",
-            },
-          ],
-        },
-      ],
-    },
-  };
-}
+const mini = miniIndexDoc;
 
 describe("built-in scored indices", () => {
   it("are listed next to the level frameworks, and every one is valid against the platform's unit kinds", () => {

@@ -1,6 +1,6 @@
 import { type Level, formatLevel, formatLongDate, formatNumber, formatTime, parseDate } from "./format.ts";
-import { OfficialPdf, type SignatureBlock, type TableColumn } from "./layout.ts";
-import { type DocumentMeta, type JudgedBy, headerOf, isDraft } from "./types.ts";
+import { openDocument, type SignatureBlock, type TableColumn } from "./layout.ts";
+import type { DocumentMeta, JudgedBy } from "./types.ts";
 
 export interface CouncilMember {
   name: string;
@@ -65,14 +65,7 @@ function columns(judgedBy: JudgedBy): TableColumn[] {
 export async function appraisalMinutes(input: AppraisalMinutesInput): Promise<Uint8Array> {
   const meetingDate = parseDate(input.meeting.date, "meeting.date");
   const subject = input.subject ?? `Họp thẩm định kết quả đánh giá mức độ chuyển đổi số năm ${input.roundYear}`;
-  const pdf = new OfficialPdf({
-    draft: isDraft(input),
-    pageNumbers: "decree",
-    title: `Biên bản ${subject}`,
-    author: input.issuer.name,
-  });
-  pdf.header(headerOf(input, "BB-HĐTĐ"));
-  pdf.title("Biên bản", subject);
+  const pdf = openDocument(input, { symbol: "BB-HĐTĐ", kind: "Biên bản", subject });
 
   const start = formatTime(input.meeting.start, "meeting.start");
   pdf.paragraph(

@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 import { type FontFace, loadFonts } from "./fonts.ts";
 import { formatLongDate } from "./format.ts";
+import { type DocumentMeta, headerOf, isDraft } from "./types.ts";
 
 /** Millimetres to PDF points. */
 export const mm = (value: number) => (value * 72) / 25.4;
@@ -542,4 +543,23 @@ export class OfficialPdf {
     doc.restore();
     doc.fillColor("#000000").fillOpacity(1);
   }
+}
+
+/**
+ * Opens an official document the one way: the PDF's title and author, the header (with `symbol`
+ * unless the document gives its own) and the title block "kind / subject".
+ */
+export function openDocument(
+  meta: DocumentMeta,
+  o: { symbol: string; kind: string; subject: string; pdfTitle?: string; pageNumbers?: PageOptions["pageNumbers"] },
+): OfficialPdf {
+  const pdf = new OfficialPdf({
+    draft: isDraft(meta),
+    pageNumbers: o.pageNumbers ?? "decree",
+    title: o.pdfTitle ?? `${o.kind} ${o.subject}`,
+    author: meta.issuer.name,
+  });
+  pdf.header(headerOf(meta, o.symbol));
+  pdf.title(o.kind, o.subject);
+  return pdf;
 }

@@ -66,3 +66,15 @@ export function outsideTextArea(pages: PdfPage[]): string[] {
   });
   return bad;
 }
+
+/** A document read back: its pages and all their text. */
+export async function readDocument(bytes: Uint8Array): Promise<{ pages: PdfPage[]; text: string }> {
+  const pages = await readPdf(bytes);
+  return { pages, text: allText(pages) };
+}
+
+/** The national name and motto that head every official document (Nghị định 30/2020/NĐ-CP). */
+export const NATIONAL_HEADING = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
+
+/** The parts not found in `text`: a test expects none, and a failure names every one. */
+export const missingFrom = (text: string, parts: string[]): string[] => parts.filter((p) => !text.includes(p));

@@ -1,6 +1,6 @@
 import { type Level, LEVEL_NAMES, formatLongDate, formatNumber, formatPercent } from "./format.ts";
-import { OfficialPdf, type SignatureBlock, type TableRow } from "./layout.ts";
-import { type DocumentMeta, headerOf, isDraft } from "./types.ts";
+import { openDocument, type SignatureBlock, type TableRow } from "./layout.ts";
+import { type DocumentMeta, headerOf } from "./types.ts";
 
 export interface LevelsByKind {
   /** "Xã", "Phường", "Đặc khu". */
@@ -48,15 +48,8 @@ const LEVELS: Level[] = [1, 2, 3, 4, 5];
 export async function provinceYearlyReport(input: ProvinceYearlyReportInput): Promise<Uint8Array> {
   const kindOf = input.provinceKind ?? "tỉnh";
   const subject = input.subject ?? `Kết quả đánh giá, xét công nhận mức độ chuyển đổi số năm ${input.reportYear}`;
-  const pdf = new OfficialPdf({
-    draft: isDraft(input),
-    pageNumbers: "trang-x-y",
-    title: `Báo cáo ${subject}`,
-    author: input.issuer.name,
-  });
+  const pdf = openDocument(input, { symbol: "BC-UBND", kind: "Báo cáo", subject, pageNumbers: "trang-x-y" });
   const header = headerOf(input, "BC-UBND");
-  pdf.header(header);
-  pdf.title("Báo cáo", subject);
   pdf.centredLine(`Kính gửi: ${input.to ?? "Bộ Khoa học và Công nghệ"}.`, "regular", 13, 10);
 
   const total = input.levelsByKind.reduce((s, k) => s + k.total, 0);

@@ -1,6 +1,6 @@
 import { type Level, formatLevel, formatLongDate, formatNumber, parseDate } from "./format.ts";
-import { OfficialPdf, type SignatureBlock, type TableColumn } from "./layout.ts";
-import { type DocumentMeta, type JudgedBy, headerOf, isDraft } from "./types.ts";
+import { openDocument, type SignatureBlock, type TableColumn } from "./layout.ts";
+import type { DocumentMeta, JudgedBy } from "./types.ts";
 
 export interface RecognisedUnit {
   /** Full name, e.g. "Xã Kim Sơn" or "Đặc khu Cô Tô"; long names wrap in their cell. */
@@ -118,16 +118,8 @@ function levelSummary(units: RecognisedUnit[]): string {
 export async function recognitionDecision(input: RecognitionDecisionInput): Promise<Uint8Array> {
   parseDate(input.setDecision.date, "setDecision.date");
   parseDate(input.appraisal.date, "appraisal.date");
-  const draft = isDraft(input);
   const subject = input.subject ?? defaultSubject(input);
-  const pdf = new OfficialPdf({
-    draft,
-    pageNumbers: "decree",
-    title: `Quyết định ${subject}`,
-    author: input.issuer.name,
-  });
-  pdf.header(headerOf(input, "QĐ-UBND"));
-  pdf.title("Quyết định", subject);
+  const pdf = openDocument(input, { symbol: "QĐ-UBND", kind: "Quyết định", subject });
   pdf.centredLine(input.authority.toUpperCase(), "bold", 13, 8);
 
   const bases = legalBases(input);

@@ -1,6 +1,6 @@
 import { type Level, formatLevel, formatNumber } from "./format.ts";
-import { OfficialPdf, type SignatureBlock, type TableColumn, type TableRow } from "./layout.ts";
-import { type DocumentMeta, type JudgedBy, headerOf, isDraft } from "./types.ts";
+import { openDocument, type SignatureBlock, type TableColumn, type TableRow } from "./layout.ts";
+import type { DocumentMeta, JudgedBy } from "./types.ts";
 
 /** criteria-core's per-level status, as the sheet prints it. */
 export type CriterionResult = "pass" | "fail" | "na" | "exempt" | "missing";
@@ -62,14 +62,12 @@ export function formatValue(value: CriterionValue): string {
 
 /** Phiếu kết quả đánh giá của một đơn vị: its level or score, then every criterion. */
 export async function unitResultSheet(input: UnitResultSheetInput): Promise<Uint8Array> {
-  const pdf = new OfficialPdf({
-    draft: isDraft(input),
-    pageNumbers: "decree",
-    title: `Kết quả đánh giá chuyển đổi số - ${input.unit.name}`,
-    author: input.issuer.name,
+  const pdf = openDocument(input, {
+    symbol: "KQ-SKHCN",
+    kind: "Phiếu kết quả",
+    subject: `Đánh giá chuyển đổi số năm ${input.round.year} của ${input.unit.name}`,
+    pdfTitle: `Kết quả đánh giá chuyển đổi số - ${input.unit.name}`,
   });
-  pdf.header(headerOf(input, "KQ-SKHCN"));
-  pdf.title("Phiếu kết quả", `Đánh giá chuyển đổi số năm ${input.round.year} của ${input.unit.name}`);
 
   const decimals = input.scoreDecimals ?? 2;
   const facts: [string, string][] = [

@@ -1,30 +1,7 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AccountPage, createQueryClient, I18nProvider, sharedEn, sharedVi } from "./index.ts";
-
-interface Call {
-  op: string;
-  variables: Record<string, unknown>;
-}
-
-/** The API's answers by operation name; records what was sent. */
-function fakeServer(answers: Record<string, (v: Record<string, unknown>) => unknown>): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
-      calls.push({ op, variables: body.variables });
-      return new Response(JSON.stringify({ data: answers[op]!(body.variables) }), {
-        status: 200,
-        headers: { "content-type": "application/json" },
-      });
-    }),
-  );
-  return calls;
-}
+import { AccountPage, sharedEn, sharedVi } from "./index.ts";
+import { renderWithProviders, stubGraphql } from "./testing/index.ts";
 
 const session = (id: string, userAgent: string, current: boolean) => ({
   id,
@@ -36,13 +13,7 @@ const session = (id: string, userAgent: string, current: boolean) => ({
 });
 
 function renderPage() {
-  render(
-    <QueryClientProvider client={createQueryClient({ test: true })}>
-      <I18nProvider catalogs={{ vi: sharedVi, en: sharedEn }}>
-        <AccountPage />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<AccountPage />, { vi: sharedVi, en: sharedEn });
 }
 
 afterEach(() => {
@@ -60,7 +31,7 @@ describe("account page", () => {
         false,
       ),
     ];
-    const calls = fakeServer({
+    const { calls } = stubGraphql({
       MySessions: () => ({ me: { id: "u1", sessions } }),
       RevokeSession: (v) => {
         sessions = sessions.filter((s) => s.id !== v.id);
@@ -76,11 +47,11 @@ describe("account page", () => {
     expect(within(items[1]!).getByText("Chrome · Android")).toBeTruthy();
     fireEvent.click(within(items[1]!).getByRole("button", { name: /Đăng xuất phiên này/ }));
     await waitFor(() => expect(screen.getAllByTestId("session")).toHaveLength(1));
-    expect(calls.find((c) => c.op === "RevokeSession")?.variables).toEqual({ id: "s2" });
+    expect(calls.find((c) => c.operation === "RevokeSession")?.variables).toEqual({ id: "s2" });
   });
 
   it("changes the password, refusing two different new passwords before sending anything", async () => {
-    const calls = fakeServer({
+    const { calls } = stubGraphql({
       MySessions: () => ({ me: { id: "u1", sessions: [] } }),
       ChangePassword: () => ({
         changePassword: { __typename: "MutationChangePasswordSuccess", data: { endedSessions: 2 } },
@@ -94,12 +65,12 @@ describe("account page", () => {
     type("Nhập lại mật khẩu mới", "mat-khau-khac");
     fireEvent.click(screen.getByRole("button", { name: "Đổi mật khẩu" }));
     expect(screen.getByRole("alert").textContent).toContain("không khớp");
-    expect(calls.filter((c) => c.op === "ChangePassword")).toHaveLength(0);
+    expect(calls.filter((c) => c.operation === "ChangePassword")).toHaveLength(0);
 
     type("Nhập lại mật khẩu mới", "mat-khau-moi-2026");
     fireEvent.click(screen.getByRole("button", { name: "Đổi mật khẩu" }));
     await screen.findByText("Đã đổi mật khẩu; 2 phiên khác đã bị đăng xuất.");
-    expect(calls.find((c) => c.op === "ChangePassword")?.variables).toEqual({
+    expect(calls.find((c) => c.operation === "ChangePassword")?.variables).toEqual({
       currentPassword: "demo1234",
       newPassword: "mat-khau-moi-2026",
     });

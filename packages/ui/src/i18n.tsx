@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { formatNumber } from "@cds/criteria-schema";
+import { formatVietnameseDate, formatVietnameseDateTime, vietnamDay as calendarVietnamDay } from "@cds/calendar";
 
 export type Locale = "vi" | "en";
 export type Catalog = Record<string, string>;
@@ -36,34 +37,15 @@ function initialLocale(): Locale {
   return "vi";
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-export function formatDate(d: string | Date | null | undefined): string {
-  if (!d) return "—";
-  if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) {
-    const [y, m, day] = d.split("-");
-    return `${day}/${m}/${y}`;
-  }
-  const x = typeof d === "string" ? new Date(d) : d;
-  if (Number.isNaN(x.getTime())) return "—";
-  const [y, m, day] = vietnamDay(x).split("-");
-  return `${day}/${m}/${y}`;
-}
+// The dates are @cds/calendar's (the one calendar); these names stay for the apps that call them.
+/** yyyy-mm-dd, or an instant's day in Vietnam, as dd/mm/yyyy; "—" for nothing or nonsense. */
+export const formatDate: (d: string | Date | null | undefined) => string = formatVietnameseDate;
 
 /** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), as yyyy-mm-dd. */
-export function vietnamDay(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export const vietnamDay: (instant: Date) => string = calendarVietnamDay;
 
-export function formatDateTime(d: string | Date | null | undefined): string {
-  if (!d) return "—";
-  const x = typeof d === "string" ? new Date(d) : d;
-  if (Number.isNaN(x.getTime())) return "—";
-  const v = new Date(x.getTime() + 7 * 3600_000);
-  return `${formatDate(x)} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
-}
+/** An instant as dd/mm/yyyy HH:mm in Vietnam. */
+export const formatDateTime: (d: string | Date | null | undefined) => string = formatVietnameseDateTime;
 
 export function I18nProvider({ catalogs, children }: { catalogs: Record<Locale, Catalog>; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);

@@ -11,6 +11,7 @@ import {
   type AppKind,
   type Me,
 } from "./index.ts";
+import { capabilities } from "./testing/index.ts";
 
 afterEach(() => {
   cleanup();
@@ -74,22 +75,23 @@ describe("LoginForm", () => {
   });
 });
 
-const user = (...roles: string[]): Me =>
+/** A user as `me` answers: the roles, and where the API's capabilities land them in each app. */
+const user = (role: string, adminLanding: string, portalLanding = "/"): Me =>
   ({
     id: "u1",
     name: "Người dùng",
     email: "u@example.vn",
-    roles: roles.map((role) => ({ role, tenantId: "ninh-binh", unit: null })),
+    roles: [{ role, tenantId: "ninh-binh", unit: null }],
+    capabilities: capabilities({ adminLanding, portalLanding }),
   }) as unknown as Me;
 
 describe("landing after sign-in", () => {
-  it("is decided from the roles in one place", () => {
-    expect(landingPath(user("UNIT_EDITOR"), "portal")).toBe("/my");
-    expect(landingPath(user("MINISTRY_ADMIN"), "admin")).toBe("/national");
-    expect(landingPath(user("PROVINCE_ADMIN"), "admin")).toBe("/rounds");
-    expect(landingPath(user("APPRAISER"), "admin")).toBe("/rounds");
-    expect(landingPath(user("DISTRICT_OFFICER"), "admin")).toBe("/rounds");
-    expect(landingPath(user("UNIT_EDITOR"), "admin")).toBe("/sets");
+  // Which role lands where is the API's rule (apps/api capabilities tests); each app reads its own landing.
+  it("is the API's capabilities, each app its own", () => {
+    expect(landingPath(user("UNIT_EDITOR", "/sets", "/my"), "portal")).toBe("/my");
+    expect(landingPath(user("UNIT_EDITOR", "/sets", "/my"), "admin")).toBe("/sets");
+    expect(landingPath(user("MINISTRY_ADMIN", "/national"), "admin")).toBe("/national");
+    expect(landingPath(user("MINISTRY_ADMIN", "/national"), "portal")).toBe("/");
   });
 
   function signIn(me: Me) {
@@ -107,7 +109,7 @@ describe("landing after sign-in", () => {
   it("takes the ministry from the admin entry page to the national page", async () => {
     window.scrollTo = () => undefined;
     window.history.replaceState(null, "", "/");
-    signIn(user("MINISTRY_ADMIN"));
+    signIn(user("MINISTRY_ADMIN", "/national"));
     renderForm("admin");
     await waitFor(() => expect(window.location.pathname).toBe("/national"));
   });
@@ -115,7 +117,7 @@ describe("landing after sign-in", () => {
   it("keeps a deep link: an appraiser opening an assessment stays on it", async () => {
     window.scrollTo = () => undefined;
     window.history.replaceState(null, "", "/assessments/A1");
-    signIn(user("APPRAISER"));
+    signIn(user("APPRAISER", "/rounds"));
     renderForm("admin");
     await new Promise((r) => setTimeout(r, 50));
     expect(window.location.pathname).toBe("/assessments/A1");
@@ -124,7 +126,7 @@ describe("landing after sign-in", () => {
   it("keeps commune staff on their assessments in the portal", async () => {
     window.scrollTo = () => undefined;
     window.history.replaceState(null, "", "/my");
-    signIn(user("UNIT_EDITOR"));
+    signIn(user("UNIT_EDITOR", "/sets", "/my"));
     renderForm("portal");
     await new Promise((r) => setTimeout(r, 50));
     expect(window.location.pathname).toBe("/my");

@@ -12,8 +12,15 @@ import {
   sharedVi,
   useMe,
 } from "./index.ts";
+import { capabilities } from "./testing/index.ts";
 
-const ME = { id: "u1", name: "UBND xã Khánh Thiện", email: "xa.khanhthien@ninhbinh.gov.vn", roles: [] };
+const ME = {
+  id: "u1",
+  name: "UBND xã Khánh Thiện",
+  email: "xa.khanhthien@ninhbinh.gov.vn",
+  roles: [],
+  capabilities: capabilities(),
+};
 
 /** The API as the browser sees it: signed in until `logout`, then anonymous. */
 function fakeServer() {
@@ -66,19 +73,23 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+function renderApp(qc: ReturnType<typeof createQueryClient>) {
+  render(
+    <QueryClientProvider client={qc}>
+      <I18nProvider catalogs={{ vi: sharedVi, en: sharedEn }}>
+        <App />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
 describe("sign-out", () => {
   it("clears every screen at once, without a reload: user data, CSRF token, the apps' own data, and goes to the public page", async () => {
     fakeServer();
     const drafts = vi.fn();
     const stop = onSignOut(drafts);
     const qc = createQueryClient({ test: true });
-    render(
-      <QueryClientProvider client={qc}>
-        <I18nProvider catalogs={{ vi: sharedVi, en: sharedEn }}>
-          <App />
-        </I18nProvider>
-      </QueryClientProvider>,
-    );
+    renderApp(qc);
     await screen.findByText("Số liệu nội bộ của xã");
     expect(screen.getByText(ME.name)).toBeTruthy();
 
@@ -97,13 +108,7 @@ describe("sign-out", () => {
   it("follows a sign-out made in another tab", async () => {
     fakeServer();
     const qc = createQueryClient({ test: true });
-    render(
-      <QueryClientProvider client={qc}>
-        <I18nProvider catalogs={{ vi: sharedVi, en: sharedEn }}>
-          <App />
-        </I18nProvider>
-      </QueryClientProvider>,
-    );
+    renderApp(qc);
     await screen.findByText("Số liệu nội bộ của xã");
     const otherTab = new BroadcastChannel("cds.session");
     otherTab.postMessage({ signedOut: "another-tab" });

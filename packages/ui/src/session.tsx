@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, graphql, request, setCsrfToken, unwrap, type ResultOf } from "./graphql.ts";
+import { ApiError, ErrorFields, graphql, request, setCsrfToken, unwrap, type ResultOf } from "./graphql.ts";
 import { navigate, useLocation } from "./router.tsx";
 import { useI18n } from "./i18n.tsx";
 import { ErrorBox } from "./components/feedback.tsx";
@@ -28,49 +28,52 @@ export const MeQuery = graphql(`
           }
         }
       }
+      capabilities {
+        adminLanding
+        portalLanding
+        adminSections
+        ownTenant
+        manageSets
+        readNational
+        decisionDocuments
+        minutesDocuments
+      }
     }
   }
 `);
 
 export type Me = NonNullable<ResultOf<typeof MeQuery>["me"]>;
+/** What the signed-in user may do and where they land, as the API decides it: the apps ask, they never read roles. */
+export type Capabilities = Me["capabilities"];
 
-const LoginMutation = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      __typename
-      ... on MutationLoginSuccess {
-        data {
-          csrfToken
+const LoginMutation = graphql(
+  `
+    mutation Login($email: String!, $password: String!) {
+      login(email: $email, password: $password) {
+        __typename
+        ... on MutationLoginSuccess {
+          data {
+            csrfToken
+          }
         }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
+        ...ErrorFields
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
-const LogoutMutation = graphql(`
-  mutation Logout {
-    logout {
-      __typename
-      ... on Error {
-        code
-        message
-        messageEn
+const LogoutMutation = graphql(
+  `
+    mutation Logout {
+      logout {
+        __typename
+        ...ErrorFields
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
 export const meQueryOptions = { queryKey: ["me"] as const, queryFn: () => request(MeQuery, {}).then((r) => r.me) };
 
@@ -139,18 +142,9 @@ export function useSessionSync(to = "/") {
 
 export type AppKind = "portal" | "admin";
 
-/**
- * The page each role lands on after sign-in, from the roles `me` returns — the one place that decides it.
- * Portal: unit staff (editors of a commune or district) on their assessments. Admin: the ministry on the
- * national page; a province, district officers, appraisers and viewers on the rounds; anyone else on the sets.
- */
+/** The page the user lands on after sign-in in each app, as the API's capabilities say (the one place that decides it). */
 export function landingPath(me: Me, app: AppKind): string {
-  const roles = new Set(me.roles.map((r) => r.role));
-  if (app === "portal") return roles.has("UNIT_EDITOR") ? "/my" : "/";
-  if (roles.has("MINISTRY_ADMIN")) return "/national";
-  if (roles.has("PROVINCE_ADMIN") || roles.has("DISTRICT_OFFICER") || roles.has("APPRAISER") || roles.has("VIEWER"))
-    return "/rounds";
-  return "/sets";
+  return app === "portal" ? me.capabilities.portalLanding : me.capabilities.adminLanding;
 }
 
 /** Where each app asks for sign-in without a page of its own in mind; a deep link (e.g. an assessment) is kept. */

@@ -92,12 +92,8 @@ export interface ReadOptions {
   allowedUnits?: readonly string[];
 }
 
-interface Where {
-  sheet: string;
-  row: number;
-  column: string;
-  unit: string;
-  criterion: string;
+/** Where a cell is: an issue's place, with the field it holds and its column label. */
+interface Where extends Pick<WorkbookIssue, "sheet" | "row" | "column" | "unit" | "criterion"> {
   field: FieldKey | "";
   label: string;
 }

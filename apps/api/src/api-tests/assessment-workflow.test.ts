@@ -41,65 +41,41 @@ const FULL = `${ASSESSMENT_FIELDS}
   evidence { id }
 `;
 
+/**
+ * A workflow mutation on an assessment, with its own arguments besides the id and version:
+ * [argument name, variable name, GraphQL type].
+ */
+const change =
+  (field: string, more: [arg: string, variable: string, type: string][] = []) =>
+  (c: Client, v: Json) =>
+    mutate(
+      c,
+      field,
+      ["$id: ID!, $version: Int!", ...more.map(([, n, type]) => `$${n}: ${type}`)].join(", "),
+      ["assessmentId: $id, version: $version", ...more.map(([arg, n]) => `${arg}: $${n}`)].join(", "),
+      FULL,
+      v,
+    );
+
 const M = {
-  register: (c: Client, v: Json) =>
-    mutate(
-      c,
-      "registerLevel",
-      "$id: ID!, $version: Int!, $level: Int!",
-      "assessmentId: $id, version: $version, level: $level",
-      FULL,
-      v,
-    ),
-  save: (c: Client, v: Json) =>
-    mutate(
-      c,
-      "saveIndicatorValues",
-      "$id: ID!, $version: Int!, $values: JSON!, $notes: JSON",
-      "assessmentId: $id, version: $version, values: $values, notes: $notes",
-      FULL,
-      v,
-    ),
-  submit: (c: Client, v: Json) =>
-    mutate(c, "submitAssessment", "$id: ID!, $version: Int!", "assessmentId: $id, version: $version", FULL, v),
-  return: (c: Client, v: Json) =>
-    mutate(
-      c,
-      "returnAssessment",
-      "$id: ID!, $version: Int!, $comments: [ReviewCommentInput!]!",
-      "assessmentId: $id, version: $version, comments: $comments",
-      FULL,
-      v,
-    ),
-  verifyValue: (c: Client, v: Json) =>
-    mutate(
-      c,
-      "verifyIndicatorValue",
-      "$id: ID!, $version: Int!, $code: String!, $value: JSON, $comment: String",
-      "assessmentId: $id, version: $version, criterionCode: $code, value: $value, comment: $comment",
-      FULL,
-      v,
-    ),
-  verify: (c: Client, v: Json) =>
-    mutate(c, "verifyAssessment", "$id: ID!, $version: Int!", "assessmentId: $id, version: $version", FULL, v),
-  appraise: (c: Client, v: Json) =>
-    mutate(
-      c,
-      "appraiseAssessment",
-      "$id: ID!, $version: Int!, $level: Int",
-      "assessmentId: $id, version: $version, level: $level",
-      FULL,
-      v,
-    ),
-  recognise: (c: Client, v: Json) =>
-    mutate(
-      c,
-      "recogniseAssessment",
-      "$id: ID!, $version: Int!, $number: String!, $date: Date!",
-      "assessmentId: $id, version: $version, decisionNumber: $number, decisionDate: $date",
-      FULL,
-      v,
-    ),
+  register: change("registerLevel", [["level", "level", "Int!"]]),
+  save: change("saveIndicatorValues", [
+    ["values", "values", "JSON!"],
+    ["notes", "notes", "JSON"],
+  ]),
+  submit: change("submitAssessment"),
+  return: change("returnAssessment", [["comments", "comments", "[ReviewCommentInput!]!"]]),
+  verifyValue: change("verifyIndicatorValue", [
+    ["criterionCode", "code", "String!"],
+    ["value", "value", "JSON"],
+    ["comment", "comment", "String"],
+  ]),
+  verify: change("verifyAssessment"),
+  appraise: change("appraiseAssessment", [["level", "level", "Int"]]),
+  recognise: change("recogniseAssessment", [
+    ["decisionNumber", "number", "String!"],
+    ["decisionDate", "date", "Date!"],
+  ]),
 };
 
 const EVALUATE = `query ($versionId: ID, $values: JSON!) { evaluate(versionId: $versionId, values: $values) { __typename ... on Evaluation { level } } }`;

@@ -52,11 +52,14 @@ const FIELD_ARGS: Record<string, string> = {
   "Assessment.gaps": "(level: 5)",
 };
 const MAX_DEPTH = 3;
+/** Fields of other types that answer about the asker (as "asker" in ASSESSMENT_FIELD_READ): not compared across roles. */
+const ASKER_FIELDS = new Set(["CriteriaSetVersion.allowedActions"]);
 
 function selectionOf(type: GraphQLObjectType, depth: number): string {
   const parts: string[] = [];
   for (const f of Object.values(type.getFields()).sort((a, b) => a.name.localeCompare(b.name))) {
     const key = `${type.name}.${f.name}`;
+    if (ASKER_FIELDS.has(key)) continue;
     if (f.args.length > 0 && FIELD_ARGS[key] === undefined && f.args.some((a) => isNonNullType(a.type))) continue;
     const named = getNamedType(f.type);
     const args = FIELD_ARGS[key] ?? "";

@@ -45,3 +45,12 @@ export const CriterionStatusEnum = builder.enumType("CriterionStatus", {
 export const TenantKindEnum = builder.enumType("TenantKind", {
   values: { MINISTRY: { description: "Bộ" }, PROVINCE: { description: "Tỉnh, thành phố" } } as const,
 });
+
+export const SetVersionActionEnum = builder.enumType("SetVersionAction", {
+  description: "Thao tác với một phiên bản bộ tiêu chí",
+  values: {
+    EDIT: { description: "Sửa bản nháp" },
+    PUBLISH: { description: "Công bố bản nháp" },
+    CLONE: { description: "Nhân bản thành bản nháp mới (của bộ này, hoặc cho tỉnh)" },
+  } as const,
+});

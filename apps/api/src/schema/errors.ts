@@ -48,16 +48,19 @@ export const SetIssueRef = builder.objectRef<SetIssue>("SetIssue").implement({
   }),
 });
 
-const ValueIssueRef = builder.objectRef<ValueIssue>("ValueIssue").implement({
-  description: "Số liệu không hợp lệ, kèm mã tiêu chí và trường",
-  fields: (t) => ({
-    criterion: t.exposeString("criterion"),
-    field: t.exposeString("field"),
-    reason: t.exposeString("reason"),
-    message: t.exposeString("message"),
-    messageEn: t.exposeString("messageEn"),
-  }),
-});
+/** A value issue of criteria-core, or one of the API's own (a submit precondition) with its own reason. */
+export const ValueIssueRef = builder
+  .objectRef<Omit<ValueIssue, "reason"> & { reason: string }>("ValueIssue")
+  .implement({
+    description: "Số liệu không hợp lệ, kèm mã tiêu chí và trường",
+    fields: (t) => ({
+      criterion: t.exposeString("criterion"),
+      field: t.exposeString("field"),
+      reason: t.exposeString("reason"),
+      message: t.exposeString("message"),
+      messageEn: t.exposeString("messageEn"),
+    }),
+  });
 
 const simple = [
   [UnauthenticatedError, "UnauthenticatedError", "Cần đăng nhập"],

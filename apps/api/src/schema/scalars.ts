@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { isoDate } from "../services/input.ts";
+import { dateToIsoDay, isIsoDay } from "@cds/calendar";
 
 builder.scalarType("DateTime", {
   description: "Thời điểm theo ISO 8601 (UTC)",
@@ -14,9 +14,9 @@ builder.scalarType("DateTime", {
 
 builder.scalarType("Date", {
   description: "Ngày theo dạng yyyy-mm-dd (giao diện hiển thị dd/mm/yyyy)",
-  serialize: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)),
+  serialize: (d) => (d instanceof Date ? dateToIsoDay(d) : String(d)),
   parseValue: (v) => {
-    if (typeof v !== "string" || !isoDate(v))
+    if (typeof v !== "string" || !isIsoDay(v))
       throw new GraphQLError(
         "Date: cần một ngày có thật dạng yyyy-mm-dd (vd. 2024-02-29) / a real calendar day, yyyy-mm-dd",
       );

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../db.ts";
 import { provinceSlug, seedBase } from "./base.ts";
-import { searchName } from "./search-name.ts";
+import { searchName } from "@cds/criteria-schema";
 
 let db: Database;
 let result: Awaited<ReturnType<typeof seedBase>>;

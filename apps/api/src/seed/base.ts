@@ -4,10 +4,10 @@
  * sets of Decision 2361/QĐ-BTTTT, published. Idempotent: nothing happens when
  * tenant "vn" exists. Everything is written in one transaction.
  */
-import { BUILT_IN_SETS } from "@cds/criteria-schema";
+import { BUILT_IN_SETS, searchName, slugify } from "@cds/criteria-schema";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { loadThreeTierMap, type ThreeTierMap } from "@cds/admin-units";
-import { searchName, slugify } from "./search-name.ts";
+import { isoDayToDate } from "@cds/calendar";
 
 export const MINISTRY_TENANT_ID = "vn";
 export const MINISTRY_NAME = "Bộ Thông tin và Truyền thông";
@@ -48,10 +48,6 @@ export function provinceTenantIds(map: ThreeTierMap): Map<string, string> {
     ids.set(p.code, id);
   }
   return ids;
-}
-
-function utcDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00.000Z`);
 }
 
 export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
@@ -121,7 +117,8 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
 
       for (const set of Object.values(BUILT_IN_SETS)) {
         const decisionNumber = set.issuer.decisionNumber ?? DECISION_NUMBER;
-        const decisionDate = utcDate(set.issuer.decisionDate ?? DECISION_DATE);
+        // A built-in set's decision date is a valid day (criteria-schema checks it).
+        const decisionDate = isoDayToDate(set.issuer.decisionDate ?? DECISION_DATE)!;
         const id = versionId(set.id, set.version);
         await tx.criteriaSet.create({
           data: { id: set.id, tenantId: MINISTRY_TENANT_ID, unitKind: set.unitKind, title: set.title },

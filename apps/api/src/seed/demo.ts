@@ -11,18 +11,16 @@ import type { Grant, Viewer } from "../services/access.ts";
 import {
   appraiseAssessment,
   recogniseAssessment,
-  registerLevel,
   returnAssessment,
-  saveValues,
-  submitAssessment,
   verifyAssessment,
-} from "../services/assessments.ts";
+} from "../services/assessment-review.ts";
+import { registerLevel, saveValues, submitAssessment } from "../services/assessments.ts";
 import { hashPassword } from "../services/auth.ts";
 import { openRound } from "../services/rounds.ts";
 import { cloneVersion, documentOf, publishVersion, updateDraft } from "../services/sets.ts";
 import { unitId, versionId } from "./base.ts";
 import { seedOf, valuesAtLevel } from "./values.ts";
-import { vietnamToday } from "../services/input.ts";
+import { vietnamToday } from "@cds/calendar";
 
 export const DEMO_PASSWORD = "demo1234";
 export const DEMO_TENANT = "ninh-binh";

@@ -25,123 +25,41 @@
  */
 import { childLevelsValue, evaluate, type IndicatorValues } from "@cds/criteria-core";
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
-import type { SqlRunner } from "../db.ts";
+import { reportDeadline, vietnamDay } from "@cds/calendar";
 import type { Platform } from "../platform.ts";
-import { reportDeadline } from "../services/rounds.ts";
+import { basicOrAboveCount } from "../services/summaries.ts";
 import { versionId } from "./base.ts";
+import {
+  auditRounds,
+  insertAssessments,
+  insertReports,
+  insertRounds,
+  insertValues,
+  recogniseRounds,
+  type AssessmentRow,
+  type Kind,
+  type ReportRow,
+  type RoundRow,
+  type Status,
+  type ValueRow,
+} from "./nation-sql.ts";
+import {
+  ALL_AT_LEAST,
+  COMMUNE_DELTA,
+  day,
+  iso,
+  LATE_SHARE,
+  LEVEL_WEIGHTS,
+  OTHER_STATUSES,
+  pick,
+  REPORT_SHARE,
+  VERSION_AFTER,
+  type SeedNationOptions,
+  type SeedNationResult,
+} from "./nation-plan.ts";
 import { prng, seedOf, valuesAtLevel } from "./values.ts";
 
-type Status = "DRAFT" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "APPRAISED" | "RECOGNISED";
-type Kind = "commune" | "district";
-
-export interface SeedNationOptions {
-  year: number;
-  /** Only these province tenants (default: every province). */
-  tenantIds?: string[];
-  /** About this share of districts are done, every commune and most districts recognised (default 0.85: ~86% of communes recognised). */
-  recognisedShare?: number;
-}
-
-export interface SeedNationResult {
-  year: number;
-  /** Provinces seeded now. */
-  provinces: number;
-  /** Provinces skipped because they already had a round in `year`. */
-  skipped: string[];
-  rounds: number;
-  assessments: number;
-  values: number;
-  recognised: number;
-  byStatus: Record<Status, number>;
-  /** Recognised assessments per level 0–5, by unit kind. */
-  recognisedByLevel: Record<Kind, number[]>;
-  reports: number;
-  lateReports: number;
-  ms: number;
-  /** Milliseconds per phase: compute (values + criteria-core), assessments, values, recognise, rest. */
-  phases: Record<string, number>;
-}
-
-/** Share of units aiming at each level 0–5: most communes reach Cơ bản (3) or a level either side. */
-const LEVEL_WEIGHTS = [0.06, 0.16, 0.25, 0.26, 0.17, 0.1];
-/** All communes of a district at level ≥ this are needed for the district to reach level d (CHUNG-01 of Decision 2361). */
-const ALL_AT_LEAST = [0, 1, 1, 2, 3, 4];
-/** A commune's aim relative to its district's: one below, the same, one or two above. */
-const COMMUNE_DELTA: [number, number][] = [
-  [-1, 0.22],
-  [0, 0.45],
-  [1, 0.27],
-  [2, 0.06],
-];
-/** The units not recognised, spread over the workflow. */
-const OTHER_STATUSES: [Status, number][] = [
-  ["DRAFT", 0.35],
-  ["SUBMITTED", 0.25],
-  ["VERIFIED", 0.15],
-  ["APPRAISED", 0.15],
-  ["RETURNED", 0.1],
-];
-/** The version an assessment has after the writes its status implies (register, save, submit, …). */
-const VERSION_AFTER: Record<Status, number> = {
-  DRAFT: 3,
-  SUBMITTED: 4,
-  RETURNED: 5,
-  VERIFIED: 5,
-  APPRAISED: 6,
-  RECOGNISED: 7,
-};
-const REPORT_SHARE = 0.9;
-const LATE_SHARE = 0.12;
-const ASSESSMENT_CHUNK = 1_000;
-const VALUE_CHUNK = 20_000;
-
-function pick<T>(r: number, weighted: [T, number][]): T {
-  let acc = 0;
-  for (const [v, w] of weighted) {
-    acc += w;
-    if (r < acc) return v;
-  }
-  return weighted[weighted.length - 1]![0];
-}
-
-const iso = (d: Date) => d.toISOString();
-const day = (year: number, month: number, d: number, hour = 9) => new Date(Date.UTC(year, month - 1, d, hour - 7));
-
-interface AssessmentRow {
-  id: string;
-  roundId: string;
-  unitId: string;
-  setVersionId: string;
-  status: Status;
-  registeredLevel: number | null;
-  selfAssessedLevel: number | null;
-  appraisedLevel: number | null;
-  recognisedLevel: number | null;
-  recognitionDecision: string | null;
-  recognitionDate: string | null;
-  submittedAt: string | null;
-  recognisedAt: string | null;
-  effectiveValues: Record<string, unknown>;
-  evaluation: unknown;
-  computedLevel: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-interface ValueRow {
-  id: string;
-  assessmentId: string;
-  criterionCode: string;
-  value: unknown;
-  updatedAt: string;
-}
-
-async function insertChunks(tx: SqlRunner, rows: unknown[], chunk: number, sql: string): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await tx.query(sql, [JSON.stringify(rows.slice(i, i + chunk))]);
-  }
-}
+export type { SeedNationOptions, SeedNationResult } from "./nation-plan.ts";
 
 export async function seedNation(platform: Platform, opts: SeedNationOptions): Promise<SeedNationResult> {
   const t0 = performance.now();
@@ -223,7 +141,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     );
 
     const roundId = (tenantId: string, kind: Kind) => `rnd_${tenantId}_${year}_${kind}`;
-    const rounds = included.flatMap((t) =>
+    const rounds: RoundRow[] = included.flatMap((t) =>
       (["commune", "district"] as const).map((kind) => ({
         id: roundId(t.id, kind),
         tenantId: t.id,
@@ -273,7 +191,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
         appraisedLevel: status === "APPRAISED" || recognised ? level : null,
         recognisedLevel: recognised ? level : null,
         recognitionDecision: recognised ? `${100 + (seedOf(u.code) % 800)}/QĐ-UBND` : null,
-        recognitionDate: recognisedAt ? recognisedAt.toISOString().slice(0, 10) : null,
+        recognitionDate: recognisedAt ? vietnamDay(recognisedAt) : null,
         submittedAt: submittedAt && iso(submittedAt),
         recognisedAt: recognisedAt && iso(recognisedAt),
         effectiveValues: entered,
@@ -346,54 +264,20 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     }
 
     phase("compute");
-    await tx.query(
-      `INSERT INTO "Round" (id, "tenantId", year, "unitKind", name, "setVersionId", "submitDueAt", "reviewDueAt", "createdAt")
-       SELECT r.id, r."tenantId", r.year, r."unitKind", r.name, r."setVersionId", r."submitDueAt", r."reviewDueAt", r."createdAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, year int, "unitKind" text, name text, "setVersionId" text,
-              "submitDueAt" date, "reviewDueAt" date, "createdAt" timestamp(3))`,
-      [JSON.stringify(rounds)],
-    );
+    await insertRounds(tx, rounds);
 
-    // Every assessment goes in unrecognised (the recognised ones as APPRAISED), so its values can follow.
-    await insertChunks(
-      tx,
-      assessments.map((a) => (a.status === "RECOGNISED" ? { ...a, status: "APPRAISED" } : a)),
-      ASSESSMENT_CHUNK,
-      `INSERT INTO "Assessment" (id, "roundId", "unitId", "setVersionId", status, "registeredLevel", "selfAssessedLevel", "appraisedLevel",
-              "recognisedLevel", "recognitionDecision", "recognitionDate", "submittedAt", "recognisedAt", "effectiveValues", evaluation,
-              "computedLevel", version, "createdAt", "updatedAt")
-       SELECT a.id, a."roundId", a."unitId", a."setVersionId", a.status::"AssessmentStatus", a."registeredLevel", a."selfAssessedLevel",
-              a."appraisedLevel", a."recognisedLevel", a."recognitionDecision", a."recognitionDate", a."submittedAt", a."recognisedAt",
-              a."effectiveValues", a.evaluation, a."computedLevel", a.version, a."createdAt", a."updatedAt"
-         FROM jsonb_to_recordset($1::jsonb) AS a(id text, "roundId" text, "unitId" text, "setVersionId" text, status text,
-              "registeredLevel" int, "selfAssessedLevel" int, "appraisedLevel" int, "recognisedLevel" int, "recognitionDecision" text,
-              "recognitionDate" date, "submittedAt" timestamp(3), "recognisedAt" timestamp(3), "effectiveValues" jsonb, evaluation jsonb,
-              "computedLevel" int, version int, "createdAt" timestamp(3), "updatedAt" timestamp(3))`,
-    );
+    await insertAssessments(tx, assessments);
 
     phase("assessments");
-    await insertChunks(
-      tx,
-      values,
-      VALUE_CHUNK,
-      `INSERT INTO "IndicatorValue" (id, "assessmentId", "criterionCode", value, "updatedAt")
-       SELECT v.id, v."assessmentId", v."criterionCode", v.value, v."updatedAt"
-         FROM jsonb_to_recordset($1::jsonb) AS v(id text, "assessmentId" text, "criterionCode" text, value jsonb, "updatedAt" timestamp(3))`,
-    );
+    await insertValues(tx, values);
 
     phase("values");
-    // Now lock the recognised ones (they were APPRAISED with their recognition fields already filled in).
-    const roundIds = JSON.stringify(rounds.map((r) => r.id));
-    await tx.query(
-      `UPDATE "Assessment" SET status = 'RECOGNISED'
-        WHERE "roundId" IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "recognisedLevel" IS NOT NULL`,
-      [roundIds],
-    );
+    await recogniseRounds(tx, rounds);
 
     phase("recognise");
     // The yearly reports: most provinces report, a few after the 25/12 deadline.
     const deadline = reportDeadline(year);
-    const reports = [];
+    const reports: ReportRow[] = [];
     for (const t of included) {
       const rnd = prng(seedOf(`report/${t.id}/${year}`));
       if (rnd() >= REPORT_SHARE) continue;
@@ -410,6 +294,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
           units: s.units,
           recognised: s.recognised,
           recognisedByLevel: s.byLevel,
+          recognisedBasicOrAbove: basicOrAboveCount(kind, s.byLevel),
         };
       }
       reports.push({
@@ -423,22 +308,9 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       });
       if (late) result.lateReports += 1;
     }
-    if (reports.length > 0) {
-      await tx.query(
-        `INSERT INTO "ProvinceReport" (id, "tenantId", year, "submittedAt", "onTime", summary, "submittedById")
-         SELECT r.id, r."tenantId", r.year, r."submittedAt", r."onTime", r.summary, r."submittedById"
-           FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, year int, "submittedAt" timestamp(3), "onTime" boolean,
-                summary jsonb, "submittedById" text)`,
-        [JSON.stringify(reports)],
-      );
-    }
+    await insertReports(tx, reports);
 
-    await tx.query(
-      `INSERT INTO "AuditEvent" ("actorKind", "tenantId", action, "entityType", "entityId", after)
-       SELECT 'system', r."tenantId", 'seed.nation', 'Round', r.id, jsonb_build_object('year', r.year, 'unitKind', r."unitKind")
-         FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, year int, "unitKind" text)`,
-      [JSON.stringify(rounds)],
-    );
+    await auditRounds(tx, rounds);
 
     phase("rest");
     result.provinces = included.length;

@@ -4,25 +4,14 @@
  * by criteria-core, never assumed.
  */
 import { evaluate, type IndicatorValues } from "@cds/criteria-core";
+import { fnv1a, mulberry32 } from "@cds/criteria-core/prng";
 import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
 
-/** mulberry32: a small seeded PRNG, so every seed run gives the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so every seed run gives the same data. */
+export const prng = mulberry32;
 
-export function seedOf(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+/** The seed of a string (FNV-1a). */
+export const seedOf = (s: string): number => fnv1a(s);
 
 /** The target a value must meet: the one at `level`, or the nearest applicable one below it. */
 function targetAt(c: TCriterion, level: number): { li: number; t: unknown } | null {

@@ -42,12 +42,29 @@ export interface UnitRef {
 
 export const NATIONAL_TENANT = "vn";
 
+/** The unit of a row (an assessment, an evidence file's assessment) as the rules read it. */
+export function unitRef(a: { unit: UnitRef }): UnitRef {
+  return { id: a.unit.id, path: a.unit.path, tenantId: a.unit.tenantId, parentId: a.unit.parentId };
+}
+
+/** The subtree rule, once: a unit path lies under a root path when it is the root or starts with "<root>/". */
+export function inSubtree(path: string, rootPath: string): boolean {
+  return path === rootPath || path.startsWith(`${rootPath}/`);
+}
+
+/** `inSubtree` as a Prisma filter on a unit's path. */
+export function subtreeWhere(rootPath: string): Prisma.UnitWhereInput {
+  return { OR: [{ path: rootPath }, { path: { startsWith: `${rootPath}/` } }] };
+}
+
 function covers(g: Grant, unit: UnitRef): boolean {
   if (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) return true;
   if (g.tenantId !== unit.tenantId) return false;
-  if (g.unitPath === null) return true;
-  return unit.path === g.unitPath || unit.path.startsWith(g.unitPath + "/");
+  return g.unitPath === null || inSubtree(unit.path, g.unitPath);
 }
+
+/** Who verifies, returns and recognises a unit (one level above it). */
+const REVIEWER_ROLES: readonly Role[] = ["DISTRICT_OFFICER", "PROVINCE_ADMIN"];
 
 /** The grant sits exactly one level above the unit (its parent), or tenant-wide. */
 function isLevelAbove(g: Grant, unit: UnitRef): boolean {
@@ -70,41 +87,40 @@ export function requireWriter(viewer: Viewer): UserViewer {
 
 const has = (viewer: Viewer, pred: (g: Grant) => boolean) => viewer.kind === "user" && viewer.grants.some(pred);
 
+/** A role on a tenant: what the rules below read of a grant. */
+type RoleGrant = Pick<Grant, "role" | "tenantId">;
+
+const isMinistryGrant = (g: RoleGrant) => g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT;
+
+/** The tenant's own administration: the ministry for "vn", a province for itself. */
+const runsTenantGrant = (g: RoleGrant, tenantId: string) =>
+  (isMinistryGrant(g) && tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId);
+const runsTenant = (v: Viewer, tenantId: string) => has(v, (g) => runsTenantGrant(g, tenantId));
+
 export const can = {
-  isMinistryAdmin: (v: Viewer) => has(v, (g) => g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT),
+  isMinistryAdmin: (v: Viewer) => has(v, isMinistryGrant),
   /** Edit and publish the criteria sets of a tenant. */
-  manageSets: (v: Viewer, tenantId: string) =>
-    has(
-      v,
-      (g) =>
-        (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) ||
-        (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
-    ),
+  manageSets: (v: Viewer, tenantId: string) => runsTenant(v, tenantId),
   /** Read a tenant's drafts and non-public data. */
-  readTenant: (v: Viewer, tenantId: string) =>
-    has(v, (g) => (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) || g.tenantId === tenantId),
+  readTenant: (v: Viewer, tenantId: string) => has(v, (g) => isMinistryGrant(g) || g.tenantId === tenantId),
   /** Open rounds, submit the yearly report, see the province dashboard. */
   runProvince: (v: Viewer, tenantId: string) => has(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
   /** Each tenant's own admin issues its keys (the ministry for "vn", a province for itself). */
-  manageApiKeys: (v: Viewer, tenantId: string) =>
-    has(
-      v,
-      (g) =>
-        (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) ||
-        (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
-    ),
+  manageApiKeys: (v: Viewer, tenantId: string) => runsTenant(v, tenantId),
   /**
    * See a unit's assessments that are not yet recognised (recognised ones are public), and the working data of
    * any of its assessments: the "work" fields of ASSESSMENT_FIELD_READ, aggregates of them, evidence files.
    * As a query filter: `workWhere`.
    */
   readUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => covers(g, unit)),
+  /** See an assessment at all: a recognised one is public, any other needs `readUnit` (as `visibleAssessmentsWhere`). */
+  readAssessment: (v: Viewer, a: { status: string; unit: UnitRef }) =>
+    a.status === "RECOGNISED" || can.readUnit(v, a.unit),
   /** Register a level, enter values, upload evidence, submit: the unit's own staff (granted on that very unit). */
   editUnit: (v: Viewer, unit: UnitRef) =>
     has(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
   /** Verify values, return, recognise: the officer one level above. */
-  reviewUnit: (v: Viewer, unit: UnitRef) =>
-    has(v, (g) => (g.role === "DISTRICT_OFFICER" || g.role === "PROVINCE_ADMIN") && isLevelAbove(g, unit)),
+  reviewUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => REVIEWER_ROLES.includes(g.role) && isLevelAbove(g, unit)),
   /** Appraise: the appraisal council one level above. */
   appraiseUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "APPRAISER" && isLevelAbove(g, unit)),
 };
@@ -131,6 +147,8 @@ export const ASSESSMENT_FIELD_READ = {
   recognitionDate: "public",
   recognisedAt: "public",
   allowedActions: "asker",
+  submitProblems: "asker",
+  submitDeadline: "public",
   registeredLevel: "work",
   selfAssessedLevel: "work",
   appraisedLevel: "work",
@@ -153,7 +171,7 @@ export function workWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
     OR: viewer.grants.map((g) => ({
       unit: {
         tenantId: g.tenantId,
-        ...(g.unitPath ? { OR: [{ path: g.unitPath }, { path: { startsWith: `${g.unitPath}/` } }] } : {}),
+        ...(g.unitPath ? subtreeWhere(g.unitPath) : {}),
       },
     })),
   };
@@ -166,6 +184,86 @@ export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereI
   return { OR: [{ status: "RECOGNISED" }, workWhere(viewer)] };
 }
 
+/** A published (or archived) version: public; a draft is read only with `can.readTenant`. */
+export const PUBLIC_VERSION = { status: { not: "DRAFT" } } satisfies Prisma.CriteriaSetVersionWhereInput;
+
+/** The versions of a set the viewer may see, as a query filter. */
+export function visibleVersionsWhere(viewer: Viewer, set: { tenantId: string }): Prisma.CriteriaSetVersionWhereInput {
+  return can.readTenant(viewer, set.tenantId) ? {} : PUBLIC_VERSION;
+}
+
+/** The criteria sets the viewer may see: those of its tenants, and any other once it has a published version. */
+export function visibleSetsWhere(viewer: Viewer): Prisma.CriteriaSetWhereInput {
+  if (can.isMinistryAdmin(viewer)) return {};
+  const own = viewer.kind === "user" ? [{ tenantId: { in: viewer.grants.map((g) => g.tenantId) } }] : [];
+  return { OR: [{ versions: { some: PUBLIC_VERSION } }, ...own] };
+}
+
 export function ensure(allowed: boolean, vi?: string, en?: string): void {
   if (!allowed) throw new ForbiddenError(vi, en);
+}
+
+// ---- what the viewer may do, for the screens (Me.capabilities, CriteriaSetVersion.allowedActions) ----
+
+export type AdminSection = "NATIONAL" | "COMPARE" | "SETS" | "ROUNDS" | "REPORT";
+export type SetVersionAction = "EDIT" | "PUBLISH" | "CLONE";
+
+export interface Capabilities {
+  adminLanding: string;
+  portalLanding: string;
+  adminSections: AdminSection[];
+  ownTenant: string | null;
+  manageSets: boolean;
+  readNational: boolean;
+  decisionDocuments: boolean;
+  minutesDocuments: boolean;
+}
+
+/** The tenant whose sets, rounds and report the grants run: the province, or "vn" for the ministry. */
+function ownTenantOf(grants: readonly RoleGrant[]): string | null {
+  const province = grants.find((g) => g.role === "PROVINCE_ADMIN");
+  if (province) return province.tenantId;
+  return grants.some(isMinistryGrant) ? NATIONAL_TENANT : null;
+}
+
+/** What a signed-in user (their grants) may do and where each app lands them; the apps ask instead of reading roles. */
+export function capabilities(grants: readonly RoleGrant[]): Capabilities {
+  const roles = new Set(grants.map((g) => g.role));
+  const ministry = roles.has("MINISTRY_ADMIN");
+  const runsRounds = (["PROVINCE_ADMIN", "DISTRICT_OFFICER", "APPRAISER", "VIEWER"] as const).some((r) => roles.has(r));
+  const adminSections: AdminSection[] = [
+    ...(ministry ? (["NATIONAL", "COMPARE"] as const) : []),
+    // The ministry alone has no rounds of its own to run.
+    ...(roles.size > 0 && !(roles.size === 1 && ministry) ? (["ROUNDS"] as const) : []),
+    "SETS",
+    ...(roles.has("PROVINCE_ADMIN") ? (["REPORT"] as const) : []),
+  ];
+  const own = ownTenantOf(grants);
+  const decisionDocuments = REVIEWER_ROLES.some((r) => roles.has(r));
+  return {
+    adminLanding: ministry ? "/national" : runsRounds ? "/rounds" : "/sets",
+    portalLanding: roles.has("UNIT_EDITOR") ? "/my" : "/",
+    adminSections,
+    ownTenant: own,
+    manageSets: own !== null && grants.some((g) => runsTenantGrant(g, own)),
+    readNational: grants.some(isMinistryGrant),
+    decisionDocuments,
+    minutesDocuments: decisionDocuments || roles.has("APPRAISER"),
+  };
+}
+
+/**
+ * What the viewer may do with a version of a set: edit and publish a draft of a tenant it runs; clone a
+ * published version into a new version of its own set, or clone the national framework into its province.
+ */
+export function setVersionActions(
+  viewer: Viewer,
+  set: { tenantId: string },
+  version: { status: "DRAFT" | "PUBLISHED" | "ARCHIVED" },
+): SetVersionAction[] {
+  const manages = can.manageSets(viewer, set.tenantId);
+  if (version.status === "DRAFT") return manages ? ["EDIT", "PUBLISH"] : [];
+  const own = viewer.kind === "user" ? ownTenantOf(viewer.grants) : null;
+  const cloneInto = set.tenantId === NATIONAL_TENANT && own !== null && own !== set.tenantId;
+  return manages || cloneInto ? ["CLONE"] : [];
 }

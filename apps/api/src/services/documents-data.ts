@@ -6,6 +6,7 @@
  * evaluate on the effective values when none is stored); the documents
  * package only lays them out.
  */
+import { dateToIsoDay, formatVietnameseDate, formatVietnameseDateTime, vietnamDay } from "@cds/calendar";
 import { tryEvaluate, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
 import { formatTarget, type TCriteriaSet } from "@cds/criteria-schema";
 import type {
@@ -18,8 +19,7 @@ import type {
 } from "@cds/documents";
 import { DECISION_2361, LOCAL_GOVERNMENT_LAW } from "@cds/documents";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, type UnitRef, type Viewer } from "./access.ts";
-import { unitRef } from "./assessments.ts";
+import { can, unitRef, type UnitRef, type Viewer } from "./access.ts";
 import { documentOf } from "./sets.ts";
 
 /** A tenant name "Tỉnh Ninh Bình" / "Thành phố Hà Nội" → kind "tỉnh" / "thành phố" and the bare name. */
@@ -28,11 +28,9 @@ export function provinceParts(tenantName: string): { kind: string; name: string 
   return m ? { kind: m[1]!.toLowerCase(), name: m[2]! } : { kind: "tỉnh", name: tenantName.trim() };
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-/** Today (or a moment) in Vietnam (UTC+7) as yyyy-mm-dd and hh:mm. */
+/** A moment in Vietnam as yyyy-mm-dd and hh:mm. */
 function vietnam(d: Date): { day: string; time: string } {
-  const local = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return { day: local.slice(0, 10), time: local.slice(11, 16) };
+  return { day: vietnamDay(d), time: formatVietnameseDateTime(d).slice(-5) };
 }
 
 const asLevel = (n: number | null | undefined): Level | null => (n && n >= 1 && n <= 5 ? (n as Level) : null);
@@ -50,9 +48,10 @@ function printable(v: unknown): CriterionValue {
     if (o.noSubjects === true) return "Không có đối tượng";
     if (Array.isArray(o.childLevels)) {
       const levels = o.childLevels as number[];
-      const counts = [5, 4, 3, 2, 1]
-        .map((l) => [l, levels.filter((x) => x === l).length] as const)
-        .filter(([, n]) => n > 0);
+      // Each recognised level present, highest first (0 = not recognised yet, not listed).
+      const counts = [...new Set(levels.filter((l) => l > 0))]
+        .sort((x, y) => y - x)
+        .map((l) => [l, levels.filter((x) => x === l).length] as const);
       return `${levels.length} đơn vị: ${counts.map(([l, n]) => `${n} mức ${l}`).join(", ") || "chưa đơn vị nào được công nhận"}`;
     }
   }
@@ -110,7 +109,7 @@ export async function resultSheetInput(
   const province = provinceParts(a.round.tenant.name);
   const setDecision =
     a.setVersion.decisionNumber && a.setVersion.decisionDate
-      ? `Quyết định số ${a.setVersion.decisionNumber} ngày ${a.setVersion.decisionDate.toISOString().slice(0, 10).split("-").reverse().join("/")}`
+      ? `Quyết định số ${a.setVersion.decisionNumber} ngày ${formatVietnameseDate(dateToIsoDay(a.setVersion.decisionDate))}`
       : undefined;
   const input: UnitResultSheetInput = {
     issuer: { parentAgency: `UBND ${a.round.tenant.name.toUpperCase()}`, name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" },
@@ -208,7 +207,7 @@ function setDecisionOf(
   set: TCriteriaSet,
 ) {
   if (!v.decisionNumber || !v.decisionDate || v.set.tenantId === "vn") return null;
-  return { number: v.decisionNumber, date: isoDay(v.decisionDate), title: `ban hành ${set.title}` };
+  return { number: v.decisionNumber, date: dateToIsoDay(v.decisionDate), title: `ban hành ${set.title}` };
 }
 
 /** The draft recognition decision of a round, or null (404). */

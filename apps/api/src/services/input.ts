@@ -1,11 +1,6 @@
-/** Checks of user input shared by the services; each problem names its field. */
-import type { FieldIssue } from "../errors.ts";
-
-/** The API's one ISO-date rule: yyyy-mm-dd naming a day that exists (no 30/02; 29/02 only in leap years), or null. */
-export function isoDate(s: string): Date | null {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
-  return d && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? d : null;
-}
+/** Checks of user input shared by the services; each problem names its field. Date rules are @cds/calendar's. */
+import { decisionDateProblem, decisionNumber, isoDayToDate } from "@cds/calendar";
+import { InputError, type FieldIssue } from "../errors.ts";
 
 /** A calendar date given as yyyy-mm-dd that exists, or null with an issue for `field`. */
 export function parseIsoDate(
@@ -15,15 +10,19 @@ export function parseIsoDate(
   vi = "ngày không hợp lệ (dd/mm/yyyy)",
   en = "invalid date",
 ): Date | null {
-  const d = isoDate(s);
+  const d = isoDayToDate(s);
   if (!d) issues.push({ field, message: vi, messageEn: en });
   return d;
 }
 
 /** The date of a decision (publication, recognition): a real day, and not after today in Vietnam. */
-export function parseDecisionDate(field: string, s: string, now: Date, issues: FieldIssue[]): Date | null {
-  const d = parseIsoDate(field, s, issues, "Ngày quyết định không hợp lệ (dd/mm/yyyy)", "Invalid decision date");
-  if (d && s > vietnamToday(now)) {
+function parseDecisionDate(field: string, s: string, now: Date, issues: FieldIssue[]): Date | null {
+  const problem = decisionDateProblem(s, now);
+  if (problem === "invalid") {
+    issues.push({ field, message: "Ngày quyết định không hợp lệ (dd/mm/yyyy)", messageEn: "Invalid decision date" });
+    return null;
+  }
+  if (problem === "future") {
     issues.push({
       field,
       message: "Ngày quyết định không được sau hôm nay",
@@ -31,17 +30,27 @@ export function parseDecisionDate(field: string, s: string, now: Date, issues: F
     });
     return null;
   }
-  return d;
+  return isoDayToDate(s);
 }
 
 /** A decision number such as "215/QĐ-UBND": trimmed, at least three characters. */
-export function parseDecisionNumber(field: string, s: string, issues: FieldIssue[], vi: string, en: string): string {
-  const n = s.trim();
-  if (n.length < 3) issues.push({ field, message: vi, messageEn: en });
-  return n;
+function parseDecisionNumber(field: string, s: string, issues: FieldIssue[], vi: string, en: string): string {
+  const n = decisionNumber(s);
+  if (n === null) issues.push({ field, message: vi, messageEn: en });
+  return n ?? s.trim();
 }
 
-/** Today's calendar date in Vietnam (UTC+7), as yyyy-mm-dd. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+/**
+ * A decision's number and date (a set's publication, a recognition); InputError naming every problem.
+ * `missingNumber` says, in Vietnamese and English, what number is asked for.
+ */
+export function parseDecision(
+  input: { decisionNumber: string; decisionDate: string; now: Date },
+  missingNumber: readonly [string, string],
+): { decisionNumber: string; date: Date } {
+  const issues: FieldIssue[] = [];
+  const decisionNumber = parseDecisionNumber("decisionNumber", input.decisionNumber, issues, ...missingNumber);
+  const date = parseDecisionDate("decisionDate", input.decisionDate, input.now, issues);
+  if (issues.length > 0 || !date) throw new InputError(issues);
+  return { decisionNumber, date };
 }

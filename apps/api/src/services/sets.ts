@@ -4,10 +4,9 @@
  * (and the database enforces it too).
  */
 import { validateCriteriaSet, type SetIssue, type TCriteriaSet, type UnitKindInfo } from "@cds/criteria-schema";
-import { parseDecisionDate, parseDecisionNumber } from "./input.ts";
+import { parseDecision } from "./input.ts";
 import {
   ConflictError,
-  type FieldIssue,
   InputError,
   InvalidSetError,
   NotFoundError,
@@ -294,16 +293,10 @@ export async function publishVersion(
   ensure(can.manageSets(viewer, v.set.tenantId));
   if (v.status !== "DRAFT")
     throw new WorkflowError("Phiên bản này đã được công bố", "This version is already published");
-  const inputIssues: FieldIssue[] = [];
-  const decisionNumber = parseDecisionNumber(
-    "decisionNumber",
-    input.decisionNumber,
-    inputIssues,
+  const { decisionNumber, date } = parseDecision(input, [
     "Nhập số quyết định ban hành (vd. 1234/QĐ-UBND)",
     "Enter the decision number (e.g. 1234/QĐ-UBND)",
-  );
-  const date = parseDecisionDate("decisionDate", input.decisionDate, input.now, inputIssues);
-  if (inputIssues.length > 0) throw new InputError(inputIssues);
+  ]);
   const doc: TCriteriaSet = {
     ...documentOf(v),
     issuer: { ...documentOf(v).issuer, decisionNumber, decisionDate: input.decisionDate },

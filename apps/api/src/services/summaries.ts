@@ -3,14 +3,23 @@
  * of values is criteria-core (rollups, re-evaluation against national v1.0,
  * impact of a draft).
  */
-import { diff, evaluate, rollup, tryEvaluate, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
+import {
+  diff,
+  evaluate,
+  levelDistribution,
+  rollup,
+  tryEvaluate,
+  type CriterionLevelTally,
+  type Evaluation,
+  type IndicatorValues,
+} from "@cds/criteria-core";
 import { BUILT_IN_SETS, compareVietnamese, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
 import type { SqlRunner } from "../db.ts";
 import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, ensure, workWhere, type Viewer } from "./access.ts";
-import { reportDeadline } from "./rounds.ts";
-import { documentOf, readableVersion } from "./sets.ts";
+import { reportDeadline } from "@cds/calendar";
+import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
+import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
 export interface NationalRow {
   tenantId: string;
@@ -18,53 +27,61 @@ export interface NationalRow {
   units: number;
   assessed: number;
   recognised: number;
-  /** byLevel[l] = units recognised at level l (0–5). */
+  /** byLevel[l] = units recognised at level l (0 to the national framework's levels). */
   byLevel: number[];
-  /** Units recognised at Cơ bản (3) or above, over all units of the kind. */
+  /** Units recognised at the framework's Cơ bản level or above, over all units of the kind. */
   basicOrAbove: { numerator: number; denominator: number };
   reportSubmittedAt: Date | null;
   reportOnTime: boolean | null;
   reportDeadline: Date;
 }
 
-const LEVELS = 5;
+/** Grouped rows' levels, each repeated by its count: what criteria-core's `levelDistribution` counts. */
+export function levelsOfGroups<T extends { _count: number }>(
+  rows: T[],
+  level: (r: T) => number | null,
+): (number | null)[] {
+  return rows.flatMap((r) => new Array<number | null>(r._count).fill(level(r)));
+}
+
+/** The rank of the national framework's "Cơ bản" (basic) level: the bar of the national summary. */
+const BASIC_LEVEL_CODE = "co-ban";
+
+/**
+ * Units at the national framework's "Cơ bản" level or above, from counts per level: the one rule behind the
+ * national summary, the round summary and the yearly report. Kinds without a national framework count none.
+ */
+export function basicOrAboveCount(unitKind: string, byLevel: readonly number[]): number {
+  const framework = Object.values(BUILT_IN_SETS).find((s) => s.unitKind === unitKind);
+  if (!framework) return 0;
+  const basic = framework.levels.find((l) => l.code === BASIC_LEVEL_CODE)?.rank ?? framework.levels.length;
+  return byLevel.slice(basic).reduce((sum, n) => sum + n, 0);
+}
 
 /** One SQL aggregate: per province, units of the kind, recognised counts per level, report timeliness. */
 export async function nationalSummary(
   sql: SqlRunner,
   input: { year: number; unitKind: string },
 ): Promise<NationalRow[]> {
+  const framework = nationalSetFor(input.unitKind);
+  const nLevels = framework.levels.length;
   const rows = await sql.query<{
     tenant_id: string;
     name: string;
     units: string | number;
     assessed: string | number;
-    l0: string | number;
-    l1: string | number;
-    l2: string | number;
-    l3: string | number;
-    l4: string | number;
-    l5: string | number;
     submitted_at: Date | string | null;
     on_time: boolean | null;
   }>(
     `WITH u AS (
        SELECT "tenantId" AS tenant_id, count(*) AS units FROM "Unit" WHERE "kindCode" = $2 GROUP BY "tenantId"
      ), a AS (
-       SELECT r."tenantId" AS tenant_id, count(*) AS assessed,
-              count(*) FILTER (WHERE a.status = 'RECOGNISED' AND a."recognisedLevel" = 0) AS l0,
-              count(*) FILTER (WHERE a.status = 'RECOGNISED' AND a."recognisedLevel" = 1) AS l1,
-              count(*) FILTER (WHERE a.status = 'RECOGNISED' AND a."recognisedLevel" = 2) AS l2,
-              count(*) FILTER (WHERE a.status = 'RECOGNISED' AND a."recognisedLevel" = 3) AS l3,
-              count(*) FILTER (WHERE a.status = 'RECOGNISED' AND a."recognisedLevel" = 4) AS l4,
-              count(*) FILTER (WHERE a.status = 'RECOGNISED' AND a."recognisedLevel" = 5) AS l5
+       SELECT r."tenantId" AS tenant_id, count(*) AS assessed
          FROM "Round" r JOIN "Assessment" a ON a."roundId" = r.id
         WHERE r.year = $1 AND r."unitKind" = $2
         GROUP BY r."tenantId"
      )
      SELECT t.id AS tenant_id, t.name, coalesce(u.units, 0) AS units, coalesce(a.assessed, 0) AS assessed,
-            coalesce(a.l0, 0) AS l0, coalesce(a.l1, 0) AS l1, coalesce(a.l2, 0) AS l2,
-            coalesce(a.l3, 0) AS l3, coalesce(a.l4, 0) AS l4, coalesce(a.l5, 0) AS l5,
             p."submittedAt" AS submitted_at, p."onTime" AS on_time
        FROM "Tenant" t
        LEFT JOIN u ON u.tenant_id = t.id
@@ -73,20 +90,31 @@ export async function nationalSummary(
       WHERE t.kind = 'PROVINCE'`,
     [input.year, input.unitKind],
   );
+  const recognised = await sql.query<{ tenant_id: string; level: number | null; n: string | number }>(
+    `SELECT r."tenantId" AS tenant_id, a."recognisedLevel" AS level, count(*) AS n
+       FROM "Round" r JOIN "Assessment" a ON a."roundId" = r.id
+      WHERE r.year = $1 AND r."unitKind" = $2 AND a.status = 'RECOGNISED'
+      GROUP BY r."tenantId", a."recognisedLevel"`,
+    [input.year, input.unitKind],
+  );
   const deadline = reportDeadline(input.year);
   // Vietnamese order in JS: the database's collation ("C" on PGlite) would put "Đ…" last.
   rows.sort((x, y) => compareVietnamese(x.name, y.name));
   return rows.map((r) => {
-    const byLevel = [r.l0, r.l1, r.l2, r.l3, r.l4, r.l5].map(Number);
+    const groups = recognised.filter((g) => g.tenant_id === r.tenant_id).map((g) => ({ ...g, _count: Number(g.n) }));
+    const byLevel = levelDistribution(
+      levelsOfGroups(groups, (g) => g.level),
+      nLevels,
+    );
     const units = Number(r.units);
     return {
       tenantId: r.tenant_id,
       name: r.name,
       units,
       assessed: Number(r.assessed),
-      recognised: byLevel.reduce((s, n) => s + n, 0),
+      recognised: byLevel.reduce((sum, n) => sum + n, 0),
       byLevel,
-      basicOrAbove: { numerator: byLevel[3]! + byLevel[4]! + byLevel[5]!, denominator: units },
+      basicOrAbove: { numerator: basicOrAboveCount(input.unitKind, byLevel), denominator: units },
       reportSubmittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
       reportOnTime: r.on_time,
       reportDeadline: deadline,
@@ -101,8 +129,15 @@ export interface RoundSummary {
   /** Current computed level of every assessment (what the data reach now). */
   byComputedLevel: number[];
   byRecognisedLevel: number[];
+  /** Recognised at the national framework's "Cơ bản" level or above (see `basicOrAboveCount`). */
+  recognisedBasicOrAbove: number;
   reviewQueue: number;
+  /** The statuses that wait for a reviewer (the review queue), for the apps' "Cần xử lý" filter. */
+  reviewQueueStatuses: string[];
 }
+
+/** The statuses that wait for a reviewer: the one definition of the review queue. */
+export const REVIEW_QUEUE = ["SUBMITTED", "VERIFIED", "APPRAISED"] as const;
 
 export async function roundSummary(
   prisma: PrismaClient,
@@ -118,24 +153,26 @@ export async function roundSummary(
     by: ["status", "computedLevel", "recognisedLevel"],
     // Counts of working data (statuses, computed levels) over the assessments the asker may read, as their fields.
     where: {
-      AND: [
-        { roundId },
-        workWhere(viewer),
-        root ? { unit: { OR: [{ path: root.path }, { path: { startsWith: `${root.path}/` } }] } } : {},
-      ],
+      AND: [{ roundId }, workWhere(viewer), root ? { unit: subtreeWhere(root.path) } : {}],
     },
     _count: true,
   });
+  const nLevels = (await pinnedSet(prisma, round.setVersionId)).levels.length;
   const byStatus = new Map<string, number>();
-  const byComputedLevel = new Array<number>(LEVELS + 1).fill(0);
-  const byRecognisedLevel = new Array<number>(LEVELS + 1).fill(0);
   let units = 0;
   for (const r of rows) {
     units += r._count;
     byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r._count);
-    byComputedLevel[r.computedLevel]! += r._count;
-    if (r.status === "RECOGNISED") byRecognisedLevel[r.recognisedLevel ?? 0]! += r._count;
   }
+  const recognisedRows = rows.filter((r) => r.status === "RECOGNISED");
+  const byComputedLevel = levelDistribution(
+    levelsOfGroups(rows, (r) => r.computedLevel),
+    nLevels,
+  );
+  const byRecognisedLevel = levelDistribution(
+    levelsOfGroups(recognisedRows, (r) => r.recognisedLevel),
+    nLevels,
+  );
   const order = ["DRAFT", "SUBMITTED", "RETURNED", "VERIFIED", "APPRAISED", "RECOGNISED"];
   return {
     roundId,
@@ -143,15 +180,17 @@ export async function roundSummary(
     byStatus: order.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
     byComputedLevel,
     byRecognisedLevel,
-    reviewQueue: (byStatus.get("SUBMITTED") ?? 0) + (byStatus.get("VERIFIED") ?? 0) + (byStatus.get("APPRAISED") ?? 0),
+    recognisedBasicOrAbove: basicOrAboveCount(round.unitKind, byRecognisedLevel),
+    reviewQueue: REVIEW_QUEUE.reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0),
+    reviewQueueStatuses: [...REVIEW_QUEUE],
   };
 }
 
 export interface CriterionRate {
   code: string;
   name: string;
-  /** Per level 1–5: units that pass (exempt counted apart) over units judged pass or fail. */
-  levels: { level: number; pass: number; fail: number; missing: number; exempt: number; na: number }[];
+  /** Per level of the set: criteria-core's tally, its pass rate = pass over pass or fail (exempt counted apart). */
+  levels: CriterionLevelTally[];
 }
 
 export interface ProvincePassRates {
@@ -188,19 +227,11 @@ export function valuesFor(set: TCriteriaSet, values: Record<string, unknown>): I
   return out as IndicatorValues;
 }
 
-function rates(set: TCriteriaSet, evaluations: Evaluation[]): CriterionRate[] {
-  const r = rollup(set, evaluations);
+function rates(set: TCriteriaSet, r: ReturnType<typeof rollup>): CriterionRate[] {
   return r.criteria.map((c, i) => ({
     code: c.code,
     name: set.criteria[i]!.name,
-    levels: c.levels.map((l) => ({
-      level: l.level,
-      pass: l.pass,
-      fail: l.fail,
-      missing: l.missing,
-      exempt: l.exempt,
-      na: l.na,
-    })),
+    levels: c.levels,
   }));
 }
 
@@ -230,15 +261,14 @@ export async function passRates(
     const natEvals = rows.map((r) =>
       evaluate(national, valuesFor(national, r.effectiveValues as Record<string, unknown>)),
     );
-    const nationalByLevel = new Array<number>(national.levels.length + 1).fill(0);
-    for (const e of natEvals) nationalByLevel[e.level]! += 1;
+    const nationalRollup = rollup(national, natEvals);
     out.push({
       tenantId: round.tenantId,
       name: round.tenant.name,
       units: rows.length,
-      ownSet: rates(own, ownEvals),
-      national: rates(national, natEvals),
-      nationalByLevel,
+      ownSet: rates(own, rollup(own, ownEvals)),
+      national: rates(national, nationalRollup),
+      nationalByLevel: nationalRollup.byLevel,
     });
   }
   return out;
@@ -289,13 +319,12 @@ export async function impactPreview(
     orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
   });
   const n = draft.levels.length;
-  const current = new Array<number>(n + 1).fill(0);
-  const underDraft = new Array<number>(n + 1).fill(0);
   const moved: ImpactUnit[] = [];
-  for (const r of rows) {
-    const level = evaluate(draft, valuesFor(draft, r.effectiveValues as Record<string, unknown>)).level;
-    current[Math.min(r.computedLevel, n)]! += 1;
-    underDraft[level]! += 1;
+  const draftLevels = rows.map(
+    (r) => evaluate(draft, valuesFor(draft, r.effectiveValues as Record<string, unknown>)).level,
+  );
+  rows.forEach((r, i) => {
+    const level = draftLevels[i]!;
     if (level !== r.computedLevel) {
       moved.push({
         assessmentId: r.id,
@@ -305,11 +334,14 @@ export async function impactPreview(
         draft: level,
       });
     }
-  }
+  });
   return {
     units: rows.length,
-    current,
-    draft: underDraft,
+    current: levelDistribution(
+      rows.map((r) => Math.min(r.computedLevel, n)),
+      n,
+    ),
+    draft: levelDistribution(draftLevels, n),
     up: moved.filter((m) => m.draft > m.current).length,
     down: moved.filter((m) => m.draft < m.current).length,
     moved,

@@ -23,8 +23,9 @@ import {
 } from "@cds/workbook";
 import { ConflictError, InputError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, requireWriter, type Viewer } from "./access.ts";
-import { readableAssessment, requireAction, saveValues, unitRef, type LoadedAssessment } from "./assessments.ts";
+import { can, unitRef, type Viewer } from "./access.ts";
+import { loadForAction, type LoadedAssessment } from "./assessment-store.ts";
+import { saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -90,9 +91,7 @@ export async function importValues(
   viewer: Viewer,
   input: { assessmentId: string; version: number; file: File; dryRun: boolean },
 ): Promise<ValuesImport> {
-  requireWriter(viewer);
-  const a = await readableAssessment(prisma, viewer, input.assessmentId);
-  requireAction(viewer, a, "saveValues");
+  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
   if (a.version !== input.version) throw new ConflictError(a.version);
 
   const fileName = input.file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "so-lieu.xlsx";

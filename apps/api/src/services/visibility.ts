@@ -1,7 +1,7 @@
 /** The read rule of each node type, for node(id)/nodes(ids), which load rows by id. */
 import { brandWithType } from "@pothos/core";
 import type { Context } from "../context.ts";
-import { can } from "./access.ts";
+import { can, PUBLIC_VERSION } from "./access.ts";
 
 /** A row loaded by id, or null when there is none (Prisma's "record not found"). */
 export async function orNull<T>(load: T | Promise<T>): Promise<T | null> {
@@ -35,12 +35,10 @@ export async function visibleNode(ctx: Context, typename: string, node: unknown)
   const row = node as Record<string, unknown>;
   switch (typename) {
     case "Assessment": {
+      // Recognised: public (can.readAssessment) without loading the unit.
       if (row.status === "RECOGNISED") return node;
       const unit = await ctx.prisma.unit.findUnique({ where: { id: row.unitId as string } });
-      return unit &&
-        can.readUnit(ctx.viewer, { id: unit.id, path: unit.path, tenantId: unit.tenantId, parentId: unit.parentId })
-        ? node
-        : null;
+      return unit && can.readAssessment(ctx.viewer, { status: row.status as string, unit }) ? node : null;
     }
     case "CriteriaSetVersion": {
       if (row.status !== "DRAFT") return node;
@@ -50,7 +48,7 @@ export async function visibleNode(ctx: Context, typename: string, node: unknown)
     case "CriteriaSet": {
       if (can.readTenant(ctx.viewer, row.tenantId as string)) return node;
       const published = await ctx.prisma.criteriaSetVersion.count({
-        where: { setId: row.id as string, status: { not: "DRAFT" } },
+        where: { setId: row.id as string, ...PUBLIC_VERSION },
       });
       return published > 0 ? node : null;
     }

@@ -3,7 +3,7 @@
  * control over the session cookie, the CSRF token and API keys, and the one
  * rule that says whether a GraphQL result is a refusal.
  */
-import type { Client, GqlResult, TestApi } from "./harness.ts";
+import { multipartForm, type Client, type GqlResult, type TestApi } from "./harness.ts";
 
 export type Expect = "allow" | "deny";
 
@@ -44,10 +44,7 @@ export function rawClient(
       return { ...((await res.json()) as object), status: res.status };
     },
     async upload(query, variables, file) {
-      const form = new FormData();
-      form.set("operations", JSON.stringify({ query, variables: { ...variables, file: null } }));
-      form.set("map", JSON.stringify({ "0": ["variables.file"] }));
-      form.set("0", file);
+      const form = multipartForm(query, variables, file);
       // A platform Request, so the server sees the platform's File (yoga's own Request would carry its ponyfill File).
       const req = new Request("http://localhost/graphql", {
         method: "POST",

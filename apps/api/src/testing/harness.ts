@@ -49,6 +49,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** A GraphQL multipart request's body with one file in variable `file`. */
+export function multipartForm(query: string, variables: Record<string, unknown>, file: File): FormData {
+  const form = new FormData();
+  form.set("operations", JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.set("map", JSON.stringify({ "0": ["variables.file"] }));
+  form.set("0", file);
+  return form;
+}
+
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
@@ -99,10 +108,7 @@ export async function setupApi(): Promise<TestApi> {
         return { ...((await res.json()) as object), status: res.status };
       },
       async upload(query, variables, file) {
-        const form = new FormData();
-        form.set("operations", JSON.stringify({ query, variables: { ...variables, file: null } }));
-        form.set("map", JSON.stringify({ "0": ["variables.file"] }));
-        form.set("0", file);
+        const form = multipartForm(query, variables, file);
         const res = await platform.app.fetch("http://localhost/graphql", {
           method: "POST",
           headers: {

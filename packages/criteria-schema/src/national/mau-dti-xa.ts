@@ -53,7 +53,7 @@ function from2361(
     legalBasis: [...c.legalBasis],
     derivedFrom: { set: "vn-2361-commune", code },
     // A "nếu có" criterion of 2361 may not apply to a commune here either.
-    ...("exemptWhenNoSubjects" in c && c.exemptWhenNoSubjects ? { mayNotApply: true } : {}),
+    ...("exemptWhenNoSubjects" in c && c.exemptWhenNoSubjects ? MAY_NOT_APPLY : {}),
     ...extra,
   };
 }
@@ -71,7 +71,18 @@ function own(
   return { code, name, max, rule, method, dataSource, ...extra };
 }
 
+/** Points by a count: the first bar reached, as [at least, points], gives its points. */
+const countBands = (...bands: [number, number][]): Rule => ({
+  kind: "bands",
+  on: "count",
+  bands: bands.map(([atLeast, points]) => ({ atLeast, points })),
+});
+
 const YES: Rule = { kind: "yesNo" };
+const RATIO: Rule = { kind: "ratio" };
+/** A judged component: the appraisal council gives 0–max in steps of 5. */
+const APPRAISED: Rule = { kind: "appraised", step: 5 };
+const MAY_NOT_APPLY = { mayNotApply: true };
 const REPORT = "Báo cáo của UBND xã kèm tài liệu kiểm chứng (quyết định, kế hoạch, ảnh chụp màn hình hệ thống).";
 const PROVINCE_SYSTEMS = "Số liệu từ hệ thống của tỉnh, Sở Khoa học và Công nghệ xác minh.";
 
@@ -109,7 +120,7 @@ export const mauDtiXa = {
             "NT-01",
             "Chủ tịch UBND xã trực tiếp chỉ đạo công tác chuyển đổi số (chủ trì họp, giao nhiệm vụ về chuyển đổi số trong năm)",
             20,
-            { kind: "appraised", step: 5 },
+            APPRAISED,
             "Hội đồng thẩm định chấm từ 0 đến 20 điểm (bước 5 điểm) theo các văn bản chỉ đạo, biên bản họp trong năm đánh giá.",
             REPORT,
           ),
@@ -125,15 +136,7 @@ export const mauDtiXa = {
             "NT-04",
             "Số hoạt động tuyên truyền về chuyển đổi số do UBND xã tổ chức trong năm (hội nghị, chuyên mục truyền thanh, bài viết)",
             15,
-            {
-              kind: "bands",
-              on: "count",
-              bands: [
-                { atLeast: 12, points: 15 },
-                { atLeast: 6, points: 10 },
-                { atLeast: 1, points: 5 },
-              ],
-            },
+            countBands([12, 15], [6, 10], [1, 5]),
             "Đếm số hoạt động tuyên truyền về chuyển đổi số trong năm đánh giá.",
             REPORT,
             { unit: "Hoạt động", subject: "hoạt động" },
@@ -191,13 +194,7 @@ export const mauDtiXa = {
             pct(90, 70, 24),
             "Số liệu của doanh nghiệp viễn thông trên địa bàn, Sở Khoa học và Công nghệ tổng hợp.",
           ),
-          from2361(
-            "XHS-07",
-            "HT-04",
-            24,
-            { kind: "ratio" },
-            "Báo cáo của UBND xã, đối chiếu số liệu doanh nghiệp viễn thông.",
-          ),
+          from2361("XHS-07", "HT-04", 24, RATIO, "Báo cáo của UBND xã, đối chiếu số liệu doanh nghiệp viễn thông."),
           from2361("CQS-12", "HT-05", 24, YES, "Báo cáo của UBND xã, Công an xã xác nhận."),
         ],
       },
@@ -207,20 +204,7 @@ export const mauDtiXa = {
         nameEn: "Digital human resources",
         max: 100,
         components: [
-          from2361(
-            "CQS-07",
-            "NL-01",
-            20,
-            {
-              kind: "bands",
-              on: "count",
-              bands: [
-                { atLeast: 2, points: 20 },
-                { atLeast: 1, points: 10 },
-              ],
-            },
-            "Quyết định phân công của Chủ tịch UBND xã.",
-          ),
+          from2361("CQS-07", "NL-01", 20, countBands([2, 20], [1, 10]), "Quyết định phân công của Chủ tịch UBND xã."),
           from2361(
             "CQS-06",
             "NL-02",
@@ -241,13 +225,13 @@ export const mauDtiXa = {
             15,
             { kind: "ratio", cap: 90 },
             "Báo cáo của hợp tác xã, doanh nghiệp trên địa bàn, UBND xã tổng hợp.",
-            { mayNotApply: true },
+            MAY_NOT_APPLY,
           ),
           own(
             "NL-05",
             "Tỷ lệ cán bộ, công chức cấp xã được cấp và sử dụng chữ ký số cá nhân trong xử lý văn bản",
             15,
-            { kind: "ratio" },
+            RATIO,
             "Số cán bộ, công chức có chữ ký số cá nhân đã dùng trên hệ thống quản lý văn bản trong năm trên tổng số cán bộ, công chức của xã.",
             PROVINCE_SYSTEMS,
             { unit: "%", subject: "cán bộ, công chức" },
@@ -273,26 +257,24 @@ export const mauDtiXa = {
             "CQS-09",
             "AT-01",
             20,
-            { kind: "ratio" },
+            RATIO,
             "Quyết định phê duyệt cấp độ an toàn hệ thống thông tin.",
-            { mayNotApply: true },
+            MAY_NOT_APPLY,
           ),
           from2361(
             "CQS-10",
             "AT-02",
             20,
-            { kind: "ratio" },
+            RATIO,
             "Báo cáo triển khai phương án bảo đảm an toàn thông tin.",
-            { mayNotApply: true },
+            MAY_NOT_APPLY,
           ),
-          from2361("CQS-11", "AT-03", 20, { kind: "ratio" }, "Biên bản kiểm tra, đánh giá an toàn thông tin.", {
-            mayNotApply: true,
-          }),
+          from2361("CQS-11", "AT-03", 20, RATIO, "Biên bản kiểm tra, đánh giá an toàn thông tin.", MAY_NOT_APPLY),
           own(
             "AT-04",
             "Mức độ xử lý, khắc phục các nguy cơ, sự cố mất an toàn thông tin mạng được cảnh báo trong năm",
             20,
-            { kind: "appraised", step: 5 },
+            APPRAISED,
             "Hội đồng thẩm định chấm từ 0 đến 20 điểm (bước 5 điểm) theo các cảnh báo của cơ quan chuyên trách và kết quả xử lý.",
             "Cảnh báo của Sở Khoa học và Công nghệ và cơ quan chuyên trách; báo cáo khắc phục của UBND xã.",
           ),
@@ -304,7 +286,7 @@ export const mauDtiXa = {
         nameEn: "Digital government activity",
         max: 250,
         components: [
-          from2361("CQS-01", "CQ-01", 25, { kind: "ratio" }, "Cổng dịch vụ công cấp tỉnh."),
+          from2361("CQS-01", "CQ-01", 25, RATIO, "Cổng dịch vụ công cấp tỉnh."),
           from2361(
             "CQS-02",
             "CQ-02",
@@ -340,22 +322,14 @@ export const mauDtiXa = {
             25,
             { kind: "ratio", cap: 70 },
             "Báo cáo của UBND xã, đối chiếu số liệu đăng ký doanh nghiệp.",
-            { mayNotApply: true },
+            MAY_NOT_APPLY,
           ),
           from2361("KTS-03", "KT-02", 25, YES, "Đường dẫn gian hàng, sản phẩm trên sàn thương mại điện tử."),
           from2361(
             "KTS-04",
             "KT-03",
             25,
-            {
-              kind: "bands",
-              on: "count",
-              bands: [
-                { atLeast: 3, points: 25 },
-                { atLeast: 2, points: 15 },
-                { atLeast: 1, points: 10 },
-              ],
-            },
+            countBands([3, 25], [2, 15], [1, 10]),
             "Danh sách doanh nghiệp, hợp tác xã và minh chứng ứng dụng.",
           ),
           from2361(
@@ -364,7 +338,7 @@ export const mauDtiXa = {
             25,
             pct(70, 50, 25),
             "Báo cáo của UBND xã, đối chiếu số liệu của ngân hàng, tổ chức cung ứng dịch vụ thanh toán.",
-            { mayNotApply: true },
+            MAY_NOT_APPLY,
           ),
           own(
             "KT-05",
@@ -379,15 +353,7 @@ export const mauDtiXa = {
             "KT-06",
             "Số hộ sản xuất, kinh doanh được hỗ trợ đưa sản phẩm lên sàn thương mại điện tử trong năm",
             25,
-            {
-              kind: "bands",
-              on: "count",
-              bands: [
-                { atLeast: 20, points: 25 },
-                { atLeast: 10, points: 15 },
-                { atLeast: 1, points: 5 },
-              ],
-            },
+            countBands([20, 25], [10, 15], [1, 5]),
             "Đếm số hộ được hỗ trợ có gian hàng hoạt động trên sàn thương mại điện tử.",
             "Danh sách hộ và đường dẫn gian hàng, UBND xã tổng hợp.",
             { unit: "Hộ", subject: "hộ" },
@@ -404,7 +370,7 @@ export const mauDtiXa = {
             "XHS-01",
             "XH-01",
             20,
-            { kind: "ratio" },
+            RATIO,
             "Số liệu của doanh nghiệp viễn thông, Sở Khoa học và Công nghệ tổng hợp.",
           ),
           from2361(
@@ -415,7 +381,7 @@ export const mauDtiXa = {
             "Số liệu của các tổ chức cung cấp dịch vụ chứng thực chữ ký số, Sở Khoa học và Công nghệ tổng hợp.",
           ),
           from2361("XHS-04", "XH-03", 20, pct(80, 60, 20), "Số liệu của Công an xã (định danh điện tử VNeID)."),
-          from2361("XHS-06", "XH-04", 20, { kind: "ratio" }, "Số liệu của Trạm y tế xã."),
+          from2361("XHS-06", "XH-04", 20, RATIO, "Số liệu của Trạm y tế xã."),
           from2361("XHS-08", "XH-05", 20, YES, "Báo cáo của Trạm y tế xã."),
           from2361("XHS-09", "XH-06", 20, YES, "Kết quả đánh giá mức độ chuyển đổi số của cơ sở giáo dục."),
           from2361("CQS-14", "XH-07", 20, YES, "Báo cáo của bưu điện văn hóa xã."),

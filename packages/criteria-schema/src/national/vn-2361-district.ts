@@ -4,6 +4,16 @@
  */
 import type { TCriteriaSetInput } from "../schema.ts";
 import { NATIONAL_ISSUER, NATIONAL_LEVELS, NATIONAL_VERSION } from "./common.ts";
+import {
+  CASHLESS_ESSENTIAL_SERVICES,
+  FULLY_ONLINE_APPLICATIONS,
+  FULLY_ONLINE_PROCEDURES,
+  GOVERNMENT_REPORTING,
+  ONLINE_DOCUMENT_HANDLING,
+  SECURITY_CHECKED,
+  SECURITY_LEVEL_APPROVED,
+  SME_DIGITAL_PLATFORMS,
+} from "./vn-2361-shared.ts";
 
 export const vn2361District = {
   schemaVersion: 1,
@@ -41,33 +51,14 @@ export const vn2361District = {
     },
     {
       code: "CQS-01",
-      group: "CQS",
-      name: "Tỷ lệ thủ tục hành chính đủ điều kiện theo quy định của pháp luật được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình",
-      unit: "%",
-      measure: "percentage",
-      subject: "thủ tục hành chính",
+      ...FULLY_ONLINE_PROCEDURES,
       targets: [70, 80, 90, 100, 100],
       method: "Cổng dịch vụ công cấp tỉnh",
-      legalBasis: ["Quyết định số 942/QĐ- TTg ngày 15/6/2021 của Thủ tướng Chính phủ."],
     },
-    {
-      code: "CQS-02",
-      group: "CQS",
-      name: "Tỷ lệ hồ sơ thủ tục hành chính được thực hiện trực tuyến toàn trình",
-      unit: "%",
-      measure: "percentage",
-      subject: "hồ sơ",
-      targets: [20, 30, 40, 80, 90],
-      method: "Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số.",
-      legalBasis: ["Quyết định số 942/QĐ- TTg ngày 15/6/2021 của Thủ tướng Chính phủ."],
-    },
+    { code: "CQS-02", ...FULLY_ONLINE_APPLICATIONS, targets: [20, 30, 40, 80, 90] },
     {
       code: "CQS-03",
-      group: "CQS",
-      name: "Tỷ lệ xử lý văn bản, hồ sơ công việc (trừ hồ sơ mật) trên môi trường mạng",
-      unit: "%",
-      measure: "percentage",
-      subject: "văn bản",
+      ...ONLINE_DOCUMENT_HANDLING,
       targets: [75, 85, 95, 100, 100],
       method:
         "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp huyện.",
@@ -78,11 +69,7 @@ export const vn2361District = {
     },
     {
       code: "CQS-04",
-      group: "CQS",
-      name: "Chế độ báo cáo, chỉ tiêu tổng hợp báo cáo định kỳ và báo cáo thống kê về kinh tế - xã hội phục vụ sự chỉ đạo, điều hành của chính quyền được thực hiện trên hệ thống và kết nối, tích hợp, chia sẻ dữ liệu số trên Hệ thống thông tin báo cáo Chính phủ",
-      unit: "Chế độ báo cáo",
-      measure: "boolean",
-      yesLabel: "Có sử dụng hệ thống",
+      ...GOVERNMENT_REPORTING,
       targets: [null, null, null, true, true],
       method:
         "Địa phương cấp huyện có triển khai sử dụng Hệ thống thông tin báo cáo và tích hợp, chia sẻ dữ liệu với Hệ thống thông tin báo cáo Chính phủ.",
@@ -139,15 +126,10 @@ export const vn2361District = {
     },
     {
       code: "CQS-09",
-      group: "CQS",
-      name: "Tỷ lệ hệ thống thông tin của chính quyền được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ",
-      unit: "%",
-      measure: "percentage",
-      subject: "hệ thống thông tin",
+      ...SECURITY_LEVEL_APPROVED,
       targets: [50, 70, 90, 100, 100],
       method:
         "Tỷ lệ phần trăm của số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
-      legalBasis: ["Nghị định số 85/2016/NĐ-CP ngày 01/7/2016 của Chính phủ."],
     },
     {
       code: "CQS-10",
@@ -163,15 +145,10 @@ export const vn2361District = {
     },
     {
       code: "CQS-11",
-      group: "CQS",
-      name: "Tỷ lệ hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm)",
-      unit: "%",
-      measure: "percentage",
-      subject: "hệ thống thông tin",
+      ...SECURITY_CHECKED,
       targets: [20, 40, 60, 80, 100],
       method:
         "Tỷ lệ phần trăm của số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm) trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
-      legalBasis: ["Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ."],
     },
     {
       code: "CQS-12",
@@ -307,11 +284,7 @@ export const vn2361District = {
     },
     {
       code: "KTS-01",
-      group: "KTS",
-      name: "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số phục vụ sản xuất, kinh doanh",
-      unit: "%",
-      measure: "percentage",
-      subject: "doanh nghiệp",
+      ...SME_DIGITAL_PLATFORMS,
       targets: [30, 50, 70, 80, 90],
       method:
         "Tỷ lệ phần trăm của số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số doanh nghiệp nhỏ và vừa trên địa bàn huyện.",
@@ -343,15 +316,10 @@ export const vn2361District = {
     },
     {
       code: "KTS-04",
-      group: "KTS",
-      name: "Tỷ lệ tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí",
-      unit: "%",
-      measure: "percentage",
-      subject: "tổ chức, doanh nghiệp",
+      ...CASHLESS_ESSENTIAL_SERVICES,
       targets: [null, 50, 60, 70, 100],
       method:
         "Tỷ lệ phần trăm của số tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí trên tổng số các doanh nghiệp, tổ chức có hoạt động trên địa bàn huyện.",
-      legalBasis: ["Quyết định số 241/QĐ- TTg ngày 23/2/2018 của Thủ tướng Chính phủ."],
     },
     {
       code: "KTS-05",

@@ -8,25 +8,27 @@ import { useMemo, useState } from "react";
 import { matchesSearch } from "@cds/criteria-schema";
 import { DataTable, ErrorBox, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
 import {
-  DeviationTable,
   LevelStackChart,
   passRateRows,
   ratio,
   useRateText,
   useYearKind,
-  YearKindPicker,
+  MinistryPageHead,
   type RateCell,
   LevelSelect,
+  levelsOfRates,
 } from "./parts.tsx";
 import { compareOptions, nationalSummaryOptions, type Comparison } from "./queries.ts";
+import { DeviationTable } from "./DeviationTable.tsx";
 import "./ministry.css";
 
 const MAX = 4;
 
 export function ComparePage({ me }: { me: Me }) {
   const { t } = useI18n();
-  const { year, kind, set, params } = useYearKind("/compare");
-  const isMinistry = me.roles.some((r) => r.role === "MINISTRY_ADMIN");
+  const yearKind = useYearKind("/compare");
+  const { year, kind, set, params } = yearKind;
+  const isMinistry = me.capabilities.readNational;
   const chosen = (params.get("p") ?? "").split(",").filter(Boolean).slice(0, MAX);
   const provinces = useQuery({ ...nationalSummaryOptions(year, kind), enabled: isMinistry });
   const ready = chosen.length >= 2;
@@ -36,15 +38,7 @@ export function ComparePage({ me }: { me: Me }) {
   if (!isMinistry) return <Notice kind="warn">{t("ministry.onlyMinistry")}</Notice>;
   return (
     <div>
-      <div className="page-head">
-        <div>
-          <h1>{t("compare.title", { year })}</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            {t("compare.subtitle")}
-          </p>
-        </div>
-        <YearKindPicker year={year} kind={kind} onYear={(y) => set("year", String(y))} onKind={(k) => set("kind", k)} />
-      </div>
+      <MinistryPageHead title={t("compare.title", { year })} subtitle={t("compare.subtitle")} yearKind={yearKind} />
       <div className="compare-layout">
         <section className="card picker" aria-label={t("compare.pick")}>
           {provinces.isPending ? (
@@ -170,7 +164,8 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
         s.recognised,
         `${number(s.recognised)} (${percent(s.recognised, s.units)})`,
       ]),
-      ...[0, 1, 2, 3, 4, 5].map((l) =>
+      // As many levels as the API counts.
+      ...Array.from({ length: Math.max(0, ...summary.map((s) => s.byLevel.length)) }, (_, l) => l).map((l) =>
         m(`l${l}`, l === 0 ? t("ministry.level0Short") : `${l}. ${t(`level.${l}`)}`, (s) => [
           s.byLevel[l] ?? 0,
           number(s.byLevel[l] ?? 0),
@@ -265,7 +260,7 @@ function Result({ c, order, year, kind }: { c: Comparison; order: string[]; year
       <h2>{t("compare.rates")}</h2>
       <p className="hint">{t("rates.hint")}</p>
       <div className="filters">
-        <LevelSelect level={level} onChange={setLevel} />
+        <LevelSelect level={level} levels={levelsOfRates(c.passRates)} onChange={setLevel} />
         <span className="muted">
           {rates.map((p, i) => `${names[i]}: ${t("rates.units", { n: p?.units ?? 0 })}`).join(" · ")}
         </span>

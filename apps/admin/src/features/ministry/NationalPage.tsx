@@ -5,39 +5,24 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { DataTable, ErrorBox, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
-import {
-  DeviationTable,
-  LevelStackChart,
-  passRateRows,
-  ratio,
-  useRateText,
-  useYearKind,
-  YearKindPicker,
-  type PassRateRow,
-  LevelSelect,
-} from "./parts.tsx";
-import { deviationsOptions, nationalSummaryOptions, passRatesOptions, type ProvinceRow } from "./queries.ts";
+import { reportLastDay } from "@cds/calendar";
+import { countColumn, DataTable, ErrorBox, KpiCard, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
+import { NationalDeviations, NationalPassRates } from "./NationalSections.tsx";
+import { LevelStackChart, ratio, MinistryPageHead, useYearKind } from "./parts.tsx";
+import { nationalSummaryOptions, type ProvinceRow } from "./queries.ts";
 import "./ministry.css";
 
 export function NationalPage({ me }: { me: Me }) {
   const { t } = useI18n();
-  const { year, kind, set } = useYearKind("/national");
-  const isMinistry = me.roles.some((r) => r.role === "MINISTRY_ADMIN");
+  const yearKind = useYearKind("/national");
+  const { year, kind } = yearKind;
+  const isMinistry = me.capabilities.readNational;
   const summary = useQuery({ ...nationalSummaryOptions(year, kind), enabled: isMinistry });
 
   if (!isMinistry) return <Notice kind="warn">{t("ministry.onlyMinistry")}</Notice>;
   return (
     <div>
-      <div className="page-head">
-        <div>
-          <h1>{t("national.title", { year })}</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            {t("national.subtitle")}
-          </p>
-        </div>
-        <YearKindPicker year={year} kind={kind} onYear={(y) => set("year", String(y))} onKind={(k) => set("kind", k)} />
-      </div>
+      <MinistryPageHead title={t("national.title", { year })} subtitle={t("national.subtitle")} yearKind={yearKind} />
       {summary.isPending ? (
         <Spinner label={t("national.loading")} />
       ) : summary.error ? (
@@ -45,14 +30,15 @@ export function NationalPage({ me }: { me: Me }) {
       ) : (
         <NationalSummary rows={summary.data} year={year} kind={kind} />
       )}
-      <PassRates year={year} kind={kind} />
-      <Deviations kind={kind} />
+      <NationalPassRates year={year} kind={kind} />
+      <NationalDeviations kind={kind} />
     </div>
   );
 }
 
 export function nationalTotals(rows: ProvinceRow[]) {
-  const byLevel = [0, 0, 0, 0, 0, 0];
+  // Level by level, as many levels as the API counts.
+  const byLevel = new Array<number>(Math.max(0, ...rows.map((r) => r.byLevel.length))).fill(0);
   let units = 0;
   let assessed = 0;
   let recognised = 0;
@@ -82,6 +68,7 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
   const { t, number, percent, date, dateTime } = useI18n();
   const [order, setOrder] = useState<"name" | "basic">("name");
   const totals = useMemo(() => nationalTotals(rows), [rows]);
+  const levels = useMemo(() => totals.byLevel.map((_, l) => l), [totals]);
   const reportText = useCallback(
     (r: ProvinceRow) =>
       r.reportOnTime === null
@@ -100,34 +87,10 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         value: (r) => r.name,
         render: (r) => <strong>{r.name}</strong>,
       },
-      {
-        key: "units",
-        header: t("national.col.units"),
-        value: (r) => r.units,
-        render: (r) => number(r.units),
-        align: "right",
-      },
-      {
-        key: "assessed",
-        header: t("national.col.assessed"),
-        value: (r) => r.assessed,
-        render: (r) => number(r.assessed),
-        align: "right",
-      },
-      {
-        key: "recognised",
-        header: t("national.col.recognised"),
-        value: (r) => r.recognised,
-        render: (r) => number(r.recognised),
-        align: "right",
-      },
-      ...[0, 1, 2, 3, 4, 5].map<Column<ProvinceRow>>((l) => ({
-        key: `l${l}`,
-        header: l === 0 ? "M0" : `M${l}`,
-        value: (r) => r.byLevel[l] ?? 0,
-        render: (r) => number(r.byLevel[l] ?? 0),
-        align: "right",
-      })),
+      countColumn<ProvinceRow>("units", t("national.col.units"), (r) => r.units, number),
+      countColumn<ProvinceRow>("assessed", t("national.col.assessed"), (r) => r.assessed, number),
+      countColumn<ProvinceRow>("recognised", t("national.col.recognised"), (r) => r.recognised, number),
+      ...levels.map((l) => countColumn<ProvinceRow>(`l${l}`, `M${l}`, (r) => r.byLevel[l] ?? 0, number)),
       {
         key: "basic",
         header: t("national.col.basic"),
@@ -154,7 +117,7 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         ),
       },
     ],
-    [t, number, percent, date, dateTime, reportText],
+    [t, number, percent, date, dateTime, reportText, levels],
   );
 
   const chartRows = useMemo(() => {
@@ -177,25 +140,25 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
   return (
     <>
       <div className="kpis">
-        <Kpi
+        <KpiCard
           label={t("national.kpi.provinces")}
           value={number(rows.filter((r) => r.assessed > 0).length)}
           sub={t("national.kpi.provincesOf", { n: number(rows.length) })}
         />
-        <Kpi label={t("national.kpi.units")} value={number(totals.units)} testId="national-total-units" />
-        <Kpi label={t("national.kpi.assessed")} value={number(totals.assessed)} />
-        <Kpi
+        <KpiCard label={t("national.kpi.units")} value={number(totals.units)} testId="national-total-units" />
+        <KpiCard label={t("national.kpi.assessed")} value={number(totals.assessed)} />
+        <KpiCard
           label={t("national.kpi.recognised")}
           value={number(totals.recognised)}
           testId="national-total-recognised"
           sub={percent(totals.recognised, totals.units)}
         />
-        <Kpi
+        <KpiCard
           label={t("national.kpi.basic")}
           value={percent(totals.basic.n, totals.basic.d)}
           sub={`${number(totals.basic.n)}/${number(totals.basic.d)}`}
         />
-        <Kpi
+        <KpiCard
           label={t("national.kpi.reports")}
           value={`${number(totals.onTime)} / ${number(totals.late)} / ${number(totals.notSent)}`}
           sub={t("national.kpi.reportsSub")}
@@ -237,11 +200,11 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
       </section>
 
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>{t("national.timeliness", { date: date(`${year}-12-25`) })}</h2>
+        <h2 style={{ marginTop: 0 }}>{t("national.timeliness", { date: date(reportLastDay(year)) })}</h2>
         <div className="kpis" style={{ marginBottom: "0.5rem" }}>
-          <Kpi label={t("national.report.onTime")} value={number(totals.onTime)} />
-          <Kpi label={t("national.report.late")} value={number(totals.late)} />
-          <Kpi label={t("national.report.none")} value={number(totals.notSent)} />
+          <KpiCard label={t("national.report.onTime")} value={number(totals.onTime)} />
+          <KpiCard label={t("national.report.late")} value={number(totals.late)} />
+          <KpiCard label={t("national.report.none")} value={number(totals.notSent)} />
         </div>
         {late.length > 0 && (
           <p style={{ margin: "0.25rem 0" }}>
@@ -257,134 +220,5 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         )}
       </section>
     </>
-  );
-}
-
-function Kpi({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
-  return (
-    <div className="kpi">
-      <div className="value" data-testid={testId}>
-        {value}
-      </div>
-      <div className="label">{label}</div>
-      {sub && <div className="label">{sub}</div>}
-    </div>
-  );
-}
-
-function PassRates({ year, kind }: { year: number; kind: string }) {
-  const { t } = useI18n();
-  const [level, setLevel] = useState(3);
-  const [province, setProvince] = useState("");
-  const q = useQuery(passRatesOptions(year, kind));
-  const rateText = useRateText();
-  const rows = useMemo(
-    () => (q.data ? passRateRows(province ? q.data.filter((p) => p.tenantId === province) : q.data, level) : []),
-    [q.data, level, province],
-  );
-  const columns = useMemo<Column<PassRateRow>[]>(
-    () => [
-      { key: "code", header: t("rates.col.code"), value: (r) => r.code, render: (r) => <code>{r.code}</code> },
-      {
-        key: "name",
-        header: t("rates.col.name"),
-        value: (r) => r.name,
-        render: (r) => <span className="wrap-name">{r.name}</span>,
-      },
-      {
-        key: "own",
-        header: t("rates.col.own"),
-        value: (r) => ratio(r.own),
-        render: (r) => rateText(r.own),
-        align: "right",
-      },
-      {
-        key: "national",
-        header: t("rates.col.national"),
-        value: (r) => ratio(r.national),
-        render: (r) => rateText(r.national),
-        align: "right",
-      },
-      {
-        key: "diff",
-        header: t("rates.col.diff"),
-        value: (r) => {
-          const a = ratio(r.own);
-          const b = ratio(r.national);
-          return a === null || b === null ? null : Math.round((a - b) * 100) / 100;
-        },
-        render: (r) => {
-          const a = ratio(r.own);
-          const b = ratio(r.national);
-          if (a === null || b === null) return "—";
-          const d = Math.round((a - b) * 10) / 10;
-          return <span className={d > 0 ? "up" : d < 0 ? "down" : undefined}>{d > 0 ? `+${d}` : d}</span>;
-        },
-        align: "right",
-      },
-    ],
-    [t, rateText],
-  );
-  const units = (q.data ?? []).filter((p) => !province || p.tenantId === province).reduce((s, p) => s + p.units, 0);
-  return (
-    <section aria-label={t("rates.title")}>
-      <h2>{t("rates.title")}</h2>
-      <p className="hint">{t("rates.hint")}</p>
-      <div className="filters">
-        <LevelSelect level={level} onChange={setLevel} />
-        <label>
-          {t("rates.province")}
-          <select value={province} onChange={(e) => setProvince(e.target.value)}>
-            <option value="">{t("rates.allProvinces")}</option>
-            {(q.data ?? []).map((p) => (
-              <option key={p.tenantId} value={p.tenantId}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {q.data && <span className="muted">{t("rates.units", { n: units })}</span>}
-      </div>
-      {q.isPending ? (
-        <Spinner label={t("rates.loading")} />
-      ) : q.error ? (
-        <ErrorBox error={q.error} />
-      ) : (
-        <DataTable
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.code}
-          csvName={`ty-le-dat-${kind}-${year}-muc-${level}.csv`}
-          caption={t("rates.caption", { level })}
-        />
-      )}
-    </section>
-  );
-}
-
-function Deviations({ kind }: { kind: string }) {
-  const { t } = useI18n();
-  const q = useQuery(deviationsOptions(kind));
-  const own = (q.data ?? []).filter((d) => d.diff);
-  const [showAll, setShowAll] = useState(false);
-  return (
-    <section aria-label={t("ministry.dev.title")}>
-      <h2>{t("ministry.dev.title")}</h2>
-      {q.isPending ? (
-        <Spinner label={t("ministry.dev.loading")} />
-      ) : q.error ? (
-        <ErrorBox error={q.error} />
-      ) : (
-        <>
-          <p className="hint">
-            {t("ministry.dev.summary", { own: own.length, total: q.data.length })}{" "}
-            <button type="button" className="link" onClick={() => setShowAll((x) => !x)}>
-              {showAll ? t("ministry.dev.onlyOwn") : t("ministry.dev.all")}
-            </button>
-          </p>
-          <DeviationTable deviations={showAll ? q.data : own} csvName={`sai-khac-bo-tieu-chi-${kind}.csv`} />
-        </>
-      )}
-    </section>
   );
 }

@@ -60,7 +60,7 @@ export const ministryVi: Catalog = {
   "national.order.name": "Theo tên tỉnh",
   "national.order.basic": "Theo tỷ lệ từ Cơ bản trở lên",
   "national.noUnits": "Chưa có đơn vị nào.",
-  "national.timeliness": "Báo cáo của các tỉnh (hạn: trước ngày {date})",
+  "national.timeliness": "Báo cáo của các tỉnh (hạn: hết ngày {date})",
   "national.lateList": "Gửi muộn",
   "national.notSentList": "{n} tỉnh chưa gửi báo cáo",
 
@@ -157,7 +157,7 @@ export const ministryEn: Catalog = {
   "national.order.name": "By name",
   "national.order.basic": "By share at Basic or above",
   "national.noUnits": "No units yet.",
-  "national.timeliness": "Provincial reports (deadline: before {date})",
+  "national.timeliness": "Provincial reports (deadline: end of {date})",
   "national.lateList": "Late",
   "national.notSentList": "{n} provinces have not sent a report",
 

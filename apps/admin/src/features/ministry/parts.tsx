@@ -1,12 +1,11 @@
 /**
  * Pieces the national and comparison screens share: the year / unit-kind
- * pickers, the stacked level chart (SVG), pass-rate aggregation and the
- * set-deviation table.
+ * pickers, the stacked level chart (SVG) and pass-rate aggregation (the
+ * set-deviation table is in DeviationTable.tsx).
  */
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { DataTable, navigate, useI18n, useLocation, type Column } from "@cds/ui";
-import { unitKindsOptions, type CriterionRates, type Deviation, type ProvinceRates } from "./queries.ts";
+import { navigate, recentYears, useI18n, useLocation, YearSelect } from "@cds/ui";
+import { unitKindsOptions, type CriterionRates, type ProvinceRates } from "./queries.ts";
 
 export const LEVEL_COLOURS = ["#9aa4b0", "#e69a2e", "#d6b600", "#3a9d55", "#2f6fc0", "#7a4fd0"];
 const NOT_RECOGNISED = "#e4e8ee";
@@ -44,22 +43,11 @@ export function YearKindPicker({
 }) {
   const { t, locale } = useI18n();
   const kinds = useQuery(unitKindsOptions());
-  const now = new Date().getFullYear();
-  const years = [now, now - 1, now - 2, now - 3];
   // Only kinds below the top level are assessed (the top level is the province itself).
   const assessed = (kinds.data ?? []).filter((k) => k.parentCode !== null);
   return (
     <div className="row">
-      <label>
-        {t("ministry.year")}
-        <select value={year} onChange={(e) => onYear(Number(e.target.value))}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearSelect label={t("ministry.year")} years={recentYears(4)} value={year} onChange={onYear} />
       <label>
         {t("ministry.unitKind")}
         <select value={kind} onChange={(e) => onKind(e.target.value)}>
@@ -75,6 +63,29 @@ export function YearKindPicker({
   );
 }
 
+/** The head of a ministry page: its title and subtitle, and the year and unit kind it shows (kept in the URL). */
+export function MinistryPageHead({
+  title,
+  subtitle,
+  yearKind: { year, kind, set },
+}: {
+  title: string;
+  subtitle: string;
+  yearKind: ReturnType<typeof useYearKind>;
+}) {
+  return (
+    <div className="page-head">
+      <div>
+        <h1>{title}</h1>
+        <p className="muted" style={{ margin: 0 }}>
+          {subtitle}
+        </p>
+      </div>
+      <YearKindPicker year={year} kind={kind} onYear={(y) => set("year", String(y))} onKind={(k) => set("kind", k)} />
+    </div>
+  );
+}
+
 export interface StackRow {
   key: string;
   label: string;
@@ -83,15 +94,29 @@ export interface StackRow {
   strong?: boolean;
 }
 
-/** Recognised units by level as 100% stacked bars of all units; the grey rest is not (yet) recognised. */
-/** The maturity level a pass-rate table shows (1–5, with names). */
-export function LevelSelect({ level, onChange }: { level: number; onChange: (l: number) => void }) {
+/** The levels the pass rates are counted at, as the sets declare them (the national framework's). */
+export function levelsOfRates(rates: ProvinceRates[] | undefined): number[] {
+  return [...new Set((rates ?? []).flatMap((p) => p.national.flatMap((c) => c.levels.map((l) => l.level))))].sort(
+    (a, b) => a - b,
+  );
+}
+
+/** The maturity level a pass-rate table shows (with names), among the levels counted. */
+export function LevelSelect({
+  level,
+  levels,
+  onChange,
+}: {
+  level: number;
+  levels: number[];
+  onChange: (l: number) => void;
+}) {
   const { t } = useI18n();
   return (
     <label>
       {t("rates.level")}
       <select value={level} onChange={(e) => onChange(Number(e.target.value))}>
-        {[1, 2, 3, 4, 5].map((l) => (
+        {(levels.length > 0 ? levels : [level]).map((l) => (
           <option key={l} value={l}>
             {l}. {t(`level.${l}`)}
           </option>
@@ -101,6 +126,7 @@ export function LevelSelect({ level, onChange }: { level: number; onChange: (l: 
   );
 }
 
+/** Recognised units by level as 100% stacked bars of all units; the grey rest is not (yet) recognised. */
 export function LevelStackChart({ rows, title }: { rows: StackRow[]; title: string }) {
   const { t, number, percent } = useI18n();
   const labelW = 210;
@@ -221,108 +247,3 @@ export function useRateText() {
 }
 
 export const ratio = (c: RateCell | null) => (c === null || c.d === 0 ? null : Math.round((10000 * c.n) / c.d) / 100);
-
-export function DeviationTable({ deviations, csvName }: { deviations: Deviation[]; csvName: string }) {
-  const { t, number } = useI18n();
-  const columns = useMemo<Column<Deviation>[]>(
-    () => [
-      {
-        key: "name",
-        header: t("ministry.dev.province"),
-        value: (d) => d.name,
-        render: (d) => <strong>{d.name}</strong>,
-      },
-      {
-        key: "set",
-        header: t("ministry.dev.set"),
-        value: (d) => (d.diff ? d.diff.to : t("ministry.dev.national")),
-        render: (d) => (d.diff ? d.diff.to : <span className="muted">{t("ministry.dev.national")}</span>),
-      },
-      {
-        key: "stricter",
-        header: t("ministry.dev.stricter"),
-        value: (d) => d.diff?.stricter ?? null,
-        render: (d) => (d.diff ? number(d.diff.stricter) : "—"),
-        align: "right",
-      },
-      {
-        key: "looser",
-        header: t("ministry.dev.looser"),
-        value: (d) => d.diff?.looser ?? null,
-        render: (d) => (d.diff ? number(d.diff.looser) : "—"),
-        align: "right",
-      },
-      {
-        key: "added",
-        header: t("ministry.dev.added"),
-        value: (d) => d.diff?.added.length ?? null,
-        render: (d) => (d.diff ? number(d.diff.added.length) : "—"),
-        align: "right",
-      },
-      {
-        key: "removed",
-        header: t("ministry.dev.removed"),
-        value: (d) => d.diff?.removed.length ?? null,
-        render: (d) => (d.diff ? number(d.diff.removed.length) : "—"),
-        align: "right",
-      },
-      {
-        key: "changed",
-        header: t("ministry.dev.changed"),
-        value: (d) =>
-          d.diff
-            ? [
-                ...d.diff.changed.map((c) => c.code),
-                ...d.diff.added.map((c) => `+${c.code}`),
-                ...d.diff.removed.map((c) => `-${c.code}`),
-              ].join(" ")
-            : null,
-        render: (d) => <DeviationDetails d={d} />,
-      },
-    ],
-    [t, number],
-  );
-  return (
-    <DataTable
-      columns={columns}
-      rows={deviations}
-      rowKey={(d) => d.tenantId}
-      csvName={csvName}
-      caption={t("ministry.dev.caption")}
-    />
-  );
-}
-
-function DeviationDetails({ d }: { d: Deviation }) {
-  const { t } = useI18n();
-  if (!d.diff) return <span className="muted">—</span>;
-  const n = d.diff.changed.length + d.diff.added.length + d.diff.removed.length;
-  if (n === 0) return <span className="muted">{t("ministry.dev.same")}</span>;
-  return (
-    <details className="dev-details">
-      <summary>{t("ministry.dev.show", { n })}</summary>
-      <ul>
-        {d.diff.changed.map((c) => (
-          <li key={`c-${c.code}`}>
-            <code>{c.code}</code> {c.name} —{" "}
-            <span className={`dir dir-${c.direction}`}>{t(`ministry.dir.${c.direction}`)}</span>
-            {c.targets.length > 0 && (
-              <span className="muted"> ({c.targets.map((x) => `M${x.level}: ${x.from} → ${x.to}`).join("; ")})</span>
-            )}
-            {c.renamed && <span className="muted"> ({t("ministry.dev.renamed", { from: c.renamed.from })})</span>}
-          </li>
-        ))}
-        {d.diff.added.map((c) => (
-          <li key={`a-${c.code}`}>
-            <code>{c.code}</code> {c.name} — <span className="dir dir-added">{t("ministry.dev.addedOne")}</span>
-          </li>
-        ))}
-        {d.diff.removed.map((c) => (
-          <li key={`r-${c.code}`}>
-            <code>{c.code}</code> {c.name} — <span className="dir dir-removed">{t("ministry.dev.removedOne")}</span>
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}

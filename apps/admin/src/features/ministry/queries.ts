@@ -1,196 +1,158 @@
 /** The ministry's national queries: summary by province, criterion pass rates, set deviations, comparisons. */
 import { queryOptions } from "@tanstack/react-query";
-import { graphql, request, type ResultOf } from "@cds/ui";
+import { graphql, request, UnitKindFields, type ResultOf } from "@cds/ui";
 
-export const UnitKindsQuery = graphql(`
-  query MinistryUnitKinds {
-    unitKinds {
-      code
-      name
-      nameEn
-      parentCode
-    }
-  }
-`);
-
-export const NationalSummaryQuery = graphql(`
-  query MinistryNationalSummary($year: Int!, $unitKind: String!) {
-    nationalSummary(year: $year, unitKind: $unitKind) {
-      tenantId
-      name
-      units
-      assessed
-      recognised
-      byLevel
-      basicOrAbove {
-        numerator
-        denominator
+export const UnitKindsQuery = graphql(
+  `
+    query MinistryUnitKinds {
+      unitKinds {
+        ...UnitKindFields
       }
-      reportSubmittedAt
-      reportOnTime
-      reportDeadline
+    }
+  `,
+  [UnitKindFields],
+);
+
+/** One province's row of the national summary, as both the summary and the comparison show it. */
+const ProvinceSummaryFields = graphql(`
+  fragment ProvinceSummaryFields on ProvinceSummary @_unmask {
+    tenantId
+    name
+    units
+    assessed
+    recognised
+    byLevel
+    basicOrAbove {
+      numerator
+      denominator
+    }
+    reportSubmittedAt
+    reportOnTime
+  }
+`);
+
+const CriterionPassRateFields = graphql(`
+  fragment CriterionPassRateFields on CriterionPassRate @_unmask {
+    code
+    name
+    levels {
+      level
+      pass
+      fail
+      missing
+      exempt
+      na
     }
   }
 `);
 
-export const PassRatesQuery = graphql(`
-  query MinistryPassRates($year: Int!, $unitKind: String!, $tenantIds: [String!]) {
-    criterionPassRates(year: $year, unitKind: $unitKind, tenantIds: $tenantIds) {
+const PassRatesFields = graphql(
+  `
+    fragment PassRatesFields on ProvincePassRates @_unmask {
       tenantId
       name
       units
       nationalByLevel
       ownSet {
-        code
-        name
-        levels {
-          level
-          pass
-          fail
-          missing
-          exempt
-          na
-        }
+        ...CriterionPassRateFields
       }
       national {
+        ...CriterionPassRateFields
+      }
+    }
+  `,
+  [CriterionPassRateFields],
+);
+
+const DeviationFields = graphql(`
+  fragment DeviationFields on SetDeviation @_unmask {
+    tenantId
+    name
+    versionId
+    diff {
+      from
+      to
+      stricter
+      looser
+      added {
         code
         name
-        levels {
-          level
-          pass
-          fail
-          missing
-          exempt
-          na
-        }
       }
-    }
-  }
-`);
-
-export const DeviationsQuery = graphql(`
-  query MinistryDeviations($unitKind: String!) {
-    setDeviations(unitKind: $unitKind) {
-      tenantId
-      name
-      versionId
-      diff {
-        from
-        to
-        stricter
-        looser
-        added {
-          code
-          name
-        }
-        removed {
-          code
-          name
-        }
-        changed {
-          code
-          name
-          direction
-          renamed {
-            from
-            to
-          }
-          targets {
-            level
-            from
-            to
-            change
-          }
-        }
-      }
-    }
-  }
-`);
-
-export const CompareQuery = graphql(`
-  query MinistryCompare($year: Int!, $unitKind: String!, $tenantIds: [String!]!) {
-    compareProvinces(year: $year, unitKind: $unitKind, tenantIds: $tenantIds) {
-      summary {
-        tenantId
+      removed {
+        code
         name
-        units
-        assessed
-        recognised
-        byLevel
-        basicOrAbove {
-          numerator
-          denominator
-        }
-        reportSubmittedAt
-        reportOnTime
       }
-      passRates {
-        tenantId
+      changed {
+        code
         name
-        units
-        nationalByLevel
-        ownSet {
-          code
-          name
-          levels {
-            level
-            pass
-            fail
-            missing
-            exempt
-            na
-          }
-        }
-        national {
-          code
-          name
-          levels {
-            level
-            pass
-            fail
-            missing
-            exempt
-            na
-          }
-        }
-      }
-      deviations {
-        tenantId
-        name
-        versionId
-        diff {
+        direction
+        renamed {
           from
           to
-          stricter
-          looser
-          added {
-            code
-            name
-          }
-          removed {
-            code
-            name
-          }
-          changed {
-            code
-            name
-            direction
-            renamed {
-              from
-              to
-            }
-            targets {
-              level
-              from
-              to
-              change
-            }
-          }
+        }
+        targets {
+          level
+          from
+          to
+          change
         }
       }
     }
   }
 `);
+
+export const NationalSummaryQuery = graphql(
+  `
+    query MinistryNationalSummary($year: Int!, $unitKind: String!) {
+      nationalSummary(year: $year, unitKind: $unitKind) {
+        ...ProvinceSummaryFields
+        reportDeadline
+      }
+    }
+  `,
+  [ProvinceSummaryFields],
+);
+
+export const PassRatesQuery = graphql(
+  `
+    query MinistryPassRates($year: Int!, $unitKind: String!, $tenantIds: [String!]) {
+      criterionPassRates(year: $year, unitKind: $unitKind, tenantIds: $tenantIds) {
+        ...PassRatesFields
+      }
+    }
+  `,
+  [PassRatesFields],
+);
+
+export const DeviationsQuery = graphql(
+  `
+    query MinistryDeviations($unitKind: String!) {
+      setDeviations(unitKind: $unitKind) {
+        ...DeviationFields
+      }
+    }
+  `,
+  [DeviationFields],
+);
+
+export const CompareQuery = graphql(
+  `
+    query MinistryCompare($year: Int!, $unitKind: String!, $tenantIds: [String!]!) {
+      compareProvinces(year: $year, unitKind: $unitKind, tenantIds: $tenantIds) {
+        summary {
+          ...ProvinceSummaryFields
+        }
+        passRates {
+          ...PassRatesFields
+        }
+        deviations {
+          ...DeviationFields
+        }
+      }
+    }
+  `,
+  [ProvinceSummaryFields, PassRatesFields, DeviationFields],
+);
 
 export type ProvinceRow = ResultOf<typeof NationalSummaryQuery>["nationalSummary"][number];
 export type ProvinceRates = ResultOf<typeof PassRatesQuery>["criterionPassRates"][number];

@@ -1,22 +1,33 @@
 /**
  * The province's yearly report to the ministry: what will be sent (recognised
- * units by level, per unit kind), the 25/12 deadline, sending, and once sent
+ * units by level, per unit kind), the deadline (the API's), sending, and once sent
  * what was sent and whether it was on time.
  */
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { DataTable, ErrorBox, Notice, request, Spinner, unwrap, useI18n, type Column, type Me } from "@cds/ui";
-import { isProvinceAdmin } from "./access.ts";
+import {
+  countColumn,
+  DataTable,
+  ErrorBox,
+  Notice,
+  recentYears,
+  request,
+  Spinner,
+  unwrap,
+  useI18n,
+  YearSelect,
+  type Column,
+  type Me,
+} from "@cds/ui";
+import { reportingProvince } from "./access.ts";
 import { ActionError } from "./dialog.tsx";
-import { daysUntil } from "./format.ts";
+import { roundsOptions, roundSummaryOptions } from "./rounds-queries.ts";
 import {
   provinceReportsOptions,
-  reportDeadlineOptions,
-  roundsOptions,
-  roundSummaryOptions,
+  reportDueOptions,
   SubmitReportMutation,
   type ProvinceReportRow,
-} from "./queries.ts";
+} from "./report-queries.ts";
 import "./round.css";
 
 interface KindLine {
@@ -24,12 +35,14 @@ interface KindLine {
   units: number;
   recognised: number;
   byLevel: number[];
+  /** Recognised at "Cơ bản" or above, as the API counts it (null for a report sent before it was recorded). */
+  basicOrAbove: number | null;
   inProgress: number;
 }
 
 export function ReportPage({ me }: { me: Me }) {
   const { t, locale, date, dateTime, number } = useI18n();
-  const tenantId = isProvinceAdmin(me);
+  const tenantId = reportingProvince(me);
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [confirming, setConfirming] = useState(false);
   const qc = useQueryClient();
@@ -37,7 +50,7 @@ export function ReportPage({ me }: { me: Me }) {
   const ofYear = (rounds.data?.rounds ?? []).filter((r) => r.year === year);
   const summaries = useQueries({ queries: ofYear.map((r) => roundSummaryOptions(r.id)) });
   const reports = useQuery(provinceReportsOptions(year));
-  const deadline = useQuery(reportDeadlineOptions(year));
+  const deadline = useQuery(reportDueOptions(year));
   const send = useMutation({
     mutationFn: async () =>
       unwrap((await request(SubmitReportMutation, { tenantId: tenantId!, year })).submitProvinceReport),
@@ -65,13 +78,12 @@ export function ReportPage({ me }: { me: Me }) {
       units: s.units,
       recognised,
       byLevel: s.byRecognisedLevel,
+      basicOrAbove: s.recognisedBasicOrAbove,
       inProgress: s.units - recognised,
     };
   });
   const sent: ProvinceReportRow | undefined = reports.data?.find((r) => r.tenant.code === tenantId);
-  const years = [new Date().getFullYear(), new Date().getFullYear() - 1, new Date().getFullYear() - 2];
-  const days = daysUntil(`${year}-12-25`);
-  const onTimeNow = Date.now() < deadline.data!.getTime();
+  const due = deadline.data!;
   const pending = lines.reduce((s, l) => s + l.inProgress, 0);
 
   return (
@@ -83,16 +95,7 @@ export function ReportPage({ me }: { me: Me }) {
             {t("report.subtitle")}
           </p>
         </div>
-        <label>
-          {t("report.year")}
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect label={t("report.year")} years={recentYears(3)} value={year} onChange={setYear} />
       </div>
 
       {sent ? (
@@ -101,9 +104,11 @@ export function ReportPage({ me }: { me: Me }) {
         <section className="card" aria-label={t("report.deadlineTitle")}>
           <h2 style={{ marginTop: 0 }}>{t("report.deadlineTitle")}</h2>
           <p style={{ margin: "0 0 0.5rem" }}>
-            {t("report.deadline", { date: date(`${year}-12-25`) })}{" "}
-            {onTimeNow ? (
-              <strong style={{ color: "var(--green)" }}>{t("report.onTimeNow", { n: days })}</strong>
+            {t("report.deadline", { date: date(due.date) })}{" "}
+            {due.state === "DUE_TODAY" ? (
+              <strong style={{ color: "var(--green)" }}>{t("report.dueTodayNow")}</strong>
+            ) : due.state === "OPEN" ? (
+              <strong style={{ color: "var(--green)" }}>{t("report.onTimeNow", { n: due.daysLeft })}</strong>
             ) : (
               <strong style={{ color: "var(--red)" }}>{t("report.lateNow")}</strong>
             )}
@@ -150,58 +155,44 @@ function KindTable({
   const { t, number, percent } = useI18n();
   const columns: Column<KindLine>[] = [
     { key: "kind", header: t("report.col.kind"), value: (l) => kindName(l.unitKind) },
-    {
-      key: "units",
-      header: t("report.col.units"),
-      value: (l) => l.units,
-      render: (l) => number(l.units),
-      align: "right",
-    },
-    {
-      key: "recognised",
-      header: t("report.col.recognised"),
-      value: (l) => l.recognised,
-      render: (l) => number(l.recognised),
-      align: "right",
-    },
-    ...[0, 1, 2, 3, 4, 5].map<Column<KindLine>>((lv) => ({
-      key: `l${lv}`,
-      header: lv === 0 ? t("report.col.level0") : `${lv}. ${t(`level.${lv}`)}`,
-      value: (l) => l.byLevel[lv] ?? 0,
-      render: (l) => number(l.byLevel[lv] ?? 0),
-      align: "right",
-    })),
+    countColumn<KindLine>("units", t("report.col.units"), (l) => l.units, number),
+    countColumn<KindLine>("recognised", t("report.col.recognised"), (l) => l.recognised, number),
+    ...levelsOf(lines).map((lv) =>
+      countColumn<KindLine>(
+        `l${lv}`,
+        lv === 0 ? t("report.col.level0") : `${lv}. ${t(`level.${lv}`)}`,
+        (l) => l.byLevel[lv] ?? 0,
+        number,
+      ),
+    ),
     {
       key: "basic",
       header: t("report.col.basicOrAbove"),
-      value: (l) => basic(l),
-      render: (l) => percent(basic(l), l.units),
+      value: (l) => l.basicOrAbove,
+      render: (l) => (l.basicOrAbove === null ? "—" : percent(l.basicOrAbove, l.units)),
       align: "right",
     },
-    {
-      key: "inProgress",
-      header: t("report.col.inProgress"),
-      value: (l) => l.inProgress,
-      render: (l) => number(l.inProgress),
-      align: "right",
-    },
+    countColumn<KindLine>("inProgress", t("report.col.inProgress"), (l) => l.inProgress, number),
   ];
   return <DataTable columns={columns} rows={lines} rowKey={(l) => l.unitKind} csvName={csvName} filterable={false} />;
 }
 
-const basic = (l: KindLine) => (l.byLevel[3] ?? 0) + (l.byLevel[4] ?? 0) + (l.byLevel[5] ?? 0);
+/** The levels counted (0 = none reached), as many as the summaries give. */
+const levelsOf = (lines: KindLine[]) =>
+  Array.from({ length: Math.max(0, ...lines.map((l) => l.byLevel.length)) }, (_, lv) => lv);
 
 function SentReport({ report, kindName }: { report: ProvinceReportRow; kindName: (c: string) => string }) {
   const { t, dateTime } = useI18n();
   const summary = (report.summary ?? {}) as Record<
     string,
-    { units?: number; recognised?: number; recognisedByLevel?: number[] }
+    { units?: number; recognised?: number; recognisedByLevel?: number[]; recognisedBasicOrAbove?: number }
   >;
   const lines: KindLine[] = Object.entries(summary).map(([unitKind, s]) => ({
     unitKind,
     units: s.units ?? 0,
     recognised: s.recognised ?? 0,
     byLevel: s.recognisedByLevel ?? [],
+    basicOrAbove: s.recognisedBasicOrAbove ?? null,
     inProgress: (s.units ?? 0) - (s.recognised ?? 0),
   }));
   return (

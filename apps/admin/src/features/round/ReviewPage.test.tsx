@@ -1,21 +1,13 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient, I18nProvider, type Me } from "@cds/ui";
+import type { Me } from "@cds/ui";
+import { renderWithProviders, stubGraphql } from "@cds/ui/testing";
 import { catalogs } from "../../messages.ts";
 import { ReviewPage } from "./ReviewPage.tsx";
-import { assessment, mockApi, officer } from "./test-fixtures.ts";
+import { assessment, officer } from "./test-fixtures.ts";
 
-function renderPage(me: Me = officer) {
-  const qc = createQueryClient({ test: true });
-  return render(
-    <QueryClientProvider client={qc}>
-      <I18nProvider catalogs={catalogs}>
-        <ReviewPage me={me} assessmentId="QXNzZXNzbWVudDph" />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-}
+const renderPage = (me: Me = officer) =>
+  renderWithProviders(<ReviewPage me={me} assessmentId="QXNzZXNzbWVudDph" />, catalogs);
 
 const type = (label: string | RegExp, value: string, root: HTMLElement = document.body) =>
   fireEvent.change(within(root).getByLabelText(label), { target: { value } });
@@ -28,7 +20,7 @@ afterEach(() => {
 
 describe("ReviewPage", () => {
   it("shows entered values as a reviewer reads them, evidence links and the per-level results", async () => {
-    mockApi({ AdminAssessment: () => ({ assessment: assessment() }) });
+    stubGraphql({ AdminAssessment: () => ({ assessment: assessment() }) });
     renderPage();
     expect((await screen.findByTestId("review-status")).textContent).toBe("Đã nộp");
     expect(screen.getByText("21/50 (42%)")).toBeTruthy();
@@ -42,7 +34,7 @@ describe("ReviewPage", () => {
   });
 
   it("opens the return dialog and sends the overall and per-criterion comments, then shows the new status", async () => {
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       AdminAssessment: (_v, n) => ({ assessment: assessment(n === 0 ? {} : { status: "RETURNED", version: 6 }) }),
       AdminReturn: () => ({
         returnAssessment: {
@@ -81,7 +73,7 @@ describe("ReviewPage", () => {
   });
 
   it("refuses to recognise without a decision number, naming the field in Vietnamese, before calling the API", async () => {
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }),
     });
     renderPage();
@@ -95,7 +87,7 @@ describe("ReviewPage", () => {
   });
 
   it("sends the decision date as yyyy-mm-dd and shows the API's refusal in Vietnamese", async () => {
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }),
       AdminRecognise: () => ({
         recogniseAssessment: {
@@ -122,7 +114,7 @@ describe("ReviewPage", () => {
   });
 
   it("explains a conflict and reloads the assessment", async () => {
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       AdminAssessment: (_v, n) => ({ assessment: assessment({ version: 5 + n }) }),
       AdminVerify: () => ({
         verifyAssessment: {
@@ -142,7 +134,7 @@ describe("ReviewPage", () => {
   });
 
   it("corrects a value in the shape the unit entered, with a comment", async () => {
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       AdminAssessment: () => ({ assessment: assessment() }),
       AdminVerifyValue: () => ({
         verifyIndicatorValue: {
@@ -163,6 +155,27 @@ describe("ReviewPage", () => {
       criterionCode: "CQS-02",
       value: { numerator: 18, denominator: 50 },
       comment: "Theo báo cáo của Trung tâm PVHCC",
+    });
+  });
+
+  it('refuses a correction that is not a whole number as staff type it ("1.2.3"), like the portal\'s form', async () => {
+    const { calls } = stubGraphql({ AdminAssessment: () => ({ assessment: assessment() }) });
+    renderPage();
+    fireEvent.click(await screen.findByRole("button", { name: "Xác minh số liệu CQS-02" }));
+    const dialog = screen.getByRole("dialog");
+    fireEvent.click(within(dialog).getByLabelText("Sửa số liệu (nhập số liệu đúng)"));
+    type("Tử số", "1.2.3", dialog);
+    type("Nhận xét của người xác minh", "Theo báo cáo", dialog);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Lưu xác minh" }));
+    expect(within(dialog).getByRole("alert").textContent).toContain("Tử số: Tử số phải là số nguyên không âm");
+    expect(within(dialog).getByLabelText("Tử số").getAttribute("aria-invalid")).toBe("true");
+    // Thousands groups of exactly three digits are a whole number: "1.234" is sent as 1234.
+    type("Mẫu số", "2.000", dialog);
+    type("Tử số", "1.234", dialog);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Lưu xác minh" }));
+    await waitFor(() => expect(calls.some((c) => c.operation === "AdminVerifyValue")).toBe(true));
+    expect(calls.find((c) => c.operation === "AdminVerifyValue")!.variables).toMatchObject({
+      value: { numerator: 1234, denominator: 2000 },
     });
   });
 });

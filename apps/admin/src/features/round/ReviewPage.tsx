@@ -8,7 +8,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import {
-  CriterionStatus,
   DataTable,
   ErrorBox,
   LevelBadge,
@@ -18,26 +17,16 @@ import {
   Spinner,
   StatusBadge,
   useI18n,
-  type Column,
   type Me,
 } from "@cds/ui";
 import { ResultSheetLink, RoundDocumentLinks } from "./documents.tsx";
-import {
-  AppraiseForm,
-  RecogniseForm,
-  ReturnDialog,
-  VerifyAssessmentButton,
-  VerifyValueDialog,
-} from "./ReviewActions.tsx";
-import { auditChanges, formatValue } from "./format.ts";
-import { assessmentOptions, type AssessmentDetail, type CriterionRow } from "./queries.ts";
+import { AppraiseForm, RecogniseForm, VerifyAssessmentButton } from "./ReviewActions.tsx";
+import { useReviewColumns, type Row } from "./ReviewColumns.tsx";
+import { History, NextStep } from "./ReviewHistory.tsx";
+import { ReturnDialog } from "./ReturnDialog.tsx";
+import { VerifyValueDialog } from "./VerifyValueDialog.tsx";
+import { assessmentOptions, type AssessmentDetail } from "./queries.ts";
 import "./round.css";
-
-type Row = CriterionRow & {
-  value: AssessmentDetail["values"][number] | undefined;
-  evidence: AssessmentDetail["evidence"];
-  results: string[];
-};
 
 export function ReviewPage({ me, assessmentId }: { me: Me; assessmentId: string }) {
   const { t } = useI18n();
@@ -54,7 +43,7 @@ export function ReviewPage({ me, assessmentId }: { me: Me; assessmentId: string 
 }
 
 function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing: boolean }) {
-  const { t, date, dateTime, number } = useI18n();
+  const { t, date, dateTime } = useI18n();
   const [verifying, setVerifying] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -77,107 +66,7 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
   );
   const levels = useMemo(() => evaluation?.levels ?? [], [evaluation]);
 
-  const columns = useMemo<Column<Row>[]>(() => {
-    const cols: Column<Row>[] = [
-      { key: "code", header: t("review.col.code"), value: (r) => r.code, render: (r) => <code>{r.code}</code> },
-      {
-        key: "name",
-        header: t("review.col.name"),
-        value: (r) => r.name,
-        render: (r) => (
-          <div className="crit-name">
-            {r.name}
-            {r.local && <span className="local">{t("review.local")}</span>}
-          </div>
-        ),
-      },
-      {
-        key: "entered",
-        header: t("review.col.entered"),
-        value: (r) => formatValue(r.value?.value, t, number),
-        render: (r) => (
-          <div>
-            {formatValue(r.value?.value, t, number)}
-            {r.value?.note && (
-              <span className="muted" style={{ display: "block", fontSize: "0.85rem" }}>
-                {r.value.note}
-              </span>
-            )}
-          </div>
-        ),
-      },
-      {
-        key: "verified",
-        header: t("review.col.verified"),
-        value: (r) => verifiedText(r, t, number),
-        render: (r) =>
-          r.value?.verifiedAt ? (
-            <div className="verified-cell">
-              {r.value.verifiedValue !== null && r.value.verifiedValue !== undefined ? (
-                <strong>{t("review.correctedTo", { value: formatValue(r.value.verifiedValue, t, number) })}</strong>
-              ) : (
-                <span>✓ {t("review.kept")}</span>
-              )}
-              {r.value.verifierComment && <span className="comment">{r.value.verifierComment}</span>}
-            </div>
-          ) : (
-            <span className="muted">{t("review.notVerified")}</span>
-          ),
-      },
-      {
-        key: "evidence",
-        header: t("review.col.evidence"),
-        value: (r) => r.evidence.map((e) => e.fileName).join("; ") || null,
-        render: (r) =>
-          r.evidence.length === 0 ? (
-            <span className="muted">—</span>
-          ) : (
-            <ul className="evidence-list">
-              {r.evidence.map((e) => (
-                <li key={e.id}>
-                  <a
-                    href={`/evidence/${encodeURIComponent(e.id)}`}
-                    target="_blank"
-                    rel="noreferrer"
-                    onClick={(ev) => ev.stopPropagation()}
-                  >
-                    {e.fileName}
-                  </a>{" "}
-                  <span className="muted">({formatSize(e.size, number)})</span>
-                </li>
-              ))}
-            </ul>
-          ),
-      },
-      ...levels.map<Column<Row>>((l, i) => ({
-        key: `l${l.level}`,
-        header: `M${l.level}`,
-        value: (r) => (r.results[i] ? t(`criterion.${r.results[i]}`) : null),
-        render: (r) => (r.results[i] ? <CriterionStatus status={r.results[i]} /> : "—"),
-      })),
-    ];
-    if (canVerifyValues) {
-      cols.push({
-        key: "action",
-        header: t("review.col.action"),
-        value: () => null,
-        render: (r) =>
-          r.measure === "childLevels" ? (
-            <span className="muted">{t("review.computedFromChildren")}</span>
-          ) : (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setVerifying(r.code)}
-              aria-label={t("review.verifyValueOf", { code: r.code })}
-            >
-              {r.value?.verifiedAt ? t("review.reverify") : t("review.verifyValue")}
-            </button>
-          ),
-      });
-    }
-    return cols;
-  }, [t, number, levels, canVerifyValues]);
+  const columns = useReviewColumns(levels, canVerifyValues, setVerifying);
 
   const unverified = rows.filter((r) => r.measure !== "childLevels" && !r.value?.verifiedAt).length;
   const verifyingRow = rows.find((r) => r.code === verifying);
@@ -346,99 +235,5 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
         />
       )}
     </div>
-  );
-}
-
-function verifiedText(
-  r: Row,
-  t: (k: string, p?: Record<string, string | number>) => string,
-  number: (n: number) => string,
-): string | null {
-  if (!r.value?.verifiedAt) return null;
-  const v =
-    r.value.verifiedValue !== null && r.value.verifiedValue !== undefined
-      ? t("review.correctedTo", { value: formatValue(r.value.verifiedValue, t, number) })
-      : t("review.kept");
-  return r.value.verifierComment ? `${v} — ${r.value.verifierComment}` : v;
-}
-
-function formatSize(bytes: number, number: (n: number) => string): string {
-  if (bytes < 1024) return `${number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 102.4) / 10)} KB`;
-  return `${number(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
-}
-
-/** What happens next and who does it, when the user has nothing to do here. */
-function NextStep({ a, mine }: { a: AssessmentDetail; mine: boolean }) {
-  const { t, date } = useI18n();
-  if (a.status === "RECOGNISED") {
-    return (
-      <Notice kind="ok">
-        {t("review.next.RECOGNISED", { number: a.recognitionDecision ?? "—", date: date(a.recognitionDate) })}
-      </Notice>
-    );
-  }
-  if (mine) return <p style={{ marginTop: 0 }}>{t(`review.mine.${a.status}`)}</p>;
-  return <Notice>{t(`review.next.${a.status}`)}</Notice>;
-}
-
-const ACTION_KEYS = new Set([
-  "assessment.register",
-  "assessment.saveValues",
-  "assessment.submit",
-  "assessment.return",
-  "assessment.verifyValue",
-  "assessment.verify",
-  "assessment.appraise",
-  "assessment.recognise",
-  "assessment.recomputeChildLevels",
-  "assessment.uploadEvidence",
-  "assessment.replaceEvidence",
-  "assessment.deleteEvidence",
-  "assessment.importValues",
-  "assessment.open",
-]);
-
-function History({ a, me }: { a: AssessmentDetail; me: Me }) {
-  const { t, dateTime, number } = useI18n();
-  const events = [...a.history].reverse();
-  const actor = (e: AssessmentDetail["history"][number]) => {
-    if (e.actorKind === "system" || !e.actorId) return t("history.system");
-    if (e.actorId === me.id) return t("history.you", { name: me.name });
-    if (e.actorKind === "apiKey") return t("history.apiKey");
-    return t("history.user", { id: e.actorId.slice(-6) });
-  };
-  return (
-    <details className="card history">
-      <summary>{t("history.title", { n: events.length })}</summary>
-      {events.length === 0 ? (
-        <p className="muted">{t("history.empty")}</p>
-      ) : (
-        <ol>
-          {events.map((e) => (
-            <li key={e.id}>
-              <div>
-                <span className="when">{dateTime(e.at)}</span> —{" "}
-                <strong>{ACTION_KEYS.has(e.action) ? t(`history.action.${e.action}`) : e.action}</strong>{" "}
-                <span className="muted">({actor(e)})</span>
-              </div>
-              <ul>
-                {auditChanges(e.before, e.after, t, number).map((c) => (
-                  <li key={c.field}>
-                    {c.field}:{" "}
-                    {c.before !== null && (
-                      <>
-                        {c.before} <span className="arrow">→</span>{" "}
-                      </>
-                    )}
-                    {c.after}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
-    </details>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Where the signed-in user works (for the dashboard's default scope). What they
- * may do with an assessment comes from the API's `allowedActions`, not from here.
+ * Where the signed-in user works (for the dashboard's default scope). What they may do comes from
+ * the API: `me.capabilities` for the screens, an assessment's `allowedActions` for the review.
  */
 import type { Me } from "@cds/ui";
 
@@ -14,9 +14,9 @@ export interface WorkScope {
 }
 
 export function workScope(me: Me): WorkScope | null {
-  const g =
-    me.roles.find((r) => r.role !== "MINISTRY_ADMIN" && r.role !== "UNIT_EDITOR") ??
-    me.roles.find((r) => r.role !== "MINISTRY_ADMIN");
+  // The grants placed in the unit tree (the ministry's is not), a reviewer's before a unit editor's.
+  const placed = me.roles.filter((r) => r.unit !== null);
+  const g = placed.find((r) => r.role !== "UNIT_EDITOR") ?? placed[0];
   if (!g) return null;
   return {
     tenantId: g.tenantId,
@@ -27,6 +27,7 @@ export function workScope(me: Me): WorkScope | null {
   };
 }
 
-export function isProvinceAdmin(me: Me): string | null {
-  return me.roles.find((r) => r.role === "PROVINCE_ADMIN")?.tenantId ?? null;
+/** The province whose yearly report the user sends (the report section is theirs), or null. */
+export function reportingProvince(me: Me): string | null {
+  return me.capabilities.adminSections.includes("REPORT") ? me.capabilities.ownTenant : null;
 }

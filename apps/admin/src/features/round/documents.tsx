@@ -1,19 +1,14 @@
 /**
  * Links to the official PDFs the API makes (/documents/…). The API decides who gets a document
- * (404 for others); the links are offered to the roles that can get them, as `me.roles` says.
+ * (404 for others); the links are offered to whom `me.capabilities` says may get them.
  */
 import { useI18n, type Me } from "@cds/ui";
 
 /** The PDFs of a round: the draft recognition decision (who recognises) and the minutes (also the council). */
-export function roundDocuments(me: Me, tenantId: string): { decision: boolean; minutes: boolean } {
-  const roles = new Set(me.roles.filter((r) => r.tenantId === tenantId).map((r) => r.role));
-  const decision = roles.has("PROVINCE_ADMIN") || roles.has("DISTRICT_OFFICER");
-  return { decision, minutes: decision || roles.has("APPRAISER") };
-}
-
-export function RoundDocumentLinks({ me, round }: { me: Me; round: { id: string; tenantId: string } }) {
+// `round.tenantId` is no longer read (the capabilities are the user's, the API checks the round); kept for callers.
+export function RoundDocumentLinks({ me, round }: { me: Me; round: { id: string; tenantId?: string } }) {
   const { t } = useI18n();
-  const may = roundDocuments(me, round.tenantId);
+  const may = { decision: me.capabilities.decisionDocuments, minutes: me.capabilities.minutesDocuments };
   if (!may.decision && !may.minutes) return null;
   const id = encodeURIComponent(round.id);
   return (

@@ -1,59 +1,12 @@
 /**
- * How indicator values, dates and audit entries read to a reviewer:
- * "21/50 (42%)", "Có"/"Không", "3/5", dd/mm/yyyy.
+ * How audit entries read to a reviewer: "field: before → after", values as the shared
+ * `formatValue` writes them ("21/50 (42%)", "Có"), dates dd/mm/yyyy.
  */
-import { vietnamDay } from "@cds/ui";
-
-type T = (key: string, params?: Record<string, string | number>) => string;
-type N = (n: number) => string;
+import { formatVietnameseDate } from "@cds/calendar";
+import { formatValue, type ValueFormat } from "@cds/ui";
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** One indicator value as a person reads it; "—" when there is none. */
-export function formatValue(v: unknown, t: T, number: N): string {
-  if (v === null || v === undefined) return "—";
-  if (typeof v === "boolean") return v ? t("value.yes") : t("value.no");
-  if (typeof v === "number") return `${number(v)}%`;
-  if (isObj(v)) {
-    if (v.noSubjects === true) return t("value.noSubjects");
-    if (typeof v.numerator === "number" && typeof v.denominator === "number") {
-      const pct = v.denominator === 0 ? "—" : `${number(Math.round((10000 * v.numerator) / v.denominator) / 100)}%`;
-      return `${number(v.numerator)}/${number(v.denominator)} (${pct})`;
-    }
-    if (typeof v.count === "number" && typeof v.total === "number")
-      return t("value.countOfTotal", { count: number(v.count), total: number(v.total) });
-    if (typeof v.count === "number") return number(v.count);
-    if (Array.isArray(v.childLevels)) {
-      const levels = v.childLevels as number[];
-      const by = [0, 0, 0, 0, 0, 0];
-      for (const l of levels) by[l] = (by[l] ?? 0) + 1;
-      const parts = by.map((n, l) => (n > 0 ? `M${l}: ${n}` : "")).filter(Boolean);
-      return t("value.childLevels", { n: levels.length, parts: parts.join(", ") });
-    }
-  }
-  return JSON.stringify(v);
-}
-
-/** "dd/mm/yyyy" → "yyyy-mm-dd", or null when it is not a real calendar date. */
-export function parseViDate(s: string): string | null {
-  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(s);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const x = new Date(Date.UTC(y, mo - 1, d));
-  if (x.getUTCFullYear() !== y || x.getUTCMonth() !== mo - 1 || x.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** Today in Vietnam time as yyyy-mm-dd. */
-export function todayVn(now: Date = new Date()): string {
-  return vietnamDay(now);
-}
-
-/** Whole days from today (Vietnam time) to a yyyy-mm-dd date; negative when past. */
-export function daysUntil(date: string, now: Date = new Date()): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${todayVn(now)}T00:00:00Z`)) / 86_400_000);
 }
 
 const STATUS_KEYS = new Set(["status"]);
@@ -67,11 +20,12 @@ const LEVEL_KEYS = new Set([
 ]);
 
 /** One field of an audit entry's before/after as text. */
-function auditValue(key: string, v: unknown, t: T, number: N): string {
+function auditValue(key: string, v: unknown, fmt: ValueFormat): string {
+  const { t } = fmt;
   if (v === null || v === undefined) return "—";
   if (STATUS_KEYS.has(key) && typeof v === "string") return t(`status.${v}`);
   if (LEVEL_KEYS.has(key) && typeof v === "number") return `${v} (${t(`level.${v}`)})`;
-  if (key === "decisionDate" && typeof v === "string") return v.split("-").reverse().join("/");
+  if (key === "decisionDate" && typeof v === "string") return formatVietnameseDate(v);
   if (key === "comments" && Array.isArray(v)) {
     return v
       .map((c) =>
@@ -81,14 +35,14 @@ function auditValue(key: string, v: unknown, t: T, number: N): string {
   }
   if (key === "values" && isObj(v)) {
     return Object.entries(v)
-      .map(([code, val]) => `${code} = ${formatValue(val, t, number)}`)
+      .map(([code, val]) => `${code} = ${formatValue(val, fmt)}`)
       .join("; ");
   }
   if (key === "notes" && isObj(v))
     return Object.entries(v)
       .map(([code, n]) => `${code}: ${String(n)}`)
       .join("; ");
-  if (key === "verifiedValue" || key === "value") return formatValue(v, t, number);
+  if (key === "verifiedValue" || key === "value") return formatValue(v, fmt);
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return JSON.stringify(v);
 }
@@ -97,9 +51,9 @@ function auditValue(key: string, v: unknown, t: T, number: N): string {
 export function auditChanges(
   before: unknown,
   after: unknown,
-  t: T,
-  number: N,
+  fmt: ValueFormat,
 ): { field: string; before: string | null; after: string }[] {
+  const { t } = fmt;
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -110,7 +64,7 @@ export function auditChanges(
     const codes = [...new Set([...Object.keys(bo), ...Object.keys(ao)])];
     const parts = codes
       .slice(0, 6)
-      .map((c) => `${c}: ${c in bo ? `${formatValue(bo[c], t, number)} → ` : ""}${formatValue(ao[c], t, number)}`);
+      .map((c) => `${c}: ${c in bo ? `${formatValue(bo[c], fmt)} → ` : ""}${formatValue(ao[c], fmt)}`);
     return parts.join("; ") + (codes.length > 6 ? `; ${t("audit.more", { n: codes.length - 6 })}` : "");
   };
   return keys
@@ -120,8 +74,8 @@ export function auditChanges(
       if (k === "values") return { field: label, before: null, after: valueLines(b[k], a[k]) };
       return {
         field: label.startsWith("audit.field.") ? k : label,
-        before: k in b ? auditValue(k, b[k], t, number) : null,
-        after: k in a ? auditValue(k, a[k], t, number) : "—",
+        before: k in b ? auditValue(k, b[k], fmt) : null,
+        after: k in a ? auditValue(k, a[k], fmt) : "—",
       };
     });
 }

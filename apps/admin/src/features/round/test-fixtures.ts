@@ -1,55 +1,14 @@
 /** Test data and a fetch stub that answers GraphQL operations by name and records every call. */
-import { vi } from "vitest";
-import type { Me } from "@cds/ui";
+import { stubGraphql } from "@cds/ui/testing";
 import type { AssessmentDetail } from "./queries.ts";
 
-export interface Call {
-  operation: string;
-  variables: Record<string, unknown>;
-}
-
-type Handler = (variables: Record<string, unknown>, n: number) => unknown;
+export type { Call } from "@cds/ui/testing";
 
 /** Stubs fetch: each operation name maps to a function returning `data`. Unknown operations fail the test loudly. */
-export function mockApi(handlers: Record<string, Handler>): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "?";
-      const n = calls.filter((c) => c.operation === operation).length;
-      calls.push({ operation, variables: body.variables });
-      const h = handlers[operation];
-      if (!h) return new Response(JSON.stringify({ errors: [{ message: `unmocked ${operation}` }] }), { status: 200 });
-      return new Response(JSON.stringify({ data: h(body.variables, n) }), {
-        status: 200,
-        headers: { "content-type": "application/json" },
-      });
-    }),
-  );
-  return calls;
-}
+export const mockApi = (handlers: Record<string, (variables: Record<string, unknown>, n: number) => unknown>) =>
+  stubGraphql(handlers).calls;
 
-export const officer: Me = {
-  id: "user-officer",
-  name: "Phòng VH&TT Yên Khánh",
-  email: "phong.yenkhanh@ninhbinh.gov.vn",
-  roles: [
-    {
-      role: "DISTRICT_OFFICER",
-      tenantId: "ninh-binh",
-      unit: { id: "VW5pdDp1XzM3NQ==", code: "375", name: "Huyện Yên Khánh", path: "37/375" },
-    },
-  ],
-} as Me;
-
-export const ministry: Me = {
-  id: "user-bo",
-  name: "Cục Chuyển đổi số quốc gia",
-  email: "bo@cds.gov.vn",
-  roles: [{ role: "MINISTRY_ADMIN", tenantId: "vn", unit: null }],
-};
+export { ministry, officer } from "../../test-users.ts";
 
 const levels = (met: number) =>
   [1, 2, 3, 4, 5].map((l) => ({
@@ -193,6 +152,7 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
         id: "ev1",
         criterionCode: "CQS-02",
         fileName: "bao-cao-dvc.pdf",
+        mimeType: "application/pdf",
         size: 20480,
         createdAt: "2025-09-30T03:00:00.000Z",
       },

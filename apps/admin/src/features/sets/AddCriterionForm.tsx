@@ -5,6 +5,7 @@ import type { TCriterion } from "@cds/criteria-schema";
 import { defaultTarget, type Target } from "./document.ts";
 import { TargetControl } from "./TargetControl.tsx";
 import type { LevelInfo } from "./CriteriaTable.tsx";
+import { ErrorList, fieldErrors } from "./form-parts.tsx";
 
 const MEASURES = ["percentage", "boolean", "minCount", "countOrAll"] as const;
 type Measure = (typeof MEASURES)[number];
@@ -107,29 +108,12 @@ export function AddCriterionForm({
     if (Object.keys(e).length === 0) onAdd(draft());
   };
 
-  const fieldProps = (f: Field) => ({
-    "aria-invalid": errors[f] ? true : undefined,
-    "aria-describedby": errors[f] ? `${id}-${f}-err` : undefined,
-  });
-  const err = (f: Field) =>
-    errors[f] ? (
-      <span className="field-error" id={`${id}-${f}-err`}>
-        {errors[f]}
-      </span>
-    ) : null;
+  const { props: fieldProps, message: err } = fieldErrors<Field>(id, errors);
 
   return (
     <form className="card add-criterion" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{t("add.title")}</h3>
-      {Object.keys(errors).length > 0 && (
-        <div className="error-box" role="alert">
-          <ul>
-            {Object.values(errors).map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorList errors={errors} />
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${id}-group`}>{t("add.group")}</label>

@@ -6,11 +6,12 @@
  * the version in force (criteria-core diff, as in the editor) shows what each
  * choice keeps or drops. A lazy chunk of its own: the list page stays light.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorBox, Spinner, useI18n } from "@cds/ui";
 import type { TCriteriaSet } from "@cds/criteria-schema";
 import { versionQuery } from "./api.ts";
+import { DialogActions, DroppedCriteria, ModalFrame, useModal } from "./form-parts.tsx";
 import { SemanticDiff } from "./SemanticDiff.tsx";
 import { useCloneVersion } from "./useCloneVersion.ts";
 
@@ -46,16 +47,7 @@ export default function CloneChoiceDialog({
   const clone = useCloneVersion();
   const nationalDoc = useQuery(versionQuery(national.id));
   const currentDoc = useQuery(versionQuery(current.id));
-  const first = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  const first = useModal<HTMLInputElement>(onClose);
 
   const base = currentDoc.data ? asSet(currentDoc.data.document) : null;
   const startOver = nationalDoc.data ? asSet(nationalDoc.data.document) : null;
@@ -75,82 +67,66 @@ export default function CloneChoiceDialog({
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        className="modal modal-wide card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        data-testid="clone-choice-dialog"
-      >
-        <form onSubmit={submit}>
-          <h2 id={`${id}-title`}>{t("clone.title", { tenant: tenantName })}</h2>
-          <p>{t("clone.intro", { set: current.setCode, version: current.version })}</p>
-          <fieldset className="clone-choices">
-            <legend>{t("clone.legend")}</legend>
-            <div className="clone-choice">
-              <input
-                ref={first}
-                type="radio"
-                id={`${id}-own`}
-                name={`${id}-choice`}
-                checked={choice === "own"}
-                onChange={() => setChoice("own")}
-                aria-describedby={`${id}-own-hint`}
-              />
-              <label htmlFor={`${id}-own`}>{t("clone.own")}</label>
-              <p className="muted small" id={`${id}-own-hint`}>
-                {t("clone.ownHint", { set: current.setCode, version: current.version })}
-              </p>
-            </div>
-            <div className="clone-choice">
-              <input
-                type="radio"
-                id={`${id}-national`}
-                name={`${id}-choice`}
-                checked={choice === "national"}
-                onChange={() => setChoice("national")}
-                aria-describedby={`${id}-national-hint`}
-              />
-              <label htmlFor={`${id}-national`}>{t("clone.national")}</label>
-              <p className="muted small" id={`${id}-national-hint`}>
-                {t("clone.nationalHint", { set: national.setCode, version: national.version })}
-              </p>
-            </div>
-          </fieldset>
-
-          {choice === "national" && droppedLocal.length > 0 && (
-            <div className="notice notice-warn" data-testid="clone-drops-local">
-              <p>{t("clone.dropsLocal", { count: droppedLocal.length })}</p>
-              <ul>
-                {droppedLocal.map((c) => (
-                  <li key={c.code}>
-                    <strong>{c.code}</strong> {c.name}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-
-          <h3>{t("clone.diffTitle", { set: current.setCode, version: current.version })}</h3>
-          <ErrorBox error={nationalDoc.error ?? currentDoc.error} />
-          {base && shown ? (
-            <SemanticDiff base={base} current={shown} />
-          ) : (
-            !(nationalDoc.isError || currentDoc.isError) && <Spinner />
-          )}
-
-          <ErrorBox error={clone.error} />
-          <div className="row modal-actions">
-            <button type="submit" disabled={clone.isPending}>
-              {clone.isPending ? t("sets.cloning") : t("clone.submit")}
-            </button>
-            <button type="button" className="secondary" onClick={onClose}>
-              {t("common.cancel")}
-            </button>
+    <ModalFrame titleId={`${id}-title`} testId="clone-choice-dialog" wide onClose={onClose}>
+      <form onSubmit={submit}>
+        <h2 id={`${id}-title`}>{t("clone.title", { tenant: tenantName })}</h2>
+        <p>{t("clone.intro", { set: current.setCode, version: current.version })}</p>
+        <fieldset className="clone-choices">
+          <legend>{t("clone.legend")}</legend>
+          <div className="clone-choice">
+            <input
+              ref={first}
+              type="radio"
+              id={`${id}-own`}
+              name={`${id}-choice`}
+              checked={choice === "own"}
+              onChange={() => setChoice("own")}
+              aria-describedby={`${id}-own-hint`}
+            />
+            <label htmlFor={`${id}-own`}>{t("clone.own")}</label>
+            <p className="muted small" id={`${id}-own-hint`}>
+              {t("clone.ownHint", { set: current.setCode, version: current.version })}
+            </p>
           </div>
-        </form>
-      </div>
-    </div>
+          <div className="clone-choice">
+            <input
+              type="radio"
+              id={`${id}-national`}
+              name={`${id}-choice`}
+              checked={choice === "national"}
+              onChange={() => setChoice("national")}
+              aria-describedby={`${id}-national-hint`}
+            />
+            <label htmlFor={`${id}-national`}>{t("clone.national")}</label>
+            <p className="muted small" id={`${id}-national-hint`}>
+              {t("clone.nationalHint", { set: national.setCode, version: national.version })}
+            </p>
+          </div>
+        </fieldset>
+
+        {choice === "national" && droppedLocal.length > 0 && (
+          <div className="notice notice-warn" data-testid="clone-drops-local">
+            <p>{t("clone.dropsLocal", { count: droppedLocal.length })}</p>
+            <DroppedCriteria criteria={droppedLocal} />
+          </div>
+        )}
+
+        <h3>{t("clone.diffTitle", { set: current.setCode, version: current.version })}</h3>
+        <ErrorBox error={nationalDoc.error ?? currentDoc.error} />
+        {base && shown ? (
+          <SemanticDiff base={base} current={shown} />
+        ) : (
+          !(nationalDoc.isError || currentDoc.isError) && <Spinner />
+        )}
+
+        <ErrorBox error={clone.error} />
+        <DialogActions
+          pending={clone.isPending}
+          label={t("clone.submit")}
+          pendingLabel={t("sets.cloning")}
+          onCancel={onClose}
+        />
+      </form>
+    </ModalFrame>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { DataTable, ErrorBox, LevelBadge, Notice, Spinner, useI18n, type Column } from "@cds/ui";
+import { DataTable, ErrorBox, KpiCard, LevelBadge, Notice, Spinner, useI18n, type Column } from "@cds/ui";
 import { impactQuery, roundsQuery, type ImpactData, type RoundRow } from "./api.ts";
 
 type Moved = ImpactData["moved"][number];
@@ -106,22 +106,10 @@ function ImpactResult({
   return (
     <div className="impact-result" aria-live="polite">
       <div className="kpis">
-        <div className="kpi">
-          <div className="value">{number(d.units)}</div>
-          <div className="label">{t("impact.total")}</div>
-        </div>
-        <div className="kpi kpi-looser">
-          <div className="value">{number(d.up)}</div>
-          <div className="label">{t("impact.up")}</div>
-        </div>
-        <div className="kpi kpi-stricter">
-          <div className="value">{number(d.down)}</div>
-          <div className="label">{t("impact.down")}</div>
-        </div>
-        <div className="kpi">
-          <div className="value">{number(d.units - d.up - d.down)}</div>
-          <div className="label">{t("impact.same")}</div>
-        </div>
+        <KpiCard value={number(d.units)} label={t("impact.total")} />
+        <KpiCard tone="-looser" value={number(d.up)} label={t("impact.up")} />
+        <KpiCard tone="-stricter" value={number(d.down)} label={t("impact.down")} />
+        <KpiCard value={number(d.units - d.up - d.down)} label={t("impact.same")} />
       </div>
       <table className="impact-table" data-testid="impact-table">
         <caption className="visually-hidden">{t("impact.title")}</caption>

@@ -5,7 +5,7 @@
  * `diffFromBase` — on the live document, so it follows every unsaved edit.
  */
 import { useMemo } from "react";
-import { useI18n } from "@cds/ui";
+import { KpiCard, useI18n } from "@cds/ui";
 import { diff } from "@cds/criteria-core";
 import { formatTarget, type TCriteriaSet } from "@cds/criteria-schema";
 
@@ -32,22 +32,10 @@ export function SemanticDiff({ base, current }: { base: TCriteriaSet; current: T
   return (
     <div className="semantic-diff-view">
       <div className="kpis diff-kpis">
-        <div className="kpi kpi-stricter">
-          <div className="value">{d.summary.stricter}</div>
-          <div className="label">{t("diff.kpi.stricter")}</div>
-        </div>
-        <div className="kpi kpi-looser">
-          <div className="value">{d.summary.looser}</div>
-          <div className="label">{t("diff.kpi.looser")}</div>
-        </div>
-        <div className="kpi kpi-added">
-          <div className="value">{d.summary.added}</div>
-          <div className="label">{t("diff.kpi.added")}</div>
-        </div>
-        <div className="kpi kpi-removed">
-          <div className="value">{d.summary.removed}</div>
-          <div className="label">{t("diff.kpi.removed")}</div>
-        </div>
+        <KpiCard tone="kpi-stricter" value={d.summary.stricter} label={t("diff.kpi.stricter")} />
+        <KpiCard tone="kpi-looser" value={d.summary.looser} label={t("diff.kpi.looser")} />
+        <KpiCard tone="kpi-added" value={d.summary.added} label={t("diff.kpi.added")} />
+        <KpiCard tone="kpi-removed" value={d.summary.removed} label={t("diff.kpi.removed")} />
       </div>
       <p className="muted small">{t("diff.legend")}</p>
       {empty ? (

@@ -11,8 +11,7 @@ import { compareVietnamese } from "@cds/criteria-schema";
 import {
   blockingDraft,
   canManageSets,
-  editorTenant,
-  isMinistryAdmin,
+  cloneTarget,
   ownCurrentVersion,
   setsQuery,
   versionHref,
@@ -20,6 +19,7 @@ import {
   type SetsData,
 } from "./api.ts";
 import { CloneForProvinceButton } from "./CloneForProvinceButton.tsx";
+import { CloneStatus } from "./CloneStatus.tsx";
 import { useCloneVersion } from "./useCloneVersion.ts";
 import { VersionStatusBadge } from "./VersionStatusBadge.tsx";
 import "./sets.css";
@@ -31,7 +31,7 @@ export function SetsPage({ me }: { me: Me; [k: string]: unknown }) {
   if (sets.isError) return <ErrorBox error={sets.error} />;
 
   const ownTenants = new Set(me.roles.map((r) => r.tenantId));
-  const ministry = isMinistryAdmin(me);
+  const ministry = me.capabilities.readNational;
   const national = sets.data.criteriaSets.filter((s) => s.tenant.kind === "MINISTRY");
   // Provinces' sets by province name in Vietnamese order (the API lists them by code).
   const provincial = sets.data.criteriaSets
@@ -39,8 +39,10 @@ export function SetsPage({ me }: { me: Me; [k: string]: unknown }) {
     .sort((a, b) => compareVietnamese(a.tenant.name, b.tenant.name) || compareVietnamese(a.title, b.title));
   const own = provincial.filter((s) => ownTenants.has(s.tenant.code));
   const others = ministry ? provincial.filter((s) => !ownTenants.has(s.tenant.code)) : [];
-  const province = me.roles.find((r) => r.role === "PROVINCE_ADMIN");
-  const provinceName = own[0]?.tenant.name ?? province?.unit?.name ?? province?.tenantId ?? "";
+  // A province admin's own tenant (the ministry's own sets are the national ones).
+  const province = me.capabilities.adminSections.includes("REPORT") ? me.capabilities.ownTenant : null;
+  const provinceName =
+    own[0]?.tenant.name ?? me.roles.find((r) => r.tenantId === province)?.unit?.name ?? province ?? "";
 
   return (
     <div className="sets-page">
@@ -80,19 +82,16 @@ function unitKindName(data: SetsData, code: string, locale: string): string {
 function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
   const { t, date, locale } = useI18n();
   const clone = useCloneVersion();
-  const target = editorTenant(me);
-  const isNational = set.tenant.kind === "MINISTRY";
   const mayManage = canManageSets(me, set.tenant.code);
   // A province admin clones a national framework into their province; the owner of a set adds versions to it.
-  const cloneInto = isNational && target && target !== set.tenant.code && canManageSets(me, target) ? target : null;
+  const into = cloneTarget(me, set.tenant);
+  const cloneInto = into?.tenantId ?? null;
   const draftHere = set.versions.find((v) => v.status === "DRAFT");
   const provinceDraft = cloneInto ? blockingDraft(data, cloneInto, set.unitKind) : null;
   const provinceCurrent = cloneInto ? ownCurrentVersion(data, cloneInto, set.unitKind) : null;
-  const tenantName = me.roles.find((r) => r.tenantId === cloneInto)?.unit?.name ?? cloneInto ?? "";
 
-  const error = clone.error;
   const draftAfterError =
-    error instanceof ApiError && error.code === "WORKFLOW"
+    clone.error instanceof ApiError && clone.error.code === "WORKFLOW"
       ? cloneInto
         ? provinceDraft
         : draftHere
@@ -121,15 +120,7 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
         </div>
       </div>
 
-      {clone.isPending && <Spinner label={t("sets.cloning")} />}
-      {draftAfterError ? (
-        <div className="error-box" role="alert">
-          {t("sets.draftExists", { version: draftAfterError.version.version, set: draftAfterError.set.code })}{" "}
-          <Link to={versionHref(draftAfterError.version.id)}>{t("sets.openDraft")}</Link>
-        </div>
-      ) : (
-        <ErrorBox error={error} />
-      )}
+      <CloneStatus pending={clone.isPending} error={clone.error} blocking={draftAfterError} />
 
       <div className="table-scroll">
         <table className="versions-table">
@@ -161,23 +152,15 @@ function SetCard({ set, me, data }: { set: SetRow; me: Me; data: SetsData }) {
                 <td>
                   <div className="actions">
                     <Link to={versionHref(v.id)}>{v.status === "DRAFT" ? t("sets.openDraft") : t("sets.open")}</Link>
-                    {v.status === "PUBLISHED" && cloneInto && (
+                    {v.status === "PUBLISHED" && into && (
                       <>
                         <CloneForProvinceButton
                           national={{ id: v.id, version: v.version, setCode: set.code }}
-                          current={
-                            provinceCurrent
-                              ? {
-                                  id: provinceCurrent.version.id,
-                                  version: provinceCurrent.version.version,
-                                  setCode: provinceCurrent.set.code,
-                                }
-                              : null
-                          }
-                          tenantId={cloneInto}
-                          tenantName={tenantName}
+                          current={provinceCurrent}
+                          tenantId={into.tenantId}
+                          tenantName={into.tenantName}
                           disabled={clone.isPending}
-                          onCloneDirectly={() => clone.mutate({ sourceVersionId: v.id, tenantId: cloneInto })}
+                          onCloneDirectly={() => clone.mutate({ sourceVersionId: v.id, tenantId: into.tenantId })}
                         />
                         {provinceDraft && (
                           <Link to={versionHref(provinceDraft.version.id)} className="muted">

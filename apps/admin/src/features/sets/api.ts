@@ -1,6 +1,7 @@
 /** What the criteria-set screens ask the API: typed documents and one query-options factory per entity. */
 import { queryOptions } from "@tanstack/react-query";
-import { graphql, request, unwrap, type Me, type ResultOf } from "@cds/ui";
+import type { VersionRef } from "./CloneChoiceDialog.tsx";
+import { ErrorFields, graphql, request, unwrap, type Me, type ResultOf } from "@cds/ui";
 
 // ---- queries ----
 
@@ -56,6 +57,7 @@ const VersionQuery = graphql(`
         id
         version
         status
+        allowedActions
         title
         unitKind
         revision
@@ -179,105 +181,67 @@ export const impactQuery = (versionId: string, roundId: string, revision: number
 
 // ---- mutations ----
 
-const CloneMutation = graphql(`
-  mutation CloneCriteriaSet($sourceVersionId: ID!, $tenantId: String!, $startOver: Boolean) {
-    cloneCriteriaSet(sourceVersionId: $sourceVersionId, tenantId: $tenantId, startOver: $startOver) {
-      __typename
-      ... on MutationCloneCriteriaSetSuccess {
-        data {
-          id
-          version
-          set {
-            code
+const CloneMutation = graphql(
+  `
+    mutation CloneCriteriaSet($sourceVersionId: ID!, $tenantId: String!, $startOver: Boolean) {
+      cloneCriteriaSet(sourceVersionId: $sourceVersionId, tenantId: $tenantId, startOver: $startOver) {
+        __typename
+        ...ErrorFields
+        ... on MutationCloneCriteriaSetSuccess {
+          data {
+            id
+            version
+            set {
+              code
+            }
           }
         }
       }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
-const UpdateMutation = graphql(`
-  mutation UpdateCriteriaSetDraft($versionId: ID!, $document: JSON!, $revision: Int!) {
-    updateCriteriaSetDraft(versionId: $versionId, document: $document, revision: $revision) {
-      __typename
-      ... on MutationUpdateCriteriaSetDraftSuccess {
-        data {
-          id
-          revision
-          updatedAt
-          document
+const UpdateMutation = graphql(
+  `
+    mutation UpdateCriteriaSetDraft($versionId: ID!, $document: JSON!, $revision: Int!) {
+      updateCriteriaSetDraft(versionId: $versionId, document: $document, revision: $revision) {
+        __typename
+        ...ErrorFields
+        ... on MutationUpdateCriteriaSetDraftSuccess {
+          data {
+            id
+            revision
+            updatedAt
+            document
+          }
         }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InvalidSetError {
-        issues {
-          code
-          pointer
-          path
-          message
-          messageEn
-        }
-      }
-      ... on ConflictError {
-        currentVersion
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
-const PublishMutation = graphql(`
-  mutation PublishCriteriaSetVersion($versionId: ID!, $decisionNumber: String!, $decisionDate: Date!) {
-    publishCriteriaSetVersion(versionId: $versionId, decisionNumber: $decisionNumber, decisionDate: $decisionDate) {
-      __typename
-      ... on MutationPublishCriteriaSetVersionSuccess {
-        data {
-          id
-          status
-          decisionNumber
-          decisionDate
-          publishedAt
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-      ... on InvalidSetError {
-        issues {
-          code
-          pointer
-          path
-          message
-          messageEn
+const PublishMutation = graphql(
+  `
+    mutation PublishCriteriaSetVersion($versionId: ID!, $decisionNumber: String!, $decisionDate: Date!) {
+      publishCriteriaSetVersion(versionId: $versionId, decisionNumber: $decisionNumber, decisionDate: $decisionDate) {
+        __typename
+        ...ErrorFields
+        ... on MutationPublishCriteriaSetVersionSuccess {
+          data {
+            id
+            status
+            decisionNumber
+            decisionDate
+            publishedAt
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
 type Unwrappable = Parameters<typeof unwrap>[0];
 
@@ -307,54 +271,47 @@ export function versionHref(id: string): string {
   return `/sets/${encodeURIComponent(id)}`;
 }
 
+/** The tenant's own set for a unit kind and its version in the given status, if it has one. */
+function ownVersion(data: SetsData, tenantCode: string, unitKind: string, status: VersionRow["status"]) {
+  for (const set of data.criteriaSets) {
+    if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
+    const version = set.versions.find((x) => x.status === status);
+    if (version) return { set, version };
+  }
+  return null;
+}
+
 /** The draft that blocks a clone into a tenant: its set for that unit kind already has one (the API allows one draft per set). */
 export function blockingDraft(
   data: SetsData,
   tenantCode: string,
   unitKind: string,
 ): { set: SetRow; version: VersionRow } | null {
-  for (const set of data.criteriaSets) {
-    if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
-    const v = set.versions.find((x) => x.status === "DRAFT");
-    if (v) return { set, version: v };
-  }
-  return null;
+  return ownVersion(data, tenantCode, unitKind, "DRAFT");
 }
 
 /** The tenant's own set for a unit kind and its version in force (published), if it has one: what a new version should start from. */
-export function ownCurrentVersion(
-  data: SetsData,
-  tenantCode: string,
-  unitKind: string,
-): { set: SetRow; version: VersionRow } | null {
-  for (const set of data.criteriaSets) {
-    if (set.tenant.code !== tenantCode || set.unitKind !== unitKind) continue;
-    const v = set.versions.find((x) => x.status === "PUBLISHED");
-    if (v) return { set, version: v };
-  }
-  return null;
+export function ownCurrentVersion(data: SetsData, tenantCode: string, unitKind: string): VersionRef | null {
+  const own = ownVersion(data, tenantCode, unitKind, "PUBLISHED");
+  return own ? { id: own.version.id, version: own.version.version, setCode: own.set.code } : null;
 }
 
-// ---- who may do what (mirrors the API's rules, to show only the buttons that work) ----
+// ---- who may do what: the API's capabilities (a version's own actions come as `allowedActions`) ----
 
-const NATIONAL_TENANT = "vn";
-
-/** The tenant a user edits criteria sets for: their province, or "vn" for the ministry. */
-export function editorTenant(me: Me): string | null {
-  const province = me.roles.find((r) => r.role === "PROVINCE_ADMIN");
-  if (province) return province.tenantId;
-  if (me.roles.some((r) => r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT)) return NATIONAL_TENANT;
-  return null;
-}
-
+/** Whether the user runs the sets of this tenant: clones, edits and publishes them. */
 export function canManageSets(me: Me, tenantId: string): boolean {
-  return me.roles.some(
-    (r) =>
-      (r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT && tenantId === NATIONAL_TENANT) ||
-      (r.role === "PROVINCE_ADMIN" && r.tenantId === tenantId),
-  );
+  return me.capabilities.manageSets && me.capabilities.ownTenant === tenantId;
 }
 
-export function isMinistryAdmin(me: Me): boolean {
-  return me.roles.some((r) => r.role === "MINISTRY_ADMIN" && r.tenantId === NATIONAL_TENANT);
+/**
+ * Where a national framework of `tenant` may be cloned to by this user: their own province
+ * (with its name), when they manage its sets; null for anyone else and for the ministry's own sets.
+ */
+export function cloneTarget(
+  me: Me,
+  tenant: { kind: string; code: string },
+): { tenantId: string; tenantName: string } | null {
+  const target = me.capabilities.ownTenant;
+  if (tenant.kind !== "MINISTRY" || !target || target === tenant.code || !canManageSets(me, target)) return null;
+  return { tenantId: target, tenantName: me.roles.find((r) => r.tenantId === target)?.unit?.name ?? target };
 }

@@ -4,27 +4,13 @@
  * GraphQL operations the screens send (and records them), and stand-ins for
  * the Monaco views.
  */
-import { vi } from "vitest";
-import { render } from "@testing-library/react";
-import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { createQueryClient, I18nProvider, type Me } from "@cds/ui";
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
 import { catalogs } from "../../messages.ts";
+import { renderWithProviders as renderWith, stubGraphql } from "@cds/ui/testing";
 import type { EditorComponents } from "./editor-types.ts";
 
-export const provinceAdmin: Me = {
-  id: "u1",
-  name: "Sở TT&TT Ninh Bình",
-  email: "so@ninhbinh.gov.vn",
-  roles: [
-    {
-      role: "PROVINCE_ADMIN",
-      tenantId: "ninh-binh",
-      unit: { id: "unit-37", code: "37", name: "Tỉnh Ninh Bình", path: "37" },
-    },
-  ],
-} as Me;
+export { provinceAdmin } from "../../test-users.ts";
 
 export const national = BUILT_IN_SETS["vn-2361-district"]!;
 
@@ -46,6 +32,8 @@ export function versionData(document: unknown = draftDocument(), status = "DRAFT
     id: DRAFT_ID,
     version: "1.0",
     status,
+    // What the API allows the province admin with its own set's version.
+    allowedActions: status === "DRAFT" ? ["EDIT", "PUBLISH"] : ["CLONE"],
     title: "Bộ tiêu chí đánh giá mức độ chuyển đổi số cấp huyện — Ninh Bình",
     unitKind: "district",
     revision: 3,
@@ -73,32 +61,8 @@ export function versionData(document: unknown = draftDocument(), status = "DRAFT
   };
 }
 
-export interface SentOperation {
-  query: string;
-  variables: Record<string, unknown>;
-}
-
 /** A fetch that answers by operation name; `answers` maps an operation name to its `data` (or a function of the variables). */
-export function mockGraphql(answers: Record<string, unknown | ((vars: Record<string, unknown>) => unknown)>) {
-  const sent: SentOperation[] = [];
-  const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as SentOperation;
-    sent.push(body);
-    const name = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
-    const answer = answers[name];
-    if (answer === undefined)
-      return new Response(JSON.stringify({ errors: [{ message: `unmocked ${name}` }] }), { status: 200 });
-    const data =
-      typeof answer === "function" ? (answer as (v: Record<string, unknown>) => unknown)(body.variables) : answer;
-    return new Response(JSON.stringify({ data }), { status: 200, headers: { "content-type": "application/json" } });
-  });
-  vi.stubGlobal("fetch", fetchMock);
-  return {
-    sent,
-    fetchMock,
-    byName: (name: string) => sent.filter((s) => new RegExp(`(query|mutation)\\s+${name}\\b`).test(s.query)),
-  };
-}
+export const mockGraphql = stubGraphql;
 
 /** Stand-ins for the Monaco views: a labelled textarea on the same text, and nothing for the text diff. */
 export const stubEditors: EditorComponents = {
@@ -109,10 +73,5 @@ export const stubEditors: EditorComponents = {
 };
 
 export function renderWithProviders(ui: ReactNode) {
-  const client = createQueryClient({ test: true });
-  return render(
-    <QueryClientProvider client={client}>
-      <I18nProvider catalogs={catalogs}>{ui}</I18nProvider>
-    </QueryClientProvider>,
-  );
+  return renderWith(ui, catalogs);
 }

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { assessment, mockApi } from "./test-fixtures.ts";
+import { stubGraphql } from "@cds/ui/testing";
+import { assessment, savedOver, valuesOf } from "./test-fixtures.ts";
 import { renderAssessmentPage } from "./test-harness.tsx";
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -13,7 +14,7 @@ afterEach(() => {
 
 describe("AssessmentPage", () => {
   it("generates the right input for each measure kind", async () => {
-    mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
+    stubGraphql({ PortalAssessment: () => ({ assessment: assessment() }) });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect(screen.getByLabelText("CQS-02 tử số")).toBeTruthy();
@@ -36,7 +37,7 @@ describe("AssessmentPage", () => {
   });
 
   it("updates the live level, the computed % and the gap message as values are typed", async () => {
-    mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
+    stubGraphql({ PortalAssessment: () => ({ assessment: assessment() }) });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect(screen.getByTestId("live-level").dataset.level).toBe("0");
@@ -58,9 +59,29 @@ describe("AssessmentPage", () => {
     expect(screen.getByTestId("live-level").dataset.level).toBe("0");
   });
 
+  it('refuses "1.2.3" as a whole number on its field and accepts thousands groups ("1.234")', async () => {
+    stubGraphql({ PortalAssessment: () => ({ assessment: assessment() }) });
+    renderAssessmentPage();
+    await screen.findByTestId("criterion-CQS-02");
+    type("CQS-02 mẫu số", "2.000");
+    type("CQS-02 tử số", "1.2.3");
+    expect(screen.getByTestId("criterion-CQS-02").textContent).toContain("Tử số phải là số nguyên không âm");
+    type("CQS-02 tử số", "1.234");
+    expect(screen.getByTestId("criterion-CQS-02").textContent).not.toContain("Tử số phải là số nguyên không âm");
+    expect(screen.getByTestId("percent-CQS-02").textContent).toContain("61,7%");
+  });
+
+  it("shows the days left to the deadline as the API counts them (the whole last day is on time)", async () => {
+    const a = { ...assessment(), submitDeadline: { date: "2026-10-31", daysLeft: 0, state: "DUE_TODAY" } };
+    stubGraphql({ PortalAssessment: () => ({ assessment: a }) });
+    renderAssessmentPage();
+    await screen.findByTestId("criterion-CQS-02");
+    expect(screen.getByText("31/10/2026").closest("dd")!.textContent).toBe("31/10/2026 (hạn cuối là hôm nay)");
+  });
+
   it("shows a conflict with the other values and never overwrites them", async () => {
     let server = assessment();
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       PortalAssessment: () => ({ assessment: server }),
       PortalSaveValues: (v) => {
         if (v.version === 7) {
@@ -68,7 +89,7 @@ describe("AssessmentPage", () => {
           server = assessment({
             version: 8,
             values: {
-              ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+              ...valuesOf(server),
               "CQS-02": { numerator: 30, denominator: 50 },
             },
           });
@@ -82,13 +103,7 @@ describe("AssessmentPage", () => {
             },
           };
         }
-        server = assessment({
-          version: 9,
-          values: {
-            ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
-            ...(v.values as object),
-          },
-        });
+        server = savedOver(server, v.values, 9);
         return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
       },
     });
@@ -103,12 +118,12 @@ describe("AssessmentPage", () => {
     expect(within(dialog).getByText(/21\/50/)).toBeTruthy();
     // Mine is still in the form and in the local draft; nothing was sent again on its own.
     expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).value).toBe("21");
-    expect(calls.filter((c) => c.op === "PortalSaveValues")).toHaveLength(1);
+    expect(calls.filter((c) => c.operation === "PortalSaveValues")).toHaveLength(1);
     expect(Object.keys(localStorage).some((k) => k.startsWith("cds.draft.A1."))).toBe(true);
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Giữ số liệu của tôi và lưu lại" }));
     await waitFor(() => expect(screen.getByTestId("save-status").textContent).toMatch(/Đã lưu lúc \d\d:\d\d/));
-    const saves = calls.filter((c) => c.op === "PortalSaveValues");
+    const saves = calls.filter((c) => c.operation === "PortalSaveValues");
     expect(saves).toHaveLength(2);
     expect(saves[1]!.variables.version).toBe(8);
     expect(saves[1]!.variables.values).toEqual({ "CQS-02": { numerator: 21, denominator: 50 } });
@@ -116,7 +131,7 @@ describe("AssessmentPage", () => {
   });
 
   it("keeps unsaved changes in localStorage and restores them", async () => {
-    mockApi({
+    stubGraphql({
       PortalAssessment: () => ({ assessment: assessment() }),
       PortalSaveValues: () => {
         throw new TypeError("Failed to fetch");
@@ -145,16 +160,10 @@ describe("AssessmentPage", () => {
 
   it("clears the draft after a successful save", async () => {
     let server = assessment();
-    mockApi({
+    stubGraphql({
       PortalAssessment: () => ({ assessment: server }),
       PortalSaveValues: (v) => {
-        server = assessment({
-          version: 8,
-          values: {
-            ...server.values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
-            ...(v.values as object),
-          },
-        });
+        server = savedOver(server, v.values, 8);
         return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
       },
     });
@@ -170,22 +179,22 @@ describe("AssessmentPage", () => {
   });
 
   it("refuses to submit with missing values and lists them", async () => {
-    const calls = mockApi({ PortalAssessment: () => ({ assessment: assessment() }) });
+    const { calls } = stubGraphql({ PortalAssessment: () => ({ assessment: assessment() }) });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     const box = screen.getByTestId("submit-missing");
     expect(box.textContent).toContain("Chưa thể nộp hồ sơ");
     expect(box.textContent).toContain("CQS-02 — Tỷ lệ hồ sơ trực tuyến toàn trình");
-    expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
+    expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(false);
   });
 
   it("lists what the server refuses on submission", async () => {
     const values = {
-      ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+      ...valuesOf(assessment()),
       "CQS-02": { numerator: 25, denominator: 50 },
     };
-    mockApi({
+    stubGraphql({
       PortalAssessment: () => ({ assessment: assessment({ values }) }),
       PortalSubmit: () => ({
         submitAssessment: {
@@ -209,10 +218,10 @@ describe("AssessmentPage", () => {
 
   it("asks for confirmation, says what will be locked, and sends nothing before Nộp", async () => {
     const values = {
-      ...assessment().values.reduce((o, x) => ({ ...o, [x.criterionCode]: x.value }), {}),
+      ...valuesOf(assessment()),
       "CQS-02": { numerator: 25, denominator: 50 },
     };
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       PortalAssessment: () => ({ assessment: assessment({ values }) }),
       PortalSubmit: () => ({
         submitAssessment: {
@@ -229,15 +238,15 @@ describe("AssessmentPage", () => {
       "Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ",
     );
     expect(dialog.textContent).toMatch(/Mức đăng ký: mức 3 \(.+\)\. Đã nhập số liệu \d+\/\d+ tiêu chí/);
-    expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
+    expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(false);
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Huỷ" }));
     expect(screen.queryByRole("alertdialog")).toBeNull();
-    expect(calls.some((c) => c.op === "PortalSubmit")).toBe(false);
+    expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(false);
 
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Nộp" }));
-    await waitFor(() => expect(calls.some((c) => c.op === "PortalSubmit")).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(true));
   });
 
   it("is read-only once submitted and shows the recognised level and decision", async () => {
@@ -247,7 +256,7 @@ describe("AssessmentPage", () => {
       recognitionDecision: "314/QĐ-UBND",
       recognitionDate: "2026-11-20",
     };
-    mockApi({ PortalAssessment: () => ({ assessment: a }) });
+    stubGraphql({ PortalAssessment: () => ({ assessment: a }) });
     renderAssessmentPage();
     await screen.findByTestId("criterion-CQS-02");
     expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).disabled).toBe(true);

@@ -1,9 +1,16 @@
 import { memo, type ReactNode } from "react";
 import type { Status } from "@cds/criteria-core";
 import { formatTarget, type TCriterion, type TLevel } from "@cds/criteria-schema";
-import { CriterionStatus, useI18n } from "@cds/ui";
+import {
+  CriterionStatus,
+  formatValue,
+  parseWhole,
+  useI18n,
+  type FieldError,
+  type FieldState,
+  type InputName,
+} from "@cds/ui";
 import { EvidenceBox, type EvidenceActions, type EvidenceFile } from "./EvidenceBox.tsx";
-import { describeValue, parseWhole, type FieldError, type FieldState, type InputName } from "./form.ts";
 
 export interface ReviewNote {
   id: string;
@@ -65,7 +72,8 @@ function NumberInput({
 }
 
 export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) {
-  const { t, locale, percent } = useI18n();
+  const i18n = useI18n();
+  const { t, locale, percent } = i18n;
   const c = p.criterion;
   const code = c.code;
   const f = p.state;
@@ -249,7 +257,7 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       ))}
       {p.verified && (
         <div className="pa-comment pa-verified" role="note">
-          <strong>{t("review.verified")}</strong> {describeValue(p.verified.value, t, percent)}
+          <strong>{t("review.verified")}</strong> {formatValue(p.verified.value, i18n)}
           {p.verified.comment ? ` — ${p.verified.comment}` : ""}
         </div>
       )}

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { assessment, mockApi } from "./test-fixtures.ts";
-import { renderAssessmentPage, stubUploads } from "./test-harness.tsx";
+import { stubGraphql, stubUploads } from "@cds/ui/testing";
+import { assessment } from "./test-fixtures.ts";
+import { renderAssessmentPage } from "./test-harness.tsx";
 
 const FILE = {
   id: "E1",
@@ -20,7 +21,7 @@ afterEach(() => {
 
 describe("evidence on the assessment form", () => {
   it("deletes a file only after confirmation", async () => {
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       PortalAssessment: () => ({ assessment: { ...assessment(), evidence: [FILE] } }),
       PortalDeleteEvidence: (v) => ({
         deleteEvidence: { __typename: "MutationDeleteEvidenceSuccess", data: { id: v.id } },
@@ -32,18 +33,16 @@ describe("evidence on the assessment form", () => {
     // A second look before anything is sent; "Huỷ" keeps the file.
     expect(within(item).getByText('Xoá tệp "bien-ban.pdf"?')).toBeTruthy();
     fireEvent.click(within(item).getByRole("button", { name: "Huỷ" }));
-    expect(calls.filter((c) => c.op === "PortalDeleteEvidence")).toHaveLength(0);
+    expect(calls.filter((c) => c.operation === "PortalDeleteEvidence")).toHaveLength(0);
 
     fireEvent.click(within(item).getByRole("button", { name: "Xoá tệp bien-ban.pdf" }));
     fireEvent.click(within(item).getByRole("button", { name: "Xoá tệp" }));
     await waitFor(() => expect(screen.queryByTestId("evidence-E1")).toBeNull());
-    expect(calls.filter((c) => c.op === "PortalDeleteEvidence")).toEqual([
-      { op: "PortalDeleteEvidence", variables: { id: "E1" } },
-    ]);
+    expect(calls.filter((c) => c.operation === "PortalDeleteEvidence").map((c) => c.variables)).toEqual([{ id: "E1" }]);
   });
 
   it("replaces a file in place with the picked one", async () => {
-    mockApi({ PortalAssessment: () => ({ assessment: { ...assessment(), evidence: [FILE] } }) });
+    stubGraphql({ PortalAssessment: () => ({ assessment: { ...assessment(), evidence: [FILE] } }) });
     const sent = stubUploads((ops, file) => ({
       replaceEvidence: {
         __typename: "MutationReplaceEvidenceSuccess",
@@ -63,7 +62,7 @@ describe("evidence on the assessment form", () => {
 
   it("offers only what allowedActions lists", async () => {
     const a = assessment();
-    mockApi({
+    stubGraphql({
       PortalAssessment: () => ({
         assessment: { ...a, allowedActions: a.allowedActions.filter((x) => x !== "deleteEvidence"), evidence: [FILE] },
       }),
@@ -75,7 +74,9 @@ describe("evidence on the assessment form", () => {
   });
 
   it("offers neither once the assessment is submitted", async () => {
-    mockApi({ PortalAssessment: () => ({ assessment: { ...assessment({ status: "SUBMITTED" }), evidence: [FILE] } }) });
+    stubGraphql({
+      PortalAssessment: () => ({ assessment: { ...assessment({ status: "SUBMITTED" }), evidence: [FILE] } }),
+    });
     renderAssessmentPage();
     const item = await screen.findByTestId("evidence-E1");
     expect(within(item).queryByRole("button")).toBeNull();

@@ -98,7 +98,7 @@ export function EvidenceBox({
           checked.file,
           setProgress,
         );
-        const ev = unwrap(r.replaceEvidence as never) as Evidence;
+        const ev = unwrap(r.replaceEvidence);
         updateList((list) => list.map((x) => (x.id === ev.id ? ev : x)));
       } else {
         const r = await upload(
@@ -107,7 +107,7 @@ export function EvidenceBox({
           checked.file,
           setProgress,
         );
-        const ev = unwrap(r.uploadEvidence as never) as Evidence;
+        const ev = unwrap(r.uploadEvidence);
         updateList((list) => [...list, ev]);
       }
     } catch (err) {

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { assessment, initialValues, mockApi } from "./test-fixtures.ts";
-import { renderAssessmentPage, stubUploads } from "./test-harness.tsx";
+import { stubGraphql, stubUploads } from "@cds/ui/testing";
+import { assessment, initialValues } from "./test-fixtures.ts";
+import { renderAssessmentPage } from "./test-harness.tsx";
 
 const xlsx = (name: string) =>
   new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], name, {
@@ -24,7 +25,7 @@ describe("Excel in on the assessment form", () => {
   it("links the template, shows a bad file's issues, then a good file's changes, and applies them", async () => {
     let applied = false;
     const imported = { ...initialValues, "CQS-02": { numerator: 21, denominator: 50 } };
-    const calls = mockApi({
+    const { calls } = stubGraphql({
       PortalAssessment: () => ({ assessment: applied ? assessment({ version: 8, values: imported }) : assessment() }),
     });
     const sent = stubUploads((ops, file) => {
@@ -109,7 +110,7 @@ describe("Excel in on the assessment form", () => {
     ).toEqual(["CQS-02", "(trống)", "21/50 (42%)"]);
     expect(within(section).getByText(/Mức độ đạt được sau khi nhập/)).toBeTruthy();
     expect(sent.map((s) => s.variables.dryRun)).toEqual([true, true]);
-    expect(calls.filter((c) => c.op === "PortalSaveValues")).toHaveLength(0);
+    expect(calls.filter((c) => c.operation === "PortalSaveValues")).toHaveLength(0);
 
     fireEvent.click(within(section).getByRole("button", { name: "Áp dụng" }));
     await waitFor(() => expect((screen.getByLabelText("CQS-02 tử số") as HTMLInputElement).value).toBe("21"));
@@ -121,7 +122,7 @@ describe("Excel in on the assessment form", () => {
   });
 
   it("is not offered to someone who may not save values", async () => {
-    mockApi({ PortalAssessment: () => ({ assessment: assessment({ status: "SUBMITTED" }) }) });
+    stubGraphql({ PortalAssessment: () => ({ assessment: assessment({ status: "SUBMITTED" }) }) });
     renderAssessmentPage();
     await screen.findByText("Xã Khánh Thiện", { selector: "h1" });
     expect(screen.queryByRole("heading", { name: "Excel" })).toBeNull();

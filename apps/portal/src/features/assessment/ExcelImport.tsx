@@ -6,9 +6,8 @@
  */
 import { useState, type ChangeEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { ErrorBox, LevelBadge, Notice, unwrap, upload, useI18n } from "@cds/ui";
+import { ErrorBox, formatValue, LevelBadge, Notice, unwrap, upload, useI18n } from "@cds/ui";
 import { ImportValuesMutation, templateUrl, type ValuesImportData } from "./api.ts";
-import { describeValue } from "./form.ts";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -31,7 +30,8 @@ export function ExcelImport({
   levelName: (level: number) => string | undefined;
   disabled?: boolean;
 }) {
-  const { t, locale, percent } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const qc = useQueryClient();
   const [busy, setBusy] = useState<"checking" | "applying" | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -40,8 +40,8 @@ export function ExcelImport({
   const [done, setDone] = useState<number | null>(null);
 
   const send = (file: File, v: number, dryRun: boolean) =>
-    upload(ImportValuesMutation, { assessmentId, version: v, file, dryRun }, file).then(
-      (r) => unwrap(r.importIndicatorValues as never) as ValuesImportData,
+    upload(ImportValuesMutation, { assessmentId, version: v, file, dryRun }, file).then((r) =>
+      unwrap(r.importIndicatorValues),
     );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -169,8 +169,8 @@ export function ExcelImport({
                   {r.changes.map((c) => (
                     <tr key={c.criterionCode}>
                       <td>{c.criterionCode}</td>
-                      <td>{describeValue(c.before, t, percent)}</td>
-                      <td>{describeValue(c.after, t, percent)}</td>
+                      <td>{formatValue(c.before, i18n)}</td>
+                      <td>{formatValue(c.after, i18n)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,102 +1,83 @@
 /** The assessment documents (typed from apps/api/schema.graphql) and their query options. */
 import { queryOptions } from "@tanstack/react-query";
-import { graphql, request, type ResultOf } from "@cds/ui";
+import {
+  ErrorFields,
+  EvaluationFields,
+  EvidenceFields,
+  graphql,
+  IndicatorValueFields,
+  request,
+  ReviewCommentFields,
+  type ResultOf,
+} from "@cds/ui";
+import { AssessedUnitFields, PinnedSetVersionFields, SubmitProblemFields } from "../../fragments.ts";
 
-export const AssessmentQuery = graphql(`
-  query PortalAssessment($id: ID!) {
-    assessment(id: $id) {
-      id
-      version
-      status
-      allowedActions
-      registeredLevel
-      computedLevel
-      selfAssessedLevel
-      appraisedLevel
-      recognisedLevel
-      recognitionDecision
-      recognitionDate
-      submittedAt
-      evaluation {
-        level
-        levels {
-          level
-          met
-          failing
-          missing
-          exempt
-        }
-        criteria {
-          code
-          results
-        }
-      }
-      values {
-        criterionCode
-        value
-        effectiveValue
-        note
-        verifiedValue
-        verifierComment
-        verifiedAt
-      }
-      evidence {
-        id
-        criterionCode
-        fileName
-        mimeType
-        size
-        createdAt
-      }
-      comments {
-        id
-        criterionCode
-        body
-        createdAt
-      }
-      history {
-        id
-        at
-        action
-        after
-      }
-      unit {
-        id
-        code
-        name
-        type
-        path
-        parent {
-          name
-        }
-        tenant {
-          code
-          name
-        }
-      }
-      round {
-        id
-        name
-        year
-        submitDueAt
-        reviewDueAt
-      }
-      setVersion {
+export const AssessmentQuery = graphql(
+  `
+    query PortalAssessment($id: ID!) {
+      assessment(id: $id) {
         id
         version
-        decisionNumber
-        decisionDate
-        document
-        set {
-          title
-          tenant {
-            name
-          }
+        status
+        allowedActions
+        registeredLevel
+        computedLevel
+        selfAssessedLevel
+        appraisedLevel
+        recognisedLevel
+        recognitionDecision
+        recognitionDate
+        submittedAt
+        evaluation {
+          ...EvaluationFields
+        }
+        values {
+          ...IndicatorValueFields
+        }
+        evidence {
+          ...EvidenceFields
+        }
+        comments {
+          ...ReviewCommentFields
+        }
+        history {
+          id
+          at
+          action
+          after
+        }
+        unit {
+          ...AssessedUnitFields
+        }
+        round {
+          id
+          name
+          year
+        }
+        submitDeadline {
+          date
+          daysLeft
+          state
+        }
+        submitProblems {
+          ...SubmitProblemFields
+        }
+        setVersion {
+          ...PinnedSetVersionFields
         }
       }
     }
-  }
-`);
+  `,
+  [
+    EvaluationFields,
+    IndicatorValueFields,
+    EvidenceFields,
+    ReviewCommentFields,
+    PinnedSetVersionFields,
+    SubmitProblemFields,
+    AssessedUnitFields,
+  ],
+);
 
 export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];
 
@@ -106,248 +87,152 @@ export const assessmentQuery = (id: string) =>
     queryFn: () => request(AssessmentQuery, { id }).then((r) => r.assessment),
   });
 
-export const SaveValuesMutation = graphql(`
-  mutation PortalSaveValues($assessmentId: ID!, $version: Int!, $values: JSON!, $notes: JSON) {
-    saveIndicatorValues(assessmentId: $assessmentId, version: $version, values: $values, notes: $notes) {
-      __typename
-      ... on MutationSaveIndicatorValuesSuccess {
-        data {
-          id
-          version
-          status
-          computedLevel
-          evaluation {
-            level
-            levels {
-              level
-              met
-              failing
-              missing
-              exempt
-            }
-            criteria {
-              code
-              results
-            }
-          }
-          values {
-            criterionCode
-            value
-            effectiveValue
-            note
-            verifiedValue
-            verifierComment
-            verifiedAt
-          }
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-      ... on InvalidValuesError {
-        issues {
-          criterion
-          field
-          message
-          messageEn
-        }
-      }
-    }
-  }
-`);
-
-export const RegisterLevelMutation = graphql(`
-  mutation PortalRegisterLevel($assessmentId: ID!, $version: Int!, $level: Int!) {
-    registerLevel(assessmentId: $assessmentId, version: $version, level: $level) {
-      __typename
-      ... on MutationRegisterLevelSuccess {
-        data {
-          id
-          version
-          registeredLevel
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-    }
-  }
-`);
-
-export const SubmitMutation = graphql(`
-  mutation PortalSubmit($assessmentId: ID!, $version: Int!) {
-    submitAssessment(assessmentId: $assessmentId, version: $version) {
-      __typename
-      ... on MutationSubmitAssessmentSuccess {
-        data {
-          id
-          version
-          status
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-      ... on InvalidValuesError {
-        issues {
-          criterion
-          field
-          message
-          messageEn
-        }
-      }
-    }
-  }
-`);
-
-export const UploadEvidenceMutation = graphql(`
-  mutation PortalUploadEvidence($assessmentId: ID!, $criterionCode: String!, $file: File!) {
-    uploadEvidence(assessmentId: $assessmentId, criterionCode: $criterionCode, file: $file) {
-      __typename
-      ... on MutationUploadEvidenceSuccess {
-        data {
-          id
-          criterionCode
-          fileName
-          mimeType
-          size
-          createdAt
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-    }
-  }
-`);
-
-export const ReplaceEvidenceMutation = graphql(`
-  mutation PortalReplaceEvidence($id: ID!, $file: File!) {
-    replaceEvidence(id: $id, file: $file) {
-      __typename
-      ... on MutationReplaceEvidenceSuccess {
-        data {
-          id
-          criterionCode
-          fileName
-          mimeType
-          size
-          createdAt
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-    }
-  }
-`);
-
-export const DeleteEvidenceMutation = graphql(`
-  mutation PortalDeleteEvidence($id: ID!) {
-    deleteEvidence(id: $id) {
-      __typename
-      ... on MutationDeleteEvidenceSuccess {
-        data {
-          id
-        }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-    }
-  }
-`);
-
-export const MyAssessmentsQuery = graphql(`
-  query PortalMyAssessments($unitCode: String!) {
-    assessments(unitCode: $unitCode, first: 100) {
-      edges {
-        node {
-          id
-          status
-          allowedActions
-          registeredLevel
-          computedLevel
-          recognisedLevel
-          unit {
-            code
-            name
-            type
-            path
-            parent {
-              name
-            }
-            tenant {
-              code
-            }
-          }
-          round {
+export const SaveValuesMutation = graphql(
+  `
+    mutation PortalSaveValues($assessmentId: ID!, $version: Int!, $values: JSON!, $notes: JSON) {
+      saveIndicatorValues(assessmentId: $assessmentId, version: $version, values: $values, notes: $notes) {
+        __typename
+        ... on MutationSaveIndicatorValuesSuccess {
+          data {
             id
-            name
-            year
-            submitDueAt
+            version
+            status
+            computedLevel
+            evaluation {
+              ...EvaluationFields
+            }
+            values {
+              ...IndicatorValueFields
+            }
+            submitProblems {
+              ...SubmitProblemFields
+            }
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields, EvaluationFields, IndicatorValueFields, SubmitProblemFields],
+);
+
+export const RegisterLevelMutation = graphql(
+  `
+    mutation PortalRegisterLevel($assessmentId: ID!, $version: Int!, $level: Int!) {
+      registerLevel(assessmentId: $assessmentId, version: $version, level: $level) {
+        __typename
+        ... on MutationRegisterLevelSuccess {
+          data {
+            id
+            version
+            registeredLevel
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export const SubmitMutation = graphql(
+  `
+    mutation PortalSubmit($assessmentId: ID!, $version: Int!) {
+      submitAssessment(assessmentId: $assessmentId, version: $version) {
+        __typename
+        ... on MutationSubmitAssessmentSuccess {
+          data {
+            id
+            version
+            status
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export const UploadEvidenceMutation = graphql(
+  `
+    mutation PortalUploadEvidence($assessmentId: ID!, $criterionCode: String!, $file: File!) {
+      uploadEvidence(assessmentId: $assessmentId, criterionCode: $criterionCode, file: $file) {
+        __typename
+        ... on MutationUploadEvidenceSuccess {
+          data {
+            ...EvidenceFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields, EvidenceFields],
+);
+
+export const ReplaceEvidenceMutation = graphql(
+  `
+    mutation PortalReplaceEvidence($id: ID!, $file: File!) {
+      replaceEvidence(id: $id, file: $file) {
+        __typename
+        ... on MutationReplaceEvidenceSuccess {
+          data {
+            ...EvidenceFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields, EvidenceFields],
+);
+
+export const DeleteEvidenceMutation = graphql(
+  `
+    mutation PortalDeleteEvidence($id: ID!) {
+      deleteEvidence(id: $id) {
+        __typename
+        ... on MutationDeleteEvidenceSuccess {
+          data {
+            id
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export const MyAssessmentsQuery = graphql(
+  `
+    query PortalMyAssessments($unitCode: String!) {
+      assessments(unitCode: $unitCode, first: 100) {
+        edges {
+          node {
+            id
+            status
+            allowedActions
+            registeredLevel
+            computedLevel
+            recognisedLevel
+            unit {
+              ...AssessedUnitFields
+            }
+            round {
+              id
+              name
+              year
+              submitDueAt
+            }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [AssessedUnitFields],
+);
 
 export type MyAssessment = ResultOf<typeof MyAssessmentsQuery>["assessments"]["edges"][number]["node"];
 
@@ -358,61 +243,42 @@ export const myAssessmentsQuery = (unitCode: string) =>
   });
 
 /** Excel in: a dry run (issues, changes, the level) or the import applied (the saved version). */
-export const ImportValuesMutation = graphql(`
-  mutation PortalImportValues($assessmentId: ID!, $version: Int!, $file: File!, $dryRun: Boolean!) {
-    importIndicatorValues(assessmentId: $assessmentId, version: $version, file: $file, dryRun: $dryRun) {
-      __typename
-      ... on MutationImportIndicatorValuesSuccess {
-        data {
-          dryRun
-          wouldBeLevel
-          issues {
-            sheet
-            row
-            column
-            criterionCode
-            field
-            message
-            messageEn
-          }
-          changes {
-            criterionCode
-            before
-            after
-          }
-          assessment {
-            id
-            version
-            computedLevel
+export const ImportValuesMutation = graphql(
+  `
+    mutation PortalImportValues($assessmentId: ID!, $version: Int!, $file: File!, $dryRun: Boolean!) {
+      importIndicatorValues(assessmentId: $assessmentId, version: $version, file: $file, dryRun: $dryRun) {
+        __typename
+        ... on MutationImportIndicatorValuesSuccess {
+          data {
+            dryRun
+            wouldBeLevel
+            issues {
+              sheet
+              row
+              column
+              criterionCode
+              field
+              message
+              messageEn
+            }
+            changes {
+              criterionCode
+              before
+              after
+            }
+            assessment {
+              id
+              version
+              computedLevel
+            }
           }
         }
-      }
-      ... on Error {
-        code
-        message
-        messageEn
-      }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on InputError {
-        issues {
-          field
-          message
-          messageEn
-        }
-      }
-      ... on InvalidValuesError {
-        issues {
-          criterion
-          field
-          message
-          messageEn
-        }
+        ...ErrorFields
       }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
 export type ValuesImportData = Extract<
   ResultOf<typeof ImportValuesMutation>["importIndicatorValues"],

@@ -2,7 +2,7 @@
  * Unsaved changes kept in localStorage, per assessment and the version they
  * were made on, so a lost connection or a closed tab loses nothing.
  */
-import type { FieldState } from "./form.ts";
+import type { FieldState } from "@cds/ui";
 
 export interface Draft {
   fields: Record<string, FieldState>;

@@ -1,8 +1,8 @@
-/** A small criteria set with every measure kind, and a mocked API, for the component tests. */
+/** A small criteria set with every measure kind, a unit editor and the assessment the API answers, for the component tests. */
+import { deadline } from "@cds/calendar";
 import { evaluate, type IndicatorValues } from "@cds/criteria-core";
 import type { TCriteriaSet } from "@cds/criteria-schema";
 import type { Me } from "@cds/ui";
-import { vi } from "vitest";
 
 const base = {
   unit: "%",
@@ -115,6 +115,17 @@ export const me: Me = {
       unit: { id: "un1", code: "14563", name: "Xã Khánh Thiện", path: "37/375/14563", kind: { code: "commune" } },
     },
   ],
+  // What the API answers for a commune's editor.
+  capabilities: {
+    adminLanding: "/rounds",
+    portalLanding: "/my",
+    adminSections: [],
+    ownTenant: "ninh-binh",
+    manageSets: false,
+    readNational: false,
+    decisionDocuments: false,
+    minutesDocuments: false,
+  },
 };
 
 export const initialValues: Record<string, unknown> = {
@@ -131,6 +142,7 @@ export function assessment(
 ) {
   const values = opts.values ?? initialValues;
   const e = evaluate(testSet, values as IndicatorValues);
+  const registeredLevel = opts.registeredLevel === undefined ? 3 : opts.registeredLevel;
   return {
     id: "A1",
     version: opts.version ?? 7,
@@ -139,7 +151,7 @@ export function assessment(
     allowedActions: ["DRAFT", "RETURNED"].includes(opts.status ?? "DRAFT")
       ? ["registerLevel", "saveValues", "uploadEvidence", "deleteEvidence", "replaceEvidence", "submit"]
       : [],
-    registeredLevel: opts.registeredLevel === undefined ? 3 : opts.registeredLevel,
+    registeredLevel,
     computedLevel: e.level,
     selfAssessedLevel: null,
     appraisedLevel: null,
@@ -169,7 +181,19 @@ export function assessment(
       parent: { name: "Huyện Yên Khánh" },
       tenant: { code: "ninh-binh", name: "Ninh Bình" },
     },
-    round: { id: "r1", name: "Đánh giá năm 2026", year: 2026, submitDueAt: "2026-10-31", reviewDueAt: "2026-12-15" },
+    round: { id: "r1", name: "Đánh giá năm 2026", year: 2026 },
+    submitDeadline: deadline("2026-10-31"),
+    // What the API answers: the criteria without a value that the registered level needs.
+    submitProblems:
+      registeredLevel === null
+        ? [{ criterion: "", field: "registeredLevel", reason: "no_level", message: "", messageEn: "" }]
+        : [...new Set(e.levels.slice(0, registeredLevel).flatMap((l) => l.missing))].map((code) => ({
+            criterion: code,
+            field: `values.${code}`,
+            reason: "missing",
+            message: "chưa nhập số liệu",
+            messageEn: "no value entered",
+          })),
     setVersion: {
       id: "v1",
       version: "1.0",
@@ -181,25 +205,12 @@ export function assessment(
   };
 }
 
-export interface Call {
-  op: string;
-  variables: Record<string, unknown>;
-}
+type AssessmentFixture = ReturnType<typeof assessment>;
 
-/** Mocks fetch: `handlers[operationName](variables)` returns the `data` or throws to simulate a lost connection. */
-export function mockApi(handlers: Record<string, (v: Record<string, unknown>) => unknown>): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? "";
-      calls.push({ op, variables: body.variables });
-      const h = handlers[op];
-      if (!h) throw new Error(`unexpected ${op}`);
-      const data = await h(body.variables);
-      return new Response(JSON.stringify({ data }), { status: 200, headers: { "content-type": "application/json" } });
-    }),
-  );
-  return calls;
-}
+/** An assessment's stored values by criterion code. */
+export const valuesOf = (a: AssessmentFixture): Record<string, unknown> =>
+  Object.fromEntries(a.values.map((x) => [x.criterionCode, x.value]));
+
+/** The assessment once `values` are saved over its own, at `version`. */
+export const savedOver = (a: AssessmentFixture, values: unknown, version: number) =>
+  assessment({ version, values: { ...valuesOf(a), ...(values as object) } });

@@ -1,9 +1,7 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createQueryClient, I18nProvider } from "@cds/ui";
+import { renderWithProviders, stubGraphql } from "@cds/ui/testing";
 import { catalogs } from "../../messages.ts";
-import { mockApi } from "../assessment/test-fixtures.ts";
 import { ResultsPage } from "./ResultsPage.tsx";
 
 const recognised = {
@@ -29,15 +27,7 @@ const unrecognisedUnit = {
   tenant: { name: "Tỉnh Ninh Bình" },
 };
 
-function renderPage() {
-  return render(
-    <QueryClientProvider client={createQueryClient({ test: true })}>
-      <I18nProvider catalogs={catalogs}>
-        <ResultsPage />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-}
+const renderPage = () => renderWithProviders(<ResultsPage />, catalogs);
 
 /** Types into the search box and lets the pause in typing pass. */
 async function search(q: string) {
@@ -57,7 +47,7 @@ afterEach(() => {
 describe("ResultsPage search", () => {
   it("says không tìm thấy only once the typed query has been answered with nothing", async () => {
     let answer: (v: unknown) => void = () => undefined;
-    mockApi({
+    stubGraphql({
       PublicRecognised: () => ({ assessments: { edges: [{ node: recognised }], pageInfo: { hasNextPage: false } } }),
       PublicUnitSearch: () => new Promise((r) => (answer = r)),
     });
@@ -84,7 +74,7 @@ describe("ResultsPage search", () => {
   });
 
   it("does not say không tìm thấy when units matched but none is recognised yet", async () => {
-    mockApi({
+    stubGraphql({
       PublicRecognised: (v) => ({
         assessments: { edges: v.unitCode ? [] : [{ node: recognised }], pageInfo: { hasNextPage: false } },
       }),

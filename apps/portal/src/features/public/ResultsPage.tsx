@@ -3,6 +3,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { searchName } from "@cds/criteria-schema";
 import { ErrorBox, LevelBadge, Link, Notice, PrintStamp, Spinner, useI18n } from "@cds/ui";
 import { recognisedQuery, unitSearchQuery, type FoundUnit, type Recognised } from "./api.ts";
+import { RecognisedUnitItem } from "./RecognisedUnitItem.tsx";
 import { useDebounced } from "./useDebounced.ts";
 
 interface DistrictGroup {
@@ -44,7 +45,7 @@ function group(rows: Recognised[]): ProvinceGroup[] {
 }
 
 export function ResultsPage() {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const [input, setInput] = useState("");
   const wanted = searchName(input);
   const search = useDebounced(wanted, 350);
@@ -145,19 +146,7 @@ export function ResultsPage() {
                   {d.name && <h3>{d.name}</h3>}
                   <ul className="pp-units">
                     {d.rows.map((r) => (
-                      <li key={r.id}>
-                        <Link to={`/units/${encodeURIComponent(r.unit.code)}`} className="pp-unit">
-                          <span className="pp-unit-name">{r.unit.name}</span>
-                          <LevelBadge level={r.recognisedLevel} />
-                          <span className="muted pp-decision">
-                            {t("results.decision", {
-                              n: r.recognitionDecision ?? "—",
-                              d: date(r.recognitionDate),
-                              year: r.round.year,
-                            })}
-                          </span>
-                        </Link>
-                      </li>
+                      <RecognisedUnitItem key={r.id} r={r} />
                     ))}
                   </ul>
                 </div>

@@ -13,6 +13,7 @@ import {
   type ResultOf,
 } from "@cds/ui";
 import { recognisedQuery, UnitAssessmentQuery, UnitQuery } from "./api.ts";
+import { RecognisedUnitItem } from "./RecognisedUnitItem.tsx";
 
 /** One unit's recognised level, the decision, and how it fared on each criterion at each level. */
 export function UnitResultPage({ code }: { code: string }) {
@@ -84,19 +85,7 @@ export function UnitResultPage({ code }: { code: string }) {
           <h2>{t("unit.children")}</h2>
           <ul className="pp-units">
             {children.map((r) => (
-              <li key={r.id}>
-                <Link to={`/units/${encodeURIComponent(r.unit.code)}`} className="pp-unit">
-                  <span className="pp-unit-name">{r.unit.name}</span>
-                  <LevelBadge level={r.recognisedLevel} />
-                  <span className="muted pp-decision">
-                    {t("results.decision", {
-                      n: r.recognitionDecision ?? "—",
-                      d: date(r.recognitionDate),
-                      year: r.round.year,
-                    })}
-                  </span>
-                </Link>
-              </li>
+              <RecognisedUnitItem key={r.id} r={r} />
             ))}
           </ul>
         </section>

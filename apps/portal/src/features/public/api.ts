@@ -1,6 +1,7 @@
 /** Public documents: recognised results, units, published criteria sets. No sign-in needed. */
 import { queryOptions } from "@tanstack/react-query";
 import { graphql, request, type ResultOf } from "@cds/ui";
+import { PinnedSetVersionFields } from "../../fragments.ts";
 
 export const RecognisedQuery = graphql(`
   query PublicRecognised($unitCode: String, $first: Int) {
@@ -103,41 +104,34 @@ export const UnitQuery = graphql(`
   }
 `);
 
-export const UnitAssessmentQuery = graphql(`
-  query PublicUnitAssessment($id: ID!) {
-    assessment(id: $id) {
-      id
-      recognisedLevel
-      recognitionDecision
-      recognitionDate
-      round {
-        year
-        name
-      }
-      evaluation {
-        level
-        criteria {
-          code
-          group
-          results
-        }
-      }
-      setVersion {
+export const UnitAssessmentQuery = graphql(
+  `
+    query PublicUnitAssessment($id: ID!) {
+      assessment(id: $id) {
         id
-        version
-        decisionNumber
-        decisionDate
-        document
-        set {
-          title
-          tenant {
-            name
+        recognisedLevel
+        recognitionDecision
+        recognitionDate
+        round {
+          year
+          name
+        }
+        evaluation {
+          level
+          criteria {
+            code
+            group
+            results
           }
+        }
+        setVersion {
+          ...PinnedSetVersionFields
         }
       }
     }
-  }
-`);
+  `,
+  [PinnedSetVersionFields],
+);
 
 export const SetsQuery = graphql(`
   query PublicSets {

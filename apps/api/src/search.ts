@@ -1,6 +1,8 @@
+/**
+ * Name search in the database: every searchable row keeps `searchName` (criteria-schema's searchName:
+ * lower case, diacritics folded, spaces collapsed), and a query is folded the same way.
+ */
 import { searchName } from "@cds/criteria-schema";
-
-export { searchName, slugify } from "@cds/criteria-schema";
 
 /** LIKE's wildcards and its escape character, as literal text (Prisma passes startsWith/contains to LIKE as they are). */
 const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,8 +1,9 @@
 /**
- * The data-entry form's model: what a person typed for one criterion (strings,
- * so half-typed numbers survive) ⇄ the indicator value criteria-core judges.
- * Only input checks live here (is it a whole number, is the numerator within
- * the denominator); whether a value meets a target is criteria-core's alone.
+ * The indicator-value form model of both apps (the portal's data entry, the admin's verify dialog):
+ * what a person typed for one criterion (strings, so half-typed numbers survive) ⇄ the indicator
+ * value criteria-core judges, and how a stored value reads. Only input checks live here (is it a
+ * whole number, is the numerator within the denominator); whether a value meets a target is
+ * criteria-core's alone. Message keys (err.*, input.*, value.*) are in the shared catalog.
  */
 import { checkValue } from "@cds/criteria-core";
 import type { TCriterion } from "@cds/criteria-schema";
@@ -20,7 +21,7 @@ export type InputName = "numerator" | "denominator" | "percent" | "value" | "cou
 
 export interface FieldError {
   input: InputName;
-  /** Message key in the assessment catalog. */
+  /** Message key in the shared catalog. */
   key: string;
 }
 
@@ -39,7 +40,7 @@ function str(n: unknown): string {
 }
 
 /** The form state for a stored value (or an empty one when there is none). */
-export function fieldFromValue(c: TCriterion, v: unknown): FieldState {
+export function fieldFromValue(c: Pick<TCriterion, "measure">, v: unknown): FieldState {
   const noSubjects = isObj(v) && v.noSubjects === true;
   switch (c.measure) {
     case "percentage":
@@ -66,7 +67,7 @@ export function fieldFromValue(c: TCriterion, v: unknown): FieldState {
   }
 }
 
-/** A whole number as Vietnamese staff type it: "1234", "1.234" or "1 234". */
+/** A whole number as Vietnamese staff type it: "1234", "1.234" or "1 234" (dots only between groups of three). */
 export function parseWhole(s: string): number | null {
   const t = s.trim().replace(/\s+/g, "");
   if (/^\d+$/.test(t)) return Number(t);
@@ -86,18 +87,19 @@ function whole(s: string, input: InputName, errors: FieldError[]): number | null
   return n;
 }
 
-/** A parsed candidate value, judged by criteria-core's own checks (never re-implemented here). */
-function judged(c: TCriterion, value: unknown): RawResult {
-  const issues = checkValue(c, value);
-  return issues.length
-    ? { status: "invalid", errors: issues.map((i) => engineError(i.field, i.reason)) }
-    : { status: "ok", value: value as never };
-}
-
 /** The value to save and judge, or why there is none yet. */
 export function toRaw(c: TCriterion, f: FieldState): RawResult {
+  const r = parseField(f);
+  if (r.status !== "ok" || (f.kind === "boolean" && !f.noSubjects)) return r;
+  // A parsed candidate value, judged by criteria-core's own checks (never re-implemented here).
+  const issues = checkValue(c, r.value);
+  return issues.length ? { status: "invalid", errors: issues.map((i) => engineError(i.field, i.reason)) } : r;
+}
+
+/** The candidate value typed in a field, checked as input only (the engine's checks are `toRaw`'s). */
+export function parseField(f: FieldState): RawResult {
   if (f.kind === "auto") return { status: "empty" };
-  if (f.noSubjects) return judged(c, { noSubjects: true });
+  if (f.noSubjects) return { status: "ok", value: { noSubjects: true } };
   const errors: FieldError[] = [];
   switch (f.kind) {
     case "ratio": {
@@ -114,20 +116,20 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
       const n = whole(a, "numerator", errors);
       const d = whole(b, "denominator", errors);
       if (errors.length || n === null || d === null) return { status: "invalid", errors };
-      return judged(c, { numerator: n, denominator: d });
+      return { status: "ok", value: { numerator: n, denominator: d } };
     }
     case "percent": {
       if (!f.percent.trim()) return { status: "empty" };
       const p = parseDecimal(f.percent);
       if (p === null) return { status: "invalid", errors: [{ input: "percent", key: "err.percent.number" }] };
-      return judged(c, p);
+      return { status: "ok", value: p };
     }
     case "boolean":
       return f.value === null ? { status: "empty" } : { status: "ok", value: f.value };
     case "count": {
       if (!f.count.trim()) return { status: "empty" };
       const n = whole(f.count, "count", errors);
-      return n === null || errors.length ? { status: "invalid", errors } : judged(c, { count: n });
+      return n === null || errors.length ? { status: "invalid", errors } : { status: "ok", value: { count: n } };
     }
     case "countOfTotal": {
       const a = f.count.trim();
@@ -141,8 +143,25 @@ export function toRaw(c: TCriterion, f: FieldState): RawResult {
       const n = whole(a, "count", errors);
       const t = whole(b, "total", errors);
       if (errors.length || n === null || t === null) return { status: "invalid", errors };
-      return judged(c, { count: n, total: t });
+      return { status: "ok", value: { count: n, total: t } };
     }
+  }
+}
+
+/** Why a field left empty cannot stand where a value is required (a reviewer's correction). */
+export function emptyFieldError(f: FieldState): FieldError {
+  switch (f.kind) {
+    case "ratio":
+      return { input: "numerator", key: "err.numerator.needed" };
+    case "percent":
+      return { input: "percent", key: "err.percent.number" };
+    case "boolean":
+      return { input: "value", key: "err.value.needed" };
+    case "count":
+    case "countOfTotal":
+      return { input: "count", key: "err.count.needed" };
+    case "auto":
+      return { input: "value", key: "err.invalid" };
   }
 }
 
@@ -174,23 +193,35 @@ export function sameField(a: FieldState | undefined, b: FieldState | undefined):
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** A stored value as a person reads it, e.g. "21/50 (42%)", "Có", "3/5". */
-export function describeValue(
-  v: unknown,
-  t: (k: string, p?: Record<string, string | number>) => string,
-  percent: (n: number, d: number) => string,
-): string {
+/** The formatters `formatValue` needs (those of `useI18n()`). */
+export interface ValueFormat {
+  t(key: string, params?: Record<string, string | number>): string;
+  number(n: number): string;
+  percent(numerator: number, denominator: number): string;
+}
+
+/**
+ * A stored indicator value as a person reads it, in the current locale: "21/50 (42%)", "42,5%",
+ * "Có", "3/5", "1.234"; `value.none` when there is none.
+ */
+export function formatValue(v: unknown, { t, number, percent }: ValueFormat): string {
   if (v === null || v === undefined) return t("value.none");
   if (typeof v === "boolean") return v ? t("input.yes") : t("input.no");
-  if (typeof v === "number") return `${String(v).replace(".", ",")}%`;
+  if (typeof v === "number") return `${number(v)}%`;
   if (isObj(v)) {
     if (v.noSubjects === true) return t("input.noSubjects");
     if (typeof v.numerator === "number" && typeof v.denominator === "number") {
-      return `${v.numerator}/${v.denominator}${v.denominator > 0 ? ` (${percent(v.numerator, v.denominator)})` : ""}`;
+      const ratio = `${number(v.numerator)}/${number(v.denominator)}`;
+      return v.denominator > 0 ? `${ratio} (${percent(v.numerator, v.denominator)})` : ratio;
     }
-    if (typeof v.count === "number" && typeof v.total === "number") return `${v.count}/${v.total}`;
-    if (typeof v.count === "number") return String(v.count);
-    if (Array.isArray(v.childLevels)) return t("input.autoValue", { n: v.childLevels.length });
+    if (typeof v.count === "number" && typeof v.total === "number") return `${number(v.count)}/${number(v.total)}`;
+    if (typeof v.count === "number") return number(v.count);
+    if (Array.isArray(v.childLevels)) {
+      const by = new Map<number, number>();
+      for (const l of v.childLevels as number[]) by.set(l, (by.get(l) ?? 0) + 1);
+      const parts = [...by].sort(([a], [b]) => a - b).map(([l, n]) => `M${l}: ${number(n)}`);
+      return t("value.childLevels", { n: v.childLevels.length, parts: parts.join(", ") });
+    }
   }
   return JSON.stringify(v);
 }

@@ -1,7 +1,7 @@
 /** Excel in for one unit's assessment: `importIndicatorValues` (dry run or apply). The template is an HTTP route (http.ts). */
-import { builder } from "../builder.ts";
-import { importValues, type ImportChange, type ImportIssue, type ValuesImport } from "../services/values-import.ts";
-import { decodeId } from "./criteria-set.ts";
+import { builder } from "../../builder.ts";
+import { importValues, type ImportChange, type ImportIssue, type ValuesImport } from "../../services/values-import.ts";
+import { decodeId } from "../ids.ts";
 
 const ImportIssueRef = builder.objectRef<ImportIssue>("ValuesImportIssue").implement({
   description: "Một lỗi trong tệp Excel, theo trang tính, dòng, cột và tiêu chí",

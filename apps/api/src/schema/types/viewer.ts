@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { builder } from "../builder.ts";
+import { builder } from "../../builder.ts";
 import type { YogaInitialContext } from "graphql-yoga";
-import type { Context } from "../context.ts";
-import { RateLimitError } from "../errors.ts";
+import type { Context } from "../../context.ts";
+import { RateLimitError } from "../../errors.ts";
 import {
   changePassword,
   clearedSessionCookie,
@@ -12,10 +12,11 @@ import {
   logout,
   revokeSession,
   type SessionView,
-} from "../services/auth.ts";
-import { requireWriter } from "../services/access.ts";
-import { RoleEnum } from "./enums.ts";
-import { ErrorInterface } from "./errors.ts";
+} from "../../services/auth.ts";
+import { capabilities, requireWriter, type Capabilities } from "../../services/access.ts";
+import type { Role } from "../../generated/prisma/client.ts";
+import { RoleEnum } from "../enums.ts";
+import { ErrorInterface } from "../errors.ts";
 
 builder.objectType(RateLimitError, {
   name: "RateLimitError",
@@ -49,7 +50,7 @@ const SessionRef = builder.objectRef<SessionView>("UserSession").implement({
 });
 
 interface GrantView {
-  role: string;
+  role: Role;
   tenantId: string;
   unitId: string | null;
 }
@@ -57,7 +58,7 @@ interface GrantView {
 const GrantRef = builder.objectRef<GrantView>("RoleGrant").implement({
   description: "Một vai trò trên một nhánh đơn vị",
   fields: (t) => ({
-    role: t.field({ type: RoleEnum, resolve: (g) => g.role as never }),
+    role: t.field({ type: RoleEnum, resolve: (g) => g.role }),
     tenantId: t.exposeString("tenantId"),
     unit: t.prismaField({
       type: "Unit",
@@ -65,6 +66,48 @@ const GrantRef = builder.objectRef<GrantView>("RoleGrant").implement({
       resolve: (query, g, _a, ctx) =>
         g.unitId ? ctx.prisma.unit.findUnique({ ...query, where: { id: g.unitId } }) : null,
     }),
+  }),
+});
+
+const AdminSectionEnum = builder.enumType("AdminSection", {
+  description: "Một mục trong trình đơn của trang quản trị",
+  values: {
+    NATIONAL: { description: "Tổng hợp toàn quốc" },
+    COMPARE: { description: "So sánh các tỉnh" },
+    SETS: { description: "Bộ tiêu chí" },
+    ROUNDS: { description: "Đợt đánh giá" },
+    REPORT: { description: "Báo cáo hằng năm gửi Bộ" },
+  } as const,
+});
+
+const CapabilitiesRef = builder.objectRef<Capabilities>("Capabilities").implement({
+  description: "Người dùng đang đăng nhập được làm gì và vào trang nào: các ứng dụng hỏi API, không tự suy từ vai trò",
+  fields: (t) => ({
+    adminLanding: t.exposeString("adminLanding", {
+      description:
+        'Trang đầu của trang quản trị: "/national" (Bộ), "/rounds" (tỉnh, phòng, hội đồng, người xem), còn lại "/sets"',
+    }),
+    portalLanding: t.exposeString("portalLanding", {
+      description: 'Trang đầu của cổng đơn vị: "/my" cho cán bộ nhập số liệu, còn lại "/"',
+    }),
+    adminSections: t.field({
+      type: [AdminSectionEnum],
+      description: "Các mục của trình đơn quản trị, theo thứ tự hiển thị",
+      resolve: (c) => c.adminSections,
+    }),
+    ownTenant: t.exposeString("ownTenant", {
+      nullable: true,
+      description:
+        'Mã đơn vị (tenant) mà người dùng điều hành bộ tiêu chí, đợt, báo cáo: tỉnh của quản trị tỉnh, "vn" cho Bộ',
+    }),
+    manageSets: t.exposeBoolean("manageSets", {
+      description: "Được nhân bản, soạn và công bố bộ tiêu chí của ownTenant",
+    }),
+    readNational: t.exposeBoolean("readNational", { description: "Được xem tổng hợp và so sánh toàn quốc (Bộ)" }),
+    decisionDocuments: t.exposeBoolean("decisionDocuments", {
+      description: "Được tải dự thảo quyết định công nhận và phiếu kết quả của hồ sơ mình xét duyệt",
+    }),
+    minutesDocuments: t.exposeBoolean("minutesDocuments", { description: "Được tải biên bản thẩm định" }),
   }),
 });
 
@@ -82,6 +125,11 @@ const MeRef = builder.objectRef<MeView>("Me").implement({
     name: t.exposeString("name"),
     email: t.exposeString("email"),
     roles: t.field({ type: [GrantRef], resolve: (m) => m.grants }),
+    capabilities: t.field({
+      type: CapabilitiesRef,
+      description: "Người dùng được làm gì và vào trang nào (cùng quy tắc API kiểm tra)",
+      resolve: (m) => capabilities(m.grants),
+    }),
     sessions: t.field({
       type: [SessionRef],
       description: "Các phiên đăng nhập còn hiệu lực của người dùng (mới dùng nhất trước)",

@@ -1,9 +1,7 @@
-import { z } from "zod";
+/** Aggregates for the ministry and provinces: national summary, pass rates, comparison, deviations, impact. */
 import { sortByVietnamese } from "@cds/criteria-schema";
-import { builder } from "../builder.ts";
-import { InputError } from "../errors.ts";
-import { can, ensure } from "../services/access.ts";
-import { createApiKey, reportDeadline, revokeApiKey, submitProvinceReport } from "../services/rounds.ts";
+import { builder } from "../../builder.ts";
+import { InputError } from "../../errors.ts";
 import {
   impactPreview,
   nationalSummary,
@@ -13,8 +11,9 @@ import {
   type ImpactUnit,
   type NationalRow,
   type ProvincePassRates,
-} from "../services/summaries.ts";
-import { decodeId, SetDiffRef } from "./criteria-set.ts";
+} from "../../services/summaries.ts";
+import { decodeId } from "../ids.ts";
+import { SetDiffRef } from "./set-diff.ts";
 
 const RateRef = builder.objectRef<{ numerator: number; denominator: number }>("Rate").implement({
   description: "Tỷ lệ giữ nguyên tử số và mẫu số (không làm tròn)",
@@ -37,7 +36,9 @@ const NationalRowRef = builder.objectRef<NationalRow>("ProvinceSummary").impleme
     units: t.exposeInt("units"),
     assessed: t.exposeInt("assessed"),
     recognised: t.exposeInt("recognised"),
-    byLevel: t.exposeIntList("byLevel", { description: "Số đơn vị được công nhận theo mức 0–5" }),
+    byLevel: t.exposeIntList("byLevel", {
+      description: "Số đơn vị được công nhận theo mức (0 đến số mức của khung quốc gia)",
+    }),
     basicOrAbove: t.field({
       type: RateRef,
       description: "Tỷ lệ đơn vị đạt từ mức Cơ bản trở lên",
@@ -60,7 +61,11 @@ const LevelTallyRef = builder.objectRef<CriterionRate["levels"][number]>("Criter
     missing: t.exposeInt("missing"),
     exempt: t.exposeInt("exempt"),
     na: t.exposeInt("na"),
-    passRate: t.field({ type: RateRef, resolve: (l) => ({ numerator: l.pass, denominator: l.pass + l.fail }) }),
+    passRate: t.field({
+      type: RateRef,
+      description: "criteria-core: đạt / (đạt + không đạt)",
+      resolve: (l) => l.passRate,
+    }),
   }),
 });
 
@@ -101,7 +106,7 @@ const ImpactRef = builder.objectRef<Awaited<ReturnType<typeof impactPreview>>>("
   description: "Bản nháp chấm trên số liệu hiện tại của một đợt",
   fields: (t) => ({
     units: t.exposeInt("units"),
-    current: t.exposeIntList("current", { description: "Số đơn vị theo mức hiện nay (0–5)" }),
+    current: t.exposeIntList("current", { description: "Số đơn vị theo mức hiện nay (0 đến số mức của bản nháp)" }),
     draft: t.exposeIntList("draft", { description: "Số đơn vị theo mức nếu áp dụng bản nháp" }),
     up: t.exposeInt("up"),
     down: t.exposeInt("down"),
@@ -195,83 +200,5 @@ builder.queryFields((t) => ({
         versionId: decodeId(String(a.versionId), "CriteriaSetVersion"),
         roundId: decodeId(String(a.roundId), "Round"),
       }),
-  }),
-}));
-
-builder.prismaObject("ProvinceReport", {
-  description: "Báo cáo hằng năm của tỉnh gửi Bộ (trước 25/12)",
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    year: t.exposeInt("year"),
-    tenant: t.relation("tenant"),
-    submittedAt: t.expose("submittedAt", { type: "DateTime" }),
-    onTime: t.exposeBoolean("onTime"),
-    summary: t.expose("summary", { type: "JSON" }),
-  }),
-});
-
-builder.prismaObject("ApiKey", {
-  description: "Khoá API chỉ đọc cho bên thứ ba",
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    name: t.exposeString("name"),
-    prefix: t.exposeString("prefix"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
-  }),
-});
-
-const CreatedKeyRef = builder.objectRef<{ apiKey: { id: string }; key: string }>("CreatedApiKey").implement({
-  fields: (t) => ({
-    key: t.exposeString("key", { description: "Chỉ hiển thị một lần; hãy lưu lại" }),
-    apiKey: t.prismaField({
-      type: "ApiKey",
-      resolve: (q, r, _a, ctx) => ctx.prisma.apiKey.findUniqueOrThrow({ ...q, where: { id: r.apiKey.id } }),
-    }),
-  }),
-});
-
-builder.queryFields((t) => ({
-  reportDeadline: t.field({
-    type: "DateTime",
-    description: "Hạn gửi báo cáo năm cho Bộ: trước ngày 25/12 (giờ Việt Nam)",
-    args: { year: t.arg.int() },
-    resolve: (_r, a) => reportDeadline(a.year),
-  }),
-  provinceReports: t.prismaField({
-    type: ["ProvinceReport"],
-    args: { year: t.arg.int() },
-    resolve: (q, _r, a, ctx) =>
-      ctx.prisma.provinceReport.findMany({ ...q, where: { year: a.year }, orderBy: { submittedAt: "asc" } }),
-  }),
-  apiKeys: t.prismaField({
-    type: ["ApiKey"],
-    args: { tenantId: t.arg.string() },
-    resolve: (q, _r, a, ctx) => {
-      ensure(can.manageApiKeys(ctx.viewer, a.tenantId));
-      return ctx.prisma.apiKey.findMany({ ...q, where: { tenantId: a.tenantId }, orderBy: { createdAt: "desc" } });
-    },
-  }),
-}));
-
-builder.mutationFields((t) => ({
-  submitProvinceReport: t.prismaField({
-    type: "ProvinceReport",
-    description: "Gửi báo cáo năm cho Bộ; đúng hạn nếu trước 25/12",
-    args: { tenantId: t.arg.string(), year: t.arg.int() },
-    errors: {},
-    resolve: (_q, _r, a, ctx) => submitProvinceReport(ctx.prisma, ctx.viewer, { ...a, now: ctx.now() }),
-  }),
-  createApiKey: t.field({
-    type: CreatedKeyRef,
-    args: { tenantId: t.arg.string(), name: t.arg.string({ validate: z.string().max(120, "tối đa 120 ký tự") }) },
-    errors: {},
-    resolve: (_r, a, ctx) => createApiKey(ctx.prisma, ctx.viewer, a),
-  }),
-  revokeApiKey: t.prismaField({
-    type: "ApiKey",
-    args: { id: t.arg.id() },
-    errors: {},
-    resolve: (_q, _r, a, ctx) => revokeApiKey(ctx.prisma, ctx.viewer, { id: String(a.id), now: ctx.now() }),
   }),
 }));

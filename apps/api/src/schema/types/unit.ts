@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { compareVietnamese } from "@cds/criteria-schema";
-import { builder } from "../builder.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { searchFilter } from "../seed/search-name.ts";
-import { TenantKindEnum } from "./enums.ts";
+import { builder } from "../../builder.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { searchFilter } from "../../search.ts";
+import { TenantKindEnum } from "../enums.ts";
 
 builder.prismaObject("UnitKind", {
   description: "Cấp đơn vị hành chính (dữ liệu, không cố định): province, district, commune",

@@ -1,0 +1,118 @@
+/** The rounds of the province/district screens: the rounds with their deadlines, a round's summary, its assessments. */
+import { queryOptions } from "@tanstack/react-query";
+import { graphql, request, UnitKindFields, type ResultOf } from "@cds/ui";
+
+export const RoundsQuery = graphql(
+  `
+    query AdminRounds($tenant: String) {
+      rounds(tenant: $tenant) {
+        id
+        name
+        year
+        unitKind
+        submitDueAt
+        reviewDueAt
+        submitDeadline {
+          daysLeft
+          state
+        }
+        reviewDeadline {
+          daysLeft
+          state
+        }
+        setVersion {
+          id
+          title
+          version
+          decisionNumber
+          decisionDate
+        }
+      }
+      unitKinds {
+        ...UnitKindFields
+      }
+    }
+  `,
+  [UnitKindFields],
+);
+
+export const RoundSummaryQuery = graphql(`
+  query AdminRoundSummary($roundId: ID!, $unitCode: String) {
+    roundSummary(roundId: $roundId, unitCode: $unitCode) {
+      units
+      reviewQueue
+      reviewQueueStatuses
+      byStatus {
+        status
+        count
+      }
+      byComputedLevel
+      byRecognisedLevel
+      recognisedBasicOrAbove
+    }
+  }
+`);
+
+export const RoundAssessmentsQuery = graphql(`
+  query AdminRoundAssessments($roundId: ID!, $unitCode: String, $after: String) {
+    assessments(roundId: $roundId, unitCode: $unitCode, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          registeredLevel
+          computedLevel
+          appraisedLevel
+          recognisedLevel
+          submittedAt
+          unit {
+            code
+            name
+            type
+            parent {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type RoundRow = ResultOf<typeof RoundsQuery>["rounds"][number];
+export type UnitKindRow = ResultOf<typeof RoundsQuery>["unitKinds"][number];
+export type RoundSummary = ResultOf<typeof RoundSummaryQuery>["roundSummary"];
+export type AssessmentRow = ResultOf<typeof RoundAssessmentsQuery>["assessments"]["edges"][number]["node"];
+
+export const roundsOptions = (tenant: string | null) =>
+  queryOptions({ queryKey: ["rounds", tenant], queryFn: () => request(RoundsQuery, { tenant }) });
+
+export const roundSummaryOptions = (roundId: string, unitCode: string | null = null) =>
+  queryOptions({
+    queryKey: ["roundSummary", roundId, unitCode],
+    queryFn: () => request(RoundSummaryQuery, { roundId, unitCode }).then((r) => r.roundSummary),
+  });
+
+/** Every assessment of a round in the user's subtree (the API pages by 100). */
+export const roundAssessmentsOptions = (roundId: string, unitCode: string | null) =>
+  queryOptions({
+    queryKey: ["roundAssessments", roundId, unitCode],
+    queryFn: async ({ signal }) => {
+      const out: AssessmentRow[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const r: ResultOf<typeof RoundAssessmentsQuery> = await request(
+          RoundAssessmentsQuery,
+          { roundId, unitCode, after },
+          signal,
+        );
+        out.push(...r.assessments.edges.map((e) => e.node));
+        if (!r.assessments.pageInfo.hasNextPage || !r.assessments.pageInfo.endCursor) return out;
+        after = r.assessments.pageInfo.endCursor;
+      }
+    },
+  });

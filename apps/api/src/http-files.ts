@@ -1,0 +1,74 @@
+/**
+ * Files downloaded from the API: /evidence/<id> (an uploaded evidence file) and
+ * /templates/assessment/<id>.xlsx (the values template of an assessment), each only for those who may
+ * read the unit's working data; anything else is a plain 404, the same as what does not exist.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createContext } from "./context.ts";
+import { EVIDENCE_CSP, requestHeaders } from "./http-headers.ts";
+import { notFound } from "./http-send.ts";
+import type { Platform } from "./platform.ts";
+import { decodeId } from "./schema/ids.ts";
+import { can, unitRef } from "./services/access.ts";
+import { assessmentTemplate } from "./services/values-import.ts";
+
+const NOT_FOUND = "Không tìm thấy / not found";
+
+/** RFC 5987 value: encodeURIComponent leaves ' ( ) * as they are. */
+const rfc5987 = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const contextOf = (platform: Platform, req: IncomingMessage, url: URL) =>
+  createContext(platform.services, new Request(url, { headers: requestHeaders(req) })).catch(() => null);
+
+export async function evidenceFile(
+  platform: Platform,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  id: string,
+): Promise<void> {
+  const ctx = await contextOf(platform, req, url);
+  const row = await platform.db.prisma.evidence.findUnique({
+    where: { id },
+    include: { assessment: { include: { unit: true } } },
+  });
+  if (!ctx || !row || !can.readUnit(ctx.viewer, unitRef(row.assessment))) return notFound(res, NOT_FOUND);
+  const bytes = await platform.services.evidence.get(row.storageKey);
+  res.setHeader("content-security-policy", EVIDENCE_CSP);
+  res
+    .writeHead(200, {
+      "content-type": row.mimeType,
+      "content-length": bytes.byteLength,
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+    })
+    .end(bytes);
+}
+
+/** The values template of an assessment's pinned set for its unit (Excel in), for those who may read its working data. */
+export async function assessmentTemplateFile(
+  platform: Platform,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  rawId: string,
+): Promise<void> {
+  const ctx = await contextOf(platform, req, url);
+  let id: string;
+  try {
+    id = decodeId(decodeURIComponent(rawId), "Assessment");
+  } catch {
+    return notFound(res, NOT_FOUND);
+  }
+  const t = ctx && (await assessmentTemplate(platform.db.prisma, ctx.viewer, id));
+  if (!t) return notFound(res, NOT_FOUND);
+  res.setHeader("content-security-policy", EVIDENCE_CSP);
+  res
+    .writeHead(200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-length": t.bytes.byteLength,
+      "cache-control": "private, no-store",
+      "content-disposition": `attachment; filename="${t.asciiName}"; filename*=UTF-8''${rfc5987(t.fileName)}`,
+    })
+    .end(t.bytes);
+}

@@ -1,0 +1,229 @@
+/** An assessment (hồ sơ đánh giá): its fields by ASSESSMENT_FIELD_READ, and the queries that find assessments. */
+import { z } from "zod";
+import { deadline } from "@cds/calendar";
+import { gaps, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
+import { builder } from "../../builder.ts";
+import { InputError, NotFoundError } from "../../errors.ts";
+import type { AssessmentStatus, Prisma } from "../../generated/prisma/client.ts";
+import type { Context } from "../../context.ts";
+import { can, subtreeWhere, unitRef, visibleAssessmentsWhere } from "../../services/access.ts";
+import { allowedActions, ASSESSMENT_ACTIONS, submitProblems } from "../../services/assessment-rules.ts";
+import { readableAssessment } from "../../services/assessment-store.ts";
+import { documentOf } from "../../services/sets.ts";
+import { searchFilter } from "../../search.ts";
+import { AssessmentStatusEnum } from "../enums.ts";
+import { ValueIssueRef } from "../errors.ts";
+import { decodeId } from "../ids.ts";
+import { DeadlineRef } from "./deadline.ts";
+import { EvaluationRef, GapRef } from "./evaluation.ts";
+import "./assessment-records.ts";
+
+const workChecks = new WeakMap<Context, Map<string, Promise<boolean>>>();
+
+/** May the asker read this assessment's working data (`can.readUnit`)? Asked once per assessment and request. */
+function readsWork(ctx: Context, a: { id: string; unitId: string }): Promise<boolean> {
+  let checks = workChecks.get(ctx);
+  if (!checks) workChecks.set(ctx, (checks = new Map()));
+  let check = checks.get(a.id);
+  if (!check) {
+    check = ctx.prisma.unit
+      .findUniqueOrThrow({ where: { id: a.unitId } })
+      .then((unit) => can.readUnit(ctx.viewer, unitRef({ unit })));
+    checks.set(a.id, check);
+  }
+  return check;
+}
+
+/** A "work" field of ASSESSMENT_FIELD_READ: its value for those who may read the working data, else `refused` (null or []). */
+async function work<T>(
+  ctx: Context,
+  a: { id: string; unitId: string },
+  refused: T,
+  value: () => T | Promise<T>,
+): Promise<T> {
+  return (await readsWork(ctx, a)) ? value() : refused;
+}
+
+const AssessmentActionEnum = builder.enumType("AssessmentAction", {
+  description:
+    "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, deleteEvidence, replaceEvidence, submit, return, verifyValue, verify, appraise, recognise)",
+  values: Object.keys(ASSESSMENT_ACTIONS) as (keyof typeof ASSESSMENT_ACTIONS)[],
+});
+
+builder.prismaNode("Assessment", {
+  description: "Hồ sơ đánh giá của một đơn vị trong một đợt, ghim phiên bản bộ tiêu chí",
+  id: { field: "id" },
+  fields: (t) => ({
+    status: t.field({ type: AssessmentStatusEnum, resolve: (a) => a.status }),
+    version: t.exposeInt("version", { description: "Gửi lại khi thay đổi (chống ghi đè)" }),
+    allowedActions: t.field({
+      type: [AssessmentActionEnum],
+      description: "Những thao tác người dùng hiện tại được làm với hồ sơ ở trạng thái này (cùng quy tắc API kiểm tra)",
+      resolve: async (a, _args, ctx) => {
+        if (ctx.viewer.kind !== "user") return [];
+        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
+        return allowedActions(ctx.viewer, { status: a.status, unit });
+      },
+    }),
+    submitProblems: t.field({
+      type: [ValueIssueRef],
+      description: "Lý do chưa nộp được hồ sơ lúc này (rỗng khi được nộp): điều kiện nộp duy nhất, do API xét",
+      resolve: async (a, _args, ctx) => {
+        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
+        return submitProblems(ctx.viewer, { ...a, unit, evaluation: a.evaluation as unknown as Evaluation | null });
+      },
+    }),
+    submitDeadline: t.field({
+      type: DeadlineRef,
+      description: "Hạn nộp hồ sơ của đợt và số ngày còn lại",
+      resolve: async (a, _args, ctx) => {
+        const round = await ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId } });
+        return deadline(round.submitDueAt, ctx.now());
+      },
+    }),
+    unit: t.relation("unit"),
+    round: t.relation("round"),
+    setVersion: t.relation("setVersion"),
+    registeredLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.registeredLevel) }),
+    computedLevel: t.exposeInt("computedLevel", { description: "Mức mà số liệu hiện tại đạt (criteria-core)" }),
+    selfAssessedLevel: t.int({
+      nullable: true,
+      resolve: (a, _x, ctx) => work(ctx, a, null, () => a.selfAssessedLevel),
+    }),
+    appraisedLevel: t.int({ nullable: true, resolve: (a, _x, ctx) => work(ctx, a, null, () => a.appraisedLevel) }),
+    recognisedLevel: t.exposeInt("recognisedLevel", { nullable: true }),
+    recognitionDecision: t.exposeString("recognitionDecision", { nullable: true }),
+    recognitionDate: t.expose("recognitionDate", { type: "Date", nullable: true }),
+    submittedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: (a, _x, ctx) => work(ctx, a, null, () => a.submittedAt),
+    }),
+    recognisedAt: t.expose("recognisedAt", { type: "DateTime", nullable: true }),
+    evaluation: t.field({
+      type: EvaluationRef,
+      nullable: true,
+      description: "Kết quả từng tiêu chí, từng mức (criteria-core)",
+      resolve: (a) => (a.evaluation as unknown as Evaluation | null) ?? null,
+    }),
+    gaps: t.field({
+      type: [GapRef],
+      description: "Còn thiếu gì để đạt mức (mặc định: mức đã đăng ký)",
+      args: { level: t.arg.int({ required: false }) },
+      // The current figures and shortfalls: working data.
+      resolve: (a, args, ctx) =>
+        work(ctx, a, [], async () => {
+          const v = await ctx.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: a.setVersionId } });
+          const set = documentOf(v);
+          const level = args.level ?? a.registeredLevel ?? Math.min(a.computedLevel + 1, set.levels.length);
+          if (level < 1 || level > set.levels.length)
+            throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
+          return gaps(set, a.effectiveValues as unknown as IndicatorValues, level);
+        }),
+    }),
+    values: t.prismaField({
+      type: ["IndicatorValue"],
+      description: "Số liệu (chỉ người có quyền với đơn vị)",
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.indicatorValue.findMany({
+            ...query,
+            where: { assessmentId: a.id },
+            orderBy: { criterionCode: "asc" },
+          }),
+        ),
+    }),
+    evidence: t.prismaField({
+      type: ["Evidence"],
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.evidence.findMany({
+            ...query,
+            where: { assessmentId: a.id },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          }),
+        ),
+    }),
+    comments: t.prismaField({
+      type: ["ReviewComment"],
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.reviewComment.findMany({
+            ...query,
+            where: { assessmentId: a.id },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          }),
+        ),
+    }),
+    history: t.prismaField({
+      type: ["AuditEvent"],
+      description: "Lịch sử thay đổi",
+      resolve: (query, a, _args, ctx) =>
+        work(ctx, a, [], () =>
+          ctx.prisma.auditEvent.findMany({
+            ...query,
+            where: { entityType: "Assessment", entityId: a.id },
+            orderBy: { id: "asc" },
+          }),
+        ),
+    }),
+  }),
+});
+
+interface AssessmentsArgs {
+  roundId?: string | number | null;
+  year?: number | null;
+  unitCode?: string | null;
+  status?: AssessmentStatus[] | null;
+  recognisedLevel?: number | null;
+  computedLevel?: number | null;
+  search?: string | null;
+}
+
+/** The assessments the asker may see, narrowed by the arguments of the `assessments` query. */
+async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prisma.AssessmentWhereInput> {
+  const root = a.unitCode ? await ctx.prisma.unit.findUnique({ where: { code: a.unitCode } }) : null;
+  if (a.unitCode && !root) throw new NotFoundError("đơn vị", a.unitCode);
+  return {
+    AND: [
+      visibleAssessmentsWhere(ctx.viewer),
+      a.roundId ? { roundId: decodeId(String(a.roundId), "Round") } : {},
+      a.year ? { round: { year: a.year } } : {},
+      root ? { unit: subtreeWhere(root.path) } : {},
+      a.status ? { status: { in: a.status } } : {},
+      a.recognisedLevel !== null && a.recognisedLevel !== undefined ? { recognisedLevel: a.recognisedLevel } : {},
+      a.computedLevel !== null && a.computedLevel !== undefined ? { computedLevel: a.computedLevel } : {},
+      a.search ? { unit: searchFilter(a.search) } : {},
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  assessment: t.prismaField({
+    type: "Assessment",
+    args: { id: t.arg.id() },
+    resolve: (_q, _r, a, ctx) => readableAssessment(ctx.prisma, ctx.viewer, decodeId(String(a.id), "Assessment")),
+  }),
+  assessments: t.prismaConnection({
+    type: "Assessment",
+    cursor: "id",
+    description: "Hồ sơ đánh giá: theo đợt, nhánh đơn vị, trạng thái, mức",
+    args: {
+      roundId: t.arg.id({ required: false }),
+      year: t.arg.int({ required: false }),
+      unitCode: t.arg.string({ required: false, description: "Mã GSO của gốc nhánh đơn vị" }),
+      status: t.arg({ type: [AssessmentStatusEnum], required: false }),
+      recognisedLevel: t.arg.int({ required: false }),
+      computedLevel: t.arg.int({ required: false }),
+      search: t.arg.string({ required: false, validate: z.string().max(100, "tối đa 100 ký tự") }),
+    },
+    // A total order (unit code, then id), so pages never skip or repeat a row.
+    resolve: async (query, _r, a, ctx) =>
+      ctx.prisma.assessment.findMany({
+        ...query,
+        where: await assessmentsWhere(ctx, a),
+        orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
+      }),
+    totalCount: async (_r, a, ctx) => ctx.prisma.assessment.count({ where: await assessmentsWhere(ctx, a) }),
+  }),
+}));

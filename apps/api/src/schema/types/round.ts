@@ -1,0 +1,100 @@
+/** Rounds (đợt đánh giá): reading them with their deadlines and summary, opening one. */
+import { z } from "zod";
+import { deadline } from "@cds/calendar";
+import { builder } from "../../builder.ts";
+import { openRound } from "../../services/rounds.ts";
+import { roundSummary } from "../../services/summaries.ts";
+import { decodeId } from "../ids.ts";
+import { DeadlineRef } from "./deadline.ts";
+
+builder.prismaNode("Round", {
+  description: "Đợt đánh giá hằng năm của một tỉnh cho một cấp đơn vị",
+  id: { field: "id" },
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    name: t.exposeString("name"),
+    unitKind: t.exposeString("unitKind"),
+    tenant: t.relation("tenant"),
+    setVersion: t.relation("setVersion", { description: "Phiên bản bộ tiêu chí được ghim cho đợt này" }),
+    submitDueAt: t.expose("submitDueAt", { type: "Date", description: "Hạn nộp hồ sơ tự đánh giá" }),
+    reviewDueAt: t.expose("reviewDueAt", { type: "Date", description: "Hạn thẩm định, công nhận" }),
+    submitDeadline: t.field({
+      type: DeadlineRef,
+      description: "Hạn nộp hồ sơ tự đánh giá và số ngày còn lại",
+      resolve: (r, _a, ctx) => deadline(r.submitDueAt, ctx.now()),
+    }),
+    reviewDeadline: t.field({
+      type: DeadlineRef,
+      description: "Hạn thẩm định, công nhận và số ngày còn lại",
+      resolve: (r, _a, ctx) => deadline(r.reviewDueAt, ctx.now()),
+    }),
+  }),
+});
+
+const SummaryRef = builder.objectRef<Awaited<ReturnType<typeof roundSummary>>>("RoundSummary").implement({
+  description: "Tổng hợp một đợt đánh giá",
+  fields: (t) => ({
+    units: t.exposeInt("units"),
+    byStatus: t.field({
+      type: [
+        builder.objectRef<{ status: string; count: number }>("StatusCount").implement({
+          fields: (s) => ({ status: s.exposeString("status"), count: s.exposeInt("count") }),
+        }),
+      ],
+      resolve: (x) => x.byStatus,
+    }),
+    byComputedLevel: t.exposeIntList("byComputedLevel", {
+      description: "Số đơn vị theo mức số liệu đạt hiện nay (0 đến số mức của bộ tiêu chí được ghim)",
+    }),
+    byRecognisedLevel: t.exposeIntList("byRecognisedLevel", {
+      description: "Số đơn vị theo mức đã công nhận (0 đến số mức của bộ tiêu chí được ghim)",
+    }),
+    recognisedBasicOrAbove: t.exposeInt("recognisedBasicOrAbove", {
+      description: "Số đơn vị đã được công nhận từ mức Cơ bản trở lên (theo khung quốc gia)",
+    }),
+    reviewQueueStatuses: t.exposeStringList("reviewQueueStatuses", {
+      description: "Các trạng thái đang chờ xử lý (chờ xác minh, thẩm định hoặc công nhận), theo thứ tự",
+    }),
+    reviewQueue: t.exposeInt("reviewQueue", { description: "Hồ sơ đang chờ xác minh, thẩm định hoặc công nhận" }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  rounds: t.prismaField({
+    type: ["Round"],
+    args: { tenant: t.arg.string({ required: false }), year: t.arg.int({ required: false }) },
+    resolve: (query, _r, a, ctx) =>
+      ctx.prisma.round.findMany({
+        ...query,
+        where: { ...(a.tenant ? { tenantId: a.tenant } : {}), ...(a.year ? { year: a.year } : {}) },
+        orderBy: [{ year: "desc" }, { unitKind: "asc" }, { id: "asc" }],
+      }),
+  }),
+  roundSummary: t.field({
+    type: SummaryRef,
+    args: {
+      roundId: t.arg.id(),
+      unitCode: t.arg.string({ required: false, description: "Chỉ tính nhánh đơn vị này (vd. một huyện)" }),
+    },
+    resolve: (_r, a, ctx) =>
+      roundSummary(ctx.prisma, ctx.viewer, decodeId(String(a.roundId), "Round"), a.unitCode ?? null),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  openRound: t.prismaField({
+    type: "Round",
+    description: "Mở đợt đánh giá: tạo hồ sơ cho mọi đơn vị của cấp tương ứng",
+    args: {
+      tenantId: t.arg.string(),
+      year: t.arg.int(),
+      setVersionId: t.arg.id(),
+      name: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
+      submitDueAt: t.arg({ type: "Date" }),
+      reviewDueAt: t.arg({ type: "Date" }),
+    },
+    errors: {},
+    resolve: (_q, _r, a, ctx) =>
+      openRound(ctx.prisma, ctx.viewer, { ...a, setVersionId: decodeId(String(a.setVersionId), "CriteriaSetVersion") }),
+  }),
+}));

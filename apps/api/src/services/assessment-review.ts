@@ -1,0 +1,185 @@
+/**
+ * The level above at work (Decision 2361, II.2): it returns an assessment with comments, verifies values and
+ * the assessment, the appraisal council appraises, and the level above recognises it (locked for good).
+ */
+import { InputError, type FieldIssue } from "../errors.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { Viewer } from "./access.ts";
+import {
+  claim,
+  effectiveValues,
+  guarded,
+  judge,
+  load,
+  loadForAction,
+  refreshEvaluation,
+  transition,
+  type LoadedAssessment,
+  assessmentEvent,
+} from "./assessment-store.ts";
+import { audit } from "./audit.ts";
+import { parseDecision } from "./input.ts";
+import { pinnedSet } from "./sets.ts";
+
+export async function returnAssessment(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; version: number; comments: { criterionCode?: string | null; body: string }[] },
+): Promise<LoadedAssessment> {
+  const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, "return");
+  const codes = new Set((await pinnedSet(prisma, a.setVersionId)).criteria.map((c) => c.code));
+  const comments = input.comments.filter((c) => c.body.trim().length > 0);
+  const issues: FieldIssue[] = [];
+  if (comments.length === 0)
+    issues.push({ field: "comments", message: "Nêu lý do trả lại", messageEn: "Say why it is returned" });
+  input.comments.forEach((c, i) => {
+    if (c.criterionCode && !codes.has(c.criterionCode)) {
+      issues.push({
+        field: `comments.${i}.criterionCode`,
+        message: `không có tiêu chí ${c.criterionCode}`,
+        messageEn: `no criterion ${c.criterionCode}`,
+      });
+    }
+    if (c.body.length > 4000)
+      issues.push({
+        field: `comments.${i}.body`,
+        message: "tối đa 4.000 ký tự",
+        messageEn: "at most 4,000 characters",
+      });
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  return guarded(() =>
+    prisma.$transaction(async (tx) => {
+      await claim(tx, a, input.version, { status: "RETURNED" });
+      await tx.reviewComment.createMany({
+        data: comments.map((c) => ({
+          assessmentId: a.id,
+          criterionCode: c.criterionCode ?? null,
+          body: c.body.trim(),
+          authorId: user.userId,
+        })),
+      });
+      await audit(tx, viewer, {
+        ...assessmentEvent(a, "assessment.return"),
+        before: { status: a.status },
+        after: { status: "RETURNED", comments },
+      });
+      return load(tx, a.id);
+    }),
+  );
+}
+
+export async function verifyValue(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: {
+    assessmentId: string;
+    version: number;
+    criterionCode: string;
+    value?: unknown;
+    comment?: string | null;
+    now: Date;
+  },
+): Promise<LoadedAssessment> {
+  const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, "verifyValue");
+  const set = await pinnedSet(prisma, a.setVersionId);
+  if (!set.criteria.some((c) => c.code === input.criterionCode)) {
+    throw InputError.field(
+      "criterionCode",
+      `không có tiêu chí ${input.criterionCode}`,
+      `no criterion ${input.criterionCode}`,
+    );
+  }
+  const corrected = input.value === undefined || input.value === null ? null : input.value;
+  if (corrected !== null) judge(set, { ...effectiveValues(a), [input.criterionCode]: corrected });
+  const old = a.values.find((v) => v.criterionCode === input.criterionCode);
+  return guarded(() =>
+    prisma.$transaction(async (tx) => {
+      await claim(tx, a, input.version);
+      const data = {
+        verifiedValue: corrected === null ? Prisma.DbNull : (corrected as Prisma.InputJsonValue),
+        verifierComment: input.comment?.trim() || null,
+        verifiedById: user.userId,
+        verifiedAt: input.now,
+      };
+      await tx.indicatorValue.upsert({
+        where: { assessmentId_criterionCode: { assessmentId: a.id, criterionCode: input.criterionCode } },
+        create: { assessmentId: a.id, criterionCode: input.criterionCode, value: Prisma.DbNull, ...data },
+        update: data,
+      });
+      const fresh = await refreshEvaluation(tx, a.id);
+      await audit(tx, viewer, {
+        ...assessmentEvent(a, "assessment.verifyValue"),
+        before: {
+          criterionCode: input.criterionCode,
+          value: old?.value ?? null,
+          verifiedValue: old?.verifiedValue ?? null,
+        },
+        after: {
+          criterionCode: input.criterionCode,
+          verifiedValue: corrected,
+          comment: data.verifierComment,
+          level: fresh.computedLevel,
+        },
+      });
+      return fresh;
+    }),
+  );
+}
+
+export async function verifyAssessment(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; version: number },
+) {
+  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "verify");
+  return transition(prisma, viewer, a, input.version, "VERIFIED", {}, "assessment.verify", {
+    computedLevel: a.computedLevel,
+  });
+}
+
+export async function appraiseAssessment(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; version: number; level?: number | null },
+) {
+  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "appraise");
+  const level = input.level ?? a.computedLevel;
+  if (!Number.isInteger(level) || level < 0 || level > a.computedLevel) {
+    throw InputError.field(
+      "level",
+      `Mức thẩm định phải từ 0 đến ${a.computedLevel} (mức số liệu đạt được)`,
+      `The appraised level must be 0 to ${a.computedLevel} (what the data reach)`,
+    );
+  }
+  return transition(prisma, viewer, a, input.version, "APPRAISED", { appraisedLevel: level }, "assessment.appraise", {
+    appraisedLevel: level,
+  });
+}
+
+export async function recogniseAssessment(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; version: number; decisionNumber: string; decisionDate: string; now: Date },
+) {
+  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "recognise");
+  const { decisionNumber, date } = parseDecision(input, [
+    "Nhập số quyết định công nhận",
+    "Enter the recognition decision number",
+  ]);
+  return transition(
+    prisma,
+    viewer,
+    a,
+    input.version,
+    "RECOGNISED",
+    {
+      recognisedLevel: a.appraisedLevel,
+      recognitionDecision: decisionNumber,
+      recognitionDate: date,
+      recognisedAt: input.now,
+    },
+    "assessment.recognise",
+    { recognisedLevel: a.appraisedLevel, decisionNumber, decisionDate: input.decisionDate },
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * How an assessment is loaded, judged and written: every change claims the version the client read
+ * (optimistic concurrency), caches criteria-core's evaluation of the effective values, and writes its audit
+ * event in the same transaction.
+ */
+import { childLevelsValue, tryEvaluate, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
+import type { TCriteriaSet } from "@cds/criteria-schema";
+import { ConflictError, InvalidValuesError, NotFoundError, WorkflowError, isImmutableViolation } from "../errors.ts";
+import type { AssessmentStatus, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { can, requireWriter, unitRef, type UserViewer, type Viewer } from "./access.ts";
+import { RECOGNISED_LOCKED, requireAction, type AssessmentAction } from "./assessment-rules.ts";
+import { audit, type Tx } from "./audit.ts";
+import { pinnedSet } from "./sets.ts";
+
+// The pinned set document is not loaded with the row: it comes from pinnedSet's cache.
+const loadInclude = {
+  unit: true,
+  round: true,
+  values: true,
+} satisfies Prisma.AssessmentInclude;
+
+export type LoadedAssessment = Prisma.AssessmentGetPayload<{ include: typeof loadInclude }>;
+
+export async function load(db: PrismaClient | Tx, id: string): Promise<LoadedAssessment> {
+  const a = await db.assessment.findUnique({ where: { id }, include: loadInclude });
+  if (!a) throw new NotFoundError("hồ sơ đánh giá", id);
+  return a;
+}
+
+export type ValueRow = LoadedAssessment["values"][number];
+
+/** Values as the unit entered them. */
+export function enteredValues(a: { values: ValueRow[] }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const v of a.values) if (v.value !== null) out[v.criterionCode] = v.value;
+  return out;
+}
+
+/** What the assessment is judged on: the verifier's value where one was given, else the entered one. */
+export function effectiveValues(a: { values: ValueRow[] }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const v of a.values) {
+    const val = v.verifiedValue ?? v.value;
+    if (val !== null) out[v.criterionCode] = val;
+  }
+  return out;
+}
+
+export function judge(set: TCriteriaSet, values: Record<string, unknown>): Evaluation {
+  const r = tryEvaluate(set, values as IndicatorValues);
+  if (!r.ok) throw new InvalidValuesError(r.issues);
+  return r.evaluation;
+}
+
+/**
+ * Claims the version the client read, or throws ConflictError (nothing written).
+ * The row lock taken here serialises concurrent writers on a server.
+ */
+export async function claim(
+  tx: Tx,
+  a: { id: string },
+  expectedVersion: number,
+  data: Prisma.AssessmentUpdateManyMutationInput = {},
+) {
+  const r = await tx.assessment.updateMany({
+    where: { id: a.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (r.count === 0) {
+    const now = await tx.assessment.findUnique({ where: { id: a.id }, select: { version: true, status: true } });
+    if (now?.status === "RECOGNISED") throw new WorkflowError(...RECOGNISED_LOCKED);
+    throw new ConflictError(now?.version ?? expectedVersion);
+  }
+}
+
+/**
+ * Judges the given value rows with criteria-core and stores the cached result
+ * (effective values, evaluation, level); returns the assessment as now stored.
+ */
+async function storeEvaluation(tx: Tx, a: LoadedAssessment, values: ValueRow[]): Promise<LoadedAssessment> {
+  const effective = effectiveValues({ values });
+  const e = judge(await pinnedSet(tx, a.setVersionId), effective);
+  const row = await tx.assessment.update({
+    where: { id: a.id },
+    data: {
+      effectiveValues: effective as Prisma.InputJsonValue,
+      evaluation: e as unknown as Prisma.InputJsonValue,
+      computedLevel: e.level,
+    },
+  });
+  return { ...row, unit: a.unit, round: a.round, values };
+}
+
+/** Re-reads the values, judges them and stores the cached result. */
+export async function refreshEvaluation(tx: Tx, id: string): Promise<LoadedAssessment> {
+  const a = await load(tx, id);
+  return storeEvaluation(tx, a, a.values);
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Writes value rows in one statement (insert or update on the (assessment, criterion) key). */
+export async function upsertValueRows(tx: Tx, rows: ValueRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const params: unknown[] = [];
+  const tuples = rows.map((r) => {
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    return `(${p(r.id)}, ${p(r.assessmentId)}, ${p(r.criterionCode)}, ${p(json(r.value))}::jsonb, ${p(r.note)}, ${p(json(r.verifiedValue))}::jsonb, ${p(r.verifierComment)}, ${p(r.verifiedById)}, ${p(r.verifiedAt)}::timestamp(3), now())`;
+  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "IndicatorValue" ("id", "assessmentId", "criterionCode", "value", "note", "verifiedValue", "verifierComment", "verifiedById", "verifiedAt", "updatedAt")
+     VALUES ${tuples.join(", ")}
+     ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE SET
+       "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
+       "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
+       "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = now()`,
+    ...params,
+  );
+}
+
+export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isImmutableViolation(e)) throw new WorkflowError(...RECOGNISED_LOCKED);
+    throw e;
+  }
+}
+
+export async function readableAssessment(prisma: PrismaClient, viewer: Viewer, id: string): Promise<LoadedAssessment> {
+  const a = await load(prisma, id);
+  if (!can.readAssessment(viewer, { status: a.status, unit: unitRef(a) }))
+    throw new NotFoundError("hồ sơ đánh giá", id);
+  return a;
+}
+
+/** The audit fields that name an assessment (and its tenant) and what was done to it. */
+export function assessmentEvent(a: { id: string; unit: { tenantId: string } }, action: string) {
+  return { action, entityType: "Assessment", entityId: a.id, tenantId: a.unit.tenantId };
+}
+
+/** The prologue of every change: a writer, an assessment it may read, an action its role and the status allow. */
+export async function loadForAction(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  assessmentId: string,
+  action: AssessmentAction,
+): Promise<{ user: UserViewer; a: LoadedAssessment }> {
+  const user = requireWriter(viewer);
+  const a = await readableAssessment(prisma, viewer, assessmentId);
+  requireAction(viewer, a, action);
+  return { user, a };
+}
+
+/** The district's general criterion (CHUNG-01) from its communes' recognised levels, refreshed in place. */
+export async function refreshChildLevels(tx: Tx, viewer: Viewer, parentUnitId: string, year: number): Promise<void> {
+  const parentAssessment = await tx.assessment.findFirst({
+    where: { unitId: parentUnitId, round: { year }, status: { not: "RECOGNISED" } },
+    include: loadInclude,
+  });
+  if (!parentAssessment) return;
+  const set = await pinnedSet(tx, parentAssessment.setVersionId);
+  const childCriteria = set.criteria.filter((c) => c.measure === "childLevels");
+  if (childCriteria.length === 0 || !set.childUnitKind) return;
+  const children = await tx.unit.findMany({
+    where: { parentId: parentUnitId, kindCode: set.childUnitKind },
+    select: { assessments: { where: { round: { year } }, select: { recognisedLevel: true } } },
+  });
+  if (children.length === 0) return;
+  const value = childLevelsValue(children.map((c) => c.assessments[0]?.recognisedLevel ?? 0));
+  for (const c of childCriteria) {
+    const old = parentAssessment.values.find((v) => v.criterionCode === c.code);
+    if (old && JSON.stringify(old.value) === JSON.stringify(value)) continue;
+    await tx.indicatorValue.upsert({
+      where: { assessmentId_criterionCode: { assessmentId: parentAssessment.id, criterionCode: c.code } },
+      create: { assessmentId: parentAssessment.id, criterionCode: c.code, value },
+      update: { value },
+    });
+    await tx.assessment.update({ where: { id: parentAssessment.id }, data: { version: { increment: 1 } } });
+    await audit(tx, viewer, {
+      ...assessmentEvent(parentAssessment, "assessment.recomputeChildLevels"),
+      before: { [c.code]: old?.value ?? null },
+      after: { [c.code]: value },
+    });
+  }
+  await refreshEvaluation(tx, parentAssessment.id);
+}
+
+/** Moves the assessment to status `to` (claiming the version) and records it. */
+export async function transition(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  a: LoadedAssessment,
+  version: number,
+  to: AssessmentStatus,
+  data: Prisma.AssessmentUpdateManyMutationInput,
+  action: string,
+  extra: Record<string, unknown> = {},
+): Promise<LoadedAssessment> {
+  return guarded(() =>
+    prisma.$transaction(async (tx) => {
+      await claim(tx, a, version, { ...data, status: to });
+      if (to === "RECOGNISED" && a.unit.parentId) await refreshChildLevels(tx, viewer, a.unit.parentId, a.round.year);
+      await audit(tx, viewer, {
+        ...assessmentEvent(a, action),
+        before: { status: a.status },
+        after: { status: to, ...extra },
+      });
+      return load(tx, a.id);
+    }),
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * What the workspace shows, derived from the server's assessment and the unsaved draft: the values
+ * as stored, the live judgement by criteria-core (the same engine as the API) and what a conflict
+ * puts side by side.
+ */
+import {
+  evaluate,
+  gaps,
+  InvalidValuesError,
+  type Evaluation,
+  type Gap,
+  type IndicatorValues,
+} from "@cds/criteria-core";
+import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
+import { engineError, formatValue, toRaw, type FieldError, type ValueFormat } from "@cds/ui";
+import type { AssessmentData } from "./api.ts";
+import type { Draft } from "./draft.ts";
+
+/** The stored values by criterion: as entered, as effective (after verification), notes and the verifier's word. */
+export interface ServerValues {
+  entered: Map<string, unknown>;
+  effective: Map<string, unknown>;
+  notes: Map<string, string>;
+  verified: Map<string, { value: unknown; comment: string | null }>;
+}
+
+export function serverValues(values: AssessmentData["values"]): ServerValues {
+  const entered = new Map<string, unknown>();
+  const effective = new Map<string, unknown>();
+  const notes = new Map<string, string>();
+  const verified = new Map<string, { value: unknown; comment: string | null }>();
+  for (const v of values) {
+    entered.set(v.criterionCode, v.value);
+    effective.set(v.criterionCode, v.effectiveValue);
+    if (v.note) notes.set(v.criterionCode, v.note);
+    if (v.verifiedValue !== null && v.verifiedValue !== undefined)
+      verified.set(v.criterionCode, { value: v.verifiedValue, comment: v.verifierComment ?? null });
+    else if (v.verifierComment) verified.set(v.criterionCode, { value: v.value, comment: v.verifierComment });
+  }
+  return { entered, effective, notes, verified };
+}
+
+export interface Live {
+  values: Record<string, unknown>;
+  errors: Record<string, FieldError[]>;
+  evaluation: Evaluation;
+  target: number;
+  gaps: Gap[];
+}
+
+/** Judges the values the form shows now: the server's effective values overlaid with the unsaved edits. */
+export function judgeLocally(
+  set: TCriteriaSet,
+  byCode: Map<string, TCriterion>,
+  effective: Map<string, unknown>,
+  draft: Draft,
+  registered: number | null,
+): Live {
+  const values: Record<string, unknown> = {};
+  for (const [code, v] of effective) if (v !== null && v !== undefined) values[code] = v;
+  const errors: Record<string, FieldError[]> = {};
+  for (const [code, st] of Object.entries(draft.fields)) {
+    const c = byCode.get(code);
+    if (!c) continue;
+    const r = toRaw(c, st);
+    delete values[code];
+    if (r.status === "ok") values[code] = r.value;
+    else if (r.status !== "empty") errors[code] = r.errors;
+  }
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluate(set, values as IndicatorValues);
+  } catch (e) {
+    if (!(e instanceof InvalidValuesError)) throw e;
+    // What the engine cannot judge is shown on its field and judged as missing.
+    for (const i of e.issues) {
+      (errors[i.criterion] ??= []).push(engineError(i.field, i.reason));
+      delete values[i.criterion];
+    }
+    evaluation = evaluate(set, values as IndicatorValues);
+  }
+  const target = registered ?? Math.min(evaluation.level + 1, set.levels.length);
+  return { values, errors, evaluation, target, gaps: gaps(set, values as IndicatorValues, target) };
+}
+
+/** The unsaved edits as saved by `saveIndicatorValues`: values (null clears one) and notes (null clears one). */
+export function pendingChanges(
+  byCode: Map<string, TCriterion>,
+  draft: Draft,
+): { values: Record<string, unknown>; notes: Record<string, string | null> } {
+  const values: Record<string, unknown> = {};
+  const notes: Record<string, string | null> = {};
+  for (const [code, st] of Object.entries(draft.fields)) {
+    const c = byCode.get(code);
+    if (!c) continue;
+    const r = toRaw(c, st);
+    if (r.status === "ok") values[code] = r.value;
+    else if (r.status === "empty") values[code] = null;
+  }
+  for (const [code, text] of Object.entries(draft.notes)) notes[code] = text.trim() ? text : null;
+  return { values, notes };
+}
+
+export interface ConflictRow {
+  code: string;
+  mine: string;
+  theirs: string;
+}
+
+/** Mine (the draft) beside theirs (the server's) for every criterion and note the draft changes. */
+export function conflictRows(
+  byCode: Map<string, TCriterion>,
+  draft: Draft,
+  server: ServerValues,
+  fmt: ValueFormat,
+): ConflictRow[] {
+  const { t } = fmt;
+  const values = Object.entries(draft.fields).map(([code, st]) => {
+    const r = toRaw(byCode.get(code)!, st);
+    return {
+      code,
+      mine:
+        r.status === "ok" ? formatValue(r.value, fmt) : r.status === "empty" ? t("value.none") : t("value.incomplete"),
+      theirs: formatValue(server.entered.get(code), fmt),
+    };
+  });
+  const notes = Object.entries(draft.notes).map(([code, text]) => ({
+    code: `${code} (${t("input.note").toLowerCase()})`,
+    mine: text || t("value.none"),
+    theirs: server.notes.get(code) ?? t("value.none"),
+  }));
+  return values.concat(notes);
+}

@@ -1,0 +1,52 @@
+/** The bottom bar: the live level and where saving stands ("Đã lưu lúc 10:42", offline, conflict…). */
+import { LevelBadge, useI18n } from "@cds/ui";
+import type { WorkspaceProps } from "./props.ts";
+
+function hhmm(d: Date): string {
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+export function SaveBar({ d, editable, levelName }: WorkspaceProps) {
+  const { t } = useI18n();
+  const { save, dirty, draft, restored, conflict, invalidCodes, live } = d;
+  const statusText = (() => {
+    if (!editable) return t("save.readOnly");
+    const extra = invalidCodes.length ? ` · ${t("save.invalid", { n: invalidCodes.length })}` : "";
+    switch (save.kind) {
+      case "saving":
+        return t("save.saving");
+      case "offline":
+        return t("save.offline") + extra;
+      case "conflict":
+        return t("save.conflict");
+      case "error":
+        return t("save.error") + extra;
+      case "saved":
+        return (
+          (dirty && invalidCodes.length < Object.keys(draft.fields).length + Object.keys(draft.notes).length
+            ? t("save.pending")
+            : t("save.savedAt", { time: hhmm(save.at) })) + extra
+        );
+      default:
+        return (restored && dirty ? t("save.restored") : dirty ? t("save.pending") : t("save.allSaved")) + extra;
+    }
+  })();
+  return (
+    <div className="pa-bar" role="status">
+      <span className="pa-bar-level">
+        {t("live.short")}{" "}
+        <span data-testid="live-level" data-level={live.evaluation.level}>
+          <LevelBadge level={live.evaluation.level} name={levelName(live.evaluation.level)} />
+        </span>
+      </span>
+      <span data-testid="save-status" className={`pa-save pa-save-${save.kind}`}>
+        {statusText}
+      </span>
+      {editable && dirty && !conflict && save.kind !== "saving" && (
+        <button type="button" className="secondary pa-save-now" onClick={() => void d.retrySave()}>
+          {t("save.now")}
+        </button>
+      )}
+    </div>
+  );
+}

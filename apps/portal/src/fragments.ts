@@ -1,0 +1,48 @@
+/** Selections both portal features make of the same data, written once (unmasked: the results type as plain fields). */
+import { graphql } from "@cds/ui";
+
+/** The criteria-set version an assessment is pinned to, with its decision and issuer. */
+export const PinnedSetVersionFields = graphql(`
+  fragment PinnedSetVersionFields on CriteriaSetVersion @_unmask {
+    id
+    version
+    decisionNumber
+    decisionDate
+    document
+    set {
+      title
+      tenant {
+        name
+      }
+    }
+  }
+`);
+
+/** Why submitting is refused now (the API's one precondition; empty when it is allowed). */
+export const SubmitProblemFields = graphql(`
+  fragment SubmitProblemFields on ValueIssue @_unmask {
+    criterion
+    field
+    reason
+    message
+    messageEn
+  }
+`);
+
+/** The unit an assessment is of, as the unit's own screens name it. */
+export const AssessedUnitFields = graphql(`
+  fragment AssessedUnitFields on Unit @_unmask {
+    id
+    code
+    name
+    type
+    path
+    parent {
+      name
+    }
+    tenant {
+      code
+      name
+    }
+  }
+`);
