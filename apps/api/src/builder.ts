@@ -6,7 +6,8 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import type { Context } from "./context.ts";
-import { EXPECTED_ERRORS, UnauthenticatedError } from "./errors.ts";
+import { EXPECTED_ERRORS, InputError, UnauthenticatedError } from "./errors.ts";
+import { decodeGlobalId, RAW_ID } from "./schema/ids.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { nodeRowById, orNull, visibleNode } from "./services/visibility.ts";
@@ -46,14 +47,19 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // Every id argument is parsed here once (`t.arg.globalID()`); see schema/ids.ts.
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     // node(id) and nodes(ids) load any row by id: each object passes the same read rule as its own query.
     nodeQueryOptions: {
-      resolve: async (_root, { id }, ctx, _info, resolveNode) =>
-        visibleNode(ctx, id.typename, await orNull(resolveNode(id))),
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => {
+        if (id.typename === RAW_ID) throw new InputError([invalidNodeId("id")]);
+        return visibleNode(ctx, id.typename, await orNull(resolveNode(id)));
+      },
     },
     // At most LIST_ARG_MAX["Query.nodes.ids"] ids (checked in schema/index.ts).
     nodesQueryOptions: {
       resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
+        if (ids.some((id) => id.typename === RAW_ID)) throw new InputError([invalidNodeId("ids")]);
         // Prisma loads each id "or throw": when one row is missing the batch fails whole, so the ids
         // are then read one by one, and a missing row is null.
         const nodes = await resolveNodes(ids).catch(async (e: unknown) => {
@@ -65,3 +71,7 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+function invalidNodeId(field: string) {
+  return { field, message: "Mã định danh (global id) không hợp lệ", messageEn: "Invalid global ID" };
+}

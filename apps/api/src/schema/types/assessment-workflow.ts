@@ -11,14 +11,13 @@ import {
 } from "../../services/assessment-review.ts";
 import { registerLevel, saveValues, submitAssessment } from "../../services/assessments.ts";
 import type { Context } from "../../context.ts";
-import { decodeId } from "../ids.ts";
 
 /** The arguments of every change to an assessment: which one, and the version the client read. */
-const changeArgs = builder.args((t) => ({ assessmentId: t.id(), version: t.int() }));
+const changeArgs = builder.args((t) => ({ assessmentId: t.globalID(), version: t.int() }));
 
 /** A change's arguments for the service: the assessment's id decoded, and the request's clock. */
-function change<A extends { assessmentId: string | number }>(a: A, ctx: Context) {
-  return { ...a, assessmentId: decodeId(String(a.assessmentId), "Assessment"), now: ctx.now() };
+function change<A extends { assessmentId: { id: string } }>(a: A, ctx: Context) {
+  return { ...a, assessmentId: a.assessmentId.id, now: ctx.now() };
 }
 
 builder.mutationFields((t) => ({

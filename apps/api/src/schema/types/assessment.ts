@@ -13,7 +13,6 @@ import { documentOf } from "../../services/sets.ts";
 import { searchFilter } from "../../search.ts";
 import { AssessmentStatusEnum } from "../enums.ts";
 import { ValueIssueRef } from "../errors.ts";
-import { decodeId } from "../ids.ts";
 import { DeadlineRef } from "./deadline.ts";
 import { EvaluationRef, GapRef } from "./evaluation.ts";
 import "./assessment-records.ts";
@@ -171,7 +170,7 @@ builder.prismaNode("Assessment", {
 });
 
 interface AssessmentsArgs {
-  roundId?: string | number | null;
+  roundId?: { id: string } | null;
   year?: number | null;
   unitCode?: string | null;
   status?: AssessmentStatus[] | null;
@@ -187,7 +186,7 @@ async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prism
   return {
     AND: [
       visibleAssessmentsWhere(ctx.viewer),
-      a.roundId ? { roundId: decodeId(String(a.roundId), "Round") } : {},
+      a.roundId ? { roundId: a.roundId.id } : {},
       a.year ? { round: { year: a.year } } : {},
       root ? { unit: subtreeWhere(root.path) } : {},
       a.status ? { status: { in: a.status } } : {},
@@ -201,15 +200,15 @@ async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prism
 builder.queryFields((t) => ({
   assessment: t.prismaField({
     type: "Assessment",
-    args: { id: t.arg.id() },
-    resolve: (_q, _r, a, ctx) => readableAssessment(ctx.prisma, ctx.viewer, decodeId(String(a.id), "Assessment")),
+    args: { id: t.arg.globalID() },
+    resolve: (_q, _r, a, ctx) => readableAssessment(ctx.prisma, ctx.viewer, a.id.id),
   }),
   assessments: t.prismaConnection({
     type: "Assessment",
     cursor: "id",
     description: "Hồ sơ đánh giá: theo đợt, nhánh đơn vị, trạng thái, mức",
     args: {
-      roundId: t.arg.id({ required: false }),
+      roundId: t.arg.globalID({ required: false }),
       year: t.arg.int({ required: false }),
       unitCode: t.arg.string({ required: false, description: "Mã GSO của gốc nhánh đơn vị" }),
       status: t.arg({ type: [AssessmentStatusEnum], required: false }),

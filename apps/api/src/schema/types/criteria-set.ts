@@ -14,7 +14,6 @@ import {
 } from "../../services/sets.ts";
 import { SetVersionActionEnum, VersionStatusEnum } from "../enums.ts";
 import { SetIssueRef } from "../errors.ts";
-import { decodeId } from "../ids.ts";
 import { SetDiffRef } from "./set-diff.ts";
 
 const CriterionRef = builder.objectRef<{ c: TCriterion; set: TCriteriaSet }>("Criterion").implement({
@@ -133,9 +132,8 @@ builder.queryFields((t) => ({
   }),
   criteriaSetVersion: t.prismaField({
     type: "CriteriaSetVersion",
-    args: { id: t.arg.id() },
-    resolve: (_q, _r, args, ctx) =>
-      readableVersion(ctx.prisma, ctx.viewer, decodeId(String(args.id), "CriteriaSetVersion")),
+    args: { id: t.arg.globalID() },
+    resolve: (_q, _r, args, ctx) => readableVersion(ctx.prisma, ctx.viewer, args.id.id),
   }),
 }));
 
@@ -144,7 +142,7 @@ builder.mutationFields((t) => ({
     type: "CriteriaSetVersion",
     description: 'Nhân bản một phiên bản thành bản nháp ("Nhân bản cho tỉnh" hoặc "tạo phiên bản mới")',
     args: {
-      sourceVersionId: t.arg.id(),
+      sourceVersionId: t.arg.globalID(),
       tenantId: t.arg.string(),
       setId: t.arg.string({ required: false }),
       title: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
@@ -158,17 +156,17 @@ builder.mutationFields((t) => ({
     resolve: (_q, _r, a, ctx) =>
       cloneVersion(ctx.prisma, ctx.viewer, {
         ...a,
-        sourceVersionId: decodeId(String(a.sourceVersionId), "CriteriaSetVersion"),
+        sourceVersionId: a.sourceVersionId.id,
       }),
   }),
   updateCriteriaSetDraft: t.prismaField({
     type: "CriteriaSetVersion",
     description: "Thay toàn bộ tài liệu của bản nháp; kiểm tra bằng criteria-schema, lỗi kèm đường dẫn JSON",
-    args: { versionId: t.arg.id(), document: t.arg({ type: "JSON" }), revision: t.arg.int() },
+    args: { versionId: t.arg.globalID(), document: t.arg({ type: "JSON" }), revision: t.arg.int() },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
       updateDraft(ctx.prisma, ctx.viewer, {
-        versionId: decodeId(String(a.versionId), "CriteriaSetVersion"),
+        versionId: a.versionId.id,
         document: a.document,
         revision: a.revision,
       }),
@@ -177,7 +175,7 @@ builder.mutationFields((t) => ({
     type: "CriteriaSetVersion",
     description: "Công bố bản nháp (số và ngày quyết định); sau đó không thể sửa",
     args: {
-      versionId: t.arg.id(),
+      versionId: t.arg.globalID(),
       decisionNumber: t.arg.string({ validate: z.string().max(100, "tối đa 100 ký tự") }),
       decisionDate: t.arg({ type: "Date" }),
     },
@@ -185,7 +183,7 @@ builder.mutationFields((t) => ({
     resolve: (_q, _r, a, ctx) =>
       publishVersion(ctx.prisma, ctx.viewer, {
         ...a,
-        versionId: decodeId(String(a.versionId), "CriteriaSetVersion"),
+        versionId: a.versionId.id,
         now: ctx.now(),
       }),
   }),

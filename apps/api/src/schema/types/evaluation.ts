@@ -13,7 +13,6 @@ import type { Context } from "../../context.ts";
 import { InputError, InvalidValuesError, NotFoundError } from "../../errors.ts";
 import { documentOf, readableVersion } from "../../services/sets.ts";
 import { CriterionStatusEnum } from "../enums.ts";
-import { decodeId } from "../ids.ts";
 
 export const LevelResultRef = builder.objectRef<LevelEvaluation>("LevelResult").implement({
   description: "Kết quả một mức độ: đạt khi mọi tiêu chí áp dụng ở mức này đều đạt",
@@ -72,10 +71,10 @@ export const GapRef = builder.objectRef<Gap>("Gap").implement({
 /** The set a query names: a version (by id, as the asker may read it) or a built-in set. */
 export async function resolveSetRef(
   ctx: Context,
-  ref: { versionId?: string | number | null; builtIn?: string | null },
+  ref: { versionId?: { id: string } | null; builtIn?: string | null },
 ): Promise<TCriteriaSet> {
   if (ref.versionId) {
-    const id = decodeId(String(ref.versionId), "CriteriaSetVersion");
+    const id = ref.versionId.id;
     return documentOf(await readableVersion(ctx.prisma, ctx.viewer, id));
   }
   if (ref.builtIn) {
@@ -91,7 +90,7 @@ builder.queryFields((t) => ({
     type: EvaluationRef,
     description: "Đánh giá số liệu theo một bộ tiêu chí, không lưu (xem trước, bên thứ ba)",
     args: {
-      versionId: t.arg.id({ required: false }),
+      versionId: t.arg.globalID({ required: false }),
       builtIn: t.arg.string({ required: false }),
       values: t.arg({ type: "JSON" }),
     },
@@ -110,7 +109,7 @@ builder.queryFields((t) => ({
     type: [GapRef],
     description: "Những gì còn thiếu để đạt một mức, không lưu",
     args: {
-      versionId: t.arg.id({ required: false }),
+      versionId: t.arg.globalID({ required: false }),
       builtIn: t.arg.string({ required: false }),
       values: t.arg({ type: "JSON" }),
       level: t.arg.int(),

@@ -1,7 +1,6 @@
 /** Evidence files (minh chứng): the type and its upload, delete and replace. */
 import { builder } from "../../builder.ts";
 import { deleteEvidence, replaceEvidence, uploadEvidence } from "../../services/evidence.ts";
-import { decodeId } from "../ids.ts";
 
 builder.prismaObject("Evidence", {
   description: "Tệp minh chứng",
@@ -20,11 +19,11 @@ builder.mutationFields((t) => ({
   uploadEvidence: t.prismaField({
     type: "Evidence",
     description: "Tải tệp minh chứng cho một tiêu chí (PDF, ảnh, Word, Excel; tối đa 10 MB)",
-    args: { assessmentId: t.arg.id(), criterionCode: t.arg.string(), file: t.arg({ type: "File" }) },
+    args: { assessmentId: t.arg.globalID(), criterionCode: t.arg.string(), file: t.arg({ type: "File" }) },
     errors: {},
     resolve: (_q, _r, a, ctx) =>
       uploadEvidence(ctx.prisma, ctx.viewer, ctx.evidence, {
-        assessmentId: decodeId(String(a.assessmentId), "Assessment"),
+        assessmentId: a.assessmentId.id,
         criterionCode: a.criterionCode,
         file: a.file,
       }),

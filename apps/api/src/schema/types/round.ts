@@ -4,7 +4,6 @@ import { deadline } from "@cds/calendar";
 import { builder } from "../../builder.ts";
 import { openRound } from "../../services/rounds.ts";
 import { roundSummary } from "../../services/summaries.ts";
-import { decodeId } from "../ids.ts";
 import { DeadlineRef } from "./deadline.ts";
 
 builder.prismaNode("Round", {
@@ -73,11 +72,10 @@ builder.queryFields((t) => ({
   roundSummary: t.field({
     type: SummaryRef,
     args: {
-      roundId: t.arg.id(),
+      roundId: t.arg.globalID(),
       unitCode: t.arg.string({ required: false, description: "Chỉ tính nhánh đơn vị này (vd. một huyện)" }),
     },
-    resolve: (_r, a, ctx) =>
-      roundSummary(ctx.prisma, ctx.viewer, decodeId(String(a.roundId), "Round"), a.unitCode ?? null),
+    resolve: (_r, a, ctx) => roundSummary(ctx.prisma, ctx.viewer, a.roundId.id, a.unitCode ?? null),
   }),
 }));
 
@@ -88,13 +86,12 @@ builder.mutationFields((t) => ({
     args: {
       tenantId: t.arg.string(),
       year: t.arg.int(),
-      setVersionId: t.arg.id(),
+      setVersionId: t.arg.globalID(),
       name: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
       submitDueAt: t.arg({ type: "Date" }),
       reviewDueAt: t.arg({ type: "Date" }),
     },
     errors: {},
-    resolve: (_q, _r, a, ctx) =>
-      openRound(ctx.prisma, ctx.viewer, { ...a, setVersionId: decodeId(String(a.setVersionId), "CriteriaSetVersion") }),
+    resolve: (_q, _r, a, ctx) => openRound(ctx.prisma, ctx.viewer, { ...a, setVersionId: a.setVersionId.id }),
   }),
 }));

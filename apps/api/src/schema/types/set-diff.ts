@@ -57,9 +57,9 @@ builder.queryFields((t) => ({
     type: SetDiffRef,
     description: "So sánh hai phiên bản (hoặc bộ có sẵn: vn-2361-commune, vn-2361-district)",
     args: {
-      fromVersionId: t.arg.id({ required: false }),
+      fromVersionId: t.arg.globalID({ required: false }),
       fromBuiltIn: t.arg.string({ required: false }),
-      toVersionId: t.arg.id({ required: false }),
+      toVersionId: t.arg.globalID({ required: false }),
       toBuiltIn: t.arg.string({ required: false }),
     },
     resolve: async (_r, a, ctx) =>

@@ -12,7 +12,6 @@ import {
   type NationalRow,
   type ProvincePassRates,
 } from "../../services/summaries.ts";
-import { decodeId } from "../ids.ts";
 import { SetDiffRef } from "./set-diff.ts";
 
 const RateRef = builder.objectRef<{ numerator: number; denominator: number }>("Rate").implement({
@@ -194,11 +193,11 @@ builder.queryFields((t) => ({
   impactPreview: t.field({
     type: ImpactRef,
     description: "Bản nháp sẽ làm thay đổi mức của các đơn vị thế nào (trên số liệu hiện tại của một đợt)",
-    args: { versionId: t.arg.id(), roundId: t.arg.id() },
+    args: { versionId: t.arg.globalID(), roundId: t.arg.globalID() },
     resolve: (_r, a, ctx) =>
       impactPreview(ctx.prisma, ctx.viewer, {
-        versionId: decodeId(String(a.versionId), "CriteriaSetVersion"),
-        roundId: decodeId(String(a.roundId), "Round"),
+        versionId: a.versionId.id,
+        roundId: a.roundId.id,
       }),
   }),
 }));

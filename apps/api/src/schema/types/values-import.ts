@@ -1,7 +1,6 @@
 /** Excel in for one unit's assessment: `importIndicatorValues` (dry run or apply). The template is an HTTP route (http.ts). */
 import { builder } from "../../builder.ts";
 import { importValues, type ImportChange, type ImportIssue, type ValuesImport } from "../../services/values-import.ts";
-import { decodeId } from "../ids.ts";
 
 const ImportIssueRef = builder.objectRef<ImportIssue>("ValuesImportIssue").implement({
   description: "Một lỗi trong tệp Excel, theo trang tính, dòng, cột và tiêu chí",
@@ -55,11 +54,16 @@ builder.mutationFields((t) => ({
     description:
       "Nhập số liệu của hồ sơ từ mẫu Excel (GET /templates/assessment/<id>.xlsx). dryRun: chỉ kiểm tra, liệt kê lỗi và thay đổi, không ghi gì; " +
       "không dryRun: từ chối nếu còn lỗi, nếu không lưu như saveIndicatorValues (ô trống giữ nguyên số liệu cũ)",
-    args: { assessmentId: t.arg.id(), version: t.arg.int(), file: t.arg({ type: "File" }), dryRun: t.arg.boolean() },
+    args: {
+      assessmentId: t.arg.globalID(),
+      version: t.arg.int(),
+      file: t.arg({ type: "File" }),
+      dryRun: t.arg.boolean(),
+    },
     errors: {},
     resolve: (_r, a, ctx) =>
       importValues(ctx.prisma, ctx.viewer, {
-        assessmentId: decodeId(String(a.assessmentId), "Assessment"),
+        assessmentId: a.assessmentId.id,
         version: a.version,
         file: a.file,
         dryRun: a.dryRun,
