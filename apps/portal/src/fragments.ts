@@ -28,21 +28,3 @@ export const SubmitProblemFields = graphql(`
     messageEn
   }
 `);
-
-/** The unit an assessment is of, as the unit's own screens name it. */
-export const AssessedUnitFields = graphql(`
-  fragment AssessedUnitFields on Unit @_unmask {
-    id
-    code
-    name
-    type
-    path
-    parent {
-      name
-    }
-    tenant {
-      code
-      name
-    }
-  }
-`);

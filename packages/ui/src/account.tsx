@@ -58,6 +58,35 @@ const sessionsKey = ["account", "sessions"] as const;
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** A labelled, required password input: the one in use now, or a new one (for the browser's password manager). */
+function PasswordField({
+  kind,
+  label,
+  minLength,
+  value,
+  onChange,
+}: {
+  kind: "current" | "new";
+  label: string;
+  minLength?: number;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        autoComplete={`${kind}-password`}
+        required
+        minLength={minLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
 function ChangePasswordForm() {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -83,37 +112,15 @@ function ChangePasswordForm() {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="account-password">
       <h2 id="account-password">{t("account.password")}</h2>
-      <label>
-        {t("account.currentPassword")}
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("account.newPassword")}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("account.repeatPassword")}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
+      <PasswordField kind="current" label={t("account.currentPassword")} value={current} onChange={setCurrent} />
+      <PasswordField
+        kind="new"
+        label={t("account.newPassword")}
+        minLength={MIN_PASSWORD_LENGTH}
+        value={next}
+        onChange={setNext}
+      />
+      <PasswordField kind="new" label={t("account.repeatPassword")} value={repeat} onChange={setRepeat} />
       <p className="hint">{t("account.passwordHint", { n: MIN_PASSWORD_LENGTH })}</p>
       {mismatch && (
         <p className="error" role="alert">

@@ -37,12 +37,15 @@ export const ReviewCommentFields = graphql(`
   }
 `);
 
-/** The evaluation as the unit's workspace shows it: the level reached, each level's tally, each criterion's results. */
+/** The evaluation as the unit's workspace and the review show it: the level reached, each level's tally, each criterion's results. */
 export const EvaluationFields = graphql(`
   fragment EvaluationFields on Evaluation @_unmask {
     level
+    levelName
+    levelNameEn
     levels {
       level
+      name
       met
       failing
       missing
@@ -62,5 +65,88 @@ export const UnitKindFields = graphql(`
     name
     nameEn
     parentCode
+  }
+`);
+
+/** The unit an assessment is of, as the unit's own screens and the review name it. */
+export const AssessedUnitFields = graphql(`
+  fragment AssessedUnitFields on Unit @_unmask {
+    id
+    code
+    name
+    type
+    path
+    parent {
+      name
+      path
+    }
+    tenant {
+      code
+      name
+    }
+  }
+`);
+
+/** One assessment as the unit's workspace and the review both read it: its state and levels, the unit, the values, evidence and comments, and the evaluation. */
+export const AssessmentFields = graphql(
+  `
+    fragment AssessmentFields on Assessment @_unmask {
+      id
+      status
+      allowedActions
+      version
+      registeredLevel
+      computedLevel
+      selfAssessedLevel
+      appraisedLevel
+      recognisedLevel
+      recognitionDecision
+      recognitionDate
+      submittedAt
+      unit {
+        ...AssessedUnitFields
+      }
+      values {
+        ...IndicatorValueFields
+      }
+      evidence {
+        ...EvidenceFields
+      }
+      comments {
+        ...ReviewCommentFields
+      }
+      evaluation {
+        ...EvaluationFields
+      }
+    }
+  `,
+  [AssessedUnitFields, IndicatorValueFields, EvidenceFields, ReviewCommentFields, EvaluationFields],
+);
+
+/** A criteria set as its lists show it: code, title, the unit kind it is for, and whose it is. */
+export const CriteriaSetFields = graphql(`
+  fragment CriteriaSetFields on CriteriaSet @_unmask {
+    id
+    code
+    title
+    unitKind
+    tenant {
+      id
+      code
+      name
+      kind
+    }
+  }
+`);
+
+/** A criteria-set version as the lists of sets show it: its number, status and decision. */
+export const SetVersionSummaryFields = graphql(`
+  fragment SetVersionSummaryFields on CriteriaSetVersion @_unmask {
+    id
+    version
+    status
+    decisionNumber
+    decisionDate
+    publishedAt
   }
 `);

@@ -7,13 +7,13 @@ import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import {
-  assessmentOf,
+  communeDraft,
   createUnitEditor,
-  ERR,
   expectError,
   expectSuccess,
+  mutate,
   query,
-  type MutationResult,
+  submittedCommune,
 } from "./helpers.ts";
 
 let api: TestApi;
@@ -21,13 +21,6 @@ let editor: Client;
 let draftId: string;
 
 const EVIDENCE = "id criterionCode fileName mimeType size sha256";
-const UPLOAD = `mutation ($id: ID!, $code: String!, $file: File!) {
-  r: uploadEvidence(assessmentId: $id, criterionCode: $code, file: $file) { __typename ... on MutationUploadEvidenceSuccess { data { ${EVIDENCE} } } ${ERR} }
-}`;
-const REPLACE = `mutation ($id: ID!, $file: File!) {
-  r: replaceEvidence(id: $id, file: $file) { __typename ... on MutationReplaceEvidenceSuccess { data { ${EVIDENCE} } } ${ERR} }
-}`;
-const DELETE = `mutation ($id: ID!) { r: deleteEvidence(id: $id) { __typename ... on MutationDeleteEvidenceSuccess { data { ${EVIDENCE} } } ${ERR} } }`;
 
 // ── real files, built byte by byte ──────────────────────────────────────────
 
@@ -171,18 +164,19 @@ function exe(): Uint8Array {
 const file = (bytes: Uint8Array, name: string, type: string) =>
   new File([bytes as Uint8Array<ArrayBuffer>], name, { type });
 
-async function send(c: Client, q: string, variables: Record<string, unknown>, f: File): Promise<MutationResult> {
-  const res = await c.upload<{ r: MutationResult }>(q, variables, f);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!.r;
-}
-const upload = (c: Client, f: File, code = "CQS-01") => send(c, UPLOAD, { id: draftId, code }, f);
-
-async function remove(c: Client, id: string): Promise<MutationResult> {
-  const res = await c.gql<{ r: MutationResult }>(DELETE, { id });
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!.r;
-}
+const upload = (c: Client, f: File, code = "CQS-01") =>
+  mutate(
+    c,
+    "uploadEvidence",
+    "$id: ID!, $code: String!, $file: File!",
+    "assessmentId: $id, criterionCode: $code, file: $file",
+    EVIDENCE,
+    { id: draftId, code },
+    f,
+  );
+const replace = (c: Client, id: string, f: File) =>
+  mutate(c, "replaceEvidence", "$id: ID!, $file: File!", "id: $id, file: $file", EVIDENCE, { id }, f);
+const remove = (c: Client, id: string) => mutate(c, "deleteEvidence", "$id: ID!", "id: $id", EVIDENCE, { id });
 
 const history = async (id = draftId) =>
   (await query(editor, `query ($id: ID!) { assessment(id: $id) { history { action before after } } }`, { id }))
@@ -190,8 +184,9 @@ const history = async (id = draftId) =>
 
 beforeAll(async () => {
   api = await setupApi();
-  editor = await api.as("xa.khanhthien@ninhbinh.gov.vn");
-  draftId = (await assessmentOf(editor, "14563")).id;
+  const c = await communeDraft(api);
+  editor = c.editor;
+  draftId = c.draft.id;
 });
 afterAll(async () => {
   await api?.close();
@@ -239,9 +234,7 @@ describe("evidence type judged from the content", () => {
 describe("deleting and replacing evidence", () => {
   it("the unit's editor replaces a file in place (same id and criterion), audited before → after", async () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "ban-nhap.pdf", "application/pdf"), "CQS-02"));
-    const next = expectSuccess(
-      await send(editor, REPLACE, { id: ev.id }, file(png(), "ban-chinh-thuc.png", "image/png")),
-    );
+    const next = expectSuccess(await replace(editor, ev.id, file(png(), "ban-chinh-thuc.png", "image/png")));
     expect(next).toMatchObject({
       id: ev.id,
       criterionCode: "CQS-02",
@@ -258,10 +251,7 @@ describe("deleting and replacing evidence", () => {
 
   it("a replacement is judged by its bytes like an upload", async () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "giu-nguyen.pdf", "application/pdf")));
-    const r = expectError(
-      await send(editor, REPLACE, { id: ev.id }, file(exe(), "giu-nguyen.pdf", "application/pdf")),
-      "InputError",
-    );
+    const r = expectError(await replace(editor, ev.id, file(exe(), "giu-nguyen.pdf", "application/pdf")), "InputError");
     expect(r.issues!.map((i) => i.field)).toEqual(["file"]);
     expect(await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } })).toMatchObject({
       fileName: "giu-nguyen.pdf",
@@ -295,7 +285,7 @@ describe("deleting and replacing evidence", () => {
     expectError(await remove(district, ev.id), "ForbiddenError");
     const officer = await api.as("phong.yenkhanh@ninhbinh.gov.vn");
     expectError(await remove(officer, ev.id), "ForbiddenError");
-    expectError(await send(officer, REPLACE, { id: ev.id }, file(pdf(), "x.pdf", "application/pdf")), "ForbiddenError");
+    expectError(await replace(officer, ev.id, file(pdf(), "x.pdf", "application/pdf")), "ForbiddenError");
     const hanoi = await api.as("so@hanoi.gov.vn");
     expectError(await remove(hanoi, ev.id), "NotFoundError");
     const noCsrf = await api.as("xa.khanhthien@ninhbinh.gov.vn");
@@ -305,9 +295,7 @@ describe("deleting and replacing evidence", () => {
   });
 
   it("is refused once the assessment is submitted", async () => {
-    const unitEditor = await api.as(await createUnitEditor(api, "14566"));
-    const submitted = await assessmentOf(unitEditor, "14566", "id status evidence { id }");
-    expect(submitted.status).toBe("SUBMITTED");
+    const { editor: unitEditor } = await submittedCommune(api);
     // Evidence uploaded before it was submitted.
     const row = await api.prisma.evidence.create({
       data: {
@@ -324,10 +312,7 @@ describe("deleting and replacing evidence", () => {
       },
     });
     expect(expectError(await remove(unitEditor, row.id), "WorkflowError").message).toContain("đã nộp");
-    expectError(
-      await send(unitEditor, REPLACE, { id: row.id }, file(pdf(), "moi.pdf", "application/pdf")),
-      "WorkflowError",
-    );
+    expectError(await replace(unitEditor, row.id, file(pdf(), "moi.pdf", "application/pdf")), "WorkflowError");
     expect(await api.prisma.evidence.findUnique({ where: { id: row.id } })).toMatchObject({ sha256: row.sha256 });
   });
 });

@@ -11,12 +11,13 @@ import { createHttpHandler } from "../http.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import {
   assessmentOf,
-  createUnitEditor,
+  communeDraft,
   expectError,
   expectSuccess,
   mutate,
   query,
   queryError,
+  submittedCommune,
   type Json,
   type MutationResult,
 } from "./helpers.ts";
@@ -69,8 +70,9 @@ describe("evidence upload (multipart)", () => {
   let editor: Client;
   let draftId: string;
   beforeAll(async () => {
-    editor = await api.as("xa.khanhthien@ninhbinh.gov.vn");
-    draftId = (await assessmentOf(editor, "14563")).id;
+    const c = await communeDraft(api);
+    editor = c.editor;
+    draftId = c.draft.id;
   });
 
   it("a small PDF becomes an Evidence row with its sha256", async () => {
@@ -159,9 +161,7 @@ describe("evidence upload (multipart)", () => {
   });
 
   it("upload on a SUBMITTED assessment is refused", async () => {
-    const unitEditor = await api.as(await createUnitEditor(api, "14566"));
-    const submitted = await assessmentOf(unitEditor, "14566", "id status evidence { id }");
-    expect(submitted.status).toBe("SUBMITTED");
+    const { editor: unitEditor, submitted } = await submittedCommune(api, "id evidence { id }");
     const r = expectError(
       await upload(unitEditor, submitted.id, new File([pdfBytes], "bien-ban.pdf", { type: "application/pdf" })),
       "WorkflowError",

@@ -41,7 +41,8 @@ export interface MutationResult {
 }
 
 /**
- * Runs `mutation { <field>(<args>) { __typename ...on <Success> { data { <selection> } } <errors> } }`.
+ * Runs `mutation { <field>(<args>) { __typename ...on <Success> { data { <selection> } } <errors> } }`;
+ * with `file`, as a GraphQL multipart request that puts it in `$file` (declare `$file: File!` in `argDefs`).
  * Top-level GraphQL errors fail the test: mutations report expected failures in their union.
  */
 export async function mutate(
@@ -51,6 +52,7 @@ export async function mutate(
   args: string,
   selection: string,
   variables: Record<string, unknown>,
+  file?: File,
 ): Promise<MutationResult> {
   const success = `Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`;
   const q = `mutation (${argDefs}) {
@@ -60,7 +62,9 @@ export async function mutate(
       ${ERR}
     }
   }`;
-  const res = await client.gql<{ r: MutationResult }>(q, variables);
+  const res = file
+    ? await client.upload<{ r: MutationResult }>(q, variables, file)
+    : await client.gql<{ r: MutationResult }>(q, variables);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!.r;
 }
@@ -187,6 +191,28 @@ export async function createUnitEditor(api: TestApi, unitCode: string): Promise<
     update: {},
   });
   return email;
+}
+
+/**
+ * The demo commune Xã Khánh Thiện (14563): its editor signed in, and its
+ * assessment, a DRAFT (with `fields`; `status` is always read).
+ */
+export async function communeDraft(api: TestApi, fields = "id"): Promise<{ editor: Client; draft: Json }> {
+  const editor = await api.as("xa.khanhthien@ninhbinh.gov.vn");
+  const draft = await assessmentOf(editor, "14563", `status ${fields}`);
+  expect(draft.status).toBe("DRAFT");
+  return { editor, draft };
+}
+
+/**
+ * The demo commune 14566, whose assessment is SUBMITTED: a test editor of it
+ * signed in, and that assessment (with `fields`; `status` is always read).
+ */
+export async function submittedCommune(api: TestApi, fields = "id"): Promise<{ editor: Client; submitted: Json }> {
+  const editor = await api.as(await createUnitEditor(api, "14566"));
+  const submitted = await assessmentOf(editor, "14566", `status ${fields}`);
+  expect(submitted.status).toBe("SUBMITTED");
+  return { editor, submitted };
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

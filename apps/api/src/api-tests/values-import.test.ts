@@ -14,12 +14,12 @@ import { createHttpHandler } from "../http.ts";
 import { pinnedSet } from "../services/sets.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import {
-  assessmentOf,
-  createUnitEditor,
-  ERR,
+  communeDraft,
   expectError,
   expectSuccess,
+  mutate,
   query,
+  submittedCommune,
   type MutationResult,
 } from "./helpers.ts";
 import { readValues, valuesTemplate } from "@cds/workbook";
@@ -34,18 +34,12 @@ let set: TCriteriaSet;
 let ratioA: string;
 let ratioB: string;
 
-const IMPORT = `mutation ($id: ID!, $version: Int!, $file: File!, $dryRun: Boolean!) {
-  r: importIndicatorValues(assessmentId: $id, version: $version, file: $file, dryRun: $dryRun) {
-    __typename
-    ... on MutationImportIndicatorValuesSuccess { data {
-      dryRun fileName sha256 wouldBeLevel
-      issues { sheet row column criterionCode field message messageEn }
-      changes { criterionCode before after }
-      assessment { id version computedLevel values { criterionCode value } history { action after } }
-    } }
-    ${ERR}
-  }
-}`;
+const IMPORT_RESULT = `
+  dryRun fileName sha256 wouldBeLevel
+  issues { sheet row column criterionCode field message messageEn }
+  changes { criterionCode before after }
+  assessment { id version computedLevel values { criterionCode value } history { action after } }
+`;
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -57,13 +51,15 @@ async function importFile(
   dryRun: boolean,
   name = "so-lieu.xlsx",
 ): Promise<MutationResult> {
-  const res = await c.upload<{ r: MutationResult }>(
-    IMPORT,
+  return mutate(
+    c,
+    "importIndicatorValues",
+    "$id: ID!, $version: Int!, $file: File!, $dryRun: Boolean!",
+    "assessmentId: $id, version: $version, file: $file, dryRun: $dryRun",
+    IMPORT_RESULT,
     { id, version, dryRun },
     new File([bytes as Uint8Array<ArrayBuffer>], name, { type: XLSX }),
   );
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!.r;
 }
 
 async function download(c: Client | null, id: string): Promise<Response> {
@@ -95,10 +91,9 @@ async function stored(globalId: string) {
 
 beforeAll(async () => {
   api = await setupApi();
-  editor = await api.as("xa.khanhthien@ninhbinh.gov.vn");
-  const a = await assessmentOf(editor, "14563", "id version status");
-  expect(a.status).toBe("DRAFT");
-  draft = { id: a.id, version: a.version };
+  const c = await communeDraft(api, "id version");
+  editor = c.editor;
+  draft = { id: c.draft.id, version: c.draft.version };
   const row = await api.prisma.assessment.findFirstOrThrow({ where: { unit: { code: "14563" }, status: "DRAFT" } });
   set = await pinnedSet(api.prisma, row.setVersionId);
   const ratios = set.criteria.filter((c) => c.measure === "percentage").map((c) => c.code);
@@ -250,9 +245,7 @@ describe("importIndicatorValues", () => {
     const hanoi = await api.as("so@hanoi.gov.vn");
     expectError(await importFile(hanoi, draft.id, draft.version, bytes, true), "NotFoundError");
 
-    const unitEditor = await api.as(await createUnitEditor(api, "14566"));
-    const submitted = await assessmentOf(unitEditor, "14566", "id version status");
-    expect(submitted.status).toBe("SUBMITTED");
+    const { editor: unitEditor, submitted } = await submittedCommune(api, "id version");
     const own = await filled({ [ratioA]: { "Tử số": 3, "Mẫu số": 4 } }, await templateBytes(unitEditor, submitted.id));
     const r = expectError(await importFile(unitEditor, submitted.id, submitted.version, own, true), "WorkflowError");
     expect(r.message).toContain("đã nộp");

@@ -4,16 +4,8 @@
  */
 import type { TCriteriaSetInput } from "../schema.ts";
 import { NATIONAL_ISSUER, NATIONAL_LEVELS, NATIONAL_VERSION } from "./common.ts";
-import {
-  CASHLESS_ESSENTIAL_SERVICES,
-  FULLY_ONLINE_APPLICATIONS,
-  FULLY_ONLINE_PROCEDURES,
-  GOVERNMENT_REPORTING,
-  ONLINE_DOCUMENT_HANDLING,
-  SECURITY_CHECKED,
-  SECURITY_LEVEL_APPROVED,
-  SME_DIGITAL_PLATFORMS,
-} from "./vn-2361-shared.ts";
+// What both appendices word the same.
+import * as shared from "./vn-2361-shared.ts";
 
 export const vn2361District = {
   schemaVersion: 1,
@@ -25,12 +17,7 @@ export const vn2361District = {
   unitKind: "district",
   childUnitKind: "commune",
   levels: NATIONAL_LEVELS,
-  groups: [
-    { code: "CHUNG", name: "Chỉ tiêu chung", nameEn: "General" },
-    { code: "CQS", name: "Chính quyền số", nameEn: "Digital government" },
-    { code: "KTS", name: "Kinh tế số", nameEn: "Digital economy" },
-    { code: "XHS", name: "Xã hội số", nameEn: "Digital society" },
-  ],
+  groups: [{ code: "CHUNG", name: "Chỉ tiêu chung", nameEn: "General" }, ...shared.DIGITAL_GROUPS],
   criteria: [
     {
       code: "CHUNG-01",
@@ -51,14 +38,14 @@ export const vn2361District = {
     },
     {
       code: "CQS-01",
-      ...FULLY_ONLINE_PROCEDURES,
+      ...shared.FULLY_ONLINE_PROCEDURES,
       targets: [70, 80, 90, 100, 100],
       method: "Cổng dịch vụ công cấp tỉnh",
     },
-    { code: "CQS-02", ...FULLY_ONLINE_APPLICATIONS, targets: [20, 30, 40, 80, 90] },
+    { code: "CQS-02", ...shared.FULLY_ONLINE_APPLICATIONS, targets: [20, 30, 40, 80, 90] },
     {
       code: "CQS-03",
-      ...ONLINE_DOCUMENT_HANDLING,
+      ...shared.ONLINE_DOCUMENT_HANDLING,
       targets: [75, 85, 95, 100, 100],
       method:
         "Tỷ lệ phần trăm của số văn bản được xử lý trên phần mềm quản lý văn bản và điều hành trên tổng số văn bản đến và đi của cơ quan cấp huyện.",
@@ -69,7 +56,7 @@ export const vn2361District = {
     },
     {
       code: "CQS-04",
-      ...GOVERNMENT_REPORTING,
+      ...shared.GOVERNMENT_REPORTING,
       targets: [null, null, null, true, true],
       method:
         "Địa phương cấp huyện có triển khai sử dụng Hệ thống thông tin báo cáo và tích hợp, chia sẻ dữ liệu với Hệ thống thông tin báo cáo Chính phủ.",
@@ -126,7 +113,7 @@ export const vn2361District = {
     },
     {
       code: "CQS-09",
-      ...SECURITY_LEVEL_APPROVED,
+      ...shared.SECURITY_LEVEL_APPROVED,
       targets: [50, 70, 90, 100, 100],
       method:
         "Tỷ lệ phần trăm của số hệ thống thông tin được phê duyệt cấp độ an toàn thông tin mạng theo Nghị định số 85/2016/NĐ-CP của Chính phủ trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
@@ -145,7 +132,7 @@ export const vn2361District = {
     },
     {
       code: "CQS-11",
-      ...SECURITY_CHECKED,
+      ...shared.SECURITY_CHECKED,
       targets: [20, 40, 60, 80, 100],
       method:
         "Tỷ lệ phần trăm của số hệ thống thông tin được kiểm tra, đánh giá an toàn thông tin theo cấp độ (01 lần kiểm tra, đánh giá được tính cho 02 năm) trên tổng số hệ thống thông tin của cơ quan chính quyền cấp huyện.",
@@ -284,7 +271,7 @@ export const vn2361District = {
     },
     {
       code: "KTS-01",
-      ...SME_DIGITAL_PLATFORMS,
+      ...shared.SME_DIGITAL_PLATFORMS,
       targets: [30, 50, 70, 80, 90],
       method:
         "Tỷ lệ phần trăm của số doanh nghiệp nhỏ và vừa có sử dụng nền tảng số phục vụ sản xuất, kinh doanh trên tổng số doanh nghiệp nhỏ và vừa trên địa bàn huyện.",
@@ -316,7 +303,7 @@ export const vn2361District = {
     },
     {
       code: "KTS-04",
-      ...CASHLESS_ESSENTIAL_SERVICES,
+      ...shared.CASHLESS_ESSENTIAL_SERVICES,
       targets: [null, 50, 60, 70, 100],
       method:
         "Tỷ lệ phần trăm của số tổ chức, doanh nghiệp chấp nhận hình thức thanh toán không dùng tiền mặt cho các dịch vụ thiết yếu như là tiền điện, tiền nước, các loại phí trên tổng số các doanh nghiệp, tổ chức có hoạt động trên địa bàn huyện.",

@@ -1,9 +1,17 @@
 /**
- * The criteria that Phụ lục I (communes) and Phụ lục II (districts) of Decision 2361/QĐ-BTTTT word the
- * same: their group, name, unit, measure and (where the same) legal basis, transcribed once. Each set
- * adds its own code, targets and method (and legal basis where the appendices differ).
+ * What Phụ lục I (communes) and Phụ lục II (districts) of Decision 2361/QĐ-BTTTT word the same,
+ * transcribed once: the three groups, and the criteria that share their group, name, unit, measure
+ * and (where the same) legal basis. Each set adds its own code, targets and method (and legal basis
+ * where the appendices differ).
  */
 import type { TCriteriaSetInput } from "../schema.ts";
+
+/** The three groups of both appendices (the district's adds its own "Chỉ tiêu chung" before them). */
+export const DIGITAL_GROUPS = [
+  { code: "CQS", name: "Chính quyền số", nameEn: "Digital government" },
+  { code: "KTS", name: "Kinh tế số", nameEn: "Digital economy" },
+  { code: "XHS", name: "Xã hội số", nameEn: "Digital society" },
+] satisfies TCriteriaSetInput["groups"];
 
 /** What both appendices say of a criterion, without its code. */
 type Head = Partial<NonNullable<TCriteriaSetInput["criteria"]>[number]>;

@@ -9,6 +9,8 @@ import { useMemo, useState, type ReactNode } from "react";
 import { matchesSearch, vietnameseCollator } from "@cds/criteria-schema";
 import { downloadCsv } from "../csv.ts";
 import { useI18n } from "../i18n.tsx";
+import { ScrollTable } from "./scroll-table.tsx";
+import { SearchInput } from "./search-input.tsx";
 import type { ColumnKind } from "../xlsx-export.ts";
 
 export type { ColumnKind };
@@ -92,15 +94,7 @@ export function DataTable<Row>({
       {(filterable || csvName) && (
         <div className="table-tools">
           {caption && <div className="table-caption">{caption}</div>}
-          {filterable && (
-            <input
-              type="search"
-              value={query}
-              placeholder={t("common.filter")}
-              aria-label={t("common.filter")}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          )}
+          {filterable && <SearchInput value={query} onChange={setQuery} label={t("common.filter")} />}
           {csvName && (
             <>
               <button type="button" title={t("common.exportXlsxHint")} disabled={xlsx === "busy"} onClick={exportXlsx}>
@@ -131,52 +125,50 @@ export function DataTable<Row>({
           )}
         </div>
       )}
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th
-                  key={c.key}
-                  className={c.align === "right" ? "num" : undefined}
-                  aria-sort={sort?.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
+      <ScrollTable>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                className={c.align === "right" ? "num" : undefined}
+                aria-sort={sort?.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
+              >
+                <button
+                  type="button"
+                  className="th-sort"
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s?.key === c.key && s.dir === 1 ? -1 : 1 }))}
                 >
-                  <button
-                    type="button"
-                    className="th-sort"
-                    onClick={() => setSort((s) => ({ key: c.key, dir: s?.key === c.key && s.dir === 1 ? -1 : 1 }))}
-                  >
-                    {c.header}
-                    {sort?.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}
-                  </button>
-                </th>
+                  {c.header}
+                  {sort?.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : ""}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr
+              key={rowKey(r)}
+              onClick={onRowClick ? () => onRowClick(r) : undefined}
+              className={onRowClick ? "clickable" : undefined}
+            >
+              {columns.map((c) => (
+                <td key={c.key} className={c.align === "right" ? "num" : undefined}>
+                  {c.render ? c.render(r) : (c.value(r) ?? "—")}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr
-                key={rowKey(r)}
-                onClick={onRowClick ? () => onRowClick(r) : undefined}
-                className={onRowClick ? "clickable" : undefined}
-              >
-                {columns.map((c) => (
-                  <td key={c.key} className={c.align === "right" ? "num" : undefined}>
-                    {c.render ? c.render(r) : (c.value(r) ?? "—")}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {shown.length === 0 && (
-              <tr>
-                <td colSpan={columns.length} className="empty">
-                  {t("common.noRows")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          ))}
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={columns.length} className="empty">
+                {t("common.noRows")}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

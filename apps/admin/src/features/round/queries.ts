@@ -3,48 +3,14 @@
  * The rounds and their lists are in rounds-queries.ts.
  */
 import { queryOptions } from "@tanstack/react-query";
-import {
-  ErrorFields,
-  EvidenceFields,
-  graphql,
-  IndicatorValueFields,
-  request,
-  ReviewCommentFields,
-  type ResultOf,
-} from "@cds/ui";
+import { AssessmentFields, ErrorFields, graphql, request, type ResultOf } from "@cds/ui";
 
 export const AssessmentQuery = graphql(
   `
     query AdminAssessment($id: ID!) {
       assessment(id: $id) {
-        id
-        status
-        allowedActions
-        version
-        registeredLevel
-        computedLevel
-        selfAssessedLevel
-        appraisedLevel
-        recognisedLevel
-        recognitionDecision
-        recognitionDate
-        submittedAt
+        ...AssessmentFields
         recognisedAt
-        unit {
-          id
-          code
-          name
-          type
-          path
-          parent {
-            name
-            path
-          }
-          tenant {
-            code
-            name
-          }
-        }
         round {
           id
           name
@@ -70,15 +36,6 @@ export const AssessmentQuery = graphql(
             local
           }
         }
-        values {
-          ...IndicatorValueFields
-        }
-        evidence {
-          ...EvidenceFields
-        }
-        comments {
-          ...ReviewCommentFields
-        }
         history {
           id
           at
@@ -87,23 +44,6 @@ export const AssessmentQuery = graphql(
           actorKind
           before
           after
-        }
-        evaluation {
-          level
-          levelName
-          levelNameEn
-          levels {
-            level
-            name
-            met
-            failing
-            missing
-            exempt
-          }
-          criteria {
-            code
-            results
-          }
         }
         gaps {
           code
@@ -118,7 +58,7 @@ export const AssessmentQuery = graphql(
       }
     }
   `,
-  [IndicatorValueFields, EvidenceFields, ReviewCommentFields],
+  [AssessmentFields],
 );
 
 export type AssessmentDetail = ResultOf<typeof AssessmentQuery>["assessment"];

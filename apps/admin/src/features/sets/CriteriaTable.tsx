@@ -5,7 +5,7 @@
  * every cell reads its value defensively.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useI18n } from "@cds/ui";
+import { ScrollTable, SearchInput, useI18n } from "@cds/ui";
 import { formatTarget, matchesSearch, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
 import { defaultTarget, type Target } from "./document.ts";
 import { TargetControl } from "./TargetControl.tsx";
@@ -134,13 +134,7 @@ export function CriteriaTable({
   return (
     <div className="criteria-table-view">
       <div className="table-tools">
-        <input
-          type="search"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder={t("table.filter")}
-          aria-label={t("table.filter")}
-        />
+        <SearchInput value={filter} onChange={setFilter} label={t("table.filter")} />
         <span className="muted legend">{t("table.legend")}</span>
         {!readOnly && (
           <button type="button" className="secondary" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
@@ -166,158 +160,155 @@ export function CriteriaTable({
           }}
         />
       )}
-      <div className="table-scroll">
-        <table className="criteria-table" ref={tableRef}>
-          <caption className="visually-hidden">{t("table.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="col-code">
-                {t("table.code")}
+      <ScrollTable className="criteria-table" ref={tableRef}>
+        <caption className="visually-hidden">{t("table.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-code">
+              {t("table.code")}
+            </th>
+            <th scope="col" className="col-name">
+              {t("table.criterion")}
+            </th>
+            {levels.map((l) => (
+              <th scope="col" key={l.rank} className={`col-level level-head-${l.rank}`}>
+                {t("table.level", { level: l.rank })}
+                <span className="level-name">{l.name}</span>
               </th>
-              <th scope="col" className="col-name">
-                {t("table.criterion")}
+            ))}
+            {!readOnly && <th scope="col" className="col-actions" aria-label={t("sets.col.actions")} />}
+          </tr>
+        </thead>
+        {sections.map((s) => (
+          <tbody key={s.key}>
+            <tr className="group-row">
+              <th colSpan={levels.length + (readOnly ? 2 : 3)} scope="colgroup">
+                {s.title}
               </th>
-              {levels.map((l) => (
-                <th scope="col" key={l.rank} className={`col-level level-head-${l.rank}`}>
-                  {t("table.level", { level: l.rank })}
-                  <span className="level-name">{l.name}</span>
-                </th>
-              ))}
-              {!readOnly && <th scope="col" className="col-actions" aria-label={t("sets.col.actions")} />}
             </tr>
-          </thead>
-          {sections.map((s) => (
-            <tbody key={s.key}>
-              <tr className="group-row">
-                <th colSpan={levels.length + (readOnly ? 2 : 3)} scope="colgroup">
-                  {s.title}
-                </th>
-              </tr>
-              {s.rows.map(({ c, code, index }) => {
-                const measure = str(c.measure);
-                const targets = Array.isArray(c.targets) ? (c.targets as unknown[]) : [];
-                const local = c.local === true;
-                const base = baseByCode.get(code);
-                const rowIssues = issues.get(cellKey(code, null));
-                const asCriterion = c as unknown as TCriterion;
-                return (
-                  <tr
-                    key={`${index}-${code}`}
-                    data-cell={cellKey(code, null)}
-                    className={[
-                      rowIssues ? "has-error" : "",
-                      highlight?.key === cellKey(code, null) ? "highlight" : "",
-                    ].join(" ")}
-                  >
-                    <th scope="row" className="col-code" title={rowIssues?.join("\n")}>
-                      {code}
-                      {local && <span className="badge local-badge">{t("table.local")}</span>}
-                    </th>
-                    <td className="col-name">
-                      <div className="criterion-name">{str(c.name)}</div>
-                      <div className="muted small">
-                        {t("table.unit", { unit: str(c.unit) })} · {t(`measure.${measure}`)}
-                      </div>
-                      {rowIssues && (
-                        <ul className="row-issues">
-                          {rowIssues.map((m, k) => (
-                            <li key={k}>{m}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    {levels.map((l) => {
-                      const key = cellKey(code, l.rank);
-                      const target = targets[l.rank - 1];
-                      const baseTarget = base ? (base.targets[l.rank - 1] ?? null) : undefined;
-                      const changed =
-                        base !== undefined && JSON.stringify(baseTarget) !== JSON.stringify(target ?? null);
-                      const cellIssues = issues.get(key);
-                      const titleParts = [
-                        ...(cellIssues ?? []),
-                        ...(changed && base
-                          ? [
-                              t("table.changedFromBase", {
-                                target: formatTarget(base, baseTarget ?? null, locale === "en" ? "en" : "vi"),
-                              }),
-                            ]
-                          : []),
-                      ];
-                      return (
-                        <td
-                          key={l.rank}
-                          data-testid={`target-${code}-${l.rank}`}
-                          data-cell={key}
-                          className={[
-                            "col-level",
-                            cellIssues ? "has-error" : "",
-                            changed ? "changed" : "",
-                            highlight?.key === key ? "highlight" : "",
-                          ].join(" ")}
-                          title={titleParts.join("\n") || undefined}
-                        >
-                          <TargetControl
-                            measure={measure}
-                            target={target === undefined ? null : target}
-                            label={cellLabel(code, l)}
-                            yesLabel={typeof c.yesLabel === "string" ? c.yesLabel : undefined}
-                            describe={(tg) => formatTarget(asCriterion, tg, locale === "en" ? "en" : "vi")}
-                            disabled={readOnly}
-                            fallback={() =>
-                              defaultTarget(
-                                { ...asCriterion, targets: targets as TCriterion["targets"] } as TCriterion,
-                                l.rank,
-                                undefined,
-                                baseTarget,
-                              )
-                            }
-                            onChange={(tg) => onSetTarget(code, l.rank, tg)}
-                          />
-                          {cellIssues && (
-                            <span className="cell-issue">
-                              <span aria-hidden="true">⚠</span>
-                              <span className="visually-hidden">{cellIssues.join(" ")}</span>
-                            </span>
-                          )}
-                        </td>
-                      );
-                    })}
-                    {!readOnly && (
-                      <td className="col-actions">
-                        {local &&
-                          (confirmRemove === code ? (
-                            <span className="confirm-remove">
-                              {t("table.removeConfirm", { code })}
-                              <button
-                                type="button"
-                                className="danger"
-                                onClick={() => (setConfirmRemove(null), onRemove(code))}
-                              >
-                                {t("table.removeYes")}
-                              </button>
-                              <button type="button" className="secondary" onClick={() => setConfirmRemove(null)}>
-                                {t("common.cancel")}
-                              </button>
-                            </span>
-                          ) : (
+            {s.rows.map(({ c, code, index }) => {
+              const measure = str(c.measure);
+              const targets = Array.isArray(c.targets) ? (c.targets as unknown[]) : [];
+              const local = c.local === true;
+              const base = baseByCode.get(code);
+              const rowIssues = issues.get(cellKey(code, null));
+              const asCriterion = c as unknown as TCriterion;
+              return (
+                <tr
+                  key={`${index}-${code}`}
+                  data-cell={cellKey(code, null)}
+                  className={[
+                    rowIssues ? "has-error" : "",
+                    highlight?.key === cellKey(code, null) ? "highlight" : "",
+                  ].join(" ")}
+                >
+                  <th scope="row" className="col-code" title={rowIssues?.join("\n")}>
+                    {code}
+                    {local && <span className="badge local-badge">{t("table.local")}</span>}
+                  </th>
+                  <td className="col-name">
+                    <div className="criterion-name">{str(c.name)}</div>
+                    <div className="muted small">
+                      {t("table.unit", { unit: str(c.unit) })} · {t(`measure.${measure}`)}
+                    </div>
+                    {rowIssues && (
+                      <ul className="row-issues">
+                        {rowIssues.map((m, k) => (
+                          <li key={k}>{m}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  {levels.map((l) => {
+                    const key = cellKey(code, l.rank);
+                    const target = targets[l.rank - 1];
+                    const baseTarget = base ? (base.targets[l.rank - 1] ?? null) : undefined;
+                    const changed = base !== undefined && JSON.stringify(baseTarget) !== JSON.stringify(target ?? null);
+                    const cellIssues = issues.get(key);
+                    const titleParts = [
+                      ...(cellIssues ?? []),
+                      ...(changed && base
+                        ? [
+                            t("table.changedFromBase", {
+                              target: formatTarget(base, baseTarget ?? null, locale === "en" ? "en" : "vi"),
+                            }),
+                          ]
+                        : []),
+                    ];
+                    return (
+                      <td
+                        key={l.rank}
+                        data-testid={`target-${code}-${l.rank}`}
+                        data-cell={key}
+                        className={[
+                          "col-level",
+                          cellIssues ? "has-error" : "",
+                          changed ? "changed" : "",
+                          highlight?.key === key ? "highlight" : "",
+                        ].join(" ")}
+                        title={titleParts.join("\n") || undefined}
+                      >
+                        <TargetControl
+                          measure={measure}
+                          target={target === undefined ? null : target}
+                          label={cellLabel(code, l)}
+                          yesLabel={typeof c.yesLabel === "string" ? c.yesLabel : undefined}
+                          describe={(tg) => formatTarget(asCriterion, tg, locale === "en" ? "en" : "vi")}
+                          disabled={readOnly}
+                          fallback={() =>
+                            defaultTarget(
+                              { ...asCriterion, targets: targets as TCriterion["targets"] } as TCriterion,
+                              l.rank,
+                              undefined,
+                              baseTarget,
+                            )
+                          }
+                          onChange={(tg) => onSetTarget(code, l.rank, tg)}
+                        />
+                        {cellIssues && (
+                          <span className="cell-issue">
+                            <span aria-hidden="true">⚠</span>
+                            <span className="visually-hidden">{cellIssues.join(" ")}</span>
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                  {!readOnly && (
+                    <td className="col-actions">
+                      {local &&
+                        (confirmRemove === code ? (
+                          <span className="confirm-remove">
+                            {t("table.removeConfirm", { code })}
                             <button
                               type="button"
-                              className="secondary"
-                              aria-label={`${t("table.remove")} ${code}`}
-                              onClick={() => setConfirmRemove(code)}
+                              className="danger"
+                              onClick={() => (setConfirmRemove(null), onRemove(code))}
                             >
-                              {t("table.remove")}
+                              {t("table.removeYes")}
                             </button>
-                          ))}
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          ))}
-        </table>
-      </div>
+                            <button type="button" className="secondary" onClick={() => setConfirmRemove(null)}>
+                              {t("common.cancel")}
+                            </button>
+                          </span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="secondary"
+                            aria-label={`${t("table.remove")} ${code}`}
+                            onClick={() => setConfirmRemove(code)}
+                          >
+                            {t("table.remove")}
+                          </button>
+                        ))}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </ScrollTable>
     </div>
   );
 }

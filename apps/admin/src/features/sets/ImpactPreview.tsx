@@ -116,15 +116,11 @@ function ImpactResult({
         <thead>
           <tr>
             <th scope="col">{t("impact.level")}</th>
-            <th scope="col" className="num">
-              {t("impact.now")}
-            </th>
-            <th scope="col" className="num">
-              {t("impact.draft")}
-            </th>
-            <th scope="col" className="num">
-              {t("impact.delta")}
-            </th>
+            {["impact.now", "impact.draft", "impact.delta"].map((key) => (
+              <th scope="col" className="num" key={key}>
+                {t(key)}
+              </th>
+            ))}
             <th scope="col" className="bars-col" aria-hidden="true">
               <span className="bar-legend">
                 <span className="swatch swatch-now" /> {t("impact.now")} <span className="swatch swatch-draft" />{" "}

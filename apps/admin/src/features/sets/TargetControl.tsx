@@ -53,22 +53,12 @@ export function TargetControl({
 
   let body;
   if (na) body = <span className="na-text">{t("table.na")}</span>;
-  else if (measure === "percentage" && typeof target === "number")
+  else if ((measure === "percentage" || measure === "minCount") && typeof target === "number")
     body = (
       <NumberInput
         value={target}
         ariaLabel={t("table.targetLabel", { cell: label })}
-        suffix="%"
-        disabled={disabled}
-        onCommit={onChange}
-      />
-    );
-  else if (measure === "minCount" && typeof target === "number")
-    body = (
-      <NumberInput
-        value={target}
-        ariaLabel={t("table.targetLabel", { cell: label })}
-        prefix="≥"
+        {...(measure === "percentage" ? { suffix: "%" } : { prefix: "≥" })}
         disabled={disabled}
         onCommit={onChange}
       />

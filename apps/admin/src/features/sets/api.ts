@@ -1,31 +1,26 @@
 /** What the criteria-set screens ask the API: typed documents and one query-options factory per entity. */
 import { queryOptions } from "@tanstack/react-query";
 import type { VersionRef } from "./CloneChoiceDialog.tsx";
-import { ErrorFields, graphql, request, unwrap, type Me, type ResultOf } from "@cds/ui";
+import {
+  CriteriaSetFields,
+  ErrorFields,
+  graphql,
+  SetVersionSummaryFields,
+  request,
+  unwrap,
+  type Me,
+  type ResultOf,
+} from "@cds/ui";
 
 // ---- queries ----
 
-const SetsQuery = graphql(`
-  query CriteriaSets {
-    criteriaSets {
-      id
-      code
-      title
-      unitKind
-      tenant {
-        id
-        code
-        name
-        kind
-      }
-      versions {
-        ... on CriteriaSetVersion {
-          id
-          version
-          status
-          decisionNumber
-          decisionDate
-          publishedAt
+const SetsQuery = graphql(
+  `
+    query CriteriaSets {
+      criteriaSets {
+        ...CriteriaSetFields
+        versions {
+          ...SetVersionSummaryFields
           updatedAt
           basedOn {
             id
@@ -37,77 +32,72 @@ const SetsQuery = graphql(`
           }
         }
       }
+      unitKinds {
+        code
+        name
+        nameEn
+      }
     }
-    unitKinds {
-      code
-      name
-      nameEn
-    }
-  }
-`);
+  `,
+  [CriteriaSetFields, SetVersionSummaryFields],
+);
 
 export type SetsData = ResultOf<typeof SetsQuery>;
 export type SetRow = SetsData["criteriaSets"][number];
 export type VersionRow = SetRow["versions"][number];
 
-const VersionQuery = graphql(`
-  query CriteriaSetVersion($id: ID!) {
-    criteriaSetVersion(id: $id) {
-      ... on CriteriaSetVersion {
-        id
-        version
-        status
-        allowedActions
-        title
-        unitKind
-        revision
-        document
-        decisionNumber
-        decisionDate
-        publishedAt
-        updatedAt
-        issues {
-          code
-          pointer
-          path
-          message
-          messageEn
-        }
-        set {
+const VersionQuery = graphql(
+  `
+    query CriteriaSetVersion($id: ID!) {
+      criteriaSetVersion(id: $id) {
+        ... on CriteriaSetVersion {
           id
-          code
+          version
+          status
+          allowedActions
           title
           unitKind
-          tenant {
-            id
+          revision
+          document
+          decisionNumber
+          decisionDate
+          publishedAt
+          updatedAt
+          issues {
             code
-            name
-            kind
+            pointer
+            path
+            message
+            messageEn
           }
-          versions {
+          set {
+            ...CriteriaSetFields
+            versions {
+              ... on CriteriaSetVersion {
+                id
+                version
+                status
+              }
+            }
+          }
+          basedOn {
             ... on CriteriaSetVersion {
               id
               version
               status
-            }
-          }
-        }
-        basedOn {
-          ... on CriteriaSetVersion {
-            id
-            version
-            status
-            document
-            set {
-              code
-              title
+              document
+              set {
+                code
+                title
+              }
             }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [CriteriaSetFields],
+);
 
 export type VersionData = ResultOf<typeof VersionQuery>["criteriaSetVersion"];
 

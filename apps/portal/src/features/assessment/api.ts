@@ -1,53 +1,28 @@
 /** The assessment documents (typed from apps/api/schema.graphql) and their query options. */
 import { queryOptions } from "@tanstack/react-query";
 import {
+  AssessedUnitFields,
+  AssessmentFields,
   ErrorFields,
   EvaluationFields,
   EvidenceFields,
   graphql,
   IndicatorValueFields,
   request,
-  ReviewCommentFields,
   type ResultOf,
 } from "@cds/ui";
-import { AssessedUnitFields, PinnedSetVersionFields, SubmitProblemFields } from "../../fragments.ts";
+import { PinnedSetVersionFields, SubmitProblemFields } from "../../fragments.ts";
 
 export const AssessmentQuery = graphql(
   `
     query PortalAssessment($id: ID!) {
       assessment(id: $id) {
-        id
-        version
-        status
-        allowedActions
-        registeredLevel
-        computedLevel
-        selfAssessedLevel
-        appraisedLevel
-        recognisedLevel
-        recognitionDecision
-        recognitionDate
-        submittedAt
-        evaluation {
-          ...EvaluationFields
-        }
-        values {
-          ...IndicatorValueFields
-        }
-        evidence {
-          ...EvidenceFields
-        }
-        comments {
-          ...ReviewCommentFields
-        }
+        ...AssessmentFields
         history {
           id
           at
           action
           after
-        }
-        unit {
-          ...AssessedUnitFields
         }
         round {
           id
@@ -68,15 +43,7 @@ export const AssessmentQuery = graphql(
       }
     }
   `,
-  [
-    EvaluationFields,
-    IndicatorValueFields,
-    EvidenceFields,
-    ReviewCommentFields,
-    PinnedSetVersionFields,
-    SubmitProblemFields,
-    AssessedUnitFields,
-  ],
+  [AssessmentFields, PinnedSetVersionFields, SubmitProblemFields],
 );
 
 export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];

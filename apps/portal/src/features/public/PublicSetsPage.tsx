@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { compareVietnamese, formatTarget, matchesSearch, type TCriteriaSet } from "@cds/criteria-schema";
-import { ErrorBox, Notice, request, Spinner, useI18n } from "@cds/ui";
+import { ErrorBox, Notice, request, ScrollTable, SearchInput, Spinner, useI18n } from "@cds/ui";
 import { SetsQuery, setVersionQuery, type PublicSet } from "./api.ts";
 
 /** The published criteria sets: the national framework first, then each province's own. */
@@ -34,12 +34,11 @@ export function PublicSetsPage() {
       <p className="muted">{t("sets.intro")}</p>
       <label className="pp-search">
         {t("sets.filter")}
-        <input
-          type="search"
+        <SearchInput
           value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          onChange={setFilter}
+          label={t("sets.filter")}
           placeholder={t("sets.filterPlaceholder")}
-          aria-label={t("sets.filter")}
         />
       </label>
       {shown.length === 0 && <Notice>{t("sets.none")}</Notice>}
@@ -103,43 +102,41 @@ function SetCriteria({ versionId }: { versionId: string }) {
             <h4>
               {g.code} — {locale === "en" ? (g.nameEn ?? g.name) : g.name} ({t("sets.count", { n: list.length })})
             </h4>
-            <div className="table-scroll">
-              <table className="pp-targets">
-                <thead>
-                  <tr>
-                    <th>{t("sets.criterion")}</th>
-                    {doc.levels.map((l) => (
-                      <th key={l.rank}>
-                        {l.rank}. {locale === "en" ? (l.nameEn ?? l.name) : l.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((c) => (
-                    <tr key={c.code}>
-                      <td className="pp-target-name">
-                        <strong>{c.code}</strong> {c.name}
-                        {c.local && <span className="badge pa-local">{t("sets.local")}</span>}
-                        {c.exemptWhenNoSubjects && <span className="muted"> ({t("sets.ifAny")})</span>}
-                      </td>
-                      {doc.levels.map((l, i) => {
-                        const target = c.targets[i] ?? null;
-                        return (
-                          <td
-                            key={l.rank}
-                            data-label={`${l.rank}. ${l.name}`}
-                            className={target === null ? "pp-na" : undefined}
-                          >
-                            {formatTarget(c, target, locale)}
-                          </td>
-                        );
-                      })}
-                    </tr>
+            <ScrollTable className="pp-targets">
+              <thead>
+                <tr>
+                  <th>{t("sets.criterion")}</th>
+                  {doc.levels.map((l) => (
+                    <th key={l.rank}>
+                      {l.rank}. {locale === "en" ? (l.nameEn ?? l.name) : l.name}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr key={c.code}>
+                    <td className="pp-target-name">
+                      <strong>{c.code}</strong> {c.name}
+                      {c.local && <span className="badge pa-local">{t("sets.local")}</span>}
+                      {c.exemptWhenNoSubjects && <span className="muted"> ({t("sets.ifAny")})</span>}
+                    </td>
+                    {doc.levels.map((l, i) => {
+                      const target = c.targets[i] ?? null;
+                      return (
+                        <td
+                          key={l.rank}
+                          data-label={`${l.rank}. ${l.name}`}
+                          className={target === null ? "pp-na" : undefined}
+                        >
+                          {formatTarget(c, target, locale)}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
           </div>
         );
       })}

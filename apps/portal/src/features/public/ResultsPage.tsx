@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { searchName } from "@cds/criteria-schema";
-import { ErrorBox, LevelBadge, Link, Notice, PrintStamp, Spinner, useI18n } from "@cds/ui";
+import { ErrorBox, LevelBadge, Link, Notice, PrintStamp, SearchInput, Spinner, useI18n } from "@cds/ui";
 import { recognisedQuery, unitSearchQuery, type FoundUnit, type Recognised } from "./api.ts";
 import { RecognisedUnitItem } from "./RecognisedUnitItem.tsx";
 import { useDebounced } from "./useDebounced.ts";
@@ -98,12 +98,11 @@ export function ResultsPage() {
       <div className="pp-search no-print">
         <label>
           {t("results.searchLabel")}
-          <input
-            type="search"
+          <SearchInput
             value={input}
-            onChange={(e) => setInput(e.target.value)}
+            onChange={setInput}
+            label={t("results.searchLabel")}
             placeholder={t("results.searchPlaceholder")}
-            aria-label={t("results.searchLabel")}
             autoComplete="off"
           />
         </label>

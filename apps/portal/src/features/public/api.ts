@@ -1,6 +1,6 @@
 /** Public documents: recognised results, units, published criteria sets. No sign-in needed. */
 import { queryOptions } from "@tanstack/react-query";
-import { graphql, request, type ResultOf } from "@cds/ui";
+import { CriteriaSetFields, graphql, request, SetVersionSummaryFields, type ResultOf } from "@cds/ui";
 import { PinnedSetVersionFields } from "../../fragments.ts";
 
 export const RecognisedQuery = graphql(`
@@ -133,29 +133,19 @@ export const UnitAssessmentQuery = graphql(
   [PinnedSetVersionFields],
 );
 
-export const SetsQuery = graphql(`
-  query PublicSets {
-    criteriaSets {
-      id
-      code
-      title
-      unitKind
-      tenant {
-        code
-        name
-        kind
-      }
-      versions {
-        id
-        version
-        status
-        decisionNumber
-        decisionDate
-        publishedAt
+export const SetsQuery = graphql(
+  `
+    query PublicSets {
+      criteriaSets {
+        ...CriteriaSetFields
+        versions {
+          ...SetVersionSummaryFields
+        }
       }
     }
-  }
-`);
+  `,
+  [CriteriaSetFields, SetVersionSummaryFields],
+);
 export type PublicSet = ResultOf<typeof SetsQuery>["criteriaSets"][number];
 
 export const SetVersionQuery = graphql(`
