@@ -8,11 +8,15 @@ import {
   endOfVietnamDay,
   formatVietnameseDate,
   formatVietnameseDateTime,
+  formatVietnameseTime,
   isIsoDay,
   isLate,
+  isPlatformYear,
   parseVietnameseDate,
   reportDeadline,
+  reportLastDay,
   vietnamDay,
+  vietnamYear,
 } from "./index.ts";
 
 describe("the day in Vietnam", () => {
@@ -33,6 +37,8 @@ describe("the day in Vietnam", () => {
     expect(formatVietnameseDate(null)).toBe("—");
     expect(formatVietnameseDate("nonsense")).toBe("—");
     expect(formatVietnameseDateTime("2025-02-13T18:05:00Z")).toBe("14/02/2025 01:05");
+    expect(formatVietnameseTime(new Date("2025-02-13T18:05:00Z"))).toBe("01:05");
+    expect(vietnamYear(new Date("2025-12-31T17:30:00Z"))).toBe(2026);
   });
 });
 
@@ -73,6 +79,16 @@ describe("deadlines", () => {
     expect(isLate(due, new Date("2026-10-31T16:59:59Z"))).toBe(false);
     expect(isLate(due, new Date("2026-10-31T17:00:00Z"))).toBe(true);
     expect(isLate(new Date(`${due}T00:00:00Z`), endOfVietnamDay(due))).toBe(true);
+  });
+  it("refuses what is not a day or a platform year instead of answering NaN", () => {
+    expect(() => deadline("2026-02-30")).toThrow(RangeError);
+    expect(() => deadline(new Date(NaN))).toThrow(RangeError);
+    expect(() => isLate("2026-10-31", new Date(NaN))).toThrow(RangeError);
+    expect(() => isLate("2026-13-01", new Date())).toThrow(RangeError);
+    expect(() => reportLastDay(0)).toThrow(RangeError);
+    expect(() => reportDeadline(99999)).toThrow(RangeError);
+    expect(isPlatformYear(2026.5)).toBe(false);
+    expect(isPlatformYear(2024)).toBe(true);
   });
   it("puts the yearly report before 25/12 in Vietnam", () => {
     expect(reportDeadline(2026).toISOString()).toBe("2026-12-24T17:00:00.000Z");

@@ -41,6 +41,18 @@ export function vietnamToday(now: Date = new Date()): IsoDay {
   return vietnamDay(now);
 }
 
+/** The year in Vietnam now (or at `now`): "this year" for every year selector and default. */
+export function vietnamYear(now: Date = new Date()): number {
+  return Number(partsInVietnam(now).year);
+}
+
+/** An instant's time of day in Vietnam as HH:mm ("Đã lưu lúc 10:42"); "—" for nonsense. */
+export function formatVietnameseTime(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "—";
+  const p = partsInVietnam(d);
+  return `${p.hour}:${p.minute}`;
+}
+
 /** An ISO day (yyyy-mm-dd) that exists: no 30/02, 29/02 only in leap years. The one ISO-date rule. */
 export function isIsoDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -55,6 +67,7 @@ export function isoDayToDate(s: string): Date | null {
 
 /** A `@db.Date` (00:00 UTC of the day) or an ISO string back to yyyy-mm-dd. */
 export function dateToIsoDay(d: Date | string): IsoDay {
+  if (typeof d !== "string" && Number.isNaN(d.getTime())) throw new RangeError("not a date: Invalid Date");
   return (typeof d === "string" ? d : d.toISOString()).slice(0, 10);
 }
 
@@ -116,22 +129,40 @@ export interface Deadline {
 /** The one rule of days left: a deadline is its whole last day in Vietnam. */
 export function deadline(due: IsoDay | Date, now: Date = new Date()): Deadline {
   const date = typeof due === "string" ? due : dateToIsoDay(due);
+  if (!isIsoDay(date)) throw new RangeError(`not a calendar day: ${date}`);
   const daysLeft = daysBetween(vietnamToday(now), date);
   return { date, daysLeft, state: daysLeft > 0 ? "OPEN" : daysLeft === 0 ? "DUE_TODAY" : "OVERDUE" };
 }
 
 /** Whether an instant is after the deadline day (late), by the same rule. */
 export function isLate(due: IsoDay | Date, at: Date): boolean {
+  const day = typeof due === "string" ? due : dateToIsoDay(due);
+  // A comparison with NaN is false: an unreadable date must not pass as "on time".
+  if (!isIsoDay(day) || Number.isNaN(at.getTime())) throw new RangeError(`cannot judge lateness of ${day} at ${at}`);
   return at.getTime() >= endOfVietnamDay(typeof due === "string" ? due : dateToIsoDay(due)).getTime();
+}
+
+/** The years the platform runs rounds and reports for: the one year rule of rounds, reports and deadlines. */
+export const PLATFORM_YEARS = { first: 2024, last: 2100 } as const;
+
+export function isPlatformYear(year: number): boolean {
+  return Number.isInteger(year) && year >= PLATFORM_YEARS.first && year <= PLATFORM_YEARS.last;
+}
+
+function requirePlatformYear(year: number): void {
+  if (!isPlatformYear(year))
+    throw new RangeError(`year ${year} is outside ${PLATFORM_YEARS.first}–${PLATFORM_YEARS.last}`);
 }
 
 /** The yearly report to the ministry is due before 25 December of the year, Vietnam time. */
 export function reportDeadline(year: number): Date {
+  requirePlatformYear(year);
   return new Date(Date.parse(`${year}-12-25T00:00:00+07:00`));
 }
 
 /** The last day of the yearly report (24/12), for display and days left. */
 export function reportLastDay(year: number): IsoDay {
+  requirePlatformYear(year);
   return `${year}-12-24`;
 }
 

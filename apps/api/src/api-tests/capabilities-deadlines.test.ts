@@ -154,6 +154,18 @@ describe("deadlines", () => {
       api.setNow(null as unknown as Date);
     }
   });
+
+  it("a year outside the platform's years is a bad input naming year, never NaN or an internal error", async () => {
+    for (const q of [
+      `{ reportDue(year: 0) { date daysLeft state } }`,
+      `{ reportDeadline(year: 99999) }`,
+      `{ nationalSummary(year: -1, unitKind: "commune") { tenantId } }`,
+    ]) {
+      const r = await api.anon.gql(q);
+      expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r)).toBe("BAD_INPUT");
+      expect(r.errors?.[0]?.message, JSON.stringify(r)).toContain("year");
+    }
+  });
 });
 
 describe("Assessment.submitProblems", () => {

@@ -25,7 +25,7 @@
  */
 import { childLevelsValue, evaluate, type IndicatorValues } from "@cds/criteria-core";
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
-import { reportDeadline, vietnamDay } from "@cds/calendar";
+import { isPlatformYear, reportDeadline, vietnamDay } from "@cds/calendar";
 import type { Platform } from "../platform.ts";
 import { basicOrAboveCount } from "../services/summaries.ts";
 import { versionId } from "./base.ts";
@@ -64,7 +64,7 @@ export type { SeedNationOptions, SeedNationResult } from "./nation-plan.ts";
 export async function seedNation(platform: Platform, opts: SeedNationOptions): Promise<SeedNationResult> {
   const t0 = performance.now();
   const { year } = opts;
-  if (!Number.isInteger(year) || year < 2024 || year > 2100) throw new Error(`seedNation: invalid year ${year}`);
+  if (!isPlatformYear(year)) throw new Error(`seedNation: invalid year ${year}`);
   const recognisedShare = opts.recognisedShare ?? 0.85;
   const sql = platform.db.sql;
   const now = platform.services.now();

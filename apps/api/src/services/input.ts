@@ -1,6 +1,25 @@
 /** Checks of user input shared by the services; each problem names its field. Date rules are @cds/calendar's. */
-import { decisionDateProblem, decisionNumber, isoDayToDate } from "@cds/calendar";
+import { decisionDateProblem, decisionNumber, isoDayToDate, isPlatformYear, PLATFORM_YEARS } from "@cds/calendar";
 import { InputError, type FieldIssue } from "../errors.ts";
+
+/** A year of rounds and reports (the calendar's rule), or an issue naming `field`. */
+export function checkYear(field: string, year: number, issues: FieldIssue[]): void {
+  if (!isPlatformYear(year)) {
+    issues.push({
+      field,
+      message: `năm không hợp lệ (${PLATFORM_YEARS.first}–${PLATFORM_YEARS.last})`,
+      messageEn: `invalid year (${PLATFORM_YEARS.first}–${PLATFORM_YEARS.last})`,
+    });
+  }
+}
+
+/** `checkYear` for a query argument: throws the InputError at once. */
+export function requireYear(field: string, year: number): number {
+  const issues: FieldIssue[] = [];
+  checkYear(field, year, issues);
+  if (issues.length > 0) throw new InputError(issues);
+  return year;
+}
 
 /** A calendar date given as yyyy-mm-dd that exists, or null with an issue for `field`. */
 export function parseIsoDate(

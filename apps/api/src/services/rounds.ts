@@ -1,9 +1,9 @@
 /** Rounds (đợt đánh giá): a province opens one per year and unit kind, pinning a published set version. */
 import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient, Round } from "../generated/prisma/client.ts";
-import { can, ensure, requireWriter, type Viewer } from "./access.ts";
+import { can, NATIONAL_TENANT, ensure, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
-import { parseIsoDate } from "./input.ts";
+import { checkYear, parseIsoDate } from "./input.ts";
 
 export interface OpenRoundInput {
   tenantId: string;
@@ -23,9 +23,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
     "Only the province may open a round",
   );
   const issues: FieldIssue[] = [];
-  if (!Number.isInteger(input.year) || input.year < 2024 || input.year > 2100) {
-    issues.push({ field: "year", message: "năm không hợp lệ", messageEn: "invalid year" });
-  }
+  checkYear("year", input.year, issues);
   const submitDue = parseIsoDate("submitDueAt", input.submitDueAt, issues);
   const reviewDue = parseIsoDate("reviewDueAt", input.reviewDueAt, issues);
   if (submitDue && reviewDue && reviewDue < submitDue) {
@@ -47,7 +45,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
       message: "chỉ dùng được phiên bản đã công bố",
       messageEn: "only a published version can be used",
     });
-  } else if (version.set.tenantId !== input.tenantId && version.set.tenantId !== "vn") {
+  } else if (version.set.tenantId !== input.tenantId && version.set.tenantId !== NATIONAL_TENANT) {
     issues.push({ field: "setVersionId", message: "bộ tiêu chí của tỉnh khác", messageEn: "another province's set" });
   }
   if (issues.length > 0) throw new InputError(issues);

@@ -18,6 +18,7 @@ import type { SqlRunner } from "../db.ts";
 import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { reportDeadline } from "@cds/calendar";
+import { requireYear } from "./input.ts";
 import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
 import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
@@ -63,6 +64,7 @@ export async function nationalSummary(
   sql: SqlRunner,
   input: { year: number; unitKind: string },
 ): Promise<NationalRow[]> {
+  requireYear("year", input.year);
   const framework = nationalSetFor(input.unitKind);
   const nLevels = framework.levels.length;
   const rows = await sql.query<{

@@ -1,6 +1,7 @@
 /** Deadlines as @cds/calendar judges them: the whole last day in Vietnam counts as on time. */
 import { deadline, reportLastDay, type Deadline } from "@cds/calendar";
 import { builder } from "../../builder.ts";
+import { requireYear } from "../../services/input.ts";
 
 export const DeadlineStateEnum = builder.enumType("DeadlineState", {
   description: "Tình trạng một thời hạn hôm nay (giờ Việt Nam)",
@@ -28,6 +29,6 @@ builder.queryField("reportDue", (t) =>
     type: DeadlineRef,
     description: "Hạn gửi báo cáo hằng năm về Bộ (ngày cuối 24/12) và số ngày còn lại",
     args: { year: t.arg.int() },
-    resolve: (_r, a, ctx) => deadline(reportLastDay(a.year), ctx.now()),
+    resolve: (_r, a, ctx) => deadline(reportLastDay(requireYear("year", a.year)), ctx.now()),
   }),
 );

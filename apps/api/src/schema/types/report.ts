@@ -1,6 +1,7 @@
 /** The province's yearly report to the ministry (before 25/12). */
 import { reportDeadline } from "@cds/calendar";
 import { builder } from "../../builder.ts";
+import { requireYear } from "../../services/input.ts";
 import { submitProvinceReport } from "../../services/reports.ts";
 
 builder.prismaObject("ProvinceReport", {
@@ -20,7 +21,7 @@ builder.queryFields((t) => ({
     type: "DateTime",
     description: "Hạn gửi báo cáo năm cho Bộ: trước ngày 25/12 (giờ Việt Nam)",
     args: { year: t.arg.int() },
-    resolve: (_r, a) => reportDeadline(a.year),
+    resolve: (_r, a) => reportDeadline(requireYear("year", a.year)),
   }),
   provinceReports: t.prismaField({
     type: ["ProvinceReport"],
