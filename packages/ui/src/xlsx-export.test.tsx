@@ -173,6 +173,9 @@ describe("column kinds and file names", () => {
     expect(toIsoDay("2025-07-01")).toBe("2025-07-01");
     expect(toIsoDay("2025-06-30T18:00:00Z")).toBe("2025-07-01");
     expect(toIsoDay("Phường 10")).toBeNull();
+    // Days that do not exist stay text rather than becoming a wrong date cell.
+    expect(toIsoDay("31/02/2024")).toBeNull();
+    expect(toIsoDay("2024-13-45")).toBeNull();
   });
 
   it("keeps Vietnamese in file names and drops characters file systems refuse", () => {

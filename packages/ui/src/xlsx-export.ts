@@ -10,6 +10,7 @@
 import { tableWorkbook, type ColumnType, type TableColumn } from "@cds/workbook";
 import { saveBlob } from "./csv.ts";
 import { vietnamDay } from "./i18n.tsx";
+import { isIsoDay, parseVietnameseDate } from "@cds/calendar";
 
 /** How a column's values are shown: a number (integer or decimal), a percentage 0–100, a calendar date, or text. */
 export type ColumnKind = "text" | "number" | "percent" | "date";
@@ -24,19 +25,15 @@ export interface XlsxColumn<Row> {
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
-const VN_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
 
 /** A date value as "YYYY-MM-DD" (what tableWorkbook writes as a date cell), or null when it is not a date. */
 export function toIsoDay(v: string): string | null {
-  if (ISO_DAY.test(v)) return v;
-  const vn = VN_DAY.exec(v);
-  if (vn) return `${vn[3]}-${pad(Number(vn[2]))}-${pad(Number(vn[1]))}`;
+  if (isIsoDay(v)) return v;
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v)) {
+    const vn = parseVietnameseDate(v);
+    return "iso" in vn ? vn.iso : null;
+  }
   if (ISO_TIME.test(v)) {
     const t = Date.parse(v);
     // The calendar day in Vietnam, as formatDate shows it.

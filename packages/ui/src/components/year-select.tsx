@@ -1,4 +1,5 @@
 /** The year a page shows: a labelled select of the given years, the newest first. */
+import { vietnamYear } from "@cds/calendar";
 export function YearSelect({
   label,
   years,
@@ -25,6 +26,6 @@ export function YearSelect({
 }
 
 /** This year and the `count - 1` before it, newest first. */
-export function recentYears(count: number, now = new Date().getFullYear()): number[] {
+export function recentYears(count: number, now = vietnamYear()): number[] {
   return Array.from({ length: count }, (_, i) => now - i);
 }

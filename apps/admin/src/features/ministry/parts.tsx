@@ -3,6 +3,7 @@
  * pickers, the stacked level chart (SVG) and pass-rate aggregation (the
  * set-deviation table is in DeviationTable.tsx).
  */
+import { vietnamYear } from "@cds/calendar";
 import { useQuery } from "@tanstack/react-query";
 import { navigate, recentYears, useI18n, useLocation, YearSelect } from "@cds/ui";
 import { unitKindsOptions, type CriterionRates, type ProvinceRates } from "./queries.ts";
@@ -18,7 +19,7 @@ export function useYearKind(path: string): {
   params: URLSearchParams;
 } {
   const { params } = useLocation();
-  const year = Number(params.get("year")) || new Date().getFullYear();
+  const year = Number(params.get("year")) || vietnamYear();
   const kind = params.get("kind") || "commune";
   const set = (k: "year" | "kind" | "p", v: string | null) => {
     const p = new URLSearchParams(params);

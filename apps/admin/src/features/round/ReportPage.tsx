@@ -3,6 +3,7 @@
  * units by level, per unit kind), the deadline (the API's), sending, and once sent
  * what was sent and whether it was on time.
  */
+import { vietnamYear } from "@cds/calendar";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
@@ -43,7 +44,7 @@ interface KindLine {
 export function ReportPage({ me }: { me: Me }) {
   const { t, locale, date, dateTime, number } = useI18n();
   const tenantId = reportingProvince(me);
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => vietnamYear());
   const [confirming, setConfirming] = useState(false);
   const qc = useQueryClient();
   const rounds = useQuery({ ...roundsOptions(tenantId), enabled: !!tenantId });

@@ -2,6 +2,7 @@
  * The yearly rounds of the user's province (communes and districts): deadlines,
  * how far the work has come, and the assessments the user can open.
  */
+import { vietnamYear } from "@cds/calendar";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorBox, navigate, Notice, Spinner, useI18n, useLocation, YearSelect, type Me } from "@cds/ui";
 import { workScope } from "./access.ts";
@@ -29,7 +30,7 @@ export function RoundsPage({ me }: { me: Me }) {
 
   const all = rounds.data.rounds;
   const years = [...new Set(all.map((r) => r.year))].sort((a, b) => b - a);
-  const thisYear = new Date().getFullYear();
+  const thisYear = vietnamYear();
   const year = Number(params.get("year")) || (years.includes(thisYear) ? thisYear : (years[0] ?? thisYear));
   const ofYear = all.filter((r) => r.year === year);
   // Open the round of the units the user reviews: communes for a district grant, districts for the province.

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, formatDateTime, useI18n } from "@cds/ui";
+import { formatVietnameseTime } from "@cds/calendar";
+import { ApiError, useI18n } from "@cds/ui";
 import { saveDraft, setsKeys, versionQuery, type VersionData } from "./api.ts";
 import { formatDocument, parseText, type TCriteriaSetLike } from "./document.ts";
 
@@ -64,7 +65,7 @@ export function useDraft(version: VersionData, readOnly: boolean, notice: string
       if (e instanceof ApiError && e.code === "INVALID_SET") {
         setServerIssues({
           issues: e.issues.map((i) => ({ pointer: i.pointer, message: i.message, messageEn: i.messageEn })),
-          at: formatDateTime(new Date()).slice(11),
+          at: formatVietnameseTime(new Date()),
         });
       } else if (e instanceof ApiError && e.code === "CONFLICT") setConflict(e.currentVersion ?? 0);
     },

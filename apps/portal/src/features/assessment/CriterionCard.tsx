@@ -46,6 +46,7 @@ function NumberInput({
   onChange,
   disabled,
   error,
+  decimal = false,
 }: {
   label: string;
   aria: string;
@@ -53,13 +54,15 @@ function NumberInput({
   onChange(v: string): void;
   disabled: boolean;
   error?: string;
+  /** A percentage takes a decimal comma ("42,5"): phones then show a keypad with one. */
+  decimal?: boolean;
 }) {
   return (
     <label className="pa-num">
       <span>{label}</span>
       <input
         type="text"
-        inputMode="numeric"
+        inputMode={decimal ? "decimal" : "numeric"}
         autoComplete="off"
         aria-label={aria}
         aria-invalid={error ? true : undefined}
@@ -136,6 +139,7 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
             value={f.percent}
             onChange={(v) => set({ percent: v })}
             disabled={disabled}
+            decimal
             error={errText("percent")}
           />
         </div>

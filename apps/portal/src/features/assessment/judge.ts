@@ -115,8 +115,11 @@ export function conflictRows(
   fmt: ValueFormat,
 ): ConflictRow[] {
   const { t } = fmt;
-  const values = Object.entries(draft.fields).map(([code, st]) => {
-    const r = toRaw(byCode.get(code)!, st);
+  // A draft restored from the browser may name a criterion the pinned set no longer has: skipped, as elsewhere.
+  const values = Object.entries(draft.fields).flatMap(([code, st]) => {
+    const c = byCode.get(code);
+    if (!c) return [];
+    const r = toRaw(c, st);
     return {
       code,
       mine:

@@ -1,10 +1,7 @@
 /** The bottom bar: the live level and where saving stands ("Đã lưu lúc 10:42", offline, conflict…). */
+import { formatVietnameseTime } from "@cds/calendar";
 import { LevelBadge, useI18n } from "@cds/ui";
 import type { WorkspaceProps } from "./props.ts";
-
-function hhmm(d: Date): string {
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
 
 export function SaveBar({ d, editable, levelName }: WorkspaceProps) {
   const { t } = useI18n();
@@ -25,7 +22,7 @@ export function SaveBar({ d, editable, levelName }: WorkspaceProps) {
         return (
           (dirty && invalidCodes.length < Object.keys(draft.fields).length + Object.keys(draft.notes).length
             ? t("save.pending")
-            : t("save.savedAt", { time: hhmm(save.at) })) + extra
+            : t("save.savedAt", { time: formatVietnameseTime(save.at) })) + extra
         );
       default:
         return (restored && dirty ? t("save.restored") : dirty ? t("save.pending") : t("save.allSaved")) + extra;
