@@ -126,7 +126,11 @@ export function staticFiles() {
       );
     }
     const f = await graphiqlFiles.get(name)!;
-    if (!f) return false;
+    if (!f) {
+      // Only real files stay cached: random names must not grow the map for the life of the process.
+      graphiqlFiles.delete(name);
+      return false;
+    }
     await sendCached(req, res, f, "no-cache");
     return true;
   }

@@ -229,7 +229,8 @@ function ownTenantOf(grants: readonly RoleGrant[]): string | null {
 /** What a signed-in user (their grants) may do and where each app lands them; the apps ask instead of reading roles. */
 export function capabilities(grants: readonly RoleGrant[]): Capabilities {
   const roles = new Set(grants.map((g) => g.role));
-  const ministry = roles.has("MINISTRY_ADMIN");
+  // One test of "the ministry" for the menu, the landing and readNational alike.
+  const ministry = grants.some(isMinistryGrant);
   const runsRounds = (["PROVINCE_ADMIN", "DISTRICT_OFFICER", "APPRAISER", "VIEWER"] as const).some((r) => roles.has(r));
   const adminSections: AdminSection[] = [
     ...(ministry ? (["NATIONAL", "COMPARE"] as const) : []),
@@ -246,7 +247,7 @@ export function capabilities(grants: readonly RoleGrant[]): Capabilities {
     adminSections,
     ownTenant: own,
     manageSets: own !== null && grants.some((g) => runsTenantGrant(g, own)),
-    readNational: grants.some(isMinistryGrant),
+    readNational: ministry,
     decisionDocuments,
     minutesDocuments: decisionDocuments || roles.has("APPRAISER"),
   };

@@ -19,7 +19,7 @@ import type {
 } from "@cds/documents";
 import { DECISION_2361, LOCAL_GOVERNMENT_LAW } from "@cds/documents";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, unitRef, type UnitRef, type Viewer } from "./access.ts";
+import { can, NATIONAL_TENANT, unitRef, type UnitRef, type Viewer } from "./access.ts";
 import { documentOf } from "./sets.ts";
 
 /** A tenant name "Tỉnh Ninh Bình" / "Thành phố Hà Nội" → kind "tỉnh" / "thành phố" and the bare name. */
@@ -206,7 +206,7 @@ function setDecisionOf(
   v: { decisionNumber: string | null; decisionDate: Date | null; set: { tenantId: string } },
   set: TCriteriaSet,
 ) {
-  if (!v.decisionNumber || !v.decisionDate || v.set.tenantId === "vn") return null;
+  if (!v.decisionNumber || !v.decisionDate || v.set.tenantId === NATIONAL_TENANT) return null;
   return { number: v.decisionNumber, date: dateToIsoDay(v.decisionDate), title: `ban hành ${set.title}` };
 }
 

@@ -19,11 +19,12 @@ export async function submitProvinceReport(
     "Chỉ Sở TT&TT của tỉnh mới gửi được báo cáo",
     "Only the province may submit its report",
   );
+  const alreadySent = () =>
+    new WorkflowError(`Đã gửi báo cáo năm ${input.year}`, `The ${input.year} report was already submitted`);
   const existing = await prisma.provinceReport.findUnique({
     where: { tenantId_year: { tenantId: input.tenantId, year: input.year } },
   });
-  if (existing)
-    throw new WorkflowError(`Đã gửi báo cáo năm ${input.year}`, `The ${input.year} report was already submitted`);
+  if (existing) throw alreadySent();
   const rounds = await prisma.round.findMany({ where: { tenantId: input.tenantId, year: input.year } });
   if (rounds.length === 0)
     throw InputError.field("year", `Chưa có đợt đánh giá nào năm ${input.year}`, `No round in ${input.year}`);
@@ -54,16 +55,21 @@ export async function submitProvinceReport(
   }
   const onTime = !isLate(reportLastDay(input.year), input.now);
   return prisma.$transaction(async (tx) => {
-    const report = await tx.provinceReport.create({
-      data: {
-        tenantId: input.tenantId,
-        year: input.year,
-        submittedAt: input.now,
-        onTime,
-        summary: summary as object,
-        submittedById: user.userId,
-      },
-    });
+    // Two submits at once: the second meets the unique (tenant, year) key and gets the same answer as above.
+    const report = await tx.provinceReport
+      .create({
+        data: {
+          tenantId: input.tenantId,
+          year: input.year,
+          submittedAt: input.now,
+          onTime,
+          summary: summary as object,
+          submittedById: user.userId,
+        },
+      })
+      .catch((e: unknown) => {
+        throw (e as { code?: unknown }).code === "P2002" ? alreadySent() : e;
+      });
     await audit(tx, viewer, {
       action: "report.submit",
       entityType: "ProvinceReport",
