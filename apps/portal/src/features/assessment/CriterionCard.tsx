@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from "react";
-import type { Status } from "@cds/criteria-core";
+import { checkValue, type Status } from "@cds/criteria-core";
 import { formatTarget, type TCriterion, type TLevel } from "@cds/criteria-schema";
 import {
   CriterionStatus,
@@ -121,7 +121,14 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       );
       const n = parseWhole(f.numerator);
       const d = parseWhole(f.denominator);
-      if (!f.noSubjects && n !== null && d !== null && d > 0 && n <= d) {
+      // Shown only for a ratio criteria-core accepts (never a numerator above its denominator).
+      if (
+        !f.noSubjects &&
+        n !== null &&
+        d !== null &&
+        d > 0 &&
+        checkValue(c, { numerator: n, denominator: d }).length === 0
+      ) {
         live = (
           <span className="pa-live-pct" data-testid={`percent-${code}`}>
             = {percent(n, d)}
