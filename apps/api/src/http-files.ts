@@ -40,9 +40,11 @@ export async function evidenceFile(
     .writeHead(200, {
       "content-type": row.mimeType,
       "content-length": bytes.byteLength,
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+      // Working data: never kept by a shared cache, as the template and the PDFs.
+      "cache-control": "private, no-store",
+      "content-disposition": `attachment; filename*=UTF-8''${rfc5987(row.fileName)}`,
     })
-    .end(bytes);
+    .end(req.method === "HEAD" ? undefined : bytes);
 }
 
 /** The values template of an assessment's pinned set for its unit (Excel in), for those who may read its working data. */

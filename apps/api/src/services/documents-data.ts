@@ -72,9 +72,9 @@ export async function resultSheetInput(
     include: { unit: { include: { parent: true } }, round: { include: { tenant: true } }, setVersion: true },
   });
   if (!a) return null;
+  // The same read rule as GraphQL: a recognised result is public; its values are working data.
+  if (!can.readAssessment(viewer, { status: a.status, unit: unitRef(a) })) return null;
   const work = can.readUnit(viewer, unitRef(a));
-  // A recognised result is public; anything else only for a grant covering the unit (the same rule as GraphQL).
-  if (a.status !== "RECOGNISED" && !work) return null;
   const set = documentOf(a.setVersion);
   let evaluation = a.evaluation as unknown as Evaluation | null;
   if (!evaluation) {
