@@ -56,7 +56,6 @@ export const setsVi: Catalog = {
   "editor.basedOn": "Nhân bản từ {set} phiên bản {version}",
   "editor.save": "Lưu bản nháp",
   "editor.saving": "Đang lưu…",
-  "editor.savedAt": "Đã lưu lúc {time}",
   "editor.unsaved": "Có thay đổi chưa lưu",
   "editor.noChanges": "Không có thay đổi chưa lưu",
   "editor.publish": "Công bố…",
@@ -207,7 +206,6 @@ export const setsVi: Catalog = {
   "impact.intro":
     "Chấm lại số liệu hiện có của một đợt đánh giá theo bản nháp (đã lưu) để xem số đơn vị ở mỗi mức thay đổi thế nào. Không có gì được ghi lại.",
   "impact.round": "Đợt đánh giá",
-  "impact.chooseRound": "— Chọn đợt đánh giá —",
   "impact.noRounds": "Chưa có đợt đánh giá nào cho cấp này của {tenant}.",
   "impact.unsaved": "Bản nháp có thay đổi chưa lưu; kết quả dưới đây theo lần lưu gần nhất.",
   "impact.loadingShort": "Đang chấm lại các hồ sơ theo bản nháp…",
@@ -294,7 +292,6 @@ export const setsEn: Catalog = {
   "editor.basedOn": "Cloned from {set} version {version}",
   "editor.save": "Save draft",
   "editor.saving": "Saving…",
-  "editor.savedAt": "Saved at {time}",
   "editor.unsaved": "Unsaved changes",
   "editor.noChanges": "No unsaved changes",
   "editor.publish": "Publish…",
@@ -438,7 +435,6 @@ export const setsEn: Catalog = {
   "impact.intro":
     "Re-scores the current data of an assessment round against the (saved) draft to show how many units would be at each level. Nothing is stored.",
   "impact.round": "Assessment round",
-  "impact.chooseRound": "— Choose a round —",
   "impact.noRounds": "{tenant} has no assessment round for this unit kind yet.",
   "impact.unsaved": "The draft has unsaved changes; the results below use the last save.",
   "impact.loadingShort": "Re-scoring the assessments against the draft…",
