@@ -27,7 +27,7 @@ import { childLevelsValue, evaluate, type IndicatorValues } from "@cds/criteria-
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
 import { isPlatformYear, reportDeadline, vietnamDay } from "@cds/calendar";
 import type { Platform } from "../platform.ts";
-import { basicOrAboveCount } from "../services/summaries.ts";
+import { basicOrAboveCount } from "../services/level-counts.ts";
 import { versionId } from "./base.ts";
 import {
   auditRounds,

@@ -6,7 +6,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, ensure, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 import { documentOf } from "./sets.ts";
-import { basicOrAboveCount, levelsOfGroups } from "./summaries.ts";
+import { basicOrAboveCount, levelsOfGroups } from "./level-counts.ts";
 
 export async function submitProvinceReport(
   prisma: PrismaClient,

@@ -13,12 +13,13 @@ import {
   type Evaluation,
   type IndicatorValues,
 } from "@cds/criteria-core";
-import { BUILT_IN_SETS, compareVietnamese, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
+import { compareVietnamese, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
 import type { SqlRunner } from "../db.ts";
 import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
+import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
 import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
@@ -35,28 +36,6 @@ export interface NationalRow {
   reportSubmittedAt: Date | null;
   reportOnTime: boolean | null;
   reportDeadline: Date;
-}
-
-/** Grouped rows' levels, each repeated by its count: what criteria-core's `levelDistribution` counts. */
-export function levelsOfGroups<T extends { _count: number }>(
-  rows: T[],
-  level: (r: T) => number | null,
-): (number | null)[] {
-  return rows.flatMap((r) => new Array<number | null>(r._count).fill(level(r)));
-}
-
-/** The rank of the national framework's "Cơ bản" (basic) level: the bar of the national summary. */
-const BASIC_LEVEL_CODE = "co-ban";
-
-/**
- * Units at the national framework's "Cơ bản" level or above, from counts per level: the one rule behind the
- * national summary, the round summary and the yearly report. Kinds without a national framework count none.
- */
-export function basicOrAboveCount(unitKind: string, byLevel: readonly number[]): number {
-  const framework = Object.values(BUILT_IN_SETS).find((s) => s.unitKind === unitKind);
-  if (!framework) return 0;
-  const basic = framework.levels.find((l) => l.code === BASIC_LEVEL_CODE)?.rank ?? framework.levels.length;
-  return byLevel.slice(basic).reduce((sum, n) => sum + n, 0);
 }
 
 /** One SQL aggregate: per province, units of the kind, recognised counts per level, report timeliness. */
@@ -207,7 +186,7 @@ export interface ProvincePassRates {
 }
 
 function nationalSetFor(unitKind: string): TCriteriaSet {
-  const set = Object.values(BUILT_IN_SETS).find((s) => s.unitKind === unitKind);
+  const set = nationalFramework(unitKind);
   if (!set)
     throw InputError.field(
       "unitKind",
