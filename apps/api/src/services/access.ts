@@ -123,6 +123,12 @@ export const can = {
   reviewUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => REVIEWER_ROLES.includes(g.role) && isLevelAbove(g, unit)),
   /** Appraise: the appraisal council one level above. */
   appraiseUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "APPRAISER" && isLevelAbove(g, unit)),
+  /**
+   * Put a unit in a round's document: the draft recognition decision for whoever may recognise it, the
+   * appraisal minutes also for its appraisal council. (The province's Sở puts every unit: `runProvince`.)
+   */
+  documentUnit: (v: Viewer, unit: UnitRef, document: "recognise" | "appraise") =>
+    can.reviewUnit(v, unit) || (document === "appraise" && can.appraiseUnit(v, unit)),
 };
 
 /**
@@ -186,6 +192,11 @@ export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereI
 
 /** A published (or archived) version: public; a draft is read only with `can.readTenant`. */
 export const PUBLIC_VERSION = { status: { not: "DRAFT" } } satisfies Prisma.CriteriaSetVersionWhereInput;
+
+/** `PUBLIC_VERSION` for a loaded version. */
+export function isPublicVersion(v: { status: string }): boolean {
+  return v.status !== "DRAFT";
+}
 
 /** The versions of a set the viewer may see, as a query filter. */
 export function visibleVersionsWhere(viewer: Viewer, set: { tenantId: string }): Prisma.CriteriaSetVersionWhereInput {

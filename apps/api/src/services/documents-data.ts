@@ -163,7 +163,7 @@ async function roundUnits(prisma: PrismaClient, viewer: Viewer, roundId: string,
     orderBy: [{ unit: { code: "asc" } }],
   });
   const province = can.runProvince(viewer, round.tenantId);
-  const allowed = (u: UnitRef) => can.reviewUnit(viewer, u) || (access === "appraise" && can.appraiseUnit(viewer, u));
+  const allowed = (u: UnitRef) => can.documentUnit(viewer, u, access);
   if (!province) {
     // Someone who may act on no unit of the round learns nothing about it.
     const units = await prisma.unit.findMany({

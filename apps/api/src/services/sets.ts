@@ -14,7 +14,7 @@ import {
   isImmutableViolation,
 } from "../errors.ts";
 import type { CriteriaSetVersion, Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { can, ensure, requireWriter, type Viewer } from "./access.ts";
+import { can, ensure, isPublicVersion, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 
 export async function unitKindRegistry(prisma: PrismaClient | Prisma.TransactionClient): Promise<UnitKindInfo[]> {
@@ -45,13 +45,9 @@ export async function pinnedSet(db: PrismaClient | Prisma.TransactionClient, ver
   return doc;
 }
 
-export function isPublic(v: Pick<CriteriaSetVersion, "status">): boolean {
-  return v.status !== "DRAFT";
-}
-
 export async function readableVersion(prisma: PrismaClient, viewer: Viewer, id: string) {
   const v = await prisma.criteriaSetVersion.findUnique({ where: { id }, include: { set: true } });
-  if (!v || (!isPublic(v) && !can.readTenant(viewer, v.set.tenantId)))
+  if (!v || (!isPublicVersion(v) && !can.readTenant(viewer, v.set.tenantId)))
     throw new NotFoundError("phiên bản bộ tiêu chí", id);
   return v;
 }

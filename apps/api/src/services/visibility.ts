@@ -1,7 +1,7 @@
 /** The read rule of each node type, for node(id)/nodes(ids), which load rows by id. */
 import { brandWithType } from "@pothos/core";
 import type { Context } from "../context.ts";
-import { can, PUBLIC_VERSION } from "./access.ts";
+import { can, isPublicVersion, PUBLIC_VERSION } from "./access.ts";
 
 /** A row loaded by id, or null when there is none (Prisma's "record not found"). */
 export async function orNull<T>(load: T | Promise<T>): Promise<T | null> {
@@ -41,7 +41,7 @@ export async function visibleNode(ctx: Context, typename: string, node: unknown)
       return unit && can.readAssessment(ctx.viewer, { status: row.status as string, unit }) ? node : null;
     }
     case "CriteriaSetVersion": {
-      if (row.status !== "DRAFT") return node;
+      if (isPublicVersion(row as { status: string })) return node;
       const set = await ctx.prisma.criteriaSet.findUnique({ where: { id: row.setId as string } });
       return set && can.readTenant(ctx.viewer, set.tenantId) ? node : null;
     }
