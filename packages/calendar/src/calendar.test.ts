@@ -13,6 +13,7 @@ import {
   isLate,
   isPlatformYear,
   parseVietnameseDate,
+  readTypedDecision,
   reportDeadline,
   reportLastDay,
   vietnamDay,
@@ -105,6 +106,18 @@ describe("decisions", () => {
     expect(decisionDateProblem("2026-12-01", now)).toBeNull();
     expect(decisionDateProblem("2026-12-02", now)).toBe("future");
     expect(decisionDateProblem("2026-02-30", now)).toBe("invalid");
+  });
+  it("reads a typed decision, naming what is wrong with each part", () => {
+    const now = new Date("2026-11-30T18:00:00Z");
+    expect(readTypedDecision(" 215/QĐ-UBND ", "1/12/2026", now)).toEqual({
+      number: "215/QĐ-UBND",
+      iso: "2026-12-01",
+      numberProblem: null,
+      dateProblem: null,
+    });
+    expect(readTypedDecision("12", "2/12/2026", now)).toMatchObject({ numberProblem: "short", dateProblem: "future" });
+    expect(readTypedDecision("215", "30/02/2026", now)).toMatchObject({ iso: null, dateProblem: "invalid" });
+    expect(readTypedDecision("215", "hôm qua", now)).toMatchObject({ iso: null, dateProblem: "format" });
   });
   it("keeps a decision number trimmed, three characters at least", () => {
     expect(decisionNumber("  215/QĐ-UBND ")).toBe("215/QĐ-UBND");

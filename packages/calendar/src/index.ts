@@ -177,3 +177,25 @@ export function decisionNumber(s: string): string | null {
   const n = s.trim();
   return n.length >= 3 ? n : null;
 }
+
+/** A decision as staff type it (number, dd/mm/yyyy day), read by the rules above: what is wrong with each part. */
+export interface TypedDecision {
+  /** The trimmed number, or null when too short. */
+  number: string | null;
+  /** The day as yyyy-mm-dd when it is a real day not after today, else null. */
+  iso: IsoDay | null;
+  numberProblem: "short" | null;
+  dateProblem: "format" | "invalid" | "future" | null;
+}
+
+export function readTypedDecision(number: string, day: string, now: Date = new Date()): TypedDecision {
+  const n = decisionNumber(number);
+  const parsed = parseVietnameseDate(day);
+  const dateProblem = "error" in parsed ? parsed.error : decisionDateProblem(parsed.iso, now);
+  return {
+    number: n,
+    iso: "iso" in parsed && dateProblem === null ? parsed.iso : null,
+    numberProblem: n === null ? "short" : null,
+    dateProblem,
+  };
+}

@@ -4,12 +4,7 @@
  * API (naming the field at fault) and shows the API's own message otherwise.
  */
 import { useState, type FormEvent } from "react";
-import {
-  decisionDateProblem,
-  decisionNumber as decisionNumberOf,
-  parseVietnameseDate,
-  vietnamToday,
-} from "@cds/calendar";
+import { readTypedDecision, vietnamToday } from "@cds/calendar";
 import { request, unwrap, useI18n, type ApiError } from "@cds/ui";
 import { ActionError, inputError } from "./dialog.tsx";
 import { AppraiseMutation, RecogniseMutation, VerifyMutation, type AssessmentDetail } from "./queries.ts";
@@ -89,26 +84,24 @@ export function RecogniseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done
     e.preventDefault();
     const issues: { field: string; message: string; messageEn: string }[] = [];
     // The calendar's rules of a decision (the API applies the same ones).
-    const decisionNumber = decisionNumberOf(number);
-    if (!decisionNumber)
+    const { number: decisionNumber, iso, numberProblem, dateProblem } = readTypedDecision(number, day);
+    if (numberProblem)
       issues.push({
         field: "decisionNumber",
         message: t("review.err.decisionNumber"),
         messageEn: "Enter the recognition decision number",
       });
-    const parsed = parseVietnameseDate(day);
-    const iso = "iso" in parsed ? parsed.iso : null;
-    if (!iso)
-      issues.push({
-        field: "decisionDate",
-        message: t("review.err.decisionDate"),
-        messageEn: "Enter the decision date as dd/mm/yyyy",
-      });
-    else if (decisionDateProblem(iso) === "future")
+    if (dateProblem === "future")
       issues.push({
         field: "decisionDate",
         message: t("review.err.decisionDateFuture"),
         messageEn: "The decision date cannot be after today",
+      });
+    else if (dateProblem)
+      issues.push({
+        field: "decisionDate",
+        message: t("review.err.decisionDate"),
+        messageEn: "Enter the decision date as dd/mm/yyyy",
       });
     if (!decisionNumber || !iso || issues.length > 0) {
       setLocal(inputError(issues));

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { decisionDateProblem, decisionNumber, parseVietnameseDate } from "@cds/calendar";
+import { readTypedDecision } from "@cds/calendar";
 import { ApiError, ErrorBox, Spinner, useI18n } from "@cds/ui";
 import { publishVersion, versionQuery } from "./api.ts";
 import { DialogActions, DroppedCriteria, ErrorList, fieldErrors, ModalFrame, useModal } from "./form-parts.tsx";
@@ -67,17 +67,16 @@ export function PublishDialog({
     ev.preventDefault();
     const e: Partial<Record<Field, string>> = {};
     // The calendar's rules, as the API checks them: a number of three characters or more, a past day.
-    const n = decisionNumber(number);
-    if (n === null) e.decisionNumber = t("publish.err.number");
-    const d = parseVietnameseDate(date);
-    if ("error" in d)
-      e.decisionDate =
-        d.error === "format" ? t("publish.err.dateFormat") : t("publish.err.dateInvalid", { date: date.trim() });
-    else if (decisionDateProblem(d.iso) === "future") e.decisionDate = t("publish.err.dateFuture");
+    const d = readTypedDecision(number, date);
+    if (d.numberProblem) e.decisionNumber = t("publish.err.number");
+    if (d.dateProblem === "format") e.decisionDate = t("publish.err.dateFormat");
+    else if (d.dateProblem === "invalid") e.decisionDate = t("publish.err.dateInvalid", { date: date.trim() });
+    else if (d.dateProblem === "future") e.decisionDate = t("publish.err.dateFuture");
     if (droppedLocal.length > 0 && !confirmDrop) e.confirmDrop = t("publish.err.confirmDrop");
     setErrors(e);
     if (checking) return;
-    if (Object.keys(e).length === 0 && n !== null && !("error" in d)) publish.mutate({ number: n, iso: d.iso });
+    if (Object.keys(e).length === 0 && d.number !== null && d.iso !== null)
+      publish.mutate({ number: d.number, iso: d.iso });
   };
 
   const serverError = publish.error instanceof ApiError && publish.error.code === "BAD_INPUT" ? null : publish.error;
