@@ -217,3 +217,89 @@ export function lineageReport(
   const communesWithoutSuccessor = [...communes.values()].filter((c) => !used.has(c.code));
   return { predecessorsNotCommunes, communesWithoutSuccessor };
 }
+
+// ---- the maps over time ----
+
+export const THREE_TIER_MAP_ID = "2025-03";
+export const TWO_TIER_MAP_ID = "2025-07";
+
+/** An administrative map and the period it is (or was) in force; days are yyyy-mm-dd, null bounds are open. */
+export interface MapInfo {
+  id: string;
+  name: string;
+  /** The date the data describes. */
+  asOf: string;
+  /** First day in force; null = before the data begins (the three-tier map is known as of 01/03/2025 only). */
+  validFrom: string | null;
+  /** Last day in force; null = in force. */
+  validTo: string | null;
+  /** Unit kinds top down. */
+  kinds: readonly string[];
+}
+
+/** The maps the platform ships, oldest first. */
+export const MAPS: readonly MapInfo[] = [
+  {
+    id: THREE_TIER_MAP_ID,
+    name: "Bản đồ hành chính 3 cấp (01/03/2025)",
+    asOf: "2025-03-01",
+    validFrom: null,
+    validTo: "2025-06-30",
+    kinds: ["province", "district", "commune"],
+  },
+  {
+    id: TWO_TIER_MAP_ID,
+    name: "Bản đồ hành chính 2 cấp (từ 01/07/2025)",
+    asOf: "2025-07-01",
+    validFrom: "2025-07-01",
+    validTo: null,
+    kinds: ["province", "commune"],
+  },
+];
+
+/** Whether a day (yyyy-mm-dd) lies in a validity period with open (null) bounds. */
+export function isValidOn(day: string, period: { validFrom: string | null; validTo: string | null }): boolean {
+  return (period.validFrom === null || period.validFrom <= day) && (period.validTo === null || day <= period.validTo);
+}
+
+/** The map in force on a day (yyyy-mm-dd). */
+export function mapOn(day: string): MapInfo {
+  return MAPS.find((m) => isValidOn(day, m)) ?? MAPS[MAPS.length - 1]!;
+}
+
+/** The map a round of `year` assesses by default: the one in force on 1 January of that year. */
+export function mapForYear(year: number): MapInfo {
+  return mapOn(`${String(year).padStart(4, "0")}-01-01`);
+}
+
+/** How many units of each kind the map in force on `day` has. */
+export function unitCountsOn(day: string): { map: MapInfo; counts: Record<string, number> } {
+  const map = mapOn(day);
+  if (map.id === THREE_TIER_MAP_ID) {
+    const m = loadThreeTierMap();
+    const districts = m.provinces.flatMap((p) => p.districts);
+    return {
+      map,
+      counts: {
+        province: m.provinces.length,
+        district: districts.length,
+        commune: districts.reduce((n, d) => n + d.communes.length, 0),
+      },
+    };
+  }
+  const m = loadTwoTierMap();
+  return {
+    map,
+    counts: { province: m.provinces.length, commune: m.provinces.reduce((n, p) => n + p.communes.length, 0) },
+  };
+}
+
+/** Lineage edges between the two maps by kind of unit: province and commune edges, counted by merge kind. */
+export function lineageCounts(two: TwoTierMap = loadTwoTierMap()): Record<"province" | "commune", Record<MergeKind, number>> {
+  const out = { province: { FULL: 0, PARTIAL: 0 }, commune: { FULL: 0, PARTIAL: 0 } };
+  for (const p of two.provinces) {
+    for (const m of p.predecessors) out.province[m.kind]++;
+    for (const c of p.communes) for (const m of c.predecessors) out.commune[m.kind]++;
+  }
+  return out;
+}

@@ -4,6 +4,8 @@
  * demo assessments by GSO code, and indicator values that reach a level of a
  * set (derived from the set document's own targets).
  */
+import { TWO_TIER_MAP_ID } from "@cds/admin-units";
+import { unitByCode } from "../services/units.ts";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../seed/demo.ts";
 import { hashPassword } from "../services/auth.ts";
@@ -177,9 +179,10 @@ export function valuesAtLevel(set: SetDoc, level: number): Record<string, unknow
  * A test user who is UNIT_EDITOR of exactly one unit (the demo has editors for
  * Xã Khánh Thiện and Huyện Yên Khánh only); signs in with the demo password.
  */
-export async function createUnitEditor(api: TestApi, unitCode: string): Promise<string> {
-  const email = `can-bo.${unitCode}@test.ninhbinh.gov.vn`;
-  const unit = await api.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } });
+export async function createUnitEditor(api: TestApi, unitCode: string, mapId?: string): Promise<string> {
+  const unit = await unitByCode(api.prisma, unitCode, { mapId });
+  if (!unit) throw new Error(`no unit ${unitCode}`);
+  const email = `can-bo.${unitCode}${unit.mapId === TWO_TIER_MAP_ID ? "" : `.${unit.mapId}`}@test.ninhbinh.gov.vn`;
   await api.prisma.user.upsert({
     where: { email },
     create: {

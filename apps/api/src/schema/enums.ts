@@ -4,7 +4,8 @@ export const RoleEnum = builder.enumType("Role", {
   description: "Vai trò",
   values: {
     MINISTRY_ADMIN: { description: "Quản trị Bộ (Cục Chuyển đổi số quốc gia)" },
-    PROVINCE_ADMIN: { description: "Quản trị tỉnh (Sở TT&TT)" },
+    PROVINCE_ADMIN: { description: "Quản trị tỉnh (Sở KH&CN, trước đây Sở TT&TT)" },
+    PROVINCE_LEADER: { description: "Lãnh đạo UBND tỉnh: công nhận trên bản đồ 2 cấp" },
     DISTRICT_OFFICER: { description: "Cán bộ Phòng Văn hóa và Thông tin cấp huyện" },
     UNIT_EDITOR: { description: "Cán bộ nhập số liệu của đơn vị (xã, huyện)" },
     APPRAISER: { description: "Thành viên hội đồng thẩm định" },
@@ -52,5 +53,21 @@ export const SetVersionActionEnum = builder.enumType("SetVersionAction", {
     EDIT: { description: "Sửa bản nháp" },
     PUBLISH: { description: "Công bố bản nháp" },
     CLONE: { description: "Nhân bản thành bản nháp mới (của bộ này, hoặc cho tỉnh)" },
+  } as const,
+});
+
+export const MergeKindEnum = builder.enumType("MergeKind", {
+  description: "Cách đơn vị cũ sáp nhập vào đơn vị mới",
+  values: {
+    FULL: { description: "Toàn bộ" },
+    PARTIAL: { description: "Một phần" },
+  } as const,
+});
+
+export const AgencyRoleEnum = builder.enumType("AgencyRole", {
+  values: {
+    MINISTRY: { description: "Bộ chủ quản (Bộ TT&TT đến 28/02/2025, Bộ KH&CN từ 01/03/2025)" },
+    DEPARTMENT: { description: "Sở chủ quản của tỉnh (Sở TT&TT, nay Sở KH&CN)" },
+    PEOPLES_COMMITTEE: { description: "Ủy ban nhân dân tỉnh" },
   } as const,
 });

@@ -1,16 +1,20 @@
 /**
  * The base seed: unit kinds, the ministry and one tenant per province, every
  * unit of the three-tier map (63 + 696 + 10,047 = 10,806), and the national criteria
- * sets of Decision 2361/QĐ-BTTTT, published. Idempotent: nothing happens when
- * tenant "vn" exists. Everything is written in one transaction.
+ * sets of Decision 2361/QĐ-BTTTT, published; then the two-tier map and the lineage
+ * between the maps (`seedMaps`). Idempotent: each part is skipped when present.
+ * Each part is written in one transaction.
  */
 import { BUILT_IN_SETS, searchName, slugify } from "@cds/criteria-schema";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { loadThreeTierMap, type ThreeTierMap } from "@cds/admin-units";
+import { loadThreeTierMap, MAPS, THREE_TIER_MAP_ID, type ThreeTierMap } from "@cds/admin-units";
 import { isoDayToDate } from "@cds/calendar";
+import { seedMaps } from "./maps.ts";
 
 export const MINISTRY_TENANT_ID = "vn";
 export const MINISTRY_NAME = "Bộ Thông tin và Truyền thông";
+/** The last day of the three-tier map (its units' validTo). */
+const THREE_TIER_END = isoDayToDate(MAPS.find((m) => m.id === THREE_TIER_MAP_ID)!.validTo!)!;
 const DECISION_NUMBER = "2361/QĐ-BTTTT";
 const DECISION_DATE = "2024-12-31";
 const CHUNK = 2_000;
@@ -27,8 +31,12 @@ export interface SeedBaseResult {
   communes: number;
 }
 
-/** The id of a unit, derived from its GSO code so rows can be inserted without reading them back. */
-export const unitId = (code: string): string => `u_${code}`;
+/**
+ * The id of a unit, derived from its map and GSO code so rows can be inserted without reading them back
+ * (codes repeat across maps: "u_14563" on the three-tier map, "u_2025-07_13285" on the two-tier map).
+ */
+export const unitId = (mapId: string, code: string): string =>
+  mapId === THREE_TIER_MAP_ID ? `u_${code}` : `u_${mapId}_${code}`;
 export const versionId = (setId: string, version: string): string => `v_${setId}_${version}`;
 
 /** "Thành phố Hà Nội" → "ha-noi", "Tỉnh Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
@@ -51,6 +59,12 @@ export function provinceTenantIds(map: ThreeTierMap): Map<string, string> {
 }
 
 export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
+  const result = await seedThreeTier(prisma);
+  await seedMaps(prisma);
+  return result;
+}
+
+async function seedThreeTier(prisma: PrismaClient): Promise<SeedBaseResult> {
   const none: SeedBaseResult = { provinces: 0, districts: 0, communes: 0 };
   if (await prisma.tenant.findUnique({ where: { id: MINISTRY_TENANT_ID }, select: { id: true } })) return none;
 
@@ -70,8 +84,10 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
       parentId: string | null,
       path: string,
     ) => ({
-      id: unitId(code),
+      id: unitId(THREE_TIER_MAP_ID, code),
       code,
+      mapId: THREE_TIER_MAP_ID,
+      validTo: THREE_TIER_END,
       name,
       searchName: searchName(name),
       type,
@@ -83,9 +99,9 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
     provinces.push(unit(p.code, p.name, p.type, "province", null, p.code));
     for (const d of p.districts) {
       const dpath = `${p.code}/${d.code}`;
-      districts.push(unit(d.code, d.name, d.type, "district", unitId(p.code), dpath));
+      districts.push(unit(d.code, d.name, d.type, "district", unitId(THREE_TIER_MAP_ID, p.code), dpath));
       for (const c of d.communes) {
-        communes.push(unit(c.code, c.name, c.type, "commune", unitId(d.code), `${dpath}/${c.code}`));
+        communes.push(unit(c.code, c.name, c.type, "commune", unitId(THREE_TIER_MAP_ID, d.code), `${dpath}/${c.code}`));
       }
     }
   }
@@ -112,7 +128,10 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
       }
 
       for (const p of map.provinces) {
-        await tx.tenant.update({ where: { id: tenantIds.get(p.code)! }, data: { unitId: unitId(p.code) } });
+        await tx.tenant.update({
+          where: { id: tenantIds.get(p.code)! },
+          data: { unitId: unitId(THREE_TIER_MAP_ID, p.code) },
+        });
       }
 
       for (const set of Object.values(BUILT_IN_SETS)) {

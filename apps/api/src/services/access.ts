@@ -1,10 +1,13 @@
 /**
  * Who may do what, by role and unit subtree. Every resolver asks here; the
  * rules follow Decision 2361's procedure: a unit's own staff enter and submit
- * its values; the level above verifies, returns and recognises (Phòng VH&TT
- * for communes, Sở TT&TT for districts); an appraisal council at the level
- * above appraises; the province manages its sets and rounds; the ministry
- * manages the national framework and sees the whole nation.
+ * its values; who verifies, appraises and recognises is the round's review
+ * chain, as data (on the three-tier map the level above: Phòng VH&TT for
+ * communes, Sở for districts; on the two-tier map the province: Sở verifies,
+ * the provincial council appraises, UBND tỉnh recognises); the province
+ * manages its sets and rounds; the ministry manages the national framework
+ * and sees the whole nation. A province merged into another (a closed
+ * tenant) is read-only history, read by its successor's province-wide roles.
  */
 import type { Prisma, Role } from "../generated/prisma/client.ts";
 import { ForbiddenError, UnauthenticatedError } from "../errors.ts";
@@ -15,6 +18,10 @@ export interface Grant {
   /** Root of the subtree; null = the whole tenant (or, for the ministry, the nation). */
   unitId: string | null;
   unitPath: string | null;
+  /** The grant's tenant is closed (merged into another province): it reads, never writes. */
+  readOnly?: boolean;
+  /** Closed tenants whose history this tenant inherited (the new Ninh Bình: Hà Nam, Nam Định). */
+  historyTenantIds?: readonly string[];
 }
 
 export type Viewer =
@@ -57,20 +64,80 @@ export function subtreeWhere(rootPath: string): Prisma.UnitWhereInput {
   return { OR: [{ path: rootPath }, { path: { startsWith: `${rootPath}/` } }] };
 }
 
+/** A grant over the whole province (tenant-wide, or rooted at a province unit): it reads inherited history. */
+const provinceWide = (g: Grant) => g.unitPath === null || !g.unitPath.includes("/");
+
 function covers(g: Grant, unit: UnitRef): boolean {
   if (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) return true;
-  if (g.tenantId !== unit.tenantId) return false;
+  if (g.tenantId !== unit.tenantId) return provinceWide(g) && (g.historyTenantIds ?? []).includes(unit.tenantId);
   return g.unitPath === null || inSubtree(unit.path, g.unitPath);
 }
 
-/** Who verifies, returns and recognises a unit (one level above it). */
-const REVIEWER_ROLES: readonly Role[] = ["DISTRICT_OFFICER", "PROVINCE_ADMIN"];
+// ---- the review chain of a round ----
 
-/** The grant sits exactly one level above the unit (its parent), or tenant-wide. */
-function isLevelAbove(g: Grant, unit: UnitRef): boolean {
-  if (g.tenantId !== unit.tenantId) return false;
-  return g.unitId === unit.parentId || (g.unitId === null && unit.parentId !== null);
+/** Where a step's role sits relative to the assessed unit: its parent, or its province. */
+export type ChainPlace = "PARENT" | "PROVINCE";
+export interface ChainStep {
+  roles: Role[];
+  at: ChainPlace;
 }
+/** Who verifies (and returns), appraises and recognises in a round: data on the round, set when it opens. */
+export interface ReviewChain {
+  verify: ChainStep;
+  appraise: ChainStep;
+  recognise: ChainStep;
+}
+
+/** The three-tier map's chain: the level above the unit (Phòng VH&TT for a commune, the Sở for a district). */
+export const LEVEL_ABOVE_CHAIN: ReviewChain = {
+  verify: { roles: ["DISTRICT_OFFICER", "PROVINCE_ADMIN"], at: "PARENT" },
+  appraise: { roles: ["APPRAISER"], at: "PARENT" },
+  recognise: { roles: ["DISTRICT_OFFICER", "PROVINCE_ADMIN"], at: "PARENT" },
+};
+/** The two-tier map's chain: the Sở verifies, the provincial appraisal council appraises, UBND tỉnh recognises. */
+export const PROVINCE_CHAIN: ReviewChain = {
+  verify: { roles: ["PROVINCE_ADMIN"], at: "PROVINCE" },
+  appraise: { roles: ["APPRAISER"], at: "PROVINCE" },
+  recognise: { roles: ["PROVINCE_LEADER"], at: "PROVINCE" },
+};
+
+const ROLES: readonly Role[] = [
+  "MINISTRY_ADMIN",
+  "PROVINCE_ADMIN",
+  "PROVINCE_LEADER",
+  "DISTRICT_OFFICER",
+  "UNIT_EDITOR",
+  "APPRAISER",
+  "VIEWER",
+];
+
+/** Reads a round's stored chain; anything malformed falls back to the level-above chain the round would have had. */
+export function reviewChainOf(round: { reviewChain: unknown }): ReviewChain {
+  const raw = round.reviewChain as Partial<Record<keyof ReviewChain, Partial<ChainStep>>> | null;
+  const step = (k: keyof ReviewChain): ChainStep => {
+    const s = raw?.[k];
+    const roles = Array.isArray(s?.roles) ? s.roles.filter((r): r is Role => ROLES.includes(r)) : [];
+    return s && roles.length > 0 && (s.at === "PARENT" || s.at === "PROVINCE")
+      ? { roles, at: s.at }
+      : LEVEL_ABOVE_CHAIN[k];
+  };
+  return { verify: step("verify"), appraise: step("appraise"), recognise: step("recognise") };
+}
+
+/** The grant holds the step's role at the step's place for the unit (or tenant-wide, for a unit below the top). */
+function atStep(g: Grant, unit: UnitRef, step: ChainStep): boolean {
+  if (g.readOnly || g.tenantId !== unit.tenantId || !step.roles.includes(g.role)) return false;
+  if (g.unitId === null) return unit.parentId !== null;
+  // By path, so a grant on a province reads the same on both maps (the province keeps its code and path).
+  const above =
+    step.at === "PARENT" ? unit.path.slice(0, Math.max(0, unit.path.lastIndexOf("/"))) : unit.path.split("/")[0]!;
+  return g.unitPath === above && unit.path !== above;
+}
+
+/** Every role that appears in some step of some chain: who gets the review screens and draft decisions. */
+const REVIEWER_ROLES: readonly Role[] = [
+  ...new Set([...LEVEL_ABOVE_CHAIN.verify.roles, ...PROVINCE_CHAIN.verify.roles, ...PROVINCE_CHAIN.recognise.roles]),
+];
 
 export function requireUser(viewer: Viewer): UserViewer {
   if (viewer.kind !== "user") throw new UnauthenticatedError();
@@ -86,6 +153,8 @@ export function requireWriter(viewer: Viewer): UserViewer {
 }
 
 const has = (viewer: Viewer, pred: (g: Grant) => boolean) => viewer.kind === "user" && viewer.grants.some(pred);
+/** `has`, among the grants that may write (not those of a closed tenant). */
+const mayWrite = (viewer: Viewer, pred: (g: Grant) => boolean) => has(viewer, (g) => !g.readOnly && pred(g));
 
 /** A role on a tenant: what the rules below read of a grant. */
 type RoleGrant = Pick<Grant, "role" | "tenantId">;
@@ -95,16 +164,24 @@ const isMinistryGrant = (g: RoleGrant) => g.role === "MINISTRY_ADMIN" && g.tenan
 /** The tenant's own administration: the ministry for "vn", a province for itself. */
 const runsTenantGrant = (g: RoleGrant, tenantId: string) =>
   (isMinistryGrant(g) && tenantId === NATIONAL_TENANT) || (g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId);
-const runsTenant = (v: Viewer, tenantId: string) => has(v, (g) => runsTenantGrant(g, tenantId));
+const runsTenant = (v: Viewer, tenantId: string) => mayWrite(v, (g) => runsTenantGrant(g, tenantId));
 
 export const can = {
   isMinistryAdmin: (v: Viewer) => has(v, isMinistryGrant),
   /** Edit and publish the criteria sets of a tenant. */
   manageSets: (v: Viewer, tenantId: string) => runsTenant(v, tenantId),
   /** Read a tenant's drafts and non-public data. */
-  readTenant: (v: Viewer, tenantId: string) => has(v, (g) => isMinistryGrant(g) || g.tenantId === tenantId),
+  readTenant: (v: Viewer, tenantId: string) =>
+    has(
+      v,
+      (g) =>
+        isMinistryGrant(g) ||
+        g.tenantId === tenantId ||
+        (provinceWide(g) && (g.historyTenantIds ?? []).includes(tenantId)),
+    ),
   /** Open rounds, submit the yearly report, see the province dashboard. */
-  runProvince: (v: Viewer, tenantId: string) => has(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
+  runProvince: (v: Viewer, tenantId: string) =>
+    mayWrite(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
   /** Each tenant's own admin issues its keys (the ministry for "vn", a province for itself). */
   manageApiKeys: (v: Viewer, tenantId: string) => runsTenant(v, tenantId),
   /**
@@ -118,17 +195,22 @@ export const can = {
     a.status === "RECOGNISED" || can.readUnit(v, a.unit),
   /** Register a level, enter values, upload evidence, submit: the unit's own staff (granted on that very unit). */
   editUnit: (v: Viewer, unit: UnitRef) =>
-    has(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
-  /** Verify values, return, recognise: the officer one level above. */
-  reviewUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => REVIEWER_ROLES.includes(g.role) && isLevelAbove(g, unit)),
-  /** Appraise: the appraisal council one level above. */
-  appraiseUnit: (v: Viewer, unit: UnitRef) => has(v, (g) => g.role === "APPRAISER" && isLevelAbove(g, unit)),
+    mayWrite(v, (g) => g.role === "UNIT_EDITOR" && g.tenantId === unit.tenantId && g.unitId === unit.id),
+  /** Verify values and mark verified: the chain's verify step. */
+  verifyUnit: (v: Viewer, unit: UnitRef, chain: ReviewChain) => has(v, (g) => atStep(g, unit, chain.verify)),
+  /** Return to the unit: whoever verifies or recognises it. */
+  returnUnit: (v: Viewer, unit: UnitRef, chain: ReviewChain) =>
+    has(v, (g) => atStep(g, unit, chain.verify) || atStep(g, unit, chain.recognise)),
+  /** Appraise: the chain's appraisal council. */
+  appraiseUnit: (v: Viewer, unit: UnitRef, chain: ReviewChain) => has(v, (g) => atStep(g, unit, chain.appraise)),
+  /** Recognise: the chain's recognise step. */
+  recogniseUnit: (v: Viewer, unit: UnitRef, chain: ReviewChain) => has(v, (g) => atStep(g, unit, chain.recognise)),
   /**
-   * Put a unit in a round's document: the draft recognition decision for whoever may recognise it, the
-   * appraisal minutes also for its appraisal council. (The province's Sở puts every unit: `runProvince`.)
+   * Put a unit in a round's document: the draft recognition decision for whoever verifies or recognises it,
+   * the appraisal minutes also for its appraisal council. (The province's Sở puts every unit: `runProvince`.)
    */
-  documentUnit: (v: Viewer, unit: UnitRef, document: "recognise" | "appraise") =>
-    can.reviewUnit(v, unit) || (document === "appraise" && can.appraiseUnit(v, unit)),
+  documentUnit: (v: Viewer, unit: UnitRef, chain: ReviewChain, document: "recognise" | "appraise") =>
+    can.returnUnit(v, unit, chain) || (document === "appraise" && can.appraiseUnit(v, unit, chain)),
 };
 
 /**
@@ -174,12 +256,12 @@ export function workWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
   if (viewer.kind !== "user") return { id: { in: [] } };
   if (can.isMinistryAdmin(viewer)) return {};
   return {
-    OR: viewer.grants.map((g) => ({
-      unit: {
-        tenantId: g.tenantId,
-        ...(g.unitPath ? subtreeWhere(g.unitPath) : {}),
-      },
-    })),
+    OR: viewer.grants.flatMap((g) => [
+      { unit: { tenantId: g.tenantId, ...(g.unitPath ? subtreeWhere(g.unitPath) : {}) } },
+      ...(provinceWide(g) && g.historyTenantIds?.length
+        ? [{ unit: { tenantId: { in: [...g.historyTenantIds] } } }]
+        : []),
+    ]),
   };
 }
 
@@ -206,7 +288,9 @@ export function visibleVersionsWhere(viewer: Viewer, set: { tenantId: string }):
 /** The criteria sets the viewer may see: those of its tenants, and any other once it has a published version. */
 export function visibleSetsWhere(viewer: Viewer): Prisma.CriteriaSetWhereInput {
   if (can.isMinistryAdmin(viewer)) return {};
-  const own = viewer.kind === "user" ? [{ tenantId: { in: viewer.grants.map((g) => g.tenantId) } }] : [];
+  const tenants =
+    viewer.kind === "user" ? viewer.grants.flatMap((g) => [g.tenantId, ...(g.historyTenantIds ?? [])]) : [];
+  const own = tenants.length > 0 ? [{ tenantId: { in: tenants } }] : [];
   return { OR: [{ versions: { some: PUBLIC_VERSION } }, ...own] };
 }
 
@@ -231,8 +315,8 @@ export interface Capabilities {
 }
 
 /** The tenant whose sets, rounds and report the grants run: the province, or "vn" for the ministry. */
-function ownTenantOf(grants: readonly RoleGrant[]): string | null {
-  const province = grants.find((g) => g.role === "PROVINCE_ADMIN");
+function ownTenantOf(grants: readonly (RoleGrant & { readOnly?: boolean })[]): string | null {
+  const province = grants.find((g) => g.role === "PROVINCE_ADMIN" && !g.readOnly);
   if (province) return province.tenantId;
   return grants.some(isMinistryGrant) ? NATIONAL_TENANT : null;
 }
@@ -242,7 +326,9 @@ export function capabilities(grants: readonly RoleGrant[]): Capabilities {
   const roles = new Set(grants.map((g) => g.role));
   // One test of "the ministry" for the menu, the landing and readNational alike.
   const ministry = grants.some(isMinistryGrant);
-  const runsRounds = (["PROVINCE_ADMIN", "DISTRICT_OFFICER", "APPRAISER", "VIEWER"] as const).some((r) => roles.has(r));
+  const runsRounds = (["PROVINCE_ADMIN", "PROVINCE_LEADER", "DISTRICT_OFFICER", "APPRAISER", "VIEWER"] as const).some(
+    (r) => roles.has(r),
+  );
   const adminSections: AdminSection[] = [
     ...(ministry ? (["NATIONAL", "COMPARE"] as const) : []),
     // The ministry alone has no rounds of its own to run.

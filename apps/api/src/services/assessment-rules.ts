@@ -6,7 +6,7 @@
 import type { Evaluation } from "@cds/criteria-core";
 import { WorkflowError } from "../errors.ts";
 import type { AssessmentStatus } from "../generated/prisma/client.ts";
-import { can, ensure, unitRef, type UnitRef, type Viewer } from "./access.ts";
+import { can, ensure, reviewChainOf, unitRef, type ReviewChain, type UnitRef, type Viewer } from "./access.ts";
 
 const STATUS_VI: Record<AssessmentStatus, string> = {
   DRAFT: "đang nhập",
@@ -78,19 +78,19 @@ export const ASSESSMENT_ACTIONS = {
   },
   return: {
     statuses: ["SUBMITTED", "VERIFIED", "APPRAISED"],
-    may: can.reviewUnit,
+    may: can.returnUnit,
     who: ["Bạn không phải cấp xét duyệt của đơn vị này", "You do not review this unit"],
     what: ["trả lại", "return"],
   },
   verifyValue: {
     statuses: ["SUBMITTED"],
-    may: can.reviewUnit,
+    may: can.verifyUnit,
     who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"],
     what: ["xác minh số liệu", "verify values of"],
   },
   verify: {
     statuses: ["SUBMITTED"],
-    may: can.reviewUnit,
+    may: can.verifyUnit,
     who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"],
     what: ["xác nhận đã xác minh", "mark as verified"],
   },
@@ -102,7 +102,7 @@ export const ASSESSMENT_ACTIONS = {
   },
   recognise: {
     statuses: ["APPRAISED"],
-    may: can.reviewUnit,
+    may: can.recogniseUnit,
     who: ["Bạn không phải cấp công nhận của đơn vị này", "You do not recognise this unit"],
     what: ["công nhận", "recognise"],
   },
@@ -110,7 +110,7 @@ export const ASSESSMENT_ACTIONS = {
   string,
   {
     statuses: AssessmentStatus[];
-    may: (v: Viewer, u: UnitRef) => boolean;
+    may: (v: Viewer, u: UnitRef, chain: ReviewChain) => boolean;
     who: [string, string];
     what: [string, string];
   }
@@ -119,13 +119,16 @@ export const ASSESSMENT_ACTIONS = {
 export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
 
 /** Refuses unless the viewer may take `action` on the assessment in its current status. */
-export function requireAction(
-  viewer: Viewer,
-  a: { status: AssessmentStatus; unit: UnitRef },
-  action: AssessmentAction,
-): void {
+/** What the rules read of an assessment: its status, its unit and its round's review chain. */
+export interface ActionTarget {
+  status: AssessmentStatus;
+  unit: UnitRef;
+  round: { reviewChain: unknown };
+}
+
+export function requireAction(viewer: Viewer, a: ActionTarget, action: AssessmentAction): void {
   const rule = ASSESSMENT_ACTIONS[action];
-  ensure(rule.may(viewer, unitRef(a)), rule.who[0], rule.who[1]);
+  ensure(rule.may(viewer, unitRef(a), reviewChainOf(a.round)), rule.who[0], rule.who[1]);
   const refused = statusProblem(a, rule.statuses, rule.what[0], rule.what[1]);
   if (refused) throw new WorkflowError(refused[0], refused[1]);
 }
@@ -180,9 +183,10 @@ export function submitProblems(
 }
 
 /** The actions the viewer may take on the assessment now, for screens to offer. */
-export function allowedActions(viewer: Viewer, a: { status: AssessmentStatus; unit: UnitRef }): AssessmentAction[] {
+export function allowedActions(viewer: Viewer, a: ActionTarget): AssessmentAction[] {
+  const chain = reviewChainOf(a.round);
   return (Object.keys(ASSESSMENT_ACTIONS) as AssessmentAction[]).filter((k) => {
     const rule = ASSESSMENT_ACTIONS[k];
-    return (rule.statuses as readonly AssessmentStatus[]).includes(a.status) && rule.may(viewer, unitRef(a));
+    return (rule.statuses as readonly AssessmentStatus[]).includes(a.status) && rule.may(viewer, unitRef(a), chain);
   });
 }

@@ -31,7 +31,19 @@ export async function viewerFromSession(
   // One statement: the session, its user and the user's grants with their subtree paths.
   const session = await prisma.session.findUnique({
     where: { id: sha256(token) },
-    include: { user: { include: { roles: { include: { unit: { select: { path: true } } } } } } },
+    include: {
+      user: {
+        include: {
+          roles: {
+            include: {
+              unit: { select: { path: true } },
+              // A closed tenant's roles only read; a successor's roles read the history it inherited.
+              tenant: { select: { validTo: true, predecessors: { select: { id: true } } } },
+            },
+          },
+        },
+      },
+    },
   });
   const now = services.now();
   if (!session || session.expiresAt <= now) return { kind: "anonymous" };
@@ -48,6 +60,8 @@ export async function viewerFromSession(
       tenantId: r.tenantId,
       unitId: r.unitId,
       unitPath: r.unit?.path ?? null,
+      readOnly: r.tenant.validTo !== null,
+      historyTenantIds: r.tenant.predecessors.map((p) => p.id),
     })),
     sessionId: session.id,
     csrfOk: csrfHeader !== null && csrfHeader === session.csrfToken,

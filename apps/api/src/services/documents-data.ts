@@ -19,7 +19,7 @@ import type {
 } from "@cds/documents";
 import { DECISION_2361, LOCAL_GOVERNMENT_LAW } from "@cds/documents";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, NATIONAL_TENANT, unitRef, type UnitRef, type Viewer } from "./access.ts";
+import { can, NATIONAL_TENANT, reviewChainOf, unitRef, type UnitRef, type Viewer } from "./access.ts";
 import { documentOf } from "./sets.ts";
 
 /** A tenant name "Tỉnh Ninh Bình" / "Thành phố Hà Nội" → kind "tỉnh" / "thành phố" and the bare name. */
@@ -163,11 +163,12 @@ async function roundUnits(prisma: PrismaClient, viewer: Viewer, roundId: string,
     orderBy: [{ unit: { code: "asc" } }],
   });
   const province = can.runProvince(viewer, round.tenantId);
-  const allowed = (u: UnitRef) => can.documentUnit(viewer, u, access);
+  const chain = reviewChainOf(round);
+  const allowed = (u: UnitRef) => can.documentUnit(viewer, u, chain, access);
   if (!province) {
     // Someone who may act on no unit of the round learns nothing about it.
     const units = await prisma.unit.findMany({
-      where: { tenantId: round.tenantId, kindCode: round.unitKind },
+      where: { tenantId: round.tenantId, kindCode: round.unitKind, mapId: round.mapId },
       select: { id: true, path: true, tenantId: true, parentId: true },
     });
     if (!units.some(allowed)) return null;

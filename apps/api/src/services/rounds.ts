@@ -4,6 +4,7 @@ import type { PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, NATIONAL_TENANT, ensure, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 import { checkYear, parseIsoDate } from "./input.ts";
+import { defaultReviewChain, mapIdForYear, reviewChainJson } from "./units.ts";
 
 export interface OpenRoundInput {
   tenantId: string;
@@ -12,6 +13,8 @@ export interface OpenRoundInput {
   name?: string | null;
   submitDueAt: string;
   reviewDueAt: string;
+  /** The administrative map whose units the round assesses; default: the map in force on 1 January of `year`. */
+  mapId?: string | null;
 }
 
 /** Opens a round and creates a draft assessment for every unit of the set's kind in the province. */
@@ -48,6 +51,18 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   } else if (version.set.tenantId !== input.tenantId && version.set.tenantId !== NATIONAL_TENANT) {
     issues.push({ field: "setVersionId", message: "bộ tiêu chí của tỉnh khác", messageEn: "another province's set" });
   }
+  const mapId = input.mapId ?? (issues.some((i) => i.field === "year") ? null : mapIdForYear(input.year));
+  const map = mapId ? await prisma.adminMap.findUnique({ where: { id: mapId } }) : null;
+  if (input.mapId && !map)
+    issues.push({ field: "mapId", message: "không có bản đồ hành chính này", messageEn: "no such administrative map" });
+  else if (map && version?.set && !map.kinds.includes(version.set.unitKind)) {
+    // The district framework (CHUNG-01 from communes) is offered only for rounds on the three-tier map.
+    issues.push({
+      field: map === null || input.mapId ? "mapId" : "setVersionId",
+      message: `${map.name} không có cấp ${version.set.unitKind === "district" ? "huyện" : version.set.unitKind}`,
+      messageEn: `the map ${map.id} has no ${version.set.unitKind} units`,
+    });
+  }
   if (issues.length > 0) throw new InputError(issues);
   const unitKind = version!.set.unitKind;
   const exists = await prisma.round.findUnique({
@@ -69,12 +84,14 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
             input.name?.trim() ||
             `Đánh giá mức độ chuyển đổi số ${unitKind === "district" ? "cấp huyện" : "cấp xã"} năm ${input.year}`,
           setVersionId: version!.id,
+          mapId: map!.id,
+          reviewChain: reviewChainJson(defaultReviewChain(map!.id)),
           submitDueAt: submitDue!,
           reviewDueAt: reviewDue!,
         },
       });
       const units = await tx.unit.findMany({
-        where: { tenantId: input.tenantId, kindCode: unitKind },
+        where: { tenantId: input.tenantId, kindCode: unitKind, mapId: map!.id },
         select: { id: true },
       });
       await tx.assessment.createMany({
@@ -85,7 +102,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
         entityType: "Round",
         entityId: round.id,
         tenantId: input.tenantId,
-        after: { year: input.year, unitKind, setVersionId: version!.id, assessments: units.length },
+        after: { year: input.year, unitKind, mapId: map!.id, setVersionId: version!.id, assessments: units.length },
       });
       return round;
     },

@@ -21,6 +21,7 @@ import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
+import { unitByCode } from "./units.ts";
 import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
 export interface NationalRow {
@@ -128,7 +129,7 @@ export async function roundSummary(
 ): Promise<RoundSummary> {
   const round = await prisma.round.findUnique({ where: { id: roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", roundId);
-  const root = unitCode ? await prisma.unit.findUnique({ where: { code: unitCode } }) : null;
+  const root = unitCode ? await unitByCode(prisma, unitCode, { mapId: round.mapId }) : null;
   if (unitCode && (!root || root.tenantId !== round.tenantId)) throw new NotFoundError("đơn vị", unitCode);
   const rows = await prisma.assessment.groupBy({
     by: ["status", "computedLevel", "recognisedLevel"],

@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from "../../errors.ts";
 import type { AssessmentStatus, Prisma } from "../../generated/prisma/client.ts";
 import type { Context } from "../../context.ts";
 import { can, subtreeWhere, unitRef, visibleAssessmentsWhere } from "../../services/access.ts";
+import { mapIdForYear, unitByCode } from "../../services/units.ts";
 import { allowedActions, ASSESSMENT_ACTIONS, submitProblems } from "../../services/assessment-rules.ts";
 import { readableAssessment } from "../../services/assessment-store.ts";
 import { documentOf } from "../../services/sets.ts";
@@ -60,8 +61,11 @@ builder.prismaNode("Assessment", {
       description: "Những thao tác người dùng hiện tại được làm với hồ sơ ở trạng thái này (cùng quy tắc API kiểm tra)",
       resolve: async (a, _args, ctx) => {
         if (ctx.viewer.kind !== "user") return [];
-        const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
-        return allowedActions(ctx.viewer, { status: a.status, unit });
+        const [unit, round] = await Promise.all([
+          ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } }),
+          ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId }, select: { reviewChain: true } }),
+        ]);
+        return allowedActions(ctx.viewer, { status: a.status, unit, round });
       },
     }),
     submitProblems: t.field({
@@ -181,7 +185,13 @@ interface AssessmentsArgs {
 
 /** The assessments the asker may see, narrowed by the arguments of the `assessments` query. */
 async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prisma.AssessmentWhereInput> {
-  const root = a.unitCode ? await ctx.prisma.unit.findUnique({ where: { code: a.unitCode } }) : null;
+  // A code is read on the round's map, else the map of the year, else today's (codes repeat across maps).
+  const mapId = a.roundId
+    ? (await ctx.prisma.round.findUnique({ where: { id: a.roundId.id }, select: { mapId: true } }))?.mapId
+    : a.year
+      ? mapIdForYear(a.year)
+      : undefined;
+  const root = a.unitCode ? await unitByCode(ctx.prisma, a.unitCode, { on: ctx.now(), preferMapId: mapId }) : null;
   if (a.unitCode && !root) throw new NotFoundError("đơn vị", a.unitCode);
   return {
     AND: [

@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { deadline } from "@cds/calendar";
 import { builder } from "../../builder.ts";
+import { reviewChainOf } from "../../services/access.ts";
 import { openRound } from "../../services/rounds.ts";
 import { roundSummary } from "../../services/summaries.ts";
 import { DeadlineRef } from "./deadline.ts";
+import { ReviewChainRef } from "./unit.ts";
 
 builder.prismaNode("Round", {
   description: "Đợt đánh giá hằng năm của một tỉnh cho một cấp đơn vị",
@@ -13,6 +15,12 @@ builder.prismaNode("Round", {
     year: t.exposeInt("year"),
     name: t.exposeString("name"),
     unitKind: t.exposeString("unitKind"),
+    map: t.relation("map", { description: "Bản đồ hành chính của các đơn vị được đánh giá" }),
+    reviewChain: t.field({
+      type: ReviewChainRef,
+      description: "Ai xác minh, thẩm định, công nhận trong đợt này (dữ liệu của đợt)",
+      resolve: (r) => reviewChainOf(r),
+    }),
     tenant: t.relation("tenant"),
     setVersion: t.relation("setVersion", { description: "Phiên bản bộ tiêu chí được ghim cho đợt này" }),
     submitDueAt: t.expose("submitDueAt", { type: "Date", description: "Hạn nộp hồ sơ tự đánh giá" }),
@@ -90,6 +98,11 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
       submitDueAt: t.arg({ type: "Date" }),
       reviewDueAt: t.arg({ type: "Date" }),
+      mapId: t.arg.string({
+        required: false,
+        description:
+          "Bản đồ hành chính (2025-03: 3 cấp, 2025-07: 2 cấp); mặc định: bản đồ có hiệu lực ngày 01/01 của năm",
+      }),
     },
     errors: {},
     resolve: (_q, _r, a, ctx) => openRound(ctx.prisma, ctx.viewer, { ...a, setVersionId: a.setVersionId.id }),

@@ -2,8 +2,53 @@ import { z } from "zod";
 import { compareVietnamese } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { isoDayToDate, vietnamToday } from "@cds/calendar";
 import { searchFilter } from "../../search.ts";
-import { TenantKindEnum } from "../enums.ts";
+import type { ChainStep, ReviewChain } from "../../services/access.ts";
+import { unitByCode, validOnWhere } from "../../services/units.ts";
+import { AgencyRoleEnum, MergeKindEnum, RoleEnum, TenantKindEnum } from "../enums.ts";
+
+builder.prismaObject("AdminMap", {
+  description: "Bản đồ hành chính và thời gian có hiệu lực: 3 cấp (đến 30/06/2025), 2 cấp (từ 01/07/2025)",
+  fields: (t) => ({
+    id: t.exposeString("id"),
+    name: t.exposeString("name"),
+    asOf: t.expose("asOf", { type: "Date", description: "Ngày của dữ liệu" }),
+    validFrom: t.expose("validFrom", {
+      type: "Date",
+      nullable: true,
+      description: "Có hiệu lực từ (trống: trước khi có dữ liệu)",
+    }),
+    validTo: t.expose("validTo", {
+      type: "Date",
+      nullable: true,
+      description: "Hết hiệu lực sau ngày (trống: đang có hiệu lực)",
+    }),
+    kinds: t.exposeStringList("kinds", { description: "Các cấp đơn vị, từ trên xuống" }),
+  }),
+});
+
+const ChainStepRef = builder.objectRef<ChainStep>("ReviewStep").implement({
+  description: "Một bước xét duyệt: vai trò nào, ở đâu so với đơn vị (PARENT: cấp trên trực tiếp; PROVINCE: cấp tỉnh)",
+  fields: (t) => ({
+    roles: t.field({ type: [RoleEnum], resolve: (s) => s.roles }),
+    at: t.exposeString("at"),
+  }),
+});
+
+export const ReviewChainRef = builder.objectRef<ReviewChain>("ReviewChain").implement({
+  description: "Chuỗi xét duyệt của một đợt: xác minh (và trả lại), thẩm định, công nhận",
+  fields: (t) => ({
+    verify: t.field({ type: ChainStepRef, resolve: (c) => c.verify }),
+    appraise: t.field({ type: ChainStepRef, resolve: (c) => c.appraise }),
+    recognise: t.field({ type: ChainStepRef, resolve: (c) => c.recognise }),
+  }),
+});
+
+interface LineageLink {
+  unitId: string;
+  kind: "FULL" | "PARTIAL";
+}
 
 builder.prismaObject("UnitKind", {
   description: "Cấp đơn vị hành chính (dữ liệu, không cố định): province, district, commune",
@@ -22,7 +67,33 @@ builder.prismaNode("Tenant", {
     code: t.exposeString("id", { description: "Mã đơn vị trên nền tảng, vd. ninh-binh" }),
     name: t.exposeString("name"),
     kind: t.field({ type: TenantKindEnum, resolve: (x) => x.kind }),
-    unit: t.relation("unit", { nullable: true }),
+    unit: t.relation("unit", { nullable: true, description: "Đơn vị hành chính hiện nay của tỉnh" }),
+    validTo: t.expose("validTo", {
+      type: "Date",
+      nullable: true,
+      description: "Ngày cuối tỉnh còn tồn tại (đã sáp nhập vào tỉnh khác); trống: tỉnh hiện nay",
+    }),
+    successor: t.relation("successor", { nullable: true, description: "Tỉnh hiện nay đã tiếp nhận tỉnh này" }),
+    predecessors: t.relation("predecessors", { description: "Các tỉnh cũ đã sáp nhập vào tỉnh này (lịch sử chỉ đọc)" }),
+    agencyName: t.string({
+      nullable: true,
+      description: "Tên cơ quan vào một ngày (mặc định hôm nay): Bộ/Sở TT&TT trước 01/03/2025, Bộ/Sở KH&CN từ đó",
+      args: {
+        role: t.arg({ type: AgencyRoleEnum }),
+        at: t.arg({ type: "Date", required: false }),
+      },
+      resolve: async (tenant, a, ctx) => {
+        const day = dayArg(a.at, ctx.now());
+        const row = await ctx.prisma.agencyName.findFirst({
+          where: {
+            tenantId: tenant.id,
+            role: a.role,
+            ...validOnWhere(day),
+          },
+        });
+        return row?.name ?? null;
+      },
+    }),
   }),
 });
 
@@ -34,6 +105,33 @@ builder.prismaNode("Unit", {
     name: t.exposeString("name"),
     type: t.exposeString("type", { description: "Loại theo nguồn: Tỉnh, Huyện, Quận, Xã, Phường, Thị trấn…" }),
     kind: t.relation("kind"),
+    map: t.relation("map"),
+    validFrom: t.expose("validFrom", {
+      type: "Date",
+      nullable: true,
+      description: "Có hiệu lực từ (trống: trước khi có dữ liệu)",
+    }),
+    validTo: t.expose("validTo", {
+      type: "Date",
+      nullable: true,
+      description: "Hết hiệu lực sau ngày (trống: hiện nay)",
+    }),
+    predecessors: t.field({
+      type: [LineageRef],
+      description: "Các đơn vị cũ đã sáp nhập (toàn bộ hoặc một phần) vào đơn vị này",
+      resolve: async (u, _a, ctx) =>
+        (await ctx.prisma.unitLineage.findMany({ where: { toId: u.id }, orderBy: { fromId: "asc" } })).map(
+          (e): LineageLink => ({ unitId: e.fromId, kind: e.kind }),
+        ),
+    }),
+    successors: t.field({
+      type: [LineageRef],
+      description: "Các đơn vị mới đã nhận (toàn bộ hoặc một phần) đơn vị này",
+      resolve: async (u, _a, ctx) =>
+        (await ctx.prisma.unitLineage.findMany({ where: { fromId: u.id }, orderBy: { toId: "asc" } })).map(
+          (e): LineageLink => ({ unitId: e.toId, kind: e.kind }),
+        ),
+    }),
     path: t.exposeString("path"),
     parent: t.relation("parent", { nullable: true }),
     tenant: t.relation("tenant"),
@@ -45,18 +143,40 @@ builder.prismaNode("Unit", {
   }),
 });
 
-/** The filter of the `units` query. */
-function unitsWhere(args: {
-  search?: string | null;
-  parentCode?: string | null;
-  kind?: string | null;
-  tenant?: string | null;
-}): Prisma.UnitWhereInput {
+const LineageRef = builder.objectRef<LineageLink>("UnitLineage").implement({
+  description: "Một cạnh sáp nhập giữa hai bản đồ: đơn vị kia và cách sáp nhập (FULL: toàn bộ, PARTIAL: một phần)",
+  fields: (t) => ({
+    unit: t.prismaField({
+      type: "Unit",
+      resolve: (query, l, _a, ctx) => ctx.prisma.unit.findUniqueOrThrow({ ...query, where: { id: l.unitId } }),
+    }),
+    kind: t.field({ type: MergeKindEnum, resolve: (l) => l.kind }),
+  }),
+});
+
+/** The day of a `Date` argument (yyyy-mm-dd, checked by the scalar), default today in Vietnam, at 00:00 UTC. */
+const dayArg = (at: string | null | undefined, now: Date) => isoDayToDate(at ?? vietnamToday(now))!;
+
+/** The filter of the `units` query: units valid on `at`, narrowed by the other arguments. */
+function unitsWhere(
+  args: {
+    search?: string | null;
+    parentCode?: string | null;
+    kind?: string | null;
+    tenant?: string | null;
+  },
+  at: Date,
+): Prisma.UnitWhereInput {
   return {
-    ...(args.search ? searchFilter(args.search) : {}),
-    ...(args.parentCode ? { parent: { code: args.parentCode } } : {}),
-    ...(args.kind ? { kindCode: args.kind } : {}),
-    ...(args.tenant ? { tenantId: args.tenant } : {}),
+    AND: [
+      validOnWhere(at),
+      {
+        ...(args.search ? searchFilter(args.search) : {}),
+        ...(args.parentCode ? { parent: { code: args.parentCode, ...validOnWhere(at) } } : {}),
+        ...(args.kind ? { kindCode: args.kind } : {}),
+        ...(args.tenant ? { tenantId: args.tenant } : {}),
+      },
+    ],
   };
 }
 
@@ -70,16 +190,38 @@ builder.queryFields((t) => ({
       parentCode: t.arg.string({ required: false }),
       kind: t.arg.string({ required: false }),
       tenant: t.arg.string({ required: false }),
+      at: t.arg({ type: "Date", required: false, description: "Đơn vị có hiệu lực vào ngày này (mặc định hôm nay)" }),
     },
     resolve: (query, _r, args, ctx) =>
-      ctx.prisma.unit.findMany({ ...query, where: unitsWhere(args), orderBy: [{ code: "asc" }, { id: "asc" }] }),
-    totalCount: (_r, args, ctx) => ctx.prisma.unit.count({ where: unitsWhere(args) }),
+      ctx.prisma.unit.findMany({
+        ...query,
+        where: unitsWhere(args, dayArg(args.at, ctx.now())),
+        orderBy: [{ code: "asc" }, { id: "asc" }],
+      }),
+    totalCount: (_r, args, ctx) => ctx.prisma.unit.count({ where: unitsWhere(args, dayArg(args.at, ctx.now())) }),
   }),
   unit: t.prismaField({
     type: "Unit",
     nullable: true,
-    args: { code: t.arg.string() },
-    resolve: (query, _r, args, ctx) => ctx.prisma.unit.findUnique({ ...query, where: { code: args.code } }),
+    description:
+      "Đơn vị theo mã GSO. Mã lặp lại giữa hai bản đồ: đọc trên bản đồ `mapId`, hoặc bản đồ có hiệu lực ngày `at` (mặc định hôm nay), nếu không có thì đơn vị mới nhất mang mã đó",
+    args: {
+      code: t.arg.string(),
+      mapId: t.arg.string({ required: false }),
+      at: t.arg({ type: "Date", required: false }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      const unit = await unitByCode(ctx.prisma, args.code, {
+        mapId: args.mapId ?? undefined,
+        on: args.at ?? ctx.now(),
+      });
+      return unit ? ctx.prisma.unit.findUnique({ ...query, where: { id: unit.id } }) : null;
+    },
+  }),
+  adminMaps: t.prismaField({
+    type: ["AdminMap"],
+    description: "Các bản đồ hành chính, cũ trước",
+    resolve: (query, _r, _a, ctx) => ctx.prisma.adminMap.findMany({ ...query, orderBy: { asOf: "asc" } }),
   }),
   unitKinds: t.prismaField({
     type: ["UnitKind"],
