@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   const env = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir });
   const platform = await startPlatform(env);
   await seedBase(platform.db.prisma);
-  await seedDemo(platform);
+  await seedDemo(platform, { layout: "three-tier-fixture" });
   const server: Server = createServer(createHttpHandler(platform));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -134,7 +134,7 @@ const ERR = "__typename ... on Error { code messageEn }";
 const UPLOAD = `mutation ($id: ID!, $file: File!) { r: uploadEvidence(assessmentId: $id, criterionCode: "CQS-01", file: $file) { ${ERR} } }`;
 
 async function createUser(email: string, role: "UNIT_EDITOR" | "DISTRICT_OFFICER", unitCode: string) {
-  const unit = await api.prisma.unit.findUniqueOrThrow({ where: { code: unitCode } });
+  const unit = await api.prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId: "2025-03", code: unitCode } } });
   expect(unit.tenantId).toBe(DEMO_TENANT);
   await api.prisma.user.create({
     data: {
@@ -197,7 +197,9 @@ beforeAll(async () => {
   expect(YEN_KHANH).toEqual(expect.arrayContaining(["14560", "14563", "14566", "14572", "14575", "14587", "14590"]));
   for (const code of YEN_KHANH) {
     A[code] = (
-      await api.prisma.assessment.findUniqueOrThrow({ where: { roundId_unitId: { roundId, unitId: unitId(code) } } })
+      await api.prisma.assessment.findUniqueOrThrow({
+        where: { roundId_unitId: { roundId, unitId: unitId("2025-03", code) } },
+      })
     ).id;
   }
   draftRead = await cloneAs(clients.soNB, publishedCommune);

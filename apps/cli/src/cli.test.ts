@@ -443,3 +443,36 @@ describe("cds template and evaluate from Excel", () => {
     expect(u.stderr).toContain("--xlsx");
   });
 });
+
+describe("cds units", () => {
+  it("counts the two-tier map's units on a day after 01/07/2025, as JSON", async () => {
+    const r = await cds("units", "--at", "2026-01-01", "--stats", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      map: { id: string; validFrom: string | null };
+      counts: Record<string, number>;
+      lineage: { commune: Record<string, number>; province: Record<string, number> };
+      unresolved: { predecessorsNotCommunes: { oldCode: string }[]; communesWithoutSuccessor: string[] };
+    };
+    expect(out.map).toMatchObject({ id: "2025-07", validFrom: "2025-07-01" });
+    expect(out.counts).toEqual({ province: 34, commune: 3_321 });
+    expect(out.lineage).toEqual({ province: { FULL: 63, PARTIAL: 0 }, commune: { FULL: 9_592, PARTIAL: 1_012 } });
+    expect(out.unresolved.predecessorsNotCommunes.map((p) => p.oldCode)).toEqual(["318", "471", "498", "536", "755"]);
+    expect(out.unresolved.communesWithoutSuccessor).toEqual([]);
+  });
+
+  it("counts the three-tier map on its last day, in Vietnamese", async () => {
+    const r = await cds("units", "--at", "2025-06-30", "--stats");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Bản đồ hành chính 3 cấp");
+    expect(r.stdout).toMatch(/Cấp tỉnh:\s+63\n/);
+    expect(r.stdout).toMatch(/Cấp huyện:\s+696\n/);
+    expect(r.stdout).toMatch(/Cấp xã:\s+10\.047\n/);
+    expect(r.stdout).toContain("318 Huyện Bạch Long Vĩ");
+  });
+
+  it("refuses a day that does not exist, and a missing --stats, naming them", async () => {
+    expectFailure(await cds("units", "--at", "2025-02-30", "--stats"), 2, "--at", "yyyy-mm-dd");
+    expectFailure(await cds("units", "--at", "2025-06-30"), 2, "--stats");
+  });
+});

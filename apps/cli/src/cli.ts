@@ -10,6 +10,7 @@ import { InvalidValuesError } from "@cds/criteria-core";
 import { evaluateCommand, gapsCommand, templateCommand } from "./commands/evaluate.ts";
 import { rankCommand } from "./commands/rank.ts";
 import { diffCommand, exportCommand, validateCommand } from "./commands/sets.ts";
+import { unitsCommand } from "./commands/units.ts";
 import { UsageError, type Io } from "./input.ts";
 
 export type { Io } from "./input.ts";
@@ -31,6 +32,9 @@ Cách dùng / usage:
                                            những gì còn thiếu để đạt mức <level>; bộ chấm điểm: điểm còn thiếu
                                            của từng chỉ số thành phần (không cần <level>)
   cds diff <a> <b> [--json]                so sánh hai bộ tiêu chí (id có sẵn hoặc tệp)
+  cds units [--at <yyyy-mm-dd>] --stats [--json]
+                                           bản đồ hành chính có hiệu lực vào ngày đó (mặc định hôm nay),
+                                           số đơn vị theo cấp, các cạnh sáp nhập và những gì dữ liệu không nói được
   cds help
 
 Values (values.json): an object keyed by criterion code — a percent number,
@@ -50,6 +54,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   gaps: gapsCommand,
   diff: diffCommand,
   template: templateCommand,
+  units: unitsCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws for bad input. */

@@ -62,6 +62,7 @@ describe("API keys", () => {
     const round = await p.round.findFirstOrThrow({ where: { tenantId: "ninh-binh", unitKind: "commune" } });
     const year = round.year;
     return {
+      adminMaps: `adminMaps { id validFrom validTo }`,
       apiKeys: `apiKeys(tenantId: "ninh-binh") { id }`,
       assessment: `assessment(id: "${globalId("Assessment", recognised.id)}") { id recognisedLevel evaluation { level } }`,
       assessments: `assessments(first: 50) { edges { node { id recognisedLevel } } }`,
@@ -74,7 +75,7 @@ describe("API keys", () => {
       gaps: `gaps(builtIn: "vn-2361-commune", values: {}, level: 1) { code }`,
       impactPreview: `impactPreview(versionId: "${globalId("CriteriaSetVersion", published.id)}", roundId: "${globalId("Round", round.id)}") { units }`,
       me: `me { id }`,
-      nationalSummary: `nationalSummary(year: ${year}, unitKind: "commune") { tenantId recognised }`,
+      nationalSummary: `nationalSummary(year: ${year}, unitKind: "commune", mapId: "${round.mapId}") { tenantId recognised }`,
       node: `node(id: "${globalId("Assessment", recognised.id)}") { id }`,
       nodes: `nodes(ids: ["${globalId("Assessment", recognised.id)}"]) { id }`,
       provinceReports: `provinceReports(year: ${year}) { id }`,
@@ -84,7 +85,7 @@ describe("API keys", () => {
       rounds: `rounds(tenant: "ninh-binh") { id name }`,
       setDeviations: `setDeviations(unitKind: "commune") { tenantId versionId }`,
       tenants: `tenants { code }`,
-      unit: `unit(code: "14560") { code name }`,
+      unit: `unit(code: "14560") { code name predecessors { kind unit { code } } }`,
       unitKinds: `unitKinds { code }`,
       units: `units(search: "yen", first: 20) { edges { node { code } } }`,
     };
@@ -134,7 +135,9 @@ describe("API keys", () => {
 
 describe("search text is literal: % and _ are not wildcards", () => {
   beforeAll(async () => {
-    const parent = await api.prisma.unit.findUniqueOrThrow({ where: { code: "375" } });
+    const parent = await api.prisma.unit.findUniqueOrThrow({
+      where: { mapId_code: { mapId: "2025-03", code: "375" } },
+    });
     const units: [string, string][] = [
       ["99901", "Xã Thử 100% Số"],
       ["99902", "Xã Thử _Gạch"],
@@ -143,6 +146,7 @@ describe("search text is literal: % and _ are not wildcards", () => {
       await api.prisma.unit.create({
         data: {
           code,
+          mapId: "2025-03",
           name,
           searchName: searchName(name),
           type: "Xã",
@@ -238,6 +242,19 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
         q: `mutation ($v: [ReviewCommentInput!]!) { returnAssessment(assessmentId: "x", version: 1, comments: $v) { __typename } }`,
         v: { v: Array.from({ length: over("Mutation.returnAssessment.comments") }, () => ({ body: "x" })) },
       },
+      "Mutation.carryForward.input.includeChanged": {
+        q: `mutation ($v: [String!]) { carryForward(input: { assessmentId: "x", fromAssessmentId: "y", version: 1, includeChanged: $v }) { __typename } }`,
+        v: { v: Array.from({ length: over("Mutation.carryForward.input.includeChanged") }, (_, i) => `C-${i}`) },
+      },
+      "Mutation.rebaseVersion.input.decisions": {
+        q: `mutation ($v: [RebaseDecisionInput!]!) { rebaseVersion(input: { versionId: "x", ontoVersionId: "y", decisions: $v }) { __typename } }`,
+        v: {
+          v: Array.from({ length: over("Mutation.rebaseVersion.input.decisions") }, (_, i) => ({
+            key: `criteria/C-${i}`,
+            choice: "OURS",
+          })),
+        },
+      },
     };
     for (const key of Object.keys(LIST_ARG_MAX) as (keyof typeof LIST_ARG_MAX)[]) {
       const arg = key.split(".").at(-1)!;
@@ -312,6 +329,8 @@ describe("paging", () => {
         unitKind: "commune",
         name: "Năm sau",
         setVersionId: round.setVersionId,
+        mapId: round.mapId,
+        reviewChain: round.reviewChain as object,
         submitDueAt: round.submitDueAt,
         reviewDueAt: round.reviewDueAt,
       },

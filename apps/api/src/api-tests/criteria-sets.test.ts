@@ -504,7 +504,9 @@ describe("impact preview", () => {
       { round: round.id, version: draft.id },
     );
     const p = d.impactPreview;
-    const communes = await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "commune" } });
+    const communes = await api.prisma.unit.count({
+      where: { tenantId: "ninh-binh", kindCode: "commune", mapId: "2025-03" },
+    });
     expect(p.units).toBe(communes);
     expect(p.units).toBe(d.roundSummary.units);
     const sum = (xs: number[]) => xs.reduce((s, n) => s + n, 0);

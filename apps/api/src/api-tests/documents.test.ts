@@ -33,10 +33,12 @@ beforeAll(async () => {
   const round = await api.prisma.round.findFirstOrThrow({ where: { tenantId: DEMO_TENANT, unitKind: "commune" } });
   communeRoundId = round.id;
   recognisedId = (
-    await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId("14560") } })
+    await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId(round.mapId, "14560") } })
   ).id;
   draftId = (
-    await api.prisma.assessment.findFirstOrThrow({ where: { roundId: round.id, unitId: unitId(DEMO_COMMUNE_CODE) } })
+    await api.prisma.assessment.findFirstOrThrow({
+      where: { roundId: round.id, unitId: unitId(round.mapId, DEMO_COMMUNE_CODE) },
+    })
   ).id;
 });
 afterAll(async () => {

@@ -53,7 +53,7 @@ const report = (c: Client, tenantId: string, y: number) =>
     { t: tenantId, y },
   );
 
-const NATIONAL = `query ($y: Int!) { nationalSummary(year: $y, unitKind: "commune") {
+const NATIONAL = `query ($y: Int!) { nationalSummary(year: $y, unitKind: "commune", mapId: "2025-03") {
   tenantId name units assessed recognised byLevel basicOrAbove { numerator denominator } reportOnTime reportSubmittedAt reportDeadline
 } }`;
 
@@ -190,10 +190,12 @@ describe("province report and national summary", () => {
         tenant: { code: "ninh-binh" },
         submittedAt: `${year}-12-20T03:00:00.000Z`,
       });
-      const communes = await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "commune" } });
+      const communes = await api.prisma.unit.count({
+        where: { tenantId: "ninh-binh", kindCode: "commune", mapId: "2025-03" },
+      });
       expect(r.summary.commune).toMatchObject({ units: communes, recognised: 3 });
       expect(r.summary.district.units).toBe(
-        await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "district" } }),
+        await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "district", mapId: "2025-03" } }),
       );
 
       const again = expectError(await report(admin, "ninh-binh", year), "WorkflowError");
@@ -216,7 +218,9 @@ describe("province report and national summary", () => {
   it("nationalSummary: Ninh Bình's units, recognised counts by level (as in the database) and reportOnTime", async () => {
     const rows = (await query(api.anon, NATIONAL, { y: year })).nationalSummary;
     const nb = rows.find((r: Json) => r.tenantId === "ninh-binh");
-    const units = await api.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "commune" } });
+    const units = await api.prisma.unit.count({
+      where: { tenantId: "ninh-binh", kindCode: "commune", mapId: "2025-03" },
+    });
     expect(nb.units).toBe(units);
     expect(nb.assessed).toBe(
       await api.prisma.assessment.count({ where: { round: { tenantId: "ninh-binh", year, unitKind: "commune" } } }),

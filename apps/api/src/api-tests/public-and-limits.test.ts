@@ -130,14 +130,28 @@ describe("anonymous visitors", () => {
 
 describe("unit search", () => {
   it('"yen hoa" finds Phường Yên Hoà (00172) and Xã Yên Hoa, not Huyện Hoàng Su Phì', async () => {
-    const d = await query(api.anon, `{ units(search: "yen hoa", first: 100) { edges { node { code name } } } }`);
+    // On the three-tier map (the units valid on 30/06/2025).
+    const d = await query(
+      api.anon,
+      `{ units(search: "yen hoa", at: "2025-06-30", first: 100) { edges { node { code name } } } }`,
+    );
     const nodes: { code: string; name: string }[] = d.units.edges.map((e: Json) => e.node);
     expect(nodes).toContainEqual({ code: "00172", name: "Phường Yên Hoà" });
     expect(nodes.some((n) => n.name === "Xã Yên Hoa")).toBe(true);
     expect(nodes.some((n) => n.name.includes("Hoàng Su Phì"))).toBe(false);
     expect(await api.prisma.unit.count({ where: { name: "Huyện Hoàng Su Phì" } })).toBe(1);
+    // Today (the two-tier map) the search finds today's units only.
+    const today = await query(
+      api.anon,
+      `{ units(search: "yen hoa", first: 100) { edges { node { code name validTo } } } }`,
+    );
+    expect(today.units.edges.length).toBeGreaterThan(0);
+    expect(today.units.edges.every((e: Json) => e.node.validTo === null)).toBe(true);
     // With diacritics and odd spacing it is the same search.
-    const accented = await query(api.anon, `{ units(search: "  Yên   Hòa ", first: 100) { edges { node { code } } } }`);
+    const accented = await query(
+      api.anon,
+      `{ units(search: "  Yên   Hòa ", at: "2025-06-30", first: 100) { edges { node { code } } } }`,
+    );
     expect(accented.units.edges.map((e: Json) => e.node.code).sort()).toEqual(nodes.map((n) => n.code).sort());
   });
 });

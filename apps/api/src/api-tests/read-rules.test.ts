@@ -8,6 +8,8 @@
  * refused the API's quiet way (null, or an empty list) without an error.
  * A field added later is covered without anyone remembering.
  */
+import { PROVINCE_CHAIN } from "../services/access.ts";
+import { reviewChainJson } from "../services/units.ts";
 import {
   getNamedType,
   isListType,
@@ -102,9 +104,12 @@ let communeRoundId: string;
 
 async function hanoiRecognisedAssessment(): Promise<Target> {
   const p = api.prisma;
-  const source = await p.assessment.findFirstOrThrow({ where: { unit: { code: "14560" } }, include: { values: true } });
+  const source = await p.assessment.findFirstOrThrow({
+    where: { unit: { code: "14560", mapId: "2025-03" } },
+    include: { values: true },
+  });
   const unit = await p.unit.findFirstOrThrow({
-    where: { tenantId: "ha-noi", kindCode: "commune" },
+    where: { tenantId: "ha-noi", kindCode: "commune", mapId: "2025-07" },
     orderBy: { code: "asc" },
   });
   const year = (await p.round.findUniqueOrThrow({ where: { id: source.roundId } })).year;
@@ -115,6 +120,8 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
       unitKind: "commune",
       name: "Đợt thử Hà Nội",
       setVersionId: source.setVersionId,
+      mapId: "2025-07",
+      reviewChain: reviewChainJson(PROVINCE_CHAIN),
       submitDueAt: new Date(`${year}-10-31`),
       reviewDueAt: new Date(`${year}-12-15`),
     },

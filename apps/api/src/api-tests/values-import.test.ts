@@ -213,7 +213,9 @@ describe("importIndicatorValues", () => {
   });
 
   it("another unit's template (or another set's) is refused", async () => {
-    const other = await api.prisma.unit.findUniqueOrThrow({ where: { code: "14566" } });
+    const other = await api.prisma.unit.findUniqueOrThrow({
+      where: { mapId_code: { mapId: "2025-03", code: "14566" } },
+    });
     const othersTemplate = await valuesTemplate(set, [{ code: other.code, name: other.name }]);
     const bytes = await filled({ [ratioA]: { "Tử số": 1, "Mẫu số": 2 } }, othersTemplate);
     const dry = expectSuccess(await importFile(editor, draft.id, draft.version, bytes, true));

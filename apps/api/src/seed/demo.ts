@@ -186,13 +186,15 @@ const TODAY_PLAN: PlanRow[] = [
 
 const unitPath = (unit: { path: string }) => unit.path;
 
-async function ensureUsers(platform: Platform): Promise<Map<string, Viewer>> {
+async function ensureUsers(platform: Platform, communeMap: string): Promise<Map<string, Viewer>> {
   const prisma = platform.db.prisma;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const viewers = new Map<string, Viewer>();
   for (const u of DEMO_USERS) {
+    // The commune editor works on the map of the demo's current round.
+    const mapId = u.unit?.code.length === 5 ? communeMap : u.unit?.mapId;
     const unit = u.unit
-      ? await prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId: u.unit.mapId, code: u.unit.code } } })
+      ? await prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId: mapId!, code: u.unit.code } } })
       : null;
     const user = await prisma.user.upsert({
       where: { email: u.email },
@@ -294,19 +296,26 @@ function actor(base: Viewer, role: Role, tenantId: string, unit: { id: string; p
   return { ...b, grants: [{ role, tenantId, unitId: unit?.id ?? null, unitPath: unit?.path ?? null }] };
 }
 
+/**
+ * `layout: "today"` (the default, what a new user sees): last year's history on the three-tier map and this
+ * year's round on the two-tier map. `layout: "three-tier-fixture"`: the test suites' fixture, the three-tier
+ * plan only, in the current year, with the commune editor on old Xã Khánh Thiện (the suites written before
+ * the reform exercise the level-above chain on it; the two-tier chain has its own tests).
+ */
 export async function seedDemo(
   platform: Platform,
-  opts: { year?: number } = {},
+  opts: { year?: number; layout?: "today" | "three-tier-fixture" } = {},
 ): Promise<{ created: boolean; summary: string }> {
   const prisma = platform.db.prisma;
   if (await prisma.round.findFirst({ where: { tenantId: DEMO_TENANT } })) return { created: false, summary: "" };
   const now = platform.services.now();
+  const fixture = opts.layout === "three-tier-fixture";
   const year = opts.year ?? now.getUTCFullYear();
-  const lastYear = year - 1;
+  const lastYear = fixture ? year : year - 1;
   // Decisions are dated on a plausible day of their year, never after today.
   const today = vietnamToday(now);
   const dated = (y: number, mmdd: string) => (`${y}-${mmdd}` < today ? `${y}-${mmdd}` : today);
-  const v = await ensureUsers(platform);
+  const v = await ensureUsers(platform, fixture ? OLD : NEW);
   const so = v.get("so@ninhbinh.gov.vn")!;
   const unitOf = (mapId: string, code: string) =>
     prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId, code } } });
@@ -381,6 +390,11 @@ export async function seedDemo(
     },
     dated(lastYear, "11-20"),
   );
+
+  if (fixture) {
+    const text = [...history].map(([st, n]) => `${n} ${st}`).join(", ");
+    return { created: true, summary: `Ninh Bình ${year} (bản đồ 3 cấp, dữ liệu kiểm thử): ${yenKhanh.name}: ${text}` };
+  }
 
   // Last year in the provinces that merged into the new Ninh Bình: the national set, recognised communes.
   const national = documentOf(

@@ -187,6 +187,8 @@ export async function seedMaps(
       // A continuing province's tenant now stands for its unit on today's map, under today's name.
       for (const c of current)
         await tx.tenant.update({ where: { id: c.tenantId }, data: { unitId: c.unitId, name: c.name } });
+      // The ministry in charge today (its earlier name stays in AgencyName).
+      await tx.tenant.update({ where: { id: MINISTRY_TENANT_ID }, data: { name: "Bộ Khoa học và Công nghệ" } });
       for (const c of closed) {
         await tx.tenant.update({
           where: { id: c.tenantId },

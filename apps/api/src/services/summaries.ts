@@ -21,7 +21,7 @@ import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
-import { unitByCode } from "./units.ts";
+import { mapIdForYear, unitByCode } from "./units.ts";
 import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
 export interface NationalRow {
@@ -37,14 +37,29 @@ export interface NationalRow {
   reportSubmittedAt: Date | null;
   reportOnTime: boolean | null;
   reportDeadline: Date;
+  /** The administrative map the row counts on. */
+  mapId: string;
+  /** The current province that absorbed this one (rows of the three-tier map), else null. */
+  successorId: string | null;
+  /**
+   * Set on a converted row only: the old provinces whose rows were added up into this current province, and the
+   * rule, in words, so a comparison never shows a converted figure as if it had been measured.
+   */
+  convertedFrom: string[] | null;
+  conversionRule: string | null;
 }
 
-/** One SQL aggregate: per province, units of the kind, recognised counts per level, report timeliness. */
+/** The one rule for putting an old map's province rows into today's provinces: add them up. */
+export const CONVERSION_RULE =
+  "Quy đổi: cộng số đơn vị, số được đánh giá và số được công nhận theo mức của các tỉnh cũ đã hợp nhất; tỷ lệ tính lại trên tổng";
+
+/** One SQL aggregate: per province on a map, units of the kind, recognised counts per level, report timeliness. */
 export async function nationalSummary(
   sql: SqlRunner,
-  input: { year: number; unitKind: string },
+  input: { year: number; unitKind: string; mapId?: string | null },
 ): Promise<NationalRow[]> {
   requireYear("year", input.year);
+  const mapId = input.mapId ?? mapIdForYear(input.year);
   const framework = nationalSetFor(input.unitKind);
   const nLevels = framework.levels.length;
   const rows = await sql.query<{
@@ -54,30 +69,33 @@ export async function nationalSummary(
     assessed: string | number;
     submitted_at: Date | string | null;
     on_time: boolean | null;
+    successor_id: string | null;
   }>(
+    // The provinces of the map: those with units of the kind on it (63 on the three-tier map, 34 on today's).
     `WITH u AS (
-       SELECT "tenantId" AS tenant_id, count(*) AS units FROM "Unit" WHERE "kindCode" = $2 GROUP BY "tenantId"
+       SELECT "tenantId" AS tenant_id, count(*) AS units FROM "Unit"
+        WHERE "kindCode" = $2 AND "mapId" = $3 GROUP BY "tenantId"
      ), a AS (
        SELECT r."tenantId" AS tenant_id, count(*) AS assessed
          FROM "Round" r JOIN "Assessment" a ON a."roundId" = r.id
-        WHERE r.year = $1 AND r."unitKind" = $2
+        WHERE r.year = $1 AND r."unitKind" = $2 AND r."mapId" = $3
         GROUP BY r."tenantId"
      )
-     SELECT t.id AS tenant_id, t.name, coalesce(u.units, 0) AS units, coalesce(a.assessed, 0) AS assessed,
-            p."submittedAt" AS submitted_at, p."onTime" AS on_time
+     SELECT t.id AS tenant_id, t.name, u.units AS units, coalesce(a.assessed, 0) AS assessed,
+            p."submittedAt" AS submitted_at, p."onTime" AS on_time, t."successorId" AS successor_id
        FROM "Tenant" t
-       LEFT JOIN u ON u.tenant_id = t.id
+       JOIN u ON u.tenant_id = t.id
        LEFT JOIN a ON a.tenant_id = t.id
        LEFT JOIN "ProvinceReport" p ON p."tenantId" = t.id AND p.year = $1
       WHERE t.kind = 'PROVINCE'`,
-    [input.year, input.unitKind],
+    [input.year, input.unitKind, mapId],
   );
   const recognised = await sql.query<{ tenant_id: string; level: number | null; n: string | number }>(
     `SELECT r."tenantId" AS tenant_id, a."recognisedLevel" AS level, count(*) AS n
        FROM "Round" r JOIN "Assessment" a ON a."roundId" = r.id
-      WHERE r.year = $1 AND r."unitKind" = $2 AND a.status = 'RECOGNISED'
+      WHERE r.year = $1 AND r."unitKind" = $2 AND r."mapId" = $3 AND a.status = 'RECOGNISED'
       GROUP BY r."tenantId", a."recognisedLevel"`,
-    [input.year, input.unitKind],
+    [input.year, input.unitKind, mapId],
   );
   const deadline = reportDeadline(input.year);
   // Vietnamese order in JS: the database's collation ("C" on PGlite) would put "Đ…" last.
@@ -100,8 +118,57 @@ export async function nationalSummary(
       reportSubmittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
       reportOnTime: r.on_time,
       reportDeadline: deadline,
+      mapId,
+      successorId: r.successor_id,
+      convertedFrom: null,
+      conversionRule: null,
     };
   });
+}
+
+/**
+ * An old map's province rows put into today's provinces by the declared rule (CONVERSION_RULE): each current
+ * province gets the sum of its own old row and those of the provinces merged into it, labelled with the rule
+ * and the provinces it came from. Rows of provinces that did not merge are returned as measured.
+ */
+export function convertToSuccessors(
+  rows: NationalRow[],
+  current: { id: string; name: string }[],
+  unitKind: string,
+): NationalRow[] {
+  const names = new Map(current.map((t) => [t.id, t.name]));
+  const groups = new Map<string, NationalRow[]>();
+  for (const r of rows) {
+    const into = r.successorId ?? r.tenantId;
+    groups.set(into, [...(groups.get(into) ?? []), r]);
+  }
+  const out: NationalRow[] = [];
+  for (const [tenantId, parts] of groups) {
+    if (parts.length === 1 && parts[0]!.tenantId === tenantId) {
+      out.push(parts[0]!);
+      continue;
+    }
+    const sum = (f: (r: NationalRow) => number) => parts.reduce((n, r) => n + f(r), 0);
+    const byLevel = parts[0]!.byLevel.map((_, l) => sum((r) => r.byLevel[l] ?? 0));
+    const units = sum((r) => r.units);
+    out.push({
+      ...parts[0]!,
+      tenantId,
+      name: names.get(tenantId) ?? tenantId,
+      units,
+      assessed: sum((r) => r.assessed),
+      recognised: sum((r) => r.recognised),
+      byLevel,
+      basicOrAbove: { numerator: basicOrAboveCount(unitKind, byLevel), denominator: units },
+      // A report belongs to one old province: a converted row has none of its own.
+      reportSubmittedAt: null,
+      reportOnTime: null,
+      successorId: null,
+      convertedFrom: parts.map((r) => r.tenantId).sort(),
+      conversionRule: CONVERSION_RULE,
+    });
+  }
+  return out.sort((x, y) => compareVietnamese(x.name, y.name));
 }
 
 export interface RoundSummary {
@@ -220,13 +287,14 @@ function rates(set: TCriteriaSet, r: ReturnType<typeof rollup>): CriterionRate[]
 /** Pass rates of recognised assessments per province, against its own set and against national v1.0. */
 export async function passRates(
   prisma: PrismaClient,
-  input: { year: number; unitKind: string; tenantIds?: string[] | null },
+  input: { year: number; unitKind: string; tenantIds?: string[] | null; mapId?: string | null },
 ): Promise<ProvincePassRates[]> {
   const national = nationalSetFor(input.unitKind);
   const rounds = await prisma.round.findMany({
     where: {
       year: input.year,
       unitKind: input.unitKind,
+      mapId: input.mapId ?? mapIdForYear(input.year),
       ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}),
     },
     include: { tenant: true, setVersion: true },

@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
     const db = await openDatabase({ url: withDatabase(serverUrl, database), poolSize: 4 });
     const platform = await startPlatform(env, { db });
     await seedBase(db.prisma);
-    await seedDemo(platform);
+    await seedDemo(platform, { layout: "three-tier-fixture" });
     await db.close();
     project.provide("template", { kind: "postgres", url: serverUrl, database });
     return async () => {
@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
   const db = await openDatabase({ pglite: lite });
   const platform = await startPlatform(env, { db });
   await seedBase(db.prisma);
-  await seedDemo(platform);
+  await seedDemo(platform, { layout: "three-tier-fixture" });
   const dump = await lite.dumpDataDir("none");
   const file = path.join(tmpdir(), `cds-template-${process.pid}.tar`);
   writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));

@@ -7,7 +7,6 @@ import { InputError, NotFoundError } from "../../errors.ts";
 import type { AssessmentStatus, Prisma } from "../../generated/prisma/client.ts";
 import type { Context } from "../../context.ts";
 import { can, subtreeWhere, unitRef, visibleAssessmentsWhere } from "../../services/access.ts";
-import { mapIdForYear, unitByCode } from "../../services/units.ts";
 import { allowedActions, ASSESSMENT_ACTIONS, submitProblems } from "../../services/assessment-rules.ts";
 import { readableAssessment } from "../../services/assessment-store.ts";
 import { documentOf } from "../../services/sets.ts";
@@ -185,20 +184,22 @@ interface AssessmentsArgs {
 
 /** The assessments the asker may see, narrowed by the arguments of the `assessments` query. */
 async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prisma.AssessmentWhereInput> {
-  // A code is read on the round's map, else the map of the year, else today's (codes repeat across maps).
+  // A code names a unit on each map that has it (codes repeat across maps): the round's map when given, else
+  // every map (the subtree of each; the rounds' own units then narrow it).
   const mapId = a.roundId
     ? (await ctx.prisma.round.findUnique({ where: { id: a.roundId.id }, select: { mapId: true } }))?.mapId
-    : a.year
-      ? mapIdForYear(a.year)
-      : undefined;
-  const root = a.unitCode ? await unitByCode(ctx.prisma, a.unitCode, { on: ctx.now(), preferMapId: mapId }) : null;
+    : undefined;
+  const roots = a.unitCode
+    ? await ctx.prisma.unit.findMany({ where: { code: a.unitCode, ...(mapId ? { mapId } : {}) } })
+    : [];
+  const root = roots[0] ?? null;
   if (a.unitCode && !root) throw new NotFoundError("đơn vị", a.unitCode);
   return {
     AND: [
       visibleAssessmentsWhere(ctx.viewer),
       a.roundId ? { roundId: a.roundId.id } : {},
       a.year ? { round: { year: a.year } } : {},
-      root ? { unit: subtreeWhere(root.path) } : {},
+      roots.length > 0 ? { OR: roots.map((r) => ({ unit: { mapId: r.mapId, ...subtreeWhere(r.path) } })) } : {},
       a.status ? { status: { in: a.status } } : {},
       a.recognisedLevel !== null && a.recognisedLevel !== undefined ? { recognisedLevel: a.recognisedLevel } : {},
       a.computedLevel !== null && a.computedLevel !== undefined ? { computedLevel: a.computedLevel } : {},

@@ -4,6 +4,7 @@ import { builder } from "../../builder.ts";
 import { InputError } from "../../errors.ts";
 import {
   impactPreview,
+  convertToSuccessors,
   nationalSummary,
   passRates,
   setDeviation,
@@ -49,6 +50,19 @@ const NationalRowRef = builder.objectRef<NationalRow>("ProvinceSummary").impleme
       description: "Gửi trước 25/12; null nếu chưa gửi",
     }),
     reportDeadline: t.expose("reportDeadline", { type: "DateTime" }),
+    mapId: t.exposeString("mapId", { description: "Bản đồ hành chính của dòng này" }),
+    successorId: t.exposeString("successorId", {
+      nullable: true,
+      description: "Tỉnh hiện nay đã tiếp nhận tỉnh (cũ) này",
+    }),
+    convertedFrom: t.exposeStringList("convertedFrom", {
+      nullable: true,
+      description: "Dòng quy đổi: các tỉnh cũ được cộng vào (null: số liệu đo trực tiếp)",
+    }),
+    conversionRule: t.exposeString("conversionRule", {
+      nullable: true,
+      description: "Dòng quy đổi: quy tắc quy đổi, hiển thị cùng con số (null: số liệu đo trực tiếp)",
+    }),
   }),
 });
 
@@ -143,18 +157,48 @@ builder.queryFields((t) => ({
     type: [NationalRowRef],
     description:
       "Tổng hợp toàn quốc theo tỉnh: số đơn vị, số được công nhận theo mức, tỷ lệ từ Cơ bản trở lên, báo cáo đúng hạn",
-    args: { year: t.arg.int(), unitKind: t.arg.string() },
-    resolve: (_r, a, ctx) => nationalSummary(ctx.db.sql, a),
+    args: {
+      year: t.arg.int(),
+      unitKind: t.arg.string(),
+      mapId: t.arg.string({
+        required: false,
+        description: "Bản đồ hành chính (mặc định: bản đồ có hiệu lực ngày 01/01 của năm)",
+      }),
+      asToday: t.arg.boolean({
+        required: false,
+        description:
+          "Quy đổi các tỉnh cũ về tỉnh hiện nay (cộng gộp), mỗi dòng quy đổi ghi rõ quy tắc và các tỉnh được cộng",
+      }),
+    },
+    resolve: async (_r, a, ctx) => {
+      const rows = await nationalSummary(ctx.db.sql, a);
+      if (!a.asToday) return rows;
+      const current = await ctx.prisma.tenant.findMany({
+        where: { kind: "PROVINCE", validTo: null },
+        select: { id: true, name: true },
+      });
+      return convertToSuccessors(rows, current, a.unitKind);
+    },
   }),
   criterionPassRates: t.field({
     type: [ProvinceRatesRef],
-    args: { year: t.arg.int(), unitKind: t.arg.string(), tenantIds: t.arg.stringList({ required: false }) },
+    args: {
+      year: t.arg.int(),
+      unitKind: t.arg.string(),
+      tenantIds: t.arg.stringList({ required: false }),
+      mapId: t.arg.string({ required: false, description: "Mặc định: bản đồ có hiệu lực ngày 01/01 của năm" }),
+    },
     resolve: (_r, a, ctx) => passRates(ctx.prisma, a),
   }),
   compareProvinces: t.field({
     type: ComparisonRef,
     description: "So sánh 2–4 tỉnh",
-    args: { year: t.arg.int(), unitKind: t.arg.string(), tenantIds: t.arg.stringList() },
+    args: {
+      year: t.arg.int(),
+      unitKind: t.arg.string(),
+      tenantIds: t.arg.stringList(),
+      mapId: t.arg.string({ required: false, description: "Mặc định: bản đồ có hiệu lực ngày 01/01 của năm" }),
+    },
     resolve: async (_r, a, ctx) => {
       if (a.tenantIds.length < 2 || a.tenantIds.length > 4) {
         throw InputError.field("tenantIds", "Chọn từ 2 đến 4 tỉnh", "Choose 2 to 4 provinces");

@@ -1,0 +1,219 @@
+// Today's map through the API: units by date, lineage, a round on the two-tier map with the province's review
+// chain (the Sở verifies, the provincial council appraises, UBND tỉnh recognises), merged provinces read-only.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupApi, type TestApi } from "../testing/harness.ts";
+import {
+  createUnitEditor,
+  expectError,
+  expectSuccess,
+  mutate,
+  query,
+  valuesAtLevel,
+  type Json,
+  type SetDoc,
+} from "./helpers.ts";
+
+let api: TestApi;
+
+/** The versions of a set (by its code) as `client` sees them. */
+async function versionsOf(client: Parameters<typeof query>[0], code: string): Promise<Json[]> {
+  const d = await query(client, `{ criteriaSets { code versions { id status document } } }`);
+  return d.criteriaSets.find((s: Json) => s.code === code).versions;
+}
+let roundId: string;
+let setDoc: SetDoc;
+
+beforeAll(async () => {
+  api = await setupApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe("units on a day and their lineage", () => {
+  it("lists the units valid on a day: 63 provinces before the reform, 34 after", async () => {
+    const q = `query ($at: Date) { p: units(kind: "province", at: $at, first: 1) { totalCount } c: units(kind: "commune", at: $at, first: 1) { totalCount } }`;
+    expect(await query(api.anon, q, { at: "2025-06-30" })).toEqual({
+      p: { totalCount: 63 },
+      c: { totalCount: 10_047 },
+    });
+    expect(await query(api.anon, q, { at: "2025-07-01" })).toEqual({ p: { totalCount: 34 }, c: { totalCount: 3_321 } });
+    expect(await query(api.anon, q)).toEqual({ p: { totalCount: 34 }, c: { totalCount: 3_321 } });
+  });
+
+  it("gives a new commune's predecessors with their merge kind, and an old commune's successor", async () => {
+    const d = await query(
+      api.anon,
+      `{ unit(code: "13285") { name validFrom validTo map { id } predecessors { kind unit { code name validTo } } }
+         old: unit(code: "13285", at: "2025-06-01") { name validTo successors { kind unit { code name map { id } } } } }`,
+    );
+    expect(d.unit).toMatchObject({
+      name: "Phường Phủ Lý",
+      validFrom: "2025-07-01",
+      validTo: null,
+      map: { id: "2025-07" },
+    });
+    expect(d.unit.predecessors).toEqual([
+      { kind: "PARTIAL", unit: { code: "13285", name: "Phường Quang Trung", validTo: "2025-06-30" } },
+      { kind: "FULL", unit: { code: "13294", name: "Phường Châu Cầu", validTo: "2025-06-30" } },
+      { kind: "FULL", unit: { code: "13309", name: "Phường Liêm Chính", validTo: "2025-06-30" } },
+      { kind: "FULL", unit: { code: "13315", name: "Phường Thanh Châu", validTo: "2025-06-30" } },
+    ]);
+    expect(d.old).toMatchObject({ name: "Phường Quang Trung", validTo: "2025-06-30" });
+    expect(d.old.successors).toContainEqual({
+      kind: "PARTIAL",
+      unit: { code: "13285", name: "Phường Phủ Lý", map: { id: "2025-07" } },
+    });
+  });
+
+  it("names the agency in charge on a day and the province's history", async () => {
+    const d = await query(
+      api.anon,
+      `{ tenants { code validTo successor { code } agencyName(role: DEPARTMENT) before: agencyName(role: DEPARTMENT, at: "2025-01-15") } }`,
+    );
+    const byCode = new Map<string, Json>(d.tenants.map((t: Json) => [t.code, t]));
+    expect(byCode.get("ninh-binh")).toMatchObject({
+      validTo: null,
+      agencyName: "Sở Khoa học và Công nghệ tỉnh Ninh Bình",
+      before: "Sở Thông tin và Truyền thông tỉnh Ninh Bình",
+    });
+    expect(byCode.get("ha-nam")).toMatchObject({
+      validTo: "2025-06-30",
+      successor: { code: "ninh-binh" },
+      agencyName: null,
+    });
+  });
+});
+
+describe("a round on the two-tier map", () => {
+  it("offers only the commune framework: the district set is refused on today's map, naming the field", async () => {
+    const so = await api.as("so@ninhbinh.gov.vn");
+    const r = await mutate(
+      so,
+      "openRound",
+      "$v: ID!",
+      `tenantId: "ninh-binh", year: 2027, setVersionId: $v, submitDueAt: "2027-10-31", reviewDueAt: "2027-12-15"`,
+      "id",
+      {
+        v: (await versionsOf(so, "vn-2361-district"))[0]!.id,
+      },
+    );
+    const e = expectError(r, "InputError");
+    expect(JSON.stringify(e)).toContain("setVersionId");
+  });
+
+  it("opens on the map in force on 1 January, with the province's chain, over the new communes", async () => {
+    const so = await api.as("so@ninhbinh.gov.vn");
+    const published = (await versionsOf(so, "ninh-binh-commune")).find((v: Json) => v.status === "PUBLISHED")!;
+    setDoc = published.document as SetDoc;
+    const r = expectSuccess(
+      await mutate(
+        so,
+        "openRound",
+        "$v: ID!",
+        `tenantId: "ninh-binh", year: 2027, setVersionId: $v, submitDueAt: "2027-10-31", reviewDueAt: "2027-12-15"`,
+        "id map { id } reviewChain { verify { roles at } appraise { roles at } recognise { roles at } }",
+        { v: published.id },
+      ),
+    );
+    roundId = r.id;
+    const round = await api.prisma.round.findFirstOrThrow({ where: { tenantId: "ninh-binh", year: 2027 } });
+    expect(r.map).toEqual({ id: "2025-07" });
+    expect(r.reviewChain).toEqual({
+      verify: { roles: ["PROVINCE_ADMIN"], at: "PROVINCE" },
+      appraise: { roles: ["APPRAISER"], at: "PROVINCE" },
+      recognise: { roles: ["PROVINCE_LEADER"], at: "PROVINCE" },
+    });
+    expect(await api.prisma.assessment.count({ where: { roundId: round.id } })).toBe(129);
+    expect(
+      await api.prisma.assessment.count({ where: { roundId: round.id, unit: { mapId: { not: "2025-07" } } } }),
+    ).toBe(0);
+  });
+
+  it("a new commune self-assesses; the Sở verifies, the council appraises, UBND tỉnh recognises", async () => {
+    const editor = await api.as(await createUnitEditor(api, "13285", "2025-07"));
+    const so = await api.as("so@ninhbinh.gov.vn");
+    const council = await api.as("thamdinh@ninhbinh.gov.vn");
+    const leader = await api.as("lanhdao@ninhbinh.gov.vn");
+    const officer = await api.as("phong.yenkhanh@ninhbinh.gov.vn");
+    const a = (
+      await query(
+        editor,
+        `query ($r: ID!) { assessments(roundId: $r, unitCode: "13285") { edges { node { id version } } } }`,
+        {
+          r: roundId,
+        },
+      )
+    ).assessments.edges[0].node;
+    let version: number = a.version;
+    const step = async (client: typeof so, name: string, args: string, vars: Record<string, unknown> = {}) => {
+      const res = expectSuccess(
+        await mutate(
+          client,
+          name,
+          "$id: ID!, $v: Int!" + (args ? "" : ""),
+          `assessmentId: $id, version: $v${args}`,
+          "version status",
+          { id: a.id, v: version, ...vars },
+        ),
+      );
+      version = res.version;
+      return res.status as string;
+    };
+    await step(editor, "registerLevel", ", level: 2");
+    const values = valuesAtLevel(setDoc, 2);
+    const saved = expectSuccess(
+      await mutate(
+        editor,
+        "saveIndicatorValues",
+        "$id: ID!, $v: Int!, $values: JSON!",
+        "assessmentId: $id, version: $v, values: $values",
+        "version",
+        {
+          id: a.id,
+          v: version,
+          values,
+        },
+      ),
+    );
+    version = saved.version;
+    expect(await step(editor, "submitAssessment", "")).toBe("SUBMITTED");
+    // The district officer of the old map has no place in this chain: the new commune is not even his to read.
+    expectError(
+      await mutate(officer, "verifyAssessment", "$id: ID!, $v: Int!", "assessmentId: $id, version: $v", "version", {
+        id: a.id,
+        v: version,
+      }),
+      "NotFoundError",
+    );
+    expect(await step(so, "verifyAssessment", "")).toBe("VERIFIED");
+    expect(await step(council, "appraiseAssessment", "")).toBe("APPRAISED");
+    // The Sở prepares the decision but does not sign it on this map.
+    const decision = `, decisionNumber: "12/QĐ-UBND", decisionDate: "2026-11-20"`;
+    expectError(
+      await mutate(
+        so,
+        "recogniseAssessment",
+        "$id: ID!, $v: Int!",
+        `assessmentId: $id, version: $v${decision}`,
+        "version",
+        { id: a.id, v: version },
+      ),
+      "ForbiddenError",
+    );
+    expect(await step(leader, "recogniseAssessment", decision)).toBe("RECOGNISED");
+  });
+});
+
+describe("a merged province is read-only history", () => {
+  it("its own Sở can no longer open a round; the successor's Sở may not open one for it either", async () => {
+    const old = await api.as("so@hanam.gov.vn");
+    const v = (await versionsOf(old, "vn-2361-commune"))[0]!.id;
+    const args = `tenantId: "ha-nam", year: 2024, setVersionId: $v, submitDueAt: "2024-10-31", reviewDueAt: "2024-12-15", mapId: "2025-03"`;
+    expectError(await mutate(old, "openRound", "$v: ID!", args, "id", { v }), "ForbiddenError");
+    expectError(
+      await mutate(await api.as("so@ninhbinh.gov.vn"), "openRound", "$v: ID!", args, "id", { v }),
+      "ForbiddenError",
+    );
+  });
+});
