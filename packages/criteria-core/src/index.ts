@@ -12,7 +12,16 @@ export {
 } from "./evaluate.ts";
 export { gaps, type Gap } from "./gaps.ts";
 export { diff, type SetDiff, type CriterionDiff, type TargetDiff, type FieldChange } from "./diff.ts";
-export { rollup, levelDistribution, type Rollup, type Rate, type CriterionLevelTally } from "./rollup.ts";
+export {
+  rollup,
+  levelDistribution,
+  predecessorBaseline,
+  PREDECESSOR_BASELINE_RULE,
+  type PredecessorBaseline,
+  type Rollup,
+  type Rate,
+  type CriterionLevelTally,
+} from "./rollup.ts";
 export * from "./values.ts";
 export {
   score,

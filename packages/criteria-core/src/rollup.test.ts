@@ -4,7 +4,14 @@
 import { allPass } from "./__fixtures__/values.ts";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_SETS } from "@cds/criteria-schema";
-import { evaluate, levelDistribution, rollup, type Evaluation } from "./index.ts";
+import {
+  evaluate,
+  levelDistribution,
+  predecessorBaseline,
+  PREDECESSOR_BASELINE_RULE,
+  rollup,
+  type Evaluation,
+} from "./index.ts";
 
 const COMMUNE = BUILT_IN_SETS["vn-2361-commune"]!;
 const DISTRICT = BUILT_IN_SETS["vn-2361-district"]!;
@@ -130,5 +137,21 @@ describe("levelDistribution", () => {
       ),
     ).toEqual(rollup(COMMUNE, es).byLevel);
     expect(rollup(COMMUNE, es).byLevel).toEqual([1, 0, 1, 0, 0, 1]);
+  });
+});
+
+describe("predecessorBaseline", () => {
+  it("is the lowest recognised level, with the distribution, and counts the never-recognised apart", () => {
+    expect(predecessorBaseline([3, null, 2, 4], 5)).toEqual({
+      rule: PREDECESSOR_BASELINE_RULE,
+      level: 2,
+      distribution: [0, 0, 1, 1, 1, 0],
+      recognised: 3,
+      unrecognised: 1,
+    });
+  });
+  it("says nothing when no predecessor was recognised", () => {
+    expect(predecessorBaseline([null, null], 5)).toMatchObject({ level: null, recognised: 0, unrecognised: 2 });
+    expect(predecessorBaseline([], 5)).toMatchObject({ level: null, distribution: [0, 0, 0, 0, 0, 0] });
   });
 });

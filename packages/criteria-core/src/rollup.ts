@@ -82,3 +82,33 @@ export function rollup(set: TCriteriaSet, evaluations: Iterable<Evaluation>): Ro
   }
   return { units, byLevel, atLeast: cumulate(byLevel), criteria: tallies };
 }
+
+/** How a merged unit's starting point is derived from its predecessors' recognised levels: declared, never implied. */
+export const PREDECESSOR_BASELINE_RULE = {
+  code: "LOWEST_OF_PREDECESSORS",
+  vi: "Mức xuất phát của đơn vị mới sáp nhập: mức thấp nhất trong các mức đã được công nhận của các đơn vị cũ (kèm phân bố các mức); đơn vị cũ chưa được công nhận không được tính và được nêu riêng",
+  en: "A merged unit's baseline: the lowest recognised level among its predecessors (with their distribution); predecessors never recognised are not counted and are reported",
+} as const;
+
+export interface PredecessorBaseline {
+  rule: typeof PREDECESSOR_BASELINE_RULE;
+  /** The lowest recognised level, or null when no predecessor was recognised. */
+  level: number | null;
+  /** distribution[l] = predecessors recognised at level l (0 to nLevels). */
+  distribution: number[];
+  /** Predecessors with a recognised level / without one. */
+  recognised: number;
+  unrecognised: number;
+}
+
+/** The declared baseline of a merged unit from its predecessors' last recognised levels (null = never recognised). */
+export function predecessorBaseline(levels: readonly (number | null)[], nLevels: number): PredecessorBaseline {
+  const known = levels.filter((l): l is number => l !== null);
+  return {
+    rule: PREDECESSOR_BASELINE_RULE,
+    level: known.length > 0 ? Math.min(...known) : null,
+    distribution: levelDistribution(known, nLevels),
+    recognised: known.length,
+    unrecognised: levels.length - known.length,
+  };
+}

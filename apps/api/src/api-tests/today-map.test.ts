@@ -66,6 +66,31 @@ describe("units on a day and their lineage", () => {
     });
   });
 
+  it("shows a new commune's predecessors with their last recognition, and the declared baseline rule", async () => {
+    const d = await query(
+      api.anon,
+      `{ unit(code: "14560") { name
+           predecessors { kind unit { code name lastRecognition { recognisedLevel recognitionDecision round { year } } } }
+           baseline { rule ruleText level distribution recognised unrecognised } } }`,
+    );
+    expect(d.unit.name).toBe("Xã Yên Khánh");
+    const byCode = new Map<string, Json>(d.unit.predecessors.map((p: Json) => [p.unit.code, p]));
+    expect(byCode.get("14560")).toMatchObject({
+      kind: "FULL",
+      unit: { name: "Thị trấn Yên Ninh", lastRecognition: { recognisedLevel: 4, recognitionDecision: "360/QĐ-UBND" } },
+    });
+    expect(byCode.get("14581")!.unit.lastRecognition).toMatchObject({ recognisedLevel: 2 });
+    expect(byCode.get("14587")!.unit.lastRecognition).toBeNull(); // submitted, never recognised
+    expect(d.unit.baseline).toMatchObject({
+      rule: "LOWEST_OF_PREDECESSORS",
+      level: 2,
+      distribution: [0, 0, 1, 0, 1, 0],
+      recognised: 2,
+      unrecognised: 2,
+    });
+    expect(d.unit.baseline.ruleText).toContain("thấp nhất");
+  });
+
   it("names the agency in charge on a day and the province's history", async () => {
     const d = await query(
       api.anon,
@@ -215,5 +240,38 @@ describe("a merged province is read-only history", () => {
       await mutate(await api.as("so@ninhbinh.gov.vn"), "openRound", "$v: ID!", args, "id", { v }),
       "ForbiddenError",
     );
+  });
+});
+
+describe("the national summary across the reform", () => {
+  const NATIONAL = `query ($y: Int!, $m: String, $t: Boolean) { nationalSummary(year: $y, unitKind: "commune", mapId: $m, asToday: $t) {
+    tenantId units assessed recognised byLevel basicOrAbove { numerator denominator } mapId successorId convertedFrom conversionRule } }`;
+
+  it("counts on the map in force on 1 January by default: 34 provinces, today's units", async () => {
+    const rows = (await query(api.anon, NATIONAL, { y: 2026 })).nationalSummary as Json[];
+    expect(rows).toHaveLength(34);
+    expect(rows.find((r) => r.tenantId === "ninh-binh")).toMatchObject({
+      units: 129,
+      mapId: "2025-07",
+      convertedFrom: null,
+    });
+    expect(rows.reduce((n, r) => n + r.units, 0)).toBe(3_321);
+  });
+
+  it("shows the 63 old provinces on the three-tier map, and converts them to today's 34 by the declared rule", async () => {
+    const old = (await query(api.anon, NATIONAL, { y: 2026, m: "2025-03" })).nationalSummary as Json[];
+    expect(old).toHaveLength(63);
+    expect(old.find((r) => r.tenantId === "ha-nam")).toMatchObject({ successorId: "ninh-binh", mapId: "2025-03" });
+    const converted = (await query(api.anon, NATIONAL, { y: 2026, m: "2025-03", t: true })).nationalSummary as Json[];
+    expect(converted).toHaveLength(34);
+    const nb = converted.find((r) => r.tenantId === "ninh-binh")!;
+    const parts = old.filter((r) => ["ha-nam", "nam-dinh", "ninh-binh"].includes(r.tenantId));
+    expect(nb.convertedFrom).toEqual(["ha-nam", "nam-dinh", "ninh-binh"]);
+    expect(nb.conversionRule).toContain("cộng");
+    expect(nb.units).toBe(parts.reduce((n, r) => n + r.units, 0));
+    expect(nb.recognised).toBe(parts.reduce((n, r) => n + r.recognised, 0));
+    expect(nb.basicOrAbove.denominator).toBe(nb.units);
+    // A province that did not merge is shown as measured, with no rule.
+    expect(converted.find((r) => r.tenantId === "ha-noi")).toMatchObject({ convertedFrom: null, conversionRule: null });
   });
 });

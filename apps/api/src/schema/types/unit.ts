@@ -3,6 +3,8 @@ import { compareVietnamese } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { isoDayToDate, vietnamToday } from "@cds/calendar";
+import { predecessorBaseline, type PredecessorBaseline } from "@cds/criteria-core";
+import { nationalFramework } from "../../services/level-counts.ts";
 import { searchFilter } from "../../search.ts";
 import type { ChainStep, ReviewChain } from "../../services/access.ts";
 import { unitByCode, validOnWhere } from "../../services/units.ts";
@@ -42,6 +44,18 @@ export const ReviewChainRef = builder.objectRef<ReviewChain>("ReviewChain").impl
     verify: t.field({ type: ChainStepRef, resolve: (c) => c.verify }),
     appraise: t.field({ type: ChainStepRef, resolve: (c) => c.appraise }),
     recognise: t.field({ type: ChainStepRef, resolve: (c) => c.recognise }),
+  }),
+});
+
+const BaselineRef = builder.objectRef<PredecessorBaseline>("PredecessorBaseline").implement({
+  description: "Mức xuất phát của một đơn vị mới sáp nhập, theo quy tắc công bố (không tự suy ra một con số)",
+  fields: (t) => ({
+    rule: t.string({ description: "Mã quy tắc", resolve: (b) => b.rule.code }),
+    ruleText: t.string({ description: "Quy tắc, để hiển thị cùng con số", resolve: (b) => b.rule.vi }),
+    level: t.exposeInt("level", { nullable: true, description: "Mức thấp nhất đã công nhận của các đơn vị cũ" }),
+    distribution: t.exposeIntList("distribution", { description: "Số đơn vị cũ theo mức đã công nhận (0 đến số mức)" }),
+    recognised: t.exposeInt("recognised", { description: "Số đơn vị cũ đã được công nhận" }),
+    unrecognised: t.exposeInt("unrecognised", { description: "Số đơn vị cũ chưa từng được công nhận (không tính)" }),
   }),
 });
 
@@ -131,6 +145,38 @@ builder.prismaNode("Unit", {
         (await ctx.prisma.unitLineage.findMany({ where: { fromId: u.id }, orderBy: { toId: "asc" } })).map(
           (e): LineageLink => ({ unitId: e.toId, kind: e.kind }),
         ),
+    }),
+    lastRecognition: t.prismaField({
+      type: "Assessment",
+      nullable: true,
+      description: "Lần công nhận gần nhất của đơn vị (mức, quyết định, năm): công khai",
+      resolve: (query, u, _a, ctx) =>
+        ctx.prisma.assessment.findFirst({
+          ...query,
+          where: { unitId: u.id, status: "RECOGNISED" },
+          orderBy: [{ round: { year: "desc" } }, { recognisedAt: "desc" }],
+        }),
+    }),
+    baseline: t.field({
+      type: BaselineRef,
+      nullable: true,
+      description: "Đơn vị mới sáp nhập: mức xuất phát theo các đơn vị cũ, với quy tắc (null nếu không có đơn vị cũ)",
+      resolve: async (u, _a, ctx) => {
+        const edges = await ctx.prisma.unitLineage.findMany({ where: { toId: u.id }, select: { fromId: true } });
+        if (edges.length === 0) return null;
+        const recognised = await ctx.prisma.assessment.findMany({
+          where: { unitId: { in: edges.map((e) => e.fromId) }, status: "RECOGNISED" },
+          orderBy: [{ round: { year: "desc" } }, { recognisedAt: "desc" }],
+          select: { unitId: true, recognisedLevel: true },
+        });
+        const last = new Map<string, number | null>();
+        for (const r of recognised) if (!last.has(r.unitId)) last.set(r.unitId, r.recognisedLevel);
+        const levels = nationalFramework(u.kindCode)?.levels.length ?? 5;
+        return predecessorBaseline(
+          edges.map((e) => last.get(e.fromId) ?? null),
+          levels,
+        );
+      },
     }),
     path: t.exposeString("path"),
     parent: t.relation("parent", { nullable: true }),
