@@ -8,3 +8,4 @@ export * as exact from "./exact.ts";
 export type { Rational, ExactValue } from "./exact.ts";
 export * from "./scored.ts";
 export * from "./text.ts";
+export * from "./rebase.ts";

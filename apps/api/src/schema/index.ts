@@ -16,6 +16,8 @@ import "./types/summary.ts";
 import "./types/report.ts";
 import "./types/api-key.ts";
 import "./types/values-import.ts";
+import "./types/rebase.ts";
+import "./types/carry-forward.ts";
 import { getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.ts";
 import { ArgumentError } from "../errors.ts";

@@ -8,4 +8,6 @@ export const LIST_ARG_MAX = {
   "Query.criterionPassRates.tenantIds": 100,
   "Query.compareProvinces.tenantIds": 4,
   "Mutation.returnAssessment.comments": 100,
+  "Mutation.rebaseVersion.input.decisions": 500,
+  "Mutation.carryForward.input.includeChanged": 500,
 } as const satisfies Record<string, number>;

@@ -56,7 +56,7 @@ function setIdFor(tenantId: string, unitKind: string): string {
   return `${tenantId}-${unitKind}`;
 }
 
-function nextVersionName(existing: string[]): string {
+export function nextVersionName(existing: string[]): string {
   let n = existing.length + 1;
   while (existing.includes(`${n}.0`)) n++;
   return `${n}.0`;

@@ -1,4 +1,5 @@
 import type { Catalog } from "@cds/ui";
+import { rebaseEn, rebaseVi } from "./rebase-messages.ts";
 
 export const setsVi: Catalog = {
   // list
@@ -237,6 +238,7 @@ export const setsVi: Catalog = {
   "publish.err.dateFormat": "Ngày quyết định: nhập theo dạng dd/mm/yyyy, vd. 14/02/2025",
   "publish.err.dateInvalid": "Ngày quyết định: ngày {date} không tồn tại",
   "publish.err.dateFuture": "Ngày quyết định: không được sau hôm nay",
+  ...rebaseVi,
 };
 
 export const setsEn: Catalog = {
@@ -465,4 +467,5 @@ export const setsEn: Catalog = {
   "publish.err.dateFormat": "Decision date: use dd/mm/yyyy, e.g. 14/02/2025",
   "publish.err.dateInvalid": "Decision date: {date} does not exist",
   "publish.err.dateFuture": "Decision date: cannot be after today",
+  ...rebaseEn,
 };

@@ -93,6 +93,10 @@ builder.prismaNode("CriteriaSetVersion", {
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     revision: t.exposeInt("revision", { description: "Gửi lại khi sửa bản nháp (chống ghi đè)" }),
     basedOn: t.relation("basedOn", { nullable: true, description: "Phiên bản gốc đã nhân bản" }),
+    rebasedOnto: t.relation("rebasedOnto", {
+      nullable: true,
+      description: "Phiên bản quốc gia mới mà phiên bản này được cập nhật theo (cha thứ hai khi rebase)",
+    }),
     issues: t.field({
       type: [SetIssueRef],
       description: "Lỗi của tài liệu theo criteria-schema (luôn rỗng với phiên bản đã công bố)",
