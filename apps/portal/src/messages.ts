@@ -1,4 +1,5 @@
 import { sharedEn, sharedVi, type Catalog, type Locale } from "@cds/ui";
+import { carryEn, carryVi } from "./features/assessment/carry-forward-messages.ts";
 import { assessmentEn, assessmentVi } from "./features/assessment/messages.ts";
 import { publicEn, publicVi } from "./features/public/messages.ts";
 
@@ -21,6 +22,6 @@ const appEn: Catalog = {
 };
 
 export const catalogs: Record<Locale, Catalog> = {
-  vi: { ...sharedVi, ...appVi, ...assessmentVi, ...publicVi },
-  en: { ...sharedEn, ...appEn, ...assessmentEn, ...publicEn },
+  vi: { ...sharedVi, ...appVi, ...assessmentVi, ...carryVi, ...publicVi },
+  en: { ...sharedEn, ...appEn, ...assessmentEn, ...carryEn, ...publicEn },
 };

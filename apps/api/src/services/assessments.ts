@@ -28,7 +28,7 @@ import {
   type LoadedAssessment,
   type ValueRow,
 } from "./assessment-store.ts";
-import { audit } from "./audit.ts";
+import { audit, type Tx } from "./audit.ts";
 import { pinnedSet } from "./sets.ts";
 
 export async function registerLevel(
@@ -67,6 +67,8 @@ export interface SaveValuesInput {
 export interface SaveAuditAs {
   action: string;
   detail?: Record<string, unknown>;
+  /** More to write in the save's transaction, after the version is claimed (the carry-forward records its source). */
+  alsoWrite?: (tx: Tx) => Promise<void>;
 }
 
 export async function saveValues(
@@ -161,6 +163,7 @@ export async function saveValues(
     prisma.$transaction(async (tx) => {
       await claim(tx, a, input.version, cached);
       await upsertValueRows(tx, written);
+      await auditAs.alsoWrite?.(tx);
       const fresh: LoadedAssessment = {
         ...a,
         version: input.version + 1,

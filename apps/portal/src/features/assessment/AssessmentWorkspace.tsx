@@ -8,6 +8,7 @@ import { useIsFetching, useQuery } from "@tanstack/react-query";
 import type { TCriteriaSet } from "@cds/criteria-schema";
 import { ErrorBox, Notice, Spinner, useI18n } from "@cds/ui";
 import { assessmentQuery, type AssessmentData } from "./api.ts";
+import { CarryForward } from "./CarryForward.tsx";
 import { ExcelImport } from "./ExcelImport.tsx";
 import { conflictRows } from "./judge.ts";
 import { useAssessmentDraft } from "./useAssessmentDraft.ts";
@@ -81,6 +82,15 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
       <div className="pa-layout">
         <div className="pa-form">
           <RegisterSection {...w} />
+
+          {editable && data.status === "DRAFT" && (
+            <CarryForward
+              assessmentId={routeId}
+              version={data.version}
+              hasValues={data.values.some((v) => v.value !== null || v.verifiedValue !== null)}
+              disabled={dirty || !!conflict}
+            />
+          )}
 
           {editable && (
             <ExcelImport
