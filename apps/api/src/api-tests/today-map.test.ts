@@ -230,6 +230,25 @@ describe("a round on the two-tier map", () => {
   });
 });
 
+describe("a new commune's staff read their predecessors' records", () => {
+  it("the editor of the new Xã Yên Khánh reads old Thị trấn Yên Ninh's working values; another commune's editor does not", async () => {
+    const old = await api.prisma.assessment.findFirstOrThrow({
+      where: { unit: { mapId: "2025-03", code: "14560" }, status: "RECOGNISED" },
+    });
+    const id = Buffer.from(`Assessment:${old.id}`).toString("base64");
+    const q = `query ($id: ID!) { assessment(id: $id) { values { criterionCode } } }`;
+    const heir = await api.as(await createUnitEditor(api, "14560", "2025-07"));
+    const r = await heir.gql(q, { id });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.assessment.values.length).toBeGreaterThan(0);
+    const stranger = await api.as(await createUnitEditor(api, "14608", "2025-07"));
+    const s = await stranger.gql(q, { id });
+    // A "work" field refused reads as empty.
+    expect(s.errors).toBeUndefined();
+    expect(s.data!.assessment.values).toEqual([]);
+  });
+});
+
 describe("a merged province is read-only history", () => {
   it("its own Sở can no longer open a round; the successor's Sở may not open one for it either", async () => {
     const old = await api.as("so@hanam.gov.vn");

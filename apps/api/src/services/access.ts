@@ -22,6 +22,8 @@ export interface Grant {
   readOnly?: boolean;
   /** Closed tenants whose history this tenant inherited (the new Ninh Bình: Hà Nam, Nam Định). */
   historyTenantIds?: readonly string[];
+  /** The units merged into the grant's unit (its predecessors on the older map): their history is read with it. */
+  predecessorUnitIds?: readonly string[];
 }
 
 export type Viewer =
@@ -69,6 +71,7 @@ const provinceWide = (g: Grant) => g.unitPath === null || !g.unitPath.includes("
 
 function covers(g: Grant, unit: UnitRef): boolean {
   if (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) return true;
+  if (g.predecessorUnitIds?.includes(unit.id)) return true;
   if (g.tenantId !== unit.tenantId) return provinceWide(g) && (g.historyTenantIds ?? []).includes(unit.tenantId);
   return g.unitPath === null || inSubtree(unit.path, g.unitPath);
 }

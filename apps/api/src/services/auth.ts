@@ -36,7 +36,7 @@ export async function viewerFromSession(
         include: {
           roles: {
             include: {
-              unit: { select: { path: true } },
+              unit: { select: { path: true, predecessors: { select: { fromId: true } } } },
               // A closed tenant's roles only read; a successor's roles read the history it inherited.
               tenant: { select: { validTo: true, predecessors: { select: { id: true } } } },
             },
@@ -62,6 +62,7 @@ export async function viewerFromSession(
       unitPath: r.unit?.path ?? null,
       readOnly: r.tenant.validTo !== null,
       historyTenantIds: r.tenant.predecessors.map((p) => p.id),
+      predecessorUnitIds: r.unit?.predecessors.map((p) => p.fromId) ?? [],
     })),
     sessionId: session.id,
     csrfOk: csrfHeader !== null && csrfHeader === session.csrfToken,

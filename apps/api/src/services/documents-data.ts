@@ -20,6 +20,7 @@ import type {
 import { DECISION_2361, LOCAL_GOVERNMENT_LAW } from "@cds/documents";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, NATIONAL_TENANT, reviewChainOf, unitRef, type UnitRef, type Viewer } from "./access.ts";
+import { departmentOn, ministryNameOn } from "./agencies.ts";
 import { documentOf } from "./sets.ts";
 
 /** A tenant name "Tỉnh Ninh Bình" / "Thành phố Hà Nội" → kind "tỉnh" / "thành phố" and the bare name. */
@@ -111,8 +112,10 @@ export async function resultSheetInput(
     a.setVersion.decisionNumber && a.setVersion.decisionDate
       ? `Quyết định số ${a.setVersion.decisionNumber} ngày ${formatVietnameseDate(dateToIsoDay(a.setVersion.decisionDate))}`
       : undefined;
+  // The department as it was named on the day the sheet is printed (Sở TT&TT before 01/03/2025).
+  const department = await departmentOn(prisma, a.round.tenantId, vietnamDay(now));
   const input: UnitResultSheetInput = {
-    issuer: { parentAgency: `UBND ${a.round.tenant.name.toUpperCase()}`, name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" },
+    issuer: { parentAgency: `UBND ${a.round.tenant.name.toUpperCase()}`, name: department.toUpperCase() },
     place: province.name,
     year: vietnamYear(now),
     // A recognised result is final; anything before recognition is a draft.
@@ -260,12 +263,16 @@ export async function recognitionDecisionInput(
             `Căn cứ Biên bản thẩm định ngày ${appraisalDay.slice(8, 10)} tháng ${Number(appraisalDay.slice(5, 7))} năm ${appraisalDay.slice(0, 4)} của ${council}`,
           ],
         }),
-    proposedBy: districtIssues ? "Trưởng phòng Văn hóa và Thông tin" : "Giám đốc Sở Khoa học và Công nghệ",
+    proposedBy: districtIssues
+      ? "Trưởng phòng Văn hóa và Thông tin"
+      : `Giám đốc ${await departmentOn(prisma, round.tenantId, today)}`,
     units: rows.map((x) => ({ name: x.unit.name, level: asLevel(x.recognisedLevel ?? x.appraisedLevel) })),
     signer: { authority: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], title: "PHÓ CHỦ TỊCH" },
     recipients: [
       "Như Điều 3",
-      districtIssues ? `UBND ${round.tenant.name.toLowerCase()} (để b/c)` : "Bộ Khoa học và Công nghệ (để b/c)",
+      districtIssues
+        ? `UBND ${round.tenant.name.toLowerCase()} (để b/c)`
+        : `${(await ministryNameOn(prisma, today)) ?? "Bộ Khoa học và Công nghệ"} (để b/c)`,
       "Lưu: VT",
     ],
   };

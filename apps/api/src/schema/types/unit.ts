@@ -7,6 +7,7 @@ import { predecessorBaseline, type PredecessorBaseline } from "@cds/criteria-cor
 import { nationalFramework } from "../../services/level-counts.ts";
 import { searchFilter } from "../../search.ts";
 import type { ChainStep, ReviewChain } from "../../services/access.ts";
+import { agencyNameOn } from "../../services/agencies.ts";
 import { unitByCode, validOnWhere } from "../../services/units.ts";
 import { AgencyRoleEnum, MergeKindEnum, RoleEnum, TenantKindEnum } from "../enums.ts";
 
@@ -96,17 +97,7 @@ builder.prismaNode("Tenant", {
         role: t.arg({ type: AgencyRoleEnum }),
         at: t.arg({ type: "Date", required: false }),
       },
-      resolve: async (tenant, a, ctx) => {
-        const day = dayArg(a.at, ctx.now());
-        const row = await ctx.prisma.agencyName.findFirst({
-          where: {
-            tenantId: tenant.id,
-            role: a.role,
-            ...validOnWhere(day),
-          },
-        });
-        return row?.name ?? null;
-      },
+      resolve: (tenant, a, ctx) => agencyNameOn(ctx.prisma, tenant.id, a.role, a.at ?? vietnamToday(ctx.now())),
     }),
   }),
 });
