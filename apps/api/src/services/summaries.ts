@@ -21,7 +21,7 @@ import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
-import { mapIdForYear, unitByCode } from "./units.ts";
+import { summaryMapId, unitByCode } from "./units.ts";
 import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
 export interface NationalRow {
@@ -59,7 +59,7 @@ export async function nationalSummary(
   input: { year: number; unitKind: string; mapId?: string | null },
 ): Promise<NationalRow[]> {
   requireYear("year", input.year);
-  const mapId = input.mapId ?? mapIdForYear(input.year);
+  const mapId = input.mapId ?? (await summaryMapId(sql, input.year, input.unitKind));
   const framework = nationalSetFor(input.unitKind);
   const nLevels = framework.levels.length;
   const rows = await sql.query<{
@@ -287,14 +287,14 @@ function rates(set: TCriteriaSet, r: ReturnType<typeof rollup>): CriterionRate[]
 /** Pass rates of recognised assessments per province, against its own set and against national v1.0. */
 export async function passRates(
   prisma: PrismaClient,
-  input: { year: number; unitKind: string; tenantIds?: string[] | null; mapId?: string | null },
+  input: { year: number; unitKind: string; tenantIds?: string[] | null; mapId: string },
 ): Promise<ProvincePassRates[]> {
   const national = nationalSetFor(input.unitKind);
   const rounds = await prisma.round.findMany({
     where: {
       year: input.year,
       unitKind: input.unitKind,
-      mapId: input.mapId ?? mapIdForYear(input.year),
+      mapId: input.mapId,
       ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}),
     },
     include: { tenant: true, setVersion: true },

@@ -5,6 +5,7 @@
  */
 import { mapForYear, mapOn, THREE_TIER_MAP_ID } from "@cds/admin-units";
 import { dateToIsoDay, vietnamDay } from "@cds/calendar";
+import type { SqlRunner } from "../db.ts";
 import type { Prisma, PrismaClient, Unit } from "../generated/prisma/client.ts";
 import { LEVEL_ABOVE_CHAIN, PROVINCE_CHAIN, type ChainStep, type ReviewChain } from "./access.ts";
 
@@ -59,3 +60,15 @@ export function reviewChainJson(chain: ReviewChain): Prisma.InputJsonObject {
 
 /** A validity bound as the API shows it (yyyy-mm-dd), null when open. */
 export const dayOrNull = (d: Date | null): string | null => (d === null ? null : dateToIsoDay(d));
+
+/**
+ * The map a national comparison of `year` counts on unless told: the map that year's rounds of the kind were run
+ * on (the most of them), else the map in force on 1 January of the year.
+ */
+export async function summaryMapId(sql: SqlRunner, year: number, unitKind: string): Promise<string> {
+  const used = await sql.query<{ map_id: string }>(
+    `SELECT "mapId" AS map_id FROM "Round" WHERE year = $1 AND "unitKind" = $2 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [year, unitKind],
+  );
+  return used[0]?.map_id ?? mapIdForYear(year);
+}

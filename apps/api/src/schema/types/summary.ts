@@ -13,6 +13,7 @@ import {
   type NationalRow,
   type ProvincePassRates,
 } from "../../services/summaries.ts";
+import { summaryMapId } from "../../services/units.ts";
 import { SetDiffRef } from "./set-diff.ts";
 
 const RateRef = builder.objectRef<{ numerator: number; denominator: number }>("Rate").implement({
@@ -162,7 +163,8 @@ builder.queryFields((t) => ({
       unitKind: t.arg.string(),
       mapId: t.arg.string({
         required: false,
-        description: "Bản đồ hành chính (mặc định: bản đồ có hiệu lực ngày 01/01 của năm)",
+        description:
+          "Bản đồ hành chính (mặc định: bản đồ các đợt đánh giá của năm đã dùng; chưa có đợt thì bản đồ có hiệu lực ngày 01/01 của năm)",
       }),
       asToday: t.arg.boolean({
         required: false,
@@ -186,9 +188,13 @@ builder.queryFields((t) => ({
       year: t.arg.int(),
       unitKind: t.arg.string(),
       tenantIds: t.arg.stringList({ required: false }),
-      mapId: t.arg.string({ required: false, description: "Mặc định: bản đồ có hiệu lực ngày 01/01 của năm" }),
+      mapId: t.arg.string({
+        required: false,
+        description: "Mặc định: bản đồ các đợt của năm đã dùng, nếu chưa có thì bản đồ có hiệu lực ngày 01/01",
+      }),
     },
-    resolve: (_r, a, ctx) => passRates(ctx.prisma, a),
+    resolve: async (_r, a, ctx) =>
+      passRates(ctx.prisma, { ...a, mapId: a.mapId ?? (await summaryMapId(ctx.db.sql, a.year, a.unitKind)) }),
   }),
   compareProvinces: t.field({
     type: ComparisonRef,
@@ -197,15 +203,19 @@ builder.queryFields((t) => ({
       year: t.arg.int(),
       unitKind: t.arg.string(),
       tenantIds: t.arg.stringList(),
-      mapId: t.arg.string({ required: false, description: "Mặc định: bản đồ có hiệu lực ngày 01/01 của năm" }),
+      mapId: t.arg.string({
+        required: false,
+        description: "Mặc định: bản đồ các đợt của năm đã dùng, nếu chưa có thì bản đồ có hiệu lực ngày 01/01",
+      }),
     },
     resolve: async (_r, a, ctx) => {
       if (a.tenantIds.length < 2 || a.tenantIds.length > 4) {
         throw InputError.field("tenantIds", "Chọn từ 2 đến 4 tỉnh", "Choose 2 to 4 provinces");
       }
-      const all = await nationalSummary(ctx.db.sql, a);
+      const mapId = a.mapId ?? (await summaryMapId(ctx.db.sql, a.year, a.unitKind));
+      const all = await nationalSummary(ctx.db.sql, { ...a, mapId });
       const summary = all.filter((r) => a.tenantIds.includes(r.tenantId));
-      const rates = await passRates(ctx.prisma, a);
+      const rates = await passRates(ctx.prisma, { ...a, mapId });
       const deviations = await Promise.all(
         summary.map(async (r) => ({
           tenantId: r.tenantId,
