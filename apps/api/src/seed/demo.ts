@@ -25,7 +25,7 @@ import { openRound } from "../services/rounds.ts";
 import { cloneVersion, documentOf, publishVersion, updateDraft } from "../services/sets.ts";
 import { THREE_TIER_MAP_ID, TWO_TIER_MAP_ID } from "@cds/admin-units";
 import { vietnamToday } from "@cds/calendar";
-import { unitId, versionId } from "./base.ts";
+import { versionId } from "./base.ts";
 import { seedOf, valuesAtLevel } from "./values.ts";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -413,7 +413,7 @@ export async function seedDemo(
       reviewDueAt: `${lastYear}-12-15`,
     });
     const districtOf = async (code: string) =>
-      await prisma.unit.findUniqueOrThrow({ where: { id: (await unitOf(OLD, code)).parentId! } });
+      prisma.unit.findUniqueOrThrow({ where: { id: (await unitOf(OLD, code)).parentId! } });
     for (const row of m.plan) {
       const district = await districtOf(row.code);
       await playRound(
