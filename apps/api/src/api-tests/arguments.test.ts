@@ -62,6 +62,7 @@ describe("API keys", () => {
     const round = await p.round.findFirstOrThrow({ where: { tenantId: "ninh-binh", unitKind: "commune" } });
     const year = round.year;
     return {
+      adminMapReport: `adminMapReport { communesWithoutSuccessor predecessorsNotCommunes { oldCode foundAs } }`,
       adminMaps: `adminMaps { id validFrom validTo }`,
       apiKeys: `apiKeys(tenantId: "ninh-binh") { id }`,
       assessment: `assessment(id: "${globalId("Assessment", recognised.id)}") { id recognisedLevel evaluation { level } }`,

@@ -41,6 +41,21 @@ describe("units on a day and their lineage", () => {
     expect(await query(api.anon, q)).toEqual({ p: { totalCount: 34 }, c: { totalCount: 3_321 } });
   });
 
+  it("reports what the merges file cannot say instead of guessing", async () => {
+    const d = await query(
+      api.anon,
+      `{ adminMapReport { communesWithoutSuccessor predecessorsNotCommunes { newCode oldCode name foundAs } } }`,
+    );
+    expect(d.adminMapReport.communesWithoutSuccessor).toEqual([]);
+    expect(d.adminMapReport.predecessorsNotCommunes).toHaveLength(5);
+    expect(d.adminMapReport.predecessorsNotCommunes[0]).toEqual({
+      newCode: "11948",
+      oldCode: "318",
+      name: "Huyện Bạch Long Vĩ",
+      foundAs: "district",
+    });
+  });
+
   it("gives a new commune's predecessors with their merge kind, and an old commune's successor", async () => {
     const d = await query(
       api.anon,

@@ -184,8 +184,6 @@ const TODAY_PLAN: PlanRow[] = [
   { code: "13291", level: 4, status: "RECOGNISED" }, // Phường Phù Vân
 ];
 
-const unitPath = (unit: { path: string }) => unit.path;
-
 async function ensureUsers(platform: Platform, communeMap: string): Promise<Map<string, Viewer>> {
   const prisma = platform.db.prisma;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -211,9 +209,7 @@ async function ensureUsers(platform: Platform, communeMap: string): Promise<Map<
       userId: user.id,
       email: u.email,
       name: u.name,
-      grants: [
-        { role: u.role, tenantId: u.tenantId, unitId: unit?.id ?? null, unitPath: unit ? unitPath(unit) : null },
-      ],
+      grants: [{ role: u.role, tenantId: u.tenantId, unitId: unit?.id ?? null, unitPath: unit?.path ?? null }],
       sessionId: "seed",
       csrfOk: true,
     });

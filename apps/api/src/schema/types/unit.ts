@@ -2,6 +2,7 @@ import { z } from "zod";
 import { compareVietnamese } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { lineageReport, type LineageReport } from "@cds/admin-units";
 import { isoDayToDate, vietnamToday } from "@cds/calendar";
 import { predecessorBaseline, type PredecessorBaseline } from "@cds/criteria-core";
 import { nationalFramework } from "../../services/level-counts.ts";
@@ -254,6 +255,36 @@ builder.queryFields((t) => ({
       });
       return unit ? ctx.prisma.unit.findUnique({ ...query, where: { id: unit.id } }) : null;
     },
+  }),
+  adminMapReport: t.field({
+    type: builder.objectRef<LineageReport>("LineageReport").implement({
+      description: "Những gì dữ liệu sáp nhập không nói được, báo cáo thay vì đoán",
+      fields: (r) => ({
+        predecessorsNotCommunes: r.field({
+          type: [
+            builder.objectRef<LineageReport["predecessorsNotCommunes"][number]>("PredecessorNotCommune").implement({
+              description: "Một đơn vị cũ được nêu là tiền thân của xã mới nhưng không phải xã trên bản đồ 3 cấp",
+              fields: (f) => ({
+                newCode: f.exposeString("newCode", { description: "Mã xã mới" }),
+                oldCode: f.exposeString("oldCode", { description: "Mã cũ trong tệp sáp nhập" }),
+                name: f.exposeString("name"),
+                foundAs: f.exposeString("foundAs", {
+                  nullable: true,
+                  description: "Là gì trên bản đồ 3 cấp: district (huyện), province, hoặc null (không có)",
+                }),
+              }),
+            }),
+          ],
+          resolve: (x) => x.predecessorsNotCommunes,
+        }),
+        communesWithoutSuccessor: r.stringList({
+          description: "Mã các xã của bản đồ 3 cấp không có đơn vị kế thừa",
+          resolve: (x) => x.communesWithoutSuccessor.map((c) => c.code),
+        }),
+      }),
+    }),
+    description: "Báo cáo dữ liệu sáp nhập 01/07/2025: mã cũ không phải xã, xã không có đơn vị kế thừa",
+    resolve: () => lineageReport(),
   }),
   adminMaps: t.prismaField({
     type: ["AdminMap"],
