@@ -37,7 +37,7 @@ export const ministry: Me = {
 
 export const provinceAdmin: Me = {
   id: "u1",
-  name: "Sở TT&TT Ninh Bình",
+  name: "Sở KH&CN Ninh Bình",
   email: "so@ninhbinh.gov.vn",
   roles: [
     {

@@ -150,3 +150,64 @@ export const SetVersionSummaryFields = graphql(`
     publishedAt
   }
 `);
+
+/**
+ * Where a unit came from across the reform: the old units merged into it (whole or in part) with their last
+ * recognition (level, decision, year), the declared baseline with its rule, and, for an old unit, what it was
+ * merged into. Flat (no nested fragment): it sits deep in the review's query, under the API's depth limit.
+ */
+export const UnitLineageFields = graphql(`
+  fragment UnitLineageFields on Unit @_unmask {
+    validFrom
+    validTo
+    predecessors {
+      kind
+      unit {
+        code
+        name
+        validTo
+        lastRecognition {
+          recognisedLevel
+          recognitionDecision
+          recognitionDate
+          round {
+            year
+          }
+        }
+      }
+    }
+    successors {
+      kind
+      unit {
+        code
+        name
+      }
+    }
+    baseline {
+      rule
+      ruleText
+      level
+      distribution
+      recognised
+      unrecognised
+    }
+  }
+`);
+
+/** Who verifies, appraises and recognises in a round, and where they sit (PARENT: the level above; PROVINCE). */
+export const ReviewChainFields = graphql(`
+  fragment ReviewChainFields on ReviewChain @_unmask {
+    verify {
+      roles
+      at
+    }
+    appraise {
+      roles
+      at
+    }
+    recognise {
+      roles
+      at
+    }
+  }
+`);

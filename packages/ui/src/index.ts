@@ -15,6 +15,8 @@ export * from "./components/data-table.tsx";
 export * from "./components/columns.ts";
 export * from "./components/feedback.tsx";
 export * from "./components/kpi-card.tsx";
+export * from "./components/review-chain.tsx";
 export * from "./components/scroll-table.tsx";
 export * from "./components/search-input.tsx";
+export * from "./components/unit-lineage.tsx";
 export * from "./components/year-select.tsx";

@@ -17,6 +17,10 @@ const row = (tenantId: string, name: string, units: number, byLevel: number[], r
   reportSubmittedAt: report === null ? null : report ? "2025-12-10T02:00:00.000Z" : "2025-12-27T02:00:00.000Z",
   reportOnTime: report,
   reportDeadline: "2025-12-24T17:00:00.000Z",
+  mapId: "2025-03",
+  successorId: null,
+  convertedFrom: null,
+  conversionRule: null,
 });
 
 const ROWS = [
@@ -35,6 +39,8 @@ function renderPage() {
         { code: "commune", name: "Cấp xã", nameEn: "Commune", parentCode: "district" },
       ],
     }),
+    MinistryAdminMaps: () => ({ adminMaps: [] }),
+    MinistryTenantNames: () => ({ tenants: [] }),
     MinistryNationalSummary: () => ({ nationalSummary: ROWS }),
     MinistryPassRates: () => ({ criterionPassRates: [] }),
     MinistryDeviations: () => ({ setDeviations: [] }),

@@ -1,36 +1,54 @@
 /**
  * The ministry's national view for a year and a unit kind: every province's
  * units, recognised levels and report timeliness; criterion pass rates (own
- * set vs national v1.0); how each province's set deviates from v1.0.
+ * set vs national v1.0); how each province's set deviates from v1.0. Across the
+ * reform: the map the year is counted on, an old map's provinces converted into
+ * today's (marked, with the rule), one province over the years (ProvinceHistory).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { reportLastDay } from "@cds/calendar";
 import { countColumn, DataTable, ErrorBox, KpiCard, Notice, Spinner, useI18n, type Column, type Me } from "@cds/ui";
+import { ConversionNote, MapBar, oldProvinceNames, ProvinceName, useShownMap, useTenantNames } from "./NationalMap.tsx";
 import { NationalDeviations, NationalPassRates } from "./NationalSections.tsx";
 import { LevelStackChart, ratio, MinistryPageHead, useYearKind } from "./parts.tsx";
+import { ProvinceHistory } from "./ProvinceHistory.tsx";
 import { nationalSummaryOptions, type ProvinceRow } from "./queries.ts";
 import "./ministry.css";
 
 export function NationalPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const yearKind = useYearKind("/national");
-  const { year, kind } = yearKind;
+  const { year, kind, map, set, setAll } = yearKind;
   const isMinistry = me.capabilities.readNational;
-  const summary = useQuery({ ...nationalSummaryOptions(year, kind), enabled: isMinistry });
+  // Converting is offered on an old map only; asked on today's, the API has nothing to add up.
+  const asToday = yearKind.asToday;
+  const summary = useQuery({ ...nationalSummaryOptions(year, kind, map, asToday), enabled: isMinistry });
+  const { maps, shown, yearMapId } = useShownMap(year, kind, map, summary.data);
+  const names = useTenantNames();
 
   if (!isMinistry) return <Notice kind="warn">{t("ministry.onlyMinistry")}</Notice>;
   return (
     <div>
       <MinistryPageHead title={t("national.title", { year })} subtitle={t("national.subtitle")} yearKind={yearKind} />
+      <MapBar
+        year={year}
+        maps={maps}
+        shown={shown}
+        yearMapId={yearMapId}
+        asToday={asToday}
+        onMap={(id) => setAll({ map: id === yearMapId ? null : id, conv: null })}
+        onAsToday={(on) => set("conv", on ? "1" : null)}
+      />
       {summary.isPending ? (
         <Spinner label={t("national.loading")} />
       ) : summary.error ? (
         <ErrorBox error={summary.error} />
       ) : (
-        <NationalSummary rows={summary.data} year={year} kind={kind} />
+        <NationalSummary rows={summary.data} year={year} kind={kind} names={names} />
       )}
-      <NationalPassRates year={year} kind={kind} />
+      <ProvinceHistory kind={kind} names={names} />
+      <NationalPassRates year={year} kind={kind} mapId={map} />
       <NationalDeviations kind={kind} />
     </div>
   );
@@ -52,6 +70,8 @@ export function nationalTotals(rows: ProvinceRow[]) {
   }
   const onTime = rows.filter((r) => r.reportOnTime === true).length;
   const late = rows.filter((r) => r.reportOnTime === false).length;
+  // A converted row has no report of its own (each old province sent one): not counted as "not sent".
+  const measured = rows.filter((r) => !r.convertedFrom).length;
   return {
     units,
     assessed,
@@ -60,22 +80,35 @@ export function nationalTotals(rows: ProvinceRow[]) {
     basic: { n: basicN, d: units },
     onTime,
     late,
-    notSent: rows.length - onTime - late,
+    notSent: measured - onTime - late,
   };
 }
 
-function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: number; kind: string }) {
+function NationalSummary({
+  rows,
+  year,
+  kind,
+  names,
+}: {
+  rows: ProvinceRow[];
+  year: number;
+  kind: string;
+  names: Map<string, string>;
+}) {
   const { t, number, percent, date, dateTime } = useI18n();
   const [order, setOrder] = useState<"name" | "basic">("name");
   const totals = useMemo(() => nationalTotals(rows), [rows]);
   const levels = useMemo(() => totals.byLevel.map((_, l) => l), [totals]);
+  const converted = rows.some((r) => r.convertedFrom);
   const reportText = useCallback(
     (r: ProvinceRow) =>
-      r.reportOnTime === null
-        ? t("national.report.none")
-        : r.reportOnTime
-          ? t("national.report.onTime")
-          : t("national.report.late"),
+      r.convertedFrom
+        ? t("national.report.converted")
+        : r.reportOnTime === null
+          ? t("national.report.none")
+          : r.reportOnTime
+            ? t("national.report.onTime")
+            : t("national.report.late"),
     [t],
   );
 
@@ -84,8 +117,12 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
       {
         key: "name",
         header: t("national.col.province"),
-        value: (r) => r.name,
-        render: (r) => <strong>{r.name}</strong>,
+        // The export and the filter read a converted row as such, with its old provinces.
+        value: (r) =>
+          r.convertedFrom
+            ? `${r.name} (${t("national.convertedTitle", { names: oldProvinceNames(r, names).join(", ") })})`
+            : r.name,
+        render: (r) => <ProvinceName row={r} names={names} />,
       },
       countColumn<ProvinceRow>("units", t("national.col.units"), (r) => r.units, number),
       countColumn<ProvinceRow>("assessed", t("national.col.assessed"), (r) => r.assessed, number),
@@ -117,7 +154,7 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         ),
       },
     ],
-    [t, number, percent, date, dateTime, reportText, levels],
+    [t, number, percent, date, dateTime, reportText, levels, names],
   );
 
   const chartRows = useMemo(() => {
@@ -130,12 +167,18 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
       );
     return [
       { key: "_all", label: t("national.nation"), units: totals.units, byLevel: totals.byLevel, strong: true },
-      ...sorted.map((r) => ({ key: r.tenantId, label: r.name, units: r.units, byLevel: r.byLevel })),
+      ...sorted.map((r) => ({
+        key: r.tenantId,
+        // A converted bar says so, like its row.
+        label: r.convertedFrom ? t("national.chartConverted", { name: r.name }) : r.name,
+        units: r.units,
+        byLevel: r.byLevel,
+      })),
     ];
   }, [rows, order, totals, t]);
 
   const late = rows.filter((r) => r.reportOnTime === false);
-  const notSent = rows.filter((r) => r.reportOnTime === null);
+  const notSent = rows.filter((r) => r.reportOnTime === null && !r.convertedFrom);
 
   return (
     <>
@@ -170,9 +213,10 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
         columns={columns}
         rows={rows}
         rowKey={(r) => r.tenantId}
-        csvName={`tong-hop-${kind}-${year}.csv`}
+        csvName={`tong-hop-${kind}-${year}${converted ? "-quy-doi" : ""}.csv`}
         caption={t("national.tableCaption")}
       />
+      <ConversionNote rows={rows} />
       <p className="hint" data-testid="national-level-totals">
         {t("national.totalsLine", {
           units: number(totals.units),
@@ -212,6 +256,7 @@ function NationalSummary({ rows, year, kind }: { rows: ProvinceRow[]; year: numb
             {late.map((r) => `${r.name} (${date(r.reportSubmittedAt)})`).join(", ")}
           </p>
         )}
+        {converted && <p className="hint">{t("national.convertedReports")}</p>}
         {notSent.length > 0 && (
           <details>
             <summary>{t("national.notSentList", { n: notSent.length })}</summary>

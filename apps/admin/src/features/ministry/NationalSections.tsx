@@ -6,11 +6,12 @@ import { LevelSelect, levelsOfRates, passRateRows, ratio, useRateText, type Pass
 import { DeviationTable } from "./DeviationTable.tsx";
 import { deviationsOptions, passRatesOptions } from "./queries.ts";
 
-export function NationalPassRates({ year, kind }: { year: number; kind: string }) {
+export function NationalPassRates({ year, kind, mapId = null }: { year: number; kind: string; mapId?: string | null }) {
   const { t } = useI18n();
   const [level, setLevel] = useState(3);
   const [province, setProvince] = useState("");
-  const q = useQuery(passRatesOptions(year, kind));
+  // On the map the summary shows (null: the year's); rates are measured, never converted.
+  const q = useQuery(passRatesOptions(year, kind, mapId));
   const rateText = useRateText();
   const rows = useMemo(
     () => (q.data ? passRateRows(province ? q.data.filter((p) => p.tenantId === province) : q.data, level) : []),

@@ -11,24 +11,35 @@ import { unitKindsOptions, type CriterionRates, type ProvinceRates } from "./que
 export const LEVEL_COLOURS = ["#9aa4b0", "#e69a2e", "#d6b600", "#3a9d55", "#2f6fc0", "#7a4fd0"];
 const NOT_RECOGNISED = "#e4e8ee";
 
-/** Year and unit kind from the URL (?year=&kind=), so a view can be shared and survives reload. */
+type ViewParam = "year" | "kind" | "p" | "map" | "conv";
+
+/**
+ * Year and unit kind from the URL (?year=&kind=), so a view can be shared and survives reload; with the
+ * national page's map (?map=, none: the year's map) and conversion to today's provinces (?conv=1).
+ */
 export function useYearKind(path: string): {
   year: number;
   kind: string;
-  set: (k: "year" | "kind" | "p", v: string | null) => void;
+  map: string | null;
+  asToday: boolean;
+  set: (k: ViewParam, v: string | null) => void;
+  setAll: (changes: Partial<Record<ViewParam, string | null>>) => void;
   params: URLSearchParams;
 } {
   const { params } = useLocation();
   const year = Number(params.get("year")) || vietnamYear();
   const kind = params.get("kind") || "commune";
-  const set = (k: "year" | "kind" | "p", v: string | null) => {
+  const setAll = (changes: Partial<Record<ViewParam, string | null>>) => {
     const p = new URLSearchParams(params);
-    if (v === null || v === "") p.delete(k);
-    else p.set(k, v);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === undefined || v === "") p.delete(k);
+      else p.set(k, v);
+    }
     const q = p.toString();
     navigate(`${path}${q ? `?${q}` : ""}`, { replace: true });
   };
-  return { year, kind, set, params };
+  const set = (k: ViewParam, v: string | null) => setAll({ [k]: v });
+  return { year, kind, map: params.get("map") || null, asToday: params.get("conv") === "1", set, setAll, params };
 }
 
 export function YearKindPicker({
@@ -68,7 +79,7 @@ export function YearKindPicker({
 export function MinistryPageHead({
   title,
   subtitle,
-  yearKind: { year, kind, set },
+  yearKind: { year, kind, set, setAll },
 }: {
   title: string;
   subtitle: string;
@@ -82,7 +93,13 @@ export function MinistryPageHead({
           {subtitle}
         </p>
       </div>
-      <YearKindPicker year={year} kind={kind} onYear={(y) => set("year", String(y))} onKind={(k) => set("kind", k)} />
+      <YearKindPicker
+        year={year}
+        kind={kind}
+        // Another year has its own map: back to that year's (the map and conversion are chosen per year).
+        onYear={(y) => setAll({ year: String(y), map: null, conv: null })}
+        onKind={(k) => set("kind", k)}
+      />
     </div>
   );
 }

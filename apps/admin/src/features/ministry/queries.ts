@@ -103,20 +103,50 @@ const DeviationFields = graphql(`
 
 export const NationalSummaryQuery = graphql(
   `
-    query MinistryNationalSummary($year: Int!, $unitKind: String!) {
-      nationalSummary(year: $year, unitKind: $unitKind) {
+    query MinistryNationalSummary($year: Int!, $unitKind: String!, $mapId: String, $asToday: Boolean) {
+      nationalSummary(year: $year, unitKind: $unitKind, mapId: $mapId, asToday: $asToday) {
         ...ProvinceSummaryFields
         reportDeadline
+        mapId
+        successorId
+        convertedFrom
+        conversionRule
       }
     }
   `,
   [ProvinceSummaryFields],
 );
 
+/** The administrative maps, oldest first, with their validity: the national page's map choice. */
+export const AdminMapsQuery = graphql(`
+  query MinistryAdminMaps {
+    adminMaps {
+      id
+      name
+      asOf
+      validFrom
+      validTo
+      kinds
+    }
+  }
+`);
+
+/** Every tenant's code and name, today's provinces and the merged ones: names for the converted rows. */
+export const TenantNamesQuery = graphql(`
+  query MinistryTenantNames {
+    tenants {
+      code
+      name
+      kind
+      validTo
+    }
+  }
+`);
+
 export const PassRatesQuery = graphql(
   `
-    query MinistryPassRates($year: Int!, $unitKind: String!, $tenantIds: [String!]) {
-      criterionPassRates(year: $year, unitKind: $unitKind, tenantIds: $tenantIds) {
+    query MinistryPassRates($year: Int!, $unitKind: String!, $tenantIds: [String!], $mapId: String) {
+      criterionPassRates(year: $year, unitKind: $unitKind, tenantIds: $tenantIds, mapId: $mapId) {
         ...PassRatesFields
       }
     }
@@ -155,6 +185,7 @@ export const CompareQuery = graphql(
 );
 
 export type ProvinceRow = ResultOf<typeof NationalSummaryQuery>["nationalSummary"][number];
+export type AdminMap = ResultOf<typeof AdminMapsQuery>["adminMaps"][number];
 export type ProvinceRates = ResultOf<typeof PassRatesQuery>["criterionPassRates"][number];
 export type CriterionRates = ProvinceRates["ownSet"][number];
 export type Deviation = ResultOf<typeof DeviationsQuery>["setDeviations"][number];
@@ -167,16 +198,33 @@ export const unitKindsOptions = () =>
     staleTime: Infinity,
   });
 
-export const nationalSummaryOptions = (year: number, unitKind: string) =>
+/** The summary on a map (null: the map in force on 1 January of the year), old provinces added up into today's if `asToday`. */
+export const nationalSummaryOptions = (year: number, unitKind: string, mapId: string | null = null, asToday = false) =>
   queryOptions({
-    queryKey: ["nationalSummary", year, unitKind],
-    queryFn: () => request(NationalSummaryQuery, { year, unitKind }).then((r) => r.nationalSummary),
+    queryKey: ["nationalSummary", year, unitKind, mapId, asToday],
+    queryFn: () =>
+      request(NationalSummaryQuery, { year, unitKind, mapId, asToday: asToday || null }).then((r) => r.nationalSummary),
   });
 
-export const passRatesOptions = (year: number, unitKind: string) =>
+export const adminMapsOptions = () =>
   queryOptions({
-    queryKey: ["passRates", year, unitKind],
-    queryFn: () => request(PassRatesQuery, { year, unitKind, tenantIds: null }).then((r) => r.criterionPassRates),
+    queryKey: ["adminMaps"],
+    queryFn: () => request(AdminMapsQuery, {}).then((r) => r.adminMaps),
+    staleTime: Infinity,
+  });
+
+export const tenantNamesOptions = () =>
+  queryOptions({
+    queryKey: ["tenantNames"],
+    queryFn: () => request(TenantNamesQuery, {}).then((r) => r.tenants),
+    staleTime: Infinity,
+  });
+
+export const passRatesOptions = (year: number, unitKind: string, mapId: string | null = null) =>
+  queryOptions({
+    queryKey: ["passRates", year, unitKind, mapId],
+    queryFn: () =>
+      request(PassRatesQuery, { year, unitKind, tenantIds: null, mapId }).then((r) => r.criterionPassRates),
   });
 
 export const deviationsOptions = (unitKind: string) =>

@@ -33,6 +33,66 @@ describe("ReviewPage", () => {
     expect(screen.getByText(/215\/QĐ-UBND ngày 14\/02\/2025/)).toBeTruthy();
   });
 
+  it("shows a merged commune's predecessors in a closed section: last recognitions, baseline and its rule", async () => {
+    const rule =
+      "Mức xuất phát của đơn vị mới sáp nhập: mức thấp nhất trong các mức đã được công nhận của các đơn vị cũ";
+    const old = (code: string, name: string, level: number | null) => ({
+      code,
+      name,
+      validTo: "2025-06-30",
+      lastRecognition:
+        level === null
+          ? null
+          : {
+              recognisedLevel: level,
+              recognitionDecision: "360/QĐ-UBND",
+              recognitionDate: null,
+              round: { year: 2025 },
+            },
+    });
+    const base = assessment();
+    stubGraphql({
+      AdminAssessment: () => ({
+        assessment: {
+          ...base,
+          unit: {
+            ...base.unit,
+            validFrom: "2025-07-01",
+            predecessors: [
+              { kind: "FULL", unit: old("14566", "Xã Khánh Hội", 3) },
+              { kind: "PARTIAL", unit: old("14569", "Xã Khánh Lợi", null) },
+            ],
+            baseline: {
+              rule: "LOWEST_OF_PREDECESSORS",
+              ruleText: rule,
+              level: 3,
+              distribution: [0, 0, 0, 1, 0, 0],
+              recognised: 1,
+              unrecognised: 1,
+            },
+          },
+        },
+      }),
+    });
+    renderPage();
+    const summary = await screen.findByText("Hình thành từ (sáp nhập 01/07/2025)");
+    const details = summary.closest("details")!;
+    expect(details.open).toBe(false);
+    expect([...details.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+      "Xã Khánh Hội toàn bộ — Mức 3 (Cơ bản) — năm 2025, QĐ 360/QĐ-UBND",
+      "Xã Khánh Lợi một phần — chưa được công nhận",
+    ]);
+    expect(within(details).getByText("Mức xuất phát: Mức 3 (Cơ bản)")).toBeTruthy();
+    expect(within(details).getByText(rule)).toBeTruthy();
+  });
+
+  it("has no lineage section for a unit the reform did not touch", async () => {
+    stubGraphql({ AdminAssessment: () => ({ assessment: assessment() }) });
+    renderPage();
+    await screen.findByTestId("review-status");
+    expect(screen.queryByText(/Hình thành từ/)).toBeNull();
+  });
+
   it("opens the return dialog and sends the overall and per-criterion comments, then shows the new status", async () => {
     const { calls } = stubGraphql({
       AdminAssessment: (_v, n) => ({ assessment: assessment(n === 0 ? {} : { status: "RETURNED", version: 6 }) }),

@@ -16,6 +16,7 @@ import {
   PrintStamp,
   Spinner,
   StatusBadge,
+  UnitLineage,
   useI18n,
   type Me,
 } from "@cds/ui";
@@ -129,6 +130,7 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
         </div>
       </section>
       <RoundDocumentLinks me={me} round={{ id: a.round.id, tenantId: a.unit.tenant.code }} />
+      <UnitLineage unit={a.unit} collapsible />
 
       {levels.length > 0 && (
         <ul className="level-strip" aria-label={t("review.levelResults")}>

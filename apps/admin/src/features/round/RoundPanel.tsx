@@ -6,6 +6,7 @@ import {
   ErrorBox,
   LevelBadge,
   navigate,
+  ReviewChainText,
   Spinner,
   StatusBadge,
   useI18n,
@@ -111,6 +112,12 @@ export function RoundPanel({
             version: round.setVersion.version,
             decision: round.setVersion.decisionNumber ?? "—",
           })}
+        </p>
+        <p className="muted round-map" style={{ margin: 0 }}>
+          {t("rounds.map", { name: round.map.name })}
+        </p>
+        <p className="round-chain" style={{ margin: "0.25rem 0 0" }} aria-label={t("rounds.chain")}>
+          <ReviewChainText chain={round.reviewChain} />
         </p>
         <div className="deadlines">
           <DeadlineLine label={t("rounds.submitDue")} day={round.submitDueAt} deadline={round.submitDeadline} />

@@ -3,7 +3,7 @@
  * The rounds and their lists are in rounds-queries.ts.
  */
 import { queryOptions } from "@tanstack/react-query";
-import { AssessmentFields, ErrorFields, graphql, request, type ResultOf } from "@cds/ui";
+import { AssessmentFields, ErrorFields, graphql, request, UnitLineageFields, type ResultOf } from "@cds/ui";
 
 export const AssessmentQuery = graphql(
   `
@@ -11,6 +11,9 @@ export const AssessmentQuery = graphql(
       assessment(id: $id) {
         ...AssessmentFields
         recognisedAt
+        unit {
+          ...UnitLineageFields
+        }
         round {
           id
           name
@@ -58,7 +61,7 @@ export const AssessmentQuery = graphql(
       }
     }
   `,
-  [AssessmentFields],
+  [AssessmentFields, UnitLineageFields],
 );
 
 export type AssessmentDetail = ResultOf<typeof AssessmentQuery>["assessment"];

@@ -1,6 +1,6 @@
 /** The rounds of the province/district screens: the rounds with their deadlines, a round's summary, its assessments. */
 import { queryOptions } from "@tanstack/react-query";
-import { graphql, request, UnitKindFields, type ResultOf } from "@cds/ui";
+import { graphql, request, ReviewChainFields, UnitKindFields, type ResultOf } from "@cds/ui";
 
 export const RoundsQuery = graphql(
   `
@@ -27,13 +27,20 @@ export const RoundsQuery = graphql(
           decisionNumber
           decisionDate
         }
+        map {
+          id
+          name
+        }
+        reviewChain {
+          ...ReviewChainFields
+        }
       }
       unitKinds {
         ...UnitKindFields
       }
     }
   `,
-  [UnitKindFields],
+  [UnitKindFields, ReviewChainFields],
 );
 
 export const RoundSummaryQuery = graphql(`

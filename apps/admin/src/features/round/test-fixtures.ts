@@ -51,6 +51,11 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
       path: "37/375/14566",
       parent: { name: "Huyện Yên Khánh", path: "37/375" },
       tenant: { code: "ninh-binh", name: "Ninh Bình" },
+      validFrom: null,
+      validTo: null,
+      predecessors: [],
+      successors: [],
+      baseline: null,
     },
     round: {
       id: "Um91bmQ6cg==",

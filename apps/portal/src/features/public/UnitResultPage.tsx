@@ -9,6 +9,7 @@ import {
   PrintStamp,
   request,
   Spinner,
+  UnitLineage,
   useI18n,
   type ResultOf,
 } from "@cds/ui";
@@ -77,6 +78,7 @@ export function UnitResultPage({ code }: { code: string }) {
           )}
         </section>
       )}
+      <UnitLineage unit={u} />
       {latest && detail.isPending && <Spinner />}
       <ErrorBox error={detail.error} />
       {detail.data?.evaluation && <CriteriaResults data={detail.data} />}

@@ -1,6 +1,13 @@
 /** Public documents: recognised results, units, published criteria sets. No sign-in needed. */
 import { queryOptions } from "@tanstack/react-query";
-import { CriteriaSetFields, graphql, request, SetVersionSummaryFields, type ResultOf } from "@cds/ui";
+import {
+  CriteriaSetFields,
+  graphql,
+  request,
+  SetVersionSummaryFields,
+  UnitLineageFields,
+  type ResultOf,
+} from "@cds/ui";
 import { PinnedSetVersionFields } from "../../fragments.ts";
 
 export const RecognisedQuery = graphql(`
@@ -82,27 +89,31 @@ export const unitSearchQuery = (search: string) =>
     queryFn: () => request(UnitSearchQuery, { search }).then((r) => r.units.edges.map((e) => e.node)),
   });
 
-export const UnitQuery = graphql(`
-  query PublicUnit($code: String!) {
-    unit(code: $code) {
-      code
-      name
-      type
-      path
-      kind {
+export const UnitQuery = graphql(
+  `
+    query PublicUnit($code: String!) {
+      unit(code: $code) {
         code
         name
-      }
-      parent {
-        code
-        name
-      }
-      tenant {
-        name
+        type
+        path
+        kind {
+          code
+          name
+        }
+        parent {
+          code
+          name
+        }
+        tenant {
+          name
+        }
+        ...UnitLineageFields
       }
     }
-  }
-`);
+  `,
+  [UnitLineageFields],
+);
 
 export const UnitAssessmentQuery = graphql(
   `
