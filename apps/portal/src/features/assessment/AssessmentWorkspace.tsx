@@ -6,7 +6,7 @@
 import { useMemo } from "react";
 import { useIsFetching, useQuery } from "@tanstack/react-query";
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import { ErrorBox, Notice, Spinner, useI18n } from "@cds/ui";
+import { ErrorBox, Notice, Spinner, UnitLineage, useI18n } from "@cds/ui";
 import { assessmentQuery, type AssessmentData } from "./api.ts";
 import { CarryForward } from "./CarryForward.tsx";
 import { ExcelImport } from "./ExcelImport.tsx";
@@ -62,6 +62,7 @@ function Editor({ routeId, data }: { routeId: string; data: AssessmentData }) {
   return (
     <div className="pa-page">
       <WorkspaceHeader {...w} />
+      <UnitLineage unit={data.unit} collapsible />
       {showComments &&
         generalComments.map((c) => (
           <div className="pa-comment" key={c.id} role="note">

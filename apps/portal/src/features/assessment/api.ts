@@ -10,6 +10,7 @@ import {
   IndicatorValueFields,
   request,
   type ResultOf,
+  UnitLineageFields,
 } from "@cds/ui";
 import { PinnedSetVersionFields, SubmitProblemFields } from "../../fragments.ts";
 
@@ -18,6 +19,9 @@ export const AssessmentQuery = graphql(
     query PortalAssessment($id: ID!) {
       assessment(id: $id) {
         ...AssessmentFields
+        unit {
+          ...UnitLineageFields
+        }
         history {
           id
           at
@@ -43,7 +47,7 @@ export const AssessmentQuery = graphql(
       }
     }
   `,
-  [AssessmentFields, PinnedSetVersionFields, SubmitProblemFields],
+  [AssessmentFields, PinnedSetVersionFields, SubmitProblemFields, UnitLineageFields],
 );
 
 export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];

@@ -180,6 +180,12 @@ export function assessment(
       path: "37/375/14563",
       parent: { name: "Huyện Yên Khánh" },
       tenant: { code: "ninh-binh", name: "Ninh Bình" },
+      // Untouched by the reform in this fixture: no lineage to show.
+      validFrom: null,
+      validTo: null,
+      predecessors: [],
+      successors: [],
+      baseline: null,
     },
     round: { id: "r1", name: "Đánh giá năm 2026", year: 2026 },
     submitDeadline: deadline("2026-10-31"),
