@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch, newContext, PASSWORD, shot } from "./browser.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.execPath, process.env.npm_execpath] : ["pnpm"];
@@ -173,6 +175,98 @@ describe("a copy of the repository with nothing beside it", () => {
     expect(body.data!.criteriaSets.map((s) => s.code)).toEqual(
       expect.arrayContaining(["vn-2361-commune", "vn-2361-district"]),
     );
+  });
+
+  it("seeds the demo on today's map: this year's round on the two-tier map, last year's on the three-tier map", async () => {
+    const year = Number(
+      new Intl.DateTimeFormat("en", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date()),
+    );
+    const body = (await (
+      await fetch(`${baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `query ($y: Int!) { now: nationalSummary(unitKind: "commune", year: $y) { tenantId mapId }
+            rounds(tenant: "ninh-binh") { year unitKind map { id } reviewChain { recognise { roles } } } }`,
+          variables: { y: year },
+        }),
+      })
+    ).json()) as {
+      data: {
+        now: { tenantId: string; mapId: string }[];
+        rounds: {
+          year: number;
+          unitKind: string;
+          map: { id: string };
+          reviewChain: { recognise: { roles: string[] } };
+        }[];
+      };
+    };
+    expect(body.data.now).toHaveLength(34);
+    expect(body.data.rounds.map((r) => [r.year, r.unitKind, r.map.id])).toEqual(
+      expect.arrayContaining([
+        [year, "commune", "2025-07"],
+        [year - 1, "commune", "2025-03"],
+        [year - 1, "district", "2025-03"],
+      ]),
+    );
+    expect(body.data.rounds.find((r) => r.year === year)!.reviewChain.recognise.roles).toEqual(["PROVINCE_LEADER"]);
+  });
+
+  describe("in the browser, on today's map", () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("the public page of the new Xã Khánh Thiện shows its predecessors and the declared baseline", async () => {
+      const page = await (await newContext(browser)).newPage();
+      await page.goto(`${baseUrl}/units/14563`);
+      await page.getByText("Hình thành từ (sáp nhập 01/07/2025)").waitFor();
+      for (const name of ["Xã Khánh Thiện", "Xã Khánh Lợi", "Xã Khánh Cường"])
+        await page.getByText(name).first().waitFor();
+      await page.getByTestId("lineage-baseline").waitFor();
+      expect(await page.getByTestId("lineage-baseline").textContent()).toContain("thấp nhất");
+      await shot(page, "today-public-predecessors");
+    });
+
+    it("UBND tỉnh recognises an appraised new commune (Lãnh đạo UBND tỉnh signs in to the admin app)", async () => {
+      const page = await (await newContext(browser)).newPage();
+      await page.goto(`${baseUrl}/admin/`);
+      await page.getByLabel("Email").fill("lanhdao@ninhbinh.gov.vn");
+      await page.getByLabel("Mật khẩu").fill(PASSWORD);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
+      const found = await page.evaluate(async () => {
+        const r = await fetch("/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            query: `{ assessments(unitCode: "14614", status: [APPRAISED], first: 5) { edges { node { id unit { name map { id } } } } } }`,
+          }),
+        });
+        return (
+          (await r.json()) as {
+            data: { assessments: { edges: { node: { id: string; unit: { name: string; map: { id: string } } } }[] } };
+          }
+        ).data.assessments.edges;
+      });
+      const target = found.find((e) => e.node.unit.map.id === "2025-07")!.node;
+      expect(target.unit.name).toBe("Xã Khánh Hội");
+      await page.goto(`${baseUrl}/admin/assessments/${target.id}`);
+      await page.locator('[data-testid="review-status"][data-status="APPRAISED"]').waitFor();
+      await shot(page, "today-leader-appraised");
+      const form = page.getByRole("form", { name: "Công nhận mức độ" });
+      const d = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+      await form.getByLabel("Ngày quyết định").fill(d);
+      await form.getByLabel("Số quyết định").fill("1520/QĐ-UBND");
+      await form.getByRole("button", { name: "Công nhận" }).click();
+      await page.locator('[data-testid="review-status"][data-status="RECOGNISED"]').waitFor();
+      await shot(page, "today-leader-recognised");
+    });
   });
 
   it("holds its data directory and stops cleanly on SIGTERM (production server)", async () => {

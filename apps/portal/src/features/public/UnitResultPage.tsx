@@ -48,7 +48,8 @@ export function UnitResultPage({ code }: { code: string }) {
       </p>
       <h1>{u.name}</h1>
       <p className="muted">
-        {[u.parent?.name, u.tenant.name].filter(Boolean).join(" · ")} · {t("unit.code", { code: u.code })}
+        {/* On the two-tier map a commune's parent is its province: named once. */}
+        {[...new Set([u.parent?.name, u.tenant.name].filter(Boolean))].join(" · ")} · {t("unit.code", { code: u.code })}
       </p>
       {!latest && <Notice>{t("unit.none")}</Notice>}
       {latest && (
