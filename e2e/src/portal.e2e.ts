@@ -160,7 +160,8 @@ describe("portal: a commune self-assesses", () => {
     );
 
     const anon = await (await newContext(browser)).newPage();
-    await anon.goto(`${baseUrl()}/units/${COMMUNE}`);
+    // The demo commune of this suite is on the three-tier map (the code names a different unit today).
+    await anon.goto(`${baseUrl()}/units/${COMMUNE}?map=2025-03`);
     await anon.getByText("512/QĐ-UBND").first().waitFor();
     await expect(anon.locator(".badge.level-3").first().textContent()).resolves.toContain("Cơ bản");
     await shot(anon, "portal-public-unit");

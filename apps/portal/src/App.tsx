@@ -20,7 +20,7 @@ import { PublicSetsPage } from "./features/public/PublicSetsPage.tsx";
 export function App() {
   const { t } = useI18n();
   const me = useMe();
-  const { path } = useLocation();
+  const { path, params } = useLocation();
   const nav: NavItem[] = [
     { to: "/", label: t("nav.results") },
     { to: "/sets", label: t("nav.sets") },
@@ -30,7 +30,8 @@ export function App() {
   let page: ReactNode;
   let m: Record<string, string> | null;
   if (path === "/") page = <ResultsPage />;
-  else if ((m = match("/units/:code", path))) page = <UnitResultPage code={m.code!} />;
+  // A code repeats across maps: ?map=2025-03 reads the unit on the three-tier map (default: today's map).
+  else if ((m = match("/units/:code", path))) page = <UnitResultPage code={m.code!} mapId={params.get("map")} />;
   else if (path === "/sets") page = <PublicSetsPage />;
   else if (path === "/my" || path === ACCOUNT_PATH || path.startsWith("/assessments/")) {
     if (me.isPending) page = <Spinner />;

@@ -6,7 +6,11 @@ export function RecognisedUnitItem({ r }: { r: Recognised }) {
   const { t, date } = useI18n();
   return (
     <li>
-      <Link to={`/units/${encodeURIComponent(r.unit.code)}`} className="pp-unit">
+      {/* The unit on the map it was recognised on (codes repeat across maps). */}
+      <Link
+        to={`/units/${encodeURIComponent(r.unit.code)}?map=${encodeURIComponent(r.unit.map.id)}`}
+        className="pp-unit"
+      >
         <span className="pp-unit-name">{r.unit.name}</span>
         <LevelBadge level={r.recognisedLevel} />
         <span className="muted pp-decision">

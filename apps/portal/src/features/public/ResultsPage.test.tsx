@@ -11,6 +11,8 @@ const recognised = {
   recognitionDate: "2026-11-20",
   round: { year: 2026 },
   unit: {
+    id: "u_14368",
+    map: { id: "2025-03" },
     code: "14368",
     name: "Xã Khánh Thiện",
     path: "37/376/14368",

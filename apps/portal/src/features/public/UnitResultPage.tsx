@@ -17,17 +17,18 @@ import { recognisedQuery, UnitAssessmentQuery, UnitQuery } from "./api.ts";
 import { RecognisedUnitItem } from "./RecognisedUnitItem.tsx";
 
 /** One unit's recognised level, the decision, and how it fared on each criterion at each level. */
-export function UnitResultPage({ code }: { code: string }) {
+export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: string | null }) {
   const { t, date } = useI18n();
   const unit = useQuery({
-    queryKey: ["public", "unit", code],
-    queryFn: () => request(UnitQuery, { code }).then((r) => r.unit),
+    queryKey: ["public", "unit", code, mapId],
+    queryFn: () => request(UnitQuery, { code, mapId }).then((r) => r.unit),
   });
   const recognised = useQuery(recognisedQuery(code));
-  const own = (recognised.data?.rows ?? [])
-    .filter((r) => r.unit.code === code)
-    .sort((a, b) => b.round.year - a.round.year);
-  const children = (recognised.data?.rows ?? []).filter((r) => r.unit.code !== code);
+  // A code repeats across maps: the unit's own results are those of this very unit, its children those on its map.
+  const here = unit.data;
+  const rows = (recognised.data?.rows ?? []).filter((r) => here && r.unit.map.id === here.map.id);
+  const own = rows.filter((r) => r.unit.id === here?.id).sort((a, b) => b.round.year - a.round.year);
+  const children = rows.filter((r) => r.unit.id !== here?.id);
   const latest = own[0];
   const detail = useQuery({
     queryKey: ["public", "unit-assessment", latest?.id],

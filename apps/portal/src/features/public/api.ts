@@ -23,9 +23,13 @@ export const RecognisedQuery = graphql(`
             year
           }
           unit {
+            id
             code
             name
             path
+            map {
+              id
+            }
             parent {
               code
               name
@@ -91,9 +95,13 @@ export const unitSearchQuery = (search: string) =>
 
 export const UnitQuery = graphql(
   `
-    query PublicUnit($code: String!) {
-      unit(code: $code) {
+    query PublicUnit($code: String!, $mapId: String) {
+      unit(code: $code, mapId: $mapId) {
+        id
         code
+        map {
+          id
+        }
         name
         type
         path
