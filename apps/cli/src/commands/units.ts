@@ -35,7 +35,7 @@ export function unitsCommand(argv: string[], io: Io): number {
   }
   const lines = [`Ngày ${at}: ${map.name} (mã ${map.id}, ${period(map)})`];
   for (const [kind, n] of Object.entries(counts))
-    lines.push(`  ${KIND_VI[kind] ?? kind}: ${padL(n.toLocaleString("vi-VN"), 7)}`);
+    lines.push(`  ${pad(`${KIND_VI[kind] ?? kind}:`, 11)}${padL(n.toLocaleString("vi-VN"), 7)}`);
   lines.push(
     "",
     "Sáp nhập 01/07/2025 (cũ → mới):",
