@@ -1,7 +1,9 @@
 /**
  * Seeds the whole nation for one year (benchmarks, load tests, demos at scale):
- * the base map and national sets if missing, then rounds, assessments, values
- * and reports for every province. Uses DATABASE_URL, else PGlite in DATA_DIR.
+ * the base maps and national sets if missing, then rounds, assessments, values
+ * and reports for every province, on the map in force on 1 January of the year
+ * (up to 2025: 63 provinces, communes and districts; from 2026: 34 provinces,
+ * communes). Uses DATABASE_URL, else PGlite in DATA_DIR.
  *
  *   pnpm seed:nation            # the current year
  *   pnpm seed:nation 2025       # a given year; a province with a round that year is skipped
@@ -36,7 +38,7 @@ try {
     console.log(`nothing to do for ${year}`);
   } else {
     console.log(
-      `seeded ${year}: ${r.provinces} provinces, ${r.rounds} rounds, ${r.assessments.toLocaleString("en-US")} assessments, ` +
+      `seeded ${year} on map ${r.mapId}: ${r.provinces} provinces, ${r.rounds} rounds, ${r.assessments.toLocaleString("en-US")} assessments, ` +
         `${r.values.toLocaleString("en-US")} values, ${r.recognised.toLocaleString("en-US")} recognised, ` +
         `${r.reports} reports (${r.lateReports} late) in ${(r.ms / 1000).toFixed(1)} s`,
     );
@@ -51,7 +53,8 @@ try {
         .join(", ")}`,
     );
     console.log(`  recognised communes by level 0–5: ${r.recognisedByLevel.commune.join(" / ")}`);
-    console.log(`  recognised districts by level 0–5: ${r.recognisedByLevel.district.join(" / ")}`);
+    if (r.recognisedByLevel.district.some((n) => n > 0))
+      console.log(`  recognised districts by level 0–5: ${r.recognisedByLevel.district.join(" / ")}`);
   }
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } finally {

@@ -1,7 +1,9 @@
 // The whole-nation seed's dates are instants in Vietnam (UTC+7), as its Date.UTC(…, hour - 7) was.
 import { describe, expect, it } from "vitest";
 import { vietnamDay } from "@cds/calendar";
-import { day, pick } from "./nation-plan.ts";
+import { LEVEL_ABOVE_CHAIN, PROVINCE_CHAIN } from "../services/access.ts";
+import { reviewChainJson } from "../services/units.ts";
+import { day, pick, yearPlan } from "./nation-plan.ts";
 
 describe("nation seed plan", () => {
   it("day(): hour:00 in Vietnam, on that calendar day in Vietnam", () => {
@@ -18,5 +20,25 @@ describe("nation seed plan", () => {
       ["c", 0.2],
     ];
     expect([0, 0.49, 0.5, 0.79, 0.8, 0.999, 1.5].map((r) => pick(r, w))).toEqual(["a", "a", "b", "b", "c", "c", "c"]);
+  });
+
+  it("yearPlan(): the map in force on 1 January, its assessed kinds and its review chain", () => {
+    for (const year of [2024, 2025]) {
+      expect(yearPlan(year)).toEqual({
+        mapId: "2025-03",
+        kinds: ["commune", "district"],
+        reviewChain: reviewChainJson(LEVEL_ABOVE_CHAIN),
+        firstDay: `${year}-01-01`,
+      });
+    }
+    for (const year of [2026, 2027, 2028]) {
+      expect(yearPlan(year)).toEqual({
+        mapId: "2025-07",
+        kinds: ["commune"],
+        reviewChain: reviewChainJson(PROVINCE_CHAIN),
+        firstDay: `${year}-01-01`,
+      });
+    }
+    expect(yearPlan(2026).reviewChain.recognise).toEqual({ roles: ["PROVINCE_LEADER"], at: "PROVINCE" });
   });
 });

@@ -1,12 +1,14 @@
 /**
- * What the whole-nation seed draws from: the shares of levels and statuses, the versions the
- * workflow leaves, and the dates of a year's work (instants in Vietnam).
+ * What the whole-nation seed draws from: the map a year is assessed on and what is assessed there, the shares of
+ * levels and statuses, the versions the workflow leaves, and the dates of a year's work (instants in Vietnam).
  */
+import { MAPS } from "@cds/admin-units";
+import { defaultReviewChain, mapIdForYear, reviewChainJson } from "../services/units.ts";
 import type { Kind, Status } from "./nation-sql.ts";
 
 export interface SeedNationOptions {
   year: number;
-  /** Only these province tenants (default: every province). */
+  /** Only these province tenants (default: every province that still existed on 1 January of `year`). */
   tenantIds?: string[];
   /** About this share of districts are done, every commune and most districts recognised (default 0.85: ~86% of communes recognised). */
   recognisedShare?: number;
@@ -14,6 +16,8 @@ export interface SeedNationOptions {
 
 export interface SeedNationResult {
   year: number;
+  /** The administrative map the year's rounds assess (the one in force on 1 January). */
+  mapId: string;
   /** Provinces seeded now. */
   provinces: number;
   /** Provinces skipped because they already had a round in `year`. */
@@ -28,7 +32,7 @@ export interface SeedNationResult {
   reports: number;
   lateReports: number;
   ms: number;
-  /** Milliseconds per phase: compute (values + criteria-core), assessments, values, recognise, rest. */
+  /** Milliseconds per phase: compute (values + criteria-core), assessments, values, recognise, rest, statistics. */
   phases: Record<string, number>;
 }
 
@@ -62,6 +66,31 @@ export const VERSION_AFTER: Record<Status, number> = {
 };
 export const REPORT_SHARE = 0.9;
 export const LATE_SHARE = 0.12;
+
+/** What one year of the seed covers. */
+export interface YearPlan {
+  /** The map in force on 1 January of the year (`mapIdForYear`), as a round opened that year gets by default. */
+  mapId: string;
+  /** The unit kinds assessed on that map: commune and district on the three-tier map, commune only on today's. */
+  kinds: Kind[];
+  /** The review chain a round on that map gets when it opens (the level above, or the province). */
+  reviewChain: ReturnType<typeof reviewChainJson>;
+  /** 1 January of the year (yyyy-mm-dd): a province tenant takes part if it still existed that day. */
+  firstDay: string;
+}
+
+export function yearPlan(year: number): YearPlan {
+  const mapId = mapIdForYear(year);
+  const map = MAPS.find((m) => m.id === mapId);
+  if (!map) throw new Error(`seedNation: unknown map ${mapId}`);
+  const kinds = (["commune", "district"] as const).filter((k) => map.kinds.includes(k));
+  return {
+    mapId,
+    kinds,
+    reviewChain: reviewChainJson(defaultReviewChain(mapId)),
+    firstDay: `${String(year).padStart(4, "0")}-01-01`,
+  };
+}
 
 export function pick<T>(r: number, weighted: [T, number][]): T {
   let acc = 0;

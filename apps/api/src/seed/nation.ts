@@ -1,9 +1,16 @@
 /**
- * The whole-nation seed, for benchmarks and load tests: for every province
- * tenant, a commune round and a district round of `year` pinned to the
- * national published versions (vn-2361-commune / vn-2361-district 1.0), an
- * assessment for every unit (10,047 communes + 696 districts), ~400k
- * IndicatorValue rows, and the provinces' yearly reports (a few late).
+ * The whole-nation seed, for benchmarks and load tests, on the map in force on
+ * 1 January of `year` (`mapIdForYear`, as a round opened that year gets):
+ * - three-tier map (years up to 2025): for each of the 63 province tenants, a
+ *   commune round and a district round, an assessment for every unit (10,047
+ *   communes + 696 districts), ~400k IndicatorValue rows;
+ * - two-tier map (2026 on): for each of the 34 tenants still open on 1 January
+ *   (the 29 merged provinces closed on 30/06/2025), a commune round only (the
+ *   map has no districts), an assessment for each of its 3,321 communes.
+ * Every round carries its map and the review chain a round on that map gets
+ * (`defaultReviewChain`), is pinned to the national published versions
+ * (vn-2361-commune / vn-2361-district 1.0), and the provinces send their
+ * yearly reports (a few late).
  *
  * Values are deterministic and synthetic (valuesAtLevel, seeded by GSO code
  * and year); every level stored is criteria-core's `evaluate` of the stored
@@ -18,10 +25,13 @@
  * inserted unrecognised, its values are inserted, and only then are the
  * recognised ones moved to RECOGNISED by one UPDATE (the triggers block
  * updates of recognised rows and new child rows of recognised assessments,
- * neither of which happens).
+ * neither of which happens). Then, outside the transaction, VACUUM (ANALYZE) of
+ * the tables the national summary reads (PGlite runs no autovacuum; see
+ * refreshStatistics).
  *
  * Idempotent per year: a province that already has any round in `year` (the
- * demo province, or an earlier run) is skipped whole.
+ * demo province, or an earlier run) is skipped whole. Ids carry the year, and a
+ * year has one map, so years on either map live side by side.
  */
 import { childLevelsValue, evaluate, type IndicatorValues } from "@cds/criteria-core";
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
@@ -36,6 +46,7 @@ import {
   insertRounds,
   insertValues,
   recogniseRounds,
+  refreshStatistics,
   type AssessmentRow,
   type Kind,
   type ReportRow,
@@ -54,6 +65,7 @@ import {
   pick,
   REPORT_SHARE,
   VERSION_AFTER,
+  yearPlan,
   type SeedNationOptions,
   type SeedNationResult,
 } from "./nation-plan.ts";
@@ -69,6 +81,8 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
   const sql = platform.db.sql;
   const now = platform.services.now();
   const nowIso = iso(now);
+  const plan = yearPlan(year);
+  const twoTier = !plan.kinds.includes("district");
 
   const national = (kind: Kind): TCriteriaSet => {
     const s = Object.values(BUILT_IN_SETS).find((x) => x.unitKind === kind);
@@ -83,6 +97,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
 
   const result: SeedNationResult = {
     year,
+    mapId: plan.mapId,
     provinces: 0,
     skipped: [],
     rounds: 0,
@@ -116,8 +131,10 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       sets[kind] = typeof v.document === "string" ? (JSON.parse(v.document) as TCriteriaSet) : v.document;
     }
 
+    // The provinces that still existed on 1 January: all 63 on the three-tier map, the 34 current ones after the merges.
     const tenants = await tx.query<{ id: string; name: string }>(
-      `SELECT id, name FROM "Tenant" WHERE kind = 'PROVINCE' ORDER BY id`,
+      `SELECT id, name FROM "Tenant" WHERE kind = 'PROVINCE' AND ("validTo" IS NULL OR "validTo" >= $1::date) ORDER BY id`,
+      [plan.firstDay],
     );
     const existing = new Set(
       (await tx.query<{ tenantId: string }>(`SELECT DISTINCT "tenantId" FROM "Round" WHERE year = $1`, [year])).map(
@@ -137,17 +154,21 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       kindCode: Kind;
       parentId: string | null;
     }>(
-      `SELECT id, code, "tenantId", "kindCode", "parentId" FROM "Unit" WHERE "kindCode" IN ('commune', 'district') ORDER BY code`,
+      `SELECT id, code, "tenantId", "kindCode", "parentId" FROM "Unit"
+        WHERE "mapId" = $1 AND "kindCode" = ANY($2::text[]) ORDER BY code`,
+      [plan.mapId, plan.kinds],
     );
 
     const roundId = (tenantId: string, kind: Kind) => `rnd_${tenantId}_${year}_${kind}`;
     const rounds: RoundRow[] = included.flatMap((t) =>
-      (["commune", "district"] as const).map((kind) => ({
+      plan.kinds.map((kind) => ({
         id: roundId(t.id, kind),
         tenantId: t.id,
         year,
         unitKind: kind,
         name: `Đánh giá mức độ chuyển đổi số ${kind === "district" ? "cấp huyện" : "cấp xã"} năm ${year}`,
+        mapId: plan.mapId,
+        reviewChain: plan.reviewChain,
         setVersionId: versionIds[kind],
         submitDueAt: kind === "commune" ? `${year}-10-31` : `${year}-11-15`,
         reviewDueAt: kind === "commune" ? `${year}-12-15` : `${year}-12-20`,
@@ -223,28 +244,36 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       return recognised ? level : null;
     };
 
-    // A district aims at a level; its communes aim around what the district needs (CHUNG-01), a few lag behind.
-    // Most districts are done (every commune recognised); the rest are still in progress.
+    // Three-tier map: a district aims at a level; its communes aim around what the district needs (CHUNG-01), a few
+    // lag behind. Most districts are done (every commune recognised); the rest are still in progress.
+    const levelWeights = LEVEL_WEIGHTS.map((w, l) => [l, w] as [number, number]);
     const districtPlan = new Map<string, { aim: number; done: boolean }>();
     for (const u of units) {
       if (u.kindCode !== "district" || !includedIds.has(u.tenantId)) continue;
       const rnd = prng(seedOf(`${u.code}/${year}`));
       districtPlan.set(u.id, {
-        aim: pick(
-          rnd(),
-          LEVEL_WEIGHTS.map((w, l) => [l, w] as [number, number]),
-        ),
+        aim: pick(rnd(), levelWeights),
         done: rnd() < recognisedShare - 0.03,
       });
     }
     for (const u of units) {
       if (u.kindCode !== "commune" || !includedIds.has(u.tenantId)) continue;
-      const plan = districtPlan.get(u.parentId!) ?? { aim: 2, done: true };
       const rnd = prng(seedOf(`${u.code}/${year}`));
-      const floor = ALL_AT_LEAST[plan.aim]!;
-      const aim =
-        rnd() < 0.03 ? Math.max(0, floor - 1) : Math.min(5, Math.max(floor, plan.aim + pick(rnd(), COMMUNE_DELTA)));
-      const status: Status = plan.done || rnd() < 0.25 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
+      let aim: number;
+      let status: Status;
+      if (twoTier) {
+        // No district above: a commune aims by the same weights and is done as often as a district would be.
+        aim = pick(rnd(), levelWeights);
+        status = rnd() < recognisedShare - 0.03 || rnd() < 0.25 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
+      } else {
+        const district = districtPlan.get(u.parentId!) ?? { aim: 2, done: true };
+        const floor = ALL_AT_LEAST[district.aim]!;
+        aim =
+          rnd() < 0.03
+            ? Math.max(0, floor - 1)
+            : Math.min(5, Math.max(floor, district.aim + pick(rnd(), COMMUNE_DELTA)));
+        status = district.done || rnd() < 0.25 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
+      }
       const level = build(u, "commune", aim, status);
       const siblings = childLevels.get(u.parentId!) ?? [];
       siblings.push(level);
@@ -253,14 +282,14 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     const childCriteria = sets.district.criteria.filter((c) => c.measure === "childLevels").map((c) => c.code);
     for (const u of units) {
       if (u.kindCode !== "district" || !includedIds.has(u.tenantId)) continue;
-      const plan = districtPlan.get(u.id)!;
+      const district = districtPlan.get(u.id)!;
       const rnd = prng(seedOf(`${u.code}/${year}/district`));
-      const status: Status = plan.done && rnd() < 0.92 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
+      const status: Status = district.done && rnd() < 0.92 ? "RECOGNISED" : pick(rnd(), OTHER_STATUSES);
       const children = childLevels.get(u.id);
       const extra: Record<string, unknown> = {};
       // A district without communes (an island district) has no CHUNG-01 value, as in the API.
       if (children && children.length > 0) for (const code of childCriteria) extra[code] = childLevelsValue(children);
-      build(u, "district", plan.aim, status, extra);
+      build(u, "district", district.aim, status, extra);
     }
 
     phase("compute");
@@ -286,7 +315,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
         ? new Date(deadline.getTime() + (1 + Math.floor(rnd() * 10)) * 86_400_000)
         : day(year, 12, 1 + Math.floor(rnd() * 22), 10);
       const summary: Record<string, unknown> = {};
-      for (const kind of ["commune", "district"] as const) {
+      for (const kind of plan.kinds) {
         const s = tally.get(`${t.id}/${kind}`) ?? { units: 0, recognised: 0, byLevel: [0, 0, 0, 0, 0, 0] };
         summary[kind] = {
           roundId: roundId(t.id, kind),
@@ -320,6 +349,11 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
     result.recognised = result.byStatus.RECOGNISED;
     result.reports = reports.length;
   });
+  if (result.provinces > 0) {
+    mark = performance.now();
+    await refreshStatistics(sql);
+    phase("statistics");
+  }
 
   result.ms = performance.now() - t0;
   return result;
