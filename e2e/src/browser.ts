@@ -50,8 +50,8 @@ export async function signIn(page: Page, url: string, email: string): Promise<vo
 }
 
 /** Calls the GraphQL API directly (as another user would), keeping the session cookie and CSRF token. */
-export async function apiAs(email: string) {
-  const url = `${baseUrl()}/graphql`;
+export async function apiAs(email: string, base: string = baseUrl()) {
+  const url = `${base}/graphql`;
   let cookie = "";
   let csrf = "";
   const call = async <T = Record<string, unknown>>(

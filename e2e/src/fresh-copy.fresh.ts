@@ -14,7 +14,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launch, newContext, PASSWORD, shot } from "./browser.ts";
+import { apiAs, launch, newContext, PASSWORD, shot, signIn } from "./browser.ts";
+import { meetLevel3, type Criterion } from "./form.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.execPath, process.env.npm_execpath] : ["pnpm"];
@@ -231,6 +232,69 @@ describe("a copy of the repository with nothing beside it", () => {
       await page.getByTestId("lineage-baseline").waitFor();
       expect(await page.getByTestId("lineage-baseline").textContent()).toContain("thấp nhất");
       await shot(page, "today-public-predecessors");
+    });
+
+    it("the new Xã Khánh Thiện self-assesses in the portal and submits; the province's chain takes it to recognition", async () => {
+      const editor = "xa.khanhthien@ninhbinh.gov.vn";
+      const api = await apiAs(editor, baseUrl);
+      const found = await api<{
+        assessments: {
+          edges: {
+            node: {
+              id: string;
+              status: string;
+              unit: { map: { id: string } };
+              setVersion: { document: { criteria: Criterion[] } };
+            };
+          }[];
+        };
+      }>(
+        `{ assessments(unitCode: "14563", first: 5) { edges { node { id status unit { map { id } } setVersion { document } } } } }`,
+      );
+      const a = found.assessments.edges.map((e) => e.node).find((n) => n.unit.map.id === "2025-07")!;
+      expect(a.status).toBe("DRAFT");
+      const page = await (await newContext(browser)).newPage();
+      await signIn(page, `${baseUrl}/my`, editor);
+      await page.goto(`${baseUrl}/assessments/${a.id}`);
+      // The workspace names where the commune came from.
+      await page.getByText("Hình thành từ (sáp nhập 01/07/2025)").waitFor();
+      await page.getByLabel("Mức đăng ký").selectOption("3");
+      await page.getByRole("button", { name: "Đăng ký mức" }).click();
+      await page.getByText("Mức đã đăng ký:").waitFor();
+      for (const c of a.setVersion.document.criteria) await meetLevel3(page, c);
+      await page.locator('[data-testid="server-level"][data-level="3"]').waitFor({ timeout: 30_000 });
+      await shot(page, "today-portal-level3");
+      await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
+      await page
+        .getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })
+        .getByRole("button", { name: "Nộp", exact: true })
+        .click();
+      await page.getByText("Đã nộp").first().waitFor();
+
+      // The Sở verifies, the provincial council appraises, UBND tỉnh recognises (the district officer has no part).
+      const step = async (email: string, mutation: string, extra = "") => {
+        const who = await apiAs(email, baseUrl);
+        const { assessment } = await who<{ assessment: { version: number } }>(
+          `query ($id: ID!) { assessment(id: $id) { version } }`,
+          { id: a.id },
+        );
+        const r = await who<{ r: { __typename: string } }>(
+          `mutation ($id: ID!, $v: Int!) { r: ${mutation}(assessmentId: $id, version: $v${extra}) { __typename } }`,
+          { id: a.id, v: assessment.version },
+        );
+        return r.r.__typename;
+      };
+      expect(await step("so@ninhbinh.gov.vn", "verifyAssessment")).toMatch(/Success$/);
+      expect(await step("thamdinh@ninhbinh.gov.vn", "appraiseAssessment")).toMatch(/Success$/);
+      const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+      const decision = `, decisionNumber: "1521/QĐ-UBND", decisionDate: "${day}"`;
+      expect(await step("so@ninhbinh.gov.vn", "recogniseAssessment", decision)).toBe("ForbiddenError");
+      expect(await step("lanhdao@ninhbinh.gov.vn", "recogniseAssessment", decision)).toMatch(/Success$/);
+
+      const anon = await (await newContext(browser)).newPage();
+      await anon.goto(`${baseUrl}/units/14563`);
+      await anon.getByText("1521/QĐ-UBND").first().waitFor();
+      await shot(anon, "today-public-recognised");
     });
 
     it("UBND tỉnh recognises an appraised new commune (Lãnh đạo UBND tỉnh signs in to the admin app)", async () => {

@@ -295,7 +295,9 @@ export function unitCountsOn(day: string): { map: MapInfo; counts: Record<string
 }
 
 /** Lineage edges between the two maps by kind of unit: province and commune edges, counted by merge kind. */
-export function lineageCounts(two: TwoTierMap = loadTwoTierMap()): Record<"province" | "commune", Record<MergeKind, number>> {
+export function lineageCounts(
+  two: TwoTierMap = loadTwoTierMap(),
+): Record<"province" | "commune", Record<MergeKind, number>> {
   const out = { province: { FULL: 0, PARTIAL: 0 }, commune: { FULL: 0, PARTIAL: 0 } };
   for (const p of two.provinces) {
     for (const m of p.predecessors) out.province[m.kind]++;
