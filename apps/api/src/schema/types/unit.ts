@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { compareVietnamese } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { lineageReport, type LineageReport } from "@cds/admin-units";
 import { isoDayToDate, vietnamToday } from "@cds/calendar";
 import { predecessorBaseline, type PredecessorBaseline } from "@cds/criteria-core";
@@ -66,6 +66,17 @@ interface LineageLink {
   kind: "FULL" | "PARTIAL";
 }
 
+/** A unit's lineage edges on one side: the units merged into it, or the units it went into. */
+async function lineageOf(
+  prisma: Pick<PrismaClient, "unitLineage">,
+  unitId: string,
+  side: "predecessors" | "successors",
+): Promise<LineageLink[]> {
+  const [mine, other] = side === "predecessors" ? (["toId", "fromId"] as const) : (["fromId", "toId"] as const);
+  const edges = await prisma.unitLineage.findMany({ where: { [mine]: unitId }, orderBy: { [other]: "asc" } });
+  return edges.map((e) => ({ unitId: e[other], kind: e.kind }));
+}
+
 builder.prismaObject("UnitKind", {
   description: "Cấp đơn vị hành chính (dữ liệu, không cố định): province, district, commune",
   fields: (t) => ({
@@ -125,18 +136,12 @@ builder.prismaNode("Unit", {
     predecessors: t.field({
       type: [LineageRef],
       description: "Các đơn vị cũ đã sáp nhập (toàn bộ hoặc một phần) vào đơn vị này",
-      resolve: async (u, _a, ctx) =>
-        (await ctx.prisma.unitLineage.findMany({ where: { toId: u.id }, orderBy: { fromId: "asc" } })).map(
-          (e): LineageLink => ({ unitId: e.fromId, kind: e.kind }),
-        ),
+      resolve: (u, _a, ctx) => lineageOf(ctx.prisma, u.id, "predecessors"),
     }),
     successors: t.field({
       type: [LineageRef],
       description: "Các đơn vị mới đã nhận (toàn bộ hoặc một phần) đơn vị này",
-      resolve: async (u, _a, ctx) =>
-        (await ctx.prisma.unitLineage.findMany({ where: { fromId: u.id }, orderBy: { toId: "asc" } })).map(
-          (e): LineageLink => ({ unitId: e.toId, kind: e.kind }),
-        ),
+      resolve: (u, _a, ctx) => lineageOf(ctx.prisma, u.id, "successors"),
     }),
     lastRecognition: t.prismaField({
       type: "Assessment",
