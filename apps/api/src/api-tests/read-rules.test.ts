@@ -56,12 +56,14 @@ const FIELD_ARGS: Record<string, string> = {
 const MAX_DEPTH = 3;
 /** Fields of other types that answer about the asker (as "asker" in ASSESSMENT_FIELD_READ): not compared across roles. */
 const ASKER_FIELDS = new Set(["CriteriaSetVersion.allowedActions"]);
+/** Assessments reached through another type (a unit's last recognition): each is read by the rules tested here. */
+const NESTED_ASSESSMENTS = new Set(["Unit.lastRecognition"]);
 
 function selectionOf(type: GraphQLObjectType, depth: number): string {
   const parts: string[] = [];
   for (const f of Object.values(type.getFields()).sort((a, b) => a.name.localeCompare(b.name))) {
     const key = `${type.name}.${f.name}`;
-    if (ASKER_FIELDS.has(key)) continue;
+    if (ASKER_FIELDS.has(key) || NESTED_ASSESSMENTS.has(key)) continue;
     if (f.args.length > 0 && FIELD_ARGS[key] === undefined && f.args.some((a) => isNonNullType(a.type))) continue;
     const named = getNamedType(f.type);
     const args = FIELD_ARGS[key] ?? "";

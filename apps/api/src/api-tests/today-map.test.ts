@@ -106,6 +106,18 @@ describe("units on a day and their lineage", () => {
     expect(d.unit.baseline.ruleText).toContain("thấp nhất");
   });
 
+  it("a predecessor's last recognition is public, its working data is not", async () => {
+    const q = `{ unit(code: "14560", at: "2025-06-01") { lastRecognition { recognisedLevel registeredLevel values { criterionCode } } } }`;
+    expect((await query(api.anon, q)).unit.lastRecognition).toEqual({
+      recognisedLevel: 4,
+      registeredLevel: null,
+      values: [],
+    });
+    const own = (await query(await api.as("so@ninhbinh.gov.vn"), q)).unit.lastRecognition;
+    expect(own.registeredLevel).toBe(4);
+    expect(own.values.length).toBeGreaterThan(0);
+  });
+
   it("names the agency in charge on a day and the province's history", async () => {
     const d = await query(
       api.anon,
