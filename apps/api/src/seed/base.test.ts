@@ -251,6 +251,17 @@ describe("seedMaps: today's map and the lineage from the three-tier map", () => 
       ["ha-nam", "2025-06-30"],
       ["nam-dinh", "2025-06-30"],
     ]);
+    // A new province continues the old one whose name it keeps, even when it took another's code.
+    for (const [id, code, merged] of [
+      ["bac-ninh", "24", "bac-giang"],
+      ["lao-cai", "15", "yen-bai"],
+      ["an-giang", "91", "kien-giang"],
+    ] as const) {
+      const t = await db.prisma.tenant.findUniqueOrThrow({ where: { id }, include: { unit: true } });
+      expect(t.validTo).toBeNull();
+      expect(t.unit).toMatchObject({ mapId: "2025-07", code });
+      expect(await db.prisma.tenant.findUniqueOrThrow({ where: { id: merged } })).toMatchObject({ successorId: id });
+    }
     // A closed tenant keeps its own (three-tier) province unit.
     const hn = await db.prisma.tenant.findUniqueOrThrow({ where: { id: "ha-nam" }, include: { unit: true } });
     expect(hn.unit).toMatchObject({ mapId: "2025-03", code: "35" });

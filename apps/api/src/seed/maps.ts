@@ -62,10 +62,21 @@ export async function seedMaps(
 
   const oldUnits = await prisma.unit.findMany({
     where: { mapId: THREE_TIER_MAP_ID },
-    select: { id: true, code: true, kindCode: true, tenantId: true },
+    select: { id: true, code: true, name: true, kindCode: true, tenantId: true },
   });
   const oldByCode = new Map(oldUnits.map((u) => [u.code, u]));
-  const tenantOfProvince = new Map(oldUnits.filter((u) => u.kindCode === "province").map((u) => [u.code, u.tenantId]));
+  const oldProvinces = oldUnits.filter((u) => u.kindCode === "province");
+  /**
+   * The tenant a new province continues: the old province whose name it keeps (the new Bắc Ninh continues old
+   * Bắc Ninh, though it took old Bắc Giang's code 24), else the old province whose code it keeps.
+   */
+  const continued = (p: TwoTierMap["provinces"][number]) => {
+    const bySpelling = (n: string) => n.normalize("NFC").replace("Hoá", "Hóa");
+    const named = p.predecessors
+      .map((m) => oldProvinces.find((o) => o.code === m.code))
+      .find((o) => o !== undefined && bySpelling(o.name) === bySpelling(p.name));
+    return (named ?? oldProvinces.find((o) => o.code === p.code))?.tenantId;
+  };
 
   const validFrom = day(TWO_TIER.validFrom);
   const units: Prisma.UnitCreateManyInput[] = [];
@@ -82,7 +93,7 @@ export async function seedMaps(
   const current: { tenantId: string; unitId: string; name: string }[] = [];
 
   for (const p of two.provinces) {
-    const tenantId = tenantOfProvince.get(p.code);
+    const tenantId = continued(p);
     if (!tenantId) throw new Error(`seedMaps: province ${p.code} (${p.name}) has no tenant on the three-tier map`);
     const provinceId = unitId(TWO_TIER_MAP_ID, p.code);
     current.push({ tenantId, unitId: provinceId, name: p.name });

@@ -73,7 +73,7 @@ function covers(g: Grant, unit: UnitRef): boolean {
   if (g.role === "MINISTRY_ADMIN" && g.tenantId === NATIONAL_TENANT) return true;
   if (g.predecessorUnitIds?.includes(unit.id)) return true;
   if (g.tenantId !== unit.tenantId) return provinceWide(g) && (g.historyTenantIds ?? []).includes(unit.tenantId);
-  return g.unitPath === null || inSubtree(unit.path, g.unitPath);
+  return provinceWide(g) || inSubtree(unit.path, g.unitPath!);
 }
 
 // ---- the review chain of a round ----
@@ -130,11 +130,14 @@ export function reviewChainOf(round: { reviewChain: unknown }): ReviewChain {
 /** The grant holds the step's role at the step's place for the unit (or tenant-wide, for a unit below the top). */
 function atStep(g: Grant, unit: UnitRef, step: ChainStep): boolean {
   if (g.readOnly || g.tenantId !== unit.tenantId || !step.roles.includes(g.role)) return false;
-  if (g.unitId === null) return unit.parentId !== null;
-  // By path, so a grant on a province reads the same on both maps (the province keeps its code and path).
-  const above =
-    step.at === "PARENT" ? unit.path.slice(0, Math.max(0, unit.path.lastIndexOf("/"))) : unit.path.split("/")[0]!;
-  return g.unitPath === above && unit.path !== above;
+  // A province is reviewed by nobody in its own tenant.
+  if (unit.parentId === null) return false;
+  if (g.unitId === null) return true;
+  // A grant on the province (its unit on either map) stands for the province for every unit of its tenant: the
+  // new Bắc Ninh continues old Bắc Ninh though its code and path changed. Below the province, by path.
+  const parentPath = unit.path.slice(0, Math.max(0, unit.path.lastIndexOf("/")));
+  if (step.at === "PROVINCE" || !parentPath.includes("/")) return provinceWide(g);
+  return g.unitPath === parentPath;
 }
 
 /** Every role that appears in some step of some chain: who gets the review screens and draft decisions. */
@@ -260,7 +263,7 @@ export function workWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
   if (can.isMinistryAdmin(viewer)) return {};
   return {
     OR: viewer.grants.flatMap((g) => [
-      { unit: { tenantId: g.tenantId, ...(g.unitPath ? subtreeWhere(g.unitPath) : {}) } },
+      { unit: { tenantId: g.tenantId, ...(provinceWide(g) ? {} : subtreeWhere(g.unitPath!)) } },
       ...(provinceWide(g) && g.historyTenantIds?.length
         ? [{ unit: { tenantId: { in: [...g.historyTenantIds] } } }]
         : []),
