@@ -71,10 +71,10 @@ export async function seedMaps(
    * Bắc Ninh, though it took old Bắc Giang's code 24), else the old province whose code it keeps.
    */
   const continued = (p: TwoTierMap["provinces"][number]) => {
-    const bySpelling = (n: string) => n.normalize("NFC").replace("Hoá", "Hóa");
+    // Compared without diacritics: the two lists spell "Thanh Hoá" and "Thanh Hóa".
     const named = p.predecessors
       .map((m) => oldProvinces.find((o) => o.code === m.code))
-      .find((o) => o !== undefined && bySpelling(o.name) === bySpelling(p.name));
+      .find((o) => o !== undefined && searchName(o.name) === searchName(p.name));
     return (named ?? oldProvinces.find((o) => o.code === p.code))?.tenantId;
   };
 

@@ -9,7 +9,8 @@
  * and sees the whole nation. A province merged into another (a closed
  * tenant) is read-only history, read by its successor's province-wide roles.
  */
-import type { Prisma, Role } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { Role } from "../generated/prisma/enums.ts";
 import { ForbiddenError, UnauthenticatedError } from "../errors.ts";
 
 export interface Grant {
@@ -104,15 +105,7 @@ export const PROVINCE_CHAIN: ReviewChain = {
   recognise: { roles: ["PROVINCE_LEADER"], at: "PROVINCE" },
 };
 
-const ROLES: readonly Role[] = [
-  "MINISTRY_ADMIN",
-  "PROVINCE_ADMIN",
-  "PROVINCE_LEADER",
-  "DISTRICT_OFFICER",
-  "UNIT_EDITOR",
-  "APPRAISER",
-  "VIEWER",
-];
+const ROLES: readonly string[] = Object.values(Role);
 
 /** Reads a round's stored chain; anything malformed falls back to the level-above chain the round would have had. */
 export function reviewChainOf(round: { reviewChain: unknown }): ReviewChain {
