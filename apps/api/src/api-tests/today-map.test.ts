@@ -322,6 +322,12 @@ describe("the national summary across the reform", () => {
     expect(nb.units).toBe(parts.reduce((n, r) => n + r.units, 0));
     expect(nb.recognised).toBe(parts.reduce((n, r) => n + r.recognised, 0));
     expect(nb.basicOrAbove.denominator).toBe(nb.units);
+    // An unknown map is refused naming the field, not answered with no rows.
+    const bad = await api.anon.gql(
+      `{ nationalSummary(year: 2026, unitKind: "commune", mapId: "2024-01") { tenantId } }`,
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_INPUT");
+    expect(bad.errors?.[0]?.message).toContain("mapId");
     // A province that did not merge is shown as measured, with no rule.
     expect(converted.find((r) => r.tenantId === "ha-noi")).toMatchObject({ convertedFrom: null, conversionRule: null });
   });

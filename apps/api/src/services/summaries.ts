@@ -21,7 +21,7 @@ import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
-import { summaryMapId, unitByCode } from "./units.ts";
+import { checkMapId, summaryMapId, unitByCode } from "./units.ts";
 import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
 
 export interface NationalRow {
@@ -59,7 +59,7 @@ export async function nationalSummary(
   input: { year: number; unitKind: string; mapId?: string | null },
 ): Promise<NationalRow[]> {
   requireYear("year", input.year);
-  const mapId = input.mapId ?? (await summaryMapId(sql, input.year, input.unitKind));
+  const mapId = input.mapId ? checkMapId(input.mapId) : await summaryMapId(sql, input.year, input.unitKind);
   const framework = nationalSetFor(input.unitKind);
   const nLevels = framework.levels.length;
   const rows = await sql.query<{
@@ -294,7 +294,7 @@ export async function passRates(
     where: {
       year: input.year,
       unitKind: input.unitKind,
-      mapId: input.mapId,
+      mapId: checkMapId(input.mapId),
       ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}),
     },
     include: { tenant: true, setVersion: true },

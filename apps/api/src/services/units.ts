@@ -3,8 +3,9 @@
  * day, a unit found by its GSO code (codes repeat across maps, so a code is read on a map), and the review
  * chain a round on a map gets by default.
  */
-import { mapForYear, mapOn, THREE_TIER_MAP_ID } from "@cds/admin-units";
-import { dateToIsoDay, vietnamDay } from "@cds/calendar";
+import { MAPS, mapForYear, mapOn, THREE_TIER_MAP_ID } from "@cds/admin-units";
+import { InputError } from "../errors.ts";
+import { vietnamDay } from "@cds/calendar";
 import type { SqlRunner } from "../db.ts";
 import type { Prisma, PrismaClient, Unit } from "../generated/prisma/client.ts";
 import { LEVEL_ABOVE_CHAIN, PROVINCE_CHAIN, type ChainStep, type ReviewChain } from "./access.ts";
@@ -58,9 +59,6 @@ export function reviewChainJson(chain: ReviewChain): Prisma.InputJsonObject {
   return { verify: step(chain.verify), appraise: step(chain.appraise), recognise: step(chain.recognise) };
 }
 
-/** A validity bound as the API shows it (yyyy-mm-dd), null when open. */
-export const dayOrNull = (d: Date | null): string | null => (d === null ? null : dateToIsoDay(d));
-
 /**
  * The map a national comparison of `year` counts on unless told: the map that year's rounds of the kind were run
  * on (the most of them), else the map in force on 1 January of the year.
@@ -71,4 +69,15 @@ export async function summaryMapId(sql: SqlRunner, year: number, unitKind: strin
     [year, unitKind],
   );
   return used[0]?.map_id ?? mapIdForYear(year);
+}
+
+/** A map the caller named, or a clear error naming the field (an unknown map would silently count nothing). */
+export function checkMapId(mapId: string, field = "mapId"): string {
+  if (MAPS.some((m) => m.id === mapId)) return mapId;
+  const known = MAPS.map((m) => m.id).join(", ");
+  throw InputError.field(
+    field,
+    `không có bản đồ hành chính "${mapId}" (có: ${known})`,
+    `no map "${mapId}" (known: ${known})`,
+  );
 }
