@@ -47,6 +47,8 @@ export const DEMO_USERS: {
   tenantId: string;
   /** The unit of the grant (map and GSO code); null = the whole tenant. */
   unit: { mapId: string; code: string } | null;
+  /** The grant follows the map of the demo's current round (the portal's demo commune). */
+  onCurrentMap?: true;
   description: string;
 }[] = [
   {
@@ -111,6 +113,7 @@ export const DEMO_USERS: {
     role: "UNIT_EDITOR",
     tenantId: DEMO_TENANT,
     unit: { mapId: NEW, code: DEMO_COMMUNE_CODE },
+    onCurrentMap: true,
     description: "Cán bộ xã Khánh Thiện (xã mới từ 01/07/2025): nhập số liệu, nộp hồ sơ",
   },
   {
@@ -189,8 +192,7 @@ async function ensureUsers(platform: Platform, communeMap: string): Promise<Map<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const viewers = new Map<string, Viewer>();
   for (const u of DEMO_USERS) {
-    // The commune editor works on the map of the demo's current round.
-    const mapId = u.unit?.code.length === 5 ? communeMap : u.unit?.mapId;
+    const mapId = u.onCurrentMap ? communeMap : u.unit?.mapId;
     const unit = u.unit
       ? await prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId: mapId!, code: u.unit.code } } })
       : null;

@@ -58,7 +58,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   else if (map && version?.set && !map.kinds.includes(version.set.unitKind)) {
     // The district framework (CHUNG-01 from communes) is offered only for rounds on the three-tier map.
     issues.push({
-      field: map === null || input.mapId ? "mapId" : "setVersionId",
+      field: input.mapId ? "mapId" : "setVersionId",
       message: `${map.name} không có cấp ${version.set.unitKind === "district" ? "huyện" : version.set.unitKind}`,
       messageEn: `the map ${map.id} has no ${version.set.unitKind} units`,
     });
