@@ -55,6 +55,8 @@ export interface GroupScore {
   /** points ÷ max, rounded to the set's indexDecimals; null when nothing in the group applies. */
   index: number | null;
   indexText: string | null;
+  /** The exact index (points ÷ the group's applicable maximum), for means and comparisons; null like `index`. */
+  indexExact: ExactValue | null;
   weight: number | null;
   notApplicable: boolean;
   exact: ExactValue;
@@ -567,6 +569,7 @@ export function present(c: CompiledScoring, x: ExactScore): Score {
       max: g.group.max,
       index: indexText === null ? null : Number(indexText),
       indexText,
+      indexExact: r.index === null ? null : toExact(r.index),
       weight: g.group.weight ?? null,
       notApplicable: r.notApplicable,
       exact: toExact(r.points),

@@ -94,6 +94,7 @@ export const sharedVi: Catalog = {
   "chain.recognise": "Công nhận",
   "chain.at.PARENT": "cấp trên trực tiếp",
   "chain.at.PROVINCE": "cấp tỉnh",
+  "chain.at.NATION": "Bộ",
   "chain.or": " hoặc ",
   // A unit across the reform (components/unit-lineage.tsx).
   "lineage.title": "Hình thành từ (sáp nhập {date})",
@@ -203,6 +204,7 @@ export const sharedEn: Catalog = {
   "chain.recognise": "Recognise",
   "chain.at.PARENT": "the level directly above",
   "chain.at.PROVINCE": "province",
+  "chain.at.NATION": "ministry",
   "chain.or": " or ",
   "lineage.title": "Formed from (merger of {date})",
   "lineage.titleNoDate": "Formed from",

@@ -5,7 +5,7 @@
  * between the maps (`seedMaps`). Idempotent: each part is skipped when present.
  * Each part is written in one transaction.
  */
-import { BUILT_IN_SETS, searchName, slugify } from "@cds/criteria-schema";
+import { BUILT_IN_INDEX_SETS, BUILT_IN_SETS, searchName, slugify, type TCriteriaSet } from "@cds/criteria-schema";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { loadThreeTierMap, MAPS, THREE_TIER_MAP_ID, type ThreeTierMap } from "@cds/admin-units";
 import { isoDayToDate } from "@cds/calendar";
@@ -23,6 +23,8 @@ export const UNIT_KINDS = [
   { code: "province", name: "Cấp tỉnh", nameEn: "Province", parentCode: null },
   { code: "district", name: "Cấp huyện", nameEn: "District", parentCode: "province" },
   { code: "commune", name: "Cấp xã", nameEn: "Commune", parentCode: "district" },
+  /** Sở, ban, ngành: assessed inside a province's tenant beside its territorial units (scored indices). */
+  { code: "agency", name: "Sở, ban, ngành", nameEn: "Agency", parentCode: "province" },
 ] as const;
 
 export interface SeedBaseResult {
@@ -61,7 +63,49 @@ export function provinceTenantIds(map: ThreeTierMap): Map<string, string> {
 export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
   const result = await seedThreeTier(prisma);
   await seedMaps(prisma);
+  await seedBuiltInSets(prisma, Object.values(BUILT_IN_INDEX_SETS));
   return result;
+}
+
+/**
+ * Publishes built-in sets as the ministry's (the national frameworks, the index templates) once: a set already
+ * stored is left as it is, so a database seeded before a set was added gets it on the next start.
+ */
+async function seedBuiltInSets(prisma: PrismaClient | Prisma.TransactionClient, sets: readonly TCriteriaSet[]) {
+  for (const set of sets) {
+    const id = versionId(set.id, set.version);
+    if (await prisma.criteriaSetVersion.findUnique({ where: { id }, select: { id: true } })) continue;
+    const decisionNumber = set.issuer.decisionNumber ?? DECISION_NUMBER;
+    // A built-in set's decision date is a valid day (criteria-schema checks it).
+    const decisionDate = isoDayToDate(set.issuer.decisionDate ?? DECISION_DATE)!;
+    await prisma.criteriaSet.upsert({
+      where: { id: set.id },
+      create: { id: set.id, tenantId: MINISTRY_TENANT_ID, unitKind: set.unitKind, title: set.title },
+      update: {},
+    });
+    await prisma.criteriaSetVersion.create({
+      data: {
+        id,
+        setId: set.id,
+        version: set.version,
+        status: "PUBLISHED",
+        document: JSON.parse(JSON.stringify(set)) as Prisma.InputJsonValue,
+        decisionNumber,
+        decisionDate,
+        publishedAt: decisionDate,
+      },
+    });
+    await prisma.auditEvent.create({
+      data: {
+        actorKind: "system",
+        tenantId: MINISTRY_TENANT_ID,
+        action: "seed.publish",
+        entityType: "CriteriaSetVersion",
+        entityId: id,
+        after: { version: set.version, decisionNumber },
+      },
+    });
+  }
 }
 
 async function seedThreeTier(prisma: PrismaClient): Promise<SeedBaseResult> {
@@ -134,37 +178,7 @@ async function seedThreeTier(prisma: PrismaClient): Promise<SeedBaseResult> {
         });
       }
 
-      for (const set of Object.values(BUILT_IN_SETS)) {
-        const decisionNumber = set.issuer.decisionNumber ?? DECISION_NUMBER;
-        // A built-in set's decision date is a valid day (criteria-schema checks it).
-        const decisionDate = isoDayToDate(set.issuer.decisionDate ?? DECISION_DATE)!;
-        const id = versionId(set.id, set.version);
-        await tx.criteriaSet.create({
-          data: { id: set.id, tenantId: MINISTRY_TENANT_ID, unitKind: set.unitKind, title: set.title },
-        });
-        await tx.criteriaSetVersion.create({
-          data: {
-            id,
-            setId: set.id,
-            version: set.version,
-            status: "PUBLISHED",
-            document: JSON.parse(JSON.stringify(set)) as Prisma.InputJsonValue,
-            decisionNumber,
-            decisionDate,
-            publishedAt: decisionDate,
-          },
-        });
-        await tx.auditEvent.create({
-          data: {
-            actorKind: "system",
-            tenantId: MINISTRY_TENANT_ID,
-            action: "seed.publish",
-            entityType: "CriteriaSetVersion",
-            entityId: id,
-            after: { version: set.version, decisionNumber },
-          },
-        });
-      }
+      await seedBuiltInSets(tx, Object.values(BUILT_IN_SETS));
 
       return { provinces: provinces.length, districts: districts.length, communes: communes.length };
     },

@@ -8,6 +8,7 @@ import { loadEnv } from "../env.ts";
 import { startPlatform } from "../platform.ts";
 import { seedBase } from "./base.ts";
 import { seedDemo } from "./demo.ts";
+import { DEMO_AGENCIES } from "./scored-demo.ts";
 
 let db: Database;
 let summary: string;
@@ -28,6 +29,7 @@ afterAll(async () => {
 describe("seedDemo on today's map", () => {
   it("runs 2026 on the two-tier map with the province's chain, and 2025 on the three-tier map", async () => {
     const rounds = await db.prisma.round.findMany({
+      where: { judgedBy: "levels" },
       orderBy: [{ tenantId: "asc" }, { year: "asc" }, { unitKind: "asc" }],
       select: { tenantId: true, year: true, unitKind: true, mapId: true, reviewChain: true },
     });
@@ -46,7 +48,7 @@ describe("seedDemo on today's map", () => {
     const rows = await db.prisma.assessment.groupBy({
       by: ["status"],
       where: {
-        round: { tenantId: "ninh-binh", year: 2026 },
+        round: { tenantId: "ninh-binh", year: 2026, judgedBy: "levels" },
         OR: [{ status: { not: "DRAFT" } }, { registeredLevel: { not: null } }],
       },
       _count: { _all: true },
@@ -61,8 +63,12 @@ describe("seedDemo on today's map", () => {
       RECOGNISED: 2,
     });
     const leader = await db.prisma.user.findUniqueOrThrow({ where: { email: "lanhdao@ninhbinh.gov.vn" } });
+    const levelRound = await db.prisma.assessment.findMany({
+      where: { round: { tenantId: "ninh-binh", year: 2026, judgedBy: "levels" } },
+      select: { id: true },
+    });
     const events = await db.prisma.auditEvent.findMany({
-      where: { action: "assessment.recognise", actorId: leader.id },
+      where: { action: "assessment.recognise", actorId: leader.id, entityId: { in: levelRound.map((a) => a.id) } },
     });
     expect(events).toHaveLength(2);
   });
@@ -99,5 +105,43 @@ describe("seedDemo on today's map", () => {
       ["ha-nam", "13294"],
       ["nam-dinh", "13657"],
     ]);
+  });
+});
+
+describe("seedDemo's scored indices", () => {
+  it("runs the commune index and the agency index beside the level rounds, two years each, and the ministry's DTI", async () => {
+    const rounds = await db.prisma.round.findMany({
+      where: { judgedBy: { not: "levels" } },
+      orderBy: [{ tenantId: "asc" }, { year: "asc" }, { unitKind: "asc" }],
+      select: { tenantId: true, year: true, unitKind: true, mapId: true, setVersion: { select: { setId: true } } },
+    });
+    expect(rounds.map((r) => [r.tenantId, r.year, r.unitKind, r.setVersion.setId])).toEqual([
+      ["ninh-binh", 2025, "agency", "ninh-binh-dti-so-nganh"],
+      ["ninh-binh", 2025, "commune", "ninh-binh-dti-xa"],
+      ["ninh-binh", 2026, "agency", "ninh-binh-dti-so-nganh"],
+      ["ninh-binh", 2026, "commune", "ninh-binh-dti-xa"],
+      ["vn", 2025, "province", "vn-dti-province-2022"],
+    ]);
+    expect(await db.prisma.unit.count({ where: { tenantId: "ninh-binh", kindCode: "agency" } })).toBe(
+      DEMO_AGENCIES.length,
+    );
+    expect(summary).toContain("bộ chỉ số cấp xã");
+  });
+
+  it("freezes a final score at recognition and caches the self-assessed and current scores", async () => {
+    const recognised = await db.prisma.assessment.findMany({
+      where: { round: { judgedBy: "points", year: 2025, unitKind: "agency" } },
+      select: { status: true, score: true, selfScore: true, finalScore: true },
+    });
+    expect(recognised).toHaveLength(DEMO_AGENCIES.length);
+    for (const a of recognised) {
+      expect(a.status).toBe("RECOGNISED");
+      expect(a.finalScore).toEqual(a.score);
+      expect((a.selfScore as { maxScore: number }).maxScore).toBe(450);
+    }
+    const dti = await db.prisma.assessment.count({
+      where: { round: { tenantId: "vn", year: 2025 }, status: "RECOGNISED" },
+    });
+    expect(dti).toBe(34);
   });
 });

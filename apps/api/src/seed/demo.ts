@@ -26,6 +26,7 @@ import { cloneVersion, documentOf, publishVersion, updateDraft } from "../servic
 import { THREE_TIER_MAP_ID, TWO_TIER_MAP_ID } from "@cds/admin-units";
 import { vietnamToday } from "@cds/calendar";
 import { versionId } from "./base.ts";
+import { DEMO_AGENCY, seedScoredDemo } from "./scored-demo.ts";
 import { seedOf, valuesAtLevel } from "./values.ts";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -117,6 +118,14 @@ export const DEMO_USERS: {
     description: "Cán bộ xã Khánh Thiện (xã mới từ 01/07/2025): nhập số liệu, nộp hồ sơ",
   },
   {
+    email: "stc@ninhbinh.gov.vn",
+    name: "Sở Tài chính Ninh Bình",
+    role: "UNIT_EDITOR",
+    tenantId: DEMO_TENANT,
+    unit: { mapId: NEW, code: `${DEMO_PROVINCE_CODE}-${DEMO_AGENCY}` },
+    description: "Cán bộ Sở Tài chính: tự chấm Bộ chỉ số chuyển đổi số sở, ban, ngành (bộ chấm điểm)",
+  },
+  {
     email: "xem@ninhbinh.gov.vn",
     name: "Người xem Ninh Bình",
     role: "VIEWER",
@@ -194,8 +203,10 @@ async function ensureUsers(platform: Platform, communeMap: string): Promise<Map<
   for (const u of DEMO_USERS) {
     const mapId = u.onCurrentMap ? communeMap : u.unit?.mapId;
     const unit = u.unit
-      ? await prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId: mapId!, code: u.unit.code } } })
+      ? await prisma.unit.findUnique({ where: { mapId_code: { mapId: mapId!, code: u.unit.code } } })
       : null;
+    // An agency's staff come once the demo has added the agency (not in the three-tier fixture).
+    if (u.unit && !unit) continue;
     const user = await prisma.user.upsert({
       where: { email: u.email },
       create: {
@@ -453,6 +464,20 @@ export async function seedDemo(
     dated(year, "11-20"),
   );
 
+  // The scored indices beside the level rounds (communes, agencies, the ministry's provincial DTI).
+  const scored = await seedScoredDemo(platform, {
+    year,
+    tenantId: DEMO_TENANT,
+    provinceCode: DEMO_PROVINCE_CODE,
+    so,
+    appraiser: v.get("thamdinh@ninhbinh.gov.vn")!,
+    leader: v.get("lanhdao@ninhbinh.gov.vn")!,
+    ministry: v.get("bo@cds.gov.vn")!,
+    demoCommuneCode: DEMO_COMMUNE_CODE,
+    dated,
+  });
+  await ensureUsers(platform, NEW);
+
   const text = (m: Map<string, number>) => [...m].map(([st, n]) => `${n} ${st}`).join(", ");
   await prisma.auditEvent.create({
     data: {
@@ -469,6 +494,6 @@ export async function seedDemo(
     summary:
       `Ninh Bình ${year} (bản đồ 2 cấp): bộ tiêu chí cấp xã ${published.version} (${published.decisionNumber}); ` +
       `hồ sơ cấp xã: ${text(current)}. Lịch sử ${lastYear} (bản đồ 3 cấp): ${yenKhanh.name}: ${text(history)}; ` +
-      `Hà Nam, Nam Định: xã đã công nhận.`,
+      `Hà Nam, Nam Định: xã đã công nhận. Chấm điểm: ${scored}.`,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { evaluate, type IndicatorValues } from "@cds/criteria-core";
 import { fnv1a, mulberry32 } from "@cds/criteria-core/prng";
-import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
+import { scoreComponents, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
 
 /** A seeded PRNG, so every seed run gives the same data. */
 export const prng = mulberry32;
@@ -75,4 +75,42 @@ export function valuesAtLevel(set: TCriteriaSet, level: number, seed: number, mi
 /** The level criteria-core gives the values (the truth the seed relies on). */
 export function levelOf(set: TCriteriaSet, values: Record<string, unknown>): number {
   return evaluate(set, values as IndicatorValues).level;
+}
+
+/**
+ * Values of a scored set (Bộ chỉ số) for a unit of latent maturity `m` (0..1): each component near it, as the
+ * unit would enter them (a ratio as numerator and denominator, a count, yes/no, an index on 0..1, proposed
+ * points for an appraised one); `missing` leaves that share empty. The score is criteria-core's business.
+ */
+export function scoredValues(set: TCriteriaSet, m: number, seed: number, missing = 0): Record<string, unknown> {
+  const rnd = prng(seed);
+  const out: Record<string, unknown> = {};
+  for (const { component: c } of scoreComponents(set.scoring?.groups ?? [])) {
+    if (missing > 0 && rnd() < missing) continue;
+    const share = Math.min(1, Math.max(0, m + 0.35 * (rnd() - 0.5)));
+    const rule = c.rule;
+    switch (rule.kind) {
+      case "yesNo":
+        out[c.code] = rnd() < share;
+        break;
+      case "ratio":
+      case "bands":
+        if (rule.kind === "bands" && rule.on === "count") {
+          out[c.code] = { count: Math.round(share * 1.3 * rule.bands[0]!.atLeast) };
+        } else {
+          const denominator = 20 + Math.floor(rnd() * 980);
+          out[c.code] = { numerator: Math.round(share * denominator), denominator };
+        }
+        break;
+      case "indexValue":
+        out[c.code] = Math.round(share * 10_000) / 10_000;
+        break;
+      case "appraised": {
+        const step = rule.step ?? 1;
+        out[c.code] = { points: Math.min(c.max, Math.round((share * c.max) / step) * step) };
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -79,8 +79,8 @@ function covers(g: Grant, unit: UnitRef): boolean {
 
 // ---- the review chain of a round ----
 
-/** Where a step's role sits relative to the assessed unit: its parent, or its province. */
-export type ChainPlace = "PARENT" | "PROVINCE";
+/** Where a step's role sits relative to the assessed unit: its parent, its province, or the ministry (a national round). */
+export type ChainPlace = "PARENT" | "PROVINCE" | "NATION";
 export interface ChainStep {
   roles: Role[];
   at: ChainPlace;
@@ -105,6 +105,13 @@ export const PROVINCE_CHAIN: ReviewChain = {
   recognise: { roles: ["PROVINCE_LEADER"], at: "PROVINCE" },
 };
 
+/** A national round's chain (the provincial DTI): the ministry verifies, appraises and publishes each province's index. */
+export const NATIONAL_CHAIN: ReviewChain = {
+  verify: { roles: ["MINISTRY_ADMIN"], at: "NATION" },
+  appraise: { roles: ["MINISTRY_ADMIN"], at: "NATION" },
+  recognise: { roles: ["MINISTRY_ADMIN"], at: "NATION" },
+};
+
 const ROLES: readonly string[] = Object.values(Role);
 
 /** Reads a round's stored chain; anything malformed falls back to the level-above chain the round would have had. */
@@ -113,7 +120,7 @@ export function reviewChainOf(round: { reviewChain: unknown }): ReviewChain {
   const step = (k: keyof ReviewChain): ChainStep => {
     const s = raw?.[k];
     const roles = Array.isArray(s?.roles) ? s.roles.filter((r): r is Role => ROLES.includes(r)) : [];
-    return s && roles.length > 0 && (s.at === "PARENT" || s.at === "PROVINCE")
+    return s && roles.length > 0 && (s.at === "PARENT" || s.at === "PROVINCE" || s.at === "NATION")
       ? { roles, at: s.at }
       : LEVEL_ABOVE_CHAIN[k];
   };
@@ -122,6 +129,7 @@ export function reviewChainOf(round: { reviewChain: unknown }): ReviewChain {
 
 /** The grant holds the step's role at the step's place for the unit (or tenant-wide, for a unit below the top). */
 function atStep(g: Grant, unit: UnitRef, step: ChainStep): boolean {
+  if (step.at === "NATION") return !g.readOnly && step.roles.includes(g.role) && isMinistryGrant(g);
   if (g.readOnly || g.tenantId !== unit.tenantId || !step.roles.includes(g.role)) return false;
   // A province is reviewed by nobody in its own tenant.
   if (unit.parentId === null) return false;
@@ -178,6 +186,12 @@ export const can = {
         g.tenantId === tenantId ||
         (provinceWide(g) && (g.historyTenantIds ?? []).includes(tenantId)),
     ),
+  /**
+   * Read the working data of every unit of a tenant (a scored round's working ranking): the ministry, and the
+   * province's province-wide roles (not a commune's or a district's staff).
+   */
+  readTenantWork: (v: Viewer, tenantId: string) =>
+    has(v, (g) => isMinistryGrant(g) || (g.tenantId === tenantId && provinceWide(g))),
   /** Open rounds, submit the yearly report, see the province dashboard. */
   runProvince: (v: Viewer, tenantId: string) =>
     mayWrite(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
@@ -229,6 +243,7 @@ export const ASSESSMENT_FIELD_READ = {
   setVersion: "public",
   computedLevel: "public",
   evaluation: "public",
+  finalScore: "public",
   recognisedLevel: "public",
   recognitionDecision: "public",
   recognitionDate: "public",
@@ -245,6 +260,9 @@ export const ASSESSMENT_FIELD_READ = {
   comments: "work",
   history: "work",
   gaps: "work",
+  score: "work",
+  selfScore: "work",
+  pointsGaps: "work",
 } as const satisfies Record<string, "public" | "work" | "asker">;
 
 /** Types that hold nothing but working data: reachable from queries only through the "work" fields above. */

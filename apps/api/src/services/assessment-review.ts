@@ -2,6 +2,8 @@
  * The level above at work (Decision 2361, II.2): it returns an assessment with comments, verifies values and
  * the assessment, the appraisal council appraises, and the level above recognises it (locked for good).
  */
+import type { Score } from "@cds/criteria-core";
+import { isScored } from "@cds/criteria-schema";
 import { InputError, type FieldIssue } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Viewer } from "./access.ts";
@@ -10,12 +12,15 @@ import {
   effectiveValues,
   guarded,
   judge,
+  judgeScore,
   load,
   loadForAction,
   refreshEvaluation,
   transition,
   type LoadedAssessment,
   assessmentEvent,
+  scoreText,
+  valueCodes,
 } from "./assessment-store.ts";
 import { audit } from "./audit.ts";
 import { parseDecision } from "./input.ts";
@@ -24,15 +29,25 @@ import { pinnedSet } from "./sets.ts";
 export async function returnAssessment(
   prisma: PrismaClient,
   viewer: Viewer,
-  input: { assessmentId: string; version: number; comments: { criterionCode?: string | null; body: string }[] },
+  input: {
+    assessmentId: string;
+    version: number;
+    comments: { criterionCode?: string | null; body: string; needsEvidence?: boolean | null }[];
+  },
 ): Promise<LoadedAssessment> {
   const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, "return");
-  const codes = new Set((await pinnedSet(prisma, a.setVersionId)).criteria.map((c) => c.code));
+  const codes = valueCodes(await pinnedSet(prisma, a.setVersionId));
   const comments = input.comments.filter((c) => c.body.trim().length > 0);
   const issues: FieldIssue[] = [];
   if (comments.length === 0)
     issues.push({ field: "comments", message: "Nêu lý do trả lại", messageEn: "Say why it is returned" });
   input.comments.forEach((c, i) => {
+    if (c.needsEvidence && !c.criterionCode)
+      issues.push({
+        field: `comments.${i}.criterionCode`,
+        message: "chọn tiêu chí cần bổ sung minh chứng",
+        messageEn: "name the criterion that needs more evidence",
+      });
     if (c.criterionCode && !codes.has(c.criterionCode)) {
       issues.push({
         field: `comments.${i}.criterionCode`,
@@ -56,6 +71,7 @@ export async function returnAssessment(
           assessmentId: a.id,
           criterionCode: c.criterionCode ?? null,
           body: c.body.trim(),
+          needsEvidence: Boolean(c.needsEvidence),
           authorId: user.userId,
         })),
       });
@@ -83,7 +99,7 @@ export async function verifyValue(
 ): Promise<LoadedAssessment> {
   const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, "verifyValue");
   const set = await pinnedSet(prisma, a.setVersionId);
-  if (!set.criteria.some((c) => c.code === input.criterionCode)) {
+  if (!valueCodes(set).has(input.criterionCode)) {
     throw InputError.field(
       "criterionCode",
       `không có tiêu chí ${input.criterionCode}`,
@@ -91,7 +107,11 @@ export async function verifyValue(
     );
   }
   const corrected = input.value === undefined || input.value === null ? null : input.value;
-  if (corrected !== null) judge(set, { ...effectiveValues(a), [input.criterionCode]: corrected });
+  if (corrected !== null) {
+    const values = { ...effectiveValues(a), [input.criterionCode]: corrected };
+    if (isScored(set)) judgeScore(set, values);
+    else judge(set, values);
+  }
   const old = a.values.find((v) => v.criterionCode === input.criterionCode);
   return guarded(() =>
     prisma.$transaction(async (tx) => {
@@ -120,6 +140,7 @@ export async function verifyValue(
           verifiedValue: corrected,
           comment: data.verifierComment,
           level: fresh.computedLevel,
+          ...(fresh.score ? { score: scoreText(fresh.score) } : {}),
         },
       });
       return fresh;
@@ -144,6 +165,21 @@ export async function appraiseAssessment(
   input: { assessmentId: string; version: number; level?: number | null },
 ) {
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "appraise");
+  if (a.score) {
+    // A scored index: the council's points are its corrections of the components (verifyValue); appraising
+    // confirms the score as it stands (and, for a set judged by both, the level its bands give).
+    if (input.level !== undefined && input.level !== null && input.level !== a.computedLevel)
+      throw InputError.field(
+        "level",
+        "Bộ chỉ số chấm điểm: mức xếp loại tính từ điểm, không nhập tay",
+        "A scored index: the level follows from the score",
+      );
+    const level = (a.score as unknown as Score).level;
+    return transition(prisma, viewer, a, input.version, "APPRAISED", { appraisedLevel: level }, "assessment.appraise", {
+      appraisedLevel: level,
+      score: scoreText(a.score),
+    });
+  }
   const level = input.level ?? a.computedLevel;
   if (!Number.isInteger(level) || level < 0 || level > a.computedLevel) {
     throw InputError.field(
@@ -175,11 +211,18 @@ export async function recogniseAssessment(
     "RECOGNISED",
     {
       recognisedLevel: a.appraisedLevel,
+      // A scored index's result is frozen with the recognition (the database locks the row from then on).
+      ...(a.score ? { finalScore: a.score as Prisma.InputJsonValue } : {}),
       recognitionDecision: decisionNumber,
       recognitionDate: date,
       recognisedAt: input.now,
     },
     "assessment.recognise",
-    { recognisedLevel: a.appraisedLevel, decisionNumber, decisionDate: input.decisionDate },
+    {
+      recognisedLevel: a.appraisedLevel,
+      ...(a.score ? { score: scoreText(a.score) } : {}),
+      decisionNumber,
+      decisionDate: input.decisionDate,
+    },
   );
 }

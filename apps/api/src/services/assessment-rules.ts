@@ -3,7 +3,7 @@
  * for whom (ASSESSMENT_ACTIONS), what a screen may offer (allowedActions), and the one submit precondition
  * (submitProblems), which submitAssessment enforces.
  */
-import type { Evaluation } from "@cds/criteria-core";
+import type { Evaluation, Score } from "@cds/criteria-core";
 import { WorkflowError } from "../errors.ts";
 import type { AssessmentStatus } from "../generated/prisma/client.ts";
 import { can, ensure, reviewChainOf, unitRef, type ReviewChain, type UnitRef, type Viewer } from "./access.ts";
@@ -142,6 +142,16 @@ export function missingUpTo(e: Evaluation | null, level: number): string[] {
   return [...missing];
 }
 
+/**
+ * What must still be entered before submitting: for a level set, the criteria the registered level needs; for a
+ * scored set, every component without a value (a component that may not apply is declared so, never left empty).
+ */
+export function missingToSubmit(a: { evaluation: unknown; score: unknown }, registeredLevel: number | null): string[] {
+  const score = a.score as Score | null;
+  if (score) return score.missing;
+  return missingUpTo(a.evaluation as Evaluation | null, registeredLevel ?? 0);
+}
+
 export const missingIssue = (code: string) => ({
   criterion: code,
   field: `values.${code}`,
@@ -165,7 +175,13 @@ export interface SubmitProblem {
  */
 export function submitProblems(
   viewer: Viewer,
-  a: { status: AssessmentStatus; unit: UnitRef; registeredLevel: number | null; evaluation: Evaluation | null },
+  a: {
+    status: AssessmentStatus;
+    unit: UnitRef;
+    registeredLevel: number | null;
+    evaluation: Evaluation | null;
+    score: Score | null;
+  },
 ): SubmitProblem[] {
   const rule = ASSESSMENT_ACTIONS.submit;
   const issue = (reason: SubmitProblem["reason"], [message, messageEn]: readonly [string, string], field = "") => ({
@@ -178,8 +194,8 @@ export function submitProblems(
   if (!rule.may(viewer, unitRef(a))) return [issue("forbidden", rule.who)];
   const refused = statusProblem(a, rule.statuses, rule.what[0], rule.what[1]);
   if (refused) return [issue("status", refused)];
-  if (!a.registeredLevel) return [issue("no_level", NO_LEVEL, "registeredLevel")];
-  return missingUpTo(a.evaluation, a.registeredLevel).map(missingIssue);
+  if (!a.score && !a.registeredLevel) return [issue("no_level", NO_LEVEL, "registeredLevel")];
+  return missingToSubmit(a, a.registeredLevel).map(missingIssue);
 }
 
 /** The actions the viewer may take on the assessment now, for screens to offer. */

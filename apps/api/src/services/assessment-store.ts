@@ -3,10 +3,18 @@
  * (optimistic concurrency), caches criteria-core's evaluation of the effective values, and writes its audit
  * event in the same transaction.
  */
-import { childLevelsValue, tryEvaluate, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
-import type { TCriteriaSet } from "@cds/criteria-schema";
+import {
+  childLevelsValue,
+  tryEvaluate,
+  tryScore,
+  type ComponentValues,
+  type Evaluation,
+  type IndicatorValues,
+  type Score,
+} from "@cds/criteria-core";
+import { isScored, scoreComponents, type TCriteriaSet } from "@cds/criteria-schema";
 import { ConflictError, InvalidValuesError, NotFoundError, WorkflowError, isImmutableViolation } from "../errors.ts";
-import type { AssessmentStatus, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type AssessmentStatus, type PrismaClient } from "../generated/prisma/client.ts";
 import { can, requireWriter, unitRef, type UserViewer, type Viewer } from "./access.ts";
 import { RECOGNISED_LOCKED, requireAction, type AssessmentAction } from "./assessment-rules.ts";
 import { audit, type Tx } from "./audit.ts";
@@ -52,6 +60,61 @@ export function judge(set: TCriteriaSet, values: Record<string, unknown>): Evalu
   return r.evaluation;
 }
 
+/** criteria-core's score of values against a scored set; bad values are refused whole. */
+export function judgeScore(set: TCriteriaSet, values: Record<string, unknown>): Score {
+  const r = tryScore(set, values as ComponentValues);
+  if (!r.ok) throw new InvalidValuesError(r.issues);
+  return r.score;
+}
+
+/**
+ * The codes values are keyed by in a set: its criteria (levels), or its scored components (points, both); for
+ * each, whether the platform computes it itself (a district's CHUNG-01 from its communes).
+ */
+export function valueCodes(set: TCriteriaSet): Map<string, { computed: boolean }> {
+  if (isScored(set))
+    return new Map(scoreComponents(set.scoring?.groups ?? []).map((p) => [p.component.code, { computed: false }]));
+  return new Map(set.criteria.map((c) => [c.code, { computed: c.measure === "childLevels" }]));
+}
+
+/** The stored score's text as the set rounds it ("825.61"), for audit events. */
+export function scoreText(score: unknown): string | null {
+  return (score as Pick<Score, "scoreText"> | null)?.scoreText ?? null;
+}
+
+/** What an assessment caches of its values, by how its set judges: an evaluation (levels) or scores (points, both). */
+export interface Judgement {
+  evaluation: Evaluation | null;
+  computedLevel: number;
+  score: Score | null;
+  selfScore: Score | null;
+}
+
+/** Judges an assessment's effective values (and, for a scored set, the unit's own values too) with criteria-core. */
+export function judgeAssessment(set: TCriteriaSet, values: ValueRow[]): Judgement {
+  const effective = effectiveValues({ values });
+  if (!isScored(set)) {
+    const e = judge(set, effective);
+    return { evaluation: e, computedLevel: e.level, score: null, selfScore: null };
+  }
+  const score = judgeScore(set, effective);
+  const selfScore = judgeScore(set, enteredValues({ values }));
+  return { evaluation: null, computedLevel: score.level ?? 0, score, selfScore };
+}
+
+const jsonOrNull = (v: unknown) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+
+/** A judgement as the assessment row stores it. */
+export function judgementData(effective: Record<string, unknown>, j: Judgement) {
+  return {
+    effectiveValues: effective as Prisma.InputJsonValue,
+    evaluation: jsonOrNull(j.evaluation),
+    computedLevel: j.computedLevel,
+    score: jsonOrNull(j.score),
+    selfScore: jsonOrNull(j.selfScore),
+  };
+}
+
 /**
  * Claims the version the client read, or throws ConflictError (nothing written).
  * The row lock taken here serialises concurrent writers on a server.
@@ -78,15 +141,10 @@ export async function claim(
  * (effective values, evaluation, level); returns the assessment as now stored.
  */
 async function storeEvaluation(tx: Tx, a: LoadedAssessment, values: ValueRow[]): Promise<LoadedAssessment> {
-  const effective = effectiveValues({ values });
-  const e = judge(await pinnedSet(tx, a.setVersionId), effective);
+  const j = judgeAssessment(await pinnedSet(tx, a.setVersionId), values);
   const row = await tx.assessment.update({
     where: { id: a.id },
-    data: {
-      effectiveValues: effective as Prisma.InputJsonValue,
-      evaluation: e as unknown as Prisma.InputJsonValue,
-      computedLevel: e.level,
-    },
+    data: judgementData(effectiveValues({ values }), j),
   });
   return { ...row, unit: a.unit, round: a.round, values };
 }

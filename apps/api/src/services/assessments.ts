@@ -8,11 +8,11 @@
  * and writes its audit event in the same transaction.
  */
 import { randomUUID } from "node:crypto";
-import type { Evaluation } from "@cds/criteria-core";
+import { isScored } from "@cds/criteria-schema";
 import { InputError, type FieldIssue } from "../errors.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Viewer } from "./access.ts";
-import { missingIssue, missingUpTo, NO_LEVEL } from "./assessment-rules.ts";
+import { missingIssue, missingToSubmit, NO_LEVEL } from "./assessment-rules.ts";
 import {
   assessmentEvent,
   claim,
@@ -20,11 +20,15 @@ import {
   effectiveValues,
   guarded,
   judge,
+  judgeAssessment,
+  judgementData,
+  judgeScore,
   load,
   loadForAction,
   refreshChildLevels,
   refreshEvaluation,
   upsertValueRows,
+  valueCodes,
   type LoadedAssessment,
   type ValueRow,
 } from "./assessment-store.ts";
@@ -37,7 +41,14 @@ export async function registerLevel(
   input: { assessmentId: string; version: number; level: number },
 ): Promise<LoadedAssessment> {
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "registerLevel");
-  const n = (await pinnedSet(prisma, a.setVersionId)).levels.length;
+  const set = await pinnedSet(prisma, a.setVersionId);
+  if (isScored(set))
+    throw InputError.field(
+      "level",
+      "Bộ chỉ số chấm điểm không đăng ký mức độ: điểm và xếp hạng tính từ số liệu",
+      "A scored index has no registered level: the score and rank come from the values",
+    );
+  const n = set.levels.length;
   if (!Number.isInteger(input.level) || input.level < 1 || input.level > n) {
     throw InputError.field("level", `Mức độ đăng ký phải từ 1 đến ${n}`, `The registered level must be 1 to ${n}`);
   }
@@ -79,7 +90,7 @@ export async function saveValues(
 ): Promise<LoadedAssessment> {
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
   const set = await pinnedSet(prisma, a.setVersionId);
-  const byCode = new Map(set.criteria.map((c) => [c.code, c]));
+  const byCode = valueCodes(set);
   const issues: FieldIssue[] = [];
   const changes = { ...(input.values ?? {}) };
   const notes = { ...(input.notes ?? {}) };
@@ -91,7 +102,7 @@ export async function saveValues(
         message: "không có tiêu chí này trong bộ tiêu chí",
         messageEn: "no such criterion in the set",
       });
-    else if (c.measure === "childLevels" && code in changes) {
+    else if (c.computed && code in changes) {
       issues.push({
         field: `values.${code}`,
         message: "được tính tự động từ mức độ đã công nhận của các đơn vị cấp dưới",
@@ -111,7 +122,8 @@ export async function saveValues(
   // Judge the merged values before writing anything: bad values are refused whole.
   const merged = { ...enteredValues(a), ...changes };
   for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
-  judge(set, merged);
+  if (isScored(set)) judgeScore(set, merged);
+  else judge(set, merged);
 
   // Everything is computed before the transaction (the engine is pure), so it holds the row lock briefly:
   // one UPDATE claims the version and stores the evaluation, one statement writes the values, one the audit event.
@@ -152,12 +164,8 @@ export async function saveValues(
   }
   const values = [...byCodeRow.values()];
   const effective = effectiveValues({ values });
-  const e = judge(set, effective);
-  const cached = {
-    effectiveValues: effective as Prisma.InputJsonValue,
-    evaluation: e as unknown as Prisma.InputJsonValue,
-    computedLevel: e.level,
-  };
+  const j = judgeAssessment(set, values);
+  const cached = judgementData(effective, j);
 
   return guarded(() =>
     prisma.$transaction(async (tx) => {
@@ -169,17 +177,24 @@ export async function saveValues(
         version: input.version + 1,
         updatedAt: now,
         effectiveValues: effective as LoadedAssessment["effectiveValues"],
-        evaluation: e as unknown as LoadedAssessment["evaluation"],
-        computedLevel: e.level,
+        evaluation: j.evaluation as unknown as LoadedAssessment["evaluation"],
+        computedLevel: j.computedLevel,
+        score: j.score as unknown as LoadedAssessment["score"],
+        selfScore: j.selfScore as unknown as LoadedAssessment["selfScore"],
         values,
       };
       await audit(tx, viewer, {
         ...assessmentEvent(a, auditAs.action),
-        before: { values: before, level: a.computedLevel },
+        before: {
+          values: before,
+          level: a.computedLevel,
+          ...(j.score ? { score: (a.score as { scoreText?: string } | null)?.scoreText ?? null } : {}),
+        },
         after: {
           values: after,
           notes: Object.keys(notes).length ? notes : undefined,
           level: fresh.computedLevel,
+          ...(j.score ? { score: j.score.scoreText } : {}),
           ...auditAs.detail,
         },
       });
@@ -194,13 +209,14 @@ export async function submitAssessment(
   input: { assessmentId: string; version: number; now: Date },
 ): Promise<LoadedAssessment> {
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "submit");
-  if (!a.registeredLevel) throw InputError.field("registeredLevel", ...NO_LEVEL);
+  const scored = isScored(await pinnedSet(prisma, a.setVersionId));
+  if (!scored && !a.registeredLevel) throw InputError.field("registeredLevel", ...NO_LEVEL);
   return guarded(() =>
     prisma.$transaction(async (tx) => {
       await claim(tx, a, input.version);
       await refreshChildLevels(tx, viewer, a.unitId, a.round.year);
       const fresh = await refreshEvaluation(tx, a.id);
-      const missing = missingUpTo(fresh.evaluation as unknown as Evaluation, a.registeredLevel!);
+      const missing = missingToSubmit(fresh, a.registeredLevel);
       if (missing.length > 0) throw new InputError(missing.map(missingIssue));
       await tx.assessment.update({
         where: { id: a.id },
@@ -209,7 +225,12 @@ export async function submitAssessment(
       await audit(tx, viewer, {
         ...assessmentEvent(a, "assessment.submit"),
         before: { status: a.status },
-        after: { status: "SUBMITTED", selfAssessedLevel: fresh.computedLevel, registeredLevel: a.registeredLevel },
+        after: {
+          status: "SUBMITTED",
+          selfAssessedLevel: fresh.computedLevel,
+          registeredLevel: a.registeredLevel,
+          ...(scored ? { score: (fresh.selfScore as { scoreText?: string } | null)?.scoreText ?? null } : {}),
+        },
       });
       return load(tx, a.id);
     }),

@@ -25,7 +25,10 @@ export async function submitProvinceReport(
     where: { tenantId_year: { tenantId: input.tenantId, year: input.year } },
   });
   if (existing) throw alreadySent();
-  const rounds = await prisma.round.findMany({ where: { tenantId: input.tenantId, year: input.year } });
+  // The report counts the 2361 level rounds (one per unit kind); a scored index is ranked, not reported here.
+  const rounds = await prisma.round.findMany({
+    where: { tenantId: input.tenantId, year: input.year, judgedBy: "levels" },
+  });
   if (rounds.length === 0)
     throw InputError.field("year", `Chưa có đợt đánh giá nào năm ${input.year}`, `No round in ${input.year}`);
   const summary: Record<string, unknown> = {};

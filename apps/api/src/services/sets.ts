@@ -3,7 +3,13 @@
  * are validated by criteria-schema only; a published version is immutable
  * (and the database enforces it too).
  */
-import { validateCriteriaSet, type SetIssue, type TCriteriaSet, type UnitKindInfo } from "@cds/criteria-schema";
+import {
+  isScored,
+  validateCriteriaSet,
+  type SetIssue,
+  type TCriteriaSet,
+  type UnitKindInfo,
+} from "@cds/criteria-schema";
 import { parseDecision } from "./input.ts";
 import {
   ConflictError,
@@ -154,10 +160,13 @@ export async function cloneVersion(
         );
       }
     }
+    const kindVi = sourceDoc.unitKind === "district" ? "cấp huyện" : "cấp xã";
     const title =
       input.title ??
       set?.title ??
-      `Bộ tiêu chí đánh giá mức độ chuyển đổi số ${sourceDoc.unitKind === "district" ? "cấp huyện" : "cấp xã"} — ${tenant.name}`;
+      (isScored(sourceDoc)
+        ? `Bộ chỉ số đánh giá chuyển đổi số ${kindVi} — ${tenant.name}`
+        : `Bộ tiêu chí đánh giá mức độ chuyển đổi số ${kindVi} — ${tenant.name}`);
     if (!set) {
       set = await tx.criteriaSet.create({
         data: { id: setId, tenantId: tenant.id, unitKind: sourceDoc.unitKind, title },
@@ -191,6 +200,47 @@ export async function cloneVersion(
       entityId: created.id,
       tenantId: tenant.id,
       after: { setId, version, from: { setId: source.setId, version: source.version } },
+    });
+    return created;
+  });
+}
+
+/**
+ * A new set of a tenant's own, not cloned (e.g. a scored index for its sở, ban, ngành): its first version is a
+ * DRAFT of the given document, which criteria-schema must accept (version "1.0", issuer the tenant).
+ */
+export async function createSet(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { tenantId: string; document: unknown },
+): Promise<CriteriaSetVersion> {
+  requireWriter(viewer);
+  ensure(
+    can.manageSets(viewer, input.tenantId),
+    "Bạn không có quyền soạn bộ tiêu chí của đơn vị này",
+    "You may not edit this tenant's criteria sets",
+  );
+  const doc = input.document as Partial<TCriteriaSet> | null;
+  const setId = typeof doc?.id === "string" ? doc.id : "";
+  const unitKind = typeof doc?.unitKind === "string" ? doc.unitKind : "";
+  const issues = await draftIssues(prisma, { setId, version: "1.0" }, { tenantId: input.tenantId, unitKind }, doc);
+  if (issues.length > 0) throw new InvalidSetError(issues);
+  const document = doc as TCriteriaSet;
+  return prisma.$transaction(async (tx) => {
+    if (await tx.criteriaSet.findUnique({ where: { id: setId } }))
+      throw InputError.field("document.id", `Đã có bộ tiêu chí "${setId}"`, `A set "${setId}" already exists`);
+    await tx.criteriaSet.create({
+      data: { id: setId, tenantId: input.tenantId, unitKind, title: document.title },
+    });
+    const created = await tx.criteriaSetVersion.create({
+      data: { setId, version: "1.0", status: "DRAFT", document: document as unknown as Prisma.InputJsonValue },
+    });
+    await audit(tx, viewer, {
+      action: "set.create",
+      entityType: "CriteriaSetVersion",
+      entityId: created.id,
+      tenantId: input.tenantId,
+      after: { setId, version: "1.0", judgedBy: document.judgedBy ?? "levels" },
     });
     return created;
   });
@@ -299,6 +349,10 @@ export async function publishVersion(
   };
   const issues = await draftIssues(prisma, v, v.set, doc);
   if (issues.length > 0) throw new InvalidSetError(issues);
+  // What is frozen is the document as criteria-schema reads it (its defaults written out), so every reader of a
+  // published version (the engine, the browser) gets a complete set.
+  const checked = validateCriteriaSet(doc, { unitKinds: await unitKindRegistry(prisma) });
+  const frozen = checked.ok ? checked.set : doc;
   try {
     return await prisma.$transaction(async (tx) => {
       await tx.criteriaSetVersion.updateMany({
@@ -309,7 +363,7 @@ export async function publishVersion(
         where: { id: v.id },
         data: {
           status: "PUBLISHED",
-          document: doc as unknown as Prisma.InputJsonValue,
+          document: frozen as unknown as Prisma.InputJsonValue,
           decisionNumber,
           decisionDate: date,
           publishedAt: input.now,

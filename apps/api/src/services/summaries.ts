@@ -1,7 +1,7 @@
 /**
  * Aggregates for provinces and the ministry. Counting is SQL; every judgement
- * of values is criteria-core (rollups, re-evaluation against national v1.0,
- * impact of a draft).
+ * of values is criteria-core (rollups, re-evaluation against national v1.0).
+ * The impact of a draft is services/impact.ts.
  */
 import {
   diff,
@@ -13,16 +13,16 @@ import {
   type Evaluation,
   type IndicatorValues,
 } from "@cds/criteria-core";
-import { compareVietnamese, validateCriteriaSet, type TCriteriaSet } from "@cds/criteria-schema";
+import { compareVietnamese, type TCriteriaSet } from "@cds/criteria-schema";
 import type { SqlRunner } from "../db.ts";
-import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
+import { InputError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
-import { can, ensure, subtreeWhere, workWhere, type Viewer } from "./access.ts";
+import { can, subtreeWhere, workWhere, type Viewer } from "./access.ts";
 import { checkMapId, summaryMapId, unitByCode } from "./units.ts";
-import { documentOf, pinnedSet, readableVersion } from "./sets.ts";
+import { documentOf, pinnedSet } from "./sets.ts";
 
 export interface NationalRow {
   tenantId: string;
@@ -78,7 +78,7 @@ export async function nationalSummary(
      ), a AS (
        SELECT r."tenantId" AS tenant_id, count(*) AS assessed
          FROM "Round" r JOIN "Assessment" a ON a."roundId" = r.id
-        WHERE r.year = $1 AND r."unitKind" = $2 AND r."mapId" = $3
+        WHERE r.year = $1 AND r."unitKind" = $2 AND r."mapId" = $3 AND r."judgedBy" = 'levels'
         GROUP BY r."tenantId"
      )
      SELECT t.id AS tenant_id, t.name, u.units AS units, coalesce(a.assessed, 0) AS assessed,
@@ -93,7 +93,7 @@ export async function nationalSummary(
   const recognised = await sql.query<{ tenant_id: string; level: number | null; n: string | number }>(
     `SELECT r."tenantId" AS tenant_id, a."recognisedLevel" AS level, count(*) AS n
        FROM "Round" r JOIN "Assessment" a ON a."roundId" = r.id
-      WHERE r.year = $1 AND r."unitKind" = $2 AND r."mapId" = $3 AND a.status = 'RECOGNISED'
+      WHERE r.year = $1 AND r."unitKind" = $2 AND r."mapId" = $3 AND r."judgedBy" = 'levels' AND a.status = 'RECOGNISED'
       GROUP BY r."tenantId", a."recognisedLevel"`,
     [input.year, input.unitKind, mapId],
   );
@@ -294,6 +294,8 @@ export async function passRates(
     where: {
       year: input.year,
       unitKind: input.unitKind,
+      // Pass rates are of the 2361 level rounds; a scored index's components are not criteria.
+      judgedBy: "levels",
       mapId: checkMapId(input.mapId),
       ...(input.tenantIds ? { tenantId: { in: input.tenantIds } } : {}),
     },
@@ -332,68 +334,4 @@ export async function setDeviation(prisma: PrismaClient, input: { tenantId: stri
   });
   if (!v) return null;
   return { versionId: v.id, diff: diff(nationalSetFor(input.unitKind), documentOf(v)) };
-}
-
-export interface ImpactUnit {
-  assessmentId: string;
-  unitId: string;
-  unitName: string;
-  current: number;
-  draft: number;
-}
-
-/** A draft judged on a round's current values: how many units would reach each level, and which units move. */
-export async function impactPreview(
-  prisma: PrismaClient,
-  viewer: Viewer,
-  input: { versionId: string; roundId: string },
-) {
-  const v = await readableVersion(prisma, viewer, input.versionId);
-  const round = await prisma.round.findUnique({ where: { id: input.roundId } });
-  if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", input.roundId);
-  ensure(can.readTenant(viewer, v.set.tenantId));
-  const checked = validateCriteriaSet(v.document);
-  if (!checked.ok) throw new InvalidSetError(checked.issues);
-  const draft = checked.set;
-  if (draft.unitKind !== round.unitKind) {
-    throw InputError.field(
-      "roundId",
-      `Đợt đánh giá dành cho cấp ${round.unitKind}, bộ tiêu chí cho cấp ${draft.unitKind}`,
-      `Round is for ${round.unitKind}, the set for ${draft.unitKind}`,
-    );
-  }
-  // Judged on working data: only the assessments the asker may read.
-  const rows = await prisma.assessment.findMany({
-    where: { AND: [{ roundId: round.id }, workWhere(viewer)] },
-    select: { id: true, computedLevel: true, effectiveValues: true, unit: { select: { id: true, name: true } } },
-    orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
-  });
-  const n = draft.levels.length;
-  const moved: ImpactUnit[] = [];
-  const draftLevels = rows.map(
-    (r) => evaluate(draft, valuesFor(draft, r.effectiveValues as Record<string, unknown>)).level,
-  );
-  rows.forEach((r, i) => {
-    const level = draftLevels[i]!;
-    if (level !== r.computedLevel) {
-      moved.push({
-        assessmentId: r.id,
-        unitId: r.unit.id,
-        unitName: r.unit.name,
-        current: r.computedLevel,
-        draft: level,
-      });
-    }
-  });
-  return {
-    units: rows.length,
-    current: levelDistribution(
-      rows.map((r) => Math.min(r.computedLevel, n)),
-      n,
-    ),
-    draft: levelDistribution(draftLevels, n),
-    up: moved.filter((m) => m.draft > m.current).length,
-    down: moved.filter((m) => m.draft < m.current).length,
-    moved,
-  };
 }

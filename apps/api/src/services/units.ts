@@ -48,6 +48,9 @@ export async function unitByCode(
   return db.unit.findFirst({ where: { code }, orderBy: [{ validFrom: { sort: "desc", nulls: "last" } }] });
 }
 
+/** Unit kinds that are not on an administrative map's territory: the sở, ban, ngành assessed inside a province. */
+export const NON_TERRITORIAL_KINDS: readonly string[] = ["agency"];
+
 /** The review chain a round on a map gets when it opens: the level above on the three-tier map, else the province. */
 export function defaultReviewChain(mapId: string): ReviewChain {
   return mapId === THREE_TIER_MAP_ID ? LEVEL_ABOVE_CHAIN : PROVINCE_CHAIN;
@@ -65,7 +68,7 @@ export function reviewChainJson(chain: ReviewChain): Prisma.InputJsonObject {
  */
 export async function summaryMapId(sql: SqlRunner, year: number, unitKind: string): Promise<string> {
   const used = await sql.query<{ map_id: string }>(
-    `SELECT "mapId" AS map_id FROM "Round" WHERE year = $1 AND "unitKind" = $2 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    `SELECT "mapId" AS map_id FROM "Round" WHERE year = $1 AND "unitKind" = $2 AND "judgedBy" = 'levels' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     [year, unitKind],
   );
   return used[0]?.map_id ?? mapIdForYear(year);

@@ -20,6 +20,7 @@ builder.prismaObject("ReviewComment", {
     id: t.exposeID("id"),
     criterionCode: t.exposeString("criterionCode", { nullable: true }),
     body: t.exposeString("body"),
+    needsEvidence: t.exposeBoolean("needsEvidence", { description: "Cần bổ sung minh chứng cho tiêu chí này" }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });

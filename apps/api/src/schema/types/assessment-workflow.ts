@@ -69,6 +69,10 @@ builder.mutationFields((t) => ({
             fields: (f) => ({
               criterionCode: f.string({ required: false }),
               body: f.string({ validate: z.string().max(4000, "tối đa 4000 ký tự") }),
+              needsEvidence: f.boolean({
+                required: false,
+                description: "Yêu cầu bổ sung minh chứng cho tiêu chí / chỉ số thành phần này",
+              }),
             }),
           }),
         ],

@@ -1,7 +1,14 @@
 /** An assessment (hồ sơ đánh giá): its fields by ASSESSMENT_FIELD_READ, and the queries that find assessments. */
 import { z } from "zod";
 import { deadline } from "@cds/calendar";
-import { gaps, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
+import {
+  gaps,
+  pointsGaps,
+  type ComponentValues,
+  type Evaluation,
+  type IndicatorValues,
+  type Score,
+} from "@cds/criteria-core";
 import { builder } from "../../builder.ts";
 import { InputError, NotFoundError } from "../../errors.ts";
 import type { AssessmentStatus, Prisma } from "../../generated/prisma/client.ts";
@@ -15,6 +22,7 @@ import { AssessmentStatusEnum } from "../enums.ts";
 import { ValueIssueRef } from "../errors.ts";
 import { DeadlineRef } from "./deadline.ts";
 import { EvaluationRef, GapRef } from "./evaluation.ts";
+import { PointsGapRef, ScoreRef } from "./score.ts";
 import "./assessment-records.ts";
 
 const workChecks = new WeakMap<Context, Map<string, Promise<boolean>>>();
@@ -72,7 +80,12 @@ builder.prismaNode("Assessment", {
       description: "Lý do chưa nộp được hồ sơ lúc này (rỗng khi được nộp): điều kiện nộp duy nhất, do API xét",
       resolve: async (a, _args, ctx) => {
         const unit = await ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
-        return submitProblems(ctx.viewer, { ...a, unit, evaluation: a.evaluation as unknown as Evaluation | null });
+        return submitProblems(ctx.viewer, {
+          ...a,
+          unit,
+          evaluation: a.evaluation as unknown as Evaluation | null,
+          score: a.score as unknown as Score | null,
+        });
       },
     }),
     submitDeadline: t.field({
@@ -102,6 +115,34 @@ builder.prismaNode("Assessment", {
       resolve: (a, _x, ctx) => work(ctx, a, null, () => a.submittedAt),
     }),
     recognisedAt: t.expose("recognisedAt", { type: "DateTime", nullable: true }),
+    finalScore: t.field({
+      type: ScoreRef,
+      nullable: true,
+      description: "Bộ chỉ số: điểm cuối cùng, chốt khi công nhận (công khai)",
+      resolve: (a) => (a.finalScore as unknown as Score | null) ?? null,
+    }),
+    score: t.field({
+      type: ScoreRef,
+      nullable: true,
+      description: "Bộ chỉ số: điểm theo số liệu hiện hành (đã xác minh, thẩm định nếu có)",
+      resolve: (a, _x, ctx) => work(ctx, a, null, () => (a.score as unknown as Score | null) ?? null),
+    }),
+    selfScore: t.field({
+      type: ScoreRef,
+      nullable: true,
+      description: "Bộ chỉ số: điểm tự đánh giá (theo số liệu đơn vị nhập)",
+      resolve: (a, _x, ctx) => work(ctx, a, null, () => (a.selfScore as unknown as Score | null) ?? null),
+    }),
+    pointsGaps: t.field({
+      type: [PointsGapRef],
+      description: "Bộ chỉ số: chỉ số thành phần chưa đủ điểm và giá trị để được thêm điểm",
+      resolve: (a, _x, ctx) =>
+        work(ctx, a, [], async () => {
+          if (!a.score) return [];
+          const v = await ctx.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: a.setVersionId } });
+          return pointsGaps(documentOf(v), a.effectiveValues as unknown as ComponentValues);
+        }),
+    }),
     evaluation: t.field({
       type: EvaluationRef,
       nullable: true,

@@ -1,11 +1,12 @@
 /** Criteria sets and their versions: reading them, cloning, editing a draft, publishing. */
 import { z } from "zod";
 import { diff } from "@cds/criteria-core";
-import { formatTarget, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
+import { formatTarget, judgedBy, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import { setVersionActions, visibleSetsWhere, visibleVersionsWhere } from "../../services/access.ts";
 import {
   cloneVersion,
+  createSet,
   documentOf,
   draftIssues,
   publishVersion,
@@ -83,6 +84,10 @@ builder.prismaNode("CriteriaSetVersion", {
     }),
     title: t.string({ resolve: (v) => documentOf(v).title }),
     unitKind: t.string({ resolve: (v) => documentOf(v).unitKind }),
+    judgedBy: t.string({
+      description: "Cách đánh giá: levels (mức độ), points (chấm điểm, xếp hạng), both (điểm và xếp loại)",
+      resolve: (v) => judgedBy(documentOf(v)),
+    }),
     criteria: t.field({
       type: [CriterionRef],
       resolve: (v) => documentOf(v).criteria.map((c) => ({ c, set: documentOf(v) })),
@@ -162,6 +167,14 @@ builder.mutationFields((t) => ({
         ...a,
         sourceVersionId: a.sourceVersionId.id,
       }),
+  }),
+  createCriteriaSet: t.prismaField({
+    type: "CriteriaSetVersion",
+    description:
+      "Tạo bộ tiêu chí / bộ chỉ số riêng của đơn vị (không nhân bản), vd. bộ chỉ số sở, ban, ngành: bản nháp 1.0 của tài liệu",
+    args: { tenantId: t.arg.string(), document: t.arg({ type: "JSON" }) },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => createSet(ctx.prisma, ctx.viewer, { tenantId: a.tenantId, document: a.document }),
   }),
   updateCriteriaSetDraft: t.prismaField({
     type: "CriteriaSetVersion",

@@ -7,7 +7,7 @@ import {
   type Gap,
   type LevelEvaluation,
 } from "@cds/criteria-core";
-import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
+import { builtInSet, type TCriteriaSet } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { InputError, InvalidValuesError, NotFoundError } from "../../errors.ts";
@@ -78,7 +78,7 @@ export async function resolveSetRef(
     return documentOf(await readableVersion(ctx.prisma, ctx.viewer, id));
   }
   if (ref.builtIn) {
-    const s = BUILT_IN_SETS[ref.builtIn];
+    const s = builtInSet(ref.builtIn);
     if (s) return s;
     throw new NotFoundError("bộ tiêu chí", ref.builtIn);
   }

@@ -15,6 +15,9 @@ builder.prismaNode("Round", {
     year: t.exposeInt("year"),
     name: t.exposeString("name"),
     unitKind: t.exposeString("unitKind"),
+    judgedBy: t.exposeString("judgedBy", {
+      description: "Cách đánh giá của bộ được ghim: levels (mức độ), points (chấm điểm), both (điểm và xếp loại)",
+    }),
     map: t.relation("map", { description: "Bản đồ hành chính của các đơn vị được đánh giá" }),
     reviewChain: t.field({
       type: ReviewChainRef,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { compareVietnamese } from "@cds/criteria-schema";
+import { addAgencyUnit, AGENCY_TYPES } from "../../services/agency-units.ts";
 import { builder } from "../../builder.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { lineageReport, type LineageReport } from "@cds/admin-units";
@@ -33,7 +34,8 @@ builder.prismaObject("AdminMap", {
 });
 
 const ChainStepRef = builder.objectRef<ChainStep>("ReviewStep").implement({
-  description: "Một bước xét duyệt: vai trò nào, ở đâu so với đơn vị (PARENT: cấp trên trực tiếp; PROVINCE: cấp tỉnh)",
+  description:
+    "Một bước xét duyệt: vai trò nào, ở đâu so với đơn vị (PARENT: cấp trên trực tiếp; PROVINCE: cấp tỉnh; NATION: Bộ)",
   fields: (t) => ({
     roles: t.field({ type: [RoleEnum], resolve: (s) => s.roles }),
     at: t.exposeString("at"),
@@ -310,5 +312,21 @@ builder.queryFields((t) => ({
         (a, b) => Number(a.kind !== "MINISTRY") - Number(b.kind !== "MINISTRY") || compareVietnamese(a.name, b.name),
       );
     },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  addAgencyUnit: t.prismaField({
+    type: "Unit",
+    description:
+      "Thêm một sở, ban, ngành của tỉnh làm đơn vị được chấm điểm (bộ chỉ số sở, ban, ngành); mã = mã tỉnh + mã viết tắt",
+    args: {
+      tenantId: t.arg.string(),
+      shortCode: t.arg.string({ description: "Mã viết tắt, vd. STC (Sở Tài chính)" }),
+      name: t.arg.string(),
+      type: t.arg.string({ description: `Loại hình: ${AGENCY_TYPES.join(", ")}` }),
+    },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => addAgencyUnit(ctx.prisma, ctx.viewer, a, ctx.now()),
   }),
 }));

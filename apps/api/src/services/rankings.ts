@@ -1,0 +1,238 @@
+/**
+ * Rankings of a scored round (Bộ chỉ số): criteria-core ranks the units on their exact scores per ranking group
+ * (competition ranking, ties in Vietnamese order), with last year's rank beside each and the average of each main
+ * index. Two readings: the published one (recognised assessments, their frozen final score) is public; the working
+ * one (every unit's current score) is for those who read the whole round's working data.
+ */
+import { rank, rankingGroupFor, type Score } from "@cds/criteria-core";
+import { compareVietnamese, exact, isScored, type TCriteriaSet } from "@cds/criteria-schema";
+import { InputError, NotFoundError } from "../errors.ts";
+import type { PrismaClient, Round } from "../generated/prisma/client.ts";
+import { can, type Viewer } from "./access.ts";
+import { pinnedSet } from "./sets.ts";
+
+const { add, div, fromExact, rational, toFixedHalfUp, ZERO } = exact;
+
+export interface RankingEntry {
+  assessmentId: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  unitType: string;
+  group: string | null;
+  score: number;
+  scoreText: string;
+  rank: number;
+  /** The assessment's status (the published ranking holds recognised ones only). */
+  status: string;
+  /** The same unit's rank and score in the previous year's round of the same tenant, kind and way of judging. */
+  previous: { year: number; rank: number; score: number; scoreText: string } | null;
+  /** previous.rank − rank: positive when the unit climbed; null without a previous rank. */
+  rankChange: number | null;
+  /** The unit's main indices (top-level groups), for the radar chart. */
+  indices: { code: string; name: string; index: number | null; indexText: string | null }[];
+}
+
+export interface RankingGroupRows {
+  code: string | null;
+  name: string;
+  entries: RankingEntry[];
+}
+
+export interface MainIndexAverage {
+  code: string;
+  name: string;
+  /** Mean of the ranked units' indices (those where the group applies), rounded to the set's index decimals. */
+  average: number | null;
+  averageText: string | null;
+}
+
+export interface Ranking {
+  roundId: string;
+  year: number;
+  /** true: recognised assessments by their final score (published); false: every unit by its current score. */
+  final: boolean;
+  maxScore: number;
+  decimals: number;
+  groups: RankingGroupRows[];
+  mainIndices: MainIndexAverage[];
+  previousYear: number | null;
+}
+
+/** May the viewer read every unit's working score in the round (the province's own staff, the ministry)? */
+export function readsWholeRound(viewer: Viewer, round: Pick<Round, "tenantId">): boolean {
+  return can.readTenantWork(viewer, round.tenantId);
+}
+
+interface Ranked {
+  entries: (ReturnType<typeof rank>[number] & { row: RankRowSource })[];
+}
+
+interface RankRowSource {
+  assessmentId: string;
+  status: string;
+  score: Score;
+  unit: { id: string; code: string; name: string; kindCode: string; type: string };
+}
+
+async function rankedRows(
+  prisma: PrismaClient,
+  round: Round,
+  set: TCriteriaSet,
+  final: boolean,
+): Promise<Ranked["entries"]> {
+  const rows = await prisma.assessment.findMany({
+    where: { roundId: round.id, ...(final ? { status: "RECOGNISED" } : {}) },
+    select: {
+      id: true,
+      status: true,
+      score: true,
+      finalScore: true,
+      unit: { select: { id: true, code: true, name: true, kindCode: true, type: true } },
+    },
+  });
+  const sources: RankRowSource[] = [];
+  for (const r of rows) {
+    const score = (final ? r.finalScore : r.score) as unknown as Score | null;
+    if (score) sources.push({ assessmentId: r.id, status: r.status, score, unit: r.unit });
+  }
+  const byKey = new Map(sources.map((s) => [s.assessmentId, s]));
+  // criteria-core ranks by unit label; the assessment id keeps two units of one name apart.
+  const ranked = rank(
+    sources.map((s) => ({
+      unit: `${s.unit.name}\u0000${s.assessmentId}`,
+      score: s.score,
+      group: rankingGroupFor(set, s.unit.kindCode, s.unit.type),
+    })),
+    (set.scoring?.rankingGroups ?? []).map((g) => g.code),
+  );
+  return ranked.map((r) => ({ ...r, row: byKey.get(r.unit.split("\u0000")[1]!)! }));
+}
+
+/** The ranking of a scored round; the working reading needs `readsWholeRound`. */
+export async function roundRanking(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  roundId: string,
+  opts: { final?: boolean | null } = {},
+): Promise<Ranking> {
+  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  if (!round) throw new NotFoundError("đợt đánh giá", roundId);
+  const set = await pinnedSet(prisma, round.setVersionId);
+  if (!isScored(set))
+    throw InputError.field(
+      "roundId",
+      "Đợt đánh giá theo mức độ không có xếp hạng điểm",
+      "A round judged by levels has no score ranking",
+    );
+  const final = opts.final ?? !readsWholeRound(viewer, round);
+  if (!final && !readsWholeRound(viewer, round))
+    throw InputError.field(
+      "final",
+      "Chỉ cán bộ cấp tỉnh (hoặc Bộ) xem được xếp hạng theo điểm đang chấm; hãy xem kết quả đã công nhận",
+      "Only the province (or the ministry) reads the working ranking; ask for the recognised one",
+    );
+  const entries = await rankedRows(prisma, round, set, final);
+
+  const previousRound = await prisma.round.findFirst({
+    where: { tenantId: round.tenantId, unitKind: round.unitKind, judgedBy: round.judgedBy, year: round.year - 1 },
+  });
+  const previous = new Map<string, { rank: number; score: number; scoreText: string }>();
+  if (previousRound) {
+    const prevSet = await pinnedSet(prisma, previousRound.setVersionId);
+    // Last year's published ranking: a rank is compared with what was recognised, never with a draft.
+    for (const p of await rankedRows(prisma, previousRound, prevSet, true)) {
+      previous.set(p.row.unit.id, { rank: p.rank, score: p.score, scoreText: p.scoreText });
+    }
+  }
+
+  const top = set.scoring!.groups;
+  const groupNames = new Map((set.scoring?.rankingGroups ?? []).map((g) => [g.code, g.name]));
+  const groups: RankingGroupRows[] = [];
+  for (const e of entries) {
+    let g = groups.at(-1);
+    if (!g || g.code !== e.group) {
+      g = { code: e.group, name: e.group ? (groupNames.get(e.group) ?? e.group) : "Tất cả đơn vị", entries: [] };
+      groups.push(g);
+    }
+    const prev = previous.get(e.row.unit.id) ?? null;
+    g.entries.push({
+      assessmentId: e.row.assessmentId,
+      unitId: e.row.unit.id,
+      unitCode: e.row.unit.code,
+      unitName: e.row.unit.name,
+      unitKind: e.row.unit.kindCode,
+      unitType: e.row.unit.type,
+      group: e.group,
+      score: e.score,
+      scoreText: e.scoreText,
+      rank: e.rank,
+      status: e.row.status,
+      previous: prev && previousRound ? { year: previousRound.year, ...prev } : null,
+      rankChange: prev ? prev.rank - e.rank : null,
+      indices: top.map((tg) => {
+        const s = e.row.score.groups.find((x) => x.code === tg.code);
+        return { code: tg.code, name: tg.name, index: s?.index ?? null, indexText: s?.indexText ?? null };
+      }),
+    });
+  }
+
+  const indexDecimals = set.scoring!.indexDecimals ?? 4;
+  const mainIndices: MainIndexAverage[] = top.map((tg) => {
+    // The mean of exact indices, rounded once.
+    let sum = ZERO;
+    let n = 0;
+    for (const e of entries) {
+      const s = e.row.score.groups.find((x) => x.code === tg.code);
+      if (!s?.indexExact) continue;
+      sum = add(sum, fromExact(s.indexExact));
+      n++;
+    }
+    if (n === 0) return { code: tg.code, name: tg.name, average: null, averageText: null };
+    const text = toFixedHalfUp(div(sum, rational(BigInt(n), 1n)), indexDecimals);
+    return { code: tg.code, name: tg.name, average: Number(text), averageText: text };
+  });
+
+  return {
+    roundId: round.id,
+    year: round.year,
+    final,
+    maxScore: set.scoring!.total.max,
+    decimals: set.scoring!.decimals,
+    groups,
+    mainIndices,
+    previousYear: previousRound?.year ?? null,
+  };
+}
+
+/** A unit's scores across the years (the scored rounds of its tenant that assessed it), oldest first. */
+export async function unitScoreHistory(prisma: PrismaClient, viewer: Viewer, unitId: string) {
+  const rows = await prisma.assessment.findMany({
+    where: { unitId, round: { judgedBy: { not: "levels" } } },
+    select: {
+      id: true,
+      status: true,
+      score: true,
+      finalScore: true,
+      round: { select: { id: true, year: true, name: true, tenantId: true } },
+      unit: { select: { path: true, tenantId: true, parentId: true, id: true } },
+    },
+  });
+  const out = rows
+    .map((r) => {
+      const works = can.readUnit(viewer, r.unit);
+      const score = (r.finalScore ?? (works ? r.score : null)) as unknown as Score | null;
+      if (!score) return null;
+      return {
+        assessmentId: r.id,
+        roundId: r.round.id,
+        roundName: r.round.name,
+        year: r.round.year,
+        final: r.finalScore !== null,
+        score,
+      };
+    })
+    .filter((x) => x !== null);
+  return out.sort((a, b) => a.year - b.year || compareVietnamese(a.roundName, b.roundName));
+}
