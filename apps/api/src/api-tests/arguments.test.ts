@@ -75,6 +75,8 @@ describe("API keys", () => {
       diff: `diff(fromBuiltIn: "vn-2361-commune", toVersionId: "${globalId("CriteriaSetVersion", published.id)}") { stricter looser }`,
       evaluate: `evaluate(builtIn: "vn-2361-commune", values: {}) { ... on Evaluation { level } }`,
       gaps: `gaps(builtIn: "vn-2361-commune", values: {}, level: 1) { code }`,
+      score: `score(builtIn: "mau-dti-xa", values: {}) { ... on Score { scoreText } }`,
+      pointsGaps: `pointsGaps(builtIn: "mau-dti-xa", values: {}) { code }`,
       impactPreview: `impactPreview(versionId: "${globalId("CriteriaSetVersion", published.id)}", roundId: "${globalId("Round", round.id)}") { units }`,
       me: `me { id }`,
       nationalUpdate: `nationalUpdate(versionId: "${globalId("CriteriaSetVersion", published.id)}") { available canRebase }`,

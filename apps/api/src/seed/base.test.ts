@@ -54,6 +54,7 @@ describe("seedBase", () => {
   it("creates the unit kinds and 63/696/10,047 units", async () => {
     const p = db.prisma;
     expect(await p.unitKind.findMany({ orderBy: { code: "asc" } })).toEqual([
+      { code: "agency", name: "Sở, ban, ngành", nameEn: "Agency", parentCode: "province" },
       { code: "commune", name: "Cấp xã", nameEn: "Commune", parentCode: "district" },
       { code: "district", name: "Cấp huyện", nameEn: "District", parentCode: "province" },
       { code: "province", name: "Cấp tỉnh", nameEn: "Province", parentCode: null },
@@ -126,7 +127,7 @@ describe("seedBase", () => {
 
   it("publishes the two national sets, each with an audit event", async () => {
     const versions = await db.prisma.criteriaSetVersion.findMany({
-      where: { status: "PUBLISHED", set: { tenantId: "vn" } },
+      where: { status: "PUBLISHED", set: { tenantId: "vn" }, decisionNumber: "2361/QĐ-BTTTT" },
       include: { set: true },
       orderBy: { setId: "asc" },
     });
@@ -141,7 +142,7 @@ describe("seedBase", () => {
       expect((v.document as { id: string }).id).toBe(v.setId);
     }
     const events = await db.prisma.auditEvent.findMany({
-      where: { action: "seed.publish" },
+      where: { action: "seed.publish", entityId: { in: versions.map((v) => v.id) } },
       orderBy: { entityId: "asc" },
     });
     expect(events.map((e) => [e.entityType, e.entityId, e.tenantId, e.actorKind, e.after])).toEqual([
@@ -162,12 +163,25 @@ describe("seedBase", () => {
     ]);
   });
 
+  it("publishes the index templates as the ministry's, with their own decision or none (a template has none)", async () => {
+    const rows = await db.prisma.criteriaSetVersion.findMany({
+      where: { setId: { in: ["mau-dti-xa", "vn-dti-province-2022"] } },
+      orderBy: { setId: "asc" },
+      select: { id: true, status: true, decisionNumber: true, document: true },
+    });
+    expect(rows.map((r) => [r.id, r.status, r.decisionNumber])).toEqual([
+      ["v_mau-dti-xa_1.0", "PUBLISHED", null],
+      ["v_vn-dti-province-2022_2022", "PUBLISHED", "922/QĐ-BTTTT"],
+    ]);
+    expect((rows[0]!.document as { title: string }).title).toContain("Mẫu");
+  });
+
   it("a second call is a no-op", async () => {
     expect(await seedBase(db.prisma)).toEqual({ provinces: 0, districts: 0, communes: 0 });
     expect(await db.prisma.unit.count()).toBe(10_806 + 34 + 3_321);
     expect(await db.prisma.tenant.count()).toBe(64);
-    expect(await db.prisma.criteriaSetVersion.count()).toBe(2);
-    expect(await db.prisma.auditEvent.count()).toBe(3);
+    expect(await db.prisma.criteriaSetVersion.count()).toBe(4);
+    expect(await db.prisma.auditEvent.count()).toBe(5);
   });
 });
 

@@ -63,7 +63,8 @@ export function provinceTenantIds(map: ThreeTierMap): Map<string, string> {
 export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
   const result = await seedThreeTier(prisma);
   await seedMaps(prisma);
-  await seedBuiltInSets(prisma, Object.values(BUILT_IN_INDEX_SETS));
+  // The index templates carry no decision of 2361: only what their own issuer says (a template has none).
+  await seedBuiltInSets(prisma, Object.values(BUILT_IN_INDEX_SETS), false);
   return result;
 }
 
@@ -71,13 +72,18 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
  * Publishes built-in sets as the ministry's (the national frameworks, the index templates) once: a set already
  * stored is left as it is, so a database seeded before a set was added gets it on the next start.
  */
-async function seedBuiltInSets(prisma: PrismaClient | Prisma.TransactionClient, sets: readonly TCriteriaSet[]) {
+async function seedBuiltInSets(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  sets: readonly TCriteriaSet[],
+  decision2361 = true,
+) {
   for (const set of sets) {
     const id = versionId(set.id, set.version);
     if (await prisma.criteriaSetVersion.findUnique({ where: { id }, select: { id: true } })) continue;
-    const decisionNumber = set.issuer.decisionNumber ?? DECISION_NUMBER;
+    const decisionNumber = set.issuer.decisionNumber ?? (decision2361 ? DECISION_NUMBER : null);
     // A built-in set's decision date is a valid day (criteria-schema checks it).
-    const decisionDate = isoDayToDate(set.issuer.decisionDate ?? DECISION_DATE)!;
+    const day = set.issuer.decisionDate ?? (decision2361 ? DECISION_DATE : null);
+    const decisionDate = day ? isoDayToDate(day)! : null;
     await prisma.criteriaSet.upsert({
       where: { id: set.id },
       create: { id: set.id, tenantId: MINISTRY_TENANT_ID, unitKind: set.unitKind, title: set.title },
@@ -92,7 +98,7 @@ async function seedBuiltInSets(prisma: PrismaClient | Prisma.TransactionClient, 
         document: JSON.parse(JSON.stringify(set)) as Prisma.InputJsonValue,
         decisionNumber,
         decisionDate,
-        publishedAt: decisionDate,
+        publishedAt: decisionDate ?? isoDayToDate(DECISION_DATE)!,
       },
     });
     await prisma.auditEvent.create({

@@ -1,11 +1,14 @@
 /** The editor's views of the one document: the table or the JSON beside the checks, the diff with the base set, the impact. */
 import { Suspense } from "react";
 import { Notice, Spinner, useI18n } from "@cds/ui";
-import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
+import { isScored, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
 import type { VersionData } from "./api.ts";
 import type { Target } from "./document.ts";
 import { modelPathFor, type EditorComponents, type TextRange } from "./editor-types.ts";
 import { CriteriaTable } from "./CriteriaTable.tsx";
+import { PointsTable } from "./PointsTable.tsx";
+import { PointsDiff } from "./PointsDiff.tsx";
+import type { ScoreTarget } from "./scoring-document.ts";
 import { ValidationPanel, type PanelIssue } from "./ValidationPanel.tsx";
 import { SemanticDiff } from "./SemanticDiff.tsx";
 import { ImpactPreview } from "./ImpactPreview.tsx";
@@ -21,6 +24,9 @@ export interface TableEdits {
   onSetTarget(code: string, level: number, target: Target): void;
   onAdd(c: TCriterion): void;
   onRemove(code: string): void;
+  /** Scored sets: a field below a group, component, level or the scoring; `undefined` removes it. */
+  onSetScore(target: ScoreTarget, field: (string | number)[], value: unknown): void;
+  onInsertBand(code: string, band: { atLeast: number; points: number }): void;
 }
 
 export function EditorViews({
@@ -37,6 +43,7 @@ export function EditorViews({
   onShowCell,
   diff,
   levelNames,
+  scored,
 }: {
   tab: Tab;
   version: VersionData;
@@ -51,6 +58,8 @@ export function EditorViews({
   onShowCell(i: PanelIssue): void;
   diff: { base: TCriteriaSet | null; current: TCriteriaSet | null; baseText: string };
   levelNames: string[];
+  /** The draft says it is judged by points (or both): the points table, the points diff, scores in the impact. */
+  scored: boolean;
 }) {
   const { t } = useI18n();
   const { jsonOk } = draft;
@@ -62,16 +71,28 @@ export function EditorViews({
             {tab === "table" ? (
               <>
                 {!jsonOk && <Notice kind="warn">{t("table.invalidJson")}</Notice>}
-                <CriteriaTable
-                  doc={draft.shownDoc}
-                  readOnly={readOnly || !jsonOk}
-                  baseDoc={diff.base}
-                  issues={issues.cellIssues}
-                  highlight={highlight}
-                  onSetTarget={edits.onSetTarget}
-                  onAdd={edits.onAdd}
-                  onRemove={edits.onRemove}
-                />
+                {scored ? (
+                  <PointsTable
+                    doc={draft.shownDoc}
+                    readOnly={readOnly || !jsonOk}
+                    baseDoc={diff.base}
+                    issues={issues.cellIssues}
+                    highlight={highlight}
+                    onSet={edits.onSetScore}
+                    onInsertBand={edits.onInsertBand}
+                  />
+                ) : (
+                  <CriteriaTable
+                    doc={draft.shownDoc}
+                    readOnly={readOnly || !jsonOk}
+                    baseDoc={diff.base}
+                    issues={issues.cellIssues}
+                    highlight={highlight}
+                    onSetTarget={edits.onSetTarget}
+                    onAdd={edits.onAdd}
+                    onRemove={edits.onRemove}
+                  />
+                )}
               </>
             ) : (
               <Suspense fallback={<Spinner label={t("editor.loadingEditor")} />}>
@@ -98,9 +119,13 @@ export function EditorViews({
       {tab === "diff" && version.basedOn && (
         <div className="diff-view">
           <h2>{t("diff.title", { set: version.basedOn.set.code, version: version.basedOn.version })}</h2>
-          <h3>{t("diff.semantic")}</h3>
+          <h3>{t(scored ? "diff.semanticPoints" : "diff.semantic")}</h3>
           {diff.base && diff.current ? (
-            <SemanticDiff base={diff.base} current={diff.current} />
+            isScored(diff.base) || isScored(diff.current) ? (
+              <PointsDiff base={diff.base} current={diff.current} />
+            ) : (
+              <SemanticDiff base={diff.base} current={diff.current} />
+            )
           ) : (
             <Notice kind="warn">{t("diff.needValid")}</Notice>
           )}
@@ -119,6 +144,7 @@ export function EditorViews({
           revision={draft.revision}
           dirty={draft.dirty}
           levelNames={levelNames}
+          scored={scored}
         />
       )}
     </div>

@@ -2,13 +2,18 @@
  * What the draft would do to real units: the API re-scores the current data
  * of one of the province's rounds against the saved draft, and this shows how
  * many units sit at each level now and under the draft, and which units move.
+ * A scored draft (Bộ chỉ số) also shows each unit's score and rank now and
+ * under the draft, the biggest rank moves first. The scores and ranks are the
+ * API's (criteria-core's `score` and `rank`); nothing is computed here.
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { DataTable, ErrorBox, KpiCard, LevelBadge, Notice, Spinner, useI18n, type Column } from "@cds/ui";
+import { formatPoints } from "@cds/criteria-core";
 import { impactQuery, roundsQuery, type ImpactData, type RoundRow } from "./api.ts";
 
 type Moved = ImpactData["moved"][number];
+export type ScoreChange = ImpactData["scoreChanges"][number];
 
 export function ImpactPreview({
   versionId,
@@ -18,6 +23,7 @@ export function ImpactPreview({
   revision,
   dirty,
   levelNames,
+  scored = false,
 }: {
   versionId: string;
   tenantCode: string;
@@ -26,6 +32,8 @@ export function ImpactPreview({
   revision: number;
   dirty: boolean;
   levelNames: string[];
+  /** The draft is judged by points (or both): the intro speaks of scores and ranks. */
+  scored?: boolean;
 }) {
   const { t } = useI18n();
   const rounds = useQuery(roundsQuery(tenantCode));
@@ -36,7 +44,7 @@ export function ImpactPreview({
   return (
     <div className="impact-view">
       <h2>{t("impact.title")}</h2>
-      <p className="muted">{t("impact.intro")}</p>
+      <p className="muted">{t(scored ? "impact.introScored" : "impact.intro")}</p>
       {rounds.isPending && <Spinner />}
       <ErrorBox error={rounds.error} />
       {rounds.isSuccess && matching.length === 0 && <Notice>{t("impact.noRounds", { tenant: tenantName })}</Notice>}
@@ -103,8 +111,17 @@ function ImpactResult({
       ),
     },
   ];
+  const hasLevels = d.current.length > 1;
+  if (d.scored && !hasLevels)
+    return (
+      <div className="impact-result" aria-live="polite">
+        <ScoreImpact d={d} />
+      </div>
+    );
   return (
     <div className="impact-result" aria-live="polite">
+      {d.scored && <ScoreImpact d={d} />}
+      {d.scored && <h3>{t("impact.levelsTitle")}</h3>}
       <div className="kpis">
         <KpiCard value={number(d.units)} label={t("impact.total")} />
         <KpiCard tone="-looser" value={number(d.up)} label={t("impact.up")} />
@@ -163,5 +180,118 @@ function ImpactResult({
         <DataTable columns={columns} rows={d.moved} rowKey={(m) => m.assessmentId} csvName="anh-huong-ban-nhap.csv" />
       )}
     </div>
+  );
+}
+
+/** How far a unit's rank moves (0 when it has no rank now). */
+function rankMove(u: ScoreChange): number {
+  return u.currentRank === null ? 0 : Math.abs(u.draftRank - u.currentRank);
+}
+
+/** A scored draft: each unit's score and rank now and under the draft, the biggest rank moves first. */
+export function ScoreImpact({ d }: { d: Pick<ImpactData, "units" | "rankChanged" | "scoreChanges" | "maxScore"> }) {
+  const { t, number, locale } = useI18n();
+  const loc = locale === "en" ? "en" : "vi";
+  // The API sends the biggest moves first; kept so here whatever it sends.
+  const rows = useMemo(
+    () =>
+      d.scoreChanges
+        .map((u, i) => ({ u, i }))
+        .sort((a, b) => rankMove(b.u) - rankMove(a.u) || a.i - b.i)
+        .map((x) => x.u),
+    [d.scoreChanges],
+  );
+  const unreadable = d.scoreChanges.filter((u) => u.unreadable.length > 0).length;
+  const score = (text: string | null) => (text === null ? "—" : formatPoints(text, loc, true));
+  const columns: Column<ScoreChange>[] = [
+    {
+      key: "unit",
+      header: t("impact.unit"),
+      value: (u) => u.unitName,
+      render: (u) => (
+        <>
+          {u.unitName}
+          {u.groupName && <span className="muted small ranking-group"> · {u.groupName}</span>}
+          {u.unreadable.length > 0 && (
+            <span
+              className="badge unreadable-badge"
+              title={t("impact.unreadableHint", { codes: u.unreadable.join(", ") })}
+            >
+              {t("impact.unreadableBadge", { count: u.unreadable.length })}
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "currentScore",
+      header: t("impact.scoreNow"),
+      value: (u) => u.currentScore,
+      render: (u) => score(u.currentScoreText),
+      align: "right",
+      type: "number",
+    },
+    {
+      key: "draftScore",
+      header: t("impact.scoreDraft"),
+      value: (u) => u.draftScore,
+      render: (u) => score(u.draftScoreText),
+      align: "right",
+      type: "number",
+    },
+    {
+      key: "currentRank",
+      header: t("impact.rankNow"),
+      value: (u) => u.currentRank,
+      render: (u) => (u.currentRank === null ? "—" : number(u.currentRank)),
+      align: "right",
+      type: "number",
+    },
+    {
+      key: "draftRank",
+      header: t("impact.rankDraft"),
+      value: (u) => u.draftRank,
+      align: "right",
+      type: "number",
+      render: (u) => {
+        const up = u.currentRank === null ? 0 : u.currentRank - u.draftRank;
+        return (
+          <>
+            {number(u.draftRank)}
+            {up !== 0 && (
+              <span className={up > 0 ? "move-up rank-move" : "move-down rank-move"}>
+                {" "}
+                {up > 0 ? `↑${number(up)}` : `↓${number(-up)}`}
+                <span className="visually-hidden">
+                  {" "}
+                  {t(up > 0 ? "impact.rankUp" : "impact.rankDown", { count: Math.abs(up) })}
+                </span>
+              </span>
+            )}
+          </>
+        );
+      },
+    },
+  ];
+  return (
+    <section className="score-impact" aria-labelledby="score-impact-title">
+      <h3 id="score-impact-title">{t("impact.scoresTitle")}</h3>
+      <div className="kpis">
+        <KpiCard value={number(d.units)} label={t("impact.total")} />
+        <KpiCard value={number(d.rankChanged)} label={t("impact.rankChangedKpi")} testId="rank-changed" />
+        {d.maxScore !== null && <KpiCard value={formatPoints(String(d.maxScore), loc)} label={t("impact.maxScore")} />}
+      </div>
+      <p className="rank-summary" role="status" data-testid="rank-summary">
+        {t("impact.rankChanged", { count: number(d.rankChanged) })}
+      </p>
+      {unreadable > 0 && <Notice kind="warn">{t("impact.unreadable", { count: number(unreadable) })}</Notice>}
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(u) => u.assessmentId}
+        csvName="diem-thu-hang-ban-nhap.csv"
+        caption={t("impact.scoresCaption")}
+      />
+    </section>
   );
 }

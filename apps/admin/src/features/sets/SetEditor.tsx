@@ -11,7 +11,17 @@ import { useQueryClient } from "@tanstack/react-query";
 import { ErrorBox, Link, useI18n, type Me } from "@cds/ui";
 import { ZCriteriaSet, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
 import { canManageSets, setsKeys, type VersionData } from "./api.ts";
-import { addCriterion, formatDocument, rangeOfPointer, removeCriterion, setTarget, type Target } from "./document.ts";
+import {
+  addCriterion,
+  formatDocument,
+  insertAt,
+  rangeOfPointer,
+  removeCriterion,
+  setAt,
+  setTarget,
+  type Target,
+} from "./document.ts";
+import { isScoredDoc, pathOfTarget, valueAt, type ScoreTarget } from "./scoring-document.ts";
 import type { EditorComponents } from "./editor-types.ts";
 import { cellKey, levelsOf } from "./CriteriaTable.tsx";
 import type { PanelIssue } from "./ValidationPanel.tsx";
@@ -72,6 +82,15 @@ export function SetEditor({
       setHighlight({ key: cellKey(c.code, null), nonce: Date.now() });
     },
     onRemove: (code: string) => draft.edit((tx, d) => removeCriterion(tx, d, code)),
+    onSetScore: (target: ScoreTarget, field: (string | number)[], value: unknown) =>
+      draft.edit((tx, d) => setAt(tx, [...pathOfTarget(d, target), ...field], value)),
+    onInsertBand: (code: string, band: { atLeast: number; points: number }) =>
+      draft.edit((tx, d) => {
+        const at = [...pathOfTarget(d, { kind: "component", code }), "rule", "bands"];
+        const bands = valueAt(d, at);
+        if (!Array.isArray(bands)) throw new Error(`${code}: no bands`);
+        return insertAt(tx, at, bands.length, band);
+      }),
   };
 
   const showJson = (i: PanelIssue) => {
@@ -97,8 +116,9 @@ export function SetEditor({
       : null) ?? version.title;
   const levelNames = (levelsOf(shownDoc, locale) ?? []).map((l) => l.name);
   const mayPreview = me.roles.some((r) => r.tenantId === tenantCode) || me.capabilities.readNational;
+  const scored = isScoredDoc(shownDoc);
   const tabs: { id: Tab; label: string }[] = [
-    { id: "table", label: t("tab.table") },
+    { id: "table", label: t(scored ? "tab.points" : "tab.table") },
     { id: "json", label: t("tab.json") },
     ...(version.basedOn ? [{ id: "diff" as const, label: t("tab.diff") }] : []),
     ...(mayPreview ? [{ id: "impact" as const, label: t("tab.impact") }] : []),
@@ -157,6 +177,7 @@ export function SetEditor({
         onShowCell={showCell}
         diff={{ base: baseDoc, current, baseText }}
         levelNames={levelNames}
+        scored={scored}
       />
 
       {publishing && (

@@ -16,6 +16,19 @@ export interface PanelIssue {
   column?: number;
   /** Where it lands in the table, when it lands there. */
   cell?: { code: string; level: number | null } | null;
+  /** Scored sets: where the pointer is, as it reads (e.g. "Nhóm NTS › NT-02 › khung 2"). */
+  location?: string | null;
+}
+
+/**
+ * The message led by its place: "Nhóm NTS › NT-02: khung ≥ 90 cho 20 điểm…"; a message that
+ * already starts with the component's code ("NT-02: …") does not repeat it.
+ */
+export function locatedMessage(i: Pick<PanelIssue, "message" | "location">): { location: string | null; text: string } {
+  if (!i.location) return { location: null, text: i.message };
+  const m = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*): /.exec(i.message);
+  const named = m !== null && i.location.split(" › ").includes(m[1]!);
+  return { location: i.location, text: named ? i.message.slice(m[0].length) : i.message };
 }
 
 export function ValidationPanel({
@@ -58,7 +71,18 @@ export function ValidationPanel({
           <ul className="issue-list">
             {s.items.map((i) => (
               <li key={i.id} className={`issue issue-${i.source}`}>
-                <div className="issue-message">{i.message}</div>
+                <div className="issue-message">
+                  {(() => {
+                    const { location, text } = locatedMessage(i);
+                    return location ? (
+                      <>
+                        <span className="issue-location">{location}</span>: {text}
+                      </>
+                    ) : (
+                      text
+                    );
+                  })()}
+                </div>
                 <div className="issue-where">
                   {i.pointer !== undefined ? (
                     <code className="pointer">{i.pointer || "/"}</code>

@@ -135,6 +135,22 @@ const ImpactQuery = graphql(`
         current
         draft
       }
+      scored
+      maxScore
+      rankChanged
+      scoreChanges {
+        assessmentId
+        unitName
+        group
+        groupName
+        currentScore
+        currentScoreText
+        currentRank
+        draftScore
+        draftScoreText
+        draftRank
+        unreadable
+      }
     }
   }
 `);

@@ -205,6 +205,26 @@ export function removeCriterion(text: string, doc: TCriteriaSetLike, code: strin
 }
 
 /**
+ * Sets the value at a path of the document (the scoring table's edits: a maximum, a weight, a band);
+ * `undefined` removes the property or the array element.
+ */
+export function setAt(text: string, path: JSONPath, value: unknown): string {
+  return applyEdits(text, modify(text, path, value, FORMAT));
+}
+
+/** Inserts `value` into the array at `path` (at its end when `index` is past it), printed in the document's compact style. */
+export function insertAt(text: string, path: JSONPath, index: number, value: unknown): string {
+  const at = [...path, index];
+  const edited = applyEdits(text, modify(text, at, value, { ...FORMAT, isArrayInsertion: true }));
+  const root = parseTree(edited, [], PARSE_OPTIONS);
+  const node = root && findNodeAtLocation(root, at);
+  if (!node) return edited;
+  const lineStart = edited.lastIndexOf("\n", node.offset) + 1;
+  const indent = edited.slice(lineStart, node.offset).match(/^\s*/)?.[0] ?? "";
+  return edited.slice(0, node.offset) + print(value, indent) + edited.slice(node.offset + node.length);
+}
+
+/**
  * A target to put back when a cell stops being "Không áp dụng": what it held
  * before, else what the base set has there, else the level below's target
  * (keeps the ladder rising), else a neutral default for the measure.

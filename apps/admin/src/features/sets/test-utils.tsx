@@ -5,7 +5,7 @@
  * the Monaco views.
  */
 import type { ReactNode } from "react";
-import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
+import { BUILT_IN_SETS, builtInSet, type TCriteriaSet } from "@cds/criteria-schema";
 import { catalogs } from "../../messages.ts";
 import { renderWithProviders as renderWith, stubGraphql } from "@cds/ui/testing";
 import type { EditorComponents } from "./editor-types.ts";
@@ -57,6 +57,49 @@ export function versionData(document: unknown = draftDocument(), status = "DRAFT
       status: "PUBLISHED",
       document: national,
       set: { code: "vn-2361-district", title: national.title },
+    },
+  };
+}
+
+/** The commune index template (Bộ chỉ số, judged by points): 8 groups, 1,000 points. */
+export const indexTemplate = builtInSet("mau-dti-xa")!;
+/** The national provincial DTI 2022: weighted main indices. */
+export const provinceDti = builtInSet("vn-dti-province-2022")!;
+
+/** A province's draft of a scored set cloned from a built-in index (the template by default). */
+export function scoredDraftDocument(from: TCriteriaSet = indexTemplate, setCode = "ninh-binh-dti-xa"): TCriteriaSet {
+  return structuredClone({
+    ...from,
+    id: setCode,
+    version: "2.0",
+    title: `${from.title} — Ninh Bình`,
+    issuer: { tenant: "ninh-binh", name: "Ủy ban nhân dân tỉnh Ninh Bình" },
+    basedOn: { id: from.id, version: from.version },
+  });
+}
+
+/** The editor's version data for a scored draft (its set fixes the id, unit kind and tenant the checks expect). */
+export function scoredVersionData(from: TCriteriaSet = indexTemplate, setCode = "ninh-binh-dti-xa") {
+  const document = scoredDraftDocument(from, setCode);
+  const v = versionData(document);
+  return {
+    ...v,
+    version: "2.0",
+    title: document.title,
+    unitKind: from.unitKind,
+    set: {
+      ...v.set,
+      code: setCode,
+      title: document.title,
+      unitKind: from.unitKind,
+      versions: [{ id: DRAFT_ID, version: "2.0", status: "DRAFT" }],
+    },
+    basedOn: {
+      id: "base",
+      version: from.version,
+      status: "PUBLISHED",
+      document: from,
+      set: { code: from.id, title: from.title },
     },
   };
 }

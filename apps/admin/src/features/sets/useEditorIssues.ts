@@ -10,6 +10,7 @@ import { validateCriteriaSet } from "@cds/criteria-schema";
 import type { VersionData } from "./api.ts";
 import { cellOfPointer, fixedFieldIssues, rangeOfPointer } from "./document.ts";
 import { cellKey } from "./CriteriaTable.tsx";
+import { describeScorePointer, scoreCellOfPointer } from "./scoring-document.ts";
 import type { PanelIssue } from "./ValidationPanel.tsx";
 import type { Draft, IssueLike } from "./useDraft.ts";
 
@@ -40,7 +41,9 @@ export function useEditorIssues(version: VersionData, draft: Draft, readOnly: bo
       source,
       pointer: i.pointer ?? "",
       message: msg(i),
-      cell: cellOfPointer(shownDoc, i.pointer ?? ""),
+      // A level set's criterion cell, or a scored set's row or field in the points table.
+      cell: cellOfPointer(shownDoc, i.pointer ?? "") ?? scoreCellOfPointer(shownDoc, i.pointer ?? ""),
+      location: describeScorePointer(shownDoc, i.pointer ?? "", t),
     });
     return [
       ...parsed.syntax.map((s, k) => ({

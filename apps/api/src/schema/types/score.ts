@@ -220,10 +220,12 @@ builder.prismaObjectFields("Unit", (t) => ({
 builder.prismaObjectFields("Round", (t) => ({
   ranking: t.field({
     type: RankingRef,
+    nullable: true,
     description:
-      "Xếp hạng đợt chấm điểm theo nhóm xếp hạng; final = kết quả đã công nhận (mặc định với người ngoài tỉnh)",
+      "Xếp hạng đợt chấm điểm theo nhóm xếp hạng; final = kết quả đã công nhận (mặc định với người ngoài tỉnh); null với đợt đánh giá theo mức độ",
     args: { final: t.arg.boolean({ required: false }) },
-    resolve: (r, a, ctx) => roundRanking(ctx.prisma, ctx.viewer, r.id, { final: a.final }),
+    resolve: (r, a, ctx) =>
+      r.judgedBy === "levels" ? null : roundRanking(ctx.prisma, ctx.viewer, r.id, { final: a.final }),
   }),
 }));
 

@@ -1,15 +1,13 @@
-/** Aggregates for the ministry and provinces: national summary, pass rates, comparison, deviations, impact. */
+/** Aggregates for the ministry and provinces: national summary, pass rates, comparison, deviations (the impact of a draft: impact.ts). */
 import { sortByVietnamese } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import { InputError } from "../../errors.ts";
 import {
-  impactPreview,
   convertToSuccessors,
   nationalSummary,
   passRates,
   setDeviation,
   type CriterionRate,
-  type ImpactUnit,
   type NationalRow,
   type ProvincePassRates,
 } from "../../services/summaries.ts";
@@ -104,27 +102,6 @@ const ProvinceRatesRef = builder.objectRef<ProvincePassRates>("ProvincePassRates
       resolve: (p) => p.national,
     }),
     nationalByLevel: t.exposeIntList("nationalByLevel"),
-  }),
-});
-
-const ImpactUnitRef = builder.objectRef<ImpactUnit>("ImpactUnit").implement({
-  fields: (t) => ({
-    assessmentId: t.exposeString("assessmentId"),
-    unitName: t.exposeString("unitName"),
-    current: t.exposeInt("current"),
-    draft: t.exposeInt("draft"),
-  }),
-});
-
-const ImpactRef = builder.objectRef<Awaited<ReturnType<typeof impactPreview>>>("ImpactPreview").implement({
-  description: "Bản nháp chấm trên số liệu hiện tại của một đợt",
-  fields: (t) => ({
-    units: t.exposeInt("units"),
-    current: t.exposeIntList("current", { description: "Số đơn vị theo mức hiện nay (0 đến số mức của bản nháp)" }),
-    draft: t.exposeIntList("draft", { description: "Số đơn vị theo mức nếu áp dụng bản nháp" }),
-    up: t.exposeInt("up"),
-    down: t.exposeInt("down"),
-    moved: t.field({ type: [ImpactUnitRef], resolve: (x) => x.moved }),
   }),
 });
 
@@ -243,15 +220,5 @@ builder.queryFields((t) => ({
         })),
       );
     },
-  }),
-  impactPreview: t.field({
-    type: ImpactRef,
-    description: "Bản nháp sẽ làm thay đổi mức của các đơn vị thế nào (trên số liệu hiện tại của một đợt)",
-    args: { versionId: t.arg.globalID(), roundId: t.arg.globalID() },
-    resolve: (_r, a, ctx) =>
-      impactPreview(ctx.prisma, ctx.viewer, {
-        versionId: a.versionId.id,
-        roundId: a.roundId.id,
-      }),
   }),
 }));
