@@ -20,9 +20,13 @@ import { ReviewPage } from "./features/round/ReviewPage.tsx";
 import { ReportPage } from "./features/round/ReportPage.tsx";
 import { NationalPage } from "./features/ministry/NationalPage.tsx";
 import { ComparePage } from "./features/ministry/ComparePage.tsx";
+import { DTI_PATH, withDtiNav } from "./features/rankings/nav.ts";
 
 // The editor pulls in Monaco: loaded only when a set is opened.
 const SetEditorPage = lazy(() => import("./features/sets/SetEditorPage.tsx"));
+// Rankings of scored rounds (Bộ chỉ số) and the ministry's provincial DTI: loaded when opened.
+const RoundRankingPage = lazy(() => import("./features/rankings/RoundRankingPage.tsx"));
+const DtiPage = lazy(() => import("./features/rankings/DtiPage.tsx"));
 
 /** Where each section of the admin menu leads; which sections a user has, and their order, is the API's. */
 const SECTION_PATH: Record<Capabilities["adminSections"][number], { to: string; label: string }> = {
@@ -34,7 +38,7 @@ const SECTION_PATH: Record<Capabilities["adminSections"][number], { to: string; 
 };
 
 export function App() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const { path } = useLocation();
   if (me.isPending) return <Spinner />;
@@ -45,9 +49,10 @@ export function App() {
       </AppShell>
     );
   }
-  const nav: NavItem[] = me.data.capabilities.adminSections.map((section) => {
+  const nav: NavItem[] = me.data.capabilities.adminSections.flatMap((section) => {
     const { to, label } = SECTION_PATH[section];
-    return { to, label: t(label), active: path === to || path.startsWith(`${to}/`) };
+    const item = { to, label: t(label), active: path === to || path.startsWith(`${to}/`) };
+    return section === "NATIONAL" ? withDtiNav(item, path, locale) : [item];
   });
 
   let page: ReactNode;
@@ -56,10 +61,12 @@ export function App() {
   else if (path === "/sets") page = <SetsPage me={me.data} />;
   else if ((m = match("/sets/:versionId", path))) page = <SetEditorPage me={me.data} versionId={m.versionId!} />;
   else if (path === "/rounds") page = <RoundsPage me={me.data} />;
+  else if ((m = match("/rounds/:roundId/ranking", path))) page = <RoundRankingPage me={me.data} roundId={m.roundId!} />;
   else if ((m = match("/assessments/:id", path))) page = <ReviewPage me={me.data} assessmentId={m.id!} />;
   else if (path === "/report") page = <ReportPage me={me.data} />;
   else if (path === "/national") page = <NationalPage me={me.data} />;
   else if (path === "/compare") page = <ComparePage me={me.data} />;
+  else if (path === DTI_PATH) page = <DtiPage me={me.data} />;
   else if (path === ACCOUNT_PATH) page = <AccountPage />;
   else page = <p>{t("app.notFound")}</p>;
 

@@ -16,6 +16,8 @@ import { AssessmentPage } from "./features/assessment/AssessmentPage.tsx";
 import { ResultsPage } from "./features/public/ResultsPage.tsx";
 import { UnitResultPage } from "./features/public/UnitResultPage.tsx";
 import { PublicSetsPage } from "./features/public/PublicSetsPage.tsx";
+import { RankingsPage } from "./features/public/RankingsPage.tsx";
+import { RankingPage } from "./features/public/RankingPage.tsx";
 
 export function App() {
   const { t } = useI18n();
@@ -23,6 +25,7 @@ export function App() {
   const { path, params } = useLocation();
   const nav: NavItem[] = [
     { to: "/", label: t("nav.results") },
+    { to: "/rankings", label: t("nav.rankings") },
     { to: "/sets", label: t("nav.sets") },
     { to: "/my", label: me.data ? t("nav.my") : t("nav.login") },
   ].map((n) => ({ ...n, active: n.to === "/" ? path === "/" || path.startsWith("/units/") : path.startsWith(n.to) }));
@@ -33,6 +36,8 @@ export function App() {
   // A code repeats across maps: ?map=2025-03 reads the unit on the three-tier map (default: today's map).
   else if ((m = match("/units/:code", path))) page = <UnitResultPage code={m.code!} mapId={params.get("map")} />;
   else if (path === "/sets") page = <PublicSetsPage />;
+  else if (path === "/rankings") page = <RankingsPage />;
+  else if ((m = match("/rankings/:roundId", path))) page = <RankingPage roundId={m.roundId!} />;
   else if (path === "/my" || path === ACCOUNT_PATH || path.startsWith("/assessments/")) {
     if (me.isPending) page = <Spinner />;
     else if (!me.data) page = <LoginForm demoHint app="portal" />;

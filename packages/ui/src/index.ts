@@ -20,3 +20,4 @@ export * from "./components/scroll-table.tsx";
 export * from "./components/search-input.tsx";
 export * from "./components/unit-lineage.tsx";
 export * from "./components/year-select.tsx";
+export * from "./components/radar-chart.tsx";

@@ -298,6 +298,21 @@ describe("a scored commune index beside the level round (ordered)", () => {
     );
     expectError(withLevel, "InputError");
     expect(withLevel.issues![0]!.field).toBe("level");
+    // The council gives an appraised component its points within bounds (partial credit), before appraising.
+    const c = appraisedCode();
+    const points = expectSuccess(
+      await mutate(
+        council,
+        "verifyIndicatorValue",
+        "$id: ID!, $v: Int!, $code: String!, $value: JSON",
+        "assessmentId: $id, version: $v, criterionCode: $code, value: $value",
+        "id version status score { components { code pointsText } }",
+        { id: a.id, v: a.version, code: c.code, value: { points: c.max / 2 } },
+      ),
+    );
+    a.version = points.version;
+    expect(points.status).toBe("VERIFIED");
+    expect(points.score.components.find((x: Json) => x.code === c.code).pointsText).toBe(`${c.max / 2}.00`);
     await step(council, "appraiseAssessment", "");
     const leader = await api.as("lanhdao@ninhbinh.gov.vn");
     expect(

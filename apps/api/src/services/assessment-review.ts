@@ -4,7 +4,7 @@
  */
 import type { Score } from "@cds/criteria-core";
 import { isScored } from "@cds/criteria-schema";
-import { InputError, type FieldIssue } from "../errors.ts";
+import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Viewer } from "./access.ts";
 import {
@@ -15,6 +15,7 @@ import {
   judgeScore,
   load,
   loadForAction,
+  readableAssessment,
   refreshEvaluation,
   transition,
   type LoadedAssessment,
@@ -24,6 +25,7 @@ import {
 } from "./assessment-store.ts";
 import { audit } from "./audit.ts";
 import { parseDecision } from "./input.ts";
+import { notifyComment, notifyRecognised, notifyReturned, wakeOutbox } from "./notifications.ts";
 import { pinnedSet } from "./sets.ts";
 
 export async function returnAssessment(
@@ -63,7 +65,7 @@ export async function returnAssessment(
       });
   });
   if (issues.length > 0) throw new InputError(issues);
-  return guarded(() =>
+  const returned = await guarded(() =>
     prisma.$transaction(async (tx) => {
       await claim(tx, a, input.version, { status: "RETURNED" });
       await tx.reviewComment.createMany({
@@ -80,9 +82,12 @@ export async function returnAssessment(
         before: { status: a.status },
         after: { status: "RETURNED", comments },
       });
+      await notifyReturned(tx, viewer, a, comments);
       return load(tx, a.id);
     }),
   );
+  wakeOutbox(prisma);
+  return returned;
 }
 
 export async function verifyValue(
@@ -97,8 +102,16 @@ export async function verifyValue(
     now: Date;
   },
 ): Promise<LoadedAssessment> {
-  const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, "verifyValue");
+  // The verifier corrects values of a submitted assessment; a scored index's council, those of a verified one.
+  const found = await readableAssessment(prisma, viewer, input.assessmentId);
+  const action = found.status === "VERIFIED" ? "appraiseValue" : "verifyValue";
+  const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, action);
   const set = await pinnedSet(prisma, a.setVersionId);
+  if (action === "appraiseValue" && !isScored(set))
+    throw new WorkflowError(
+      "Hội đồng thẩm định mức độ không sửa số liệu; hãy trả lại hồ sơ nếu số liệu chưa đúng",
+      "A level set's council does not change values; return the assessment instead",
+    );
   if (!valueCodes(set).has(input.criterionCode)) {
     throw InputError.field(
       "criterionCode",
@@ -113,7 +126,7 @@ export async function verifyValue(
     else judge(set, values);
   }
   const old = a.values.find((v) => v.criterionCode === input.criterionCode);
-  return guarded(() =>
+  const verified = await guarded(() =>
     prisma.$transaction(async (tx) => {
       await claim(tx, a, input.version);
       const data = {
@@ -129,7 +142,7 @@ export async function verifyValue(
       });
       const fresh = await refreshEvaluation(tx, a.id);
       await audit(tx, viewer, {
-        ...assessmentEvent(a, "assessment.verifyValue"),
+        ...assessmentEvent(a, action === "appraiseValue" ? "assessment.appraiseValue" : "assessment.verifyValue"),
         before: {
           criterionCode: input.criterionCode,
           value: old?.value ?? null,
@@ -143,9 +156,14 @@ export async function verifyValue(
           ...(fresh.score ? { score: scoreText(fresh.score) } : {}),
         },
       });
+      // A new comment for the unit (not one repeated unchanged with a corrected value).
+      if (data.verifierComment && data.verifierComment !== old?.verifierComment)
+        await notifyComment(tx, viewer, a, { criterionCode: input.criterionCode, body: data.verifierComment });
       return fresh;
     }),
   );
+  wakeOutbox(prisma);
+  return verified;
 }
 
 export async function verifyAssessment(
@@ -203,7 +221,7 @@ export async function recogniseAssessment(
     "Nhập số quyết định công nhận",
     "Enter the recognition decision number",
   ]);
-  return transition(
+  const recognised = await transition(
     prisma,
     viewer,
     a,
@@ -224,5 +242,14 @@ export async function recogniseAssessment(
       decisionNumber,
       decisionDate: input.decisionDate,
     },
+    (tx) =>
+      notifyRecognised(tx, a, {
+        level: a.appraisedLevel,
+        scoreText: a.score ? scoreText(a.score) : null,
+        decisionNumber,
+        decisionDate: input.decisionDate,
+      }),
   );
+  wakeOutbox(prisma);
+  return recognised;
 }

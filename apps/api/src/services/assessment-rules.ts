@@ -88,6 +88,13 @@ export const ASSESSMENT_ACTIONS = {
     who: ["Bạn không phải cấp xác minh của đơn vị này", "You do not verify this unit"],
     what: ["xác minh số liệu", "verify values of"],
   },
+  appraiseValue: {
+    // A scored index's appraisal council gives its points (partial credit within the component's bounds).
+    statuses: ["VERIFIED"],
+    may: can.appraiseUnit,
+    who: ["Bạn không thuộc hội đồng thẩm định của đơn vị này", "You are not on this unit's appraisal council"],
+    what: ["chấm điểm thẩm định", "give appraisal points to"],
+  },
   verify: {
     statuses: ["SUBMITTED"],
     may: can.verifyUnit,
@@ -123,13 +130,22 @@ export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
 export interface ActionTarget {
   status: AssessmentStatus;
   unit: UnitRef;
-  round: { reviewChain: unknown };
+  round: { reviewChain: unknown; closedAt?: Date | null };
 }
+
+export const ROUND_CLOSED = [
+  "Đợt đánh giá đã đóng: không nhập, sửa hay nộp thêm được",
+  "The round is closed: nothing more can be entered or submitted",
+] as const;
+
+/** The unit's own actions (entering values, evidence, submitting) stop when the province closes the round. */
+const closedProblem = (a: ActionTarget, action: AssessmentAction) =>
+  a.round.closedAt && ASSESSMENT_ACTIONS[action].may === can.editUnit ? ROUND_CLOSED : null;
 
 export function requireAction(viewer: Viewer, a: ActionTarget, action: AssessmentAction): void {
   const rule = ASSESSMENT_ACTIONS[action];
   ensure(rule.may(viewer, unitRef(a), reviewChainOf(a.round)), rule.who[0], rule.who[1]);
-  const refused = statusProblem(a, rule.statuses, rule.what[0], rule.what[1]);
+  const refused = statusProblem(a, rule.statuses, rule.what[0], rule.what[1]) ?? closedProblem(a, action);
   if (refused) throw new WorkflowError(refused[0], refused[1]);
 }
 
@@ -203,6 +219,10 @@ export function allowedActions(viewer: Viewer, a: ActionTarget): AssessmentActio
   const chain = reviewChainOf(a.round);
   return (Object.keys(ASSESSMENT_ACTIONS) as AssessmentAction[]).filter((k) => {
     const rule = ASSESSMENT_ACTIONS[k];
-    return (rule.statuses as readonly AssessmentStatus[]).includes(a.status) && rule.may(viewer, unitRef(a), chain);
+    return (
+      (rule.statuses as readonly AssessmentStatus[]).includes(a.status) &&
+      !closedProblem(a, k) &&
+      rule.may(viewer, unitRef(a), chain)
+    );
   });
 }

@@ -8,8 +8,9 @@
  * and writes its audit event in the same transaction.
  */
 import { randomUUID } from "node:crypto";
+import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { isScored } from "@cds/criteria-schema";
-import { InputError, type FieldIssue } from "../errors.ts";
+import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Viewer } from "./access.ts";
 import { missingIssue, missingToSubmit, NO_LEVEL } from "./assessment-rules.ts";
@@ -33,6 +34,7 @@ import {
   type ValueRow,
 } from "./assessment-store.ts";
 import { audit, type Tx } from "./audit.ts";
+import { submitDueOf } from "./rounds.ts";
 import { pinnedSet } from "./sets.ts";
 
 export async function registerLevel(
@@ -211,6 +213,17 @@ export async function submitAssessment(
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "submit");
   const scored = isScored(await pinnedSet(prisma, a.setVersionId));
   if (!scored && !a.registeredLevel) throw InputError.field("registeredLevel", ...NO_LEVEL);
+  // After the unit's deadline (the round's, or its extension): refused or accepted and flagged, as the round says.
+  const due = submitDueOf({
+    round: a.round,
+    extensions: await prisma.deadlineExtension.findMany({ where: { assessmentId: a.id } }),
+  });
+  const late = isLate(due, input.now);
+  if (late && a.round.latePolicy === "REFUSE")
+    throw new WorkflowError(
+      `Đã quá hạn nộp (${formatVietnameseDate(due)}); đợt này không nhận hồ sơ nộp muộn — đề nghị Sở gia hạn`,
+      `The deadline (${dateToIsoDay(due)}) has passed and this round refuses late submissions; ask for an extension`,
+    );
   return guarded(() =>
     prisma.$transaction(async (tx) => {
       await claim(tx, a, input.version);
@@ -220,7 +233,12 @@ export async function submitAssessment(
       if (missing.length > 0) throw new InputError(missing.map(missingIssue));
       await tx.assessment.update({
         where: { id: a.id },
-        data: { status: "SUBMITTED", submittedAt: input.now, selfAssessedLevel: fresh.computedLevel },
+        data: {
+          status: "SUBMITTED",
+          submittedAt: input.now,
+          submittedLate: late,
+          selfAssessedLevel: fresh.computedLevel,
+        },
       });
       await audit(tx, viewer, {
         ...assessmentEvent(a, "assessment.submit"),
@@ -229,6 +247,7 @@ export async function submitAssessment(
           status: "SUBMITTED",
           selfAssessedLevel: fresh.computedLevel,
           registeredLevel: a.registeredLevel,
+          ...(late ? { late: true, dueAt: dateToIsoDay(due) } : {}),
           ...(scored ? { score: (fresh.selfScore as { scoreText?: string } | null)?.scoreText ?? null } : {}),
         },
       });

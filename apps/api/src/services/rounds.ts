@@ -3,7 +3,8 @@
  * a scored index), pinning a published set version; the ministry opens national rounds (the provincial DTI).
  */
 import { judgedBy, type TCriteriaSet } from "@cds/criteria-schema";
-import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
+import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
+import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, NATIONAL_CHAIN, NATIONAL_TENANT, ensure, requireWriter, type Viewer } from "./access.ts";
 import { judgeAssessment, judgementData } from "./assessment-store.ts";
@@ -38,8 +39,12 @@ export interface OpenRoundInput {
   year: number;
   setVersionId: string;
   name?: string | null;
+  /** Optional deadline for registering a level. */
+  registerDueAt?: string | null;
   submitDueAt: string;
   reviewDueAt: string;
+  /** A submission after the unit's deadline: FLAG (accepted, flagged late; the default) or REFUSE. */
+  latePolicy?: LatePolicy | null;
   /** The administrative map whose units the round assesses; default: the map in force on 1 January of `year`. */
   mapId?: string | null;
 }
@@ -55,15 +60,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   );
   const issues: FieldIssue[] = [];
   checkYear("year", input.year, issues);
-  const submitDue = parseIsoDate("submitDueAt", input.submitDueAt, issues);
-  const reviewDue = parseIsoDate("reviewDueAt", input.reviewDueAt, issues);
-  if (submitDue && reviewDue && reviewDue < submitDue) {
-    issues.push({
-      field: "reviewDueAt",
-      message: "hạn thẩm định phải sau hạn nộp",
-      messageEn: "review deadline must follow the submission deadline",
-    });
-  }
+  const dates = checkDeadlines(input, issues);
   const version = await prisma.criteriaSetVersion.findUnique({
     where: { id: input.setVersionId },
     include: { set: true },
@@ -123,11 +120,13 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
           unitKind,
           judgedBy: how,
           name: input.name?.trim() || defaultName(set, input.year),
+          registerDueAt: dates.registerDue,
+          latePolicy: input.latePolicy ?? "FLAG",
           setVersionId: version!.id,
           mapId: map!.id,
           reviewChain: reviewChainJson(national ? NATIONAL_CHAIN : defaultReviewChain(map!.id)),
-          submitDueAt: submitDue!,
-          reviewDueAt: reviewDue!,
+          submitDueAt: dates.submitDue!,
+          reviewDueAt: dates.reviewDue!,
         },
       });
       // A national round assesses the units of every province (the provincial DTI); a province's, its own.
@@ -161,4 +160,182 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
     },
     { timeout: 60_000 },
   );
+}
+
+export type LatePolicy = "FLAG" | "REFUSE";
+
+/** The three deadlines of a round, in order: registration ≤ submission ≤ review (each a calendar day). */
+function checkDeadlines(
+  input: { registerDueAt?: string | null; submitDueAt: string; reviewDueAt: string },
+  issues: FieldIssue[],
+) {
+  const registerDue = input.registerDueAt ? parseIsoDate("registerDueAt", input.registerDueAt, issues) : null;
+  const submitDue = parseIsoDate("submitDueAt", input.submitDueAt, issues);
+  const reviewDue = parseIsoDate("reviewDueAt", input.reviewDueAt, issues);
+  if (registerDue && submitDue && submitDue < registerDue)
+    issues.push({
+      field: "submitDueAt",
+      message: "hạn nộp phải sau hạn đăng ký",
+      messageEn: "the submission deadline must follow the registration deadline",
+    });
+  if (submitDue && reviewDue && reviewDue < submitDue)
+    issues.push({
+      field: "reviewDueAt",
+      message: "hạn thẩm định phải sau hạn nộp",
+      messageEn: "review deadline must follow the submission deadline",
+    });
+  return { registerDue, submitDue, reviewDue };
+}
+
+/** The round as its province may change it: only its own administration, never a closed tenant's. */
+async function ownRound(prisma: PrismaClient, viewer: Viewer, roundId: string): Promise<Round> {
+  requireWriter(viewer);
+  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  if (!round) throw new NotFoundError("đợt đánh giá", roundId);
+  const national = round.tenantId === NATIONAL_TENANT;
+  ensure(
+    national ? can.isMinistryAdmin(viewer) : can.runProvince(viewer, round.tenantId),
+    "Chỉ đơn vị mở đợt đánh giá mới sửa được đợt",
+    "Only the round's own administration may change it",
+  );
+  return round;
+}
+
+export interface UpdateRoundInput {
+  roundId: string;
+  name?: string | null;
+  registerDueAt?: string | null;
+  submitDueAt?: string | null;
+  reviewDueAt?: string | null;
+  latePolicy?: LatePolicy | null;
+}
+
+/** Renames a round or moves its deadlines or late policy (audited, before → after). */
+export async function updateRound(prisma: PrismaClient, viewer: Viewer, input: UpdateRoundInput): Promise<Round> {
+  const round = await ownRound(prisma, viewer, input.roundId);
+  const issues: FieldIssue[] = [];
+  const day = (d: Date | null) => (d ? dateToIsoDay(d) : null);
+  const next = {
+    registerDueAt: input.registerDueAt === undefined ? day(round.registerDueAt) : input.registerDueAt,
+    submitDueAt: input.submitDueAt ?? day(round.submitDueAt)!,
+    reviewDueAt: input.reviewDueAt ?? day(round.reviewDueAt)!,
+  };
+  const dates = checkDeadlines(next, issues);
+  const name = input.name === undefined || input.name === null ? round.name : input.name.trim();
+  if (name.length < 3 || name.length > 300)
+    issues.push({ field: "name", message: "tên đợt từ 3 đến 300 ký tự", messageEn: "3 to 300 characters" });
+  if (issues.length > 0) throw new InputError(issues);
+  const data = {
+    name,
+    registerDueAt: dates.registerDue,
+    submitDueAt: dates.submitDue!,
+    reviewDueAt: dates.reviewDue!,
+    latePolicy: input.latePolicy ?? round.latePolicy,
+  };
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.round.update({ where: { id: round.id }, data });
+    await audit(tx, viewer, {
+      action: "round.update",
+      entityType: "Round",
+      entityId: round.id,
+      tenantId: round.tenantId,
+      before: {
+        name: round.name,
+        registerDueAt: day(round.registerDueAt),
+        submitDueAt: day(round.submitDueAt),
+        reviewDueAt: day(round.reviewDueAt),
+        latePolicy: round.latePolicy,
+      },
+      after: { ...next, name, latePolicy: data.latePolicy },
+    });
+    return updated;
+  });
+}
+
+/** Closes a round (no more values or submissions) or opens it again; audited. */
+export async function setRoundClosed(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { roundId: string; closed: boolean; now: Date },
+): Promise<Round> {
+  const round = await ownRound(prisma, viewer, input.roundId);
+  if (Boolean(round.closedAt) === input.closed) return round;
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.round.update({
+      where: { id: round.id },
+      data: { closedAt: input.closed ? input.now : null },
+    });
+    await audit(tx, viewer, {
+      action: input.closed ? "round.close" : "round.reopen",
+      entityType: "Round",
+      entityId: round.id,
+      tenantId: round.tenantId,
+      before: { closedAt: round.closedAt },
+      after: { closedAt: updated.closedAt },
+    });
+    return updated;
+  });
+}
+
+/** Gives one unit a later submission deadline, with the reason (gia hạn); audited on the assessment. */
+export async function extendDeadline(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; dueAt: string; reason: string; now: Date },
+) {
+  const a = await prisma.assessment.findUnique({
+    where: { id: input.assessmentId },
+    include: { round: true, unit: true, extensions: { orderBy: { createdAt: "desc" }, take: 1 } },
+  });
+  if (!a) throw new NotFoundError("hồ sơ đánh giá", input.assessmentId);
+  const user = requireWriter(viewer);
+  await ownRound(prisma, viewer, a.roundId);
+  const issues: FieldIssue[] = [];
+  const due = parseIsoDate("dueAt", input.dueAt, issues);
+  const current = submitDueOf(a);
+  if (due && due <= current)
+    issues.push({
+      field: "dueAt",
+      message: `hạn mới phải sau hạn hiện tại (${formatVietnameseDate(current)})`,
+      messageEn: `the new deadline must follow the current one (${dateToIsoDay(current)})`,
+    });
+  if (due && isLate(due, input.now))
+    issues.push({ field: "dueAt", message: "hạn mới đã qua", messageEn: "the new deadline has passed" });
+  const reason = input.reason.trim();
+  if (reason.length < 5 || reason.length > 1000)
+    issues.push({
+      field: "reason",
+      message: "nêu lý do gia hạn (5–1.000 ký tự)",
+      messageEn: "give a reason (5–1,000 characters)",
+    });
+  if (["SUBMITTED", "VERIFIED", "APPRAISED", "RECOGNISED"].includes(a.status))
+    issues.push({
+      field: "assessmentId",
+      message: "hồ sơ đã nộp, không cần gia hạn",
+      messageEn: "already submitted: nothing to extend",
+    });
+  if (issues.length > 0) throw new InputError(issues);
+  return prisma.$transaction(async (tx) => {
+    const ext = await tx.deadlineExtension.create({
+      data: { assessmentId: a.id, dueAt: due!, reason, grantedById: user.userId },
+    });
+    await audit(tx, viewer, {
+      action: "assessment.extendDeadline",
+      entityType: "Assessment",
+      entityId: a.id,
+      tenantId: a.unit.tenantId,
+      before: { submitDueAt: dateToIsoDay(current) },
+      after: { submitDueAt: input.dueAt, reason },
+    });
+    return ext;
+  });
+}
+
+/** A unit's submission deadline: its latest extension, else its round's. */
+export function submitDueOf(a: {
+  round: { submitDueAt: Date };
+  extensions?: readonly { dueAt: Date; createdAt: Date }[];
+}): Date {
+  const latest = [...(a.extensions ?? [])].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime())[0];
+  return latest ? latest.dueAt : a.round.submitDueAt;
 }

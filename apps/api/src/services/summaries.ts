@@ -16,13 +16,14 @@ import {
 import { compareVietnamese, type TCriteriaSet } from "@cds/criteria-schema";
 import type { SqlRunner } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import { reportDeadline } from "@cds/calendar";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { isLate, reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, subtreeWhere, workWhere, type Viewer } from "./access.ts";
 import { checkMapId, summaryMapId, unitByCode } from "./units.ts";
 import { documentOf, pinnedSet } from "./sets.ts";
+import { submitDueOf } from "./rounds.ts";
 
 export interface NationalRow {
   tenantId: string;
@@ -181,6 +182,8 @@ export interface RoundSummary {
   /** Recognised at the national framework's "Cơ bản" level or above (see `basicOrAboveCount`). */
   recognisedBasicOrAbove: number;
   reviewQueue: number;
+  /** Units late: submitted after their deadline (flagged), or not submitted though their deadline has passed. */
+  late: number;
   /** The statuses that wait for a reviewer (the review queue), for the apps' "Cần xử lý" filter. */
   reviewQueueStatuses: string[];
 }
@@ -193,6 +196,7 @@ export async function roundSummary(
   viewer: Viewer,
   roundId: string,
   unitCode: string | null = null,
+  now: Date = new Date(),
 ): Promise<RoundSummary> {
   const round = await prisma.round.findUnique({ where: { id: roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", roundId);
@@ -223,6 +227,15 @@ export async function roundSummary(
     nLevels,
   );
   const order = ["DRAFT", "SUBMITTED", "RETURNED", "VERIFIED", "APPRAISED", "RECOGNISED"];
+  const scope: Prisma.AssessmentWhereInput = {
+    AND: [{ roundId }, workWhere(viewer), root ? { unit: subtreeWhere(root.path) } : {}],
+  };
+  const flagged = await prisma.assessment.count({ where: { AND: [scope, { submittedLate: true }] } });
+  const open = await prisma.assessment.findMany({
+    where: { AND: [scope, { status: { in: ["DRAFT", "RETURNED"] } }] },
+    select: { extensions: { select: { dueAt: true, createdAt: true } } },
+  });
+  const overdue = open.filter((a) => isLate(submitDueOf({ round, extensions: a.extensions }), now)).length;
   return {
     roundId,
     units,
@@ -231,6 +244,7 @@ export async function roundSummary(
     byRecognisedLevel,
     recognisedBasicOrAbove: basicOrAboveCount(round.unitKind, byRecognisedLevel),
     reviewQueue: REVIEW_QUEUE.reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0),
+    late: flagged + overdue,
     reviewQueueStatuses: [...REVIEW_QUEUE],
   };
 }

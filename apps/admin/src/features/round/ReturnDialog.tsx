@@ -1,4 +1,7 @@
-/** Returning an assessment to the unit, with an overall comment and comments per criterion. */
+/**
+ * Returning an assessment to the unit, with an overall comment and comments per criterion (per component
+ * of a scored index), each of which may ask for more evidence ("Cần bổ sung minh chứng").
+ */
 import { useState, type FormEvent } from "react";
 import { request, unwrap, useI18n, type ApiError } from "@cds/ui";
 import { ActionError, Dialog, inputError } from "./dialog.tsx";
@@ -9,23 +12,50 @@ interface CommentDraft {
   key: number;
   criterionCode: string;
   body: string;
+  needsEvidence: boolean;
 }
 
-export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onClose: () => void; onDone: Done }) {
+interface SentComment {
+  criterionCode: string | null;
+  body: string;
+  needsEvidence?: boolean;
+}
+
+/** What a comment can be about: the set's criteria, or a scored index's components. */
+export interface CommentTarget {
+  code: string;
+  name: string;
+}
+
+export function ReturnDialog({
+  a,
+  targets,
+  onClose,
+  onDone,
+}: {
+  a: AssessmentDetail;
+  targets: CommentTarget[];
+  onClose: () => void;
+  onDone: Done;
+}) {
   const { t } = useI18n();
   const [overall, setOverall] = useState("");
   const [items, setItems] = useState<CommentDraft[]>([]);
   const [local, setLocal] = useState<ApiError | null>(null);
-  const m = useReviewMutation(a, async (comments: { criterionCode: string | null; body: string }[]) =>
+  const m = useReviewMutation(a, async (comments: SentComment[]) =>
     unwrap((await request(ReturnMutation, { assessmentId: a.id, version: a.version, comments })).returnAssessment),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const comments = [
+    const comments: SentComment[] = [
       ...(overall.trim() ? [{ criterionCode: null, body: overall.trim() }] : []),
       ...items
         .filter((i) => i.body.trim())
-        .map((i) => ({ criterionCode: i.criterionCode || null, body: i.body.trim() })),
+        .map((i) => ({
+          criterionCode: i.criterionCode || null,
+          body: i.body.trim(),
+          needsEvidence: i.needsEvidence && Boolean(i.criterionCode),
+        })),
     ];
     if (comments.length === 0) {
       setLocal(
@@ -51,7 +81,7 @@ export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onCl
             <label>
               {t("review.commentCriterion", { n: i + 1 })}
               <select value={it.criterionCode} onChange={(e) => update(it.key, { criterionCode: e.target.value })}>
-                {a.setVersion.criteria.map((c) => (
+                {targets.map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.code} — {c.name.length > 60 ? `${c.name.slice(0, 60)}…` : c.name}
                   </option>
@@ -74,6 +104,15 @@ export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onCl
             >
               {t("review.removeComment")}
             </button>
+            <label className="radio needs-evidence">
+              <input
+                type="checkbox"
+                checked={it.needsEvidence}
+                onChange={(e) => update(it.key, { needsEvidence: e.target.checked })}
+                aria-label={t("review.needsEvidenceOf", { n: i + 1 })}
+              />
+              {t("review.needsEvidence")}
+            </label>
           </div>
         ))}
         <div>
@@ -83,7 +122,12 @@ export function ReturnDialog({ a, onClose, onDone }: { a: AssessmentDetail; onCl
             onClick={() =>
               setItems((xs) => [
                 ...xs,
-                { key: Date.now() + xs.length, criterionCode: a.setVersion.criteria[0]?.code ?? "", body: "" },
+                {
+                  key: Date.now() + xs.length,
+                  criterionCode: targets[0]?.code ?? "",
+                  body: "",
+                  needsEvidence: false,
+                },
               ])
             }
           >

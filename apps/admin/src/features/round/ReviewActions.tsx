@@ -8,6 +8,7 @@ import { readTypedDecision, vietnamToday } from "@cds/calendar";
 import { request, unwrap, useI18n, type ApiError } from "@cds/ui";
 import { ActionError, inputError } from "./dialog.tsx";
 import { AppraiseMutation, RecogniseMutation, VerifyMutation, type AssessmentDetail } from "./queries.ts";
+import { numberText, pointsText, type JudgedBy } from "./scored.ts";
 import { useReviewMutation, type Done } from "./useReviewMutation.ts";
 
 export function VerifyAssessmentButton({ a, onDone }: { a: AssessmentDetail; onDone: Done }) {
@@ -33,7 +34,64 @@ export function VerifyAssessmentButton({ a, onDone }: { a: AssessmentDetail; onD
   );
 }
 
-export function AppraiseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done }) {
+/** The score a scored index's appraisal confirms or its recognition freezes: "790,00 / 1.000 điểm" (and the level of a set judged by both). */
+function useScoreLine(a: AssessmentDetail): string {
+  const { t, locale } = useI18n();
+  const s = a.score;
+  if (!s) return t("score.none");
+  const line = t("score.pointsOf", { points: pointsText(s.scoreText, locale), max: numberText(s.maxScore, locale) });
+  return s.levelName ? `${line} — ${t("score.levelTitle")} ${s.levelName}` : line;
+}
+
+export function AppraiseForm({
+  a,
+  judgedBy,
+  canGivePoints = false,
+  onDone,
+}: {
+  a: AssessmentDetail;
+  judgedBy: JudgedBy;
+  /** The user may correct components here too (the council's points): the hint points to the table. */
+  canGivePoints?: boolean;
+  onDone: Done;
+}) {
+  if (judgedBy !== "levels") return <ConfirmScoreForm a={a} canGivePoints={canGivePoints} onDone={onDone} />;
+  return <AppraiseLevelForm a={a} onDone={onDone} />;
+}
+
+/**
+ * Appraising a scored index: no level to pick (the council's points are its corrections of the
+ * components; the level of a set judged by both follows from the score); it confirms the score shown.
+ */
+function ConfirmScoreForm({ a, canGivePoints, onDone }: { a: AssessmentDetail; canGivePoints: boolean; onDone: Done }) {
+  const { t } = useI18n();
+  const line = useScoreLine(a);
+  const m = useReviewMutation(a, async () =>
+    unwrap((await request(AppraiseMutation, { assessmentId: a.id, version: a.version })).appraiseAssessment),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    m.mutate(undefined, { onSuccess: () => onDone(t("score.done.appraise", { score: line })) });
+  };
+  return (
+    <form onSubmit={submit} aria-label={t("review.appraiseTitle")}>
+      <p style={{ flexBasis: "100%", margin: 0 }} data-testid="appraise-score">
+        {t("score.appraiseConfirm", { score: line })}
+      </p>
+      <button type="submit" disabled={m.isPending}>
+        {m.isPending ? t("common.working") : t("review.appraise")}
+      </button>
+      <p className="hint" style={{ flexBasis: "100%" }}>
+        {t(canGivePoints ? "score.appraiseHintPoints" : "score.appraiseHint")}
+      </p>
+      <div style={{ flexBasis: "100%" }}>
+        <ActionError error={m.error} labels={{ level: t("score.levelTitle") }} />
+      </div>
+    </form>
+  );
+}
+
+function AppraiseLevelForm({ a, onDone }: { a: AssessmentDetail; onDone: Done }) {
   const { t } = useI18n();
   const max = a.evaluation?.level ?? a.computedLevel;
   const [level, setLevel] = useState(max);
@@ -71,8 +129,9 @@ export function AppraiseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done 
   );
 }
 
-export function RecogniseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done }) {
+export function RecogniseForm({ a, judgedBy, onDone }: { a: AssessmentDetail; judgedBy: JudgedBy; onDone: Done }) {
   const { t, date } = useI18n();
+  const scoreLine = useScoreLine(a);
   const [number, setNumber] = useState("");
   const [day, setDay] = useState(() => date(vietnamToday()));
   const [local, setLocal] = useState<ApiError | null>(null);
@@ -115,9 +174,15 @@ export function RecogniseForm({ a, onDone }: { a: AssessmentDetail; onDone: Done
   };
   const bad = (f: string) => (local?.issues.some((i) => i.field === f) ? true : undefined);
   return (
-    <form onSubmit={submit} aria-label={t("review.recogniseTitle")} noValidate>
+    <form
+      onSubmit={submit}
+      aria-label={t(judgedBy === "levels" ? "review.recogniseTitle" : "score.recogniseTitle")}
+      noValidate
+    >
       <p style={{ flexBasis: "100%", margin: 0 }}>
-        {t("review.recogniseLevel", { level: `${a.appraisedLevel ?? 0}. ${t(`level.${a.appraisedLevel ?? 0}`)}` })}
+        {judgedBy === "levels"
+          ? t("review.recogniseLevel", { level: `${a.appraisedLevel ?? 0}. ${t(`level.${a.appraisedLevel ?? 0}`)}` })
+          : t("score.recogniseScore", { score: scoreLine })}
       </p>
       <label>
         {t("review.decisionNumber")}

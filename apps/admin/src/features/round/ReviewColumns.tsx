@@ -21,6 +21,29 @@ function verifiedText(r: Row, fmt: ValueFormat): string | null {
   return r.value.verifierComment ? `${v} — ${r.value.verifierComment}` : v;
 }
 
+/** An assessment's evidence for one criterion or component: links that open the file, with its size. */
+export function EvidenceList({ evidence }: { evidence: AssessmentDetail["evidence"] }) {
+  const { number } = useI18n();
+  if (evidence.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="evidence-list">
+      {evidence.map((e) => (
+        <li key={e.id}>
+          <a
+            href={`/evidence/${encodeURIComponent(e.id)}`}
+            target="_blank"
+            rel="noreferrer"
+            onClick={(ev) => ev.stopPropagation()}
+          >
+            {e.fileName}
+          </a>{" "}
+          <span className="muted">({formatSize(e.size, number)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function formatSize(bytes: number, number: (n: number) => string): string {
   if (bytes < 1024) return `${number(bytes)} B`;
   if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 102.4) / 10)} KB`;
@@ -34,7 +57,7 @@ export function useReviewColumns(
 ): Column<Row>[] {
   const i18n = useI18n();
   return useMemo<Column<Row>[]>(() => {
-    const { t, number } = i18n;
+    const { t } = i18n;
     const cols: Column<Row>[] = [
       { key: "code", header: t("review.col.code"), value: (r) => r.code, render: (r) => <code>{r.code}</code> },
       {
@@ -85,26 +108,7 @@ export function useReviewColumns(
         key: "evidence",
         header: t("review.col.evidence"),
         value: (r) => r.evidence.map((e) => e.fileName).join("; ") || null,
-        render: (r) =>
-          r.evidence.length === 0 ? (
-            <span className="muted">—</span>
-          ) : (
-            <ul className="evidence-list">
-              {r.evidence.map((e) => (
-                <li key={e.id}>
-                  <a
-                    href={`/evidence/${encodeURIComponent(e.id)}`}
-                    target="_blank"
-                    rel="noreferrer"
-                    onClick={(ev) => ev.stopPropagation()}
-                  >
-                    {e.fileName}
-                  </a>{" "}
-                  <span className="muted">({formatSize(e.size, number)})</span>
-                </li>
-              ))}
-            </ul>
-          ),
+        render: (r) => <EvidenceList evidence={r.evidence} />,
       },
       ...levels.map<Column<Row>>((l, i) => ({
         key: `l${l.level}`,

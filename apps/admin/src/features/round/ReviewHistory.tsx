@@ -1,10 +1,20 @@
 /** The review page's narrative parts: what happens next and who does it, and the assessment's history. */
 import { Notice, useI18n, type Me } from "@cds/ui";
-import { auditChanges } from "./format.ts";
+import { auditChanges, type AuditSet } from "./format.ts";
 import type { AssessmentDetail } from "./queries.ts";
 
-/** What happens next and who does it, when the user has nothing to do here. */
-export function NextStep({ a, mine }: { a: AssessmentDetail; mine: boolean }) {
+/** What happens next and who does it, when the user has nothing to do here (a scored index's council gives points, not a level). */
+export function NextStep({
+  a,
+  mine,
+  scored = false,
+  canGivePoints = false,
+}: {
+  a: AssessmentDetail;
+  mine: boolean;
+  scored?: boolean;
+  canGivePoints?: boolean;
+}) {
   const { t, date } = useI18n();
   if (a.status === "RECOGNISED") {
     return (
@@ -13,7 +23,15 @@ export function NextStep({ a, mine }: { a: AssessmentDetail; mine: boolean }) {
       </Notice>
     );
   }
-  if (mine) return <p style={{ marginTop: 0 }}>{t(`review.mine.${a.status}`)}</p>;
+  if (mine) {
+    const key =
+      scored && a.status === "VERIFIED"
+        ? canGivePoints
+          ? "score.mine.VERIFIEDpoints"
+          : "score.mine.VERIFIED"
+        : `review.mine.${a.status}`;
+    return <p style={{ marginTop: 0 }}>{t(key)}</p>;
+  }
   return <Notice>{t(`review.next.${a.status}`)}</Notice>;
 }
 
@@ -34,7 +52,7 @@ const ACTION_KEYS = new Set([
   "assessment.open",
 ]);
 
-export function History({ a, me }: { a: AssessmentDetail; me: Me }) {
+export function History({ a, me, set = { judgedBy: "levels" } }: { a: AssessmentDetail; me: Me; set?: AuditSet }) {
   const i18n = useI18n();
   const { t, dateTime } = i18n;
   const events = [...a.history].reverse();
@@ -59,7 +77,7 @@ export function History({ a, me }: { a: AssessmentDetail; me: Me }) {
                 <span className="muted">({actor(e)})</span>
               </div>
               <ul>
-                {auditChanges(e.before, e.after, i18n).map((c) => (
+                {auditChanges(e.before, e.after, i18n, set).map((c) => (
                   <li key={c.field}>
                     {c.field}:{" "}
                     {c.before !== null && (

@@ -4,7 +4,7 @@ import type { Me } from "@cds/ui";
 import { renderWithProviders, stubGraphql } from "@cds/ui/testing";
 import { catalogs } from "../../messages.ts";
 import { ReviewPage } from "./ReviewPage.tsx";
-import { assessment, officer } from "./test-fixtures.ts";
+import { assessment, gapsAnswer, officer } from "./test-fixtures.ts";
 
 const renderPage = (me: Me = officer) =>
   renderWithProviders(<ReviewPage me={me} assessmentId="QXNzZXNzbWVudDph" />, catalogs);
@@ -20,14 +20,18 @@ afterEach(() => {
 
 describe("ReviewPage", () => {
   it("shows entered values as a reviewer reads them, evidence links and the per-level results", async () => {
-    stubGraphql({ AdminAssessment: () => ({ assessment: assessment() }) });
+    stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
+      AdminAssessment: () => ({ assessment: assessment() }),
+    });
     renderPage();
     expect((await screen.findByTestId("review-status")).textContent).toBe("Đã nộp");
     expect(screen.getByText("21/50 (42%)")).toBeTruthy();
     expect(screen.getByText("1/4")).toBeTruthy();
     const link = screen.getByRole("link", { name: "bao-cao-dvc.pdf" });
     expect(link.getAttribute("href")).toBe("/evidence/ev1");
-    expect(screen.getByText(/CQS-02: cần ≥ 60%, hiện 42%/)).toBeTruthy();
+    // What is missing for the registered level is read apart (a scored index has no levels to miss).
+    expect(await screen.findByText(/CQS-02: cần ≥ 60%, hiện 42%/)).toBeTruthy();
     // The version the reviewer acts on, and the pinned set's decision.
     expect(screen.getByText("Phiên bản hồ sơ: 5")).toBeTruthy();
     expect(screen.getByText(/215\/QĐ-UBND ngày 14\/02\/2025/)).toBeTruthy();
@@ -52,6 +56,7 @@ describe("ReviewPage", () => {
     });
     const base = assessment();
     stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
       AdminAssessment: () => ({
         assessment: {
           ...base,
@@ -87,7 +92,10 @@ describe("ReviewPage", () => {
   });
 
   it("has no lineage section for a unit the reform did not touch", async () => {
-    stubGraphql({ AdminAssessment: () => ({ assessment: assessment() }) });
+    stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
+      AdminAssessment: () => ({ assessment: assessment() }),
+    });
     renderPage();
     await screen.findByTestId("review-status");
     expect(screen.queryByText(/Hình thành từ/)).toBeNull();
@@ -95,6 +103,7 @@ describe("ReviewPage", () => {
 
   it("opens the return dialog and sends the overall and per-criterion comments, then shows the new status", async () => {
     const { calls } = stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
       AdminAssessment: (_v, n) => ({ assessment: assessment(n === 0 ? {} : { status: "RETURNED", version: 6 }) }),
       AdminReturn: () => ({
         returnAssessment: {
@@ -125,7 +134,11 @@ describe("ReviewPage", () => {
       version: 5,
       comments: [
         { criterionCode: null, body: "Bổ sung minh chứng nhóm Xã hội số." },
-        { criterionCode: "CQS-02", body: "Số hồ sơ chưa khớp báo cáo của Trung tâm phục vụ hành chính công." },
+        {
+          criterionCode: "CQS-02",
+          body: "Số hồ sơ chưa khớp báo cáo của Trung tâm phục vụ hành chính công.",
+          needsEvidence: false,
+        },
       ],
     });
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -134,6 +147,7 @@ describe("ReviewPage", () => {
 
   it("refuses to recognise without a decision number, naming the field in Vietnamese, before calling the API", async () => {
     const { calls } = stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
       AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }),
     });
     renderPage();
@@ -143,11 +157,12 @@ describe("ReviewPage", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Số quyết định: Nhập số quyết định công nhận");
     expect(screen.getByLabelText("Số quyết định").getAttribute("aria-invalid")).toBe("true");
-    expect(calls.map((c) => c.operation)).toEqual(["AdminAssessment"]);
+    expect(calls.some((c) => c.operation === "AdminRecognise")).toBe(false);
   });
 
   it("sends the decision date as yyyy-mm-dd and shows the API's refusal in Vietnamese", async () => {
     const { calls } = stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
       AdminAssessment: () => ({ assessment: assessment({ status: "APPRAISED", appraisedLevel: 2 }) }),
       AdminRecognise: () => ({
         recogniseAssessment: {
@@ -175,6 +190,7 @@ describe("ReviewPage", () => {
 
   it("explains a conflict and reloads the assessment", async () => {
     const { calls } = stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
       AdminAssessment: (_v, n) => ({ assessment: assessment({ version: 5 + n }) }),
       AdminVerify: () => ({
         verifyAssessment: {
@@ -195,6 +211,7 @@ describe("ReviewPage", () => {
 
   it("corrects a value in the shape the unit entered, with a comment", async () => {
     const { calls } = stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
       AdminAssessment: () => ({ assessment: assessment() }),
       AdminVerifyValue: () => ({
         verifyIndicatorValue: {
@@ -219,7 +236,10 @@ describe("ReviewPage", () => {
   });
 
   it('refuses a correction that is not a whole number as staff type it ("1.2.3"), like the portal\'s form', async () => {
-    const { calls } = stubGraphql({ AdminAssessment: () => ({ assessment: assessment() }) });
+    const { calls } = stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
+      AdminAssessment: () => ({ assessment: assessment() }),
+    });
     renderPage();
     fireEvent.click(await screen.findByRole("button", { name: "Xác minh số liệu CQS-02" }));
     const dialog = screen.getByRole("dialog");

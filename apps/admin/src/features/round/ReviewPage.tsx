@@ -2,8 +2,10 @@
  * One assessment under review: what the unit entered, what the verifier kept
  * or corrected, the evidence, the per-level results from criteria-core (via the
  * API's `evaluation`), what is missing for the registered level, and the
- * actions the user's role allows at this status. After every action the
- * assessment is read again, so levels shown are always the server's.
+ * actions the user's role allows at this status. A scored index (Bộ chỉ số)
+ * shows its components by group with the three scores instead (ScoreTables).
+ * After every action the assessment is read again, so levels and scores shown
+ * are always the server's.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -24,9 +26,13 @@ import { ResultSheetLink, RoundDocumentLinks } from "./documents.tsx";
 import { AppraiseForm, RecogniseForm, VerifyAssessmentButton } from "./ReviewActions.tsx";
 import { useReviewColumns, type Row } from "./ReviewColumns.tsx";
 import { History, NextStep } from "./ReviewHistory.tsx";
-import { ReturnDialog } from "./ReturnDialog.tsx";
+import { ReturnDialog, type CommentTarget } from "./ReturnDialog.tsx";
 import { VerifyValueDialog } from "./VerifyValueDialog.tsx";
-import { assessmentOptions, type AssessmentDetail } from "./queries.ts";
+import { VerifyComponentDialog } from "./VerifyComponentDialog.tsx";
+import { ScoreTables, ScoreTotals } from "./ScoreTables.tsx";
+import { assessmentOptions, gapsOptions, scoredSetOptions, type AssessmentDetail } from "./queries.ts";
+import { componentsOf, judgedByOf, scoredSet } from "./scored.ts";
+import { JudgedByBadge } from "./JudgedByBadge.tsx";
 import "./round.css";
 
 export function ReviewPage({ me, assessmentId }: { me: Me; assessmentId: string }) {
@@ -50,10 +56,17 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
   const [done, setDone] = useState<string | null>(null);
   // What this user may do now comes from the API (the same rules it enforces), never a copy of them.
   const actions = new Set<string>(a.allowedActions);
-  const canVerifyValues = actions.has("verifyValue");
+  // The verifier corrects a submitted assessment's values; a scored index's council gives points once verified.
+  const canVerifyValues = actions.has("verifyValue") || actions.has("appraiseValue");
   const canReturn = actions.has("return");
   const registered = a.registeredLevel;
   const evaluation = a.evaluation;
+  // A scored index: its components (names, rules) are in the pinned set's document, read once.
+  const judgedBy = judgedByOf(a.setVersion.judgedBy);
+  const scored = judgedBy !== "levels";
+  const setQ = useQuery({ ...scoredSetOptions(a.setVersion.id), enabled: scored });
+  const set = useMemo(() => (scored ? scoredSet(setQ.data?.document) : null), [scored, setQ.data]);
+  const components = useMemo(() => (set ? componentsOf(set).map((x) => x.component) : []), [set]);
 
   const rows = useMemo<Row[]>(
     () =>
@@ -69,10 +82,15 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
 
   const columns = useReviewColumns(levels, canVerifyValues, setVerifying);
 
-  const unverified = rows.filter((r) => r.measure !== "childLevels" && !r.value?.verifiedAt).length;
-  const verifyingRow = rows.find((r) => r.code === verifying);
+  const unverified = scored
+    ? components.filter((c) => !a.values.find((v) => v.criterionCode === c.code)?.verifiedAt).length
+    : rows.filter((r) => r.measure !== "childLevels" && !r.value?.verifiedAt).length;
+  const verifyingRow = scored ? undefined : rows.find((r) => r.code === verifying);
+  const verifyingComponent = scored ? components.find((c) => c.code === verifying) : undefined;
+  const targets: CommentTarget[] = scored ? components : a.setVersion.criteria;
   const overall = a.comments.filter((c) => !c.criterionCode);
   const byCriterion = a.comments.filter((c) => c.criterionCode);
+  const needsEvidence = new Set(a.commentFlags.filter((c) => c.needsEvidence).map((c) => c.id));
   const levelOf = (code: string) => levels.find((l) => l.level === Number(code));
 
   return (
@@ -103,21 +121,37 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
             </dd>
             <dt>{t("review.submittedAt")}</dt>
             <dd>{a.submittedAt ? dateTime(a.submittedAt) : t("review.notSubmitted")}</dd>
-            <dt>{t("review.levels")}</dt>
-            <dd className="row" style={{ gap: "0.4rem", alignItems: "center" }}>
-              <span>{t("review.registered")}</span> <LevelBadge level={registered} />
-              <span>{t("review.computed")}</span> <LevelBadge level={evaluation?.level ?? a.computedLevel} />
-              {a.appraisedLevel !== null && (
-                <>
-                  <span>{t("review.appraised")}</span> <LevelBadge level={a.appraisedLevel} />
-                </>
-              )}
-              {a.status === "RECOGNISED" && (
-                <>
-                  <span>{t("review.recognised")}</span> <LevelBadge level={a.recognisedLevel} />
-                </>
-              )}
+            <dt>{t("score.judgedBy")}</dt>
+            <dd>
+              <JudgedByBadge judgedBy={judgedBy} />
             </dd>
+            {scored && (
+              <>
+                <dt>{t("score.title")}</dt>
+                <dd>
+                  <ScoreTotals a={a} judgedBy={judgedBy} />
+                </dd>
+              </>
+            )}
+            {!scored && (
+              <>
+                <dt>{t("review.levels")}</dt>
+                <dd className="row" style={{ gap: "0.4rem", alignItems: "center" }}>
+                  <span>{t("review.registered")}</span> <LevelBadge level={registered} />
+                  <span>{t("review.computed")}</span> <LevelBadge level={evaluation?.level ?? a.computedLevel} />
+                  {a.appraisedLevel !== null && (
+                    <>
+                      <span>{t("review.appraised")}</span> <LevelBadge level={a.appraisedLevel} />
+                    </>
+                  )}
+                  {a.status === "RECOGNISED" && (
+                    <>
+                      <span>{t("review.recognised")}</span> <LevelBadge level={a.recognisedLevel} />
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
           </dl>
         </div>
         <div className="review-status">
@@ -151,42 +185,34 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
       <section className="card" style={{ marginTop: "0.75rem" }} aria-label={t("review.actions")}>
         <h2 style={{ marginTop: 0 }}>{t("review.actions")}</h2>
         {done && a.status !== "RECOGNISED" && <Notice kind="ok">{done}</Notice>}
-        <NextStep a={a} mine={actions.has("verify") || actions.has("appraise") || actions.has("recognise")} />
+        <NextStep
+          a={a}
+          mine={actions.has("verify") || actions.has("appraise") || actions.has("recognise")}
+          scored={scored}
+          canGivePoints={canVerifyValues}
+        />
         <div className="actions">
           {actions.has("verify") && <VerifyAssessmentButton a={a} onDone={setDone} />}
-          {actions.has("appraise") && <AppraiseForm a={a} onDone={setDone} />}
-          {actions.has("recognise") && <RecogniseForm a={a} onDone={setDone} />}
+          {actions.has("appraise") && (
+            <AppraiseForm a={a} judgedBy={judgedBy} canGivePoints={canVerifyValues} onDone={setDone} />
+          )}
+          {actions.has("recognise") && <RecogniseForm a={a} judgedBy={judgedBy} onDone={setDone} />}
           {canReturn && !returning && (
             <button type="button" className="danger" onClick={() => setReturning(true)}>
               {t("review.return")}
             </button>
           )}
         </div>
-        {canVerifyValues && unverified > 0 && <p className="hint">{t("review.unverifiedHint", { n: unverified })}</p>}
+        {canVerifyValues && unverified > 0 && (
+          <p className="hint">{t(scored ? "score.unverifiedHint" : "review.unverifiedHint", { n: unverified })}</p>
+        )}
       </section>
 
-      {registered !== null && a.status !== "RECOGNISED" && (
-        <section className="card" aria-label={t("review.gapsTitle", { level: registered })}>
-          <h2 style={{ marginTop: 0 }}>
-            {t("review.gapsTitle", {
-              level: `${registered}. ${levelOf(String(registered))?.name ?? t(`level.${registered}`)}`,
-            })}
-          </h2>
-          {a.gaps.length === 0 ? (
-            <p style={{ margin: 0 }}>{t("review.noGaps")}</p>
-          ) : (
-            <>
-              <p style={{ margin: 0 }}>{t("review.gapsCount", { n: a.gaps.length })}</p>
-              <ul className="gap-list">
-                {a.gaps.map((g) => (
-                  <li key={`${g.code}-${g.level}`}>
-                    <code>{g.code}</code> {g.name}: {g.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
+      {!scored && registered !== null && a.status !== "RECOGNISED" && (
+        <Gaps
+          assessmentId={a.id}
+          level={`${registered}. ${levelOf(String(registered))?.name ?? t(`level.${registered}`)}`}
+        />
       )}
 
       {a.comments.length > 0 && (
@@ -201,22 +227,47 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
             {byCriterion.map((c) => (
               <li key={c.id}>
                 <span className="muted">{date(c.createdAt)}</span> <code>{c.criterionCode}</code>: {c.body}
+                {needsEvidence.has(c.id) && (
+                  <>
+                    {" "}
+                    <span className="badge needs-evidence-badge">{t("review.needsEvidence")}</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </section>
       )}
 
-      <DataTable
-        caption={t("review.tableCaption", { n: rows.length })}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.code}
-        csvName={`${a.unit.code}-${a.round.year}-tieu-chi.csv`}
-      />
+      {!scored ? (
+        <DataTable
+          caption={t("review.tableCaption", { n: rows.length })}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.code}
+          csvName={`${a.unit.code}-${a.round.year}-tieu-chi.csv`}
+        />
+      ) : set ? (
+        <ScoreTables a={a} set={set} canVerifyValues={canVerifyValues} onVerify={setVerifying} />
+      ) : setQ.error ? (
+        <ErrorBox error={setQ.error} />
+      ) : setQ.isPending ? (
+        <Spinner label={t("score.loadingSet")} />
+      ) : (
+        <Notice kind="warn">{t("score.noSet")}</Notice>
+      )}
 
-      <History a={a} me={me} />
+      <History a={a} me={me} set={{ judgedBy, component: (code) => components.find((c) => c.code === code) }} />
 
+      {verifyingComponent && set && (
+        <VerifyComponentDialog
+          a={a}
+          set={set}
+          component={verifyingComponent}
+          onClose={() => setVerifying(null)}
+          onDone={setDone}
+        />
+      )}
       {verifyingRow && (
         <VerifyValueDialog
           a={a}
@@ -229,6 +280,7 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
       {returning && (
         <ReturnDialog
           a={a}
+          targets={targets}
           onClose={() => setReturning(false)}
           onDone={(m) => {
             setReturning(false);
@@ -237,5 +289,34 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
         />
       )}
     </div>
+  );
+}
+
+/** What the current values still miss for the registered level (a level assessment only). */
+function Gaps({ assessmentId, level }: { assessmentId: string; level: string }) {
+  const { t } = useI18n();
+  const q = useQuery(gapsOptions(assessmentId));
+  return (
+    <section className="card" aria-label={t("review.gapsTitle", { level })}>
+      <h2 style={{ marginTop: 0 }}>{t("review.gapsTitle", { level })}</h2>
+      {q.isPending ? (
+        <Spinner />
+      ) : q.error ? (
+        <ErrorBox error={q.error} />
+      ) : q.data.length === 0 ? (
+        <p style={{ margin: 0 }}>{t("review.noGaps")}</p>
+      ) : (
+        <>
+          <p style={{ margin: 0 }}>{t("review.gapsCount", { n: q.data.length })}</p>
+          <ul className="gap-list">
+            {q.data.map((g) => (
+              <li key={`${g.code}-${g.level}`}>
+                <code>{g.code}</code> {g.name}: {g.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import {
   DataTable,
   ErrorBox,
   LevelBadge,
+  Link,
   navigate,
   ReviewChainText,
   Spinner,
@@ -16,6 +17,7 @@ import {
 } from "@cds/ui";
 import type { WorkScope } from "./access.ts";
 import { RoundDocumentLinks } from "./documents.tsx";
+import { JudgedByBadge } from "./JudgedByBadge.tsx";
 import {
   roundAssessmentsOptions,
   roundSummaryOptions,
@@ -23,8 +25,9 @@ import {
   type RoundRow,
   type RoundSummary,
 } from "./rounds-queries.ts";
-import { RoundSummaryView } from "./RoundSummaryView.tsx";
+import { RoundSummaryView, type ScoreSpread } from "./RoundSummaryView.tsx";
 import { setParam } from "./RoundsPage.tsx";
+import { judgedByOf, numberText, pointsText, spreadOf } from "./scored.ts";
 
 export function RoundPanel({
   me,
@@ -37,7 +40,9 @@ export function RoundPanel({
   kindName: string;
   scope: WorkScope;
 }) {
-  const { t, date, number } = useI18n();
+  const { t, date, number, locale } = useI18n();
+  const judgedBy = judgedByOf(round.judgedBy);
+  const scored = judgedBy !== "levels";
   const { params } = useLocation();
   // Tenant-wide grants see the province's totals; a district's staff see their own subtree.
   const subtree = scope.unitPath !== null && scope.unitPath.includes("/") ? scope.unitCode : null;
@@ -55,8 +60,19 @@ export function RoundPanel({
     return data.filter((a) => a.status === status);
   }, [list.data, status, queue]);
 
-  const columns = useMemo<Column<AssessmentRow>[]>(
-    () => [
+  // The spread of the current scores of the units that submitted (texts as the engine rounded them; none recomputed).
+  const spread = useMemo<ScoreSpread | null>(() => {
+    if (!scored || !list.data) return null;
+    // The units the "submitted" figure counts: neither being entered nor returned to the unit.
+    const scores = list.data
+      .filter((a) => a.status !== "DRAFT" && a.status !== "RETURNED" && a.score)
+      .map((a) => a.score!);
+    const x = spreadOf(scores.map((sc) => sc.scoreText));
+    return x && { ...x, units: scores.length, maxScore: scores[0]!.maxScore };
+  }, [scored, list.data]);
+
+  const columns = useMemo<Column<AssessmentRow>[]>(() => {
+    const unit: Column<AssessmentRow>[] = [
       {
         key: "unit",
         header: t("rounds.col.unit"),
@@ -71,6 +87,8 @@ export function RoundPanel({
         value: (a) => t(`status.${a.status}`),
         render: (a) => <StatusBadge status={a.status} />,
       },
+    ];
+    const levels: Column<AssessmentRow>[] = [
       {
         key: "registered",
         header: t("rounds.col.registered"),
@@ -93,19 +111,55 @@ export function RoundPanel({
           a.status === "RECOGNISED" ? <LevelBadge level={a.recognisedLevel} /> : <span className="muted">—</span>,
         align: "right",
       },
+    ];
+    // A scored round: the current score (the engine's rounded value, for sorting; its text, shown), and the grade of a set judged by both.
+    const scores: Column<AssessmentRow>[] = [
       {
-        key: "submitted",
-        header: t("rounds.col.submitted"),
-        value: (a) => (a.submittedAt ? date(a.submittedAt) : null),
+        key: "score",
+        header: t("rounds.col.score"),
+        value: (a) => a.score?.score ?? null,
+        render: (a) =>
+          a.score ? (
+            <span>
+              {pointsText(a.score.scoreText, locale)}
+              <span className="muted"> / {numberText(a.score.maxScore, locale)}</span>
+            </span>
+          ) : (
+            <span className="muted">—</span>
+          ),
+        align: "right",
+        type: "number",
       },
-    ],
-    [t, date],
-  );
+      ...(judgedBy === "both"
+        ? [
+            {
+              key: "grade",
+              header: t("rounds.col.scoreLevel"),
+              value: (a: AssessmentRow) => a.score?.levelName ?? null,
+            },
+          ]
+        : []),
+    ];
+    const submitted: Column<AssessmentRow> = {
+      key: "submitted",
+      header: t("rounds.col.submitted"),
+      value: (a) => (a.submittedAt ? date(a.submittedAt) : null),
+    };
+    return [...unit, ...(scored ? scores : levels), submitted];
+  }, [t, date, locale, scored, judgedBy]);
 
   return (
     <section aria-label={round.name}>
       <div className="card">
-        <h2 style={{ marginTop: 0 }}>{round.name}</h2>
+        <div className="round-title">
+          <h2 style={{ margin: 0 }}>{round.name}</h2>
+          <JudgedByBadge judgedBy={round.judgedBy} />
+          {scored && (
+            <Link className="ranking-link" to={`/rounds/${encodeURIComponent(round.id)}/ranking`}>
+              {t("rounds.ranking")}
+            </Link>
+          )}
+        </div>
         <p className="muted" style={{ margin: 0 }}>
           {t("rounds.set", {
             title: round.setVersion.title,
@@ -139,7 +193,7 @@ export function RoundPanel({
                   scope: scope.unitName ?? subtree,
                 })}
           </p>
-          <RoundSummaryView s={s} />
+          <RoundSummaryView s={s} judgedBy={judgedBy} spread={spread} />
         </>
       )}
 

@@ -6,6 +6,7 @@ import { vietnamYear } from "@cds/calendar";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorBox, navigate, Notice, Spinner, useI18n, useLocation, YearSelect, type Me } from "@cds/ui";
 import { workScope } from "./access.ts";
+import { JudgedByBadge } from "./JudgedByBadge.tsx";
 import { roundsOptions, type UnitKindRow } from "./rounds-queries.ts";
 import { RoundPanel } from "./RoundPanel.tsx";
 import "./round.css";
@@ -72,7 +73,7 @@ export function RoundsPage({ me }: { me: Me }) {
                 aria-pressed={r.id === selected?.id}
                 onClick={() => setParam(params, "round", r.id)}
               >
-                {kindName(r.unitKind)}
+                {kindName(r.unitKind)} <JudgedByBadge judgedBy={r.judgedBy} />
               </button>
             ))}
           </div>

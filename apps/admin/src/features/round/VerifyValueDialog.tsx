@@ -35,18 +35,20 @@ function correction(f: FieldState, t: (k: string) => string): { value?: unknown;
   return { issues: errors.map((e) => ({ field: e.input, message: t(e.key), messageEn: t(e.key) })) };
 }
 
-function NumberInput({
+export function NumberInput({
   label,
   value,
   onChange,
   invalid,
   decimal = false,
+  describedBy,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
   invalid: true | undefined;
   decimal?: boolean;
+  describedBy?: string;
 }) {
   return (
     <label>
@@ -56,6 +58,7 @@ function NumberInput({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={invalid}
+        aria-describedby={describedBy}
       />
     </label>
   );

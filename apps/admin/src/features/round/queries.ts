@@ -5,12 +5,63 @@
 import { queryOptions } from "@tanstack/react-query";
 import { AssessmentFields, ErrorFields, graphql, request, UnitLineageFields, type ResultOf } from "@cds/ui";
 
+/**
+ * A score of a scored index (Bộ chỉ số) as the review shows it: the engine's rounded texts, the groups
+ * (pillars, main indices) and the components. Every number is the API's (criteria-core's); none is recomputed here.
+ */
+export const ScoreFields = graphql(`
+  fragment AdminScoreFields on Score @_unmask {
+    score
+    scoreText
+    maxScore
+    level
+    levelName
+    missing
+    notApplicable
+    groups {
+      code
+      name
+      parent
+      points
+      pointsText
+      max
+      index
+      indexText
+      weight
+      notApplicable
+    }
+    components {
+      code
+      group
+      status
+      points
+      pointsText
+      max
+      band
+    }
+  }
+`);
+
 export const AssessmentQuery = graphql(
   `
     query AdminAssessment($id: ID!) {
       assessment(id: $id) {
         ...AssessmentFields
         recognisedAt
+        # The shared fragment's comments do not say which ask for evidence ("Cần bổ sung minh chứng").
+        commentFlags: comments {
+          id
+          needsEvidence
+        }
+        selfScore {
+          ...AdminScoreFields
+        }
+        score {
+          ...AdminScoreFields
+        }
+        finalScore {
+          ...AdminScoreFields
+        }
         unit {
           ...UnitLineageFields
         }
@@ -24,6 +75,7 @@ export const AssessmentQuery = graphql(
         }
         setVersion {
           id
+          judgedBy
           title
           version
           decisionNumber
@@ -48,29 +100,72 @@ export const AssessmentQuery = graphql(
           before
           after
         }
-        gaps {
-          code
-          name
-          level
-          status
-          current
-          target
-          message
-          messageEn
-        }
       }
     }
   `,
-  [AssessmentFields, UnitLineageFields],
+  [AssessmentFields, UnitLineageFields, ScoreFields],
 );
+
+/**
+ * What a level assessment still misses for its registered level (criteria-core's gaps, via the API).
+ * Read apart from the assessment: a scored index has no levels to miss (the API refuses `gaps` there).
+ */
+export const GapsQuery = graphql(`
+  query AdminAssessmentGaps($id: ID!) {
+    assessment(id: $id) {
+      id
+      gaps {
+        code
+        name
+        level
+        status
+        current
+        target
+        message
+        messageEn
+      }
+    }
+  }
+`);
+
+export type Gap = ResultOf<typeof GapsQuery>["assessment"]["gaps"][number];
+
+/** Under the assessment's key, so a review action that reloads the assessment reloads its gaps too. */
+export const gapsOptions = (id: string) =>
+  queryOptions({
+    queryKey: ["assessment", id, "gaps"],
+    queryFn: ({ signal }) => request(GapsQuery, { id }, signal).then((r) => r.assessment.gaps),
+  });
 
 export type AssessmentDetail = ResultOf<typeof AssessmentQuery>["assessment"];
 export type CriterionRow = AssessmentDetail["setVersion"]["criteria"][number];
+export type ScoreData = NonNullable<AssessmentDetail["score"]>;
 
 export const assessmentOptions = (id: string) =>
   queryOptions({
     queryKey: ["assessment", id],
     queryFn: ({ signal }) => request(AssessmentQuery, { id }, signal).then((r) => r.assessment),
+  });
+
+/**
+ * The pinned set's document, for a scored index only: the names and rules of its components (the
+ * assessment's `setVersion.criteria` lists the 2361 criteria, which a scored index has none of). A
+ * published version never changes, so it is read once.
+ */
+export const ScoredSetQuery = graphql(`
+  query AdminScoredSet($id: ID!) {
+    criteriaSetVersion(id: $id) {
+      id
+      document
+    }
+  }
+`);
+
+export const scoredSetOptions = (versionId: string) =>
+  queryOptions({
+    queryKey: ["scoredSet", versionId],
+    queryFn: ({ signal }) => request(ScoredSetQuery, { id: versionId }, signal).then((r) => r.criteriaSetVersion),
+    staleTime: Infinity,
   });
 
 /** What a review action returns: the assessment's new status and version. */

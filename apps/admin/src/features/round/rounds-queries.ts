@@ -10,6 +10,7 @@ export const RoundsQuery = graphql(
         name
         year
         unitKind
+        judgedBy
         submitDueAt
         reviewDueAt
         submitDeadline {
@@ -76,6 +77,14 @@ export const RoundAssessmentsQuery = graphql(`
           appraisedLevel
           recognisedLevel
           submittedAt
+          # A scored round's current score (null in a level round): the list's column and the round's spread.
+          score {
+            score
+            scoreText
+            maxScore
+            level
+            levelName
+          }
           unit {
             code
             name

@@ -43,6 +43,9 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
     recognitionDate: null,
     submittedAt: "2025-10-02T03:00:00.000Z",
     recognisedAt: null,
+    selfScore: null,
+    score: null,
+    finalScore: null,
     unit: {
       id: "VW5pdDp1XzE0NTY2",
       code: "14566",
@@ -67,6 +70,7 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
     },
     setVersion: {
       id: "VmVyc2lvbjp2",
+      judgedBy: "levels",
       title: "Bộ tiêu chí cấp xã tỉnh Ninh Bình",
       version: "1.0",
       decisionNumber: "215/QĐ-UBND",
@@ -163,6 +167,7 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
       },
     ],
     comments: [],
+    commentFlags: [],
     history: [
       {
         id: "1",
@@ -186,6 +191,14 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
         { code: "KTS-04", results: ["na", "pass", "fail", "fail", "fail"] },
       ],
     },
+    ...over,
+  };
+}
+
+/** What `AdminAssessmentGaps` answers for the fixture: CQS-02 short of the registered level 3. */
+export const gapsAnswer = () => ({
+  assessment: {
+    id: "QXNzZXNzbWVudDph",
     gaps: [
       {
         code: "CQS-02",
@@ -198,6 +211,5 @@ export function assessment(over: Partial<AssessmentDetail> = {}): AssessmentDeta
         messageEn: "",
       },
     ],
-    ...over,
-  };
-}
+  },
+});

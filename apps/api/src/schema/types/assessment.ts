@@ -1,6 +1,7 @@
 /** An assessment (hồ sơ đánh giá): its fields by ASSESSMENT_FIELD_READ, and the queries that find assessments. */
 import { z } from "zod";
-import { deadline } from "@cds/calendar";
+import { isScored } from "@cds/criteria-schema";
+import { deadline, isLate } from "@cds/calendar";
 import {
   gaps,
   pointsGaps,
@@ -15,7 +16,9 @@ import type { AssessmentStatus, Prisma } from "../../generated/prisma/client.ts"
 import type { Context } from "../../context.ts";
 import { can, subtreeWhere, unitRef, visibleAssessmentsWhere } from "../../services/access.ts";
 import { allowedActions, ASSESSMENT_ACTIONS, submitProblems } from "../../services/assessment-rules.ts";
+import { REVIEW_QUEUE } from "../../services/summaries.ts";
 import { readableAssessment } from "../../services/assessment-store.ts";
+import { submitDueOf } from "../../services/rounds.ts";
 import { documentOf } from "../../services/sets.ts";
 import { searchFilter } from "../../search.ts";
 import { AssessmentStatusEnum } from "../enums.ts";
@@ -24,6 +27,25 @@ import { DeadlineRef } from "./deadline.ts";
 import { EvaluationRef, GapRef } from "./evaluation.ts";
 import { PointsGapRef, ScoreRef } from "./score.ts";
 import "./assessment-records.ts";
+
+const DeadlineExtensionRef = builder.prismaObject("DeadlineExtension", {
+  description: "Một lần gia hạn nộp hồ sơ cho một đơn vị",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    dueAt: t.expose("dueAt", { type: "Date", description: "Hạn nộp mới (tính cả ngày đó)" }),
+    reason: t.exposeString("reason"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+/** A unit's submission deadline (its latest extension, else the round's), once per assessment and request. */
+async function unitSubmitDue(ctx: Context, a: { id: string; roundId: string }): Promise<Date> {
+  const [round, extensions] = await Promise.all([
+    ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId }, select: { submitDueAt: true } }),
+    ctx.prisma.deadlineExtension.findMany({ where: { assessmentId: a.id }, select: { dueAt: true, createdAt: true } }),
+  ]);
+  return submitDueOf({ round, extensions });
+}
 
 const workChecks = new WeakMap<Context, Map<string, Promise<boolean>>>();
 
@@ -53,7 +75,7 @@ async function work<T>(
 
 const AssessmentActionEnum = builder.enumType("AssessmentAction", {
   description:
-    "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, deleteEvidence, replaceEvidence, submit, return, verifyValue, verify, appraise, recognise)",
+    "Thao tác trên hồ sơ (registerLevel, saveValues, uploadEvidence, deleteEvidence, replaceEvidence, submit, return, verifyValue, appraiseValue, verify, appraise, recognise)",
   values: Object.keys(ASSESSMENT_ACTIONS) as (keyof typeof ASSESSMENT_ACTIONS)[],
 });
 
@@ -70,7 +92,10 @@ builder.prismaNode("Assessment", {
         if (ctx.viewer.kind !== "user") return [];
         const [unit, round] = await Promise.all([
           ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } }),
-          ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId }, select: { reviewChain: true } }),
+          ctx.prisma.round.findUniqueOrThrow({
+            where: { id: a.roundId },
+            select: { reviewChain: true, closedAt: true },
+          }),
         ]);
         return allowedActions(ctx.viewer, { status: a.status, unit, round });
       },
@@ -90,11 +115,20 @@ builder.prismaNode("Assessment", {
     }),
     submitDeadline: t.field({
       type: DeadlineRef,
-      description: "Hạn nộp hồ sơ của đợt và số ngày còn lại",
-      resolve: async (a, _args, ctx) => {
-        const round = await ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId } });
-        return deadline(round.submitDueAt, ctx.now());
-      },
+      description: "Hạn nộp hồ sơ của đơn vị (hạn của đợt, hoặc hạn đã gia hạn) và số ngày còn lại",
+      resolve: async (a, _args, ctx) => deadline(await unitSubmitDue(ctx, a), ctx.now()),
+    }),
+    late: t.boolean({
+      description:
+        "Trễ hạn: nộp sau hạn của đơn vị (đợt cho phép và đánh dấu), hoặc chưa nộp khi đã quá hạn (giờ Việt Nam)",
+      resolve: async (a, _args, ctx) =>
+        a.submittedLate || (["DRAFT", "RETURNED"].includes(a.status) && isLate(await unitSubmitDue(ctx, a), ctx.now())),
+    }),
+    extensions: t.field({
+      type: [DeadlineExtensionRef],
+      description: "Các lần gia hạn nộp hồ sơ, mới nhất trước",
+      resolve: (a, _args, ctx) =>
+        ctx.prisma.deadlineExtension.findMany({ where: { assessmentId: a.id }, orderBy: { createdAt: "desc" } }),
     }),
     unit: t.relation("unit"),
     round: t.relation("round"),
@@ -158,6 +192,8 @@ builder.prismaNode("Assessment", {
         work(ctx, a, [], async () => {
           const v = await ctx.prisma.criteriaSetVersion.findUniqueOrThrow({ where: { id: a.setVersionId } });
           const set = documentOf(v);
+          // A scored index has no levels to reach: what earns more is `pointsGaps`.
+          if (isScored(set)) return [];
           const level = args.level ?? a.registeredLevel ?? Math.min(a.computedLevel + 1, set.levels.length);
           if (level < 1 || level > set.levels.length)
             throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
@@ -221,6 +257,32 @@ interface AssessmentsArgs {
   recognisedLevel?: number | null;
   computedLevel?: number | null;
   search?: string | null;
+  actionable?: boolean | null;
+}
+
+/** The statuses in which a role of the viewer has some action (the rest can never be "Cần xử lý" for it). */
+function candidateStatuses(ctx: Context): AssessmentStatus[] {
+  if (ctx.viewer.kind !== "user") return [];
+  const edits = ctx.viewer.grants.some((g) => g.role === "UNIT_EDITOR" && !g.readOnly);
+  const reviews = ctx.viewer.grants.some((g) => g.role !== "UNIT_EDITOR" && g.role !== "VIEWER" && !g.readOnly);
+  return [...(edits ? (["DRAFT", "RETURNED"] as const) : []), ...(reviews ? REVIEW_QUEUE : [])];
+}
+
+/**
+ * "Cần xử lý": the assessments on which the viewer may take an action now, by the one action table
+ * (`allowedActions`), among those the other filters select.
+ */
+async function actionableIds(ctx: Context, where: Prisma.AssessmentWhereInput): Promise<string[]> {
+  const rows = await ctx.prisma.assessment.findMany({
+    where: { AND: [where, { status: { in: candidateStatuses(ctx) } }] },
+    select: {
+      id: true,
+      status: true,
+      unit: { select: { id: true, path: true, tenantId: true, parentId: true } },
+      round: { select: { reviewChain: true, closedAt: true } },
+    },
+  });
+  return rows.filter((r) => allowedActions(ctx.viewer, r).length > 0).map((r) => r.id);
 }
 
 /** The assessments the asker may see, narrowed by the arguments of the `assessments` query. */
@@ -235,7 +297,7 @@ async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prism
     : [];
   const root = roots[0] ?? null;
   if (a.unitCode && !root) throw new NotFoundError("đơn vị", a.unitCode);
-  return {
+  const where: Prisma.AssessmentWhereInput = {
     AND: [
       visibleAssessmentsWhere(ctx.viewer),
       a.roundId ? { roundId: a.roundId.id } : {},
@@ -247,6 +309,7 @@ async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prism
       a.search ? { unit: searchFilter(a.search) } : {},
     ],
   };
+  return a.actionable ? { id: { in: await actionableIds(ctx, where) } } : where;
 }
 
 builder.queryFields((t) => ({
@@ -267,6 +330,10 @@ builder.queryFields((t) => ({
       recognisedLevel: t.arg.int({ required: false }),
       computedLevel: t.arg.int({ required: false }),
       search: t.arg.string({ required: false, validate: z.string().max(100, "tối đa 100 ký tự") }),
+      actionable: t.arg.boolean({
+        required: false,
+        description: "Cần xử lý: chỉ hồ sơ người hỏi đang được làm một thao tác (theo bảng thao tác của API)",
+      }),
     },
     // A total order (unit code, then id), so pages never skip or repeat a row.
     resolve: async (query, _r, a, ctx) =>

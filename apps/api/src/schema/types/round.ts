@@ -3,10 +3,18 @@ import { z } from "zod";
 import { deadline } from "@cds/calendar";
 import { builder } from "../../builder.ts";
 import { reviewChainOf } from "../../services/access.ts";
-import { openRound } from "../../services/rounds.ts";
+import { extendDeadline, openRound, setRoundClosed, updateRound } from "../../services/rounds.ts";
 import { roundSummary } from "../../services/summaries.ts";
 import { DeadlineRef } from "./deadline.ts";
 import { ReviewChainRef } from "./unit.ts";
+
+const LatePolicyEnum = builder.enumType("LatePolicy", {
+  description: "Hồ sơ nộp sau hạn của đơn vị",
+  values: {
+    FLAG: { description: "Nhận và đánh dấu trễ hạn" },
+    REFUSE: { description: "Không nhận (đơn vị cần được gia hạn)" },
+  } as const,
+});
 
 builder.prismaNode("Round", {
   description: "Đợt đánh giá hằng năm của một tỉnh cho một cấp đơn vị",
@@ -26,6 +34,17 @@ builder.prismaNode("Round", {
     }),
     tenant: t.relation("tenant"),
     setVersion: t.relation("setVersion", { description: "Phiên bản bộ tiêu chí được ghim cho đợt này" }),
+    registerDueAt: t.expose("registerDueAt", { type: "Date", nullable: true, description: "Hạn đăng ký mức độ" }),
+    latePolicy: t.field({
+      type: LatePolicyEnum,
+      description: "Hồ sơ nộp sau hạn của đơn vị: FLAG (nhận, đánh dấu trễ hạn) hoặc REFUSE (không nhận)",
+      resolve: (r) => (r.latePolicy === "REFUSE" ? "REFUSE" : "FLAG"),
+    }),
+    closedAt: t.expose("closedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Thời điểm đóng đợt (không nhập, nộp thêm)",
+    }),
     submitDueAt: t.expose("submitDueAt", { type: "Date", description: "Hạn nộp hồ sơ tự đánh giá" }),
     reviewDueAt: t.expose("reviewDueAt", { type: "Date", description: "Hạn thẩm định, công nhận" }),
     submitDeadline: t.field({
@@ -66,6 +85,9 @@ const SummaryRef = builder.objectRef<Awaited<ReturnType<typeof roundSummary>>>("
       description: "Các trạng thái đang chờ xử lý (chờ xác minh, thẩm định hoặc công nhận), theo thứ tự",
     }),
     reviewQueue: t.exposeInt("reviewQueue", { description: "Hồ sơ đang chờ xác minh, thẩm định hoặc công nhận" }),
+    late: t.exposeInt("late", {
+      description: "Đơn vị trễ hạn: nộp sau hạn của đơn vị (được đánh dấu), hoặc chưa nộp khi đã quá hạn",
+    }),
   }),
 });
 
@@ -86,7 +108,7 @@ builder.queryFields((t) => ({
       roundId: t.arg.globalID(),
       unitCode: t.arg.string({ required: false, description: "Chỉ tính nhánh đơn vị này (vd. một huyện)" }),
     },
-    resolve: (_r, a, ctx) => roundSummary(ctx.prisma, ctx.viewer, a.roundId.id, a.unitCode ?? null),
+    resolve: (_r, a, ctx) => roundSummary(ctx.prisma, ctx.viewer, a.roundId.id, a.unitCode ?? null, ctx.now()),
   }),
 }));
 
@@ -99,8 +121,10 @@ builder.mutationFields((t) => ({
       year: t.arg.int(),
       setVersionId: t.arg.globalID(),
       name: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
+      registerDueAt: t.arg({ type: "Date", required: false }),
       submitDueAt: t.arg({ type: "Date" }),
       reviewDueAt: t.arg({ type: "Date" }),
+      latePolicy: t.arg({ type: LatePolicyEnum, required: false }),
       mapId: t.arg.string({
         required: false,
         description:
@@ -109,5 +133,46 @@ builder.mutationFields((t) => ({
     },
     errors: {},
     resolve: (_q, _r, a, ctx) => openRound(ctx.prisma, ctx.viewer, { ...a, setVersionId: a.setVersionId.id }),
+  }),
+  updateRound: t.prismaField({
+    type: "Round",
+    description: "Sửa tên, các thời hạn hoặc cách xử lý hồ sơ nộp muộn của một đợt (ghi nhật ký)",
+    args: {
+      roundId: t.arg.globalID(),
+      name: t.arg.string({ required: false, validate: z.string().max(300, "tối đa 300 ký tự") }),
+      registerDueAt: t.arg({ type: "Date", required: false }),
+      submitDueAt: t.arg({ type: "Date", required: false }),
+      reviewDueAt: t.arg({ type: "Date", required: false }),
+      latePolicy: t.arg({ type: LatePolicyEnum, required: false }),
+    },
+    errors: {},
+    resolve: (_q, _r, a, ctx) => updateRound(ctx.prisma, ctx.viewer, { ...a, roundId: a.roundId.id }),
+  }),
+  closeRound: t.prismaField({
+    type: "Round",
+    description: "Đóng đợt (closed: true) hoặc mở lại (closed: false)",
+    args: { roundId: t.arg.globalID(), closed: t.arg.boolean() },
+    errors: {},
+    resolve: (_q, _r, a, ctx) =>
+      setRoundClosed(ctx.prisma, ctx.viewer, { roundId: a.roundId.id, closed: a.closed, now: ctx.now() }),
+  }),
+  extendDeadline: t.prismaField({
+    type: "Assessment",
+    description: "Gia hạn nộp hồ sơ cho một đơn vị, kèm lý do (ghi nhật ký)",
+    args: {
+      assessmentId: t.arg.globalID(),
+      dueAt: t.arg({ type: "Date" }),
+      reason: t.arg.string({ validate: z.string().max(1000, "tối đa 1.000 ký tự") }),
+    },
+    errors: {},
+    resolve: async (query, _r, a, ctx) => {
+      await extendDeadline(ctx.prisma, ctx.viewer, {
+        assessmentId: a.assessmentId.id,
+        dueAt: a.dueAt,
+        reason: a.reason,
+        now: ctx.now(),
+      });
+      return ctx.prisma.assessment.findUniqueOrThrow({ ...query, where: { id: a.assessmentId.id } });
+    },
   }),
 }));

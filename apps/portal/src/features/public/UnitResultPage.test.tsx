@@ -1,4 +1,4 @@
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders, stubGraphql } from "@cds/ui/testing";
 import { catalogs } from "../../messages.ts";
@@ -44,6 +44,7 @@ const mergedUnit = {
     recognised: 2,
     unrecognised: 1,
   },
+  scoreHistory: [],
 };
 
 const renderPage = (unit: unknown) => {
@@ -88,5 +89,163 @@ describe("UnitResultPage", () => {
     expect(await screen.findByRole("heading", { name: "Xã Khánh Thiện" })).toBeTruthy();
     expect(screen.queryByText(/Hình thành từ/)).toBeNull();
     expect(screen.queryByText(/Mức xuất phát/)).toBeNull();
+  });
+
+  it("shows a scored unit's recognised score, its rank, the radar of its main indices and its scores across the years", async () => {
+    const groups = (idx: string[]) =>
+      [
+        ["NTS", "Nhận thức số"],
+        ["TCS", "Thể chế số"],
+        ["HTS", "Hạ tầng số"],
+      ].map(([code, name], k) => ({
+        code,
+        name,
+        parent: null,
+        index: Number(idx[k]),
+        indexText: idx[k],
+        notApplicable: false,
+      }));
+    const year = (y: number, scoreText: string, final: boolean, idx: string[]) => ({
+      assessmentId: `a${y}`,
+      roundId: `r${y}`,
+      roundName: `Bộ chỉ số chuyển đổi số cấp xã năm ${y}`,
+      year: y,
+      final,
+      score: {
+        scoreText,
+        maxScore: 1000,
+        groups: [
+          ...groups(idx),
+          // A sub-group is not a main index.
+          { code: "NTS1", name: "Tuyên truyền", parent: "NTS", index: 0.5, indexText: "0.5000", notApplicable: false },
+        ],
+      },
+    });
+    const unit = {
+      ...mergedUnit,
+      id: "u-14563",
+      validFrom: null,
+      predecessors: [],
+      successors: [],
+      baseline: null,
+      map: { id: "2025-07" },
+      scoreHistory: [
+        year(2024, "790.00", true, ["0.7000", "0.6000", "0.8000"]),
+        year(2025, "812.50", true, ["0.8000", "0.7500", "0.9000"]),
+        // Working figures never show on the public page (the API gives them only to the unit's reviewers).
+        year(2026, "901.00", false, ["0.9000", "0.9000", "0.9000"]),
+      ],
+    };
+    const api = stubGraphql({
+      PublicUnit: () => ({ unit }),
+      // The scored recognition is among the recognised assessments, with no level: not a level recognition.
+      PublicRecognised: () => ({
+        assessments: {
+          edges: [
+            {
+              node: {
+                id: "a2025",
+                recognisedLevel: null,
+                recognitionDecision: "2210/QĐ-UBND",
+                recognitionDate: "2025-12-10",
+                round: { year: 2025, judgedBy: "points" },
+                unit: {
+                  id: "u-14563",
+                  code: "14563",
+                  name: "Xã Khánh Thiện",
+                  path: "37/14563",
+                  map: { id: "2025-07" },
+                  parent: { code: "37", name: "Tỉnh Ninh Bình", kind: { code: "province" } },
+                  tenant: { code: "ninh-binh", name: "Tỉnh Ninh Bình" },
+                },
+              },
+            },
+          ],
+          pageInfo: { hasNextPage: false },
+        },
+      }),
+      PublicScoredAssessmentRound: (v) => ({ assessment: { id: v.id, round: { id: "Um91bmQ6cjIwMjU=" } } }),
+      PublicRanking: () => ({
+        node: {
+          __typename: "Round",
+          id: "Um91bmQ6cjIwMjU=",
+          name: "Bộ chỉ số chuyển đổi số cấp xã năm 2025",
+          year: 2025,
+          judgedBy: "points",
+          tenant: { name: "Tỉnh Ninh Bình" },
+          map: { id: "2025-07" },
+          ranking: {
+            year: 2025,
+            final: true,
+            maxScore: 1000,
+            previousYear: 2024,
+            mainIndices: [
+              { code: "NTS", name: "Nhận thức số", average: 0.6, averageText: "0.6000" },
+              { code: "TCS", name: "Thể chế số", average: 0.55, averageText: "0.5500" },
+              { code: "HTS", name: "Hạ tầng số", average: 0.7125, averageText: "0.7125" },
+            ],
+            groups: [
+              {
+                code: "xa",
+                name: "Xã",
+                entries: ["a-x", "a2025", "a-y"].map((assessmentId, k) => ({
+                  assessmentId,
+                  unitCode: assessmentId,
+                  unitName: assessmentId,
+                  scoreText: "800.00",
+                  rank: k === 0 ? 1 : 2,
+                  previous: null,
+                  rankChange: null,
+                  indices: [],
+                })),
+              },
+            ],
+          },
+        },
+      }),
+    });
+    renderWithProviders(<UnitResultPage code="14563" mapId="2025-07" />, catalogs);
+    const section = await screen.findByRole("region", { name: "Điểm chuyển đổi số" });
+    // Scored only: neither a level recognition nor a "not recognised" notice about levels.
+    expect(screen.queryByText("Đơn vị chưa được công nhận mức độ chuyển đổi số.")).toBeNull();
+    expect(screen.queryByText(/Mức được công nhận/)).toBeNull();
+    expect(within(section).getByText(/Điểm năm 2025:/).textContent).toBe("Điểm năm 2025: 812,50 / 1.000 điểm");
+    expect(await within(section).findByText(/Hạng 2 \/ 3 trong nhóm Xã\./)).toBeTruthy();
+    expect(within(section).getByRole("link", { name: "Xem bảng xếp hạng" }).getAttribute("href")).toBe(
+      "/rankings/Um91bmQ6cjIwMjU%3D",
+    );
+    // The round is found from the recognised assessment.
+    expect(api.byName("PublicScoredAssessmentRound")[0]!.variables).toEqual({ id: "a2025" });
+
+    const radar = within(section).getByRole("img", { name: "Các chỉ số chính của Xã Khánh Thiện năm 2025" });
+    expect(radar.querySelectorAll('[data-series="0"] .radar-point')).toHaveLength(3);
+    await waitFor(() =>
+      expect(radar.querySelector("desc")!.textContent).toBe(
+        "Nhận thức số: 0,8000 (Trung bình 0,6000); Thể chế số: 0,7500 (Trung bình 0,5500); Hạ tầng số: 0,9000 (Trung bình 0,7125)",
+      ),
+    );
+    const indices = within(section).getByRole("table", { name: "Các chỉ số chính (0 đến 1)" });
+    expect(
+      within(indices)
+        .getAllByRole("row")
+        .map((r) => r.textContent),
+    ).toEqual([
+      "Chỉ số chínhXã Khánh ThiệnTrung bình",
+      "Nhận thức số0,80000,6000",
+      "Thể chế số0,75000,5500",
+      "Hạ tầng số0,90000,7125",
+    ]);
+
+    const years = within(section).getAllByRole("table")[1]!;
+    expect(
+      within(years)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([
+      "2025Bộ chỉ số chuyển đổi số cấp xã năm 2025812,50 / 1.000+22,50",
+      "2024Bộ chỉ số chuyển đổi số cấp xã năm 2024790,00 / 1.000—",
+    ]);
+    expect(within(section).queryByText(/901/)).toBeNull();
   });
 });

@@ -15,8 +15,12 @@ import {
 } from "@cds/ui";
 import { recognisedQuery, UnitAssessmentQuery, UnitQuery } from "./api.ts";
 import { RecognisedUnitItem } from "./RecognisedUnitItem.tsx";
+import { UnitScores } from "./UnitScores.tsx";
 
-/** One unit's recognised level, the decision, and how it fared on each criterion at each level. */
+/**
+ * One unit's recognised level, the decision, and how it fared on each criterion at each level; for a unit assessed
+ * by a scored index (Bộ chỉ số), its recognised score, radar and scores across the years.
+ */
 export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: string | null }) {
   const { t, date } = useI18n();
   const unit = useQuery({
@@ -40,6 +44,7 @@ export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: s
   if (unit.error || recognised.error) return <ErrorBox error={unit.error ?? recognised.error} />;
   if (!unit.data) return <Notice kind="warn">{t("unit.notFound", { code })}</Notice>;
   const u = unit.data;
+  const scored = u.scoreHistory.some((h) => h.final);
 
   return (
     <div className="pp-unit-page print-page">
@@ -52,7 +57,7 @@ export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: s
         {/* On the two-tier map a commune's parent is its province: named once. */}
         {[...new Set([u.parent?.name, u.tenant.name].filter(Boolean))].join(" · ")} · {t("unit.code", { code: u.code })}
       </p>
-      {!latest && <Notice>{t("unit.none")}</Notice>}
+      {!latest && !scored && <Notice>{t("unit.none")}</Notice>}
       {latest && (
         <section className="card pp-recognition">
           <p className="pp-big">
@@ -80,6 +85,7 @@ export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: s
           )}
         </section>
       )}
+      <UnitScores name={u.name} history={u.scoreHistory} />
       <UnitLineage unit={u} />
       {latest && detail.isPending && <Spinner />}
       <ErrorBox error={detail.error} />

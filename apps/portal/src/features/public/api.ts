@@ -21,6 +21,7 @@ export const RecognisedQuery = graphql(`
           recognitionDate
           round {
             year
+            judgedBy
           }
           unit {
             id
@@ -57,7 +58,9 @@ export const recognisedQuery = (unitCode: string | null) =>
     queryKey: ["public", "recognised", unitCode],
     queryFn: () =>
       request(RecognisedQuery, { unitCode, first: 100 }).then((r) => ({
-        rows: r.assessments.edges.map((e) => e.node),
+        // A level is recognised by the 2361 rounds and by scored ones with score bands ("both"); a recognition of
+        // points alone has no level (its score is the unit page's scored section).
+        rows: r.assessments.edges.map((e) => e.node).filter((n) => n.round.judgedBy !== "points"),
         more: r.assessments.pageInfo.hasNextPage,
       })),
   });
@@ -93,6 +96,30 @@ export const unitSearchQuery = (search: string) =>
     queryFn: () => request(UnitSearchQuery, { search }).then((r) => r.units.edges.map((e) => e.node)),
   });
 
+/** A unit's score in one scored round (Bộ chỉ số): published to anyone once recognised. */
+export const UnitScoreYearFields = graphql(`
+  fragment UnitScoreYearFields on UnitScoreYear @_unmask {
+    assessmentId
+    roundId
+    roundName
+    year
+    final
+    score {
+      scoreText
+      maxScore
+      groups {
+        code
+        name
+        parent
+        index
+        indexText
+        notApplicable
+      }
+    }
+  }
+`);
+export type UnitScoreYear = ResultOf<typeof UnitScoreYearFields>;
+
 export const UnitQuery = graphql(
   `
     query PublicUnit($code: String!, $mapId: String) {
@@ -117,10 +144,13 @@ export const UnitQuery = graphql(
           name
         }
         ...UnitLineageFields
+        scoreHistory {
+          ...UnitScoreYearFields
+        }
       }
     }
   `,
-  [UnitLineageFields],
+  [UnitLineageFields, UnitScoreYearFields],
 );
 
 export const UnitAssessmentQuery = graphql(
@@ -181,4 +211,116 @@ export const setVersionQuery = (id: string) =>
     queryKey: ["public", "set-version", id],
     queryFn: () => request(SetVersionQuery, { id }).then((r) => r.criteriaSetVersion),
     staleTime: Infinity, // published versions never change
+  });
+
+/** Scored rounds (Bộ chỉ số) of every province and of the ministry: their published rankings are public. */
+export const ScoredRoundsQuery = graphql(`
+  query PublicScoredRounds {
+    rounds {
+      id
+      name
+      year
+      unitKind
+      judgedBy
+      tenant {
+        code
+        name
+        kind
+      }
+    }
+  }
+`);
+export type ScoredRound = ResultOf<typeof ScoredRoundsQuery>["rounds"][number];
+
+export const scoredRoundsQuery = () =>
+  queryOptions({
+    queryKey: ["public", "scored-rounds"],
+    queryFn: () => request(ScoredRoundsQuery, {}).then((r) => r.rounds.filter((x) => x.judgedBy !== "levels")),
+  });
+
+/** The published ranking of a scored round (recognised results, final scores; ties share a rank). */
+export const PublicRankingQuery = graphql(`
+  query PublicRanking($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Round {
+        id
+        name
+        year
+        judgedBy
+        tenant {
+          name
+        }
+        map {
+          id
+        }
+        ranking(final: true) {
+          year
+          final
+          maxScore
+          previousYear
+          mainIndices {
+            code
+            name
+            averageText
+            average
+          }
+          groups {
+            code
+            name
+            entries {
+              assessmentId
+              unitCode
+              unitName
+              scoreText
+              rank
+              previous {
+                rank
+              }
+              rankChange
+              indices {
+                code
+                name
+                indexText
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+type RankingNode = Extract<NonNullable<ResultOf<typeof PublicRankingQuery>["node"]>, { __typename: "Round" }>;
+export type PublicRankingRound = RankingNode;
+/** A scored round's published ranking (the API answers null for a round judged by levels). */
+export type PublicRanking = NonNullable<RankingNode["ranking"]>;
+export type PublicRankingEntry = PublicRanking["groups"][number]["entries"][number];
+
+export const publicRankingQuery = (id: string | null) =>
+  queryOptions({
+    queryKey: ["public", "ranking", id],
+    queryFn: () =>
+      request(PublicRankingQuery, { id: id! }).then((r) =>
+        r.node?.__typename === "Round" ? (r.node as RankingNode) : null,
+      ),
+    enabled: id !== null,
+  });
+
+/** The round of a recognised scored assessment (its global id, for its published ranking). */
+export const ScoredAssessmentRoundQuery = graphql(`
+  query PublicScoredAssessmentRound($id: ID!) {
+    assessment(id: $id) {
+      id
+      round {
+        id
+      }
+    }
+  }
+`);
+
+export const scoredAssessmentRoundQuery = (assessmentId: string | null) =>
+  queryOptions({
+    queryKey: ["public", "scored-assessment-round", assessmentId],
+    queryFn: () => request(ScoredAssessmentRoundQuery, { id: assessmentId! }).then((r) => r.assessment.round.id),
+    enabled: assessmentId !== null,
   });
