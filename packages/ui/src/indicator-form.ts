@@ -4,9 +4,15 @@
  * value criteria-core judges, and how a stored value reads. Only input checks live here (is it a
  * whole number, is the numerator within the denominator); whether a value meets a target is
  * criteria-core's alone. Message keys (err.*, input.*, value.*) are in the shared catalog.
+ *
+ * A scored index (Bộ chỉ số) keys its values by component: `ComponentFieldState` and the
+ * `component*` functions below are the same model for a component's rule (yes/no, a ratio or a
+ * percent, a count, an index value 0..1, proposed points), with "Không áp dụng" where it may not
+ * apply. Whether such a value can be scored (points within the maximum, in the rule's step…) is
+ * criteria-core's `score` alone.
  */
-import { checkValue } from "@cds/criteria-core";
-import type { TCriterion } from "@cds/criteria-schema";
+import { checkValue, formatPoints, tryScore, type ValueIssue } from "@cds/criteria-core";
+import type { TCriteriaSet, TCriterion, TScoreComponent } from "@cds/criteria-schema";
 
 export type FieldState =
   | { kind: "ratio"; numerator: string; denominator: string; noSubjects: boolean }
@@ -16,13 +22,34 @@ export type FieldState =
   | { kind: "countOfTotal"; count: string; total: string; noSubjects: boolean }
   | { kind: "auto" };
 
-/** Which input of a criterion an error belongs to. */
-export type InputName = "numerator" | "denominator" | "percent" | "value" | "count" | "total" | "noSubjects";
+/** What a person typed for one scored component; `notApplicable` where the unit declares "Không áp dụng". */
+export type ComponentFieldState =
+  | { kind: "ratio"; numerator: string; denominator: string; notApplicable: boolean }
+  | { kind: "percent"; percent: string; notApplicable: boolean }
+  | { kind: "boolean"; value: boolean | null; notApplicable: boolean }
+  | { kind: "count"; count: string; notApplicable: boolean }
+  | { kind: "index"; index: string; notApplicable: boolean }
+  | { kind: "points"; points: string; notApplicable: boolean };
+
+/** Which input of a criterion (or a scored component) an error belongs to. */
+export type InputName =
+  | "numerator"
+  | "denominator"
+  | "percent"
+  | "value"
+  | "count"
+  | "total"
+  | "noSubjects"
+  | "index"
+  | "points"
+  | "notApplicable";
 
 export interface FieldError {
   input: InputName;
   /** Message key in the shared catalog. */
   key: string;
+  /** Numbers the message names (a component's maximum, its step), formatted by the screen. */
+  params?: Record<string, number>;
 }
 
 export type RawResult =
@@ -189,7 +216,128 @@ export function engineError(field: string, reason: string): FieldError {
   return { input, key: byReason[reason] ?? "err.invalid" };
 }
 
-export function sameField(a: FieldState | undefined, b: FieldState | undefined): boolean {
+// ---------------------------------------------------------------------------
+// Scored components (Bộ chỉ số)
+// ---------------------------------------------------------------------------
+
+/** A decimal as typed here: the comma is the decimal separator ("0,75"). */
+const decimalText = (n: unknown): string =>
+  typeof n === "number" && Number.isFinite(n) ? String(n).replace(".", ",") : "";
+
+/** The empty form state of a component's rule, or its state for a stored value. */
+export function componentFieldFromValue(c: Pick<TScoreComponent, "rule">, v: unknown): ComponentFieldState {
+  const notApplicable = isObj(v) && v.notApplicable === true;
+  const rule = c.rule;
+  switch (rule.kind) {
+    case "yesNo":
+      return { kind: "boolean", value: typeof v === "boolean" ? v : null, notApplicable };
+    case "indexValue":
+      return { kind: "index", index: decimalText(v), notApplicable };
+    case "appraised":
+      return { kind: "points", points: isObj(v) ? decimalText(v.points) : "", notApplicable };
+    case "bands":
+      if (rule.on === "count") return { kind: "count", count: isObj(v) ? str(v.count) : "", notApplicable };
+      break;
+    case "ratio":
+      break;
+  }
+  // A ratio, or bands on a percentage: a stored percent stays a percent, anything else is a numerator and denominator.
+  if (typeof v === "number") return { kind: "percent", percent: decimalText(v), notApplicable: false };
+  return {
+    kind: "ratio",
+    numerator: isObj(v) ? str(v.numerator) : "",
+    denominator: isObj(v) ? str(v.denominator) : "",
+    notApplicable,
+  };
+}
+
+/** The candidate value typed for a component, checked as input only (the engine's checks are `componentToRaw`'s). */
+export function parseComponentField(f: ComponentFieldState): RawResult {
+  if (f.notApplicable) return { status: "ok", value: { notApplicable: true } };
+  switch (f.kind) {
+    case "ratio":
+    case "percent":
+    case "boolean":
+    case "count":
+      // The same inputs as a criterion's (whole numbers, a decimal percent, yes or no).
+      return parseField({ ...f, noSubjects: false });
+    case "index": {
+      if (!f.index.trim()) return { status: "empty" };
+      const x = parseDecimal(f.index);
+      return x === null
+        ? { status: "invalid", errors: [{ input: "index", key: "err.index.number" }] }
+        : { status: "ok", value: x };
+    }
+    case "points": {
+      if (!f.points.trim()) return { status: "empty" };
+      const p = parseDecimal(f.points);
+      return p === null
+        ? { status: "invalid", errors: [{ input: "points", key: "err.points.number" }] }
+        : { status: "ok", value: { points: p } };
+    }
+    default:
+      // A draft restored from another shape of form: nothing typed here.
+      return { status: "empty" };
+  }
+}
+
+/** Maps criteria-core's issue about a component (its reason and dotted field) to the input and message shown. */
+export function componentEngineError(
+  c: Pick<TScoreComponent, "rule" | "max">,
+  issue: Pick<ValueIssue, "field" | "reason">,
+): FieldError {
+  const step = c.rule.kind === "appraised" ? c.rule.step : undefined;
+  switch (issue.reason) {
+    case "index_over_1":
+      return { input: "index", key: "err.index.over" };
+    case "points_over_max":
+      return { input: "points", key: "err.points.over", params: { max: c.max } };
+    case "points_not_a_step":
+      return { input: "points", key: "err.points.step", params: { step: step ?? 0 } };
+    case "not_applicable_not_allowed":
+      return { input: "notApplicable", key: "err.notApplicable" };
+    case "zero_denominator":
+      return { input: "denominator", key: "err.denominator.zeroComponent" };
+    default: {
+      const e = engineError(issue.field, issue.reason);
+      if (e.input !== "value") return e;
+      // The value itself: the index input or the points input where the rule has one.
+      return { ...e, input: c.rule.kind === "indexValue" ? "index" : c.rule.kind === "appraised" ? "points" : "value" };
+    }
+  }
+}
+
+/** The value to save and score for a component, or why there is none yet (criteria-core's `score` checks it). */
+export function componentToRaw(set: TCriteriaSet, c: TScoreComponent, f: ComponentFieldState): RawResult {
+  const r = parseComponentField(f);
+  if (r.status !== "ok") return r;
+  const scored = tryScore(set, { [c.code]: r.value as never });
+  if (scored.ok) return r;
+  return { status: "invalid", errors: scored.issues.map((i) => componentEngineError(c, i)) };
+}
+
+/**
+ * A stored component value as a person reads it: "Có" (or the rule's yes label), "0,75" for an index
+ * value, "15 điểm" for proposed points, "Không áp dụng"; ratios, percents and counts as `formatValue`.
+ */
+export function formatComponentValue(c: Pick<TScoreComponent, "rule">, v: unknown, fmt: ValueFormat): string {
+  if (v === null || v === undefined) return fmt.t("value.none");
+  if (isObj(v) && v.notApplicable === true) return fmt.t("value.notApplicable");
+  const rule = c.rule;
+  if (rule.kind === "yesNo" && typeof v === "boolean")
+    return v ? (rule.yesLabel ?? fmt.t("input.yes")) : fmt.t("input.no");
+  // Every decimal typed is shown (an index value often has four), in the locale's separators.
+  const exact = (n: number) => formatPoints(String(n), fmt.locale ?? "vi");
+  if (rule.kind === "indexValue" && typeof v === "number") return exact(v);
+  if (rule.kind === "appraised" && isObj(v) && typeof v.points === "number")
+    return fmt.t("value.points", { n: exact(v.points) });
+  return formatValue(v, fmt);
+}
+
+export function sameField(
+  a: FieldState | ComponentFieldState | undefined,
+  b: FieldState | ComponentFieldState | undefined,
+): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -198,6 +346,8 @@ export interface ValueFormat {
   t(key: string, params?: Record<string, string | number>): string;
   number(n: number): string;
   percent(numerator: number, denominator: number): string;
+  /** The language numbers are written in (decimal comma in Vietnamese); Vietnamese when not given. */
+  locale?: "vi" | "en";
 }
 
 /**

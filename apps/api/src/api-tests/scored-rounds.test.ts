@@ -7,7 +7,9 @@
  * national round close it. The tests run in order and share the round.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rank, score } from "@cds/criteria-core";
+import { formatPoints, rank, score } from "@cds/criteria-core";
+import { allText, readPdf } from "../../../../packages/documents/src/pdf-text.ts";
+import { listen } from "../http.ts";
 import { scoreComponents, type TCriteriaSet } from "@cds/criteria-schema";
 import { versionId } from "../seed/base.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
@@ -371,6 +373,32 @@ describe("a scored commune index beside the level round (ordered)", () => {
       expect.arrayContaining(core.map((r) => [r.unit, r.rank]).slice(0, 1)),
     );
     expect(working.mainIndices).toHaveLength(8);
+  });
+
+  it("prints the recognised score in the draft decision and both scores in the appraisal minutes (PDF read back)", async () => {
+    const http = await listen(api.platform, { host: "127.0.0.1", port: 0 });
+    try {
+      const dbRound = await api.prisma.round.findFirstOrThrow({
+        where: { tenantId: "ninh-binh", year: 2026, judgedBy: "points" },
+      });
+      const get = async (path: string) => {
+        const r = await fetch(`${http.url}${path}`, { headers: { cookie: so.cookie! } });
+        expect(r.status).toBe(200);
+        return allText(await readPdf(new Uint8Array(await r.arrayBuffer())));
+      };
+      const a = await api.prisma.assessment.findFirstOrThrow({
+        where: { roundId: dbRound.id, status: "RECOGNISED" },
+        select: { finalScore: true, selfScore: true, unit: { select: { name: true } } },
+      });
+      const vi = (x: unknown) => formatPoints((x as { scoreText: string }).scoreText, "vi", true);
+      const decision = (await get(`/documents/recognition-decision/${dbRound.id}.pdf`)).replace(/\s+/g, " ");
+      expect(decision).toContain(a.unit.name);
+      expect(decision).toContain(vi(a.finalScore));
+      const minutes = (await get(`/documents/appraisal-minutes/${dbRound.id}.pdf`)).replace(/\s+/g, " ");
+      expect(minutes).toContain(vi(a.selfScore));
+    } finally {
+      await http.close(100);
+    }
   });
 
   it("shows a unit's scores across the years, the published one to everyone", async () => {

@@ -128,6 +128,8 @@ export async function resultSheetInput(
     judgedBy: set.judgedBy ?? "levels",
     ...(targetLevel ? { targetLevel } : {}),
     ...(recognised ? { recognisedLevel: asLevel(a.recognisedLevel) } : {}),
+    ...scoreField("score", recognised ? (a.finalScore ?? a.score) : a.score),
+    ...(set.scoring ? { scoreDecimals: set.scoring.decimals } : {}),
     criteria,
   };
   return { input, fileName: `Phiếu kết quả ${a.unit.name} ${a.round.year}.pdf` };
@@ -183,6 +185,12 @@ async function roundUnits(prisma: PrismaClient, viewer: Viewer, roundId: string,
     orderBy: { at: "asc" },
   });
   return { round, rows: chosen, province, appraisedAt: appraisedAt.map((e) => e.at) };
+}
+
+/** A stored criteria-core score as a document prints it (the rounded value; the engine rounded it once). */
+function scoreField<K extends string>(key: K, stored: unknown): Partial<Record<K, number>> {
+  const s = stored as { score?: number } | null;
+  return typeof s?.score === "number" ? ({ [key]: s.score } as Partial<Record<K, number>>) : {};
 }
 
 /** "thị trấn, xã" from the units' own types, in first-seen order (or the round's kind when there are none). */
@@ -266,7 +274,12 @@ export async function recognitionDecisionInput(
     proposedBy: districtIssues
       ? "Trưởng phòng Văn hóa và Thông tin"
       : `Giám đốc ${await departmentOn(prisma, round.tenantId, today)}`,
-    units: rows.map((x) => ({ name: x.unit.name, level: asLevel(x.recognisedLevel ?? x.appraisedLevel) })),
+    units: rows.map((x) => ({
+      name: x.unit.name,
+      level: asLevel(x.recognisedLevel ?? x.appraisedLevel),
+      ...scoreField("score", x.finalScore ?? x.score),
+    })),
+    ...(set.scoring ? { scoreDecimals: set.scoring.decimals } : {}),
     signer: { authority: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], title: "PHÓ CHỦ TỊCH" },
     recipients: [
       "Như Điều 3",
@@ -320,7 +333,10 @@ export async function appraisalMinutesInput(
       name: x.unit.name,
       selfAssessedLevel: asLevel(x.selfAssessedLevel),
       appraisedLevel: asLevel(x.appraisedLevel),
+      ...scoreField("selfAssessedScore", x.selfScore),
+      ...scoreField("appraisedScore", x.score),
     })),
+    ...(set.scoring ? { scoreDecimals: set.scoring.decimals } : {}),
     conclusions: [
       `Thống nhất kết quả thẩm định như bảng trên; đề nghị cấp có thẩm quyền công nhận mức độ chuyển đổi số cho ${rows.length} đơn vị.`,
     ],

@@ -10,7 +10,15 @@
  * The file merges into the stored values: an empty cell leaves a value as it is.
  */
 import { createHash } from "node:crypto";
-import { tryEvaluate, type IndicatorValues } from "@cds/criteria-core";
+import {
+  tryEvaluate,
+  tryScore,
+  type ComponentValues,
+  type IndicatorValues,
+  type Score,
+  type ValueIssue,
+} from "@cds/criteria-core";
+import { isScored } from "@cds/criteria-schema";
 // @cds/workbook is declared in package.json; until the workspace link exists it is imported by path.
 import {
   diffValues,
@@ -54,6 +62,8 @@ export interface ValuesImport {
   changes: ImportChange[];
   /** The level the assessment would reach (dry run) or has reached (applied); null while there are issues. */
   wouldBeLevel: number | null;
+  /** A scored set: the score the assessment would get (dry run) or got (applied), as criteria-core gives it. */
+  wouldBeScore: Score | null;
   /** The assessment as saved (apply only). */
   assessment: LoadedAssessment | null;
 }
@@ -148,6 +158,7 @@ export async function importValues(
 
   // The level the save would give: as saveValues judges, a changed value drops its verified value.
   let wouldBeLevel: number | null = null;
+  let wouldBeScore: Score | null = null;
   if (issues.length === 0) {
     const changed = new Set(changes.map((c) => c.criterionCode));
     const effective: Record<string, unknown> = {};
@@ -156,10 +167,18 @@ export async function importValues(
       if (val !== null) effective[v.criterionCode] = val;
     }
     for (const c of changes) effective[c.criterionCode] = c.after;
-    const e = tryEvaluate(set, effective as IndicatorValues);
-    if (e.ok) wouldBeLevel = e.evaluation.level;
-    else {
-      for (const i of e.issues) {
+    let problems: ValueIssue[] = [];
+    if (isScored(set)) {
+      const r = tryScore(set, effective as ComponentValues);
+      if (r.ok) [wouldBeScore, wouldBeLevel] = [r.score, r.score.level];
+      else problems = r.issues;
+    } else {
+      const r = tryEvaluate(set, effective as IndicatorValues);
+      if (r.ok) wouldBeLevel = r.evaluation.level;
+      else problems = r.issues;
+    }
+    {
+      for (const i of problems) {
         issues.push({
           sheet: "",
           row: 0,
@@ -173,7 +192,8 @@ export async function importValues(
     }
   }
 
-  if (input.dryRun) return { dryRun: true, fileName, sha256, issues, changes, wouldBeLevel, assessment: null };
+  if (input.dryRun)
+    return { dryRun: true, fileName, sha256, issues, changes, wouldBeLevel, wouldBeScore, assessment: null };
   if (issues.length > 0) {
     throw new InputError(
       issues.map((i) => ({
@@ -193,5 +213,14 @@ export async function importValues(
     },
     { action: "assessment.importValues", detail: { file: { name: fileName, size: bytes.byteLength, sha256 } } },
   );
-  return { dryRun: false, fileName, sha256, issues: [], changes, wouldBeLevel: saved.computedLevel, assessment: saved };
+  return {
+    dryRun: false,
+    fileName,
+    sha256,
+    issues: [],
+    changes,
+    wouldBeLevel: saved.computedLevel,
+    wouldBeScore: (saved.score as unknown as Score | null) ?? null,
+    assessment: saved,
+  };
 }

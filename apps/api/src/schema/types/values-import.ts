@@ -1,5 +1,6 @@
 /** Excel in for one unit's assessment: `importIndicatorValues` (dry run or apply). The template is an HTTP route (http.ts). */
 import { builder } from "../../builder.ts";
+import { ScoreRef } from "./score.ts";
 import { importValues, type ImportChange, type ImportIssue, type ValuesImport } from "../../services/values-import.ts";
 
 const ImportIssueRef = builder.objectRef<ImportIssue>("ValuesImportIssue").implement({
@@ -38,6 +39,12 @@ const ValuesImportRef = builder.objectRef<ValuesImport>("ValuesImport").implemen
       nullable: true,
       description: "Mức độ đạt được sau khi nhập (null khi tệp còn lỗi)",
       resolve: (r) => r.wouldBeLevel,
+    }),
+    wouldBeScore: t.field({
+      type: ScoreRef,
+      nullable: true,
+      description: "Bộ chỉ số: điểm sau khi nhập (null khi tệp còn lỗi hoặc bộ đánh giá theo mức độ)",
+      resolve: (r) => r.wouldBeScore,
     }),
     assessment: t.prismaField({
       type: "Assessment",

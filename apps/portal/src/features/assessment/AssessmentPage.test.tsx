@@ -16,7 +16,8 @@ describe("AssessmentPage", () => {
   it("generates the right input for each measure kind", async () => {
     stubGraphql({ PortalAssessment: () => ({ assessment: assessment() }) });
     renderAssessmentPage();
-    await screen.findByTestId("criterion-CQS-02");
+    // The first test loads the workspace chunk: more than findBy's second on a busy machine.
+    await screen.findByTestId("criterion-CQS-02", {}, { timeout: 5000 });
     expect(screen.getByLabelText("CQS-02 tử số")).toBeTruthy();
     expect(screen.getByLabelText("CQS-02 mẫu số")).toBeTruthy();
     expect((screen.getByLabelText("CQS-12 có") as HTMLInputElement).checked).toBe(true);
@@ -247,6 +248,26 @@ describe("AssessmentPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Nộp" }));
     await waitFor(() => expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(true));
+  });
+
+  it('marks a criterion the review asks more evidence for: "Cần bổ sung minh chứng"', async () => {
+    const comment = (id: string, criterionCode: string, needsEvidence: boolean) => ({
+      id,
+      criterionCode,
+      body: `Ý kiến ${id}`,
+      createdAt: "2026-10-01T02:00:00Z",
+      needsEvidence,
+    });
+    const a = {
+      ...assessment({ status: "RETURNED" }),
+      comments: [comment("c1", "CQS-07", true), comment("c2", "CQS-12", false)],
+    };
+    stubGraphql({ PortalAssessment: () => ({ assessment: a }) });
+    renderAssessmentPage();
+    await screen.findByTestId("criterion-CQS-07", {}, { timeout: 5000 });
+    expect(screen.getByTestId("needs-evidence-CQS-07").textContent).toBe("Cần bổ sung minh chứng");
+    expect(screen.queryByTestId("needs-evidence-CQS-12")).toBeNull();
+    expect(screen.getByTestId("criterion-CQS-12").textContent).toContain("Ý kiến c2");
   });
 
   it("is read-only once submitted and shows the recognised level and decision", async () => {

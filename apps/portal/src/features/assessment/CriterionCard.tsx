@@ -16,6 +16,19 @@ export interface ReviewNote {
   id: string;
   body: string;
   createdAt: string;
+  /** The reviewer asks for more evidence on this criterion or component. */
+  needsEvidence?: boolean;
+}
+
+/** "Cần bổ sung minh chứng" when a review comment on the code asks for more evidence. */
+export function NeedsEvidenceBadge({ code, comments }: { code: string; comments: readonly ReviewNote[] }) {
+  const { t } = useI18n();
+  if (!comments.some((c) => c.needsEvidence)) return null;
+  return (
+    <span className="badge status-returned" data-testid={`needs-evidence-${code}`}>
+      {t("review.needsEvidence")}
+    </span>
+  );
 }
 
 export interface CriterionCardProps {
@@ -39,7 +52,8 @@ export interface CriterionCardProps {
   onNote(code: string, text: string): void;
 }
 
-function NumberInput({
+/** A number typed as text (half-typed numbers survive), with the keypad phones should show. */
+export function NumberInput({
   label,
   aria,
   value,
@@ -249,6 +263,7 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
           <span className="pa-code">{code}</span> {c.name}
           {c.local && <span className="badge pa-local">{t("crit.local")}</span>}
         </h4>
+        <NeedsEvidenceBadge code={code} comments={p.comments} />
         {statusHere && (
           <span className="pa-crit-status">
             <CriterionStatus status={statusHere} />{" "}

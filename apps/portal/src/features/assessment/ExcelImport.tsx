@@ -1,13 +1,16 @@
 /**
  * Excel in for the unit's own assessment: download the template, pick a filled
  * file → the API's dry run (issues by sheet/row/column, or the changes and the
- * level they give) → "Áp dụng" saves it (same checks, version, audit) or "Huỷ".
+ * level they give; for a scored index, the score criteria-core gives the values
+ * once saved) → "Áp dụng" saves it (same checks, version, audit) or "Huỷ".
  * After applying, the assessment query is refetched so the form shows the new values.
  */
 import { useState, type ChangeEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
+import type { Score } from "@cds/criteria-core";
 import { ErrorBox, formatValue, LevelBadge, Notice, unwrap, upload, useI18n } from "@cds/ui";
 import { ImportValuesMutation, templateUrl, type ValuesImportData } from "./api.ts";
+import { pointsOutOf } from "./scored.ts";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -24,11 +27,17 @@ export function ExcelImport({
   version,
   levelName,
   disabled = false,
+  format,
+  scoreAfter,
 }: {
   assessmentId: string;
   version: number;
   levelName: (level: number) => string | undefined;
   disabled?: boolean;
+  /** How a value of a code reads (a scored component's by its rule); `formatValue` when not given. */
+  format?: (code: string, v: unknown) => string;
+  /** A scored index: the score of the stored values once the changes are saved (shown instead of a level). */
+  scoreAfter?: (changes: readonly { criterionCode: string; after: unknown }[]) => Score | null;
 }) {
   const i18n = useI18n();
   const { t, locale } = i18n;
@@ -169,22 +178,26 @@ export function ExcelImport({
                   {r.changes.map((c) => (
                     <tr key={c.criterionCode}>
                       <td>{c.criterionCode}</td>
-                      <td>{formatValue(c.before, i18n)}</td>
-                      <td>{formatValue(c.after, i18n)}</td>
+                      <td>{format ? format(c.criterionCode, c.before) : formatValue(c.before, i18n)}</td>
+                      <td>{format ? format(c.criterionCode, c.after) : formatValue(c.after, i18n)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          <p>
-            {t("excel.level")}{" "}
-            {r.wouldBeLevel ? (
-              <LevelBadge level={r.wouldBeLevel} name={levelName(r.wouldBeLevel)} />
-            ) : (
-              <span>{t("excel.noLevel")}</span>
-            )}
-          </p>
+          {scoreAfter ? (
+            <ScoreAfter score={scoreAfter(r.changes)} />
+          ) : (
+            <p>
+              {t("excel.level")}{" "}
+              {r.wouldBeLevel ? (
+                <LevelBadge level={r.wouldBeLevel} name={levelName(r.wouldBeLevel)} />
+              ) : (
+                <span>{t("excel.noLevel")}</span>
+              )}
+            </p>
+          )}
           <div className="row">
             <button type="button" onClick={() => void apply()} disabled={busy !== null || r.changes.length === 0}>
               {busy === "applying" ? t("excel.applying") : t("excel.apply")}
@@ -196,5 +209,22 @@ export function ExcelImport({
         </div>
       )}
     </section>
+  );
+}
+
+/** "Điểm sau khi nhập: 825,61 / 1.000 điểm" (criteria-core's score of the values once saved). */
+function ScoreAfter({ score }: { score: Score | null }) {
+  const { t, locale } = useI18n();
+  return (
+    <p>
+      {t("excel.score")}{" "}
+      {score ? (
+        <strong data-testid="excel-score">
+          {pointsOutOf(score.scoreText, score.maxScore, locale)} {t("score.pointsWord")}
+        </strong>
+      ) : (
+        <span>{t("excel.noScore")}</span>
+      )}
+    </p>
   );
 }

@@ -1,10 +1,11 @@
 import { useQueries } from "@tanstack/react-query";
+import { formatPoints } from "@cds/criteria-core";
 import { ErrorBox, LevelBadge, Link, Notice, Spinner, StatusBadge, useI18n, type Me } from "@cds/ui";
 import { myAssessmentsQuery, type MyAssessment } from "./api.ts";
 
 /** The assessments of the units the user works for, in the current rounds: their own unit's first. */
 export function MyAssessmentsPage({ me }: { me: Me }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const codes = [...new Set(me.roles.map((g) => g.unit?.code).filter((c): c is string => !!c))];
   const results = useQueries({ queries: codes.map((c) => myAssessmentsQuery(c)) });
   if (codes.length === 0) return <Notice>{t("my.noUnit")}</Notice>;
@@ -40,13 +41,27 @@ export function MyAssessmentsPage({ me }: { me: Me }) {
           <span>
             {t("my.deadline")} <strong>{date(a.round.submitDueAt)}</strong>
           </span>
-          <span>
-            {t("my.registered")} <LevelBadge level={a.registeredLevel} />
-          </span>
-          <span>
-            {t("my.computed")} <LevelBadge level={a.computedLevel} />
-          </span>
-          {a.recognisedLevel !== null && a.recognisedLevel !== undefined && (
+          {a.round.judgedBy !== "levels" ? (
+            // A scored index: the score of the values now, no level to register.
+            <span>
+              {t("my.score")}{" "}
+              <strong>
+                {a.score
+                  ? `${formatPoints(a.score.scoreText, locale)} / ${formatPoints(String(a.score.maxScore), locale)}`
+                  : "—"}
+              </strong>
+            </span>
+          ) : (
+            <>
+              <span>
+                {t("my.registered")} <LevelBadge level={a.registeredLevel} />
+              </span>
+              <span>
+                {t("my.computed")} <LevelBadge level={a.computedLevel} />
+              </span>
+            </>
+          )}
+          {a.round.judgedBy === "levels" && a.recognisedLevel !== null && a.recognisedLevel !== undefined && (
             <span>
               {t("my.recognised")} <LevelBadge level={a.recognisedLevel} />
             </span>

@@ -1,7 +1,6 @@
 /** The assessment documents (typed from apps/api/schema.graphql) and their query options. */
 import { queryOptions } from "@tanstack/react-query";
 import {
-  AssessedUnitFields,
   AssessmentFields,
   ErrorFields,
   EvaluationFields,
@@ -13,6 +12,46 @@ import {
   UnitLineageFields,
 } from "@cds/ui";
 import { PinnedSetVersionFields, SubmitProblemFields } from "../../fragments.ts";
+
+/** A scored index's score as the API computes it (criteria-core's `score` of the saved values). */
+export const PortalScoreFields = graphql(`
+  fragment PortalScoreFields on Score @_unmask {
+    score
+    scoreText
+    maxScore
+    exact {
+      numerator
+      denominator
+    }
+    level
+    levelName
+    groups {
+      code
+      name
+      parent
+      points
+      pointsText
+      max
+      index
+      indexText
+      weight
+      notApplicable
+    }
+    components {
+      code
+      group
+      status
+      points
+      pointsText
+      max
+      band
+    }
+    missing
+    notApplicable
+  }
+`);
+
+export type ServerScore = ResultOf<typeof PortalScoreFields>;
 
 export const AssessmentQuery = graphql(
   `
@@ -44,10 +83,26 @@ export const AssessmentQuery = graphql(
         setVersion {
           ...PinnedSetVersionFields
         }
+        # The review's comments, with whether they ask for more evidence (a badge on the component).
+        comments {
+          id
+          criterionCode
+          body
+          createdAt
+          needsEvidence
+        }
+        score {
+          ...PortalScoreFields
+        }
+        finalScore {
+          scoreText
+          maxScore
+          levelName
+        }
       }
     }
   `,
-  [AssessmentFields, PinnedSetVersionFields, SubmitProblemFields, UnitLineageFields],
+  [AssessmentFields, PinnedSetVersionFields, PortalScoreFields, SubmitProblemFields, UnitLineageFields],
 );
 
 export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];
@@ -78,13 +133,16 @@ export const SaveValuesMutation = graphql(
             submitProblems {
               ...SubmitProblemFields
             }
+            score {
+              ...PortalScoreFields
+            }
           }
         }
         ...ErrorFields
       }
     }
   `,
-  [ErrorFields, EvaluationFields, IndicatorValueFields, SubmitProblemFields],
+  [ErrorFields, EvaluationFields, IndicatorValueFields, PortalScoreFields, SubmitProblemFields],
 );
 
 export const RegisterLevelMutation = graphql(
@@ -176,34 +234,46 @@ export const DeleteEvidenceMutation = graphql(
   [ErrorFields],
 );
 
-export const MyAssessmentsQuery = graphql(
-  `
-    query PortalMyAssessments($unitCode: String!) {
-      assessments(unitCode: $unitCode, first: 100) {
-        edges {
-          node {
+/**
+ * The assessments of a unit and the units below it. The API's cost limit multiplies this selection by `first`
+ * (100) and each fragment spread by one more level of depth: the unit is selected inline and only what the list
+ * shows (with the AssessedUnitFields fragment the query was refused as too complex).
+ */
+export const MyAssessmentsQuery = graphql(`
+  query PortalMyAssessments($unitCode: String!) {
+    assessments(unitCode: $unitCode, first: 100) {
+      edges {
+        node {
+          id
+          status
+          allowedActions
+          registeredLevel
+          computedLevel
+          recognisedLevel
+          unit {
             id
-            status
-            allowedActions
-            registeredLevel
-            computedLevel
-            recognisedLevel
-            unit {
-              ...AssessedUnitFields
-            }
-            round {
-              id
+            code
+            name
+            parent {
               name
-              year
-              submitDueAt
             }
+          }
+          round {
+            id
+            name
+            year
+            submitDueAt
+            judgedBy
+          }
+          score {
+            scoreText
+            maxScore
           }
         }
       }
     }
-  `,
-  [AssessedUnitFields],
-);
+  }
+`);
 
 export type MyAssessment = ResultOf<typeof MyAssessmentsQuery>["assessments"]["edges"][number]["node"];
 

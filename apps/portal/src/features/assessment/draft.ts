@@ -2,10 +2,13 @@
  * Unsaved changes kept in localStorage, per assessment and the version they
  * were made on, so a lost connection or a closed tab loses nothing.
  */
-import type { FieldState } from "@cds/ui";
+import type { ComponentFieldState, FieldState } from "@cds/ui";
+
+/** What is typed for one code: a criterion's field (a set judged by levels) or a scored component's. */
+export type DraftField = FieldState | ComponentFieldState;
 
 export interface Draft {
-  fields: Record<string, FieldState>;
+  fields: Record<string, DraftField>;
   notes: Record<string, string>;
 }
 

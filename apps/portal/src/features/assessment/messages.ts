@@ -11,6 +11,7 @@ export const assessmentVi: Catalog = {
   "my.registered": "Mức đăng ký",
   "my.computed": "Mức số liệu đạt",
   "my.recognised": "Mức công nhận",
+  "my.score": "Điểm",
 
   "a.gso": "mã {code}",
   "a.round": "Đợt đánh giá",
@@ -71,6 +72,47 @@ export const assessmentVi: Catalog = {
   "aria.noSubjects": "{code} không có đối tượng",
   "aria.note": "{code} ghi chú",
   "aria.evidence": "{code} tải minh chứng",
+  "aria.index": "{code} giá trị chỉ số",
+  "aria.points": "{code} điểm đề xuất",
+  "aria.notApplicable": "{code} không áp dụng",
+
+  "input.index": "Giá trị chỉ số (0–1)",
+  "input.points": "Điểm đề xuất (0–{max})",
+  "input.pointsStep": "Điểm đề xuất (0–{max}, bước {step})",
+  "value.notApplicable": "Không áp dụng",
+  "value.points": "{n} điểm",
+  "err.index.number": "Giá trị chỉ số phải là một số từ 0 đến 1 (vd. 0,75)",
+  "err.index.over": "Giá trị chỉ số không được lớn hơn 1",
+  "err.points.number": "Điểm đề xuất phải là một số không âm (vd. 15 hoặc 7,5)",
+  "err.points.over": "Điểm đề xuất không được lớn hơn điểm tối đa ({max})",
+  "err.points.step": "Điểm đề xuất phải theo bước {step} điểm",
+  "err.notApplicable": "Chỉ số thành phần này không được khai báo Không áp dụng",
+  "err.denominator.zeroComponent": "Mẫu số phải lớn hơn 0 (chỉ số thành phần này không được khai báo Không áp dụng)",
+
+  "score.title": "Kết quả tự chấm điểm (tính ngay)",
+  "score.total": "Tổng điểm theo số liệu đang nhập:",
+  "score.short": "Điểm:",
+  "score.pointsWord": "điểm",
+  "score.level": "Xếp loại:",
+  "score.missing": "Còn {n} chỉ số thành phần chưa nhập (đang tính 0 điểm).",
+  "score.server": "Điểm do hệ thống tính theo số liệu đã lưu:",
+  "score.mismatch":
+    "Điểm tính trên máy ({local}) khác điểm máy chủ tính ({server}). Hãy tải lại trang; nếu vẫn khác, báo cho quản trị hệ thống.",
+  "score.groups": "Điểm từng nhóm",
+  "score.index": "chỉ số {index}",
+  "score.gaps": "Cách để được thêm điểm",
+  "score.moreGaps": "Xem thêm {n} chỉ số thành phần",
+  "score.noGaps": "Mọi chỉ số thành phần đều đã đạt điểm tối đa.",
+  "score.earned": "Điểm hiện tại:",
+  "score.notEntered": "chưa nhập",
+  "score.max": "Tối đa {max} điểm",
+  "score.rule": "Cách tính điểm:",
+  "score.help": "Phương pháp tính, nguồn số liệu và căn cứ",
+  "score.dataSource": "Nguồn số liệu, tài liệu kiểm chứng",
+  "score.asPercent": "Nhập theo tỷ lệ %",
+  "score.asRatio": "Nhập tử số và mẫu số",
+  "score.appraisedHint": "Đơn vị đề xuất điểm; hội đồng thẩm định chấm lại.",
+  "score.countUnit": "đối tượng",
 
   "evidence.title": "Minh chứng:",
   "evidence.none": "chưa có tệp nào",
@@ -91,6 +133,7 @@ export const assessmentVi: Catalog = {
   "review.comment": "Ý kiến cấp xét duyệt:",
   "review.general": "Ý kiến chung của cấp xét duyệt",
   "review.verified": "Cấp xác minh ghi nhận:",
+  "review.needsEvidence": "Cần bổ sung minh chứng",
 
   "value.incomplete": "(chưa nhập xong)",
 
@@ -99,6 +142,7 @@ export const assessmentVi: Catalog = {
   "conflict.text":
     "Trong lúc bạn nhập, một cán bộ khác đã lưu số liệu. Chưa có gì của bạn bị ghi đè. Hãy so sánh và chọn:",
   "conflict.criterion": "Tiêu chí",
+  "conflict.component": "Chỉ số thành phần",
   "conflict.mine": "Số liệu của bạn (chưa lưu)",
   "conflict.theirs": "Số liệu đã lưu",
   "conflict.loading": "Đang tải số liệu mới nhất…",
@@ -115,6 +159,7 @@ export const assessmentVi: Catalog = {
   "save.allSaved": "Mọi thay đổi đã được lưu",
   "save.readOnly": "Chỉ xem",
   "save.invalid": "{n} tiêu chí cần sửa",
+  "save.invalidComponents": "{n} chỉ số thành phần cần sửa",
   "save.now": "Lưu ngay",
 
   "live.title": "Kết quả tự đánh giá (tính ngay)",
@@ -148,6 +193,10 @@ export const assessmentVi: Catalog = {
   "submit.confirmWhat": "Mức đăng ký: mức {level} ({name}). Đã nhập số liệu {filled}/{total} tiêu chí.",
   "submit.confirmYes": "Nộp",
   "submit.confirmNo": "Huỷ",
+  "submit.explainScore":
+    "Theo số liệu hiện tại, đơn vị được {score}. Sau khi nộp, hồ sơ được khoá để cấp trên xác minh; chỉ sửa được khi bị trả lại.",
+  "submit.missingComponents": "Còn {n} chỉ số thành phần chưa nhập số liệu (hoặc chưa khai báo Không áp dụng):",
+  "submit.confirmScore": "Điểm tự đánh giá: {score}. Đã nhập số liệu {filled}/{total} chỉ số thành phần.",
 
   "excel.title": "Excel",
   "excel.hint":
@@ -173,6 +222,8 @@ export const assessmentVi: Catalog = {
   "excel.applying": "Đang lưu…",
   "excel.cancel": "Huỷ",
   "excel.done": "Đã nhập {n} số liệu từ Excel.",
+  "excel.score": "Điểm sau khi nhập:",
+  "excel.noScore": "chưa tính được",
 
   "timeline.title": "Quá trình xử lý hồ sơ",
   "timeline.assessment.register": "Đăng ký mức {registeredLevel}",
@@ -181,6 +232,12 @@ export const assessmentVi: Catalog = {
   "timeline.assessment.verify": "Đã xác minh số liệu",
   "timeline.assessment.appraise": "Đã thẩm định (mức {appraisedLevel})",
   "timeline.assessment.recognise": "Đã công nhận mức {recognisedLevel} — Quyết định số {decisionNumber}",
+  "timeline.points.assessment.register": "Đăng ký mức {registeredLevel}",
+  "timeline.points.assessment.submit": "Đã nộp hồ sơ (điểm tự đánh giá {score})",
+  "timeline.points.assessment.return": "Bị trả lại để bổ sung",
+  "timeline.points.assessment.verify": "Đã xác minh số liệu",
+  "timeline.points.assessment.appraise": "Đã thẩm định (điểm {score})",
+  "timeline.points.assessment.recognise": "Đã công nhận, điểm {score} — Quyết định số {decisionNumber}",
 };
 
 export const assessmentEn: Catalog = {
@@ -194,6 +251,7 @@ export const assessmentEn: Catalog = {
   "my.registered": "Registered",
   "my.computed": "Computed",
   "my.recognised": "Recognised",
+  "my.score": "Score",
 
   "a.gso": "code {code}",
   "a.round": "Round",
@@ -254,6 +312,47 @@ export const assessmentEn: Catalog = {
   "aria.noSubjects": "{code} nothing to count",
   "aria.note": "{code} note",
   "aria.evidence": "{code} upload evidence",
+  "aria.index": "{code} index value",
+  "aria.points": "{code} proposed points",
+  "aria.notApplicable": "{code} not applicable",
+
+  "input.index": "Index value (0–1)",
+  "input.points": "Proposed points (0–{max})",
+  "input.pointsStep": "Proposed points (0–{max}, step {step})",
+  "value.notApplicable": "Not applicable",
+  "value.points": "{n} points",
+  "err.index.number": "The index value must be a number from 0 to 1 (e.g. 0.75)",
+  "err.index.over": "The index value cannot exceed 1",
+  "err.points.number": "Proposed points must be a number, not negative (e.g. 15 or 7.5)",
+  "err.points.over": "Proposed points cannot exceed the maximum ({max})",
+  "err.points.step": "Proposed points must be in steps of {step}",
+  "err.notApplicable": "This component cannot be declared not applicable",
+  "err.denominator.zeroComponent": "The denominator must be above 0 (this component cannot be declared not applicable)",
+
+  "score.title": "Self-assessed score (live)",
+  "score.total": "Total score of the values entered:",
+  "score.short": "Score:",
+  "score.pointsWord": "points",
+  "score.level": "Rating:",
+  "score.missing": "{n} components have no value yet (scored 0 for now).",
+  "score.server": "Score computed by the server from saved values:",
+  "score.mismatch":
+    "The score computed here ({local}) differs from the server's ({server}). Reload the page; if it persists, tell the administrators.",
+  "score.groups": "Points per group",
+  "score.index": "index {index}",
+  "score.gaps": "How to earn more points",
+  "score.moreGaps": "{n} more components",
+  "score.noGaps": "Every component has its maximum points.",
+  "score.earned": "Points now:",
+  "score.notEntered": "no value yet",
+  "score.max": "Up to {max} points",
+  "score.rule": "Scoring:",
+  "score.help": "Method, data source and legal basis",
+  "score.dataSource": "Data source and evidence",
+  "score.asPercent": "Enter a percent",
+  "score.asRatio": "Enter a numerator and denominator",
+  "score.appraisedHint": "The unit proposes points; the appraisal council decides.",
+  "score.countUnit": "items",
 
   "evidence.title": "Evidence:",
   "evidence.none": "no file yet",
@@ -274,6 +373,7 @@ export const assessmentEn: Catalog = {
   "review.comment": "Reviewer's comment:",
   "review.general": "Reviewer's general comment",
   "review.verified": "Verifier recorded:",
+  "review.needsEvidence": "More evidence needed",
 
   "value.incomplete": "(incomplete)",
 
@@ -283,6 +383,7 @@ export const assessmentEn: Catalog = {
   "conflict.text":
     "While you were typing, another editor saved values. Nothing of yours was overwritten. Compare and choose:",
   "conflict.criterion": "Criterion",
+  "conflict.component": "Component",
   "conflict.mine": "Your values (unsaved)",
   "conflict.theirs": "Saved values",
   "conflict.loading": "Loading the latest values…",
@@ -299,6 +400,7 @@ export const assessmentEn: Catalog = {
   "save.allSaved": "All changes saved",
   "save.readOnly": "Read-only",
   "save.invalid": "{n} criteria to fix",
+  "save.invalidComponents": "{n} components to fix",
   "save.now": "Save now",
 
   "live.title": "Self-assessment (live)",
@@ -332,6 +434,10 @@ export const assessmentEn: Catalog = {
   "submit.confirmWhat": "Registered level: {level} ({name}). Values entered for {filled}/{total} criteria.",
   "submit.confirmYes": "Submit",
   "submit.confirmNo": "Cancel",
+  "submit.explainScore":
+    "With the current values the unit scores {score}. Once submitted it is locked for review; it can change again only if returned.",
+  "submit.missingComponents": "{n} components have no value (nor are declared not applicable):",
+  "submit.confirmScore": "Self-assessed score: {score}. Values entered for {filled}/{total} components.",
 
   "excel.title": "Excel",
   "excel.hint":
@@ -357,6 +463,8 @@ export const assessmentEn: Catalog = {
   "excel.applying": "Saving…",
   "excel.cancel": "Cancel",
   "excel.done": "{n} values imported from Excel.",
+  "excel.score": "Score after the import:",
+  "excel.noScore": "cannot be computed",
 
   "timeline.title": "History",
   "timeline.assessment.register": "Registered level {registeredLevel}",
@@ -365,4 +473,10 @@ export const assessmentEn: Catalog = {
   "timeline.assessment.verify": "Values verified",
   "timeline.assessment.appraise": "Appraised (level {appraisedLevel})",
   "timeline.assessment.recognise": "Recognised at level {recognisedLevel} — Decision {decisionNumber}",
+  "timeline.points.assessment.register": "Registered level {registeredLevel}",
+  "timeline.points.assessment.submit": "Submitted (self-assessed score {score})",
+  "timeline.points.assessment.return": "Returned for more work",
+  "timeline.points.assessment.verify": "Values verified",
+  "timeline.points.assessment.appraise": "Appraised (score {score})",
+  "timeline.points.assessment.recognise": "Recognised with score {score} — Decision {decisionNumber}",
 };

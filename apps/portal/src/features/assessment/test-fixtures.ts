@@ -1,7 +1,10 @@
-/** A small criteria set with every measure kind, a unit editor and the assessment the API answers, for the component tests. */
+/**
+ * A small criteria set with every measure kind, a unit editor and the assessment the API answers, for the component
+ * tests; and a scored index (the built-in mau-dti-xa template) with the assessment the API answers for it.
+ */
 import { deadline } from "@cds/calendar";
-import { evaluate, type IndicatorValues } from "@cds/criteria-core";
-import type { TCriteriaSet } from "@cds/criteria-schema";
+import { evaluate, score, type ComponentValues, type IndicatorValues } from "@cds/criteria-core";
+import { builtInSet, type TCriteriaSet } from "@cds/criteria-schema";
 import type { Me } from "@cds/ui";
 
 const base = {
@@ -220,3 +223,77 @@ export const valuesOf = (a: AssessmentFixture): Record<string, unknown> =>
 /** The assessment once `values` are saved over its own, at `version`. */
 export const savedOver = (a: AssessmentFixture, values: unknown, version: number) =>
   assessment({ version, values: { ...valuesOf(a), ...(values as object) } });
+
+// ---------------------------------------------------------------------------
+// A scored index (Bộ chỉ số): the built-in template mau-dti-xa, scored by criteria-core as the API does
+// ---------------------------------------------------------------------------
+
+/** The built-in commune index template: 47 components in 8 groups on 1,000 points. */
+export const scoredSet: TCriteriaSet = builtInSet("mau-dti-xa")!;
+
+export const scoredValues: Record<string, unknown> = {
+  "NT-01": { points: 15 },
+  "NT-02": true,
+  "NT-04": { count: 7 },
+  "TC-03": { numerator: 6, denominator: 10 },
+  "HT-01": { numerator: 80, denominator: 100 },
+  "NL-04": { notApplicable: true },
+  "XH-03": { numerator: 63, denominator: 100 },
+};
+
+/** The assessment the API answers for a scored set: values by component, its score, no level, no evaluation. */
+export function scoredAssessment(
+  opts: {
+    version?: number;
+    values?: Record<string, unknown>;
+    status?: string;
+    set?: TCriteriaSet;
+    comments?: { id: string; criterionCode: string | null; body: string; createdAt: string; needsEvidence: boolean }[];
+  } = {},
+) {
+  const set = opts.set ?? scoredSet;
+  const values = opts.values ?? scoredValues;
+  const s = score(set, values as ComponentValues);
+  const base = assessment({ version: opts.version, status: opts.status, values: {}, registeredLevel: null });
+  return {
+    ...base,
+    registeredLevel: null,
+    computedLevel: s.level ?? 0,
+    evaluation: null,
+    score: s,
+    finalScore: null,
+    values: Object.entries(values).map(([criterionCode, value]) => ({
+      criterionCode,
+      value,
+      effectiveValue: value,
+      note: null,
+      verifiedValue: null,
+      verifierComment: null,
+      verifiedAt: null,
+    })),
+    comments: opts.comments ?? [],
+    // What the API answers: every component without a value (none is registered for a scored index).
+    submitProblems: s.missing.map((code) => ({
+      criterion: code,
+      field: `values.${code}`,
+      reason: "missing",
+      message: "chưa nhập số liệu",
+      messageEn: "no value entered",
+    })),
+    setVersion: {
+      ...base.setVersion,
+      id: "v-dti",
+      document: set,
+      set: { title: set.title, tenant: { name: "Ninh Bình" } },
+    },
+  };
+}
+
+type ScoredFixture = ReturnType<typeof scoredAssessment>;
+
+/** The scored assessment once `values` are saved over its own, at `version`. */
+export const scoredSavedOver = (a: ScoredFixture, values: unknown, version: number, set?: TCriteriaSet) => {
+  const merged: Record<string, unknown> = { ...valuesOf(a as unknown as AssessmentFixture), ...(values as object) };
+  for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
+  return scoredAssessment({ version, values: merged, set });
+};

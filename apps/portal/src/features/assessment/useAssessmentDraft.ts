@@ -5,11 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import type { TCriteriaSet, TCriterion } from "@cds/criteria-schema";
-import { ApiError, fieldFromValue, request, sameField, unwrap, type ApiIssue, type FieldState } from "@cds/ui";
+import { ApiError, request, sameField, unwrap, type ApiIssue } from "@cds/ui";
 import { SaveValuesMutation, type AssessmentData } from "./api.ts";
-import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft } from "./draft.ts";
-import { judgeLocally, pendingChanges, serverValues } from "./judge.ts";
+import { clearDraft, EMPTY_DRAFT, isEmptyDraft, loadDraft, storeDraft, type Draft, type DraftField } from "./draft.ts";
+import { pendingChanges, serverValues, type FormModel } from "./judge.ts";
 
 export type SaveState =
   | { kind: "idle" }
@@ -24,14 +23,13 @@ const AUTOSAVE_MS = 1500;
 export function useAssessmentDraft({
   routeId,
   data,
-  set,
-  byCode,
+  model,
   editable,
 }: {
   routeId: string;
   data: AssessmentData;
-  set: TCriteriaSet;
-  byCode: Map<string, TCriterion>;
+  /** How the set's values are read, written and judged (by criterion or by scored component). */
+  model: FormModel;
   editable: boolean;
 }) {
   const qc = useQueryClient();
@@ -89,16 +87,16 @@ export function useAssessmentDraft({
   }, []);
 
   const onChange = useCallback(
-    (code: string, next: FieldState) => {
+    (code: string, next: DraftField) => {
       touch();
       setDraft((d) => {
         const fields = { ...d.fields };
-        if (sameField(next, fieldFromValue(byCode.get(code)!, server.entered.get(code)))) delete fields[code];
+        if (sameField(next, model.field(code, server.entered.get(code)))) delete fields[code];
         else fields[code] = next;
         return { ...d, fields };
       });
     },
-    [byCode, server, touch],
+    [model, server, touch],
   );
   const onNote = useCallback(
     (code: string, text: string) => {
@@ -117,7 +115,7 @@ export function useAssessmentDraft({
   const saveNow = useCallback(async (): Promise<number | null> => {
     if (savingRef.current || conflictRef.current) return null;
     const snap = draftRef.current;
-    const { values, notes } = pendingChanges(byCode, snap);
+    const { values, notes } = pendingChanges(model, snap);
     if (Object.keys(values).length === 0 && Object.keys(notes).length === 0) return null;
     if (typeof navigator !== "undefined" && navigator.onLine === false) {
       failedRef.current = snap;
@@ -165,7 +163,7 @@ export function useAssessmentDraft({
     } finally {
       savingRef.current = false;
     }
-  }, [byCode, routeId, qc, queryKey, currentBase]);
+  }, [model, routeId, qc, queryKey, currentBase]);
 
   const saveRef = useRef(saveNow);
   useEffect(() => {
@@ -226,10 +224,7 @@ export function useAssessmentDraft({
     void saveRef.current();
   };
 
-  const live = useMemo(
-    () => judgeLocally(set, byCode, server.effective, draft, registered),
-    [set, byCode, server, draft, registered],
-  );
+  const live = useMemo(() => model.judge(server.effective, draft, registered), [model, server, draft, registered]);
   const dirty = !isEmptyDraft(draft);
   const invalidCodes = Object.keys(live.errors).filter((c) => draft.fields[c]);
 

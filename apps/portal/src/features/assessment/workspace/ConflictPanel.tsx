@@ -7,8 +7,11 @@ export function ConflictPanel({
   fetching,
   onReload,
   onKeep,
+  scored = false,
 }: {
   rows: ConflictRow[];
+  /** The values are a scored index's components (the first column names them so). */
+  scored?: boolean;
   fetching: boolean;
   onReload: () => void;
   onKeep: () => void;
@@ -23,7 +26,7 @@ export function ConflictPanel({
           <table>
             <thead>
               <tr>
-                <th>{t("conflict.criterion")}</th>
+                <th>{t(scored ? "conflict.component" : "conflict.criterion")}</th>
                 <th>{t("conflict.mine")}</th>
                 <th>{t("conflict.theirs")}</th>
               </tr>

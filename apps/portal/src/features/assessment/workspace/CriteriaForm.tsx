@@ -1,9 +1,10 @@
 /** The data-entry form: a jump list of groups (with what is missing) and one card per criterion. */
 import { useMemo } from "react";
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import { fieldFromValue, useI18n } from "@cds/ui";
+import { useI18n, type FieldState } from "@cds/ui";
 import { CriterionCard } from "../CriterionCard.tsx";
 import { evidenceActionsOf } from "../EvidenceBox.tsx";
+import type { LiveLevels } from "../judge.ts";
 import type { WorkspaceProps } from "./props.ts";
 
 const EMPTY_LIST: never[] = [];
@@ -21,12 +22,14 @@ export function CriteriaForm({
   assessmentId,
   data,
   set,
+  model,
   editable,
   showComments,
   d,
-}: WorkspaceProps & { showComments: boolean }) {
+  live,
+}: WorkspaceProps & { showComments: boolean; live: LiveLevels }) {
   const { t, locale } = useI18n();
-  const { live, draft, server } = d;
+  const { draft, server } = d;
   const evidenceActions = useMemo(() => evidenceActionsOf(data.allowedActions), [data.allowedActions]);
   const evidenceBy = useMemo(() => groupBy(data.evidence, (e) => e.criterionCode), [data.evidence]);
   const commentsBy = useMemo(() => groupBy(data.comments, (c) => c.criterionCode), [data.comments]);
@@ -61,7 +64,7 @@ export function CriteriaForm({
                 assessmentId={assessmentId}
                 criterion={c}
                 levels={set.levels}
-                state={draft.fields[c.code] ?? fieldFromValue(c, server.entered.get(c.code))}
+                state={(draft.fields[c.code] ?? model.field(c.code, server.entered.get(c.code))) as FieldState}
                 note={draft.notes[c.code] ?? server.notes.get(c.code) ?? ""}
                 dirty={c.code in draft.fields || c.code in draft.notes}
                 errors={live.errors[c.code] ?? EMPTY_LIST}

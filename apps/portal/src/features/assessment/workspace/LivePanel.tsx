@@ -1,6 +1,6 @@
 /** The live result beside the form: the level the values reach now, per-level checklist, what is missing. */
 import { LevelBadge, Notice, useI18n, type ApiIssue } from "@cds/ui";
-import type { Live } from "../judge.ts";
+import type { LiveLevels } from "../judge.ts";
 
 export function LivePanel({
   live,
@@ -9,7 +9,7 @@ export function LivePanel({
   serverIssues,
   levelName,
 }: {
-  live: Live;
+  live: LiveLevels;
   serverLevel: number;
   mismatch: boolean;
   serverIssues: ApiIssue[];

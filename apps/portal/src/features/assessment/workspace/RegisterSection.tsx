@@ -1,4 +1,4 @@
-/** The level the unit registers for (what it will be judged against at submission). */
+/** The level the unit registers for (what it will be judged against at submission); a scored index has none. */
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, ErrorBox, LevelBadge, request, unwrap, useI18n } from "@cds/ui";
@@ -10,7 +10,9 @@ export function RegisterSection({ assessmentId, set, registered, editable, d, le
   const qc = useQueryClient();
   const queryKey = ["assessment", assessmentId];
   const [chosen, setChosen] = useState<number>(
-    () => registered ?? Math.max(1, Math.min(d.live.evaluation.level + 1, set.levels.length)),
+    () =>
+      registered ??
+      Math.max(1, Math.min((d.live.kind === "levels" ? d.live.evaluation.level : 0) + 1, set.levels.length)),
   );
   const [state, setState] = useState<{ pending: boolean; error: unknown }>({ pending: false, error: null });
   const register = async () => {

@@ -1,13 +1,15 @@
 /**
  * Submitting: refused here first when the API's precondition (submitProblems: no level registered,
- * values missing for it) or a field is invalid, naming the criteria; confirmed by the user (it locks
- * the values and evidence), then sent.
+ * values missing for it; for a scored index, every component without a value or "Không áp dụng") or a
+ * field is invalid, naming the criteria or components; confirmed by the user (it locks the values and
+ * evidence), then sent.
  */
 import { useMemo, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, ErrorBox, Notice, request, unwrap, useI18n } from "@cds/ui";
 import { SubmitMutation } from "../api.ts";
 import { clearDraft } from "../draft.ts";
+import { pointsOutOf } from "../scored.ts";
 import type { WorkspaceProps } from "./props.ts";
 
 type SubmitState = { pending: boolean; error: unknown; done: boolean };
@@ -29,23 +31,33 @@ function CriterionLinks({
   ));
 }
 
-export function SubmitSection({ assessmentId, data, set, byCode, registered, editable, d, levelName }: WorkspaceProps) {
+export function SubmitSection({ assessmentId, data, model, registered, editable, d, levelName }: WorkspaceProps) {
   const submitProblems = data.submitProblems;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
   const { live, invalidCodes, dirty } = d;
+  const scored = live.kind === "points";
   // The precondition is the API's (submitProblems, for the values saved); while edits are unsaved,
   // the live judgement previews what it will say once they are saved (they are saved before submitting).
   const { missing, noLevel } = useMemo(() => {
     const s = new Set<string>();
     if (dirty) {
-      for (const l of live.evaluation.levels.slice(0, registered ?? 0)) for (const c of l.missing) s.add(c);
+      if (live.kind === "points") for (const c of live.score.missing) s.add(c);
+      else for (const l of live.evaluation.levels.slice(0, registered ?? 0)) for (const c of l.missing) s.add(c);
     } else for (const p of submitProblems) if (p.reason === "missing") s.add(p.criterion);
+    // An invalid field is listed once, as invalid.
+    for (const c of invalidCodes) s.delete(c);
     return {
-      missing: set.criteria.filter((c) => s.has(c.code)).map((c) => c.code),
-      noLevel: !registered || (!dirty && submitProblems.some((p) => p.reason === "no_level")),
+      missing: model.codes.filter((c) => s.has(c)),
+      // A scored index registers no level: its score comes from the values.
+      noLevel:
+        live.kind === "levels" && (!registered || (!dirty && submitProblems.some((p) => p.reason === "no_level"))),
     };
-  }, [dirty, live, registered, set, submitProblems]);
+  }, [dirty, live, registered, model, submitProblems, invalidCodes]);
+  const scoreText =
+    live.kind === "points"
+      ? `${pointsOutOf(live.score.scoreText, live.score.maxScore, locale)} ${t("score.pointsWord")}`
+      : "";
   const [tried, setTried] = useState(false);
   const [state, setState] = useState<SubmitState>({ pending: false, error: null, done: false });
   // Submitting locks the values and evidence: the user confirms first, seeing what is locked.
@@ -56,7 +68,7 @@ export function SubmitSection({ assessmentId, data, set, byCode, registered, edi
     setState({ pending: false, error: null, done: false });
     if (!refused) setConfirming(true);
   };
-  const filled = set.criteria.filter((c) => live.values[c.code] !== undefined).length;
+  const filled = model.codes.filter((c) => live.values[c] !== undefined).length;
   const submit = async () => {
     setConfirming(false);
     if (refused) return;
@@ -86,7 +98,7 @@ export function SubmitSection({ assessmentId, data, set, byCode, registered, edi
     state.error instanceof ApiError
       ? state.error.issues.filter((i) => i.field?.startsWith("values.")).map((i) => i.field!.slice("values.".length))
       : [];
-  const nameOf = (code: string) => byCode.get(code)?.name ?? code;
+  const nameOf = (code: string) => model.name(code);
 
   return (
     <>
@@ -94,10 +106,12 @@ export function SubmitSection({ assessmentId, data, set, byCode, registered, edi
         <section className="card pa-submit" aria-labelledby="submit-title">
           <h2 id="submit-title">{t("submit.title")}</h2>
           <p>
-            {t("submit.explain", {
-              level: live.evaluation.level,
-              name: levelName(live.evaluation.level) ?? t("level.0"),
-            })}
+            {live.kind === "points"
+              ? t("submit.explainScore", { score: scoreText })
+              : t("submit.explain", {
+                  level: live.evaluation.level,
+                  name: levelName(live.evaluation.level) ?? t("level.0"),
+                })}
           </p>
           {tried && noLevel && (
             <div className="error-box" role="alert">
@@ -107,7 +121,13 @@ export function SubmitSection({ assessmentId, data, set, byCode, registered, edi
           {tried && (missing.length > 0 || invalidCodes.length > 0) && (
             <div className="error-box" role="alert" data-testid="submit-missing">
               <strong>{t("submit.refused")}</strong>
-              {missing.length > 0 && <p>{t("submit.missing", { n: missing.length, level: registered ?? "" })}</p>}
+              {missing.length > 0 && (
+                <p>
+                  {scored
+                    ? t("submit.missingComponents", { n: missing.length })
+                    : t("submit.missing", { n: missing.length, level: registered ?? "" })}
+                </p>
+              )}
               <ul>
                 <CriterionLinks codes={missing} label={nameOf} />
                 <CriterionLinks codes={invalidCodes} label={() => t("submit.invalid")} keyPrefix="inv-" />
@@ -124,7 +144,7 @@ export function SubmitSection({ assessmentId, data, set, byCode, registered, edi
           ) : (
             <ErrorBox error={state.error} />
           )}
-          {confirming && registered ? (
+          {confirming && (scored || registered) ? (
             <div
               className="pa-submit-confirm"
               role="alertdialog"
@@ -134,12 +154,14 @@ export function SubmitSection({ assessmentId, data, set, byCode, registered, edi
               <strong id="submit-confirm-title">{t("submit.confirmTitle")}</strong>
               <p id="submit-confirm-text">
                 {t("submit.confirmLock")}{" "}
-                {t("submit.confirmWhat", {
-                  level: registered,
-                  name: levelName(registered) ?? "",
-                  filled,
-                  total: set.criteria.length,
-                })}
+                {scored
+                  ? t("submit.confirmScore", { score: scoreText, filled, total: model.codes.length })
+                  : t("submit.confirmWhat", {
+                      level: registered ?? "",
+                      name: levelName(registered ?? 0) ?? "",
+                      filled,
+                      total: model.codes.length,
+                    })}
               </p>
               <button type="button" className="pa-big" onClick={() => void submit()} autoFocus>
                 {t("submit.confirmYes")}

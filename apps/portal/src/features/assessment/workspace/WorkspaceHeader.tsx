@@ -1,10 +1,12 @@
 /** Whose assessment this is, in which round and against which set, the deadline, the status and what it means. */
 import { LevelBadge, Link, Notice, StatusBadge, useI18n } from "@cds/ui";
+import { pointsOutOf } from "../scored.ts";
 import { DaysLeft } from "./DaysLeft.tsx";
 import type { WorkspaceProps } from "./props.ts";
 
-export function WorkspaceHeader({ data, editable, levelName }: WorkspaceProps) {
-  const { t, date } = useI18n();
+export function WorkspaceHeader({ data, model, editable, levelName }: WorkspaceProps) {
+  const { t, date, locale } = useI18n();
+  const final = model.kind === "points" ? data.finalScore : null;
   return (
     <>
       <p className="pa-back">
@@ -52,13 +54,26 @@ export function WorkspaceHeader({ data, editable, levelName }: WorkspaceProps) {
         </div>
       </header>
 
-      {data.status === "RECOGNISED" && data.recognisedLevel !== null && data.recognisedLevel !== undefined && (
+      {data.status === "RECOGNISED" && final && (
         <Notice kind="ok">
           <strong>{t("a.recognised")}</strong>{" "}
-          <LevelBadge level={data.recognisedLevel} name={levelName(data.recognisedLevel)} />{" "}
+          <strong data-testid="final-score">
+            {pointsOutOf(final.scoreText, final.maxScore, locale)} {t("score.pointsWord")}
+          </strong>
+          {final.levelName ? ` (${final.levelName})` : ""}{" "}
           {t("a.recognisedBy", { n: data.recognitionDecision ?? "—", d: date(data.recognitionDate) })}
         </Notice>
       )}
+      {data.status === "RECOGNISED" &&
+        !final &&
+        data.recognisedLevel !== null &&
+        data.recognisedLevel !== undefined && (
+          <Notice kind="ok">
+            <strong>{t("a.recognised")}</strong>{" "}
+            <LevelBadge level={data.recognisedLevel} name={levelName(data.recognisedLevel)} />{" "}
+            {t("a.recognisedBy", { n: data.recognitionDecision ?? "—", d: date(data.recognitionDate) })}
+          </Notice>
+        )}
       {!editable && data.status !== "RECOGNISED" && (
         <Notice kind="info">
           {data.status === "DRAFT" || data.status === "RETURNED"

@@ -1,0 +1,312 @@
+/**
+ * One component of a scored index (Bộ chỉ số): its name and code, unit, maximum, the rule in words,
+ * the input its rule asks for, "Không áp dụng" where it may not apply, and the points it earns now
+ * (criteria-core's `score` of the values shown, never computed here).
+ */
+import { memo, useState, type ReactNode } from "react";
+import { formatPoints, type ComponentScore } from "@cds/criteria-core";
+import { formatRule, type TScoreComponent } from "@cds/criteria-schema";
+import {
+  formatComponentValue,
+  parseWhole,
+  useI18n,
+  type ComponentFieldState,
+  type FieldError,
+  type InputName,
+} from "@cds/ui";
+import { NeedsEvidenceBadge, NumberInput, type ReviewNote } from "./CriterionCard.tsx";
+import { EvidenceBox, type EvidenceActions, type EvidenceFile } from "./EvidenceBox.tsx";
+import { pointsOutOf } from "./scored.ts";
+
+export interface ComponentCardProps {
+  assessmentId: string;
+  component: TScoreComponent;
+  state: ComponentFieldState;
+  note: string;
+  dirty: boolean;
+  errors: FieldError[];
+  /** What criteria-core's score of the values shown gives this component now: its status and points as the set rounds them. */
+  status: ComponentScore["status"] | undefined;
+  pointsText: string | undefined;
+  readOnly: boolean;
+  evidence: EvidenceFile[];
+  evidenceActions: EvidenceActions;
+  comments: ReviewNote[];
+  verified: { value: unknown; comment: string | null } | null;
+  onChange(code: string, next: ComponentFieldState): void;
+  onNote(code: string, text: string): void;
+}
+
+export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) {
+  const i18n = useI18n();
+  const { t, locale, number, percent } = i18n;
+  const c = p.component;
+  const code = c.code;
+  const rule = c.rule;
+  // A ratio or percentage band may be typed as a numerator and denominator, or as a percent: the way chosen
+  // while nothing is typed stays here (nothing to save) until a number is typed.
+  const [mode, setMode] = useState<"ratio" | "percent" | null>(null);
+  const empty =
+    (p.state.kind === "ratio" && !p.state.numerator.trim() && !p.state.denominator.trim()) ||
+    (p.state.kind === "percent" && !p.state.percent.trim());
+  const f: ComponentFieldState =
+    empty && mode && mode !== p.state.kind
+      ? mode === "percent"
+        ? { kind: "percent", percent: "", notApplicable: p.state.notApplicable }
+        : { kind: "ratio", numerator: "", denominator: "", notApplicable: p.state.notApplicable }
+      : p.state;
+  const errText = (input: InputName) => {
+    const e = p.errors.find((x) => x.input === input);
+    return e ? message(e) : undefined;
+  };
+  const message = (e: FieldError) =>
+    t(e.key, Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, number(v)])));
+  const disabled = p.readOnly || f.notApplicable;
+  const set = (patch: Partial<Extract<ComponentFieldState, { kind: typeof f.kind }>>) =>
+    p.onChange(code, { ...f, ...patch } as ComponentFieldState);
+  const max = formatPoints(String(c.max), locale);
+
+  let inputs: ReactNode = null;
+  let extra: ReactNode = null;
+  switch (f.kind) {
+    case "ratio": {
+      inputs = (
+        <div className="pa-inputs">
+          <NumberInput
+            label={t("input.numerator")}
+            aria={t("aria.numerator", { code })}
+            value={f.numerator}
+            onChange={(v) => set({ numerator: v })}
+            disabled={disabled}
+            error={errText("numerator")}
+          />
+          <span className="pa-slash" aria-hidden>
+            /
+          </span>
+          <NumberInput
+            label={t("input.denominator")}
+            aria={t("aria.denominator", { code })}
+            value={f.denominator}
+            onChange={(v) => set({ denominator: v })}
+            disabled={disabled}
+            error={errText("denominator")}
+          />
+        </div>
+      );
+      const n = parseWhole(f.numerator);
+      const d = parseWhole(f.denominator);
+      // Shown only for a ratio criteria-core accepts (no error on the component).
+      if (!f.notApplicable && n !== null && d !== null && d > 0 && p.errors.length === 0)
+        extra = (
+          <span className="pa-live-pct" data-testid={`percent-${code}`}>
+            = {percent(n, d)}
+          </span>
+        );
+      break;
+    }
+    case "percent":
+      inputs = (
+        <div className="pa-inputs">
+          <NumberInput
+            label={t("input.percent")}
+            aria={t("aria.percent", { code })}
+            value={f.percent}
+            onChange={(v) => set({ percent: v })}
+            disabled={disabled}
+            decimal
+            error={errText("percent")}
+          />
+        </div>
+      );
+      break;
+    case "boolean":
+      inputs = (
+        <div className="pa-yesno" role="radiogroup" aria-label={c.name}>
+          <label className={f.value === true ? "on" : ""}>
+            <input
+              type="radio"
+              name={`yn-${code}`}
+              aria-label={t("aria.yes", { code })}
+              checked={f.value === true}
+              disabled={disabled}
+              onChange={() => set({ value: true })}
+            />
+            {(rule.kind === "yesNo" ? rule.yesLabel : undefined) ?? t("input.yes")}
+          </label>
+          <label className={f.value === false ? "on" : ""}>
+            <input
+              type="radio"
+              name={`yn-${code}`}
+              aria-label={t("aria.no", { code })}
+              checked={f.value === false}
+              disabled={disabled}
+              onChange={() => set({ value: false })}
+            />
+            {t("input.no")}
+          </label>
+          {f.value !== null && !disabled && (
+            <button type="button" className="link" onClick={() => set({ value: null })}>
+              {t("input.clear")}
+            </button>
+          )}
+        </div>
+      );
+      break;
+    case "count":
+      inputs = (
+        <div className="pa-inputs">
+          <NumberInput
+            label={t("input.count", { unit: c.unit ?? c.subject ?? t("score.countUnit") })}
+            aria={t("aria.count", { code })}
+            value={f.count}
+            onChange={(v) => set({ count: v })}
+            disabled={disabled}
+            error={errText("count")}
+          />
+        </div>
+      );
+      break;
+    case "index":
+      inputs = (
+        <div className="pa-inputs">
+          <NumberInput
+            label={t("input.index")}
+            aria={t("aria.index", { code })}
+            value={f.index}
+            onChange={(v) => set({ index: v })}
+            disabled={disabled}
+            decimal
+            error={errText("index")}
+          />
+        </div>
+      );
+      break;
+    case "points": {
+      const step = rule.kind === "appraised" ? rule.step : undefined;
+      inputs = (
+        <div className="pa-inputs">
+          <NumberInput
+            label={step ? t("input.pointsStep", { max, step: number(step) }) : t("input.points", { max })}
+            aria={t("aria.points", { code })}
+            value={f.points}
+            onChange={(v) => set({ points: v })}
+            disabled={disabled}
+            decimal={!step || !Number.isInteger(step)}
+            error={errText("points")}
+          />
+        </div>
+      );
+      extra = <span className="muted pa-small">{t("score.appraisedHint")}</span>;
+      break;
+    }
+  }
+
+  const switchTo =
+    !p.readOnly && !f.notApplicable && empty && (f.kind === "ratio" || f.kind === "percent") ? (
+      <button type="button" className="link" onClick={() => setMode(f.kind === "ratio" ? "percent" : "ratio")}>
+        {f.kind === "ratio" ? t("score.asPercent") : t("score.asRatio")}
+      </button>
+    ) : null;
+
+  const earned =
+    p.status === "notApplicable" ? (
+      t("value.notApplicable")
+    ) : (
+      <>
+        {t("score.earned")} <strong>{pointsOutOf(p.pointsText ?? "0", c.max, locale)}</strong> {t("score.pointsWord")}
+        {p.status === "missing" && <span className="muted"> · {t("score.notEntered")}</span>}
+      </>
+    );
+  const errors = p.errors.map(message);
+  return (
+    <section
+      className={`pa-criterion${p.comments.length ? " pa-returned" : ""}`}
+      data-testid={`component-${code}`}
+      id={`criterion-${code}`}
+      aria-labelledby={`title-${code}`}
+    >
+      <header className="pa-crit-head">
+        <h4 id={`title-${code}`}>
+          <span className="pa-code">{code}</span> {locale === "en" ? (c.nameEn ?? c.name) : c.name}
+        </h4>
+        <NeedsEvidenceBadge code={code} comments={p.comments} />
+        <span className="pa-crit-status" data-testid={`points-${code}`} data-status={p.status}>
+          {earned}
+        </span>
+      </header>
+      <p className="pa-target">
+        {t("score.max", { max })} · {t("score.rule")} <strong>{formatRule(c, locale)}</strong>
+        {c.unit && c.unit !== "%" ? <span className="muted"> · {t("crit.unit", { unit: c.unit })}</span> : null}
+      </p>
+      {p.comments.map((cm) => (
+        <div className="pa-comment" key={cm.id} role="note">
+          <strong>{t("review.comment")}</strong> {cm.body}
+        </div>
+      ))}
+      {p.verified && (
+        <div className="pa-comment pa-verified" role="note">
+          <strong>{t("review.verified")}</strong> {formatComponentValue(c, p.verified.value, i18n)}
+          {p.verified.comment ? ` — ${p.verified.comment}` : ""}
+        </div>
+      )}
+      <div className="pa-entry">
+        {inputs}
+        {extra}
+        {switchTo}
+        {p.dirty && !p.readOnly && <span className="pa-unsaved">{t("crit.unsaved")}</span>}
+      </div>
+      {c.mayNotApply && (
+        <label className="pa-check">
+          <input
+            type="checkbox"
+            aria-label={t("aria.notApplicable", { code })}
+            checked={f.notApplicable}
+            disabled={p.readOnly}
+            onChange={(e) => set({ notApplicable: e.target.checked })}
+          />
+          {t("value.notApplicable")}
+        </label>
+      )}
+      {errors.length > 0 && (
+        <ul className="pa-errors" role="alert">
+          {errors.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
+      <details className="pa-help">
+        <summary>{t("score.help")}</summary>
+        <h5>{t("crit.method")}</h5>
+        <p>{c.method}</p>
+        <h5>{t("score.dataSource")}</h5>
+        <p>{c.dataSource}</p>
+        {c.legalBasis.length > 0 && (
+          <>
+            <h5>{t("crit.legal")}</h5>
+            <ul>
+              {c.legalBasis.map((b, i) => (
+                <li key={i}>{b}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </details>
+      <div className="pa-extra">
+        <EvidenceBox assessmentId={p.assessmentId} code={code} files={p.evidence} can={p.evidenceActions} />
+        {(!p.readOnly || p.note) && (
+          <label className="pa-note">
+            <span>{t("input.note")}</span>
+            <textarea
+              aria-label={t("aria.note", { code })}
+              rows={2}
+              maxLength={2000}
+              value={p.note}
+              disabled={p.readOnly}
+              onChange={(e) => p.onNote(code, e.target.value)}
+            />
+          </label>
+        )}
+      </div>
+    </section>
+  );
+});
