@@ -74,3 +74,24 @@ export async function assessmentTemplateFile(
     })
     .end(t.bytes);
 }
+
+/** The signed scan of a recognition decision: public, as the recognitions it belongs to. */
+export async function decisionScanFile(
+  platform: Platform,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+): Promise<void> {
+  const row = await platform.db.prisma.decisionScan.findUnique({ where: { id } });
+  if (!row) return notFound(res, NOT_FOUND);
+  const bytes = await platform.services.evidence.get(row.storageKey);
+  res.setHeader("content-security-policy", EVIDENCE_CSP);
+  res
+    .writeHead(200, {
+      "content-type": row.mimeType,
+      "content-length": bytes.byteLength,
+      "cache-control": "public, max-age=300",
+      "content-disposition": `inline; filename*=UTF-8''${rfc5987(row.fileName)}`,
+    })
+    .end(req.method === "HEAD" ? undefined : bytes);
+}

@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { documentRoute } from "./documents.ts";
 import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_CSP } from "./graphiql.ts";
-import { assessmentTemplateFile, evidenceFile } from "./http-files.ts";
+import { assessmentTemplateFile, decisionScanFile, evidenceFile } from "./http-files.ts";
 import { requestHeaders, requestIdOf, securityHeaders } from "./http-headers.ts";
 import { notFound, sendBody, sendJson } from "./http-send.ts";
 import { defaultStaticRoots, staticFiles, type StaticRoots } from "./http-static.ts";
@@ -105,6 +105,8 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
     if (p.startsWith("/documents/") && (await documentRoute(platform, req, res, url, requestHeaders(req)))) return;
     const ev = p.match(/^\/evidence\/([A-Za-z0-9_-]+)$/);
     if (ev) return evidenceFile(platform, req, res, url, ev[1]!);
+    const scan = p.match(/^\/decision-scans\/([A-Za-z0-9_-]+)$/);
+    if (scan) return decisionScanFile(platform, req, res, scan[1]!);
     const tpl = p.match(/^\/templates\/assessment\/([^/]+)\.xlsx$/);
     if (tpl) return assessmentTemplateFile(platform, req, res, url, tpl[1]!);
     const sent =

@@ -401,6 +401,39 @@ describe("a scored commune index beside the level round (ordered)", () => {
     }
   });
 
+  it("takes the signed decision's scan for a decision number of the round and shows it with the recognition", async () => {
+    const upload = (decisionNumber: string, bytes: Uint8Array, name: string) =>
+      mutate(
+        so,
+        "uploadDecisionScan",
+        "$r: ID!, $n: String!, $file: File!",
+        "roundId: $r, decisionNumber: $n, file: $file",
+        "id decisionNumber fileName url",
+        { r: roundId, n: decisionNumber },
+        new File([bytes], name),
+      );
+    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+    const unknown = await upload("9999/QĐ-UBND", pdf, "qd.pdf");
+    expectError(unknown, "InputError");
+    expect(unknown.issues![0]!.field).toBe("decisionNumber");
+    const notPdf = await upload("2305/QĐ-UBND", new TextEncoder().encode("MZ\x90\x00 not a scan"), "qd.pdf");
+    expect(notPdf.issues!.map((i) => i.field)).toContain("file");
+    const scan = expectSuccess(await upload("2305/QĐ-UBND", pdf, "QĐ 2305 đã ký.pdf"));
+    expect(scan).toMatchObject({ decisionNumber: "2305/QĐ-UBND", fileName: "QĐ 2305 đã ký.pdf" });
+    const seen = await assessment(api.anon, assessments[XA]!.id, "decisionScan { url fileName }");
+    expect(seen.decisionScan).toEqual({ url: scan.url, fileName: "QĐ 2305 đã ký.pdf" });
+    const http = await listen(api.platform, { host: "127.0.0.1", port: 0 });
+    try {
+      const r = await fetch(`${http.url}${scan.url}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toBe("application/pdf");
+      expect(new Uint8Array(await r.arrayBuffer())).toEqual(pdf);
+    } finally {
+      await http.close(100);
+    }
+    expect(await api.prisma.auditEvent.count({ where: { action: "round.uploadDecisionScan" } })).toBe(1);
+  });
+
   it("shows a unit's scores across the years, the published one to everyone", async () => {
     const q = `{ unit(code: "${XA}", mapId: "2025-07") { scoreHistory { year final score { scoreText } } } }`;
     const d = await query(api.anon, q);

@@ -38,6 +38,8 @@ export type Viewer =
       sessionId: string;
       /** The request carried the session's CSRF token (required for every change). */
       csrfOk: boolean;
+      /** The account still has the temporary password an administrator gave it: it changes it before anything else. */
+      mustChangePassword?: boolean;
     }
   | { kind: "apiKey"; keyId: string; tenantId: string };
 
@@ -151,8 +153,23 @@ export function requireUser(viewer: Viewer): UserViewer {
   return viewer;
 }
 
-/** A change needs a signed-in user whose request carried the CSRF token. */
+/**
+ * A change needs a signed-in user whose request carried the CSRF token, and who has chosen their own password:
+ * an account still on the temporary password an administrator gave it may only change it or sign out
+ * (`requirePasswordWriter`). Every mutation asks here, so this is the one place that holds the first sign-in.
+ */
 export function requireWriter(viewer: Viewer): UserViewer {
+  const u = requirePasswordWriter(viewer);
+  if (u.mustChangePassword)
+    throw new ForbiddenError(
+      "Bạn cần đổi mật khẩu tạm trước khi làm việc khác",
+      "Change your temporary password before doing anything else",
+    );
+  return u;
+}
+
+/** `requireWriter` for the two changes an account on a temporary password may make: changing it, and signing out. */
+export function requirePasswordWriter(viewer: Viewer): UserViewer {
   const u = requireUser(viewer);
   if (!u.csrfOk)
     throw new ForbiddenError("Thiếu hoặc sai mã CSRF (x-csrf-token)", "Missing or wrong CSRF token (x-csrf-token)");
@@ -197,6 +214,11 @@ export const can = {
     mayWrite(v, (g) => g.role === "PROVINCE_ADMIN" && g.tenantId === tenantId),
   /** Each tenant's own admin issues its keys (the ministry for "vn", a province for itself). */
   manageApiKeys: (v: Viewer, tenantId: string) => runsTenant(v, tenantId),
+  /**
+   * Create the tenant's accounts, grant and revoke its roles (`grantableRoles`), reset passwords, disable
+   * accounts (only those `accountOfTenant`): the tenant's own admin (the ministry for "vn", a province for itself).
+   */
+  manageAccounts: (v: Viewer, tenantId: string) => runsTenant(v, tenantId),
   /**
    * See a unit's assessments that are not yet recognised (recognised ones are public), and the working data of
    * any of its assessments: the "work" fields of ASSESSMENT_FIELD_READ, aggregates of them, evidence files.
@@ -248,6 +270,7 @@ export const ASSESSMENT_FIELD_READ = {
   recognitionDecision: "public",
   recognitionDate: "public",
   recognisedAt: "public",
+  decisionScan: "public",
   allowedActions: "asker",
   submitProblems: "asker",
   submitDeadline: "public",
@@ -311,13 +334,34 @@ export function visibleSetsWhere(viewer: Viewer): Prisma.CriteriaSetWhereInput {
   return { OR: [{ versions: { some: PUBLIC_VERSION } }, ...own] };
 }
 
+/**
+ * The roles a tenant's admin may grant in it: a province, its own roles (never the ministry's); the ministry, in the
+ * national tenant, only VIEWER (a second ministry admin, or a province role on the nation, is not given here).
+ */
+export function grantableRoles(tenantId: string): readonly Role[] {
+  return tenantId === NATIONAL_TENANT
+    ? ["VIEWER"]
+    : ["PROVINCE_ADMIN", "PROVINCE_LEADER", "DISTRICT_OFFICER", "UNIT_EDITOR", "APPRAISER", "VIEWER"];
+}
+
+/**
+ * An account is the tenant's to reset and disable when every role it holds is of that tenant and none is the
+ * ministry's: an account with roles elsewhere too is shared (its roles here are still granted and revoked here).
+ */
+export function accountOfTenant(roles: readonly RoleGrant[], tenantId: string): boolean {
+  return roles.length > 0 && roles.every((r) => r.tenantId === tenantId && r.role !== "MINISTRY_ADMIN");
+}
+
 export function ensure(allowed: boolean, vi?: string, en?: string): void {
   if (!allowed) throw new ForbiddenError(vi, en);
 }
 
 // ---- what the viewer may do, for the screens (Me.capabilities, CriteriaSetVersion.allowedActions) ----
 
-export type AdminSection = "NATIONAL" | "COMPARE" | "SETS" | "ROUNDS" | "REPORT";
+export type AdminSection = "NATIONAL" | "COMPARE" | "SETS" | "ROUNDS" | "REPORT" | "ACCOUNTS";
+
+/** The admin app's page for those whose work is in the unit portal (a unit's own staff): it leads them to `portalLanding`. */
+export const ADMIN_TO_PORTAL = "/portal";
 export type SetVersionAction = "EDIT" | "PUBLISH" | "CLONE";
 
 export interface Capabilities {
@@ -339,7 +383,7 @@ function ownTenantOf(grants: readonly (RoleGrant & { readOnly?: boolean })[]): s
 }
 
 /** What a signed-in user (their grants) may do and where each app lands them; the apps ask instead of reading roles. */
-export function capabilities(grants: readonly RoleGrant[]): Capabilities {
+export function capabilities(grants: readonly (RoleGrant & { readOnly?: boolean })[]): Capabilities {
   const roles = new Set(grants.map((g) => g.role));
   // One test of "the ministry" for the menu, the landing and readNational alike.
   const ministry = grants.some(isMinistryGrant);
@@ -352,11 +396,20 @@ export function capabilities(grants: readonly RoleGrant[]): Capabilities {
     ...(roles.size > 0 && !(roles.size === 1 && ministry) ? (["ROUNDS"] as const) : []),
     "SETS",
     ...(roles.has("PROVINCE_ADMIN") ? (["REPORT"] as const) : []),
+    // `can.manageAccounts` of the tenant the grant runs.
+    ...(grants.some((g) => !g.readOnly && runsTenantGrant(g, g.tenantId)) ? (["ACCOUNTS"] as const) : []),
   ];
   const own = ownTenantOf(grants);
   const decisionDocuments = REVIEWER_ROLES.some((r) => roles.has(r));
   return {
-    adminLanding: ministry ? "/national" : runsRounds ? "/rounds" : "/sets",
+    // A unit's own staff work in the portal: the admin app sends them there, never to the set list.
+    adminLanding: ministry
+      ? "/national"
+      : runsRounds
+        ? "/rounds"
+        : roles.has("UNIT_EDITOR")
+          ? ADMIN_TO_PORTAL
+          : "/sets",
     portalLanding: roles.has("UNIT_EDITOR") ? "/my" : "/",
     adminSections,
     ownTenant: own,

@@ -31,7 +31,7 @@ interface CheckedEvidence {
 }
 
 /** Reads an uploaded file and judges its type from its content; refuses (naming `file`) what is not accepted. */
-async function checkEvidenceFile(file: File, issues: FieldIssue[]): Promise<CheckedEvidence | null> {
+export async function checkEvidenceFile(file: File, issues: FieldIssue[]): Promise<CheckedEvidence | null> {
   const fileName = file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "minh-chung";
   if (file.size > EVIDENCE_MAX_BYTES)
     issues.push({ field: "file", message: "tệp lớn hơn 10 MB", messageEn: "file larger than 10 MB" });
@@ -55,7 +55,7 @@ async function checkEvidenceFile(file: File, issues: FieldIssue[]): Promise<Chec
 }
 
 /** An evidence row's file fields: the checked file, where the store put it, who uploaded it. */
-const storedFile = (file: CheckedEvidence, stored: { sha256: string; key: string }, uploadedById: string) => ({
+export const storedFile = (file: CheckedEvidence, stored: { sha256: string; key: string }, uploadedById: string) => ({
   fileName: file.fileName,
   mimeType: file.mimeType,
   size: file.bytes.byteLength,

@@ -64,6 +64,13 @@ export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: s
             {t("unit.level", { year: latest.round.year })} <LevelBadge level={latest.recognisedLevel} />
           </p>
           <p>{t("unit.decision", { n: latest.recognitionDecision ?? "—", d: date(latest.recognitionDate) })}</p>
+          {latest.decisionScan && (
+            <p>
+              <a className="pp-document-link" href={latest.decisionScan.url} target="_blank" rel="noreferrer">
+                {t("unit.decisionScan")}
+              </a>
+            </p>
+          )}
           <p>
             <a
               className="pp-document-link"

@@ -19,6 +19,10 @@ export const RecognisedQuery = graphql(`
           recognisedLevel
           recognitionDecision
           recognitionDate
+          decisionScan {
+            url
+            fileName
+          }
           round {
             year
             judgedBy
