@@ -6,58 +6,20 @@ import { catalogs } from "../../messages.ts";
 import { officer, provinceAdmin } from "../../test-users.ts";
 import { score, type ComponentValues } from "@cds/criteria-core";
 import { RoundsPage } from "./RoundsPage.tsx";
+import { actionablePage, kinds, page, roundFixture, summaryAnswer } from "./rounds-fixtures.ts";
+import type { RoundRow } from "./rounds-queries.ts";
 import { DTI_SET, enteredValues } from "./scored-fixtures.ts";
 
-const deadline = { daysLeft: 20, state: "OPEN" };
-const round = (over: Record<string, unknown>) => ({
-  id: "Um91bmQ6MjAyNg==",
-  name: "Đánh giá cấp xã năm 2026",
-  year: 2026,
-  unitKind: "commune",
-  judgedBy: "levels",
-  submitDueAt: "2026-10-31",
-  reviewDueAt: "2026-12-15",
-  submitDeadline: deadline,
-  reviewDeadline: deadline,
-  setVersion: {
-    id: "v",
-    title: "Bộ tiêu chí cấp xã tỉnh Ninh Bình",
-    version: "2.0",
-    decisionNumber: null,
-    decisionDate: null,
-  },
-  map: { id: "2025-07", name: "Bản đồ hành chính 2 cấp (từ 01/07/2025)" },
-  reviewChain: {
-    verify: { roles: ["PROVINCE_ADMIN"], at: "PROVINCE" },
-    appraise: { roles: ["APPRAISER"], at: "PROVINCE" },
-    recognise: { roles: ["PROVINCE_LEADER"], at: "PROVINCE" },
-  },
-  ...over,
-});
-const kinds = [
-  { code: "province", name: "Cấp tỉnh", nameEn: "Province", parentCode: null },
-  { code: "district", name: "Cấp huyện", nameEn: "District", parentCode: "province" },
-  { code: "commune", name: "Cấp xã", nameEn: "Commune", parentCode: "district" },
-];
-
-const summary = (byStatus: { status: string; count: number }[] = []) => ({
-  roundSummary: {
-    units: byStatus.reduce((n, s) => n + s.count, 0),
-    reviewQueue: 0,
-    reviewQueueStatuses: ["SUBMITTED", "VERIFIED", "APPRAISED"],
-    byStatus,
-    byComputedLevel: [0, 0, 0, 0, 0, 0],
-    byRecognisedLevel: [0, 0, 0, 0, 0, 0],
-    recognisedBasicOrAbove: 0,
-  },
-});
+const round = (over: Record<string, unknown>) => roundFixture(over as Partial<RoundRow>);
+const summary = (byStatus: { status: string; count: number }[] = []) => summaryAnswer(byStatus);
 
 function renderRounds(me: Me, r: ReturnType<typeof round>, edges: unknown[] = [], byStatus = summary()) {
   window.history.replaceState(null, "", `/rounds?year=${String(r.year)}`);
   stubGraphql({
     AdminRounds: { rounds: [r], unitKinds: kinds },
     AdminRoundSummary: byStatus,
-    AdminRoundAssessments: { assessments: { pageInfo: { hasNextPage: false, endCursor: null }, edges } },
+    AdminRoundAssessments: page(edges),
+    AdminActionableAssessments: actionablePage([]),
   });
   renderWithProviders(<RoundsPage me={me} />, catalogs);
 }
@@ -74,6 +36,9 @@ function row(code: string, name: string, status: string, values: Record<string, 
       appraisedLevel: null,
       recognisedLevel: null,
       submittedAt: status === "DRAFT" ? null : "2026-10-02T03:00:00.000Z",
+      late: false,
+      submitDeadline: { date: "2026-10-31", daysLeft: 20, state: "OPEN" },
+      extensions: [],
       score: s && {
         score: s.score,
         scoreText: s.scoreText,

@@ -1,6 +1,11 @@
-/** One round: its set and deadlines, the documents, its figures, and the assessments to open. */
+/**
+ * One round: its set and deadlines, the documents, its figures (late units too), and the assessments to open —
+ * "Cần xử lý" being those the viewer may act on now (the API's `actionable`). The round's own administration
+ * edits it, closes or reopens it, and extends a unit's deadline.
+ */
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
+import { deadline as deadlineOn } from "@cds/calendar";
 import {
   DataTable,
   ErrorBox,
@@ -16,9 +21,13 @@ import {
   type Me,
 } from "@cds/ui";
 import type { WorkScope } from "./access.ts";
+import { CloseRoundDialog } from "./CloseRoundDialog.tsx";
 import { RoundDocumentLinks } from "./documents.tsx";
+import { EditRoundDialog } from "./EditRoundDialog.tsx";
+import { ExtendDeadlineDialog } from "./ExtendDeadlineDialog.tsx";
 import { JudgedByBadge } from "./JudgedByBadge.tsx";
 import {
+  actionableAssessmentsOptions,
   roundAssessmentsOptions,
   roundSummaryOptions,
   type AssessmentRow,
@@ -26,7 +35,7 @@ import {
   type RoundSummary,
 } from "./rounds-queries.ts";
 import { RoundSummaryView, type ScoreSpread } from "./RoundSummaryView.tsx";
-import { setParam } from "./RoundsPage.tsx";
+import { ClosedBadge, setParam } from "./RoundsPage.tsx";
 import { judgedByOf, numberText, pointsText, spreadOf } from "./scored.ts";
 
 export function RoundPanel({
@@ -34,13 +43,24 @@ export function RoundPanel({
   round,
   kindName,
   scope,
+  manage = false,
+  onDone = () => {},
 }: {
   me: Me;
   round: RoundRow;
   kindName: string;
   scope: WorkScope;
+  /** The user is the round's own administration: edit, close or reopen it, extend a unit's deadline. */
+  manage?: boolean;
+  /** What a change did, for the page to say. */
+  onDone?: (message: string) => void;
 }) {
-  const { t, date, number, locale } = useI18n();
+  const { t, date, dateTime, number, locale } = useI18n();
+  const [dialog, setDialog] = useState<"edit" | "close" | null>(null);
+  const [extending, setExtending] = useState<AssessmentRow | null>(null);
+  // Stable, so that a dialog does not take the focus back to its first field when the panel re-renders.
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const closeExtending = useCallback(() => setExtending(null), []);
   const judgedBy = judgedByOf(round.judgedBy);
   const scored = judgedBy !== "levels";
   const { params } = useLocation();
@@ -48,17 +68,19 @@ export function RoundPanel({
   const subtree = scope.unitPath !== null && scope.unitPath.includes("/") ? scope.unitCode : null;
   const summary = useQuery(roundSummaryOptions(round.id, subtree));
   const list = useQuery(roundAssessmentsOptions(round.id, scope.unitCode));
+  // "Cần xử lý": what the API says the viewer may act on now (its one action table), not a list of statuses.
+  const actionable = useQuery(actionableAssessmentsOptions(round.id, scope.unitCode));
   const s: RoundSummary | null = summary.data ?? null;
-  // The review queue's statuses are the API's; the to-do list first, and everything when there is nothing to do.
-  const queue = useMemo(() => new Set<string>(s?.reviewQueueStatuses ?? []), [s]);
-  const status = params.get("status") ?? (list.data && !list.data.some((a) => queue.has(a.status)) ? "all" : "queue");
+  // The to-do list first, and everything when there is nothing to do.
+  const status = params.get("status") ?? (actionable.data && actionable.data.size === 0 ? "all" : "queue");
 
   const rows = useMemo(() => {
     const data = list.data ?? [];
     if (status === "all") return data;
-    if (status === "queue") return data.filter((a) => queue.has(a.status));
+    if (status === "queue") return actionable.data ? data.filter((a) => actionable.data.has(a.id)) : [];
+    if (status === "late") return data.filter((a) => a.late);
     return data.filter((a) => a.status === status);
-  }, [list.data, status, queue]);
+  }, [list.data, status, actionable.data]);
 
   // The spread of the current scores of the units that submitted (texts as the engine rounded them; none recomputed).
   const spread = useMemo<ScoreSpread | null>(() => {
@@ -84,8 +106,13 @@ export function RoundPanel({
       {
         key: "status",
         header: t("rounds.col.status"),
-        value: (a) => t(`status.${a.status}`),
-        render: (a) => <StatusBadge status={a.status} />,
+        value: (a) => (a.late ? `${t(`status.${a.status}`)} — ${t("rounds.late")}` : t(`status.${a.status}`)),
+        render: (a) => (
+          <span className="status-cell">
+            <StatusBadge status={a.status} />
+            {a.late && <LateBadge />}
+          </span>
+        ),
       },
     ];
     const levels: Column<AssessmentRow>[] = [
@@ -145,8 +172,37 @@ export function RoundPanel({
       header: t("rounds.col.submitted"),
       value: (a) => (a.submittedAt ? date(a.submittedAt) : null),
     };
-    return [...unit, ...(scored ? scores : levels), submitted];
-  }, [t, date, locale, scored, judgedBy]);
+    // A unit's own deadline when extended ("gia hạn đến 15/12/2026"), and the round's administration extends it.
+    const extended = (a: AssessmentRow) => a.extensions.length > 0;
+    const deadline: Column<AssessmentRow> = {
+      key: "extension",
+      header: t("rounds.col.extension"),
+      value: (a) => (extended(a) ? t("rounds.extendedTo", { date: date(a.submitDeadline.date) }) : null),
+      render: (a) => (
+        <span className="extension-cell">
+          {extended(a) && (
+            <span title={a.extensions[0]?.reason}>{t("rounds.extendedTo", { date: date(a.submitDeadline.date) })}</span>
+          )}
+          {manage && (a.status === "DRAFT" || a.status === "RETURNED") && (
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={t("roundAdmin.extend.actionOf", { unit: a.unit.name })}
+              onClick={(e) => {
+                // The row opens the assessment; this button opens the dialog instead.
+                e.stopPropagation();
+                setExtending(a);
+              }}
+            >
+              {t("roundAdmin.extend.action")}
+            </button>
+          )}
+        </span>
+      ),
+    };
+    const showDeadline = manage || (list.data ?? []).some(extended);
+    return [...unit, ...(scored ? scores : levels), submitted, ...(showDeadline ? [deadline] : [])];
+  }, [t, date, locale, scored, judgedBy, manage, list.data]);
 
   return (
     <section aria-label={round.name}>
@@ -154,10 +210,25 @@ export function RoundPanel({
         <div className="round-title">
           <h2 style={{ margin: 0 }}>{round.name}</h2>
           <JudgedByBadge judgedBy={round.judgedBy} />
+          {round.closedAt && <ClosedBadge />}
           {scored && (
             <Link className="ranking-link" to={`/rounds/${encodeURIComponent(round.id)}/ranking`}>
               {t("rounds.ranking")}
             </Link>
+          )}
+          {manage && (
+            <span className="round-manage">
+              <button type="button" className="secondary" onClick={() => setDialog("edit")}>
+                {t("roundAdmin.edit")}
+              </button>
+              <button
+                type="button"
+                className={round.closedAt ? "secondary" : "danger"}
+                onClick={() => setDialog("close")}
+              >
+                {t(round.closedAt ? "roundAdmin.reopen" : "roundAdmin.close")}
+              </button>
+            </span>
           )}
         </div>
         <p className="muted" style={{ margin: 0 }}>
@@ -174,11 +245,56 @@ export function RoundPanel({
           <ReviewChainText chain={round.reviewChain} />
         </p>
         <div className="deadlines">
+          {round.registerDueAt && (
+            <DeadlineLine
+              label={t("rounds.registerDue")}
+              day={round.registerDueAt}
+              deadline={deadlineOn(round.registerDueAt)}
+            />
+          )}
           <DeadlineLine label={t("rounds.submitDue")} day={round.submitDueAt} deadline={round.submitDeadline} />
           <DeadlineLine label={t("rounds.reviewDue")} day={round.reviewDueAt} deadline={round.reviewDeadline} />
         </div>
+        <p className="muted round-late-policy" style={{ margin: "0.25rem 0 0" }}>
+          {t("rounds.latePolicy", { policy: t(`roundAdmin.late.${round.latePolicy}`) })}
+        </p>
+        {round.closedAt && (
+          <p className="round-closed-line" style={{ margin: "0.25rem 0 0" }}>
+            {t("rounds.closedAt", { at: dateTime(round.closedAt) })}
+          </p>
+        )}
         <RoundDocumentLinks me={me} round={{ id: round.id }} />
       </div>
+      {dialog === "edit" && (
+        <EditRoundDialog
+          round={round}
+          onClose={closeDialog}
+          onDone={(m) => {
+            setDialog(null);
+            onDone(m);
+          }}
+        />
+      )}
+      {dialog === "close" && (
+        <CloseRoundDialog
+          round={round}
+          onClose={closeDialog}
+          onDone={(m) => {
+            setDialog(null);
+            onDone(m);
+          }}
+        />
+      )}
+      {extending && (
+        <ExtendDeadlineDialog
+          a={extending}
+          onClose={closeExtending}
+          onDone={(m) => {
+            setExtending(null);
+            onDone(m);
+          }}
+        />
+      )}
 
       {summary.error && <ErrorBox error={summary.error} />}
       {!s ? (
@@ -204,6 +320,7 @@ export function RoundPanel({
           <select value={status} onChange={(e) => setParam(params, "status", e.target.value)}>
             <option value="queue">{t("rounds.filter.queue")}</option>
             <option value="all">{t("rounds.filter.all")}</option>
+            <option value="late">{t("rounds.filter.late")}</option>
             {(s?.byStatus ?? []).map(({ status: st }) => (
               <option key={st} value={st}>
                 {t(`status.${st}`)}
@@ -215,10 +332,10 @@ export function RoundPanel({
           {list.data ? t("rounds.shown", { n: number(rows.length), total: number(list.data.length) }) : ""}
         </span>
       </div>
-      {list.isPending ? (
+      {list.isPending || (status === "queue" && actionable.isPending) ? (
         <Spinner label={t("rounds.loadingList")} />
-      ) : list.error ? (
-        <ErrorBox error={list.error} />
+      ) : list.error || (status === "queue" && actionable.error) ? (
+        <ErrorBox error={list.error ?? actionable.error} />
       ) : (
         <DataTable
           caption={t("rounds.tableCaption")}
@@ -233,8 +350,29 @@ export function RoundPanel({
   );
 }
 
-/** A deadline and the days left to it, as the API counts them (the whole last day in Vietnam is on time). */
-function DeadlineLine({ label, day, deadline }: { label: string; day: string; deadline: RoundRow["submitDeadline"] }) {
+/** A unit late: submitted after its deadline (flagged), or not submitted though the deadline has passed. */
+function LateBadge() {
+  const { t } = useI18n();
+  return (
+    <span className="badge late-badge" data-testid="late">
+      {t("rounds.late")}
+    </span>
+  );
+}
+
+/**
+ * A deadline and the days left to it, as @cds/calendar counts them (the whole last day in Vietnam is on time):
+ * the API's for submission and review, the same `deadline()` for registration.
+ */
+function DeadlineLine({
+  label,
+  day,
+  deadline,
+}: {
+  label: string;
+  day: string;
+  deadline: { daysLeft: number; state: string };
+}) {
   const { t, date } = useI18n();
   const text =
     deadline.state === "OPEN"

@@ -1,5 +1,5 @@
 /**
- * A round's key figures and charts: units, submitted, to review, recognised; by status and by level.
+ * A round's key figures and charts: units, submitted, to review, recognised, late; by status and by level.
  * A scored round (Bộ chỉ số) shows the spread of its units' current scores; a points-only round has no
  * levels, so its level charts are not shown.
  */
@@ -43,6 +43,13 @@ export function RoundSummaryView({
         <KpiCard label={t("rounds.kpi.submitted")} value={number(submitted)} />
         <KpiCard label={t("rounds.kpi.queue")} value={number(s.reviewQueue)} />
         <KpiCard label={t("rounds.kpi.recognised")} value={number(recognised)} />
+        <KpiCard
+          label={t("rounds.kpi.late")}
+          value={number(s.late)}
+          sub={t("rounds.kpi.lateSub")}
+          testId="kpi-late"
+          tone={s.late > 0 ? "kpi-late" : undefined}
+        />
       </div>
       {judgedBy !== "levels" && (
         <section className="card score-spread" aria-label={t("rounds.spread.titleShort")}>

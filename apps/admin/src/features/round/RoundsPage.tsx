@@ -1,12 +1,15 @@
 /**
  * The yearly rounds of the user's province (communes and districts): deadlines,
- * how far the work has come, and the assessments the user can open.
+ * how far the work has come, and the assessments the user can open. The province's own
+ * administration (the ministry for the national rounds) opens rounds here too.
  */
 import { vietnamYear } from "@cds/calendar";
+import { useCallback, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorBox, navigate, Notice, Spinner, useI18n, useLocation, YearSelect, type Me } from "@cds/ui";
-import { workScope } from "./access.ts";
+import { nationalScope, roundsTenant, workScope } from "./access.ts";
 import { JudgedByBadge } from "./JudgedByBadge.tsx";
+import { OpenRoundDialog } from "./OpenRoundDialog.tsx";
 import { roundsOptions, type UnitKindRow } from "./rounds-queries.ts";
 import { RoundPanel } from "./RoundPanel.tsx";
 import "./round.css";
@@ -22,8 +25,12 @@ export function setParam(params: URLSearchParams, key: string, value: string | n
 export function RoundsPage({ me }: { me: Me }) {
   const { t, locale } = useI18n();
   const { params } = useLocation();
-  const scope = workScope(me);
+  const scope = workScope(me) ?? nationalScope(me);
   const rounds = useQuery({ ...roundsOptions(scope?.tenantId ?? null), enabled: !!scope });
+  const [opening, setOpening] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  // Stable, so that the dialog does not take the focus back to its first field when the page re-renders.
+  const closeOpening = useCallback(() => setOpening(false), []);
 
   if (!scope) return <Notice kind="warn">{t("rounds.noScope")}</Notice>;
   if (rounds.isPending) return <Spinner label={t("rounds.loading")} />;
@@ -42,6 +49,8 @@ export function RoundsPage({ me }: { me: Me }) {
     const k = rounds.data.unitKinds.find((u) => u.code === code);
     return k ? (locale === "en" ? k.nameEn : k.name) : code;
   };
+  // The rounds shown are the scope's tenant's: its own administration runs them (the API decides each call).
+  const manage = roundsTenant(me) === scope.tenantId;
 
   return (
     <div>
@@ -49,18 +58,52 @@ export function RoundsPage({ me }: { me: Me }) {
         <div>
           <h1>{t("rounds.title", { year })}</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {t("rounds.scope", { scope: scope.unitName ?? scope.tenantId })}
+            {scope.unitName === null && nationalScope(me)
+              ? t("rounds.scopeNational")
+              : t("rounds.scope", { scope: scope.unitName ?? scope.tenantId })}
           </p>
         </div>
-        {years.length > 1 && (
-          <YearSelect
-            label={t("rounds.year")}
-            years={years}
-            value={year}
-            onChange={(y) => setParam(new URLSearchParams(), "year", String(y))}
-          />
-        )}
+        <div className="page-head-tools">
+          {years.length > 1 && (
+            <YearSelect
+              label={t("rounds.year")}
+              years={years}
+              value={year}
+              onChange={(y) => setParam(new URLSearchParams(), "year", String(y))}
+            />
+          )}
+          {manage && (
+            <button
+              type="button"
+              onClick={() => {
+                setDone(null);
+                setOpening(true);
+              }}
+            >
+              {t("roundAdmin.open")}
+            </button>
+          )}
+        </div>
       </div>
+      {done && (
+        <Notice kind="ok">
+          <span role="status">{done}</span>
+        </Notice>
+      )}
+      {opening && (
+        <OpenRoundDialog
+          tenantId={scope.tenantId}
+          kindName={kindName}
+          onClose={closeOpening}
+          onOpened={(r) => {
+            setOpening(false);
+            setDone(t("roundAdmin.done.open", { name: r.name }));
+            navigate(`/rounds?${new URLSearchParams({ year: String(r.year), round: r.id }).toString()}`, {
+              replace: true,
+            });
+          }}
+        />
+      )}
       {ofYear.length === 0 ? (
         <Notice>{t("rounds.none", { year })}</Notice>
       ) : (
@@ -71,9 +114,13 @@ export function RoundsPage({ me }: { me: Me }) {
                 key={r.id}
                 type="button"
                 aria-pressed={r.id === selected?.id}
-                onClick={() => setParam(params, "round", r.id)}
+                onClick={() => {
+                  setDone(null);
+                  setParam(params, "round", r.id);
+                }}
               >
                 {kindName(r.unitKind)} <JudgedByBadge judgedBy={r.judgedBy} />
+                {r.closedAt && <ClosedBadge />}
               </button>
             ))}
           </div>
@@ -84,11 +131,23 @@ export function RoundsPage({ me }: { me: Me }) {
               round={selected}
               kindName={kindName(selected.unitKind)}
               scope={scope}
+              manage={manage}
+              onDone={setDone}
             />
           )}
         </>
       )}
     </div>
+  );
+}
+
+/** A closed round (no more entering or submitting), as a badge. */
+export function ClosedBadge() {
+  const { t } = useI18n();
+  return (
+    <span className="badge round-closed" data-testid="round-closed">
+      {t("rounds.closed")}
+    </span>
   );
 }
 

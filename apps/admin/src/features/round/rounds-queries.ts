@@ -1,4 +1,8 @@
-/** The rounds of the province/district screens: the rounds with their deadlines, a round's summary, its assessments. */
+/**
+ * The rounds of the province/district screens: the rounds with their deadlines, late policy and whether closed,
+ * a round's summary (late units too), its assessments (each unit's own deadline and extensions) and the ones the
+ * viewer may act on now ("Cần xử lý", the API's `actionable`). Opening and changing rounds: round-admin-queries.ts.
+ */
 import { queryOptions } from "@tanstack/react-query";
 import { graphql, request, ReviewChainFields, UnitKindFields, type ResultOf } from "@cds/ui";
 
@@ -11,8 +15,11 @@ export const RoundsQuery = graphql(
         year
         unitKind
         judgedBy
+        registerDueAt
         submitDueAt
         reviewDueAt
+        latePolicy
+        closedAt
         submitDeadline {
           daysLeft
           state
@@ -50,6 +57,7 @@ export const RoundSummaryQuery = graphql(`
       units
       reviewQueue
       reviewQueueStatuses
+      late
       byStatus {
         status
         count
@@ -77,6 +85,20 @@ export const RoundAssessmentsQuery = graphql(`
           appraisedLevel
           recognisedLevel
           submittedAt
+          # Submitted after the unit's deadline (flagged), or not submitted though it has passed.
+          late
+          # The unit's own deadline: the round's, or its latest extension.
+          submitDeadline {
+            date
+            daysLeft
+            state
+          }
+          extensions {
+            id
+            dueAt
+            reason
+            createdAt
+          }
           # A scored round's current score (null in a level round): the list's column and the round's spread.
           score {
             score
@@ -93,6 +115,23 @@ export const RoundAssessmentsQuery = graphql(`
               name
             }
           }
+        }
+      }
+    }
+  }
+`);
+
+/** "Cần xử lý": the assessments of a round the viewer may act on now, by the API's one action table. */
+export const ActionableAssessmentsQuery = graphql(`
+  query AdminActionableAssessments($roundId: ID!, $unitCode: String, $after: String) {
+    assessments(roundId: $roundId, unitCode: $unitCode, actionable: true, first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
         }
       }
     }
@@ -127,6 +166,29 @@ export const roundAssessmentsOptions = (roundId: string, unitCode: string | null
           signal,
         );
         out.push(...r.assessments.edges.map((e) => e.node));
+        if (!r.assessments.pageInfo.hasNextPage || !r.assessments.pageInfo.endCursor) return out;
+        after = r.assessments.pageInfo.endCursor;
+      }
+    },
+  });
+
+/**
+ * The ids of the round's assessments the viewer may act on now ("Cần xử lý"). Under the list's key, so that
+ * whatever reloads the list (a review action, an extension) reloads these too.
+ */
+export const actionableAssessmentsOptions = (roundId: string, unitCode: string | null) =>
+  queryOptions({
+    queryKey: ["roundAssessments", roundId, unitCode, "actionable"],
+    queryFn: async ({ signal }) => {
+      const out = new Set<string>();
+      let after: string | null = null;
+      for (;;) {
+        const r: ResultOf<typeof ActionableAssessmentsQuery> = await request(
+          ActionableAssessmentsQuery,
+          { roundId, unitCode, after },
+          signal,
+        );
+        for (const e of r.assessments.edges) out.add(e.node.id);
         if (!r.assessments.pageInfo.hasNextPage || !r.assessments.pageInfo.endCursor) return out;
         after = r.assessments.pageInfo.endCursor;
       }
