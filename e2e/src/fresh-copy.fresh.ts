@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { apiAs, launch, newContext, PASSWORD, shot, signIn } from "./browser.ts";
 import { meetLevel3, type Criterion } from "./form.ts";
+import { anyoneReadsTheRanking, communeFillsTemplateIndex, provincePublishesChangedIndex } from "./scored-flows.ts";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.execPath, process.env.npm_execpath] : ["pnpm"];
@@ -331,6 +332,25 @@ describe("a copy of the repository with nothing beside it", () => {
       await page.locator('[data-testid="review-status"][data-status="RECOGNISED"]').waitFor();
       await shot(page, "today-leader-recognised");
     });
+
+    // Issue 10, scored indices (Bộ chỉ số): Ninh Bình's commune index cloned from the template mau-dti-xa.
+    it(
+      "a commune fills the template index and watches its score",
+      () => communeFillsTemplateIndex(browser, baseUrl),
+      180_000,
+    );
+
+    it(
+      "the province publishes a changed index and sees rank changes in the preview",
+      () => provincePublishesChangedIndex(browser, baseUrl),
+      180_000,
+    );
+
+    it(
+      "anyone reads the published ranking of this year's commune index: ranks shown, ties share a rank",
+      () => anyoneReadsTheRanking(browser, baseUrl),
+      120_000,
+    );
   });
 
   it("holds its data directory and stops cleanly on SIGTERM (production server)", async () => {

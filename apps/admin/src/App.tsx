@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import {
   AccountPage,
   ACCOUNT_PATH,
+  INBOX_PATH,
+  InboxPage,
   AppShell,
   landingPath,
   LoginForm,
@@ -20,6 +22,8 @@ import { ReviewPage } from "./features/round/ReviewPage.tsx";
 import { ReportPage } from "./features/round/ReportPage.tsx";
 import { NationalPage } from "./features/ministry/NationalPage.tsx";
 import { ComparePage } from "./features/ministry/ComparePage.tsx";
+import { ACCOUNTS_PATH, AccountsPage } from "./features/accounts/AccountsPage.tsx";
+import { PORTAL_HANDOFF_PATH, PortalHandoffPage } from "./features/accounts/PortalHandoffPage.tsx";
 import { DTI_PATH, withDtiNav } from "./features/rankings/nav.ts";
 
 // The editor pulls in Monaco: loaded only when a set is opened.
@@ -35,6 +39,7 @@ const SECTION_PATH: Record<Capabilities["adminSections"][number], { to: string; 
   ROUNDS: { to: "/rounds", label: "nav.rounds" },
   SETS: { to: "/sets", label: "nav.sets" },
   REPORT: { to: "/report", label: "nav.report" },
+  ACCOUNTS: { to: ACCOUNTS_PATH, label: "nav.accounts" },
 };
 
 export function App() {
@@ -50,7 +55,10 @@ export function App() {
     );
   }
   const nav: NavItem[] = me.data.capabilities.adminSections.flatMap((section) => {
-    const { to, label } = SECTION_PATH[section];
+    // A section this build does not know (a newer API) is left out of the menu rather than breaking the app.
+    const known = SECTION_PATH[section] as (typeof SECTION_PATH)[typeof section] | undefined;
+    if (!known) return [];
+    const { to, label } = known;
     const item = { to, label: t(label), active: path === to || path.startsWith(`${to}/`) };
     return section === "NATIONAL" ? withDtiNav(item, path, locale) : [item];
   });
@@ -67,7 +75,10 @@ export function App() {
   else if (path === "/national") page = <NationalPage me={me.data} />;
   else if (path === "/compare") page = <ComparePage me={me.data} />;
   else if (path === DTI_PATH) page = <DtiPage me={me.data} />;
+  else if (path === ACCOUNTS_PATH) page = <AccountsPage me={me.data} />;
+  else if (path === PORTAL_HANDOFF_PATH) page = <PortalHandoffPage me={me.data} />;
   else if (path === ACCOUNT_PATH) page = <AccountPage />;
+  else if (path === INBOX_PATH) page = <InboxPage />;
   else page = <p>{t("app.notFound")}</p>;
 
   return (

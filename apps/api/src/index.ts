@@ -19,7 +19,7 @@ const log = createLogger({ level: env.LOG_LEVEL });
 const t0 = Date.now();
 
 // startPlatform takes the data directory's lock before it opens the embedded database.
-const platform = await startPlatform(env, { log }).catch(async (e: unknown) => {
+const platform = await startPlatform(env, { log, jobs: true }).catch(async (e: unknown) => {
   if (!(e instanceof DataDirLockedError)) throw e;
   // Said plainly on stderr for the person at the terminal, and as a log line for the supervisor.
   process.stderr.write(`${e.message}\n`);
@@ -29,6 +29,11 @@ const platform = await startPlatform(env, { log }).catch(async (e: unknown) => {
 });
 const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.DATA_DIR}`;
 log.info({ mode: env.NODE_ENV }, `Cơ sở dữ liệu / database: ${where}`);
+log.info(
+  env.smtp
+    ? `Thư thông báo / notification email: SMTP ${env.smtp.host}:${env.smtp.port}`
+    : "Thư thông báo: chưa cấu hình SMTP_HOST, chỉ dùng hộp thư trong ứng dụng / no SMTP_HOST: in-app inbox only",
+);
 const base = await seedBase(platform.db.prisma);
 if (base.communes > 0)
   log.info(`Đã nạp bản đồ hành chính: ${base.provinces} tỉnh, ${base.districts} huyện, ${base.communes} xã`);

@@ -11,6 +11,14 @@ import type { Env } from "./env.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { pendingMigrations } from "./migrate.ts";
 import { fileEvidenceStore } from "./services/evidence-store.ts";
+import {
+  createOutbox,
+  registerOutbox,
+  remindDeadlines,
+  smtpMailer,
+  startNotificationJobs,
+  type Outbox,
+} from "./services/notifications.ts";
 import { createRateLimiter } from "./services/rate-limit.ts";
 import { createApp } from "./yoga.ts";
 
@@ -19,6 +27,12 @@ export interface Platform {
   db: Database;
   services: AppServices;
   log: Logger;
+  notifications: {
+    /** The email outbox; null without SMTP_HOST (notifications stay in the in-app inbox). */
+    outbox: Outbox | null;
+    /** Writes the deadline reminders due at the platform's "now" (the hourly job does the same); returns how many. */
+    remindDeadlines(): Promise<number>;
+  };
   /** For /ready: the database answers and every migration is applied. */
   readiness(): Promise<{ ready: true } | { ready: false; reason: string }>;
   close(): Promise<void>;
@@ -26,7 +40,14 @@ export interface Platform {
 
 export async function startPlatform(
   env: Env,
-  opts: { db?: Database; now?: () => Date; memory?: boolean; log?: Logger } = {},
+  opts: {
+    db?: Database;
+    now?: () => Date;
+    memory?: boolean;
+    log?: Logger;
+    /** Runs the background jobs (hourly deadline reminders, email retries): the server does; tests ask for them. */
+    jobs?: boolean;
+  } = {},
 ): Promise<Platform> {
   // Embedded files have one owner: the lock is taken before they are opened (throws DataDirLockedError).
   const lock = !opts.db && !env.DATABASE_URL && !opts.memory ? acquireDataLock(env.DATA_DIR) : null;
@@ -54,6 +75,18 @@ export async function startPlatform(
   };
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL });
   const app = createApp(services, log);
+  // Email after commit, in the background; without SMTP the inbox is all there is.
+  const outbox = env.smtp ? createOutbox(db.prisma, smtpMailer(env.smtp), { log }) : null;
+  const unregisterOutbox = outbox ? registerOutbox(db.prisma, outbox) : () => {};
+  const stopJobs = opts.jobs ? startNotificationJobs({ prisma: db.prisma, outbox, now: services.now, log }) : () => {};
+  const notifications: Platform["notifications"] = {
+    outbox,
+    async remindDeadlines() {
+      const n = await remindDeadlines(db.prisma, services.now());
+      if (n > 0) outbox?.kick();
+      return n;
+    },
+  };
   async function readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
     try {
       await db.sql.query("SELECT 1");
@@ -66,10 +99,13 @@ export async function startPlatform(
   }
   async function close() {
     try {
+      stopJobs();
+      unregisterOutbox();
+      await outbox?.close();
       await db.close();
     } finally {
       lock?.release();
     }
   }
-  return { app, db, services, log, readiness, close };
+  return { app, db, services, log, notifications, readiness, close };
 }

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import {
   AccountPage,
   ACCOUNT_PATH,
+  INBOX_PATH,
+  InboxPage,
   AppShell,
   LoginForm,
   match,
@@ -38,10 +40,11 @@ export function App() {
   else if (path === "/sets") page = <PublicSetsPage />;
   else if (path === "/rankings") page = <RankingsPage />;
   else if ((m = match("/rankings/:roundId", path))) page = <RankingPage roundId={m.roundId!} />;
-  else if (path === "/my" || path === ACCOUNT_PATH || path.startsWith("/assessments/")) {
+  else if (path === "/my" || path === ACCOUNT_PATH || path === INBOX_PATH || path.startsWith("/assessments/")) {
     if (me.isPending) page = <Spinner />;
     else if (!me.data) page = <LoginForm demoHint app="portal" />;
     else if (path === ACCOUNT_PATH) page = <AccountPage />;
+    else if (path === INBOX_PATH) page = <InboxPage />;
     else if ((m = match("/assessments/:id", path))) page = <AssessmentPage me={me.data} assessmentId={m.id!} />;
     else page = <MyAssessmentsPage me={me.data} />;
   } else page = <p>{t("app.notFound")}</p>;

@@ -1,10 +1,13 @@
-/** The account page of both apps: change the password, see one's sessions and end any of them. */
+/**
+ * The account page of both apps: change the password, see one's sessions and end any of them. And the password
+ * change a new account (or one whose password was reset) makes at sign-in, before anything else (AppShell).
+ */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ErrorBox, Notice, Spinner } from "./components/feedback.tsx";
 import { ErrorFields, graphql, request, unwrap } from "./graphql.ts";
 import { useI18n } from "./i18n.tsx";
-import { forgetSession } from "./session.tsx";
+import { fieldIssues, forgetSession, meQueryOptions } from "./session.tsx";
 
 export const MySessionsQuery = graphql(`
   query MySessions {
@@ -58,37 +61,55 @@ const sessionsKey = ["account", "sessions"] as const;
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-/** A labelled, required password input: the one in use now, or a new one (for the browser's password manager). */
+/**
+ * A labelled, required password input: the one in use now, or a new one (for the browser's password manager);
+ * what the API refused about it goes under it (without the field key), and marks it invalid.
+ */
 function PasswordField({
   kind,
   label,
   minLength,
   value,
   onChange,
+  error,
+  errorId,
 }: {
   kind: "current" | "new";
   label: string;
   minLength?: number;
   value: string;
   onChange(value: string): void;
+  error?: string;
+  errorId?: string;
 }) {
   return (
-    <label>
-      {label}
-      <input
-        type="password"
-        autoComplete={`${kind}-password`}
-        required
-        minLength={minLength}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
+    <>
+      <label>
+        {label}
+        <input
+          type="password"
+          autoComplete={`${kind}-password`}
+          required
+          minLength={minLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...(error ? { "aria-invalid": true, "aria-describedby": errorId } : {})}
+        />
+      </label>
+      {error && (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 
-function ChangePasswordForm() {
-  const { t } = useI18n();
+const PASSWORD_FIELDS = ["currentPassword", "newPassword"] as const;
+
+/** `first`: the change a temporary password asks for at sign-in; done, the user's page shows (`me` is read again). */
+function ChangePasswordForm({ first = false }: { first?: boolean }) {
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -101,24 +122,36 @@ function ChangePasswordForm() {
       setCurrent("");
       setNext("");
       setRepeat("");
-      void qc.invalidateQueries({ queryKey: sessionsKey });
+      void qc.invalidateQueries({ queryKey: first ? meQueryOptions.queryKey : sessionsKey });
     },
   });
+  const issues = fieldIssues(change.error, PASSWORD_FIELDS, locale);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setMismatch(next !== repeat);
     if (next === repeat) change.mutate();
   };
+  const Heading = first ? "h1" : "h2";
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="account-password">
-      <h2 id="account-password">{t("account.password")}</h2>
-      <PasswordField kind="current" label={t("account.currentPassword")} value={current} onChange={setCurrent} />
+    <form className={first ? "card login" : "card"} onSubmit={submit} aria-labelledby="account-password">
+      <Heading id="account-password">{t("account.password")}</Heading>
+      {first && <p>{t("account.firstHint")}</p>}
+      <PasswordField
+        kind="current"
+        label={t(first ? "account.temporaryPassword" : "account.currentPassword")}
+        value={current}
+        onChange={setCurrent}
+        error={issues.of("currentPassword")}
+        errorId="account-current-error"
+      />
       <PasswordField
         kind="new"
         label={t("account.newPassword")}
         minLength={MIN_PASSWORD_LENGTH}
         value={next}
         onChange={setNext}
+        error={issues.of("newPassword")}
+        errorId="account-new-error"
       />
       <PasswordField kind="new" label={t("account.repeatPassword")} value={repeat} onChange={setRepeat} />
       <p className="hint">{t("account.passwordHint", { n: MIN_PASSWORD_LENGTH })}</p>
@@ -127,7 +160,7 @@ function ChangePasswordForm() {
           {t("account.mismatch")}
         </p>
       )}
-      <ErrorBox error={change.error} />
+      {issues.other && <ErrorBox error={change.error} />}
       {change.isSuccess && <Notice kind="ok">{t("account.changed", { n: change.data.endedSessions })}</Notice>}
       <button type="submit" disabled={change.isPending}>
         {change.isPending ? t("common.working") : t("account.change")}
@@ -190,6 +223,18 @@ function SessionsList() {
       )}
       <ErrorBox error={sessions.error ?? revoke.error} />
     </section>
+  );
+}
+
+/**
+ * What a user on a temporary password sees in either app, instead of any page: the password change. The app then
+ * shows the page it is on, the role's landing (the sign-in form took the user there).
+ */
+export function FirstPasswordChange() {
+  return (
+    <div className="account">
+      <ChangePasswordForm first />
+    </div>
   );
 }
 

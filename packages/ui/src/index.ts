@@ -21,3 +21,4 @@ export * from "./components/search-input.tsx";
 export * from "./components/unit-lineage.tsx";
 export * from "./components/year-select.tsx";
 export * from "./components/radar-chart.tsx";
+export * from "./components/inbox.tsx";

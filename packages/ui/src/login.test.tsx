@@ -63,6 +63,27 @@ describe("LoginForm", () => {
     expect(screen.getByLabelText("Email").getAttribute("aria-describedby")).toBeNull();
   });
 
+  it("an argument refused before the API's resolver (no issues, 'field: …' message) goes under its field too", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              errors: [
+                { message: "Validation error: password: tối đa 200 ký tự", extensions: { code: "BAD_USER_INPUT" } },
+              ],
+            }),
+            { status: 200, headers: { "content-type": "application/json" } },
+          ),
+      ),
+    );
+    renderForm();
+    const msg = await screen.findByText("tối đa 200 ký tự");
+    expect(screen.getByLabelText("Mật khẩu").getAttribute("aria-describedby")).toBe(msg.id);
+    expect(document.body.textContent).not.toContain("password:");
+  });
+
   it("shows an error that names no field in the error box", async () => {
     answer({
       __typename: "RateLimitError",
@@ -88,8 +109,8 @@ const user = (role: string, adminLanding: string, portalLanding = "/"): Me =>
 describe("landing after sign-in", () => {
   // Which role lands where is the API's rule (apps/api capabilities tests); each app reads its own landing.
   it("is the API's capabilities, each app its own", () => {
-    expect(landingPath(user("UNIT_EDITOR", "/sets", "/my"), "portal")).toBe("/my");
-    expect(landingPath(user("UNIT_EDITOR", "/sets", "/my"), "admin")).toBe("/sets");
+    expect(landingPath(user("UNIT_EDITOR", "/portal", "/my"), "portal")).toBe("/my");
+    expect(landingPath(user("UNIT_EDITOR", "/portal", "/my"), "admin")).toBe("/portal");
     expect(landingPath(user("MINISTRY_ADMIN", "/national"), "admin")).toBe("/national");
     expect(landingPath(user("MINISTRY_ADMIN", "/national"), "portal")).toBe("/");
   });
@@ -126,7 +147,7 @@ describe("landing after sign-in", () => {
   it("keeps commune staff on their assessments in the portal", async () => {
     window.scrollTo = () => undefined;
     window.history.replaceState(null, "", "/my");
-    signIn(user("UNIT_EDITOR", "/sets", "/my"));
+    signIn(user("UNIT_EDITOR", "/portal", "/my"));
     renderForm("portal");
     await new Promise((r) => setTimeout(r, 50));
     expect(window.location.pathname).toBe("/my");

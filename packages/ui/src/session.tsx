@@ -15,6 +15,7 @@ export const MeQuery = graphql(`
       id
       name
       email
+      mustChangePassword
       roles {
         role
         tenantId
@@ -42,7 +43,12 @@ export const MeQuery = graphql(`
   }
 `);
 
-export type Me = NonNullable<ResultOf<typeof MeQuery>["me"]>;
+type MeResult = NonNullable<ResultOf<typeof MeQuery>["me"]>;
+/**
+ * The signed-in user. `mustChangePassword` (a temporary password given by an administrator: the apps show the
+ * password change before anything else, see AppShell) is optional so that a `me` without it reads as false.
+ */
+export type Me = Omit<MeResult, "mustChangePassword"> & Partial<Pick<MeResult, "mustChangePassword">>;
 /** What the signed-in user may do and where they land, as the API decides it: the apps ask, they never read roles. */
 export type Capabilities = Me["capabilities"];
 
@@ -152,6 +158,39 @@ const SIGN_IN_ENTRY: Record<AppKind, readonly string[]> = { portal: ["/", "/my"]
 
 const LOGIN_FIELDS = ["email", "password"] as const;
 
+/**
+ * The refusal of a form's fields, each message in the user's language and without its field key ("password: …"):
+ * from the API's issues, or — for an error that came without them (an argument refused before the resolver) —
+ * from its message's "field: …" parts. `other`: whether something is left that is not about these fields.
+ */
+export function fieldIssues(
+  error: unknown,
+  fields: readonly string[],
+  locale: string,
+): { of: (field: string) => string; other: boolean } {
+  if (!(error instanceof ApiError)) return { of: () => "", other: Boolean(error) };
+  const issues: { field?: string; message: string; messageEn: string }[] =
+    error.issues.length > 0
+      ? error.issues
+      : error.message
+          .replace(/^Validation error: /, "")
+          .split("; ")
+          .map((part) => {
+            const m = /^(\w+): (.+)$/.exec(part);
+            return m && fields.includes(m[1]!)
+              ? { field: m[1]!, message: m[2]!, messageEn: m[2]! }
+              : { message: part, messageEn: error.messageEn };
+          });
+  return {
+    of: (field) =>
+      issues
+        .filter((i) => i.field === field)
+        .map((i) => (locale === "en" ? i.messageEn : i.message))
+        .join("; "),
+    other: !issues.every((i) => fields.includes(i.field ?? "")),
+  };
+}
+
 /** `app`: after sign-in from the app's entry page, go to the role's landing page (see `landingPath`). */
 export function LoginForm({ demoHint, app }: { demoHint?: boolean; app?: AppKind }) {
   const { t, locale } = useI18n();
@@ -176,15 +215,11 @@ export function LoginForm({ demoHint, app }: { demoHint?: boolean; app?: AppKind
     e.preventDefault();
     login.mutate();
   };
-  // The API names the field of a refusal ("password"): its message goes under that field, without the key.
-  const issues = login.error instanceof ApiError ? login.error.issues : [];
-  const fieldError = (f: string) =>
-    issues
-      .filter((i) => i.field === f)
-      .map((i) => (locale === "en" ? i.messageEn : i.message))
-      .join("; ");
-  const onFields =
-    issues.length > 0 && issues.every((i) => (LOGIN_FIELDS as readonly string[]).includes(i.field ?? ""));
+  // The API names the field of a refusal ("password"): its message goes under that field, without the key, and the
+  // field is marked invalid; only what is about no field goes to the error box.
+  const issues = fieldIssues(login.error, LOGIN_FIELDS, locale);
+  const fieldError = issues.of;
+  const onFields = !issues.other;
   const fieldProps = (f: (typeof LOGIN_FIELDS)[number]) =>
     fieldError(f) ? { "aria-invalid": true, "aria-describedby": `login-${f}-error` } : {};
   const fieldMessage = (f: (typeof LOGIN_FIELDS)[number]) =>

@@ -77,6 +77,7 @@ describe("API keys", () => {
       gaps: `gaps(builtIn: "vn-2361-commune", values: {}, level: 1) { code }`,
       score: `score(builtIn: "mau-dti-xa", values: {}) { ... on Score { scoreText } }`,
       pointsGaps: `pointsGaps(builtIn: "mau-dti-xa", values: {}) { code }`,
+      inbox: `inbox { unread notifications(first: 5) { id title } }`,
       impactPreview: `impactPreview(versionId: "${globalId("CriteriaSetVersion", published.id)}", roundId: "${globalId("Round", round.id)}") { units }`,
       me: `me { id }`,
       nationalUpdate: `nationalUpdate(versionId: "${globalId("CriteriaSetVersion", published.id)}") { available canRebase }`,
@@ -91,6 +92,7 @@ describe("API keys", () => {
       rounds: `rounds(tenant: "ninh-binh") { id name }`,
       setDeviations: `setDeviations(unitKind: "commune") { tenantId versionId }`,
       tenants: `tenants { code }`,
+      tenantAccounts: `tenantAccounts(tenantId: "ninh-binh") { grantableRoles accounts { id } }`,
       unit: `unit(code: "14560") { code name predecessors { kind unit { code } } }`,
       unitKinds: `unitKinds { code }`,
       units: `units(search: "yen", first: 20) { edges { node { code } } }`,
@@ -247,6 +249,10 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
       "Mutation.returnAssessment.comments": {
         q: `mutation ($v: [ReviewCommentInput!]!) { returnAssessment(assessmentId: "x", version: 1, comments: $v) { __typename } }`,
         v: { v: Array.from({ length: over("Mutation.returnAssessment.comments") }, () => ({ body: "x" })) },
+      },
+      "Mutation.markNotificationsRead.ids": {
+        q: `mutation ($v: [ID!]) { markNotificationsRead(ids: $v) { __typename } }`,
+        v: { v: Array.from({ length: over("Mutation.markNotificationsRead.ids") }, (_, i) => `n${i}`) },
       },
       "Mutation.carryForward.input.includeChanged": {
         q: `mutation ($v: [String!]) { carryForward(input: { assessmentId: "x", fromAssessmentId: "y", version: 1, includeChanged: $v }) { __typename } }`,

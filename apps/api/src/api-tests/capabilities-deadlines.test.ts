@@ -20,11 +20,21 @@ const CAPABILITIES = `{ me { capabilities {
 describe("me.capabilities", () => {
   // The values the admin's menu and landing, the session's landing and the document links computed from roles.
   it.each([
-    ["bo@cds.gov.vn", "/national", "/", ["NATIONAL", "COMPARE", "SETS"], "vn", true, true, false, false],
-    ["so@ninhbinh.gov.vn", "/rounds", "/", ["ROUNDS", "SETS", "REPORT"], "ninh-binh", true, false, true, true],
+    ["bo@cds.gov.vn", "/national", "/", ["NATIONAL", "COMPARE", "SETS", "ACCOUNTS"], "vn", true, true, false, false],
+    [
+      "so@ninhbinh.gov.vn",
+      "/rounds",
+      "/",
+      ["ROUNDS", "SETS", "REPORT", "ACCOUNTS"],
+      "ninh-binh",
+      true,
+      false,
+      true,
+      true,
+    ],
     ["phong.yenkhanh@ninhbinh.gov.vn", "/rounds", "/", ["ROUNDS", "SETS"], null, false, false, true, true],
     ["thamdinh.yenkhanh@ninhbinh.gov.vn", "/rounds", "/", ["ROUNDS", "SETS"], null, false, false, false, true],
-    ["xa.khanhthien@ninhbinh.gov.vn", "/sets", "/my", ["ROUNDS", "SETS"], null, false, false, false, false],
+    ["xa.khanhthien@ninhbinh.gov.vn", "/portal", "/my", ["ROUNDS", "SETS"], null, false, false, false, false],
     ["xem@ninhbinh.gov.vn", "/rounds", "/", ["ROUNDS", "SETS"], null, false, false, false, false],
   ])("%s", async (email, admin, portal, sections, own, manageSets, national, decision, minutes) => {
     const r = await (await api.as(email)).gql(CAPABILITIES);

@@ -410,7 +410,7 @@ describe("a scored commune index beside the level round (ordered)", () => {
         "roundId: $r, decisionNumber: $n, file: $file",
         "id decisionNumber fileName url",
         { r: roundId, n: decisionNumber },
-        new File([bytes], name),
+        new File([bytes as Uint8Array<ArrayBuffer>], name),
       );
     const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
     const unknown = await upload("9999/QĐ-UBND", pdf, "qd.pdf");

@@ -20,6 +20,8 @@ import "./types/api-key.ts";
 import "./types/values-import.ts";
 import "./types/rebase.ts";
 import "./types/carry-forward.ts";
+import "./types/notification.ts";
+import "./types/accounts.ts";
 import { getNullableType, isInputObjectType, isListType, type GraphQLInputType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.ts";
 import { ArgumentError } from "../errors.ts";

@@ -10,4 +10,5 @@ export const LIST_ARG_MAX = {
   "Mutation.returnAssessment.comments": 100,
   "Mutation.rebaseVersion.input.decisions": 500,
   "Mutation.carryForward.input.includeChanged": 500,
+  "Mutation.markNotificationsRead.ids": 200,
 } as const satisfies Record<string, number>;

@@ -9,12 +9,12 @@ const REPORT = "Báo cáo của cơ quan kèm tài liệu kiểm chứng; Sở K
 const SYSTEMS = "Số liệu trích từ hệ thống của tỉnh (Hệ thống quản lý văn bản, Cổng dịch vụ công).";
 const LAW = ["Thực tế tại địa phương (bộ chỉ số minh hoạ của nền tảng)."];
 
-export function agencyIndex(year: number): TCriteriaSetInput {
+export function agencyIndex(): TCriteriaSetInput {
   return {
     schemaVersion: 1,
     id: "ninh-binh-dti-so-nganh",
     version: "1.0",
-    title: `Bộ chỉ số đánh giá chuyển đổi số sở, ban, ngành tỉnh Ninh Bình (dữ liệu minh hoạ) năm ${year}`,
+    title: "Bộ chỉ số đánh giá chuyển đổi số sở, ban, ngành tỉnh Ninh Bình (dữ liệu minh hoạ)",
     description:
       "Dữ liệu minh hoạ của nền tảng, không phải văn bản chính thức: cấu trúc theo bộ chỉ số sở, ban, ngành của Tuyên Quang (Quyết định 742/QĐ-UBND, 450 điểm, 6 chỉ số chính); điểm từng chỉ số do bản minh hoạ đặt ra.",
     issuer: { tenant: "ninh-binh", name: "UBND tỉnh Ninh Bình" },

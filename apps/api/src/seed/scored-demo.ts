@@ -167,7 +167,7 @@ export async function seedScoredDemo(platform: Platform, input: ScoredDemoInput)
   const communeSet = documentOf(communePublished);
 
   // The agency index: a set of the province's own.
-  const agencyDraft = await createSet(prisma, so, { tenantId, document: agencyIndex(lastYear) });
+  const agencyDraft = await createSet(prisma, so, { tenantId, document: agencyIndex() });
   const agencyPublished = await publishVersion(prisma, so, {
     versionId: agencyDraft.id,
     decisionNumber: "1503/QĐ-UBND",

@@ -286,6 +286,8 @@ export const ASSESSMENT_FIELD_READ = {
   score: "work",
   selfScore: "work",
   pointsGaps: "work",
+  late: "work",
+  extensions: "work",
 } as const satisfies Record<string, "public" | "work" | "asker">;
 
 /** Types that hold nothing but working data: reachable from queries only through the "work" fields above. */

@@ -247,7 +247,10 @@ export async function refreshChildLevels(tx: Tx, viewer: Viewer, parentUnitId: s
   await refreshEvaluation(tx, parentAssessment.id);
 }
 
-/** Moves the assessment to status `to` (claiming the version) and records it. */
+/**
+ * Moves the assessment to status `to` (claiming the version) and records it; `also` runs last in the same
+ * transaction (e.g. the notification the change sends).
+ */
 export async function transition(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -257,6 +260,7 @@ export async function transition(
   data: Prisma.AssessmentUpdateManyMutationInput,
   action: string,
   extra: Record<string, unknown> = {},
+  also?: (tx: Tx) => Promise<unknown>,
 ): Promise<LoadedAssessment> {
   return guarded(() =>
     prisma.$transaction(async (tx) => {
@@ -267,6 +271,7 @@ export async function transition(
         before: { status: a.status },
         after: { status: to, ...extra },
       });
+      if (also) await also(tx);
       return load(tx, a.id);
     }),
   );

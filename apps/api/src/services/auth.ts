@@ -8,7 +8,7 @@ import { hash, verify } from "@node-rs/argon2";
 import type { AppServices } from "../context.ts";
 import { InputError, NotFoundError, RateLimitError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { requireUser, requireWriter, type Viewer } from "./access.ts";
+import { requirePasswordWriter, requireUser, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 
 export const SESSION_COOKIE = "cds_session";
@@ -46,7 +46,8 @@ export async function viewerFromSession(
     },
   });
   const now = services.now();
-  if (!session || session.expiresAt <= now) return { kind: "anonymous" };
+  // A disabled account's sessions are ended when it is disabled; one that slipped through is nobody.
+  if (!session || session.expiresAt <= now || session.user.disabledAt) return { kind: "anonymous" };
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
@@ -66,6 +67,7 @@ export async function viewerFromSession(
     })),
     sessionId: session.id,
     csrfOk: csrfHeader !== null && csrfHeader === session.csrfToken,
+    mustChangePassword: session.user.mustChangePassword,
   };
 }
 
@@ -179,9 +181,10 @@ export async function login(
   const normalised = normaliseEmail(email);
   const attemptId = await throttle(prisma, now, normalised, client.address);
   const user = await prisma.user.findUnique({ where: { email: normalised } });
-  // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist; a disabled
+  // account is refused as a wrong password, so no one learns which accounts exist or are disabled.
   const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-  if (!user || !ok) {
+  if (!user || !ok || user.disabledAt) {
     throw InputError.field("password", "Email hoặc mật khẩu không đúng", "Wrong email or password");
   }
   await prisma.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
@@ -210,20 +213,25 @@ export async function login(
 /** The Set-Cookie value that removes the session cookie. */
 export const clearedSessionCookie = () => cookie("", 0, false);
 
-export async function logout(prisma: PrismaClient, sessionId: string): Promise<string> {
+/** Ends the signed-in session (allowed on a temporary password too: `requirePasswordWriter`). */
+export async function logout(prisma: PrismaClient, viewer: Viewer): Promise<string> {
+  const { sessionId } = requirePasswordWriter(viewer);
   await prisma.session.deleteMany({ where: { id: sessionId } });
   return clearedSessionCookie();
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-/** Changes the signed-in user's password (the current one must be right) and ends their other sessions. */
+/**
+ * Changes the signed-in user's password (the current one must be right) and ends their other sessions; a temporary
+ * password given by an administrator is changed here too (the one change it allows), which lifts `mustChangePassword`.
+ */
 export async function changePassword(
   prisma: PrismaClient,
   viewer: Viewer,
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
-  const u = requireWriter(viewer);
+  const u = requirePasswordWriter(viewer);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: u.userId } });
   const issues: FieldIssue[] = [];
   if (!(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
@@ -249,13 +257,13 @@ export async function changePassword(
   if (issues.length > 0) throw new InputError(issues);
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: u.userId }, data: { passwordHash } });
+    await tx.user.update({ where: { id: u.userId }, data: { passwordHash, mustChangePassword: false } });
     const ended = await tx.session.deleteMany({ where: { userId: u.userId, id: { not: u.sessionId } } });
     await audit(tx, viewer, {
       action: "user.changePassword",
       entityType: "User",
       entityId: u.userId,
-      after: { endedSessions: ended.count },
+      after: { endedSessions: ended.count, ...(user.mustChangePassword ? { temporaryReplaced: true } : {}) },
     });
     return { endedSessions: ended.count };
   });

@@ -22,6 +22,7 @@ import {
 import type { CriteriaSetVersion, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { can, ensure, isPublicVersion, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
+import { notifySetPublished, wakeOutbox } from "./notifications.ts";
 
 export async function unitKindRegistry(prisma: PrismaClient | Prisma.TransactionClient): Promise<UnitKindInfo[]> {
   const kinds = await prisma.unitKind.findMany({ select: { code: true, children: { select: { code: true } } } });
@@ -354,7 +355,7 @@ export async function publishVersion(
   const checked = validateCriteriaSet(doc, { unitKinds: await unitKindRegistry(prisma) });
   const frozen = checked.ok ? checked.set : doc;
   try {
-    return await prisma.$transaction(async (tx) => {
+    const done = await prisma.$transaction(async (tx) => {
       await tx.criteriaSetVersion.updateMany({
         where: { setId: v.setId, status: "PUBLISHED" },
         data: { status: "ARCHIVED" },
@@ -378,8 +379,16 @@ export async function publishVersion(
         before: { status: "DRAFT" },
         after: { status: "PUBLISHED", decisionNumber, decisionDate: input.decisionDate },
       });
+      await notifySetPublished(
+        tx,
+        viewer,
+        { ...published, set: v.set },
+        { number: decisionNumber, date: input.decisionDate },
+      );
       return published;
     });
+    wakeOutbox(prisma);
+    return done;
   } catch (e) {
     if (isImmutableViolation(e))
       throw new WorkflowError("Phiên bản đã công bố, không thể sửa", "Published versions cannot change");

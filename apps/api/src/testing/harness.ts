@@ -64,10 +64,11 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export async function setupApi(): Promise<TestApi> {
+/** `env`: more environment variables for the platform (e.g. SMTP_HOST and SMTP_PORT of a mail server in the test). */
+export async function setupApi(opts: { env?: Record<string, string> } = {}): Promise<TestApi> {
   const template = inject("template");
   const dataDir = mkdtempSync(path.join(tmpdir(), "cds-api-test-"));
-  const env = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir, API_KEY_RATE_PER_MINUTE: "5" });
+  const env = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir, API_KEY_RATE_PER_MINUTE: "5", ...opts.env });
   let now: Date | null = null;
   let cleanup = async () => {};
   let db;
@@ -150,7 +151,7 @@ export async function setupApi(): Promise<TestApi> {
       now = d;
     },
     async close() {
-      await db.close();
+      await platform.close(); // stops the email outbox, then closes the database
       await cleanup();
     },
   };

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { useI18n } from "../i18n.tsx";
 import { Link } from "../router.tsx";
 import { useLogout, useSessionSync, type Me } from "../session.tsx";
+import { InboxBell } from "./inbox.tsx";
+import { FirstPasswordChange } from "../account.tsx";
 
 /** Where both apps show the account page (password, sessions). */
 export const ACCOUNT_PATH = "/account";
@@ -28,7 +30,8 @@ export function LocaleToggle() {
 
 /**
  * Header with the app's name, navigation, language toggle and the signed-in user (a link to
- * the account page, and sign-out, which leads to `signedOutPath`).
+ * the account page, and sign-out, which leads to `signedOutPath`). A user on a temporary password
+ * sees the password change instead of any page (and no menu) until it is done.
  */
 export function AppShell({
   title,
@@ -56,7 +59,7 @@ export function AppShell({
           {title}
         </Link>
         <nav aria-label={t("common.navigation")}>
-          {nav.map((n) => (
+          {(me?.mustChangePassword ? [] : nav).map((n) => (
             <Link
               key={n.to}
               to={n.to}
@@ -71,6 +74,7 @@ export function AppShell({
           <LocaleToggle />
           {me && (
             <>
+              {!me.mustChangePassword && <InboxBell />}
               <Link to={ACCOUNT_PATH} className="user" title={`${me.email} — ${t("account.title")}`}>
                 {me.name}
               </Link>
@@ -81,7 +85,7 @@ export function AppShell({
           )}
         </div>
       </header>
-      <main className="app-main">{children}</main>
+      <main className="app-main">{me?.mustChangePassword ? <FirstPasswordChange /> : children}</main>
     </div>
   );
 }

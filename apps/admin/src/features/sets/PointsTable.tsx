@@ -229,7 +229,8 @@ export function PointsTable({ doc, readOnly, baseDoc, issues, highlight, onSet, 
     const rule = (c.rule ?? {}) as LooseRule;
     const was = base?.components.get(code);
     const maxChanged = was !== undefined && was.max !== c.max;
-    const ruleChanged = was !== undefined && JSON.stringify(was.rule) !== JSON.stringify(c.rule);
+    // Compared as data, not as text: the base (parsed) and the draft (as typed) may order their keys differently.
+    const ruleChanged = was !== undefined && canonical(was.rule) !== canonical(c.rule);
     const reading = readRule(c, loc);
     const rowKey = scoreKey.component(code);
     const rowIssues = issues.get(rowKey);
@@ -527,5 +528,16 @@ function LevelBands({
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** JSON with object keys sorted, so two equal values give the same text whatever order their keys came in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : x,
   );
 }

@@ -6,6 +6,8 @@
  * completion, hover and markers for models whose path ends in .criteria-set.json.
  */
 import "monaco-editor/features/register.all";
+// A monospace font with every Vietnamese glyph, bundled (never a CDN): its subsets load only with the editor.
+import "@fontsource/roboto-mono/400.css";
 import * as api from "monaco-editor/editor/editor.api";
 import * as json from "monaco-editor/languages/features/json/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
@@ -30,12 +32,18 @@ json.jsonDefaults.setDiagnosticsOptions({
 });
 
 /**
- * Monospace fonts with Vietnamese coverage, best first. Monaco's default ends in whatever
- * "monospace" is (DejaVu Sans Mono on Debian, which draws a second mark beside the letter:
- * "số"); fontconfig also answers "Consolas" with it, hence Liberation Mono before Consolas
- * (Windows, where Consolas is real, rarely has Liberation Mono).
+ * The editor's font: Roboto Mono, bundled from @fontsource with its Vietnamese subset, so tone marks sit on
+ * their letters ("số", "Hoạt động") whatever the machine has installed. Monaco's default ends in whatever
+ * "monospace" is (DejaVu Sans Mono on Debian, which draws a second mark beside the letter); the rest of the
+ * list only matters if the bundled font cannot load.
  */
-export const MONO_FONTS = "'Liberation Mono', Consolas, 'Courier New', Menlo, monospace";
+export const MONO_FONTS = "'Roboto Mono', 'Liberation Mono', Consolas, 'Courier New', Menlo, monospace";
+
+// Monaco measures character widths once: measure again when the bundled font (and its Vietnamese subset) is in.
+void document.fonts
+  ?.load("13px 'Roboto Mono'", "Hoạt động số ăđơư")
+  .then(() => api.editor.remeasureFonts())
+  .catch(() => undefined);
 
 /** The Monaco namespace @monaco-editor/react works with: the editor API plus `json` (as in `import * as monaco from "monaco-editor"`). */
 export const monaco = { ...api, json };

@@ -13,7 +13,7 @@ import {
   revokeSession,
   type SessionView,
 } from "../../services/auth.ts";
-import { capabilities, requireWriter, type Capabilities } from "../../services/access.ts";
+import { capabilities, type Capabilities } from "../../services/access.ts";
 import type { Role } from "../../generated/prisma/client.ts";
 import { RoleEnum } from "../enums.ts";
 import { ErrorInterface } from "../errors.ts";
@@ -77,6 +77,7 @@ const AdminSectionEnum = builder.enumType("AdminSection", {
     SETS: { description: "Bộ tiêu chí" },
     ROUNDS: { description: "Đợt đánh giá" },
     REPORT: { description: "Báo cáo hằng năm gửi Bộ" },
+    ACCOUNTS: { description: "Tài khoản và vai trò của tỉnh (của Bộ: tenant vn)" },
   } as const,
 });
 
@@ -85,7 +86,7 @@ const CapabilitiesRef = builder.objectRef<Capabilities>("Capabilities").implemen
   fields: (t) => ({
     adminLanding: t.exposeString("adminLanding", {
       description:
-        'Trang đầu của trang quản trị: "/national" (Bộ), "/rounds" (tỉnh, phòng, hội đồng, người xem), còn lại "/sets"',
+        'Trang đầu của trang quản trị: "/national" (Bộ), "/rounds" (tỉnh, phòng, hội đồng, người xem), "/portal" (cán bộ đơn vị: trang dẫn sang cổng đơn vị, portalLanding), còn lại "/sets"',
     }),
     portalLanding: t.exposeString("portalLanding", {
       description: 'Trang đầu của cổng đơn vị: "/my" cho cán bộ nhập số liệu, còn lại "/"',
@@ -115,7 +116,8 @@ interface MeView {
   userId: string;
   name: string;
   email: string;
-  grants: GrantView[];
+  grants: (GrantView & { readOnly?: boolean })[];
+  mustChangePassword?: boolean;
 }
 
 const MeRef = builder.objectRef<MeView>("Me").implement({
@@ -125,6 +127,11 @@ const MeRef = builder.objectRef<MeView>("Me").implement({
     name: t.exposeString("name"),
     email: t.exposeString("email"),
     roles: t.field({ type: [GrantRef], resolve: (m) => m.grants }),
+    mustChangePassword: t.boolean({
+      description:
+        "Tài khoản đang dùng mật khẩu tạm (mới tạo, hoặc vừa được đặt lại): phải đổi mật khẩu trước; mọi thao tác khác bị từ chối",
+      resolve: (m) => m.mustChangePassword ?? false,
+    }),
     capabilities: t.field({
       type: CapabilitiesRef,
       description: "Người dùng được làm gì và vào trang nào (cùng quy tắc API kiểm tra)",
@@ -155,8 +162,18 @@ const LoginResult = builder.objectRef<{ csrfToken: string; userId: string }>("Lo
     me: t.field({
       type: MeRef,
       resolve: async (r, _a, ctx) => {
-        const u = await ctx.prisma.user.findUniqueOrThrow({ where: { id: r.userId }, include: { roles: true } });
-        return { userId: u.id, name: u.name, email: u.email, grants: u.roles };
+        const u = await ctx.prisma.user.findUniqueOrThrow({
+          where: { id: r.userId },
+          include: { roles: { include: { tenant: { select: { validTo: true } } } } },
+        });
+        return {
+          userId: u.id,
+          name: u.name,
+          email: u.email,
+          // A closed tenant's roles only read, as in the session's viewer.
+          grants: u.roles.map((g) => ({ ...g, readOnly: g.tenant.validTo !== null })),
+          mustChangePassword: u.mustChangePassword,
+        };
       },
     }),
   }),
@@ -183,8 +200,7 @@ builder.mutationField("logout", (t) =>
   t.boolean({
     errors: {},
     resolve: async (_r, _a, ctx) => {
-      const u = requireWriter(ctx.viewer);
-      ctx.setCookies.push(await logout(ctx.prisma, u.sessionId));
+      ctx.setCookies.push(await logout(ctx.prisma, ctx.viewer));
       return true;
     },
   }),
@@ -197,7 +213,8 @@ builder.mutationField("changePassword", (t) =>
         endedSessions: f.exposeInt("endedSessions", { description: "Số phiên khác đã bị đăng xuất" }),
       }),
     }),
-    description: "Đổi mật khẩu (cần mật khẩu hiện tại; tối thiểu 8 ký tự); đăng xuất mọi phiên khác",
+    description:
+      "Đổi mật khẩu (cần mật khẩu hiện tại; tối thiểu 8 ký tự); đăng xuất mọi phiên khác. Thay mật khẩu tạm: mustChangePassword thành false",
     args: {
       currentPassword: t.arg.string({ validate: z.string().max(200, "tối đa 200 ký tự") }),
       newPassword: t.arg.string({ validate: z.string().max(200, "tối đa 200 ký tự") }),
