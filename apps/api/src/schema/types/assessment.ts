@@ -119,16 +119,26 @@ builder.prismaNode("Assessment", {
       resolve: async (a, _args, ctx) => deadline(await unitSubmitDue(ctx, a), ctx.now()),
     }),
     late: t.boolean({
+      nullable: true,
       description:
         "Trễ hạn: nộp sau hạn của đơn vị (đợt cho phép và đánh dấu), hoặc chưa nộp khi đã quá hạn (giờ Việt Nam)",
-      resolve: async (a, _args, ctx) =>
-        a.submittedLate || (["DRAFT", "RETURNED"].includes(a.status) && isLate(await unitSubmitDue(ctx, a), ctx.now())),
+      resolve: (a, _args, ctx) =>
+        work(
+          ctx,
+          a,
+          null,
+          async () =>
+            a.submittedLate ||
+            (["DRAFT", "RETURNED"].includes(a.status) && isLate(await unitSubmitDue(ctx, a), ctx.now())),
+        ),
     }),
     extensions: t.field({
       type: [DeadlineExtensionRef],
       description: "Các lần gia hạn nộp hồ sơ, mới nhất trước",
       resolve: (a, _args, ctx) =>
-        ctx.prisma.deadlineExtension.findMany({ where: { assessmentId: a.id }, orderBy: { createdAt: "desc" } }),
+        work(ctx, a, [], () =>
+          ctx.prisma.deadlineExtension.findMany({ where: { assessmentId: a.id }, orderBy: { createdAt: "desc" } }),
+        ),
     }),
     unit: t.relation("unit"),
     round: t.relation("round"),
