@@ -396,6 +396,10 @@ describe("a scored commune index beside the level round (ordered)", () => {
       expect(decision).toContain(vi(a.finalScore));
       const minutes = (await get(`/documents/appraisal-minutes/${dbRound.id}.pdf`)).replace(/\s+/g, " ");
       expect(minutes).toContain(vi(a.selfScore));
+      // The unit's result sheet: the score and every component with its points.
+      const sheet = (await get(`/documents/result-sheet/${assessments[XA]!.id}.pdf`)).replace(/\s+/g, " ");
+      expect(sheet).toContain(vi(a.finalScore));
+      expect(sheet).toContain(set.scoring!.groups[0]!.components[0]!.code);
     } finally {
       await http.close(100);
     }

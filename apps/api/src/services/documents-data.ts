@@ -7,8 +7,8 @@
  * package only lays them out.
  */
 import { dateToIsoDay, formatVietnameseDate, formatVietnameseDateTime, vietnamDay } from "@cds/calendar";
-import { tryEvaluate, type Evaluation, type IndicatorValues } from "@cds/criteria-core";
-import { formatTarget, type TCriteriaSet } from "@cds/criteria-schema";
+import { tryEvaluate, type Evaluation, type IndicatorValues, type Score } from "@cds/criteria-core";
+import { formatTarget, isScored, scoreComponents, type TCriteriaSet, type TScoreGroup } from "@cds/criteria-schema";
 import type {
   AppraisalMinutesInput,
   CriterionLine,
@@ -47,6 +47,8 @@ function printable(v: unknown): CriterionValue {
     if (typeof o.count === "number" && typeof o.total === "number") return { numerator: o.count, denominator: o.total };
     if (typeof o.count === "number") return o.count;
     if (o.noSubjects === true) return "Không có đối tượng";
+    if (o.notApplicable === true) return "Không áp dụng";
+    if (typeof o.points === "number") return `${o.points} điểm (đề xuất)`;
     if (Array.isArray(o.childLevels)) {
       const levels = o.childLevels as number[];
       // Each recognised level present, highest first (0 = not recognised yet, not listed).
@@ -78,7 +80,7 @@ export async function resultSheetInput(
   const work = can.readUnit(viewer, unitRef(a));
   const set = documentOf(a.setVersion);
   let evaluation = a.evaluation as unknown as Evaluation | null;
-  if (!evaluation) {
+  if (!evaluation && !isScored(set)) {
     const r = tryEvaluate(set, a.effectiveValues as unknown as IndicatorValues);
     evaluation = r.ok ? r.evaluation : null;
   }
@@ -89,24 +91,46 @@ export async function resultSheetInput(
   const results = new Map((evaluation?.criteria ?? []).map((c) => [c.code, c.results]));
   const values = (a.effectiveValues ?? {}) as Record<string, unknown>;
   const groups = new Map(set.groups.map((g) => [g.code, g.name]));
-  const criteria: CriterionLine[] = set.criteria.map((c) => {
-    const line: CriterionLine = {
-      code: c.code,
-      name: c.name,
-      group: groups.get(c.group) ?? c.group,
-      // Figures are working data: the public sheet gives criteria-core's result only.
-      value: work ? printable(values[c.code]) : "-",
-    };
-    if (targetLevel) {
-      line.target =
-        c.targets[targetLevel - 1] === null || c.targets[targetLevel - 1] === undefined
-          ? null
-          : formatTarget(c, c.targets[targetLevel - 1] ?? null);
-      const r = results.get(c.code)?.[targetLevel - 1];
-      if (r) line.result = r;
-    }
-    return line;
-  });
+  // A scored index: each component with the value (working data) and the points the stored score gives it.
+  const stored = (recognised ? (a.finalScore ?? a.score) : a.score) as unknown as Score | null;
+  const points = new Map((stored?.components ?? []).map((c) => [c.code, c]));
+  const groupName = new Map<string, string>();
+  const nameGroups = (gs: TScoreGroup[]) =>
+    gs.forEach((g) => {
+      groupName.set(g.code, g.name);
+      nameGroups(g.groups);
+    });
+  nameGroups(set.scoring?.groups ?? []);
+  const componentLines: CriterionLine[] = scoreComponents(set.scoring?.groups ?? []).map(
+    ({ component, groupPath }) => ({
+      code: component.code,
+      name: component.name,
+      group: groupName.get(groupPath.at(-1)!) ?? groupPath.at(-1),
+      value: work ? printable(values[component.code]) : "-",
+      ...(points.has(component.code) ? { points: points.get(component.code)!.points } : {}),
+      maxPoints: component.max,
+    }),
+  );
+  const criteria: CriterionLine[] = isScored(set)
+    ? componentLines
+    : set.criteria.map((c) => {
+        const line: CriterionLine = {
+          code: c.code,
+          name: c.name,
+          group: groups.get(c.group) ?? c.group,
+          // Figures are working data: the public sheet gives criteria-core's result only.
+          value: work ? printable(values[c.code]) : "-",
+        };
+        if (targetLevel) {
+          line.target =
+            c.targets[targetLevel - 1] === null || c.targets[targetLevel - 1] === undefined
+              ? null
+              : formatTarget(c, c.targets[targetLevel - 1] ?? null);
+          const r = results.get(c.code)?.[targetLevel - 1];
+          if (r) line.result = r;
+        }
+        return line;
+      });
   const province = provinceParts(a.round.tenant.name);
   const setDecision =
     a.setVersion.decisionNumber && a.setVersion.decisionDate
@@ -128,8 +152,8 @@ export async function resultSheetInput(
     judgedBy: set.judgedBy ?? "levels",
     ...(targetLevel ? { targetLevel } : {}),
     ...(recognised ? { recognisedLevel: asLevel(a.recognisedLevel) } : {}),
-    ...scoreField("score", recognised ? (a.finalScore ?? a.score) : a.score),
-    ...(set.scoring ? { scoreDecimals: set.scoring.decimals } : {}),
+    ...scoreField("score", stored),
+    ...(set.scoring ? { scoreDecimals: set.scoring.decimals, maxScore: set.scoring.total.max } : {}),
     criteria,
   };
   return { input, fileName: `Phiếu kết quả ${a.unit.name} ${a.round.year}.pdf` };
