@@ -16,7 +16,8 @@ export function WorkspaceHeader({ data, model, editable, levelName }: WorkspaceP
         <div className="pa-header-main">
           <h1>{data.unit.name}</h1>
           <p className="muted">
-            {[data.unit.parent?.name, data.unit.tenant.name].filter(Boolean).join(" · ")} ·{" "}
+            {/* On the two-tier map a commune's parent is its province: named once. */}
+            {[...new Set([data.unit.parent?.name, data.unit.tenant.name].filter(Boolean))].join(" · ")} ·{" "}
             {t("a.gso", { code: data.unit.code })}
           </p>
           <dl className="pa-facts">
