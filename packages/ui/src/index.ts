@@ -8,6 +8,7 @@ export * from "./session.tsx";
 export * from "./account.tsx";
 export * from "./messages.ts";
 export * from "./csv.ts";
+export * from "./days-left.ts";
 export * from "./indicator-form.ts";
 export * from "./components/app-shell.tsx";
 export * from "./components/badges.tsx";

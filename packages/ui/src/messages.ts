@@ -132,6 +132,12 @@ export const sharedVi: Catalog = {
   "lineage.unrecognised": "chưa được công nhận: {n}",
   "lineage.successors": "Đã sáp nhập vào (đơn vị có đến ngày {date})",
   "lineage.successorsNoDate": "Đã sáp nhập vào",
+  // Days left to a deadline (formatDaysLeft, days-left.ts): the one wording in both apps.
+  "deadline.daysLeft.one": "còn {n} ngày",
+  "deadline.daysLeft.other": "còn {n} ngày",
+  "deadline.dueToday": "hạn cuối là hôm nay",
+  "deadline.overdue.one": "đã quá hạn {n} ngày",
+  "deadline.overdue.other": "đã quá hạn {n} ngày",
 };
 
 export const sharedEn: Catalog = {
@@ -261,4 +267,9 @@ export const sharedEn: Catalog = {
   "lineage.unrecognised": "not recognised: {n}",
   "lineage.successors": "Merged into (the unit existed until {date})",
   "lineage.successorsNoDate": "Merged into",
+  "deadline.daysLeft.one": "{n} day left",
+  "deadline.daysLeft.other": "{n} days left",
+  "deadline.dueToday": "due today",
+  "deadline.overdue.one": "{n} day overdue",
+  "deadline.overdue.other": "{n} days overdue",
 };

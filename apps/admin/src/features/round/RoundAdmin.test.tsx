@@ -18,6 +18,7 @@ function renderRounds(me: Me, answers: Record<string, Answer>, year = 2026) {
     AdminRoundSummary: summaryAnswer(),
     AdminRoundAssessments: page([]),
     AdminActionableAssessments: actionablePage([]),
+    AdminRoundDecisions: page([]),
     ...answers,
   });
   renderWithProviders(<RoundsPage me={me} />, catalogs);
@@ -424,6 +425,7 @@ describe("the round's dashboard", () => {
       ]),
       // Khánh Lợi is in the review queue's statuses too, but not this officer's to act on.
       AdminActionableAssessments: actionablePage(["a-14566"]),
+      AdminRoundDecisions: page([]),
     });
     expect(await screen.findByText("Xã Khánh Hội")).toBeTruthy();
     expect((screen.getByLabelText("Lọc theo trạng thái") as HTMLSelectElement).value).toBe("queue");

@@ -20,6 +20,7 @@ function renderRounds(me: Me, r: ReturnType<typeof round>, edges: unknown[] = []
     AdminRoundSummary: byStatus,
     AdminRoundAssessments: page(edges),
     AdminActionableAssessments: actionablePage([]),
+    AdminRoundDecisions: page([]),
   });
   renderWithProviders(<RoundsPage me={me} />, catalogs);
 }

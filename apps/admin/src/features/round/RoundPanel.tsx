@@ -22,6 +22,7 @@ import {
 } from "@cds/ui";
 import type { WorkScope } from "./access.ts";
 import { CloseRoundDialog } from "./CloseRoundDialog.tsx";
+import { DecisionScans } from "./DecisionScans.tsx";
 import { RoundDocumentLinks } from "./documents.tsx";
 import { EditRoundDialog } from "./EditRoundDialog.tsx";
 import { ExtendDeadlineDialog } from "./ExtendDeadlineDialog.tsx";
@@ -346,6 +347,7 @@ export function RoundPanel({
           onRowClick={(a) => navigate(`/assessments/${encodeURIComponent(a.id)}`)}
         />
       )}
+      <DecisionScans me={me} roundId={round.id} unitCode={scope.unitCode} />
     </section>
   );
 }

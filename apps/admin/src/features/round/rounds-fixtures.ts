@@ -95,3 +95,23 @@ export const page = (edges: unknown[]) => ({
 
 /** The ids the API says the viewer may act on now. */
 export const actionablePage = (ids: string[]) => page(ids.map((id) => ({ node: { id } })));
+
+/** A signed decision's scan as the API answers it. */
+export const decisionScan = (decisionNumber: string, over: Record<string, unknown> = {}) => ({
+  id: `scan-${decisionNumber}`,
+  decisionNumber,
+  fileName: "qd-cong-nhan.pdf",
+  mimeType: "application/pdf",
+  size: 2048,
+  createdAt: "2026-12-20T03:00:00.000Z",
+  url: `/files/decision-scans/scan-${decisionNumber}.pdf`,
+  ...over,
+});
+
+/** A recognised assessment as `AdminRoundDecisions` answers it: its decision number and day, its scan if any. */
+export const recognisedRow = (
+  id: string,
+  recognitionDecision: string | null,
+  recognitionDate: string | null,
+  scan: ReturnType<typeof decisionScan> | null = null,
+) => ({ node: { id, recognitionDecision, recognitionDate, decisionScan: scan } });

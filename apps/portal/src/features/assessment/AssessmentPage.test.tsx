@@ -211,19 +211,31 @@ describe("AssessmentPage", () => {
     await screen.findByTestId("criterion-CQS-02");
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
     fireEvent.click(
-      within(screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })).getByRole("button", { name: "Nộp" }),
+      within(screen.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })).getByRole("button", {
+        name: "Nộp hồ sơ",
+      }),
     );
     const refusal = (await screen.findByText(/Máy chủ từ chối/)).closest("div")!;
     expect(refusal.textContent).toContain("CQS-07 — Nhân sự chuyên trách");
   });
 
-  it("asks for confirmation, says what will be locked, and sends nothing before Nộp", async () => {
+  it("asks for confirmation, says what will be locked, and sends nothing before Nộp hồ sơ", async () => {
     const values = {
       ...valuesOf(assessment()),
       "CQS-02": { numerator: 25, denominator: 50 },
     };
+    const file = (id: string, criterionCode: string) => ({
+      id,
+      criterionCode,
+      fileName: `${id}.pdf`,
+      mimeType: "application/pdf",
+      size: 2048,
+      createdAt: "2026-03-01T02:00:00Z",
+    });
     const { calls } = stubGraphql({
-      PortalAssessment: () => ({ assessment: assessment({ values }) }),
+      PortalAssessment: () => ({
+        assessment: { ...assessment({ values }), evidence: [file("E1", "CQS-02"), file("E2", "CQS-07")] },
+      }),
       PortalSubmit: () => ({
         submitAssessment: {
           __typename: "MutationSubmitAssessmentSuccess",
@@ -238,7 +250,11 @@ describe("AssessmentPage", () => {
     expect(dialog.textContent).toContain(
       "Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ",
     );
-    expect(dialog.textContent).toMatch(/Mức đăng ký: mức 3 \(.+\)\. Đã nhập số liệu \d+\/\d+ tiêu chí/);
+    // The registered level, the level the values reach, the criteria entered and the evidence files.
+    expect(dialog.textContent).toMatch(
+      /Mức đăng ký: mức 3 \(.+\); số liệu hiện đạt mức 3 \(.+\)\. Đã nhập số liệu \d+\/\d+ tiêu chí, kèm 2 tệp minh chứng\./,
+    );
+    expect(within(dialog).getByRole("button", { name: "Huỷ" })).toBeTruthy();
     expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(false);
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Huỷ" }));
@@ -246,7 +262,7 @@ describe("AssessmentPage", () => {
     expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(false);
 
     fireEvent.click(screen.getByRole("button", { name: "Nộp hồ sơ" }));
-    fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Nộp" }));
+    fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Nộp hồ sơ" }));
     await waitFor(() => expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(true));
   });
 

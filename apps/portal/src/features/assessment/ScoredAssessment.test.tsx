@@ -316,9 +316,9 @@ describe("AssessmentPage for a scored index", { timeout: 30_000 }, () => {
     const dialog = document.querySelector<HTMLElement>(".pa-submit-confirm")!;
     expect(dialog.getAttribute("role")).toBe("alertdialog");
     expect(dialog.textContent).toContain(
-      "Điểm tự đánh giá: 1.000 / 1.000 điểm. Đã nhập số liệu 47/47 chỉ số thành phần.",
+      "Điểm tự đánh giá: 1.000 / 1.000 điểm. Đã nhập số liệu 47/47 chỉ số thành phần, kèm 0 tệp minh chứng.",
     );
-    fireEvent.click(within(dialog).getByRole("button", { name: "Nộp" }));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Nộp hồ sơ" }));
     await waitFor(() => expect(calls.some((c) => c.operation === "PortalSubmit")).toBe(true));
   });
 

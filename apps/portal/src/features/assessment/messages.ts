@@ -20,9 +20,6 @@ export const assessmentVi: Catalog = {
   "a.version": "phiên bản {v}",
   "a.decision": "Quyết định số {n} ngày {d}",
   "a.deadline": "Hạn nộp hồ sơ",
-  "a.daysLeft": "còn {n} ngày",
-  "a.overdue": "đã quá hạn {n} ngày",
-  "a.dueToday": "hạn cuối là hôm nay",
   "a.status": "Trạng thái",
   "a.recognised": "Đã được công nhận:",
   "a.recognisedBy": "theo Quyết định số {n} ngày {d}.",
@@ -190,13 +187,15 @@ export const assessmentVi: Catalog = {
   "submit.done": "Đã nộp hồ sơ. Cấp trên sẽ xác minh và thẩm định.",
   "submit.confirmTitle": "Xác nhận nộp hồ sơ",
   "submit.confirmLock": "Sau khi nộp, số liệu và minh chứng sẽ bị khoá cho đến khi cấp trên trả lại hồ sơ.",
-  "submit.confirmWhat": "Mức đăng ký: mức {level} ({name}). Đã nhập số liệu {filled}/{total} tiêu chí.",
-  "submit.confirmYes": "Nộp",
+  "submit.confirmWhat":
+    "Mức đăng ký: mức {level} ({name}); số liệu hiện đạt mức {reached} ({reachedName}). Đã nhập số liệu {filled}/{total} tiêu chí, kèm {files} tệp minh chứng.",
+  "submit.confirmYes": "Nộp hồ sơ",
   "submit.confirmNo": "Huỷ",
   "submit.explainScore":
     "Theo số liệu hiện tại, đơn vị được {score}. Sau khi nộp, hồ sơ được khoá để cấp trên xác minh; chỉ sửa được khi bị trả lại.",
   "submit.missingComponents": "Còn {n} chỉ số thành phần chưa nhập số liệu (hoặc chưa khai báo Không áp dụng):",
-  "submit.confirmScore": "Điểm tự đánh giá: {score}. Đã nhập số liệu {filled}/{total} chỉ số thành phần.",
+  "submit.confirmScore":
+    "Điểm tự đánh giá: {score}. Đã nhập số liệu {filled}/{total} chỉ số thành phần, kèm {files} tệp minh chứng.",
 
   "excel.title": "Excel",
   "excel.hint":
@@ -260,9 +259,6 @@ export const assessmentEn: Catalog = {
   "a.version": "version {v}",
   "a.decision": "Decision {n} of {d}",
   "a.deadline": "Submission due",
-  "a.daysLeft": "{n} days left",
-  "a.overdue": "{n} days overdue",
-  "a.dueToday": "due today",
   "a.status": "Status",
   "a.recognised": "Recognised:",
   "a.recognisedBy": "by Decision {n} of {d}.",
@@ -431,13 +427,15 @@ export const assessmentEn: Catalog = {
   "submit.done": "Submitted. The level above will verify and appraise it.",
   "submit.confirmTitle": "Confirm submission",
   "submit.confirmLock": "Once submitted, the values and evidence are locked until the level above returns the file.",
-  "submit.confirmWhat": "Registered level: {level} ({name}). Values entered for {filled}/{total} criteria.",
+  "submit.confirmWhat":
+    "Registered level: {level} ({name}); the values reach level {reached} ({reachedName}). Values entered for {filled}/{total} criteria, with {files} evidence files.",
   "submit.confirmYes": "Submit",
   "submit.confirmNo": "Cancel",
   "submit.explainScore":
     "With the current values the unit scores {score}. Once submitted it is locked for review; it can change again only if returned.",
   "submit.missingComponents": "{n} components have no value (nor are declared not applicable):",
-  "submit.confirmScore": "Self-assessed score: {score}. Values entered for {filled}/{total} components.",
+  "submit.confirmScore":
+    "Self-assessed score: {score}. Values entered for {filled}/{total} components, with {files} evidence files.",
 
   "excel.title": "Excel",
   "excel.hint":

@@ -69,6 +69,7 @@ export function SubmitSection({ assessmentId, data, model, registered, editable,
     if (!refused) setConfirming(true);
   };
   const filled = model.codes.filter((c) => live.values[c] !== undefined).length;
+  const files = data.evidence.length;
   const submit = async () => {
     setConfirming(false);
     if (refused) return;
@@ -155,12 +156,15 @@ export function SubmitSection({ assessmentId, data, model, registered, editable,
               <p id="submit-confirm-text">
                 {t("submit.confirmLock")}{" "}
                 {scored
-                  ? t("submit.confirmScore", { score: scoreText, filled, total: model.codes.length })
+                  ? t("submit.confirmScore", { score: scoreText, filled, total: model.codes.length, files })
                   : t("submit.confirmWhat", {
                       level: registered ?? "",
                       name: levelName(registered ?? 0) ?? "",
+                      reached: live.evaluation.level,
+                      reachedName: levelName(live.evaluation.level) ?? t("level.0"),
                       filled,
                       total: model.codes.length,
+                      files,
                     })}
               </p>
               <button type="button" className="pa-big" onClick={() => void submit()} autoFocus>
