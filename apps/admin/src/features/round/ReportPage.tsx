@@ -19,6 +19,7 @@ import {
   YearSelect,
   type Column,
   type Me,
+  formatDaysLeft,
 } from "@cds/ui";
 import { reportingProvince } from "./access.ts";
 import { ActionError } from "./dialog.tsx";
@@ -109,7 +110,9 @@ export function ReportPage({ me }: { me: Me }) {
             {due.state === "DUE_TODAY" ? (
               <strong style={{ color: "var(--green)" }}>{t("report.dueTodayNow")}</strong>
             ) : due.state === "OPEN" ? (
-              <strong style={{ color: "var(--green)" }}>{t("report.onTimeNow", { n: due.daysLeft })}</strong>
+              <strong style={{ color: "var(--green)" }}>
+                {t("report.onTimeNow", { left: formatDaysLeft(due, t) })}
+              </strong>
             ) : (
               <strong style={{ color: "var(--red)" }}>{t("report.lateNow")}</strong>
             )}

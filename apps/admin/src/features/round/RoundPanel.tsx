@@ -19,7 +19,9 @@ import {
   useLocation,
   type Column,
   type Me,
+  formatDaysLeft,
 } from "@cds/ui";
+import type { Deadline } from "@cds/calendar";
 import type { WorkScope } from "./access.ts";
 import { CloseRoundDialog } from "./CloseRoundDialog.tsx";
 import { DecisionScans } from "./DecisionScans.tsx";
@@ -376,12 +378,7 @@ function DeadlineLine({
   deadline: { daysLeft: number; state: string };
 }) {
   const { t, date } = useI18n();
-  const text =
-    deadline.state === "OPEN"
-      ? t("rounds.daysLeft", { n: deadline.daysLeft })
-      : deadline.state === "DUE_TODAY"
-        ? t("rounds.dueToday")
-        : t("rounds.daysOver", { n: -deadline.daysLeft });
+  const text = formatDaysLeft(deadline as Pick<Deadline, "daysLeft" | "state">, t);
   return (
     <span>
       {label}: <strong>{date(day)}</strong>{" "}
