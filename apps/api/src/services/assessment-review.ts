@@ -4,7 +4,7 @@
  */
 import type { Score } from "@cds/criteria-core";
 import { isScored } from "@cds/criteria-schema";
-import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
+import { InputError, type FieldIssue } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Viewer } from "./access.ts";
 import {
@@ -104,14 +104,10 @@ export async function verifyValue(
 ): Promise<LoadedAssessment> {
   // The verifier corrects values of a submitted assessment; a scored index's council, those of a verified one.
   const found = await readableAssessment(prisma, viewer, input.assessmentId);
-  const action = found.status === "VERIFIED" ? "appraiseValue" : "verifyValue";
+  const action = found.status === "VERIFIED" && found.round.judgedBy !== "levels" ? "appraiseValue" : "verifyValue";
   const { user, a } = await loadForAction(prisma, viewer, input.assessmentId, action);
   const set = await pinnedSet(prisma, a.setVersionId);
-  if (action === "appraiseValue" && !isScored(set))
-    throw new WorkflowError(
-      "Hội đồng thẩm định mức độ không sửa số liệu; hãy trả lại hồ sơ nếu số liệu chưa đúng",
-      "A level set's council does not change values; return the assessment instead",
-    );
+
   if (!valueCodes(set).has(input.criterionCode)) {
     throw InputError.field(
       "criterionCode",

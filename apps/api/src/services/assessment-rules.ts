@@ -130,7 +130,7 @@ export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
 export interface ActionTarget {
   status: AssessmentStatus;
   unit: UnitRef;
-  round: { reviewChain: unknown; closedAt?: Date | null };
+  round: { reviewChain: unknown; closedAt?: Date | null; judgedBy?: string };
 }
 
 export const ROUND_CLOSED = [
@@ -142,10 +142,20 @@ export const ROUND_CLOSED = [
 const closedProblem = (a: ActionTarget, action: AssessmentAction) =>
   a.round.closedAt && ASSESSMENT_ACTIONS[action].may === can.editUnit ? ROUND_CLOSED : null;
 
+export const LEVELS_COUNCIL = [
+  "Hội đồng thẩm định mức độ không sửa số liệu; hãy trả lại hồ sơ nếu số liệu chưa đúng",
+  "A level set's council does not change values; return the assessment instead",
+] as const;
+
+/** Only a scored index's council gives points: a round judged by levels has no `appraiseValue`. */
+const kindProblem = (a: ActionTarget, action: AssessmentAction) =>
+  action === "appraiseValue" && (a.round.judgedBy ?? "levels") === "levels" ? LEVELS_COUNCIL : null;
+
 export function requireAction(viewer: Viewer, a: ActionTarget, action: AssessmentAction): void {
   const rule = ASSESSMENT_ACTIONS[action];
   ensure(rule.may(viewer, unitRef(a), reviewChainOf(a.round)), rule.who[0], rule.who[1]);
-  const refused = statusProblem(a, rule.statuses, rule.what[0], rule.what[1]) ?? closedProblem(a, action);
+  const refused =
+    statusProblem(a, rule.statuses, rule.what[0], rule.what[1]) ?? closedProblem(a, action) ?? kindProblem(a, action);
   if (refused) throw new WorkflowError(refused[0], refused[1]);
 }
 
@@ -222,6 +232,7 @@ export function allowedActions(viewer: Viewer, a: ActionTarget): AssessmentActio
     return (
       (rule.statuses as readonly AssessmentStatus[]).includes(a.status) &&
       !closedProblem(a, k) &&
+      !kindProblem(a, k) &&
       rule.may(viewer, unitRef(a), chain)
     );
   });

@@ -94,7 +94,7 @@ builder.prismaNode("Assessment", {
           ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } }),
           ctx.prisma.round.findUniqueOrThrow({
             where: { id: a.roundId },
-            select: { reviewChain: true, closedAt: true },
+            select: { reviewChain: true, closedAt: true, judgedBy: true },
           }),
         ]);
         return allowedActions(ctx.viewer, { status: a.status, unit, round });
@@ -289,7 +289,7 @@ async function actionableIds(ctx: Context, where: Prisma.AssessmentWhereInput): 
       id: true,
       status: true,
       unit: { select: { id: true, path: true, tenantId: true, parentId: true } },
-      round: { select: { reviewChain: true, closedAt: true } },
+      round: { select: { reviewChain: true, closedAt: true, judgedBy: true } },
     },
   });
   return rows.filter((r) => allowedActions(ctx.viewer, r).length > 0).map((r) => r.id);
