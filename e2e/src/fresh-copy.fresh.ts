@@ -268,7 +268,7 @@ describe("a copy of the repository with nothing beside it", () => {
       await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
       await page
         .getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" })
-        .getByRole("button", { name: "Nộp", exact: true })
+        .getByRole("button", { name: "Nộp hồ sơ", exact: true })
         .click();
       await page.getByText("Đã nộp").first().waitFor();
 

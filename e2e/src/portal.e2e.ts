@@ -99,7 +99,7 @@ describe("portal: a commune self-assesses", () => {
     const confirm = page.getByRole("alertdialog", { name: "Xác nhận nộp hồ sơ" });
     await confirm.getByText("số liệu và minh chứng sẽ bị khoá").waitFor();
     await shot(page, "portal-submit-confirm");
-    await confirm.getByRole("button", { name: "Nộp", exact: true }).click();
+    await confirm.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
     await page.getByText("Đã nộp").first().waitFor();
     await shot(page, "portal-submitted");
 
