@@ -3,7 +3,6 @@
  * the assessment, the appraisal council appraises, and the level above recognises it (locked for good).
  */
 import type { Score } from "@cds/criteria-core";
-import { isScored } from "@cds/criteria-schema";
 import { InputError, type FieldIssue } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Viewer } from "./access.ts";
@@ -11,8 +10,7 @@ import {
   claim,
   effectiveValues,
   guarded,
-  judge,
-  judgeScore,
+  judgeValues,
   load,
   loadForAction,
   readableAssessment,
@@ -116,11 +114,7 @@ export async function verifyValue(
     );
   }
   const corrected = input.value === undefined || input.value === null ? null : input.value;
-  if (corrected !== null) {
-    const values = { ...effectiveValues(a), [input.criterionCode]: corrected };
-    if (isScored(set)) judgeScore(set, values);
-    else judge(set, values);
-  }
+  if (corrected !== null) judgeValues(set, { ...effectiveValues(a), [input.criterionCode]: corrected });
   const old = a.values.find((v) => v.criterionCode === input.criterionCode);
   const verified = await guarded(() =>
     prisma.$transaction(async (tx) => {

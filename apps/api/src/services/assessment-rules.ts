@@ -125,6 +125,11 @@ export const ASSESSMENT_ACTIONS = {
 
 export type AssessmentAction = keyof typeof ASSESSMENT_ACTIONS;
 
+/** The statuses in which some action of the table is possible: nothing else can be "Cần xử lý" for anyone. */
+export const ACTIONABLE_STATUSES: readonly AssessmentStatus[] = [
+  ...new Set(Object.values(ASSESSMENT_ACTIONS).flatMap((r): readonly AssessmentStatus[] => r.statuses)),
+];
+
 /** Refuses unless the viewer may take `action` on the assessment in its current status. */
 /** What the rules read of an assessment: its status, its unit and its round's review chain. */
 export interface ActionTarget {

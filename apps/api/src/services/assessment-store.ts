@@ -90,16 +90,23 @@ export interface Judgement {
   selfScore: Score | null;
 }
 
+/** Values judged as their set judges: an evaluation (levels) or a score (points, both); bad values are refused whole. */
+export function judgeValues(
+  set: TCriteriaSet,
+  values: Record<string, unknown>,
+): { evaluation: Evaluation; score: null } | { evaluation: null; score: Score } {
+  return isScored(set)
+    ? { evaluation: null, score: judgeScore(set, values) }
+    : { evaluation: judge(set, values), score: null };
+}
+
 /** Judges an assessment's effective values (and, for a scored set, the unit's own values too) with criteria-core. */
 export function judgeAssessment(set: TCriteriaSet, values: ValueRow[]): Judgement {
-  const effective = effectiveValues({ values });
-  if (!isScored(set)) {
-    const e = judge(set, effective);
-    return { evaluation: e, computedLevel: e.level, score: null, selfScore: null };
-  }
-  const score = judgeScore(set, effective);
+  const j = judgeValues(set, effectiveValues({ values }));
+  if (j.evaluation)
+    return { evaluation: j.evaluation, computedLevel: j.evaluation.level, score: null, selfScore: null };
   const selfScore = judgeScore(set, enteredValues({ values }));
-  return { evaluation: null, computedLevel: score.level ?? 0, score, selfScore };
+  return { evaluation: null, computedLevel: j.score.level ?? 0, score: j.score, selfScore };
 }
 
 const jsonOrNull = (v: unknown) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));

@@ -20,10 +20,9 @@ import {
   enteredValues,
   effectiveValues,
   guarded,
-  judge,
   judgeAssessment,
   judgementData,
-  judgeScore,
+  judgeValues,
   load,
   loadForAction,
   refreshChildLevels,
@@ -124,8 +123,7 @@ export async function saveValues(
   // Judge the merged values before writing anything: bad values are refused whole.
   const merged = { ...enteredValues(a), ...changes };
   for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
-  if (isScored(set)) judgeScore(set, merged);
-  else judge(set, merged);
+  judgeValues(set, merged);
 
   // Everything is computed before the transaction (the engine is pure), so it holds the row lock briefly:
   // one UPDATE claims the version and stores the evaluation, one statement writes the values, one the audit event.

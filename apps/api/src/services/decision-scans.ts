@@ -9,6 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, requireWriter, reviewChainOf, unitRef, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 import { checkEvidenceFile, storedFile } from "./evidence.ts";
+import { parseDecisionNumber } from "./input.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 
 /** A signed decision is a PDF or a scanned image. */
@@ -23,13 +24,23 @@ export async function uploadDecisionScan(
   const user = requireWriter(viewer);
   const round = await prisma.round.findUnique({ where: { id: input.roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", input.roundId);
-  const decisionNumber = input.decisionNumber.trim();
-  const recognised = await prisma.assessment.findMany({
-    where: { roundId: round.id, status: "RECOGNISED", recognitionDecision: decisionNumber },
-    select: { unit: { select: { id: true, path: true, tenantId: true, parentId: true } } },
-  });
   const issues: FieldIssue[] = [];
-  if (recognised.length === 0)
+  // Read as the recognition stored it (recogniseAssessment's rule), so a blank number is asked for, not looked up.
+  const decisionNumber = parseDecisionNumber(
+    "decisionNumber",
+    input.decisionNumber,
+    issues,
+    "Nhập số quyết định công nhận",
+    "Enter the recognition decision number",
+  );
+  const recognised =
+    issues.length > 0
+      ? []
+      : await prisma.assessment.findMany({
+          where: { roundId: round.id, status: "RECOGNISED", recognitionDecision: decisionNumber },
+          select: { unit: { select: { id: true, path: true, tenantId: true, parentId: true } } },
+        });
+  if (issues.length === 0 && recognised.length === 0)
     issues.push({
       field: "decisionNumber",
       message: `không có hồ sơ nào của đợt được công nhận theo quyết định "${decisionNumber}"`,

@@ -53,7 +53,7 @@ function parseDecisionDate(field: string, s: string, now: Date, issues: FieldIss
 }
 
 /** A decision number such as "215/QĐ-UBND": trimmed, at least three characters. */
-function parseDecisionNumber(field: string, s: string, issues: FieldIssue[], vi: string, en: string): string {
+export function parseDecisionNumber(field: string, s: string, issues: FieldIssue[], vi: string, en: string): string {
   const n = decisionNumber(s);
   if (n === null) issues.push({ field, message: vi, messageEn: en });
   return n ?? s.trim();

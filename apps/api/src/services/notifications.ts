@@ -19,7 +19,7 @@ import type { Logger } from "../log.ts";
 import { InputError, NotFoundError } from "../errors.ts";
 import { requireWriter, type Viewer } from "./access.ts";
 import { audit, type Tx } from "./audit.ts";
-import { submitDueOf } from "./rounds.ts";
+import { submitDueOf, UNSUBMITTED } from "./rounds.ts";
 
 export const NOTIFICATION_KINDS = ["RETURNED", "COMMENT", "DEADLINE", "RECOGNISED", "SET_PUBLISHED"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -225,6 +225,13 @@ export async function markNotificationsRead(
   const ids = [...new Set(input.ids ?? [])];
   if (!input.all && ids.length === 0)
     throw InputError.field("ids", "Chọn thông báo cần đánh dấu đã đọc", "Name the notifications to mark read");
+  // Both at once is ambiguous (which did the asker mean?): neither is guessed.
+  if (input.all && ids.length > 0)
+    throw InputError.field(
+      "all",
+      "Chọn các thông báo (ids) hoặc tất cả (all), không cả hai",
+      "Give ids or all, not both",
+    );
   if (!input.all) {
     const own = await prisma.notification.findMany({
       where: { id: { in: ids }, userId: user.userId },
@@ -264,7 +271,6 @@ export function reminderFor(daysLeft: number): number | null {
   return [...REMINDER_DAYS].sort((x, y) => x - y).find((d) => daysLeft <= d) ?? null;
 }
 
-const REMINDED_STATUSES: AssessmentStatus[] = ["DRAFT", "RETURNED"];
 const STATUS_VI: Partial<Record<AssessmentStatus, string>> = { DRAFT: "đang nhập", RETURNED: "bị trả lại" };
 
 /**
@@ -277,7 +283,7 @@ export async function remindDeadlines(prisma: PrismaClient, now: Date): Promise<
   const dueSoon = rounds.filter((r) => reminderFor(deadline(r.submitDueAt, now).daysLeft) !== null).map((r) => r.id);
   const candidates = await prisma.assessment.findMany({
     where: {
-      status: { in: REMINDED_STATUSES },
+      status: { in: [...UNSUBMITTED] },
       round: { closedAt: null },
       // A unit with an extension has its own deadline, whatever the round's.
       OR: [{ roundId: { in: dueSoon } }, { extensions: { some: {} } }],

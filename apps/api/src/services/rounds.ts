@@ -5,30 +5,22 @@
 import { judgedBy, type TCriteriaSet } from "@cds/criteria-schema";
 import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
-import type { PrismaClient, Round } from "../generated/prisma/client.ts";
+import type { AssessmentStatus, PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, NATIONAL_CHAIN, NATIONAL_TENANT, ensure, requireWriter, type Viewer } from "./access.ts";
+import { ASSESSMENT_ACTIONS } from "./assessment-rules.ts";
 import { judgeAssessment, judgementData } from "./assessment-store.ts";
 import { audit } from "./audit.ts";
 import { checkYear, parseIsoDate } from "./input.ts";
 import { documentOf } from "./sets.ts";
-import { defaultReviewChain, mapIdForYear, NON_TERRITORIAL_KINDS, reviewChainJson } from "./units.ts";
+import { defaultReviewChain, mapIdForYear, NON_TERRITORIAL_KINDS, reviewChainJson, unitKindNamer } from "./units.ts";
 
 /** The unit kinds a set assesses: `appliesTo` when it says, else its own kind. */
 export function assessedKinds(set: Pick<TCriteriaSet, "unitKind" | "appliesTo">): string[] {
   return set.appliesTo ?? [set.unitKind];
 }
 
-const KIND_VI: Record<string, string> = {
-  commune: "cấp xã",
-  district: "cấp huyện",
-  province: "cấp tỉnh",
-  agency: "sở, ban, ngành",
-};
-
-function defaultName(set: TCriteriaSet, year: number): string {
-  const kinds = assessedKinds(set)
-    .map((k) => KIND_VI[k] ?? k)
-    .join(", ");
+function defaultName(set: TCriteriaSet, year: number, kindName: (code: string) => string): string {
+  const kinds = assessedKinds(set).map(kindName).join(", ");
   return judgedBy(set) === "levels"
     ? `Đánh giá mức độ chuyển đổi số ${kinds} năm ${year}`
     : `Chấm điểm ${set.title} (${kinds}) năm ${year}`;
@@ -83,13 +75,12 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   const doc = version?.status === "PUBLISHED" ? documentOf(version) : null;
   const territorial = doc ? assessedKinds(doc).filter((k) => !NON_TERRITORIAL_KINDS.includes(k)) : [];
   const absent = map ? territorial.find((k) => !map.kinds.includes(k)) : undefined;
-  if (input.mapId && !map) {
-    // reported above
-  } else if (map && doc && absent !== undefined) {
+  const kindName = await unitKindNamer(prisma);
+  if (map && absent !== undefined) {
     // The district framework (CHUNG-01 from communes) is offered only for rounds on the three-tier map.
     issues.push({
       field: input.mapId ? "mapId" : "setVersionId",
-      message: `${map.name} không có ${KIND_VI[absent] ?? absent}`,
+      message: `${map.name} không có ${kindName(absent)}`,
       messageEn: `the map ${map.id} has no ${absent} units`,
     });
   }
@@ -105,8 +96,8 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
   if (exists)
     throw new WorkflowError(
       how === "levels"
-        ? `Đã có đợt đánh giá mức độ ${KIND_VI[unitKind] ?? unitKind} năm ${input.year}`
-        : `Đã có đợt chấm điểm ${KIND_VI[unitKind] ?? unitKind} năm ${input.year}`,
+        ? `Đã có đợt đánh giá mức độ ${kindName(unitKind)} năm ${input.year}`
+        : `Đã có đợt chấm điểm ${kindName(unitKind)} năm ${input.year}`,
       `A ${how} round for ${unitKind} in ${input.year} already exists`,
     );
   // Every assessment starts from no values: its cached judgement is the same for all (a scored set: all missing).
@@ -119,7 +110,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
           year: input.year,
           unitKind,
           judgedBy: how,
-          name: input.name?.trim() || defaultName(set, input.year),
+          name: input.name?.trim() || defaultName(set, input.year, kindName),
           registerDueAt: dates.registerDue,
           latePolicy: input.latePolicy ?? "FLAG",
           setVersionId: version!.id,
@@ -283,12 +274,12 @@ export async function extendDeadline(
   viewer: Viewer,
   input: { assessmentId: string; dueAt: string; reason: string; now: Date },
 ) {
+  const user = requireWriter(viewer);
   const a = await prisma.assessment.findUnique({
     where: { id: input.assessmentId },
     include: { round: true, unit: true, extensions: { orderBy: { createdAt: "desc" }, take: 1 } },
   });
   if (!a) throw new NotFoundError("hồ sơ đánh giá", input.assessmentId);
-  const user = requireWriter(viewer);
   await ownRound(prisma, viewer, a.roundId);
   const issues: FieldIssue[] = [];
   const due = parseIsoDate("dueAt", input.dueAt, issues);
@@ -308,7 +299,7 @@ export async function extendDeadline(
       message: "nêu lý do gia hạn (5–1.000 ký tự)",
       messageEn: "give a reason (5–1,000 characters)",
     });
-  if (["SUBMITTED", "VERIFIED", "APPRAISED", "RECOGNISED"].includes(a.status))
+  if (!UNSUBMITTED.includes(a.status))
     issues.push({
       field: "assessmentId",
       message: "hồ sơ đã nộp, không cần gia hạn",
@@ -329,6 +320,20 @@ export async function extendDeadline(
     });
     return ext;
   });
+}
+
+/** Statuses of a unit that has not submitted yet: those it submits from (the action table's `submit`). */
+export const UNSUBMITTED: readonly AssessmentStatus[] = ASSESSMENT_ACTIONS.submit.statuses;
+
+/**
+ * A unit is late when it submitted after its deadline (flagged as it submitted), or has not submitted though its
+ * deadline (`submitDueOf`) has passed.
+ */
+export function isUnitLate(
+  a: Parameters<typeof submitDueOf>[0] & { status: AssessmentStatus; submittedLate: boolean },
+  now: Date,
+): boolean {
+  return a.submittedLate || (UNSUBMITTED.includes(a.status) && isLate(submitDueOf(a), now));
 }
 
 /** A unit's submission deadline: its latest extension, else its round's. */

@@ -23,6 +23,7 @@ import type { CriteriaSetVersion, Prisma, PrismaClient } from "../generated/pris
 import { can, ensure, isPublicVersion, requireWriter, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 import { notifySetPublished, wakeOutbox } from "./notifications.ts";
+import { unitKindNamer } from "./units.ts";
 
 export async function unitKindRegistry(prisma: PrismaClient | Prisma.TransactionClient): Promise<UnitKindInfo[]> {
   const kinds = await prisma.unitKind.findMany({ select: { code: true, children: { select: { code: true } } } });
@@ -161,7 +162,7 @@ export async function cloneVersion(
         );
       }
     }
-    const kindVi = sourceDoc.unitKind === "district" ? "cấp huyện" : "cấp xã";
+    const kindVi = (await unitKindNamer(tx))(sourceDoc.unitKind);
     const title =
       input.title ??
       set?.title ??

@@ -17,13 +17,13 @@ import { compareVietnamese, type TCriteriaSet } from "@cds/criteria-schema";
 import type { SqlRunner } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { isLate, reportDeadline } from "@cds/calendar";
+import { reportDeadline } from "@cds/calendar";
 import { requireYear } from "./input.ts";
 import { basicOrAboveCount, levelsOfGroups, nationalFramework } from "./level-counts.ts";
 import { can, subtreeWhere, workWhere, type Viewer } from "./access.ts";
 import { checkMapId, summaryMapId, unitByCode } from "./units.ts";
 import { documentOf, pinnedSet } from "./sets.ts";
-import { submitDueOf } from "./rounds.ts";
+import { isUnitLate, UNSUBMITTED } from "./rounds.ts";
 
 export interface NationalRow {
   tenantId: string;
@@ -230,12 +230,11 @@ export async function roundSummary(
   const scope: Prisma.AssessmentWhereInput = {
     AND: [{ roundId }, workWhere(viewer), root ? { unit: subtreeWhere(root.path) } : {}],
   };
-  const flagged = await prisma.assessment.count({ where: { AND: [scope, { submittedLate: true }] } });
-  const open = await prisma.assessment.findMany({
-    where: { AND: [scope, { status: { in: ["DRAFT", "RETURNED"] } }] },
-    select: { extensions: { select: { dueAt: true, createdAt: true } } },
+  const lateCandidates = await prisma.assessment.findMany({
+    where: { AND: [scope, { OR: [{ submittedLate: true }, { status: { in: [...UNSUBMITTED] } }] }] },
+    select: { status: true, submittedLate: true, extensions: { select: { dueAt: true, createdAt: true } } },
   });
-  const overdue = open.filter((a) => isLate(submitDueOf({ round, extensions: a.extensions }), now)).length;
+  const late = lateCandidates.filter((a) => isUnitLate({ ...a, round }, now)).length;
   return {
     roundId,
     units,
@@ -244,7 +243,7 @@ export async function roundSummary(
     byRecognisedLevel,
     recognisedBasicOrAbove: basicOrAboveCount(round.unitKind, byRecognisedLevel),
     reviewQueue: REVIEW_QUEUE.reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0),
-    late: flagged + overdue,
+    late,
     reviewQueueStatuses: [...REVIEW_QUEUE],
   };
 }

@@ -48,6 +48,16 @@ export async function unitByCode(
   return db.unit.findFirst({ where: { code }, orderBy: [{ validFrom: { sort: "desc", nulls: "last" } }] });
 }
 
+/**
+ * How each unit kind reads in a sentence ("cấp xã", "sở, ban, ngành"): the kind registry's own name, lower-cased.
+ * Returns a namer that falls back to the code for a kind the registry does not know.
+ */
+export async function unitKindNamer(db: PrismaClient | Prisma.TransactionClient): Promise<(code: string) => string> {
+  const kinds = await db.unitKind.findMany({ select: { code: true, name: true } });
+  const names = new Map(kinds.map((k) => [k.code, k.name.toLocaleLowerCase("vi")]));
+  return (code) => names.get(code) ?? code;
+}
+
 /** Unit kinds that are not on an administrative map's territory: the sở, ban, ngành assessed inside a province. */
 export const NON_TERRITORIAL_KINDS: readonly string[] = ["agency"];
 

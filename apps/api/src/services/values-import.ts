@@ -10,15 +10,7 @@
  * The file merges into the stored values: an empty cell leaves a value as it is.
  */
 import { createHash } from "node:crypto";
-import {
-  tryEvaluate,
-  tryScore,
-  type ComponentValues,
-  type IndicatorValues,
-  type Score,
-  type ValueIssue,
-} from "@cds/criteria-core";
-import { isScored } from "@cds/criteria-schema";
+import type { Score } from "@cds/criteria-core";
 // @cds/workbook is declared in package.json; until the workspace link exists it is imported by path.
 import {
   diffValues,
@@ -29,10 +21,10 @@ import {
   type Value,
   type WorkbookIssue,
 } from "@cds/workbook";
-import { ConflictError, InputError } from "../errors.ts";
+import { ConflictError, InputError, InvalidValuesError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, unitRef, type Viewer } from "./access.ts";
-import { loadForAction, type LoadedAssessment } from "./assessment-store.ts";
+import { judgeValues, loadForAction, type LoadedAssessment } from "./assessment-store.ts";
 import { saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
 
@@ -167,18 +159,13 @@ export async function importValues(
       if (val !== null) effective[v.criterionCode] = val;
     }
     for (const c of changes) effective[c.criterionCode] = c.after;
-    let problems: ValueIssue[] = [];
-    if (isScored(set)) {
-      const r = tryScore(set, effective as ComponentValues);
-      if (r.ok) [wouldBeScore, wouldBeLevel] = [r.score, r.score.level];
-      else problems = r.issues;
-    } else {
-      const r = tryEvaluate(set, effective as IndicatorValues);
-      if (r.ok) wouldBeLevel = r.evaluation.level;
-      else problems = r.issues;
-    }
-    {
-      for (const i of problems) {
+    try {
+      const j = judgeValues(set, effective);
+      wouldBeScore = j.score;
+      wouldBeLevel = j.score ? j.score.level : j.evaluation.level;
+    } catch (e) {
+      if (!(e instanceof InvalidValuesError)) throw e;
+      for (const i of e.issues) {
         issues.push({
           sheet: "",
           row: 0,

@@ -1,7 +1,7 @@
 /** An assessment (hồ sơ đánh giá): its fields by ASSESSMENT_FIELD_READ, and the queries that find assessments. */
 import { z } from "zod";
 import { isScored } from "@cds/criteria-schema";
-import { deadline, isLate } from "@cds/calendar";
+import { deadline } from "@cds/calendar";
 import {
   gaps,
   pointsGaps,
@@ -15,10 +15,14 @@ import { InputError, NotFoundError } from "../../errors.ts";
 import type { AssessmentStatus, Prisma } from "../../generated/prisma/client.ts";
 import type { Context } from "../../context.ts";
 import { can, subtreeWhere, unitRef, visibleAssessmentsWhere } from "../../services/access.ts";
-import { allowedActions, ASSESSMENT_ACTIONS, submitProblems } from "../../services/assessment-rules.ts";
-import { REVIEW_QUEUE } from "../../services/summaries.ts";
+import {
+  ACTIONABLE_STATUSES,
+  allowedActions,
+  ASSESSMENT_ACTIONS,
+  submitProblems,
+} from "../../services/assessment-rules.ts";
 import { readableAssessment } from "../../services/assessment-store.ts";
-import { submitDueOf } from "../../services/rounds.ts";
+import { isUnitLate, submitDueOf } from "../../services/rounds.ts";
 import { documentOf } from "../../services/sets.ts";
 import { searchFilter } from "../../search.ts";
 import { AssessmentStatusEnum } from "../enums.ts";
@@ -38,13 +42,13 @@ const DeadlineExtensionRef = builder.prismaObject("DeadlineExtension", {
   }),
 });
 
-/** A unit's submission deadline (its latest extension, else the round's), once per assessment and request. */
-async function unitSubmitDue(ctx: Context, a: { id: string; roundId: string }): Promise<Date> {
+/** What a unit's submission deadline is read from (`submitDueOf`): its round's deadline and its extensions. */
+async function deadlineSource(ctx: Context, a: { id: string; roundId: string }) {
   const [round, extensions] = await Promise.all([
     ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId }, select: { submitDueAt: true } }),
     ctx.prisma.deadlineExtension.findMany({ where: { assessmentId: a.id }, select: { dueAt: true, createdAt: true } }),
   ]);
-  return submitDueOf({ round, extensions });
+  return { round, extensions };
 }
 
 const workChecks = new WeakMap<Context, Map<string, Promise<boolean>>>();
@@ -116,21 +120,14 @@ builder.prismaNode("Assessment", {
     submitDeadline: t.field({
       type: DeadlineRef,
       description: "Hạn nộp hồ sơ của đơn vị (hạn của đợt, hoặc hạn đã gia hạn) và số ngày còn lại",
-      resolve: async (a, _args, ctx) => deadline(await unitSubmitDue(ctx, a), ctx.now()),
+      resolve: async (a, _args, ctx) => deadline(submitDueOf(await deadlineSource(ctx, a)), ctx.now()),
     }),
     late: t.boolean({
       nullable: true,
       description:
         "Trễ hạn: nộp sau hạn của đơn vị (đợt cho phép và đánh dấu), hoặc chưa nộp khi đã quá hạn (giờ Việt Nam)",
       resolve: (a, _args, ctx) =>
-        work(
-          ctx,
-          a,
-          null,
-          async () =>
-            a.submittedLate ||
-            (["DRAFT", "RETURNED"].includes(a.status) && isLate(await unitSubmitDue(ctx, a), ctx.now())),
-        ),
+        work(ctx, a, null, async () => isUnitLate({ ...a, ...(await deadlineSource(ctx, a)) }, ctx.now())),
     }),
     extensions: t.field({
       type: [DeadlineExtensionRef],
@@ -270,21 +267,13 @@ interface AssessmentsArgs {
   actionable?: boolean | null;
 }
 
-/** The statuses in which a role of the viewer has some action (the rest can never be "Cần xử lý" for it). */
-function candidateStatuses(ctx: Context): AssessmentStatus[] {
-  if (ctx.viewer.kind !== "user") return [];
-  const edits = ctx.viewer.grants.some((g) => g.role === "UNIT_EDITOR" && !g.readOnly);
-  const reviews = ctx.viewer.grants.some((g) => g.role !== "UNIT_EDITOR" && g.role !== "VIEWER" && !g.readOnly);
-  return [...(edits ? (["DRAFT", "RETURNED"] as const) : []), ...(reviews ? REVIEW_QUEUE : [])];
-}
-
 /**
  * "Cần xử lý": the assessments on which the viewer may take an action now, by the one action table
  * (`allowedActions`), among those the other filters select.
  */
 async function actionableIds(ctx: Context, where: Prisma.AssessmentWhereInput): Promise<string[]> {
   const rows = await ctx.prisma.assessment.findMany({
-    where: { AND: [where, { status: { in: candidateStatuses(ctx) } }] },
+    where: { AND: [where, { status: { in: ctx.viewer.kind === "user" ? [...ACTIONABLE_STATUSES] : [] } }] },
     select: {
       id: true,
       status: true,

@@ -3,11 +3,13 @@ import {
   evaluate,
   gaps,
   InvalidValuesError as CoreInvalidValues,
+  NotJudgedByLevelsError,
+  NotScoredError,
   type Evaluation,
   type Gap,
   type LevelEvaluation,
 } from "@cds/criteria-core";
-import { builtInSet, type TCriteriaSet } from "@cds/criteria-schema";
+import { builtInSet, isScored, type TCriteriaSet } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { InputError, InvalidValuesError, NotFoundError } from "../../errors.ts";
@@ -68,11 +70,11 @@ export const GapRef = builder.objectRef<Gap>("Gap").implement({
   }),
 });
 
+/** The arguments a query names its set by. */
+type SetRefArgs = { versionId?: { id: string } | null; builtIn?: string | null };
+
 /** The set a query names: a version (by id, as the asker may read it) or a built-in set. */
-export async function resolveSetRef(
-  ctx: Context,
-  ref: { versionId?: { id: string } | null; builtIn?: string | null },
-): Promise<TCriteriaSet> {
+export async function resolveSetRef(ctx: Context, ref: SetRefArgs): Promise<TCriteriaSet> {
   if (ref.versionId) {
     const id = ref.versionId.id;
     return documentOf(await readableVersion(ctx.prisma, ctx.viewer, id));
@@ -83,6 +85,37 @@ export async function resolveSetRef(
     throw new NotFoundError("bộ tiêu chí", ref.builtIn);
   }
   throw InputError.field("versionId", "Cần versionId hoặc builtIn", "Give versionId or builtIn");
+}
+
+/** The field a problem with the set a query named is told on. */
+const setField = (ref: SetRefArgs) => (ref.versionId ? "versionId" : "builtIn");
+
+/** A scored set asked for its levels (evaluate, gaps). */
+const notByLevels = (ref: SetRefArgs) =>
+  InputError.field(
+    setField(ref),
+    "Bộ chỉ số này chấm điểm, không đánh giá theo mức độ (dùng score)",
+    "This set is scored, not judged by levels (use score)",
+  );
+
+/**
+ * Runs criteria-core on the asker's values (evaluate, gaps, score, pointsGaps): its bad values become the API's
+ * InvalidValuesError, and a set of the other way of judging an InputError naming the set's argument.
+ */
+export function judging<T>(ref: SetRefArgs, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof CoreInvalidValues) throw new InvalidValuesError(e.issues);
+    if (e instanceof NotJudgedByLevelsError) throw notByLevels(ref);
+    if (e instanceof NotScoredError)
+      throw InputError.field(
+        setField(ref),
+        "Bộ tiêu chí này đánh giá theo mức độ, không chấm điểm (dùng evaluate)",
+        "This set is judged by levels, not scored (use evaluate)",
+      );
+    throw e;
+  }
 }
 
 builder.queryFields((t) => ({
@@ -96,13 +129,8 @@ builder.queryFields((t) => ({
     },
     errors: { types: [InvalidValuesError], directResult: true },
     resolve: async (_r, a, ctx) => {
-      const set = await resolveSetRef(ctx, { versionId: a.versionId, builtIn: a.builtIn });
-      try {
-        return evaluate(set, a.values as never);
-      } catch (e) {
-        if (e instanceof CoreInvalidValues) throw new InvalidValuesError(e.issues);
-        throw e;
-      }
+      const set = await resolveSetRef(ctx, a);
+      return judging(a, () => evaluate(set, a.values as never));
     },
   }),
   gaps: t.field({
@@ -115,15 +143,12 @@ builder.queryFields((t) => ({
       level: t.arg.int(),
     },
     resolve: async (_r, a, ctx) => {
-      const set = await resolveSetRef(ctx, { versionId: a.versionId, builtIn: a.builtIn });
+      const set = await resolveSetRef(ctx, a);
+      // A scored set has no levels to range the argument over: say so, not "1 to 0".
+      if (isScored(set)) throw notByLevels(a);
       if (a.level < 1 || a.level > set.levels.length)
         throw InputError.field("level", `từ 1 đến ${set.levels.length}`, `1 to ${set.levels.length}`);
-      try {
-        return gaps(set, a.values as never, a.level);
-      } catch (e) {
-        if (e instanceof CoreInvalidValues) throw new InvalidValuesError(e.issues);
-        throw e;
-      }
+      return judging(a, () => gaps(set, a.values as never, a.level));
     },
   }),
 }));

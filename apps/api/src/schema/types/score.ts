@@ -4,8 +4,6 @@
  * averages of its main indices.
  */
 import {
-  InvalidValuesError as CoreInvalidValues,
-  NotScoredError,
   pointsGaps,
   score,
   type ComponentScore,
@@ -15,7 +13,7 @@ import {
 } from "@cds/criteria-core";
 import type { ExactValue } from "@cds/criteria-schema";
 import { builder } from "../../builder.ts";
-import { InputError, InvalidValuesError } from "../../errors.ts";
+import { InvalidValuesError } from "../../errors.ts";
 import {
   roundRanking,
   unitScoreHistory,
@@ -24,14 +22,7 @@ import {
   type RankingEntry,
   type RankingGroupRows,
 } from "../../services/rankings.ts";
-import { resolveSetRef } from "./evaluation.ts";
-
-const notScored = () =>
-  InputError.field(
-    "versionId",
-    "Bộ tiêu chí này đánh giá theo mức độ, không chấm điểm (dùng evaluate)",
-    "This set is judged by levels, not scored (use evaluate)",
-  );
+import { judging, resolveSetRef } from "./evaluation.ts";
 
 const ExactRef = builder.objectRef<ExactValue>("ExactValue").implement({
   description: "Giá trị chính xác dạng phân số (xếp hạng và hoà điểm xét trên giá trị này)",
@@ -240,14 +231,8 @@ builder.queryFields((t) => ({
     },
     errors: { types: [InvalidValuesError], directResult: true },
     resolve: async (_r, a, ctx) => {
-      const set = await resolveSetRef(ctx, { versionId: a.versionId, builtIn: a.builtIn });
-      try {
-        return score(set, a.values as never);
-      } catch (e) {
-        if (e instanceof CoreInvalidValues) throw new InvalidValuesError(e.issues);
-        if (e instanceof NotScoredError) throw notScored();
-        throw e;
-      }
+      const set = await resolveSetRef(ctx, a);
+      return judging(a, () => score(set, a.values as never));
     },
   }),
   pointsGaps: t.field({
@@ -259,14 +244,8 @@ builder.queryFields((t) => ({
       values: t.arg({ type: "JSON" }),
     },
     resolve: async (_r, a, ctx) => {
-      const set = await resolveSetRef(ctx, { versionId: a.versionId, builtIn: a.builtIn });
-      try {
-        return pointsGaps(set, a.values as never);
-      } catch (e) {
-        if (e instanceof CoreInvalidValues) throw new InvalidValuesError(e.issues);
-        if (e instanceof NotScoredError) throw notScored();
-        throw e;
-      }
+      const set = await resolveSetRef(ctx, a);
+      return judging(a, () => pointsGaps(set, a.values as never));
     },
   }),
 }));
