@@ -139,24 +139,22 @@ describe("round deadlines and late submissions", () => {
     const { editor, draft } = await communeDraft(api, "id version late submitProblems { field }");
     expect(draft.late).toBe(true);
     expect(draft.submitProblems).toEqual([]);
-    {
-      const r = expectSuccess(
-        await mutate(
-          editor,
-          "submitAssessment",
-          "$id: ID!, $v: Int!",
-          "assessmentId: $id, version: $v",
-          "id status late",
-          { id: draft.id, v: draft.version },
-        ),
-      );
-      expect(r).toMatchObject({ status: "SUBMITTED", late: true });
-      const event = await api.prisma.auditEvent.findFirstOrThrow({
-        where: { action: "assessment.submit" },
-        orderBy: { id: "desc" },
-      });
-      expect(event.after).toMatchObject({ late: true, dueAt: "2026-12-15" });
-    }
+    const r = expectSuccess(
+      await mutate(
+        editor,
+        "submitAssessment",
+        "$id: ID!, $v: Int!",
+        "assessmentId: $id, version: $v",
+        "id status late",
+        { id: draft.id, v: draft.version },
+      ),
+    );
+    expect(r).toMatchObject({ status: "SUBMITTED", late: true });
+    const event = await api.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "assessment.submit" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.after).toMatchObject({ late: true, dueAt: "2026-12-15" });
   });
 });
 
@@ -171,19 +169,17 @@ describe("closing a round and what needs the viewer", () => {
     const editor = await api.as(await createUnitEditor(api, "14590"));
     const a = await assessmentOf(editor, "14590", "id version status allowedActions");
     expect(a.status).toBe("DRAFT");
-    {
-      expect(a.allowedActions).toEqual([]);
-      const r = await mutate(
-        editor,
-        "saveIndicatorValues",
-        "$id: ID!, $v: Int!, $values: JSON!",
-        "assessmentId: $id, version: $v, values: $values",
-        "id",
-        { id: a.id, v: a.version, values: { "CQS-01": true } },
-      );
-      expectError(r, "WorkflowError");
-      expect(r.message).toContain("đã đóng");
-    }
+    expect(a.allowedActions).toEqual([]);
+    const r = await mutate(
+      editor,
+      "saveIndicatorValues",
+      "$id: ID!, $v: Int!, $values: JSON!",
+      "assessmentId: $id, version: $v, values: $values",
+      "id",
+      { id: a.id, v: a.version, values: { "CQS-01": true } },
+    );
+    expectError(r, "WorkflowError");
+    expect(r.message).toContain("đã đóng");
     expect(expectSuccess(await close(false)).closedAt).toBeNull();
     expect(await api.prisma.auditEvent.count({ where: { action: { in: ["round.close", "round.reopen"] } } })).toBe(2);
   });
@@ -204,7 +200,11 @@ describe("closing a round and what needs the viewer", () => {
       expect(["SUBMITTED", "APPRAISED", "VERIFIED"]).toContain(node.status);
     }
     const council = await list("thamdinh.yenkhanh@ninhbinh.gov.vn");
-    expect(council.edges.every((e: Json) => e.node.status === "VERIFIED")).toBe(true);
+    expect(council.totalCount).toBeGreaterThan(0);
+    for (const { node } of council.edges) {
+      expect(node.allowedActions.length).toBeGreaterThan(0);
+      expect(node.status).toBe("VERIFIED");
+    }
     // A viewer acts on nothing.
     expect((await list("xem@ninhbinh.gov.vn")).totalCount).toBe(0);
   });

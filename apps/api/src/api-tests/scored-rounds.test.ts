@@ -7,13 +7,14 @@
  * national round close it. The tests run in order and share the round.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatPoints, rank, score } from "@cds/criteria-core";
+import { formatPoints, rank, rankingGroupFor, score } from "@cds/criteria-core";
 import { allText, readPdf } from "../../../../packages/documents/src/pdf-text.ts";
 import { listen } from "../http.ts";
 import { scoreComponents, type TCriteriaSet } from "@cds/criteria-schema";
 import { versionId } from "../seed/base.ts";
+import { scoredValues, seedOf } from "../seed/values.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
-import { createUnitEditor, expectError, expectSuccess, mutate, query, type Json } from "./helpers.ts";
+import { assessmentById, createUnitEditor, expectError, expectSuccess, mutate, query, type Json } from "./helpers.ts";
 
 let api: TestApi;
 let so: Client;
@@ -27,42 +28,14 @@ const PHUONG = "13285"; // Phường Phủ Lý
 const SCORE = `score scoreText maxScore exact { numerator denominator } missing notApplicable
   groups { code points pointsText max index indexText } components { code status points pointsText max }`;
 
-/** Values for every component of the set, varied by `k` (0..1): what a commune would enter. */
-function valuesFor(doc: TCriteriaSet, k: number, skip: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  scoreComponents(doc.scoring!.groups).forEach(({ component: c }, i) => {
-    if (skip.includes(c.code)) return;
-    const share = Math.min(1, Math.max(0, k + ((i % 5) - 2) / 10));
-    switch (c.rule.kind) {
-      case "yesNo":
-        out[c.code] = share >= 0.5;
-        break;
-      case "ratio":
-        out[c.code] = { numerator: Math.round(share * 300), denominator: 300 };
-        break;
-      case "bands":
-        out[c.code] =
-          c.rule.on === "count"
-            ? { count: Math.round(share * c.rule.bands[0]!.atLeast) }
-            : { numerator: Math.round(share * 240), denominator: 240 };
-        break;
-      case "indexValue":
-        out[c.code] = Math.round(share * 1000) / 1000;
-        break;
-      case "appraised":
-        out[c.code] = { points: Math.floor((share * c.max) / (c.rule.step ?? 1)) * (c.rule.step ?? 1) };
-        break;
-    }
-  });
-  return out;
-}
+/** Values for every component of the set around maturity `k` (0..1), as the seed draws them: what a commune would enter. */
+const valuesFor = (doc: TCriteriaSet, k: number) => scoredValues(doc, k, seedOf(`scored-rounds:${k}`));
 
 const appraisedCode = () =>
   scoreComponents(set.scoring!.groups).find((p) => p.component.rule.kind === "appraised")!.component;
 
-async function assessment(client: Client, id: string, fields = `id version status ${"score {" + SCORE + "}"}`) {
-  return (await query(client, `query ($id: ID!) { assessment(id: $id) { ${fields} } }`, { id })).assessment;
-}
+const assessment = (client: Client, id: string, fields = `id version status score { ${SCORE} }`) =>
+  assessmentById(client, id, fields);
 
 async function save(code: string, values: Record<string, unknown>) {
   const a = assessments[code]!;
@@ -325,18 +298,21 @@ describe("a scored commune index beside the level round (ordered)", () => {
     const seen = await assessment(
       api.anon,
       a.id,
-      "status finalScore { scoreText } score { scoreText } selfScore { scoreText }",
+      "status finalScore { scoreText } score { scoreText } selfScore { scoreText } pointsGaps { code }",
     );
     const own = await assessment(
       so,
       a.id,
-      "finalScore { scoreText exact { numerator } } score { scoreText exact { numerator } }",
+      "finalScore { scoreText exact { numerator } } score { scoreText exact { numerator } } pointsGaps { code }",
     );
     expect(seen.finalScore.scoreText).toBe(own.score.scoreText);
     expect(own.finalScore).toEqual(own.score);
     // The working figures stay the unit's and its reviewers'.
     expect(seen.score).toBeNull();
     expect(seen.selfScore).toBeNull();
+    // The appraised component got half its points: the reviewers see what earns more, the public nothing.
+    expect(own.pointsGaps.map((g: Json) => g.code)).toContain(c.code);
+    expect(seen.pointsGaps).toEqual([]);
   });
 
   it("ranks the published results for everyone and the working scores for the province only, ties sharing a rank", async () => {
@@ -360,18 +336,26 @@ describe("a scored commune index beside the level round (ordered)", () => {
     expect(xa.slice(1).every((e: Json) => e.scoreText === "0.00")).toBe(true);
     const phuong = working.groups[1].entries;
     expect(phuong[0]).toMatchObject({ unitCode: PHUONG, rank: 1 });
-    // The same ranks as criteria-core gives the stored scores.
+    // Every group, whole, as criteria-core ranks the stored scores (ties in Vietnamese order of the unit's name).
     const rows = await api.prisma.assessment.findMany({
       where: { round: { tenantId: "ninh-binh", year: 2026, judgedBy: "points" } },
-      select: { score: true, unit: { select: { code: true, type: true } } },
+      select: { id: true, score: true, unit: { select: { code: true, name: true, kindCode: true, type: true } } },
     });
+    expect(rows.every((r) => r.score !== null)).toBe(true);
+    const codeOf = new Map(rows.map((r) => [`${r.unit.name}\u0000${r.id}`, r.unit.code]));
     const core = rank(
-      rows.map((r) => ({ unit: r.unit.code, score: r.score as never, group: r.unit.type === "Xã" ? "xa" : "phuong" })),
-      ["xa", "phuong"],
-    ).filter((r) => r.group === "phuong");
-    expect(phuong.map((e: Json) => [e.unitCode, e.rank])).toEqual(
-      expect.arrayContaining(core.map((r) => [r.unit, r.rank]).slice(0, 1)),
+      rows.map((r) => ({
+        unit: `${r.unit.name}\u0000${r.id}`,
+        score: r.score as never,
+        group: rankingGroupFor(set, r.unit.kindCode, r.unit.type),
+      })),
+      set.scoring!.rankingGroups!.map((g) => g.code),
     );
+    const groupOf = (code: string) =>
+      core.filter((r) => r.group === code).map((r) => [codeOf.get(r.unit), r.rank, r.scoreText]);
+    expect(phuong.map((e: Json) => [e.unitCode, e.rank, e.scoreText])).toEqual(groupOf("phuong"));
+    expect(xa.map((e: Json) => [e.unitCode, e.rank, e.scoreText])).toEqual(groupOf("xa"));
+    expect(new Set(core.map((r) => r.group))).toEqual(new Set(["xa", "phuong"]));
     expect(working.mainIndices).toHaveLength(8);
   });
 

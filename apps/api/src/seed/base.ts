@@ -64,7 +64,8 @@ export async function seedBase(prisma: PrismaClient): Promise<SeedBaseResult> {
   const result = await seedThreeTier(prisma);
   await seedMaps(prisma);
   // The index templates carry no decision of 2361: only what their own issuer says (a template has none).
-  await seedBuiltInSets(prisma, Object.values(BUILT_IN_INDEX_SETS), false);
+  // One transaction, as every part: a set is never left published without its audit event.
+  await prisma.$transaction((tx) => seedBuiltInSets(tx, Object.values(BUILT_IN_INDEX_SETS), false));
   return result;
 }
 

@@ -205,8 +205,12 @@ async function ensureUsers(platform: Platform, communeMap: string): Promise<Map<
     const unit = u.unit
       ? await prisma.unit.findUnique({ where: { mapId_code: { mapId: mapId!, code: u.unit.code } } })
       : null;
-    // An agency's staff come once the demo has added the agency (not in the three-tier fixture).
-    if (u.unit && !unit) continue;
+    // An agency's staff come once the demo has added the agency (not in the three-tier fixture); any other
+    // unit must be there.
+    if (u.unit && !unit) {
+      if (u.unit.code === `${DEMO_PROVINCE_CODE}-${DEMO_AGENCY}`) continue;
+      throw new Error(`seedDemo: no unit ${u.unit.code} on the map ${mapId} for ${u.email}`);
+    }
     const user = await prisma.user.upsert({
       where: { email: u.email },
       create: {
@@ -468,7 +472,6 @@ export async function seedDemo(
   const scored = await seedScoredDemo(platform, {
     year,
     tenantId: DEMO_TENANT,
-    provinceCode: DEMO_PROVINCE_CODE,
     so,
     appraiser: v.get("thamdinh@ninhbinh.gov.vn")!,
     leader: v.get("lanhdao@ninhbinh.gov.vn")!,

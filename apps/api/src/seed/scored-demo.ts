@@ -49,7 +49,6 @@ export const DEMO_AGENCY = "STC";
 export interface ScoredDemoInput {
   year: number;
   tenantId: string;
-  provinceCode: string;
   /** The province's Sở (opens rounds, verifies), its appraisal council, UBND tỉnh, the ministry. */
   so: Viewer;
   appraiser: Viewer;
@@ -65,8 +64,9 @@ function actor(base: Viewer, role: Grant["role"], tenantId: string, unit: { id: 
   return { ...b, grants: [{ role, tenantId, unitId: unit?.id ?? null, unitPath: unit?.path ?? null }] };
 }
 
-/** A unit's latent maturity (0.3..0.95), the same every year, a little higher this year. */
-const maturity = (code: string, year: number) => 0.3 + ((seedOf(code) % 1000) / 1000) * 0.6 + (year % 2) * 0.03;
+/** A unit's latent maturity (0.3..0.93), the same every year, a little higher this year than last. */
+const maturity = (code: string, thisYear: boolean) =>
+  0.3 + ((seedOf(code) % 1000) / 1000) * 0.6 + (thisYear ? 0.03 : 0);
 
 interface Step {
   unit: { id: string; code: string; path: string; tenantId: string };
@@ -81,7 +81,7 @@ async function playScored(
   set: TCriteriaSet,
   steps: Step[],
   who: { verifier: Viewer; appraiser: Viewer; recogniser: Viewer; editorOf: (s: Step["unit"]) => Viewer },
-  year: number,
+  when: { year: number; thisYear: boolean },
   decision: { number: string; date: string },
 ): Promise<void> {
   const prisma = platform.db.prisma;
@@ -91,7 +91,8 @@ async function playScored(
       where: { roundId_unitId: { roundId, unitId: s.unit.id } },
     });
     const editor = who.editorOf(s.unit);
-    const values = scoredValues(set, maturity(s.unit.code, year), seedOf(`${s.unit.code}:${year}`), s.missing ?? 0);
+    const m = maturity(s.unit.code, when.thisYear);
+    const values = scoredValues(set, m, seedOf(`${s.unit.code}:${when.year}`), s.missing ?? 0);
     a = await saveValues(prisma, editor, { assessmentId: a.id, version: a.version, values });
     if (s.status === "DRAFT") continue;
     a = await submitAssessment(prisma, editor, { assessmentId: a.id, version: a.version, now });
@@ -206,7 +207,7 @@ export async function seedScoredDemo(platform: Platform, input: ScoredDemoInput)
     communeSet,
     communes.filter((_, i) => i % 3 === 0).map((unit) => ({ unit, status: "RECOGNISED" as const })),
     chain,
-    lastYear,
+    { year: lastYear, thisYear: false },
     { number: "2210/QĐ-UBND", date: input.dated(lastYear, "12-10") },
   );
   const lastAgencyRound = await open(agencyPublished.id, lastYear);
@@ -216,7 +217,7 @@ export async function seedScoredDemo(platform: Platform, input: ScoredDemoInput)
     agencySet,
     agencies.map((unit) => ({ unit, status: "RECOGNISED" as const })),
     chain,
-    lastYear,
+    { year: lastYear, thisYear: false },
     { number: "2211/QĐ-UBND", date: input.dated(lastYear, "12-10") },
   );
 
@@ -226,11 +227,20 @@ export async function seedScoredDemo(platform: Platform, input: ScoredDemoInput)
     .filter((u, i) => i % 3 === 0 && u.code !== input.demoCommuneCode)
     .map((unit, i) => ({ unit, status: THIS_YEAR[i % THIS_YEAR.length]! }));
   const demoCommune = communes.find((u) => u.code === input.demoCommuneCode);
-  if (demoCommune) steps.push({ unit: demoCommune, status: "DRAFT", missing: 0.5 });
-  await playScored(platform, communeRound.id, communeSet, steps, chain, year, {
-    number: "2305/QĐ-UBND",
-    date: input.dated(year, "11-20"),
-  });
+  if (!demoCommune) throw new Error(`seedScoredDemo: no commune ${input.demoCommuneCode} on the map ${NEW}`);
+  steps.push({ unit: demoCommune, status: "DRAFT", missing: 0.5 });
+  await playScored(
+    platform,
+    communeRound.id,
+    communeSet,
+    steps,
+    chain,
+    { year, thisYear: true },
+    {
+      number: "2305/QĐ-UBND",
+      date: input.dated(year, "11-20"),
+    },
+  );
   const agencyRound = await open(agencyPublished.id, year);
   await playScored(
     platform,
@@ -242,7 +252,7 @@ export async function seedScoredDemo(platform: Platform, input: ScoredDemoInput)
       missing: unit.code.endsWith(`-${DEMO_AGENCY}`) ? 0.4 : 0,
     })),
     chain,
-    year,
+    { year, thisYear: true },
     { number: "2306/QĐ-UBND", date: input.dated(year, "11-20") },
   );
 
@@ -275,7 +285,7 @@ export async function seedScoredDemo(platform: Platform, input: ScoredDemoInput)
       recogniser: input.ministry,
       editorOf: (u) => actor(input.ministry, "UNIT_EDITOR", u.tenantId, u),
     },
-    lastYear,
+    { year: lastYear, thisYear: false },
     { number: "1820/QĐ-BKHCN", date: input.dated(lastYear, "12-20") },
   );
 
