@@ -34,5 +34,5 @@ export {
   type ComponentStatus,
 } from "./points.ts";
 export { rank, rankUnits, rankingGroupFor, type RankInput, type RankRow, type UnitValues } from "./rank.ts";
-export { pointsGaps, formatPoints, type PointsGap } from "./points-gaps.ts";
+export { pointsGaps, formatPoints, scoreDifference, type PointsGap } from "./points-gaps.ts";
 export { diffPoints, type PointsDiff, type ComponentChange, type GroupChange } from "./points-diff.ts";

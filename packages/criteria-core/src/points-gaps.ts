@@ -41,6 +41,27 @@ export function formatPoints(text: string, locale: Locale = "vi", keepZeros = fa
   return (neg ? "-" : "") + (f ? `${grouped}${locale === "vi" ? "," : "."}${f}` : grouped);
 }
 
+/** A rounded decimal text ("825.60", "-0.0100") as the exact rational it names. */
+function textRational(text: string): Rational {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m) throw new RangeError(`scoreDifference: ${text} không phải số thập phân / not a decimal`);
+  const frac = m[3] ?? "";
+  const n = BigInt(m[2]! + frac);
+  return rational(m[1] === "-" ? -n : n, 10n ** BigInt(frac.length));
+}
+
+/**
+ * The difference between two rounded scores as `score` writes them (scoreText, indexText), exactly, as a signed
+ * text with the larger of their decimals: "+12.35", "-0.0100", "0". What a reader gets subtracting the two numbers
+ * shown (a unit's score against the year before), without binary rounding.
+ */
+export function scoreDifference(current: string, previous: string): string {
+  const decimals = (t: string) => t.split(".")[1]?.length ?? 0;
+  const diff = sub(textRational(current), textRational(previous));
+  const text = toFixedHalfUp(diff, Math.max(decimals(current), decimals(previous)));
+  return compare(diff, exact.ZERO) > 0 ? `+${text}` : text;
+}
+
 function pct(h: number, locale: Locale): string {
   return `≥ ${formatPoints((h / 100).toFixed(2), locale)}%`;
 }

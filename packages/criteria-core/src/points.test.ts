@@ -14,6 +14,7 @@ import {
   rankUnits,
   rankingGroupFor,
   score,
+  scoreDifference,
   tryScore,
   type RankInput,
 } from "./index.ts";
@@ -456,5 +457,19 @@ describe("ranking groups", () => {
         { unit: "Xã B", values: { "ZZ-01": true } },
       ]),
     ).toThrow(/Xã A: NT-02.*Xã B: ZZ-01/);
+  });
+});
+
+describe("scoreDifference: two rounded scores subtracted exactly", () => {
+  it("keeps the larger number of decimals and a sign", () => {
+    expect(scoreDifference("825.60", "813.25")).toBe("+12.35");
+    expect(scoreDifference("0.6824", "0.6924")).toBe("-0.0100");
+    expect(scoreDifference("700", "700.00")).toBe("0.00");
+    expect(scoreDifference("0.3", "0.1")).toBe("+0.2"); // not 0.19999999999999998
+    expect(scoreDifference("12345678901234567.89", "0.01")).toBe("+12345678901234567.88");
+  });
+  it("refuses a text that is not a rounded decimal", () => {
+    expect(() => scoreDifference("1e3", "0")).toThrow(RangeError);
+    expect(() => scoreDifference("", "0")).toThrow(RangeError);
   });
 });
