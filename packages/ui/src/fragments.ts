@@ -211,3 +211,45 @@ export const ReviewChainFields = graphql(`
     }
   }
 `);
+
+/**
+ * A scored index's score (Bộ chỉ số) as the API computes it (criteria-core's `score`), read by the unit's
+ * workspace and the review alike: the engine's rounded texts and exact value, the groups (pillars, main
+ * indices) and the components. Every number is the engine's; none is recomputed by a screen.
+ */
+export const ScoreFields = graphql(`
+  fragment ScoreFields on Score @_unmask {
+    score
+    scoreText
+    maxScore
+    exact {
+      numerator
+      denominator
+    }
+    level
+    levelName
+    groups {
+      code
+      name
+      parent
+      points
+      pointsText
+      max
+      index
+      indexText
+      weight
+      notApplicable
+    }
+    components {
+      code
+      group
+      status
+      points
+      pointsText
+      max
+      band
+    }
+    missing
+    notApplicable
+  }
+`);

@@ -11,7 +11,7 @@ export type Catalog = Record<string, string>;
 
 const LOCALE_KEY = "cds.locale";
 
-interface I18n {
+export interface I18n {
   locale: Locale;
   setLocale(l: Locale): void;
   /** A message by key, with {name} placeholders filled. */
@@ -47,6 +47,22 @@ export const vietnamDay: (instant: Date) => string = calendarVietnamDay;
 /** An instant as dd/mm/yyyy HH:mm in Vietnam. */
 export const formatDateTime: (d: string | Date | null | undefined) => string = formatVietnameseDateTime;
 
+/** A message with its {name} placeholders filled. */
+function fill(s: string, params?: Record<string, string | number>): string {
+  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+}
+
+/** A message of a feature's own catalogs in `locale` (Vietnamese when the English one is missing), or the key. */
+function featureMessage(
+  catalogs: Record<Locale, Catalog>,
+  locale: Locale,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
+  return fill(catalogs[locale][key] ?? catalogs.vi[key] ?? key, params);
+}
+
 export function I18nProvider({ catalogs, children }: { catalogs: Record<Locale, Catalog>; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((l: Locale) => {
@@ -64,11 +80,7 @@ export function I18nProvider({ catalogs, children }: { catalogs: Record<Locale, 
     return {
       locale,
       setLocale,
-      t: (key, params) => {
-        let s = cat[key] ?? fallback[key] ?? key;
-        if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
-        return s;
-      },
+      t: (key, params) => fill(cat[key] ?? fallback[key] ?? key, params),
       date: formatDate,
       dateTime: formatDateTime,
       number: (n) => formatNumber(n, locale),
@@ -87,4 +99,20 @@ export function useI18n(): I18n {
   const v = useContext(I18nContext);
   if (!v) throw new Error("useI18n outside I18nProvider");
   return v;
+}
+
+/**
+ * The app's i18n with a feature's own catalogs first: a page loaded lazily brings its messages with it, and works
+ * whether or not the app's catalog merges them; every key the feature does not have is the app's.
+ */
+export function useFeatureI18n(catalogs: Record<Locale, Catalog>): I18n {
+  const i18n = useI18n();
+  return useMemo(
+    () => ({
+      ...i18n,
+      t: (key, params) =>
+        key in catalogs.vi ? featureMessage(catalogs, i18n.locale, key, params) : i18n.t(key, params),
+    }),
+    [i18n, catalogs],
+  );
 }

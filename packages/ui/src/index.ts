@@ -23,3 +23,4 @@ export * from "./components/unit-lineage.tsx";
 export * from "./components/year-select.tsx";
 export * from "./components/radar-chart.tsx";
 export * from "./components/inbox.tsx";
+export * from "./components/ranking.tsx";

@@ -187,3 +187,50 @@ describe("the component form of a scored index (criteria-core scores it)", () =>
     expect(formatComponentValue(comp("NT-04"), null, fmt("vi"))).toBe("(trống)");
   });
 });
+
+describe("numbers too long to hold", () => {
+  const huge = "9".repeat(400);
+  it("says which field is too large, or not a number, instead of scoring Infinity", () => {
+    expect(parseField({ kind: "count", count: huge, noSubjects: false })).toEqual({
+      status: "invalid",
+      errors: [{ input: "count", key: "err.count.tooLarge" }],
+    });
+    expect(parseComponentField({ kind: "ratio", numerator: huge, denominator: "10", notApplicable: false })).toEqual({
+      status: "invalid",
+      errors: [{ input: "numerator", key: "err.numerator.tooLarge" }],
+    });
+    expect(parseComponentField({ kind: "percent", percent: huge, notApplicable: false })).toEqual({
+      status: "invalid",
+      errors: [{ input: "percent", key: "err.percent.number" }],
+    });
+    expect(parseComponentField({ kind: "index", index: huge, notApplicable: false })).toEqual({
+      status: "invalid",
+      errors: [{ input: "index", key: "err.index.number" }],
+    });
+    expect(parseComponentField({ kind: "points", points: huge, notApplicable: false })).toEqual({
+      status: "invalid",
+      errors: [{ input: "points", key: "err.points.number" }],
+    });
+  });
+  it("names the field criteria-core finds too large, and every such key has a Vietnamese message", () => {
+    const set = builtInSet("mau-dti-xa")!;
+    const tc03 = scoreComponents(set.scoring!.groups).find((p) => p.component.code === "TC-03")!.component;
+    const r = componentToRaw(set, tc03, {
+      kind: "ratio",
+      numerator: "99999999999999999",
+      denominator: "99999999999999999",
+      notApplicable: false,
+    });
+    expect(r).toEqual({
+      status: "invalid",
+      errors: [
+        { input: "numerator", key: "err.numerator.tooLarge" },
+        { input: "denominator", key: "err.denominator.tooLarge" },
+      ],
+    });
+    for (const k of ["numerator", "denominator", "count", "total"]) {
+      expect(sharedVi[`err.${k}.tooLarge`]).toMatch(/quá lớn/);
+      expect(sharedEn[`err.${k}.tooLarge`]).toBeTruthy();
+    }
+  });
+});

@@ -105,13 +105,18 @@ export function parseWhole(s: string): number | null {
 /** A percentage with a decimal comma or point: "42,5". */
 export function parseDecimal(s: string): number | null {
   const t = s.trim().replace(",", ".");
-  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const x = Number(t);
+  // Hundreds of digits read as Infinity: not a number the field can hold.
+  return Number.isFinite(x) ? x : null;
 }
 
 function whole(s: string, input: InputName, errors: FieldError[]): number | null {
   const n = parseWhole(s);
   if (n === null) errors.push({ input, key: `err.${input}.whole` });
-  return n;
+  // Hundreds of digits read as Infinity: too large, said on the field (criteria-core bounds the finite ones).
+  else if (!Number.isFinite(n)) errors.push({ input, key: `err.${input}.tooLarge` });
+  return n !== null && Number.isFinite(n) ? n : null;
 }
 
 /** The value to save and judge, or why there is none yet. */
@@ -213,6 +218,9 @@ export function engineError(field: string, reason: string): FieldError {
     not_exempt: "err.notExempt",
     too_large: "err.tooLarge",
   };
+  // Too large, on a named input: the message names it ("Tử số quá lớn").
+  if (reason === "too_large" && input !== "value" && input !== "noSubjects")
+    return { input, key: `err.${input}.tooLarge` };
   return { input, key: byReason[reason] ?? "err.invalid" };
 }
 

@@ -5,13 +5,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import { ErrorBox, navigate, Notice, Spinner, useLocation, YearSelect, type Me } from "@cds/ui";
-import { pointsText } from "./format.ts";
+import {
+  ErrorBox,
+  navigate,
+  Notice,
+  pointsText,
+  rankingFileSlug,
+  Spinner,
+  useLocation,
+  YearSelect,
+  type Me,
+} from "@cds/ui";
 import { useRankingsI18n } from "./messages.ts";
 import { nationalRoundsOptions, roundSetOptions, type NationalRound, type RoundSet } from "./queries.ts";
 import { RankingView } from "./RankingView.tsx";
-import { fileSlug, viewParam } from "./RoundRankingPage.tsx";
-
+import { viewParam } from "./RoundRankingPage.tsx";
 import { DTI_PATH } from "./nav.ts";
 
 function setParams(params: URLSearchParams, changes: Record<string, string | null>) {
@@ -118,7 +126,7 @@ function DtiRound({ round, params }: { round: NationalRound; params: URLSearchPa
                 : ""}
             </p>
             <div className="table-scroll">
-              <table className="rk-small">
+              <table className="rank-small">
                 <caption>{t("dti.weights")}</caption>
                 <thead>
                   <tr>
@@ -154,7 +162,7 @@ function DtiRound({ round, params }: { round: NationalRound; params: URLSearchPa
         roundId={round.id}
         mapId={round.map.id}
         title={round.name}
-        fileBase={`dti-${fileSlug(round.name)}`}
+        fileBase={`dti-${rankingFileSlug(round.name)}`}
         averageLabel={t("dti.average")}
         initialView={viewParam(params)}
         indexLabel={indexLabel}

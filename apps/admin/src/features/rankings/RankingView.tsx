@@ -6,9 +6,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { DataTable, ErrorBox, Notice, Spinner } from "@cds/ui";
-import { rankingColumns, tiedRanks } from "./columns.tsx";
-import { pointsText } from "./format.ts";
+import { DataTable, ErrorBox, Notice, pointsText, rankingColumns, Spinner, tiedRanks } from "@cds/ui";
 import { useRankingsI18n } from "./messages.ts";
 import { rankingOptions, type RankingAnswer, type RankingEntry, type RankingGroup } from "./queries.ts";
 import { UnitPanel } from "./UnitPanel.tsx";
@@ -71,26 +69,31 @@ export function RankingView({
 
   const columnsFor = useMemo(() => {
     if (!ranking) return null;
-    return (group: RankingGroup) => {
-      const base = rankingColumns({
+    return (group: RankingGroup) =>
+      rankingColumns<RankingEntry>({
         t,
         locale,
         ranking,
         tied: tiedRanks(group.entries),
-        withStatus: !ranking.final,
+        indexHeader: indexLabel,
+        afterScore: ranking.final
+          ? []
+          : [
+              {
+                key: "status",
+                header: t("ranking.col.status"),
+                value: (e) => t(`status.${e.status}`),
+                render: (e) => (
+                  <span className={`badge status-${e.status.toLowerCase()}`}>{t(`status.${e.status}`)}</span>
+                ),
+              },
+            ],
         renderUnit: (e) => (
           <button type="button" className="link rk-unit" onClick={() => setOpen({ entry: e, group })}>
             {e.unitName}
           </button>
         ),
       });
-      return indexLabel
-        ? base.map((c) => {
-            const m = ranking.mainIndices.find((x) => `index-${x.code}` === c.key);
-            return m ? { ...c, header: indexLabel(m.code, m.name) } : c;
-          })
-        : base;
-    };
   }, [ranking, t, locale, indexLabel]);
 
   const choose = (working: boolean) => {

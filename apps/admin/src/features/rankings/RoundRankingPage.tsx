@@ -1,20 +1,9 @@
 /** `/rounds/:roundId/ranking`: the ranking of one scored round of a province (its commune index, its agency index…). */
 import { useQuery } from "@tanstack/react-query";
-import { searchName } from "@cds/criteria-schema";
-import { ErrorBox, Link, Notice, Spinner, useLocation, type Me } from "@cds/ui";
+import { ErrorBox, Link, Notice, rankingFileSlug, Spinner, useLocation, type Me } from "@cds/ui";
 import { useRankingsI18n } from "./messages.ts";
 import { rankingRoundOptions } from "./queries.ts";
 import { RankingView, type RankingViewChoice } from "./RankingView.tsx";
-
-/** A file name from a round's name: "Chỉ số xã 2025" → "chi-so-xa-2025". */
-export function fileSlug(name: string): string {
-  return (
-    searchName(name)
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "xep-hang"
-  );
-}
 
 export function viewParam(params: URLSearchParams): RankingViewChoice | null {
   const v = params.get("view");
@@ -45,7 +34,7 @@ export function RoundRankingPage({ roundId }: { me?: Me; roundId: string }) {
           roundId={r.id}
           mapId={r.map.id}
           title={r.name}
-          fileBase={`${t("ranking.fileName")}-${fileSlug(r.name)}`}
+          fileBase={`${t("ranking.fileName")}-${rankingFileSlug(r.name)}`}
           initialView={viewParam(params)}
         />
       )}

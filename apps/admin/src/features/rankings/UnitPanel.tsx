@@ -4,10 +4,9 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { ErrorBox, RadarChart, Spinner } from "@cds/ui";
-import { pointsText, shownDifference, signedPointsText } from "./format.ts";
+import { ErrorBox, MainIndicesTable, pointsText, RadarChart, ScoreYearsTable, Spinner } from "@cds/ui";
 import { useRankingsI18n } from "./messages.ts";
-import { unitHistoryOptions, type Ranking, type RankingEntry, type RankingGroup, type ScoreYear } from "./queries.ts";
+import { unitHistoryOptions, type Ranking, type RankingEntry, type RankingGroup } from "./queries.ts";
 
 export function UnitPanel({
   entry,
@@ -38,7 +37,10 @@ export function UnitPanel({
   }, [onClose]);
 
   const averages = new Map(ranking.mainIndices.map((m) => [m.code, m]));
-  const rows = entry.indices.map((i) => ({ ...i, average: averages.get(i.code) ?? null }));
+  const rows = entry.indices.map((i) => {
+    const m = averages.get(i.code);
+    return { ...i, average: m?.average ?? null, averageText: m?.averageText ?? null };
+  });
   const value = (text: string | null | undefined) => pointsText(text, locale);
 
   return (
@@ -65,61 +67,24 @@ export function UnitPanel({
           axes={rows.map((r) => ({ key: r.code, label: r.name }))}
           series={[
             { name: entry.unitName, values: rows.map((r) => r.index) },
-            { name: averageLabel, values: rows.map((r) => r.average?.average ?? null) },
+            { name: averageLabel, values: rows.map((r) => r.average) },
           ]}
           description={rows
-            .map((r) => `${r.name}: ${value(r.indexText)} (${averageLabel} ${value(r.average?.averageText)})`)
+            .map((r) => `${r.name}: ${value(r.indexText)} (${averageLabel} ${value(r.averageText)})`)
             .join("; ")}
           formatValue={(v) => pointsText(String(v), locale)}
         />
       ) : (
         <p className="hint">{t("panel.fewAxes")}</p>
       )}
-      <div className="table-scroll">
-        <table className="rk-small">
-          <caption>{t("panel.indices")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("panel.col.index")}</th>
-              <th scope="col" className="num">
-                {entry.unitName}
-              </th>
-              <th scope="col" className="num">
-                {averageLabel}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">{r.name}</th>
-                <td className="num">{value(r.indexText)}</td>
-                <td className="num">{value(r.average?.averageText)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MainIndicesTable name={entry.unitName} rows={rows} averageLabel={averageLabel} />
       <ScoreHistory code={entry.unitCode} mapId={mapId} />
     </aside>
   );
 }
 
-/** The rows of a unit's scores across the years (oldest first), each with the change from the year before on the same scale. */
-export function historyRows(history: readonly ScoreYear[]) {
-  return history.map((h, k) => {
-    const prev = k > 0 ? history[k - 1]! : null;
-    const sameScale = prev !== null && prev.score.maxScore === h.score.maxScore;
-    return {
-      ...h,
-      change: prev && sameScale ? shownDifference(h.score.scoreText, prev.score.scoreText) : null,
-      otherScale: prev !== null && !sameScale,
-    };
-  });
-}
-
 function ScoreHistory({ code, mapId }: { code: string; mapId: string | null }) {
-  const { t, locale } = useRankingsI18n();
+  const { t } = useRankingsI18n();
   const q = useQuery(unitHistoryOptions(code, mapId));
   const history = q.data?.scoreHistory ?? [];
   return (
@@ -132,52 +97,7 @@ function ScoreHistory({ code, mapId }: { code: string; mapId: string | null }) {
       ) : history.length === 0 ? (
         <p className="muted">{t("panel.history.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="rk-small">
-            <thead>
-              <tr>
-                <th scope="col">{t("panel.col.year")}</th>
-                <th scope="col">{t("panel.col.round")}</th>
-                <th scope="col" className="num">
-                  {t("panel.col.score")}
-                </th>
-                <th scope="col" className="num">
-                  {t("panel.col.change")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...historyRows(history)].reverse().map((h) => (
-                <tr key={h.assessmentId}>
-                  <th scope="row">{h.year}</th>
-                  <td>
-                    {h.roundName}
-                    {!h.final && <span className="muted"> ({t("panel.working")})</span>}
-                  </td>
-                  <td className="num">
-                    {pointsText(h.score.scoreText, locale)}
-                    <span className="muted"> / {pointsText(String(h.score.maxScore), locale)}</span>
-                  </td>
-                  <td className="num">
-                    {h.change !== null ? (
-                      <span
-                        className={
-                          h.change.startsWith("+") ? "rk-up" : h.change.startsWith("-") ? "rk-down" : undefined
-                        }
-                      >
-                        {signedPointsText(h.change, locale)}
-                      </span>
-                    ) : h.otherScale ? (
-                      <span className="muted">{t("panel.otherScale")}</span>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScoreYearsTable history={history} />
       )}
     </section>
   );

@@ -1,9 +1,6 @@
-import { useMemo } from "react";
-import { useI18n, type Catalog, type Locale } from "@cds/ui";
+import { useFeatureI18n, type Catalog, type Locale } from "@cds/ui";
 
-export const rankingsVi: Catalog = {
-  "nav.dti": "DTI cấp tỉnh",
-
+const rankingsVi: Catalog = {
   "ranking.title": "Xếp hạng: {name}",
   "ranking.subtitle": "{tenant} · năm {year}",
   "ranking.back": "← Đợt đánh giá",
@@ -27,39 +24,17 @@ export const rankingsVi: Catalog = {
   "ranking.ties": "Đơn vị bằng điểm cùng hạng; hạng sau bị bỏ qua (vd. 15, 15, 17).",
   "ranking.clickHint": "Chọn một đơn vị để xem biểu đồ các chỉ số chính và điểm qua các năm.",
   "ranking.averages": "Trung bình các chỉ số chính",
-  "ranking.col.rank": "Hạng",
-  "ranking.col.unit": "Đơn vị",
-  "ranking.col.score": "Điểm",
-  "ranking.col.previous": "Hạng năm trước",
-  "ranking.col.previousYear": "Hạng năm {year}",
-  "ranking.col.change": "Thay đổi",
   "ranking.col.status": "Trạng thái",
-  "ranking.tie": "đồng hạng",
-  "ranking.change.up": "tăng {n} hạng",
-  "ranking.change.down": "giảm {n} hạng",
-  "ranking.change.same": "giữ nguyên hạng",
-  "ranking.change.none": "chưa có hạng năm trước",
   "ranking.fileName": "xep-hang",
 
-  "panel.title": "{name}",
   "panel.close": "Đóng",
   "panel.rank": "Hạng {rank} / {n} trong nhóm {group} · {score} điểm",
   "panel.radar": "Các chỉ số chính của {name} so với trung bình",
   "panel.average": "Trung bình",
-  "panel.indices": "Các chỉ số chính (0 đến 1)",
-  "panel.col.index": "Chỉ số chính",
-  "panel.col.unit": "Đơn vị",
-  "panel.col.average": "Trung bình",
   "panel.fewAxes": "Bộ chỉ số có ít hơn 3 chỉ số chính: xem các số trong bảng.",
   "panel.history": "Điểm qua các năm",
   "panel.history.loading": "Đang tải điểm qua các năm…",
   "panel.history.none": "Chưa có điểm của các năm.",
-  "panel.col.year": "Năm",
-  "panel.col.round": "Đợt đánh giá",
-  "panel.col.score": "Điểm",
-  "panel.col.change": "So với năm trước",
-  "panel.working": "đang chấm",
-  "panel.otherScale": "khác thang điểm",
 
   "dti.title": "Chỉ số chuyển đổi số cấp tỉnh (DTI) năm {year}",
   "dti.subtitle": "Xếp hạng các tỉnh, thành phố theo chỉ số tổng hợp có trọng số của các chỉ số chính.",
@@ -79,9 +54,7 @@ export const rankingsVi: Catalog = {
   "dti.average": "Trung bình cả nước",
 };
 
-export const rankingsEn: Catalog = {
-  "nav.dti": "Provincial DTI",
-
+const rankingsEn: Catalog = {
   "ranking.title": "Ranking: {name}",
   "ranking.subtitle": "{tenant} · {year}",
   "ranking.back": "← Rounds",
@@ -104,39 +77,17 @@ export const rankingsEn: Catalog = {
   "ranking.ties": "Units with equal scores share a rank; the next rank is skipped (e.g. 15, 15, 17).",
   "ranking.clickHint": "Pick a unit to see its main indices and its scores across the years.",
   "ranking.averages": "Average of the main indices",
-  "ranking.col.rank": "Rank",
-  "ranking.col.unit": "Unit",
-  "ranking.col.score": "Score",
-  "ranking.col.previous": "Previous rank",
-  "ranking.col.previousYear": "Rank {year}",
-  "ranking.col.change": "Change",
   "ranking.col.status": "Status",
-  "ranking.tie": "tied",
-  "ranking.change.up": "up {n}",
-  "ranking.change.down": "down {n}",
-  "ranking.change.same": "same rank",
-  "ranking.change.none": "no previous rank",
   "ranking.fileName": "ranking",
 
-  "panel.title": "{name}",
   "panel.close": "Close",
   "panel.rank": "Rank {rank} of {n} in {group} · score {score}",
   "panel.radar": "Main indices of {name} against the average",
   "panel.average": "Average",
-  "panel.indices": "Main indices (0 to 1)",
-  "panel.col.index": "Main index",
-  "panel.col.unit": "Unit",
-  "panel.col.average": "Average",
   "panel.fewAxes": "The set has fewer than 3 main indices: read the numbers in the table.",
   "panel.history": "Scores across the years",
   "panel.history.loading": "Loading the scores across the years…",
   "panel.history.none": "No scores yet.",
-  "panel.col.year": "Year",
-  "panel.col.round": "Round",
-  "panel.col.score": "Score",
-  "panel.col.change": "Year on year",
-  "panel.working": "working",
-  "panel.otherScale": "other scale",
 
   "dti.title": "Provincial digital transformation index (DTI) {year}",
   "dti.subtitle": "Provinces ranked on the weighted index of their main indices.",
@@ -155,30 +106,7 @@ export const rankingsEn: Catalog = {
   "dti.average": "National average",
 };
 
-export const rankingsCatalogs: Record<Locale, Catalog> = { vi: rankingsVi, en: rankingsEn };
+const rankingsCatalogs: Record<Locale, Catalog> = { vi: rankingsVi, en: rankingsEn };
 
-const fill = (s: string, params?: Record<string, string | number>) => {
-  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-};
-
-/** A message of this catalog in `locale` (Vietnamese when the English one is missing). */
-export function rankingsMessage(locale: Locale, key: string, params?: Record<string, string | number>): string {
-  return fill(rankingsCatalogs[locale][key] ?? rankingsVi[key] ?? key, params);
-}
-
-/**
- * The app's i18n with this feature's messages first: the pages work whether or not the app's catalog
- * (apps/admin/src/messages.ts) merges `rankingsVi`/`rankingsEn`; every other key is the app's.
- */
-export function useRankingsI18n() {
-  const i18n = useI18n();
-  return useMemo(
-    () => ({
-      ...i18n,
-      t: (key: string, params?: Record<string, string | number>) =>
-        key in rankingsVi ? rankingsMessage(i18n.locale, key, params) : i18n.t(key, params),
-    }),
-    [i18n],
-  );
-}
+/** The app's i18n with this feature's messages first (they load with the lazy pages). */
+export const useRankingsI18n = () => useFeatureI18n(rankingsCatalogs);

@@ -14,8 +14,19 @@ import {
   type FieldError,
   type InputName,
 } from "@cds/ui";
-import { NeedsEvidenceBadge, NumberInput, type ReviewNote } from "./CriterionCard.tsx";
-import { EvidenceBox, type EvidenceActions, type EvidenceFile } from "./EvidenceBox.tsx";
+import {
+  ErrorList,
+  EvidenceAndNote,
+  LegalBasis,
+  NeedsEvidenceBadge,
+  PairInputs,
+  ReviewComments,
+  SingleInput,
+  verifiedText,
+  YesNoInputs,
+  type ReviewNote,
+} from "./card-parts.tsx";
+import type { EvidenceActions, EvidenceFile } from "./EvidenceBox.tsx";
 import { pointsOutOf } from "./scored.ts";
 
 export interface ComponentCardProps {
@@ -71,27 +82,23 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
   switch (f.kind) {
     case "ratio": {
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.numerator")}
-            aria={t("aria.numerator", { code })}
-            value={f.numerator}
-            onChange={(v) => set({ numerator: v })}
-            disabled={disabled}
-            error={errText("numerator")}
-          />
-          <span className="pa-slash" aria-hidden>
-            /
-          </span>
-          <NumberInput
-            label={t("input.denominator")}
-            aria={t("aria.denominator", { code })}
-            value={f.denominator}
-            onChange={(v) => set({ denominator: v })}
-            disabled={disabled}
-            error={errText("denominator")}
-          />
-        </div>
+        <PairInputs
+          disabled={disabled}
+          first={{
+            label: t("input.numerator"),
+            aria: t("aria.numerator", { code }),
+            value: f.numerator,
+            onChange: (v) => set({ numerator: v }),
+            error: errText("numerator"),
+          }}
+          second={{
+            label: t("input.denominator"),
+            aria: t("aria.denominator", { code }),
+            value: f.denominator,
+            onChange: (v) => set({ denominator: v }),
+            error: errText("denominator"),
+          }}
+        />
       );
       const n = parseWhole(f.numerator);
       const d = parseWhole(f.denominator);
@@ -106,95 +113,66 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
     }
     case "percent":
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.percent")}
-            aria={t("aria.percent", { code })}
-            value={f.percent}
-            onChange={(v) => set({ percent: v })}
-            disabled={disabled}
-            decimal
-            error={errText("percent")}
-          />
-        </div>
+        <SingleInput
+          label={t("input.percent")}
+          aria={t("aria.percent", { code })}
+          value={f.percent}
+          onChange={(v) => set({ percent: v })}
+          disabled={disabled}
+          decimal
+          error={errText("percent")}
+        />
       );
       break;
     case "boolean":
       inputs = (
-        <div className="pa-yesno" role="radiogroup" aria-label={c.name}>
-          <label className={f.value === true ? "on" : ""}>
-            <input
-              type="radio"
-              name={`yn-${code}`}
-              aria-label={t("aria.yes", { code })}
-              checked={f.value === true}
-              disabled={disabled}
-              onChange={() => set({ value: true })}
-            />
-            {(rule.kind === "yesNo" ? rule.yesLabel : undefined) ?? t("input.yes")}
-          </label>
-          <label className={f.value === false ? "on" : ""}>
-            <input
-              type="radio"
-              name={`yn-${code}`}
-              aria-label={t("aria.no", { code })}
-              checked={f.value === false}
-              disabled={disabled}
-              onChange={() => set({ value: false })}
-            />
-            {t("input.no")}
-          </label>
-          {f.value !== null && !disabled && (
-            <button type="button" className="link" onClick={() => set({ value: null })}>
-              {t("input.clear")}
-            </button>
-          )}
-        </div>
+        <YesNoInputs
+          code={code}
+          name={c.name}
+          yesLabel={rule.kind === "yesNo" ? rule.yesLabel : undefined}
+          value={f.value}
+          disabled={disabled}
+          onChange={(value) => set({ value })}
+        />
       );
       break;
     case "count":
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.count", { unit: c.unit ?? c.subject ?? t("score.countUnit") })}
-            aria={t("aria.count", { code })}
-            value={f.count}
-            onChange={(v) => set({ count: v })}
-            disabled={disabled}
-            error={errText("count")}
-          />
-        </div>
+        <SingleInput
+          label={t("input.count", { unit: c.unit ?? c.subject ?? t("score.countUnit") })}
+          aria={t("aria.count", { code })}
+          value={f.count}
+          onChange={(v) => set({ count: v })}
+          disabled={disabled}
+          error={errText("count")}
+        />
       );
       break;
     case "index":
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.index")}
-            aria={t("aria.index", { code })}
-            value={f.index}
-            onChange={(v) => set({ index: v })}
-            disabled={disabled}
-            decimal
-            error={errText("index")}
-          />
-        </div>
+        <SingleInput
+          label={t("input.index")}
+          aria={t("aria.index", { code })}
+          value={f.index}
+          onChange={(v) => set({ index: v })}
+          disabled={disabled}
+          decimal
+          error={errText("index")}
+        />
       );
       break;
     case "points": {
       const step = rule.kind === "appraised" ? rule.step : undefined;
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={step ? t("input.pointsStep", { max, step: number(step) }) : t("input.points", { max })}
-            aria={t("aria.points", { code })}
-            value={f.points}
-            onChange={(v) => set({ points: v })}
-            disabled={disabled}
-            decimal={!step || !Number.isInteger(step)}
-            error={errText("points")}
-          />
-        </div>
+        <SingleInput
+          label={step ? t("input.pointsStep", { max, step: number(step) }) : t("input.points", { max })}
+          aria={t("aria.points", { code })}
+          value={f.points}
+          onChange={(v) => set({ points: v })}
+          disabled={disabled}
+          decimal={!step || !Number.isInteger(step)}
+          error={errText("points")}
+        />
       );
       extra = <span className="muted pa-small">{t("score.appraisedHint")}</span>;
       break;
@@ -217,7 +195,6 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
         {p.status === "missing" && <span className="muted"> · {t("score.notEntered")}</span>}
       </>
     );
-  const errors = p.errors.map(message);
   return (
     <section
       className={`pa-criterion${p.comments.length ? " pa-returned" : ""}`}
@@ -238,17 +215,10 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
         {t("score.max", { max })} · {t("score.rule")} <strong>{formatRule(c, locale)}</strong>
         {c.unit && c.unit !== "%" ? <span className="muted"> · {t("crit.unit", { unit: c.unit })}</span> : null}
       </p>
-      {p.comments.map((cm) => (
-        <div className="pa-comment" key={cm.id} role="note">
-          <strong>{t("review.comment")}</strong> {cm.body}
-        </div>
-      ))}
-      {p.verified && (
-        <div className="pa-comment pa-verified" role="note">
-          <strong>{t("review.verified")}</strong> {formatComponentValue(c, p.verified.value, i18n)}
-          {p.verified.comment ? ` — ${p.verified.comment}` : ""}
-        </div>
-      )}
+      <ReviewComments
+        comments={p.comments}
+        verified={p.verified && verifiedText(formatComponentValue(c, p.verified.value, i18n), p.verified.comment)}
+      />
       <div className="pa-entry">
         {inputs}
         {extra}
@@ -267,46 +237,24 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
           {t("value.notApplicable")}
         </label>
       )}
-      {errors.length > 0 && (
-        <ul className="pa-errors" role="alert">
-          {errors.map((e, i) => (
-            <li key={i}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList errors={p.errors.map(message)} />
       <details className="pa-help">
         <summary>{t("score.help")}</summary>
         <h5>{t("crit.method")}</h5>
         <p>{c.method}</p>
         <h5>{t("score.dataSource")}</h5>
         <p>{c.dataSource}</p>
-        {c.legalBasis.length > 0 && (
-          <>
-            <h5>{t("crit.legal")}</h5>
-            <ul>
-              {c.legalBasis.map((b, i) => (
-                <li key={i}>{b}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <LegalBasis basis={c.legalBasis} />
       </details>
-      <div className="pa-extra">
-        <EvidenceBox assessmentId={p.assessmentId} code={code} files={p.evidence} can={p.evidenceActions} />
-        {(!p.readOnly || p.note) && (
-          <label className="pa-note">
-            <span>{t("input.note")}</span>
-            <textarea
-              aria-label={t("aria.note", { code })}
-              rows={2}
-              maxLength={2000}
-              value={p.note}
-              disabled={p.readOnly}
-              onChange={(e) => p.onNote(code, e.target.value)}
-            />
-          </label>
-        )}
-      </div>
+      <EvidenceAndNote
+        assessmentId={p.assessmentId}
+        code={code}
+        evidence={p.evidence}
+        evidenceActions={p.evidenceActions}
+        note={p.note}
+        readOnly={p.readOnly}
+        onNote={p.onNote}
+      />
     </section>
   );
 });

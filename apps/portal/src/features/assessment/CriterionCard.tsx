@@ -10,26 +10,19 @@ import {
   type FieldState,
   type InputName,
 } from "@cds/ui";
-import { EvidenceBox, type EvidenceActions, type EvidenceFile } from "./EvidenceBox.tsx";
-
-export interface ReviewNote {
-  id: string;
-  body: string;
-  createdAt: string;
-  /** The reviewer asks for more evidence on this criterion or component. */
-  needsEvidence?: boolean;
-}
-
-/** "Cần bổ sung minh chứng" when a review comment on the code asks for more evidence. */
-export function NeedsEvidenceBadge({ code, comments }: { code: string; comments: readonly ReviewNote[] }) {
-  const { t } = useI18n();
-  if (!comments.some((c) => c.needsEvidence)) return null;
-  return (
-    <span className="badge status-returned" data-testid={`needs-evidence-${code}`}>
-      {t("review.needsEvidence")}
-    </span>
-  );
-}
+import {
+  ErrorList,
+  EvidenceAndNote,
+  LegalBasis,
+  NeedsEvidenceBadge,
+  PairInputs,
+  ReviewComments,
+  SingleInput,
+  verifiedText,
+  YesNoInputs,
+  type ReviewNote,
+} from "./card-parts.tsx";
+import type { EvidenceActions, EvidenceFile } from "./EvidenceBox.tsx";
 
 export interface CriterionCardProps {
   assessmentId: string;
@@ -50,42 +43,6 @@ export interface CriterionCardProps {
   autoValue: unknown;
   onChange(code: string, next: FieldState): void;
   onNote(code: string, text: string): void;
-}
-
-/** A number typed as text (half-typed numbers survive), with the keypad phones should show. */
-export function NumberInput({
-  label,
-  aria,
-  value,
-  onChange,
-  disabled,
-  error,
-  decimal = false,
-}: {
-  label: string;
-  aria: string;
-  value: string;
-  onChange(v: string): void;
-  disabled: boolean;
-  error?: string;
-  /** A percentage takes a decimal comma ("42,5"): phones then show a keypad with one. */
-  decimal?: boolean;
-}) {
-  return (
-    <label className="pa-num">
-      <span>{label}</span>
-      <input
-        type="text"
-        inputMode={decimal ? "decimal" : "numeric"}
-        autoComplete="off"
-        aria-label={aria}
-        aria-invalid={error ? true : undefined}
-        value={value}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
-  );
 }
 
 export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) {
@@ -111,27 +68,23 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
   switch (f.kind) {
     case "ratio": {
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.numerator")}
-            aria={t("aria.numerator", { code })}
-            value={f.numerator}
-            onChange={(v) => set({ numerator: v })}
-            disabled={disabled}
-            error={errText("numerator")}
-          />
-          <span className="pa-slash" aria-hidden>
-            /
-          </span>
-          <NumberInput
-            label={t("input.denominator")}
-            aria={t("aria.denominator", { code })}
-            value={f.denominator}
-            onChange={(v) => set({ denominator: v })}
-            disabled={disabled}
-            error={errText("denominator")}
-          />
-        </div>
+        <PairInputs
+          disabled={disabled}
+          first={{
+            label: t("input.numerator"),
+            aria: t("aria.numerator", { code }),
+            value: f.numerator,
+            onChange: (v) => set({ numerator: v }),
+            error: errText("numerator"),
+          }}
+          second={{
+            label: t("input.denominator"),
+            aria: t("aria.denominator", { code }),
+            value: f.denominator,
+            onChange: (v) => set({ denominator: v }),
+            error: errText("denominator"),
+          }}
+        />
       );
       const n = parseWhole(f.numerator);
       const d = parseWhole(f.denominator);
@@ -153,89 +106,60 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
     }
     case "percent":
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.percent")}
-            aria={t("aria.percent", { code })}
-            value={f.percent}
-            onChange={(v) => set({ percent: v })}
-            disabled={disabled}
-            decimal
-            error={errText("percent")}
-          />
-        </div>
+        <SingleInput
+          label={t("input.percent")}
+          aria={t("aria.percent", { code })}
+          value={f.percent}
+          onChange={(v) => set({ percent: v })}
+          disabled={disabled}
+          decimal
+          error={errText("percent")}
+        />
       );
       break;
     case "boolean":
       inputs = (
-        <div className="pa-yesno" role="radiogroup" aria-label={c.name}>
-          <label className={f.value === true ? "on" : ""}>
-            <input
-              type="radio"
-              name={`yn-${code}`}
-              aria-label={t("aria.yes", { code })}
-              checked={f.value === true}
-              disabled={disabled}
-              onChange={() => set({ value: true })}
-            />
-            {(c.measure === "boolean" ? c.yesLabel : undefined) ?? t("input.yes")}
-          </label>
-          <label className={f.value === false ? "on" : ""}>
-            <input
-              type="radio"
-              name={`yn-${code}`}
-              aria-label={t("aria.no", { code })}
-              checked={f.value === false}
-              disabled={disabled}
-              onChange={() => set({ value: false })}
-            />
-            {t("input.no")}
-          </label>
-          {f.value !== null && !disabled && (
-            <button type="button" className="link" onClick={() => set({ value: null })}>
-              {t("input.clear")}
-            </button>
-          )}
-        </div>
+        <YesNoInputs
+          code={code}
+          name={c.name}
+          yesLabel={c.measure === "boolean" ? c.yesLabel : undefined}
+          value={f.value}
+          disabled={disabled}
+          onChange={(value) => set({ value })}
+        />
       );
       break;
     case "count":
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.count", { unit: c.unit })}
-            aria={t("aria.count", { code })}
-            value={f.count}
-            onChange={(v) => set({ count: v })}
-            disabled={disabled}
-            error={errText("count")}
-          />
-        </div>
+        <SingleInput
+          label={t("input.count", { unit: c.unit })}
+          aria={t("aria.count", { code })}
+          value={f.count}
+          onChange={(v) => set({ count: v })}
+          disabled={disabled}
+          error={errText("count")}
+        />
       );
       break;
     case "countOfTotal":
       inputs = (
-        <div className="pa-inputs">
-          <NumberInput
-            label={t("input.achieved")}
-            aria={t("aria.achieved", { code })}
-            value={f.count}
-            onChange={(v) => set({ count: v })}
-            disabled={disabled}
-            error={errText("count")}
-          />
-          <span className="pa-slash" aria-hidden>
-            /
-          </span>
-          <NumberInput
-            label={t("input.total")}
-            aria={t("aria.total", { code })}
-            value={f.total}
-            onChange={(v) => set({ total: v })}
-            disabled={disabled}
-            error={errText("total")}
-          />
-        </div>
+        <PairInputs
+          disabled={disabled}
+          first={{
+            label: t("input.achieved"),
+            aria: t("aria.achieved", { code }),
+            value: f.count,
+            onChange: (v) => set({ count: v }),
+            error: errText("count"),
+          }}
+          second={{
+            label: t("input.total"),
+            aria: t("aria.total", { code }),
+            value: f.total,
+            onChange: (v) => set({ total: v }),
+            error: errText("total"),
+          }}
+        />
       );
       break;
     case "auto": {
@@ -250,7 +174,6 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
     }
   }
 
-  const errors = p.errors.map((e) => t(e.key));
   return (
     <section
       className={`pa-criterion${p.comments.length ? " pa-returned" : ""}${statusHere === "fail" ? " pa-failing" : ""}`}
@@ -276,17 +199,10 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
         <strong>{formatTarget(c, target, locale)}</strong>
         {c.unit && c.unit !== "%" ? <span className="muted"> · {t("crit.unit", { unit: c.unit })}</span> : null}
       </p>
-      {p.comments.map((cm) => (
-        <div className="pa-comment" key={cm.id} role="note">
-          <strong>{t("review.comment")}</strong> {cm.body}
-        </div>
-      ))}
-      {p.verified && (
-        <div className="pa-comment pa-verified" role="note">
-          <strong>{t("review.verified")}</strong> {formatValue(p.verified.value, i18n)}
-          {p.verified.comment ? ` — ${p.verified.comment}` : ""}
-        </div>
-      )}
+      <ReviewComments
+        comments={p.comments}
+        verified={p.verified && verifiedText(formatValue(p.verified.value, i18n), p.verified.comment)}
+      />
       <div className="pa-entry">
         {inputs}
         {live}
@@ -304,13 +220,7 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
           {t("input.noSubjects")}
         </label>
       )}
-      {errors.length > 0 && (
-        <ul className="pa-errors" role="alert">
-          {errors.map((e, i) => (
-            <li key={i}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList errors={p.errors.map((e) => t(e.key))} />
       <details className="pa-help">
         <summary>{t("crit.help")}</summary>
         <ol className="pa-levels">
@@ -323,34 +233,18 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
         </ol>
         <h5>{t("crit.method")}</h5>
         <p>{c.method}</p>
-        {c.legalBasis.length > 0 && (
-          <>
-            <h5>{t("crit.legal")}</h5>
-            <ul>
-              {c.legalBasis.map((b, i) => (
-                <li key={i}>{b}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <LegalBasis basis={c.legalBasis} />
       </details>
       {f.kind !== "auto" && (
-        <div className="pa-extra">
-          <EvidenceBox assessmentId={p.assessmentId} code={code} files={p.evidence} can={p.evidenceActions} />
-          {(!p.readOnly || p.note) && (
-            <label className="pa-note">
-              <span>{t("input.note")}</span>
-              <textarea
-                aria-label={t("aria.note", { code })}
-                rows={2}
-                maxLength={2000}
-                value={p.note}
-                disabled={p.readOnly}
-                onChange={(e) => p.onNote(code, e.target.value)}
-              />
-            </label>
-          )}
-        </div>
+        <EvidenceAndNote
+          assessmentId={p.assessmentId}
+          code={code}
+          evidence={p.evidence}
+          evidenceActions={p.evidenceActions}
+          note={p.note}
+          readOnly={p.readOnly}
+          onNote={p.onNote}
+        />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useQueries } from "@tanstack/react-query";
-import { formatPoints } from "@cds/criteria-core";
 import { ErrorBox, LevelBadge, Link, Notice, Spinner, StatusBadge, useI18n, type Me } from "@cds/ui";
 import { myAssessmentsQuery, type MyAssessment } from "./api.ts";
+import { pointsOutOf } from "./scored.ts";
 
 /** The assessments of the units the user works for, in the current rounds: their own unit's first. */
 export function MyAssessmentsPage({ me }: { me: Me }) {
@@ -45,11 +45,7 @@ export function MyAssessmentsPage({ me }: { me: Me }) {
             // A scored index: the score of the values now, no level to register.
             <span>
               {t("my.score")}{" "}
-              <strong>
-                {a.score
-                  ? `${formatPoints(a.score.scoreText, locale)} / ${formatPoints(String(a.score.maxScore), locale)}`
-                  : "—"}
-              </strong>
+              <strong>{a.score ? pointsOutOf(a.score.scoreText, a.score.maxScore, locale) : "—"}</strong>
             </span>
           ) : (
             <>

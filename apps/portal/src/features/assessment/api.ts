@@ -8,50 +8,14 @@ import {
   graphql,
   IndicatorValueFields,
   request,
+  ScoreFields,
   type ResultOf,
   UnitLineageFields,
 } from "@cds/ui";
 import { PinnedSetVersionFields, SubmitProblemFields } from "../../fragments.ts";
 
 /** A scored index's score as the API computes it (criteria-core's `score` of the saved values). */
-export const PortalScoreFields = graphql(`
-  fragment PortalScoreFields on Score @_unmask {
-    score
-    scoreText
-    maxScore
-    exact {
-      numerator
-      denominator
-    }
-    level
-    levelName
-    groups {
-      code
-      name
-      parent
-      points
-      pointsText
-      max
-      index
-      indexText
-      weight
-      notApplicable
-    }
-    components {
-      code
-      group
-      status
-      points
-      pointsText
-      max
-      band
-    }
-    missing
-    notApplicable
-  }
-`);
-
-export type ServerScore = ResultOf<typeof PortalScoreFields>;
+export type ServerScore = ResultOf<typeof ScoreFields>;
 
 export const AssessmentQuery = graphql(
   `
@@ -92,7 +56,7 @@ export const AssessmentQuery = graphql(
           needsEvidence
         }
         score {
-          ...PortalScoreFields
+          ...ScoreFields
         }
         finalScore {
           scoreText
@@ -102,7 +66,7 @@ export const AssessmentQuery = graphql(
       }
     }
   `,
-  [AssessmentFields, PinnedSetVersionFields, PortalScoreFields, SubmitProblemFields, UnitLineageFields],
+  [AssessmentFields, PinnedSetVersionFields, ScoreFields, SubmitProblemFields, UnitLineageFields],
 );
 
 export type AssessmentData = ResultOf<typeof AssessmentQuery>["assessment"];
@@ -134,7 +98,7 @@ export const SaveValuesMutation = graphql(
               ...SubmitProblemFields
             }
             score {
-              ...PortalScoreFields
+              ...ScoreFields
             }
           }
         }
@@ -142,7 +106,7 @@ export const SaveValuesMutation = graphql(
       }
     }
   `,
-  [ErrorFields, EvaluationFields, IndicatorValueFields, PortalScoreFields, SubmitProblemFields],
+  [ErrorFields, EvaluationFields, IndicatorValueFields, ScoreFields, SubmitProblemFields],
 );
 
 export const RegisterLevelMutation = graphql(

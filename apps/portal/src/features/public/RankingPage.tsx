@@ -3,19 +3,21 @@
  * ranking group as the API ranks it (criteria-core: ties share a rank), each unit linking to its public page.
  */
 import { useQuery } from "@tanstack/react-query";
-import { searchName } from "@cds/criteria-schema";
-import { DataTable, ErrorBox, Link, Notice, PrintStamp, Spinner, useI18n } from "@cds/ui";
+import {
+  DataTable,
+  ErrorBox,
+  Link,
+  Notice,
+  pointsText,
+  PrintStamp,
+  rankingColumns,
+  rankingFileSlug,
+  Spinner,
+  tiedRanks,
+  useI18n,
+} from "@cds/ui";
 import { publicRankingQuery, type PublicRanking, type PublicRankingEntry } from "./api.ts";
-import { rankingColumns, tiedRanks } from "./ranking-columns.tsx";
-import { pointsText } from "./ranking-format.ts";
 import "./rankings.css";
-
-/** A file name from a round's name: "Chỉ số xã 2025" → "chi-so-xa-2025". */
-const fileSlug = (name: string) =>
-  searchName(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60) || "xep-hang";
 
 /** A unit's public page on the round's map (codes repeat across maps). */
 export const unitLink = (code: string, mapId: string) =>
@@ -64,10 +66,16 @@ export function RankingPage({ roundId }: { roundId: string }) {
                   {g.name} <span className="muted pr-count">{t("rankings.groupCount", { n: g.entries.length })}</span>
                 </h2>
                 <DataTable
-                  columns={rankingColumns({ t, locale, ranking, tied: tiedRanks(g.entries), renderUnit })}
+                  columns={rankingColumns<PublicRankingEntry>({
+                    t,
+                    locale,
+                    ranking,
+                    tied: tiedRanks(g.entries),
+                    renderUnit,
+                  })}
                   rows={g.entries}
                   rowKey={(e) => e.assessmentId}
-                  csvName={`xep-hang-${fileSlug(round.name)}-${g.code ?? "tat-ca"}.csv`}
+                  csvName={`xep-hang-${rankingFileSlug(round.name)}-${g.code ?? "tat-ca"}.csv`}
                   title={`${round.name} — ${g.name}`}
                 />
               </section>

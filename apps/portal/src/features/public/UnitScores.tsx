@@ -4,28 +4,14 @@
  * scores across the years. Every number is the API's (criteria-core), shown as the engine rounded it.
  */
 import { useQuery } from "@tanstack/react-query";
-import { Link, RadarChart, useI18n } from "@cds/ui";
+import { Link, MainIndicesTable, pointsText, RadarChart, ScoreYearsTable, useI18n } from "@cds/ui";
 import { publicRankingQuery, scoredAssessmentRoundQuery, type UnitScoreYear } from "./api.ts";
-import { pointsText, shownDifference, signedPointsText } from "./ranking-format.ts";
 import "./rankings.css";
-
-/** Each recognised year with the change from the year before when both are on the same scale. */
-export function scoreYears(history: readonly UnitScoreYear[]) {
-  const finals = history.filter((h) => h.final);
-  return finals.map((h, k) => {
-    const prev = k > 0 ? finals[k - 1]! : null;
-    const sameScale = prev !== null && prev.score.maxScore === h.score.maxScore;
-    return {
-      ...h,
-      change: prev && sameScale ? shownDifference(h.score.scoreText, prev.score.scoreText) : null,
-      otherScale: prev !== null && !sameScale,
-    };
-  });
-}
 
 export function UnitScores({ name, history }: { name: string; history: readonly UnitScoreYear[] }) {
   const { t, locale } = useI18n();
-  const years = scoreYears(history);
+  // Recognised years only (a working score is not public).
+  const years = history.filter((h) => h.final);
   const latest = years.at(-1) ?? null;
   const roundId = useQuery(scoredAssessmentRoundQuery(latest?.assessmentId ?? null));
   const ranking = useQuery(publicRankingQuery(roundId.data ?? null));
@@ -72,77 +58,15 @@ export function UnitScores({ name, history }: { name: string; history: readonly 
               .join("; ")}
             formatValue={(v) => pointsText(String(v), locale)}
           />
-          <div className="table-scroll">
-            <table className="pr-small">
-              <caption>{t("unitScore.indices")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("unitScore.col.index")}</th>
-                  <th scope="col" className="num">
-                    {name}
-                  </th>
-                  {hasAverage && (
-                    <th scope="col" className="num">
-                      {t("unitScore.average")}
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {main.map((g) => (
-                  <tr key={g.code}>
-                    <th scope="row">{g.name}</th>
-                    <td className="num">{value(g.indexText)}</td>
-                    {hasAverage && <td className="num">{value(averages.get(g.code)?.averageText)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MainIndicesTable
+            name={name}
+            rows={main.map((g) => ({ ...g, averageText: averages.get(g.code)?.averageText }))}
+            averageLabel={hasAverage ? t("unitScore.average") : null}
+          />
         </div>
       )}
       <h3>{t("unitScore.history")}</h3>
-      <div className="table-scroll">
-        <table className="pr-small">
-          <thead>
-            <tr>
-              <th scope="col">{t("unitScore.col.year")}</th>
-              <th scope="col">{t("unitScore.col.round")}</th>
-              <th scope="col" className="num">
-                {t("unitScore.col.score")}
-              </th>
-              <th scope="col" className="num">
-                {t("unitScore.col.change")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...years].reverse().map((h) => (
-              <tr key={h.assessmentId}>
-                <th scope="row">{h.year}</th>
-                <td>{h.roundName}</td>
-                <td className="num">
-                  {value(h.score.scoreText)}
-                  <span className="muted"> / {value(String(h.score.maxScore))}</span>
-                </td>
-                <td className="num">
-                  {h.change !== null ? (
-                    <span
-                      className={h.change.startsWith("+") ? "pr-up" : h.change.startsWith("-") ? "pr-down" : undefined}
-                    >
-                      {signedPointsText(h.change, locale)}
-                    </span>
-                  ) : h.otherScale ? (
-                    <span className="muted">{t("unitScore.otherScale")}</span>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScoreYearsTable history={years} />
     </section>
   );
 }
