@@ -7,9 +7,8 @@
  * is recomputed here.
  */
 import type { ReactNode } from "react";
-import { ScrollTable, useI18n } from "@cds/ui";
+import { formatComponentValue, ScrollTable, useI18n } from "@cds/ui";
 import type { TCriteriaSet, TScoreComponent } from "@cds/criteria-schema";
-import { formatComponentValue } from "./component-value.ts";
 import { EvidenceList } from "./ReviewColumns.tsx";
 import type { AssessmentDetail, ScoreData } from "./queries.ts";
 import {

@@ -6,8 +6,7 @@
  */
 import { formatVietnameseDate } from "@cds/calendar";
 import type { TScoreComponent } from "@cds/criteria-schema";
-import { formatValue, type ValueFormat } from "@cds/ui";
-import { formatComponentValue } from "./component-value.ts";
+import { formatComponentValue, formatValue, type ValueFormat } from "@cds/ui";
 import { pointsText, type JudgedBy } from "./scored.ts";
 
 /** The formatters of `useI18n()` an audit entry needs. */
@@ -83,8 +82,10 @@ export function auditChanges(
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
   const code = String(a.criterionCode ?? b.criterionCode ?? "");
-  const value = (c: string, v: unknown) =>
-    set.judgedBy === "levels" ? formatValue(v, fmt) : formatComponentValue(set.component?.(c), v, fmt);
+  const value = (c: string, v: unknown) => {
+    const component = set.judgedBy === "levels" ? undefined : set.component?.(c);
+    return component ? formatComponentValue(component, v, fmt) : formatValue(v, fmt);
+  };
   // A points-only index has no levels: the level fields its entries carry (0 or empty) say nothing.
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
     (k) => set.judgedBy !== "points" || !LEVEL_KEYS.has(k),

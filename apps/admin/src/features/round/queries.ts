@@ -3,44 +3,15 @@
  * The rounds and their lists are in rounds-queries.ts.
  */
 import { queryOptions } from "@tanstack/react-query";
-import { AssessmentFields, ErrorFields, graphql, request, UnitLineageFields, type ResultOf } from "@cds/ui";
-
-/**
- * A score of a scored index (Bộ chỉ số) as the review shows it: the engine's rounded texts, the groups
- * (pillars, main indices) and the components. Every number is the API's (criteria-core's); none is recomputed here.
- */
-export const ScoreFields = graphql(`
-  fragment AdminScoreFields on Score @_unmask {
-    score
-    scoreText
-    maxScore
-    level
-    levelName
-    missing
-    notApplicable
-    groups {
-      code
-      name
-      parent
-      points
-      pointsText
-      max
-      index
-      indexText
-      weight
-      notApplicable
-    }
-    components {
-      code
-      group
-      status
-      points
-      pointsText
-      max
-      band
-    }
-  }
-`);
+import {
+  AssessmentFields,
+  ErrorFields,
+  graphql,
+  request,
+  ScoreFields,
+  UnitLineageFields,
+  type ResultOf,
+} from "@cds/ui";
 
 export const AssessmentQuery = graphql(
   `
@@ -54,13 +25,13 @@ export const AssessmentQuery = graphql(
           needsEvidence
         }
         selfScore {
-          ...AdminScoreFields
+          ...ScoreFields
         }
         score {
-          ...AdminScoreFields
+          ...ScoreFields
         }
         finalScore {
-          ...AdminScoreFields
+          ...ScoreFields
         }
         unit {
           ...UnitLineageFields

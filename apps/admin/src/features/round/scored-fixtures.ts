@@ -31,12 +31,13 @@ export const CORRECTIONS: Record<string, { value: unknown; comment: string }> = 
   "HT-02": { value: false, comment: "Chưa kết nối mạng truyền số liệu chuyên dùng" },
 };
 
-/** A Score as the API answers it (the engine's, without the exact values the review does not read). */
+/** A Score as the API answers it (the engine's, as the shared `ScoreFields` selects it). */
 export function asApiScore(s: Score): ScoreData {
   return {
     score: s.score,
     scoreText: s.scoreText,
     maxScore: s.maxScore,
+    exact: s.exact,
     level: s.level,
     levelName: s.levelName,
     missing: s.missing,

@@ -6,10 +6,12 @@
  */
 import { formatPoints } from "@cds/criteria-core";
 import {
+  exact,
   formatRule,
   isScored,
   scoreComponents,
   type Locale,
+  type Rational,
   type TCriteriaSet,
   type TScoreComponent,
   type TScoreGroup,
@@ -62,46 +64,28 @@ export function ruleText(c: TScoreComponent, locale: Locale): string {
 }
 
 // ---------------------------------------------------------------------------
-// Decimal texts ("812.50", "-22.5"), exactly
+// Decimal texts ("812.50", "-22.5"), exactly (criteria-schema's rationals)
 // ---------------------------------------------------------------------------
 
-interface Dec {
-  /** The value × 10^scale. */
-  n: bigint;
-  scale: number;
-}
-
-function parseDec(text: string): Dec {
-  const neg = text.startsWith("-");
-  const [int = "0", frac = ""] = (neg ? text.slice(1) : text).split(".");
-  const n = BigInt(`${int || "0"}${frac}`);
-  return { n: neg ? -n : n, scale: frac.length };
-}
-
-function align(a: Dec, scale: number): bigint {
-  return a.n * 10n ** BigInt(scale - a.scale);
-}
-
-function decText({ n, scale }: Dec): string {
-  const neg = n < 0n;
-  const digits = (neg ? -n : n).toString().padStart(scale + 1, "0");
-  const int = digits.slice(0, digits.length - scale);
-  const frac = scale > 0 ? `.${digits.slice(digits.length - scale)}` : "";
-  return `${neg ? "-" : ""}${int}${frac}`;
+/** The engine's decimal text as an exact rational with its number of decimals; throws on anything else (a bug, never input). */
+function readText(text: string): { x: Rational; decimals: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new RangeError(`Không đọc được số điểm "${text}" / not a decimal text`);
+  const frac = m[3] ?? "";
+  const n = BigInt(`${m[2]}${frac}`);
+  return { x: exact.rational(m[1] ? -n : n, 10n ** BigInt(frac.length)), decimals: frac.length };
 }
 
 /** a − b on two decimal texts, exactly, with the larger of their decimals: ("790.00", "812.50") → "-22.50". */
 export function subtractTexts(a: string, b: string): string {
-  const x = parseDec(a);
-  const y = parseDec(b);
-  const scale = Math.max(x.scale, y.scale);
-  return decText({ n: align(x, scale) - align(y, scale), scale });
+  const x = readText(a);
+  const y = readText(b);
+  return exact.toFixedHalfUp(exact.sub(x.x, y.x), Math.max(x.decimals, y.decimals));
 }
 
 /** Compares two decimal texts by value. */
 export function compareTexts(a: string, b: string): number {
-  const d = parseDec(subtractTexts(a, b)).n;
-  return d < 0n ? -1 : d > 0n ? 1 : 0;
+  return exact.compare(readText(a).x, readText(b).x);
 }
 
 /** The smallest, the median (the mean of the two middle ones for an even count, exactly) and the largest of some texts. */
@@ -111,12 +95,13 @@ export function spreadOf(texts: readonly string[]): { min: string; median: strin
   const mid = sorted.length >> 1;
   let median = sorted[mid]!;
   if (sorted.length % 2 === 0) {
-    const a = parseDec(sorted[mid - 1]!);
-    const b = parseDec(sorted[mid]!);
-    const scale = Math.max(a.scale, b.scale);
-    const sum = align(a, scale) + align(b, scale);
+    const a = readText(sorted[mid - 1]!);
+    const b = readText(sorted[mid]!);
+    const mean = exact.div(exact.add(a.x, b.x), exact.fromInt(2));
+    const decimals = Math.max(a.decimals, b.decimals);
     // Half of an odd sum needs one more decimal (…5), exactly.
-    median = sum % 2n === 0n ? decText({ n: sum / 2n, scale }) : decText({ n: sum * 5n, scale: scale + 1 });
+    const whole = exact.mul(mean, exact.fromInt(10n ** BigInt(decimals))).d === 1n;
+    median = exact.toFixedHalfUp(mean, whole ? decimals : decimals + 1);
   }
   return { min: sorted[0]!, median, max: sorted[sorted.length - 1]! };
 }

@@ -24,6 +24,7 @@ import {
   scoreKey,
   scoreRows,
   scoringOf,
+  str,
   type ComponentRow,
   type GroupRow,
   type LooseComponent,
@@ -43,10 +44,6 @@ export interface PointsTableProps {
   /** Sets a field of a group, component, level or the scoring (a path below it); `undefined` removes it. */
   onSet(target: ScoreTarget, field: (string | number)[], value: unknown): void;
   onInsertBand(code: string, band: { atLeast: number; points: number }): void;
-}
-
-function str(v: unknown, fallback = ""): string {
-  return typeof v === "string" ? v : fallback;
 }
 
 /** A rule's reading by criteria-schema, when the component is whole enough to read; null otherwise. */

@@ -57,7 +57,8 @@ export function scoringOf(doc: unknown): LooseScoring | null {
   return typeof s === "object" && s !== null && !Array.isArray(s) ? (s as LooseScoring) : null;
 }
 
-function str(v: unknown, fallback = ""): string {
+/** A string field of the loose document, or the fallback. */
+export function str(v: unknown, fallback = ""): string {
   return typeof v === "string" ? v : fallback;
 }
 
