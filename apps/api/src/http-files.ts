@@ -1,6 +1,6 @@
 /**
  * Files downloaded from the API: /evidence/<id> (an uploaded evidence file) and
- * /templates/assessment/<id>.xlsx (the values template of an assessment), each only for those who may
+ * /templates/{assessment,round}/<id>.xlsx (values templates), each only for those who may
  * read the unit's working data; anything else is a plain 404, the same as what does not exist.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -10,7 +10,7 @@ import { notFound } from "./http-send.ts";
 import type { Platform } from "./platform.ts";
 import { decodeId } from "./schema/ids.ts";
 import { can, unitRef } from "./services/access.ts";
-import { assessmentTemplate } from "./services/values-import.ts";
+import { assessmentTemplate, roundTemplate } from "./services/values-import.ts";
 
 const NOT_FOUND = "Không tìm thấy / not found";
 
@@ -47,27 +47,37 @@ export async function evidenceFile(
     .end(req.method === "HEAD" ? undefined : bytes);
 }
 
-/** The values template of an assessment's pinned set for its unit (Excel in), for those who may read its working data. */
-export async function assessmentTemplateFile(
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * A values template (Excel in): /templates/assessment/<id>.xlsx, an assessment's pinned set for its unit, for those
+ * who may read its working data; /templates/round/<id>.xlsx, a row per unit of the round the viewer may enter
+ * values for (an officer's many units).
+ */
+export async function templateFile(
   platform: Platform,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  of: "assessment" | "round",
   rawId: string,
 ): Promise<void> {
   const ctx = await contextOf(platform, req, url);
   let id: string;
   try {
-    id = decodeId(decodeURIComponent(rawId), "Assessment");
+    id = decodeId(decodeURIComponent(rawId), of === "round" ? "Round" : "Assessment");
   } catch {
     return notFound(res, NOT_FOUND);
   }
-  const t = ctx && (await assessmentTemplate(platform.db.prisma, ctx.viewer, id));
+  const prisma = platform.db.prisma;
+  const t =
+    ctx &&
+    (of === "round" ? await roundTemplate(prisma, ctx.viewer, id) : await assessmentTemplate(prisma, ctx.viewer, id));
   if (!t) return notFound(res, NOT_FOUND);
   res.setHeader("content-security-policy", EVIDENCE_CSP);
   res
     .writeHead(200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-type": XLSX,
       "content-length": t.bytes.byteLength,
       "cache-control": "private, no-store",
       "content-disposition": `attachment; filename="${t.asciiName}"; filename*=UTF-8''${rfc5987(t.fileName)}`,

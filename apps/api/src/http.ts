@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { documentRoute } from "./documents.ts";
 import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_CSP } from "./graphiql.ts";
-import { assessmentTemplateFile, decisionScanFile, evidenceFile } from "./http-files.ts";
+import { decisionScanFile, evidenceFile, templateFile } from "./http-files.ts";
 import { requestHeaders, requestIdOf, securityHeaders } from "./http-headers.ts";
 import { notFound, sendBody, sendJson } from "./http-send.ts";
 import { defaultStaticRoots, staticFiles, type StaticRoots } from "./http-static.ts";
@@ -107,8 +107,8 @@ export function createHttpHandler(platform: Platform, opts: HttpOptions = {}) {
     if (ev) return evidenceFile(platform, req, res, url, ev[1]!);
     const scan = p.match(/^\/decision-scans\/([A-Za-z0-9_-]+)$/);
     if (scan) return decisionScanFile(platform, req, res, scan[1]!);
-    const tpl = p.match(/^\/templates\/assessment\/([^/]+)\.xlsx$/);
-    if (tpl) return assessmentTemplateFile(platform, req, res, url, tpl[1]!);
+    const tpl = p.match(/^\/templates\/(assessment|round)\/([^/]+)\.xlsx$/);
+    if (tpl) return templateFile(platform, req, res, url, tpl[1] as "assessment" | "round", tpl[2]!);
     const sent =
       p === "/admin" || p.startsWith("/admin/")
         ? serveStatic(roots.admin, p.slice("/admin".length) || "/", req, res)

@@ -229,7 +229,7 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
     const so = await api.as("so@ninhbinh.gov.vn");
     const id = globalId("Assessment", "x");
     const over = (key: keyof typeof LIST_ARG_MAX) => LIST_ARG_MAX[key] + 1;
-    const cases: Record<keyof typeof LIST_ARG_MAX, { q: string; v: Record<string, unknown> }> = {
+    const cases: Record<keyof typeof LIST_ARG_MAX, { q: string; v: Record<string, unknown>; file?: File }> = {
       "Query.nodes.ids": {
         q: `query ($v: [ID!]!) { nodes(ids: $v) { id } }`,
         v: { v: Array.from({ length: over("Query.nodes.ids") }, () => id) },
@@ -258,6 +258,16 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
         q: `mutation ($v: [String!]) { carryForward(input: { assessmentId: "x", fromAssessmentId: "y", version: 1, includeChanged: $v }) { __typename } }`,
         v: { v: Array.from({ length: over("Mutation.carryForward.input.includeChanged") }, (_, i) => `C-${i}`) },
       },
+      "Mutation.importRoundValues.versions": {
+        q: `mutation ($v: [AssessmentVersionInput!], $file: File!) { importRoundValues(roundId: "x", file: $file, dryRun: true, versions: $v) { __typename } }`,
+        file: new File([new Uint8Array([1])], "x.xlsx"),
+        v: {
+          v: Array.from({ length: over("Mutation.importRoundValues.versions") }, () => ({
+            assessmentId: id,
+            version: 1,
+          })),
+        },
+      },
       "Mutation.rebaseVersion.input.decisions": {
         q: `mutation ($v: [RebaseDecisionInput!]!) { rebaseVersion(input: { versionId: "x", ontoVersionId: "y", decisions: $v }) { __typename } }`,
         v: {
@@ -270,7 +280,8 @@ describe("every list argument of the schema is bounded (generated from the SDL)"
     };
     for (const key of Object.keys(LIST_ARG_MAX) as (keyof typeof LIST_ARG_MAX)[]) {
       const arg = key.split(".").at(-1)!;
-      const r = await so.gql(cases[key].q, cases[key].v);
+      const { q, v, file } = cases[key];
+      const r = file ? await so.upload(q, v, file) : await so.gql(q, v);
       expect(r.errors?.[0]?.extensions?.code, `${key}: ${JSON.stringify(r)}`).toBe("BAD_USER_INPUT");
       expect(r.errors![0]!.message, key).toContain(arg);
       expect(r.errors![0]!.extensions?.messageEn, key).toContain(arg);

@@ -11,4 +11,6 @@ export const LIST_ARG_MAX = {
   "Mutation.rebaseVersion.input.decisions": 500,
   "Mutation.carryForward.input.includeChanged": 500,
   "Mutation.markNotificationsRead.ids": 200,
+  // A province of the old map had ~700 communes: an officer's file holds at most its units.
+  "Mutation.importRoundValues.versions": 5000,
 } as const satisfies Record<string, number>;

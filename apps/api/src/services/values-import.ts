@@ -11,6 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Score } from "@cds/criteria-core";
+import type { TCriteriaSet } from "@cds/criteria-schema";
 // @cds/workbook is declared in package.json; until the workspace link exists it is imported by path.
 import {
   diffValues,
@@ -21,9 +22,10 @@ import {
   type Value,
   type WorkbookIssue,
 } from "@cds/workbook";
-import { ConflictError, InputError, InvalidValuesError } from "../errors.ts";
+import { ConflictError, InputError, InvalidValuesError, NotFoundError, WorkflowError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, unitRef, type Viewer } from "./access.ts";
+import { can, requireWriter, unitRef, workWhere, type Viewer } from "./access.ts";
+import { allowedActions } from "./assessment-rules.ts";
 import { judgeValues, loadForAction, type LoadedAssessment } from "./assessment-store.ts";
 import { saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
@@ -88,30 +90,28 @@ const issueOf = (i: WorkbookIssue): ImportIssue => ({
   messageEn: i.messageEn,
 });
 
-export async function importValues(
-  prisma: PrismaClient,
-  viewer: Viewer,
-  input: { assessmentId: string; version: number; file: File; dryRun: boolean },
-): Promise<ValuesImport> {
-  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
-  if (a.version !== input.version) throw new ConflictError(a.version);
+/** What the file would do to one assessment: its issues, its changes (before → after), the level or score it would give. */
+interface UnitImport {
+  issues: ImportIssue[];
+  changes: ImportChange[];
+  wouldBeLevel: number | null;
+  wouldBeScore: Score | null;
+}
 
-  const fileName = input.file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "so-lieu.xlsx";
-  if (input.file.size === 0) throw InputError.field("file", "tệp rỗng", "empty file");
-  if (input.file.size > IMPORT_MAX_BYTES) throw InputError.field("file", "tệp lớn hơn 5 MB", "file larger than 5 MB");
-  const bytes = new Uint8Array(await input.file.arrayBuffer());
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-
-  const set = await pinnedSet(prisma, a.setVersionId);
-  const read = await readValues(set, bytes, { allowedUnits: [a.unit.code] });
-  const issues = read.issues.map(issueOf);
-  const fromFile: Record<string, Value> = { ...(read.units.find((u) => u.code === a.unit.code)?.values ?? {}) };
-
+/** The file's row for one assessment judged against what it holds now, as `saveValues` would judge it; nothing written. */
+function judgeImport(
+  set: TCriteriaSet,
+  a: LoadedAssessment,
+  row: { row: number; values: Record<string, Value> } | undefined,
+  fileClean: boolean,
+): UnitImport {
+  const issues: ImportIssue[] = [];
+  const fromFile: Record<string, Value> = { ...(row?.values ?? {}) };
   const entered: Record<string, Value> = {};
   for (const v of a.values) if (v.value !== null) entered[v.criterionCode] = v.value as Value;
 
   // A childLevels value is computed from the child units' recognised levels: the file may repeat it, not change it.
-  const row = read.units[0]?.row ?? 0;
+  const r = row?.row ?? 0;
   let col = 3; // the first value column (A, B: unit code and name)
   for (const item of layout(set)) {
     const c = set.criteria.find((x) => x.code === item.code);
@@ -122,11 +122,11 @@ export async function importValues(
           [{ code: "u", values: { [item.code]: fromFile[item.code]! } }],
         ).length === 0;
       if (!same) {
-        const where = `Trang "Số liệu", dòng ${row}, cột ${columnLetter(col)} (${item.code})`;
-        const whereEn = `Sheet "Số liệu", row ${row}, column ${columnLetter(col)} (${item.code})`;
+        const where = `Trang "Số liệu", dòng ${r}, cột ${columnLetter(col)} (${item.code})`;
+        const whereEn = `Sheet "Số liệu", row ${r}, column ${columnLetter(col)} (${item.code})`;
         issues.push({
           sheet: "Số liệu",
-          row,
+          row: r,
           column: columnLetter(col),
           criterionCode: item.code,
           field: "childLevels",
@@ -151,7 +151,7 @@ export async function importValues(
   // The level the save would give: as saveValues judges, a changed value drops its verified value.
   let wouldBeLevel: number | null = null;
   let wouldBeScore: Score | null = null;
-  if (issues.length === 0) {
+  if (fileClean && issues.length === 0) {
     const changed = new Set(changes.map((c) => c.criterionCode));
     const effective: Record<string, unknown> = {};
     for (const v of a.values) {
@@ -178,18 +178,61 @@ export async function importValues(
       }
     }
   }
+  return { issues, changes, wouldBeLevel, wouldBeScore };
+}
+
+/** The uploaded file checked for size and hashed: its safe name, its bytes, its sha256. */
+async function readUpload(file: File): Promise<{ fileName: string; bytes: Uint8Array; sha256: string }> {
+  const fileName = file.name.replace(/[\\/\0]/g, "_").slice(0, 200) || "so-lieu.xlsx";
+  if (file.size === 0) throw InputError.field("file", "tệp rỗng", "empty file");
+  if (file.size > IMPORT_MAX_BYTES) throw InputError.field("file", "tệp lớn hơn 5 MB", "file larger than 5 MB");
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { fileName, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** The issues as one InputError, each named by its cell ("file.Số liệu!C7"). */
+function issuesError(issues: ImportIssue[]): InputError {
+  return new InputError(
+    issues.map((i) => ({
+      field: i.column && i.row ? `file.${i.sheet}!${i.column}${i.row}` : "file",
+      message: i.message,
+      messageEn: i.messageEn,
+    })),
+  );
+}
+
+export async function importValues(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { assessmentId: string; version: number; file: File; dryRun: boolean },
+): Promise<ValuesImport> {
+  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
+  if (a.version !== input.version) throw new ConflictError(a.version);
+  const { fileName, bytes, sha256 } = await readUpload(input.file);
+
+  const set = await pinnedSet(prisma, a.setVersionId);
+  const read = await readValues(set, bytes, { allowedUnits: [a.unit.code] });
+  const unit = judgeImport(
+    set,
+    a,
+    read.units.find((u) => u.code === a.unit.code),
+    read.issues.length === 0,
+  );
+  const issues = [...read.issues.map(issueOf), ...unit.issues];
+  const { changes } = unit;
 
   if (input.dryRun)
-    return { dryRun: true, fileName, sha256, issues, changes, wouldBeLevel, wouldBeScore, assessment: null };
-  if (issues.length > 0) {
-    throw new InputError(
-      issues.map((i) => ({
-        field: i.column && i.row ? `file.${i.sheet}!${i.column}${i.row}` : "file",
-        message: i.message,
-        messageEn: i.messageEn,
-      })),
-    );
-  }
+    return {
+      dryRun: true,
+      fileName,
+      sha256,
+      issues,
+      changes,
+      wouldBeLevel: unit.wouldBeLevel,
+      wouldBeScore: unit.wouldBeScore,
+      assessment: null,
+    };
+  if (issues.length > 0) throw issuesError(issues);
   const saved = await saveValues(
     prisma,
     viewer,
@@ -210,4 +253,169 @@ export async function importValues(
     wouldBeScore: (saved.score as unknown as Score | null) ?? null,
     assessment: saved,
   };
+}
+
+/** One unit's part of a many-unit import: the assessment (as read, or as saved), its row, what changes. */
+export interface UnitValuesImport {
+  assessment: LoadedAssessment;
+  /** The sheet row the unit was read from. */
+  row: number;
+  changes: ImportChange[];
+  wouldBeLevel: number | null;
+  wouldBeScore: Score | null;
+  /** Applied: the unit's values were saved (false for a unit whose row changes nothing). */
+  saved: boolean;
+}
+
+export interface RoundValuesImport {
+  dryRun: boolean;
+  fileName: string;
+  sha256: string;
+  issues: ImportIssue[];
+  /** The units of the file, in its order, that the viewer may enter values for. */
+  units: UnitValuesImport[];
+}
+
+const NONE_EDITABLE = [
+  "Trong đợt này không có đơn vị nào bạn được nhập số liệu",
+  "No unit of this round is yours to enter values for",
+] as const;
+
+/**
+ * The round's assessments whose values the viewer may enter now (`saveValues` of the action table: their own
+ * units, in draft or returned, the round open), by unit code.
+ */
+async function editableAssessments(prisma: PrismaClient, viewer: Viewer, roundId: string) {
+  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  if (!round) throw new NotFoundError("đợt đánh giá", roundId);
+  const rows = await prisma.assessment.findMany({
+    where: { roundId, ...workWhere(viewer) },
+    include: { unit: true, round: true },
+    orderBy: { unit: { code: "asc" } },
+  });
+  const editable = rows.filter((a) => allowedActions(viewer, a).includes("saveValues"));
+  return { round, editable };
+}
+
+/**
+ * The values template of a round for many units at once: a row per unit the viewer may enter values for
+ * (code and name filled in and locked); null when there is none (or no such round).
+ */
+export async function roundTemplate(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  roundId: string,
+): Promise<{ bytes: Uint8Array; fileName: string; asciiName: string } | null> {
+  const found = await editableAssessments(prisma, viewer, roundId).catch(() => null);
+  if (!found || found.editable.length === 0) return null;
+  const set = await pinnedSet(prisma, found.round.setVersionId);
+  const bytes = await valuesTemplate(
+    set,
+    found.editable.map((a) => ({ code: a.unit.code, name: a.unit.name })),
+  );
+  return {
+    bytes,
+    fileName: `Mẫu số liệu ${found.round.name}.xlsx`.replace(/[\\/:*?"<>|\0]/g, "_"),
+    asciiName: `mau-so-lieu-dot-${found.round.year}-${found.editable.length}-don-vi.xlsx`,
+  };
+}
+
+/**
+ * Excel in for many units of a round (an officer's file): a dry run names every issue by sheet, row, column and
+ * criterion, and each unit's changes; nothing is written. Applying refuses while any issue remains, and when a
+ * unit changed since the dry run (`versions`, as the dry run read them); then each unit is saved in its own
+ * transaction through `saveValues` (version check, criteria-core, audited as "assessment.importValues" with
+ * the file). A row of a unit the viewer may not enter values for is an issue, never a write.
+ */
+export async function importRoundValues(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: {
+    roundId: string;
+    file: File;
+    dryRun: boolean;
+    versions?: readonly { assessmentId: string; version: number }[];
+  },
+): Promise<RoundValuesImport> {
+  requireWriter(viewer);
+  const { round, editable } = await editableAssessments(prisma, viewer, input.roundId);
+  if (editable.length === 0) throw new WorkflowError(NONE_EDITABLE[0], NONE_EDITABLE[1]);
+  if (!input.dryRun && !input.versions)
+    throw InputError.field(
+      "versions",
+      "cần phiên bản từng hồ sơ của lần chạy thử",
+      "the dry run's versions are required",
+    );
+  const { fileName, bytes, sha256 } = await readUpload(input.file);
+
+  const set = await pinnedSet(prisma, round.setVersionId);
+  const byCode = new Map(editable.map((a) => [a.unit.code, a]));
+  const read = await readValues(set, bytes, { allowedUnits: [...byCode.keys()] });
+  const issues = read.issues.map(issueOf);
+  const rowsWithIssues = new Set(read.issues.map((i) => i.row));
+  const loaded = new Map(
+    (
+      await prisma.assessment.findMany({
+        where: { id: { in: read.units.flatMap((u) => byCode.get(u.code)?.id ?? []) } },
+        include: { unit: true, round: true, values: true },
+      })
+    ).map((a) => [a.id, a]),
+  );
+
+  const units: UnitValuesImport[] = [];
+  for (const row of read.units) {
+    const found = byCode.get(row.code);
+    const a = found && loaded.get(found.id);
+    if (!a) continue; // an unknown or duplicate code: an issue of the reader already
+    const u = judgeImport(set, a, row, !rowsWithIssues.has(row.row));
+    for (const i of u.issues)
+      issues.push(
+        i.row
+          ? i
+          : {
+              ...i,
+              sheet: "Số liệu",
+              row: row.row,
+              message: `Trang "Số liệu", dòng ${row.row}, đơn vị ${a.unit.code} (${i.criterionCode}): ${i.message}`,
+              messageEn: `Sheet "Số liệu", row ${row.row}, unit ${a.unit.code} (${i.criterionCode}): ${i.messageEn}`,
+            },
+      );
+    units.push({ assessment: a, row: row.row, ...u, saved: false });
+  }
+
+  if (input.dryRun) return { dryRun: true, fileName, sha256, issues, units };
+  if (issues.length > 0) throw issuesError(issues);
+  const expected = new Map(input.versions!.map((v) => [v.assessmentId, v.version]));
+  for (const u of units) {
+    if (u.changes.length === 0) continue;
+    const v = expected.get(u.assessment.id);
+    if (v === undefined)
+      throw InputError.field(
+        "versions",
+        `thiếu phiên bản của hồ sơ ${u.assessment.unit.code}: hãy chạy thử lại`,
+        `no version for ${u.assessment.unit.code}: run the dry run again`,
+      );
+    if (v !== u.assessment.version) throw new ConflictError(u.assessment.version);
+  }
+  const file = { name: fileName, size: bytes.byteLength, sha256 };
+  for (const u of units) {
+    if (u.changes.length === 0) continue;
+    const saved = await saveValues(
+      prisma,
+      viewer,
+      {
+        assessmentId: u.assessment.id,
+        version: u.assessment.version,
+        values: Object.fromEntries(u.changes.map((c) => [c.criterionCode, c.after])),
+      },
+      { action: "assessment.importValues", detail: { file, row: u.row } },
+    );
+    Object.assign(u, {
+      assessment: saved,
+      saved: true,
+      wouldBeLevel: saved.computedLevel,
+      wouldBeScore: (saved.score as unknown as Score | null) ?? null,
+    });
+  }
+  return { dryRun: false, fileName, sha256, issues: [], units };
 }
