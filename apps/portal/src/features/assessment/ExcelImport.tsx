@@ -40,7 +40,7 @@ export function ExcelImport({
   scoreAfter?: (changes: readonly { criterionCode: string; after: unknown }[]) => Score | null;
 }) {
   const i18n = useI18n();
-  const { t, locale } = i18n;
+  const { t } = i18n;
   const qc = useQueryClient();
   const [busy, setBusy] = useState<"checking" | "applying" | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -61,10 +61,10 @@ export function ExcelImport({
     setError(null);
     setDone(null);
     setPreview(null);
-    if (!picked.name.toLowerCase().endsWith(".xlsx")) return setLocalError(t("excel.badType", { name: picked.name }));
-    if (picked.size > MAX_IMPORT_BYTES) return setLocalError(t("excel.tooBig", { name: picked.name }));
+    const checked = xlsxFile(picked, t);
+    if (typeof checked === "string") return setLocalError(checked);
     setLocalError(null);
-    const file = picked.type === XLSX ? picked : new File([picked], picked.name, { type: XLSX });
+    const file = checked;
     setBusy("checking");
     try {
       setPreview({ file, version, result: await send(file, version, true) });
@@ -92,7 +92,6 @@ export function ExcelImport({
   };
 
   const r = preview?.result;
-  const message = (i: { message: string; messageEn: string }) => (locale === "en" ? i.messageEn : i.message);
 
   return (
     <section className="card pa-excel" aria-labelledby="excel-title">
@@ -125,30 +124,7 @@ export function ExcelImport({
       {r && preview && r.issues.length > 0 && (
         <div role="alert">
           <p className="pa-warn-text">{t("excel.issuesTitle", { name: preview.file.name, n: r.issues.length })}</p>
-          <div className="table-scroll">
-            <table data-testid="excel-issues">
-              <thead>
-                <tr>
-                  <th>{t("excel.sheet")}</th>
-                  <th>{t("excel.row")}</th>
-                  <th>{t("excel.column")}</th>
-                  <th>{t("excel.criterion")}</th>
-                  <th>{t("excel.error")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.issues.map((i, n) => (
-                  <tr key={n}>
-                    <td>{i.sheet}</td>
-                    <td>{i.row || ""}</td>
-                    <td>{i.column}</td>
-                    <td>{i.criterionCode}</td>
-                    <td>{message(i)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportIssuesTable issues={r.issues} />
           <div className="row">
             <button type="button" className="secondary" onClick={() => setPreview(null)}>
               {t("excel.cancel")}
@@ -209,6 +185,55 @@ export function ExcelImport({
         </div>
       )}
     </section>
+  );
+}
+
+/** The picked file as an XLSX upload, or why it is refused (not .xlsx, larger than 5 MB), before any request. */
+export function xlsxFile(picked: File, t: ReturnType<typeof useI18n>["t"]): File | string {
+  if (!picked.name.toLowerCase().endsWith(".xlsx")) return t("excel.badType", { name: picked.name });
+  if (picked.size > MAX_IMPORT_BYTES) return t("excel.tooBig", { name: picked.name });
+  return picked.type === XLSX ? picked : new File([picked], picked.name, { type: XLSX });
+}
+
+/** A file's issues, by sheet, row, column and criterion (the API's dry run). */
+export function ImportIssuesTable({
+  issues,
+}: {
+  issues: readonly {
+    sheet: string;
+    row: number;
+    column: string;
+    criterionCode: string;
+    message: string;
+    messageEn: string;
+  }[];
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table data-testid="excel-issues">
+        <thead>
+          <tr>
+            <th>{t("excel.sheet")}</th>
+            <th>{t("excel.row")}</th>
+            <th>{t("excel.column")}</th>
+            <th>{t("excel.criterion")}</th>
+            <th>{t("excel.error")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((i, n) => (
+            <tr key={n}>
+              <td>{i.sheet}</td>
+              <td>{i.row || ""}</td>
+              <td>{i.column}</td>
+              <td>{i.criterionCode}</td>
+              <td>{locale === "en" ? i.messageEn : i.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

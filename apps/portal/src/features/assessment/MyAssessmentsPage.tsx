@@ -1,6 +1,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { ErrorBox, LevelBadge, Link, Notice, Spinner, StatusBadge, useI18n, type Me } from "@cds/ui";
 import { myAssessmentsQuery, type MyAssessment } from "./api.ts";
+import { RoundExcelImport } from "./RoundExcelImport.tsx";
 import { pointsOutOf } from "./scored.ts";
 
 /** The assessments of the units the user works for, in the current rounds: their own unit's first. */
@@ -24,6 +25,13 @@ export function MyAssessmentsPage({ me }: { me: Me }) {
   const current = all.filter((a) => a.round.year === year);
   const mine = current.filter((a) => codes.includes(a.unit.code));
   const others = current.filter((a) => !mine.includes(a));
+  // An officer entering values for several units of a round gets one Excel file for them all (the API says which).
+  const bulk = new Map<string, { round: MyAssessment["round"]; n: number }>();
+  for (const a of current) {
+    if (!a.allowedActions.includes("saveValues")) continue;
+    const b = bulk.get(a.round.id) ?? { round: a.round, n: 0 };
+    bulk.set(a.round.id, { ...b, n: b.n + 1 });
+  }
   const older = all.filter((a) => a.round.year !== year).sort((a, b) => b.round.year - a.round.year);
 
   const card = (a: MyAssessment) => (
@@ -81,6 +89,11 @@ export function MyAssessmentsPage({ me }: { me: Me }) {
           <ul className="pa-my-list">{mine.map(card)}</ul>
         </section>
       )}
+      {[...bulk.values()]
+        .filter((b) => b.n > 1)
+        .map((b) => (
+          <RoundExcelImport key={b.round.id} round={b.round} unitCount={b.n} />
+        ))}
       {others.length > 0 && (
         <section>
           <h2>{t("my.others", { year })}</h2>

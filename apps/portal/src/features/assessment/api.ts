@@ -290,5 +290,63 @@ export type ValuesImportData = Extract<
   { __typename: "MutationImportIndicatorValuesSuccess" }
 >["data"];
 
+/** Excel in for many units of a round (an officer's file): a dry run (issues, each unit's changes) or applied. */
+export const ImportRoundValuesMutation = graphql(
+  `
+    mutation PortalImportRoundValues(
+      $roundId: ID!
+      $file: File!
+      $dryRun: Boolean!
+      $versions: [AssessmentVersionInput!]
+    ) {
+      importRoundValues(roundId: $roundId, file: $file, dryRun: $dryRun, versions: $versions) {
+        __typename
+        ... on MutationImportRoundValuesSuccess {
+          data {
+            dryRun
+            issues {
+              sheet
+              row
+              column
+              criterionCode
+              field
+              message
+              messageEn
+            }
+            units {
+              row
+              saved
+              wouldBeLevel
+              changes {
+                criterionCode
+                before
+                after
+              }
+              assessment {
+                id
+                version
+                unit {
+                  code
+                  name
+                }
+              }
+            }
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export type RoundValuesImportData = Extract<
+  ResultOf<typeof ImportRoundValuesMutation>["importRoundValues"],
+  { __typename: "MutationImportRoundValuesSuccess" }
+>["data"];
+
+/** The round's template with a row per unit the user may enter values for (an HTTP route of the API). */
+export const roundTemplateUrl = (roundId: string) => `/templates/round/${encodeURIComponent(roundId)}.xlsx`;
+
 /** Where the unit's values template is downloaded (an HTTP route of the API, for those who may read the working data). */
 export const templateUrl = (assessmentId: string) => `/templates/assessment/${encodeURIComponent(assessmentId)}.xlsx`;

@@ -223,6 +223,16 @@ export const assessmentVi: Catalog = {
   "excel.done": "Đã nhập {n} số liệu từ Excel.",
   "excel.score": "Điểm sau khi nhập:",
   "excel.noScore": "chưa tính được",
+  "roundExcel.title": "Nhập số liệu nhiều đơn vị từ Excel — {round}",
+  "roundExcel.hint":
+    "Bạn được nhập số liệu cho {n} đơn vị trong đợt này. Tải một tệp mẫu có mỗi đơn vị một dòng, điền trong Excel rồi nhập lại: hệ thống kiểm tra trước, chưa lưu gì cho đến khi bạn áp dụng. Ô để trống giữ nguyên số liệu đã có.",
+  "roundExcel.template": "Tải mẫu Excel ({n} đơn vị)",
+  "roundExcel.import": "Nhập tệp nhiều đơn vị",
+  "roundExcel.changesTitle": 'Tệp "{name}" sẽ thay đổi số liệu của {units} trong {n} đơn vị:',
+  "roundExcel.unit": "Đơn vị",
+  "roundExcel.level": "Mức độ sau khi nhập",
+  "roundExcel.apply": "Áp dụng cho {n} đơn vị",
+  "roundExcel.done": "Đã lưu số liệu của {n} đơn vị từ Excel.",
 
   "timeline.title": "Quá trình xử lý hồ sơ",
   "timeline.assessment.register": "Đăng ký mức {registeredLevel}",
@@ -463,6 +473,16 @@ export const assessmentEn: Catalog = {
   "excel.done": "{n} values imported from Excel.",
   "excel.score": "Score after the import:",
   "excel.noScore": "cannot be computed",
+  "roundExcel.title": "Import many units' values from Excel — {round}",
+  "roundExcel.hint":
+    "You enter values for {n} units in this round. Download one template with a row per unit, fill it in Excel and import it: it is checked first and nothing is saved until you apply. An empty cell keeps the value already there.",
+  "roundExcel.template": "Download the Excel template ({n} units)",
+  "roundExcel.import": "Import a many-unit file",
+  "roundExcel.changesTitle": '"{name}" changes the values of {units} of {n} units:',
+  "roundExcel.unit": "Unit",
+  "roundExcel.level": "Level after import",
+  "roundExcel.apply": "Apply to {n} units",
+  "roundExcel.done": "Saved the values of {n} units from Excel.",
 
   "timeline.title": "History",
   "timeline.assessment.register": "Registered level {registeredLevel}",
