@@ -5,9 +5,7 @@
  * (smtp-server on port 0): the Vietnamese subject arrives intact; a refused message is recorded (emailError),
  * never fails the action, and goes out on the retry. Without SMTP nothing is attempted.
  */
-import type { AddressInfo } from "node:net";
 import { deadline, formatVietnameseDate, vietnamToday, type IsoDay } from "@cds/calendar";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeGlobalId } from "../schema/ids.ts";
 import { versionId } from "../seed/base.ts";
@@ -16,6 +14,7 @@ import type { Viewer } from "../services/access.ts";
 import { load } from "../services/assessment-store.ts";
 import { globalId } from "../testing/authz-cases.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
+import { bodyOf, headerOf, startMailServer } from "../testing/mail-sink.ts";
 import {
   assessmentOf,
   createUnitEditor,
@@ -80,94 +79,6 @@ const MARK = `mutation ($ids: [ID!], $all: Boolean) {
 
 /** The assessment's row id from its relay id. */
 const rowId = (globalId: string) => decodeGlobalId(globalId).id;
-
-// ---- the mail server of the tests ----
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=) back to text; adjacent words join without the space. */
-function decodeWords(s: string): string {
-  const out: Buffer[] = [];
-  const re = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
-  let last = 0;
-  let prevEncoded = false;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const between = s.slice(last, m.index);
-    if (!(prevEncoded && /^\s*$/.test(between))) out.push(Buffer.from(between, "utf8"));
-    const text = m[3]!;
-    out.push(
-      m[2]!.toUpperCase() === "B"
-        ? Buffer.from(text, "base64")
-        : Buffer.from(
-            text
-              .replace(/_/g, " ")
-              .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
-            "latin1",
-          ),
-    );
-    last = m.index + m[0].length;
-    prevEncoded = true;
-  }
-  out.push(Buffer.from(s.slice(last), "utf8"));
-  return Buffer.concat(out).toString("utf8");
-}
-
-function headerOf(raw: string, name: string): string | null {
-  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
-  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line ? decodeWords(line.slice(name.length + 1).trim()) : null;
-}
-
-/** The text body, its transfer encoding undone. */
-function bodyOf(raw: string): string {
-  const i = raw.search(/\r?\n\r?\n/);
-  const body = raw.slice(i).trim();
-  const enc = (headerOf(raw, "Content-Transfer-Encoding") ?? "7bit").toLowerCase();
-  if (enc === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (enc === "quoted-printable")
-    return Buffer.from(
-      body
-        .replace(/=\r?\n/g, "")
-        .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
-      "latin1",
-    ).toString("utf8");
-  return body;
-}
-
-async function startMailServer() {
-  const received: Received[] = [];
-  const state = { refuse: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (!state.refuse) return callback();
-      const e = new Error("Hộp thư đầy / mailbox full") as Error & { responseCode: number };
-      e.responseCode = 552;
-      callback(e);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  let closed: Promise<void> | null = null;
-  const close = () => (closed ??= new Promise<void>((r) => server.close(() => r())));
-  return { server, port, received, state, close };
-}
 
 async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000) {
   const until = Date.now() + ms;
