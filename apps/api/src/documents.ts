@@ -12,9 +12,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { appraisalMinutes, recognitionDecision, unitResultSheet } from "@cds/documents";
 import { createContext } from "./context.ts";
 import type { Platform } from "./platform.ts";
+import { decodeId } from "./schema/ids.ts";
 import { appraisalMinutesInput, recognitionDecisionInput, resultSheetInput, slug } from "./services/documents-data.ts";
 
-const ROUTE = /^\/documents\/(result-sheet|recognition-decision|appraisal-minutes)\/([A-Za-z0-9_-]{1,64})\.pdf$/;
+// The id is a row id or the GraphQL id the apps hold (base64, "=" and "+" URL-encoded).
+const ROUTE = /^\/documents\/(result-sheet|recognition-decision|appraisal-minutes)\/([A-Za-z0-9_%+=-]{1,200})\.pdf$/;
 
 /** A PDF may be opened by a browser: nothing in it may run or frame anything. */
 const PDF_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
@@ -51,7 +53,14 @@ export async function documentRoute(
   }
   const prisma = platform.db.prisma;
   const now = platform.services.now();
-  const [kind, id] = [m[1]!, m[2]!];
+  const kind = m[1]!;
+  let id: string;
+  try {
+    id = decodeId(decodeURIComponent(m[2]!), kind === "result-sheet" ? "Assessment" : "Round");
+  } catch {
+    notFound();
+    return true;
+  }
   let pdf: Uint8Array | null = null;
   let fileName = "";
   if (kind === "result-sheet") {

@@ -9,6 +9,7 @@ import { allText, readPdf } from "../../../../packages/documents/src/pdf-text.ts
 import { listen, type HttpServer } from "../http.ts";
 import { unitId } from "../seed/base.ts";
 import { DEMO_COMMUNE_CODE, DEMO_TENANT } from "../seed/demo.ts";
+import { globalId } from "../testing/authz-cases.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 
 let api: TestApi;
@@ -112,6 +113,29 @@ describe("recognition decision", () => {
     expect(text).toContain("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH");
     for (const u of units) expect(text).toContain(u.unit.name);
     expect(text).toContain("Mức 4 (Nâng cao)");
+  });
+
+  it("is found by the GraphQL id the apps link with (base64, its padding URL-encoded), as by the row id", async () => {
+    // The admin's links take `round.id` / `assessment.id` as GraphQL gives them.
+    for (const [path, id] of [
+      ["recognition-decision", globalId("Round", communeRoundId)],
+      ["appraisal-minutes", globalId("Round", communeRoundId)],
+      ["result-sheet", globalId("Assessment", recognisedId)],
+    ] as const) {
+      const r = await get(`/documents/${path}/${encodeURIComponent(id)}.pdf`, so);
+      expect(r.status, `${path} ${id}`).toBe(200);
+      expect(r.headers.get("content-type")).toBe("application/pdf");
+    }
+    const text = await pdfText(
+      await get(`/documents/recognition-decision/${encodeURIComponent(globalId("Round", communeRoundId))}.pdf`, so),
+    );
+    expect(text).toContain("QUYẾT ĐỊNH");
+    // Another type's id is no round.
+    const wrong = await get(
+      `/documents/recognition-decision/${encodeURIComponent(globalId("Assessment", recognisedId))}.pdf`,
+      so,
+    );
+    expect(wrong.status).toBe(404);
   });
 
   it("is issued by the district for the officer who recognises its communes", async () => {
