@@ -1,7 +1,8 @@
 /**
  * Starts the platform as `pnpm start` does — the API serving the built admin
  * and portal — on a fresh embedded database in a temporary directory, seeded,
- * on an ephemeral loopback port. Tests get its URL.
+ * on an ephemeral loopback port, sending email to an SMTP server of its own. Tests get its URL and where the
+ * email arrives.
  */
 import { existsSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -15,10 +16,13 @@ import { createHttpHandler } from "@cds/api/src/http.ts";
 import { startPlatform } from "@cds/api/src/platform.ts";
 import { seedBase } from "@cds/api/src/seed/base.ts";
 import { seedDemo } from "@cds/api/src/seed/demo.ts";
+import { startMailServer } from "@cds/api/src/testing/mail-sink.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the tests' SMTP server writes each email it receives (a JSON file: to, subject, text). */
+    mailDir: string;
   }
 }
 
@@ -31,7 +35,16 @@ export default async function setup(project: TestProject) {
     }
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "cds-e2e-"));
-  const env = loadEnv({ NODE_ENV: "test", DATA_DIR: dataDir });
+  // Email goes to an SMTP server in this process: the tests read what reached it.
+  const mailDir = mkdtempSync(path.join(tmpdir(), "cds-e2e-mail-"));
+  const mail = await startMailServer({ dir: mailDir });
+  const env = loadEnv({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(mail.port),
+    SMTP_IGNORE_TLS: "true",
+  });
   const platform = await startPlatform(env);
   await seedBase(platform.db.prisma);
   await seedDemo(platform, { layout: "three-tier-fixture" });
@@ -39,8 +52,10 @@ export default async function setup(project: TestProject) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   project.provide("baseUrl", `http://127.0.0.1:${port}`);
+  project.provide("mailDir", mailDir);
   return async () => {
     await new Promise((resolve) => server.close(resolve));
     await platform.close();
+    await mail.close();
   };
 }
