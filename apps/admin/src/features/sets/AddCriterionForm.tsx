@@ -49,12 +49,15 @@ export function AddCriterionForm({
   const [legal, setLegal] = useState("");
   const [targets, setTargets] = useState<Target[]>(() => levels.map(() => null));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Levels whose input holds text that is not a number (explained under the input).
+  const [typedBad, setTypedBad] = useState<ReadonlySet<number>>(() => new Set());
 
   const example = nextCode(group || "CQS", codes);
 
   const changeMeasure = (m: Measure) => {
     setMeasure(m);
     setTargets(levels.map(() => null));
+    setTypedBad(new Set());
     if (m === "percentage") setUnit("%");
     else if (unit === "%") setUnit("");
   };
@@ -92,7 +95,9 @@ export function AddCriterionForm({
       if (measure === "percentage") return n < 0 || n > 100 || Math.abs(n * 100 - Math.round(n * 100)) > 1e-6;
       return !Number.isInteger(n) || n < 0;
     });
-    if (bad >= 0)
+    const typed = levels.findIndex((l, i) => typedBad.has(l.rank) && targets[i] !== null);
+    if (typed >= 0) e.targets = t("add.err.typed", { level: typed + 1 });
+    else if (bad >= 0)
       e.targets = t("add.err.target", {
         level: bad + 1,
         problem: t(measure === "percentage" ? "add.err.percent" : "add.err.count"),
@@ -204,6 +209,15 @@ export function AddCriterionForm({
                 disabled={false}
                 fallback={() => defaultTarget({ ...draft(), targets } as TCriterion, l.rank)}
                 onChange={(tg) => setTargets((ts) => ts.map((x, k) => (k === i ? tg : x)))}
+                onProblem={(p) =>
+                  setTypedBad((s) => {
+                    if (s.has(l.rank) === (p !== null)) return s;
+                    const next = new Set(s);
+                    if (p) next.add(l.rank);
+                    else next.delete(l.rank);
+                    return next;
+                  })
+                }
               />
             </div>
           ))}

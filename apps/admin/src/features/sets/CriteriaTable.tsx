@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { ScrollTable, SearchInput, useI18n } from "@cds/ui";
 import { formatTarget, matchesSearch, type TCriteriaSet, type TCriterion } from "@cds/criteria-schema";
 import { defaultTarget, type Target } from "./document.ts";
-import { TargetControl } from "./TargetControl.tsx";
+import { TargetControl, type PendingInput } from "./TargetControl.tsx";
 import { AddCriterionForm } from "./AddCriterionForm.tsx";
 
 interface LooseCriterion {
@@ -64,6 +64,9 @@ export interface CriteriaTableProps {
   onSetTarget(code: string, level: number, target: Target): void;
   onAdd(c: TCriterion): void;
   onRemove(code: string): void;
+  /** Text typed in cells that is not a number yet, by cell (see cellKey). */
+  pendingInputs?: ReadonlyMap<string, PendingInput> | undefined;
+  onInputProblem?: ((code: string, level: number, p: PendingInput | null) => void) | undefined;
 }
 
 export function CriteriaTable({
@@ -75,6 +78,8 @@ export function CriteriaTable({
   onSetTarget,
   onAdd,
   onRemove,
+  pendingInputs,
+  onInputProblem,
 }: CriteriaTableProps) {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState("");
@@ -225,6 +230,7 @@ export function CriteriaTable({
                     const baseTarget = base ? (base.targets[l.rank - 1] ?? null) : undefined;
                     const changed = base !== undefined && JSON.stringify(baseTarget) !== JSON.stringify(target ?? null);
                     const cellIssues = issues.get(key);
+                    const pending = pendingInputs?.get(key) ?? null;
                     const titleParts = [
                       ...(cellIssues ?? []),
                       ...(changed && base
@@ -242,7 +248,7 @@ export function CriteriaTable({
                         data-cell={key}
                         className={[
                           "col-level",
-                          cellIssues ? "has-error" : "",
+                          cellIssues || pending ? "has-error" : "",
                           changed ? "changed" : "",
                           highlight?.key === key ? "highlight" : "",
                         ].join(" ")}
@@ -264,6 +270,8 @@ export function CriteriaTable({
                             )
                           }
                           onChange={(tg) => onSetTarget(code, l.rank, tg)}
+                          pending={pending}
+                          onProblem={(p) => onInputProblem?.(code, l.rank, p)}
                         />
                         {cellIssues && (
                           <span className="cell-issue">

@@ -29,6 +29,7 @@ export function EditorToolbar({
         onClick={onPublish}
         disabled={!canPublish}
         aria-describedby="editor-blocked"
+        title={!canPublish && blocked ? blocked : undefined}
       >
         {t("editor.publish")}
       </button>

@@ -91,6 +91,8 @@ export function EditorViews({
                     onSetTarget={edits.onSetTarget}
                     onAdd={edits.onAdd}
                     onRemove={edits.onRemove}
+                    pendingInputs={issues.pendingInputs}
+                    onInputProblem={issues.onInputProblem}
                   />
                 )}
               </>

@@ -68,7 +68,8 @@ export function SetEditor({
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const canPublish = !readOnly && jsonOk && !dirty && issues.issueCount === 0 && !draft.saving;
+  const canPublish =
+    !readOnly && jsonOk && !dirty && issues.issueCount === 0 && issues.inputCount === 0 && !draft.saving;
 
   const current = useMemo(() => typed(parsed.value), [parsed.value]);
   const baseDoc = useMemo(() => typed(version.basedOn?.document), [version.basedOn]);

@@ -1,15 +1,16 @@
 /**
- * Everything wrong with the draft, in one list: JSON syntax errors, the
- * schema and semantic checks of criteria-schema (run in the browser as the
- * user edits) and what the server refused on the last save. Each entry
+ * Everything wrong with the draft, in one list: JSON syntax errors, text typed
+ * in the table that is not a number yet (not in the document, so no check sees
+ * it), the schema and semantic checks of criteria-schema (run in the browser as
+ * the user edits) and what the server refused on the last save. Each entry
  * leads to its place: the range in the JSON view or the cell in the table.
  */
 import { useI18n } from "@cds/ui";
 
 export interface PanelIssue {
   id: string;
-  source: "syntax" | "client" | "server";
-  /** RFC 6901 pointer; absent for syntax errors. */
+  source: "syntax" | "input" | "client" | "server";
+  /** RFC 6901 pointer; absent for syntax errors and typed text. */
   pointer?: string;
   message: string;
   line?: number;
@@ -18,6 +19,8 @@ export interface PanelIssue {
   cell?: { code: string; level: number | null } | null;
   /** Scored sets: where the pointer is, as it reads (e.g. "Nhóm NTS › NT-02 › khung 2"). */
   location?: string | null;
+  /** Typed text: the value the document still holds at that cell. */
+  kept?: string;
 }
 
 /**
@@ -44,7 +47,7 @@ export function ValidationPanel({
   onShowCell(i: PanelIssue): void;
 }) {
   const { t } = useI18n();
-  const sections = (["syntax", "client", "server"] as const)
+  const sections = (["syntax", "input", "client", "server"] as const)
     .map((source) => ({ source, items: issues.filter((i) => i.source === source) }))
     .filter((s) => s.items.length > 0);
   return (
@@ -84,16 +87,20 @@ export function ValidationPanel({
                   })()}
                 </div>
                 <div className="issue-where">
-                  {i.pointer !== undefined ? (
+                  {i.source === "input" ? (
+                    <span className="muted">{t("validation.kept", { value: i.kept ?? "" })}</span>
+                  ) : i.pointer !== undefined ? (
                     <code className="pointer">{i.pointer || "/"}</code>
                   ) : (
                     <span className="muted">
                       {t("validation.lineCol", { line: i.line ?? 0, column: i.column ?? 0 })}
                     </span>
                   )}
-                  <button type="button" className="link" onClick={() => onShowJson(i)}>
-                    {t("validation.inJson")}
-                  </button>
+                  {i.source !== "input" && (
+                    <button type="button" className="link" onClick={() => onShowJson(i)}>
+                      {t("validation.inJson")}
+                    </button>
+                  )}
                   {i.cell && (
                     <button type="button" className="link" onClick={() => onShowCell(i)}>
                       {t("validation.inTable")}
