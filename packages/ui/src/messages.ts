@@ -7,6 +7,7 @@ export const sharedVi: Catalog = {
   "common.error": "Không thực hiện được:",
   "common.filter": "Lọc (không cần dấu)…",
   "common.exportXlsx": "Xuất Excel (.xlsx)",
+  "common.print": "In trang",
   "common.exportXlsxHint":
     "Tệp Excel thật: số là số (định dạng 1.234), ngày là ngày (dd/mm/yyyy), dòng tiêu đề cố định và có bộ lọc",
   "common.exportXlsxBusy": "Đang tạo tệp Excel…",
@@ -179,6 +180,7 @@ export const sharedEn: Catalog = {
   "common.error": "Could not do it:",
   "common.filter": "Filter…",
   "common.exportXlsx": "Export Excel (.xlsx)",
+  "common.print": "Print",
   "common.exportXlsxHint":
     "A real Excel file: numbers as numbers, dates as dates (dd/mm/yyyy), a frozen header with filters",
   "common.exportXlsxBusy": "Creating the Excel file…",

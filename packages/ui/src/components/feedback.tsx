@@ -49,3 +49,15 @@ export function PrintStamp({ name }: { name?: string }) {
     </p>
   );
 }
+
+/** "In trang": the browser's print of the page (the print stylesheet lays it out on A4); never itself printed. */
+export function PrintButton() {
+  const { t } = useI18n();
+  return (
+    <p className="no-print">
+      <button type="button" className="secondary" onClick={() => window.print()}>
+        {t("common.print")}
+      </button>
+    </p>
+  );
+}

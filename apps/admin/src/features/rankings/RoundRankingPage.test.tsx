@@ -30,6 +30,21 @@ afterEach(() => {
 });
 
 describe("RoundRankingPage", () => {
+  it('prints the ranking with "In trang"', async () => {
+    stubGraphql({
+      RankingRound: { node: round },
+      RoundRanking: (v) => ({ node: { __typename: "Round", id: ROUND_ID, ranking: ranking(v.final !== false) } }),
+    });
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    renderPage();
+    await screen.findByRole("region", { name: /^Xã/ });
+    const button = screen.getByRole("button", { name: "In trang" });
+    expect(button.closest(".no-print")).toBeTruthy();
+    fireEvent.click(button);
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+
   it("shows the API's ranking per group: ties share a rank, the rank change as ▲/▼/—, scores and indices in Vietnamese", async () => {
     // A viewer outside the province: the API's default reading is the published one.
     const api = stubGraphql({

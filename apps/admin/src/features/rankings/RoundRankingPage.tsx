@@ -1,6 +1,6 @@
 /** `/rounds/:roundId/ranking`: the ranking of one scored round of a province (its commune index, its agency index…). */
 import { useQuery } from "@tanstack/react-query";
-import { ErrorBox, Link, Notice, rankingFileSlug, Spinner, useLocation, type Me } from "@cds/ui";
+import { ErrorBox, Link, Notice, PrintButton, rankingFileSlug, Spinner, useLocation, type Me } from "@cds/ui";
 import { useRankingsI18n } from "./messages.ts";
 import { rankingRoundOptions } from "./queries.ts";
 import { RankingView, type RankingViewChoice } from "./RankingView.tsx";
@@ -27,6 +27,7 @@ export function RoundRankingPage({ roundId }: { me?: Me; roundId: string }) {
       </p>
       <h1>{t("ranking.title", { name: r.name })}</h1>
       <p className="muted">{t("ranking.subtitle", { tenant: r.tenant.name, year: r.year })}</p>
+      <PrintButton />
       {r.judgedBy === "levels" ? (
         <Notice>{t("ranking.notScored")}</Notice>
       ) : (

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders, stubGraphql } from "@cds/ui/testing";
 import { catalogs } from "../../messages.ts";
@@ -82,6 +82,18 @@ describe("UnitResultPage", () => {
     ).toBeTruthy();
     // The page asks the API for the lineage in the unit's own query.
     expect(api.byName("PublicUnit")[0]!.query).toContain("predecessors");
+  });
+
+  it('prints the page with "In trang"', async () => {
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    renderPage({ ...mergedUnit, validFrom: null, predecessors: [], successors: [], baseline: null });
+    await screen.findByRole("heading", { name: "Xã Khánh Thiện" });
+    const button = screen.getByRole("button", { name: "In trang" });
+    // Not on paper itself.
+    expect(button.closest(".no-print")).toBeTruthy();
+    fireEvent.click(button);
+    expect(print).toHaveBeenCalledTimes(1);
   });
 
   it("shows no lineage for a unit the reform did not touch", async () => {

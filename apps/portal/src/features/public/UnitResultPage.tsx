@@ -6,6 +6,7 @@ import {
   LevelBadge,
   Link,
   Notice,
+  PrintButton,
   PrintStamp,
   request,
   Spinner,
@@ -57,6 +58,7 @@ export function UnitResultPage({ code, mapId = null }: { code: string; mapId?: s
         {/* On the two-tier map a commune's parent is its province: named once. */}
         {[...new Set([u.parent?.name, u.tenant.name].filter(Boolean))].join(" · ")} · {t("unit.code", { code: u.code })}
       </p>
+      <PrintButton />
       {!latest && !scored && <Notice>{t("unit.none")}</Notice>}
       {latest && (
         <section className="card pp-recognition">
