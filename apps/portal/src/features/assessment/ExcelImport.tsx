@@ -5,22 +5,12 @@
  * once saved) → "Áp dụng" saves it (same checks, version, audit) or "Huỷ".
  * After applying, the assessment query is refetched so the form shows the new values.
  */
-import { useState, type ChangeEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Score } from "@cds/criteria-core";
-import { ErrorBox, formatValue, LevelBadge, Notice, unwrap, upload, useI18n } from "@cds/ui";
-import { ImportValuesMutation, templateUrl, type ValuesImportData } from "./api.ts";
+import { formatValue, LevelBadge, unwrap, upload, useI18n } from "@cds/ui";
+import { ImportValuesMutation, templateUrl } from "./api.ts";
+import { ImportIssues, ImportPicker, useExcelImport } from "./excel-import.tsx";
 import { pointsOutOf } from "./scored.ts";
-
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-interface Preview {
-  file: File;
-  /** The version the dry run was made on; applying sends it, so a change in between is a conflict. */
-  version: number;
-  result: ValuesImportData;
-}
 
 export function ExcelImport({
   assessmentId,
@@ -42,95 +32,37 @@ export function ExcelImport({
   const i18n = useI18n();
   const { t } = i18n;
   const qc = useQueryClient();
-  const [busy, setBusy] = useState<"checking" | "applying" | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const [done, setDone] = useState<number | null>(null);
-
   const send = (file: File, v: number, dryRun: boolean) =>
     upload(ImportValuesMutation, { assessmentId, version: v, file, dryRun }, file).then((r) =>
       unwrap(r.importIndicatorValues),
     );
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.target;
-    const picked = input.files?.[0];
-    input.value = "";
-    if (!picked) return;
-    setError(null);
-    setDone(null);
-    setPreview(null);
-    const checked = xlsxFile(picked, t);
-    if (typeof checked === "string") return setLocalError(checked);
-    setLocalError(null);
-    const file = checked;
-    setBusy("checking");
-    try {
-      setPreview({ file, version, result: await send(file, version, true) });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const apply = async () => {
-    if (!preview) return;
-    setError(null);
-    setBusy("applying");
-    try {
-      await send(preview.file, preview.version, false);
-      setDone(preview.result.changes.length);
-      setPreview(null);
+  // The dry run keeps the version it was made on; applying sends it, so a change in between is a conflict.
+  const state = useExcelImport(
+    async (file) => ({ version, data: await send(file, version, true) }),
+    async ({ file, result }) => {
+      await send(file, result.version, false);
       await qc.invalidateQueries({ queryKey: ["assessment", assessmentId] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const r = preview?.result;
+      return result.data.changes.length;
+    },
+  );
+  const { busy, preview } = state;
+  const r = preview?.result.data;
 
   return (
     <section className="card pa-excel" aria-labelledby="excel-title">
       <h2 id="excel-title">{t("excel.title")}</h2>
       <p className="muted">{t("excel.hint")}</p>
-      <div className="row">
-        <a className="pa-upload-btn" href={templateUrl(assessmentId)} download>
-          {t("excel.template")}
-        </a>
-        <label className="pa-upload" style={{ marginTop: 0 }}>
-          <input
-            type="file"
-            accept={`.xlsx,${XLSX}`}
-            aria-label={t("excel.import")}
-            disabled={disabled || busy !== null}
-            onChange={(e) => void onFile(e)}
-          />
-          <span className="pa-upload-btn">{t("excel.import")}</span>
-        </label>
-      </div>
-      {busy === "checking" && <p className="muted">{t("excel.checking")}</p>}
-      {localError && (
-        <p className="pa-errors" role="alert">
-          {localError}
-        </p>
-      )}
-      {done !== null && <Notice kind="ok">{t("excel.done", { n: done })}</Notice>}
-      {error !== null && <ErrorBox error={error} />}
+      <ImportPicker
+        state={state}
+        templateHref={templateUrl(assessmentId)}
+        templateLabel={t("excel.template")}
+        importLabel={t("excel.import")}
+        doneText={(n) => t("excel.done", { n })}
+        disabled={disabled}
+      />
 
       {r && preview && r.issues.length > 0 && (
-        <div role="alert">
-          <p className="pa-warn-text">{t("excel.issuesTitle", { name: preview.file.name, n: r.issues.length })}</p>
-          <ImportIssuesTable issues={r.issues} />
-          <div className="row">
-            <button type="button" className="secondary" onClick={() => setPreview(null)}>
-              {t("excel.cancel")}
-            </button>
-          </div>
-        </div>
+        <ImportIssues fileName={preview.file.name} issues={r.issues} onCancel={state.cancel} />
       )}
 
       {r && preview && r.issues.length === 0 && (
@@ -175,65 +107,16 @@ export function ExcelImport({
             </p>
           )}
           <div className="row">
-            <button type="button" onClick={() => void apply()} disabled={busy !== null || r.changes.length === 0}>
+            <button type="button" onClick={() => void state.apply()} disabled={busy !== null || r.changes.length === 0}>
               {busy === "applying" ? t("excel.applying") : t("excel.apply")}
             </button>
-            <button type="button" className="secondary" onClick={() => setPreview(null)} disabled={busy === "applying"}>
+            <button type="button" className="secondary" onClick={state.cancel} disabled={busy === "applying"}>
               {t("excel.cancel")}
             </button>
           </div>
         </div>
       )}
     </section>
-  );
-}
-
-/** The picked file as an XLSX upload, or why it is refused (not .xlsx, larger than 5 MB), before any request. */
-export function xlsxFile(picked: File, t: ReturnType<typeof useI18n>["t"]): File | string {
-  if (!picked.name.toLowerCase().endsWith(".xlsx")) return t("excel.badType", { name: picked.name });
-  if (picked.size > MAX_IMPORT_BYTES) return t("excel.tooBig", { name: picked.name });
-  return picked.type === XLSX ? picked : new File([picked], picked.name, { type: XLSX });
-}
-
-/** A file's issues, by sheet, row, column and criterion (the API's dry run). */
-export function ImportIssuesTable({
-  issues,
-}: {
-  issues: readonly {
-    sheet: string;
-    row: number;
-    column: string;
-    criterionCode: string;
-    message: string;
-    messageEn: string;
-  }[];
-}) {
-  const { t, locale } = useI18n();
-  return (
-    <div className="table-scroll">
-      <table data-testid="excel-issues">
-        <thead>
-          <tr>
-            <th>{t("excel.sheet")}</th>
-            <th>{t("excel.row")}</th>
-            <th>{t("excel.column")}</th>
-            <th>{t("excel.criterion")}</th>
-            <th>{t("excel.error")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((i, n) => (
-            <tr key={n}>
-              <td>{i.sheet}</td>
-              <td>{i.row || ""}</td>
-              <td>{i.column}</td>
-              <td>{i.criterionCode}</td>
-              <td>{locale === "en" ? i.messageEn : i.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
