@@ -76,3 +76,35 @@ export async function apiAs(email: string, base: string = baseUrl()) {
   csrf = login.login.data.csrfToken;
   return call;
 }
+
+/**
+ * Takes an assessment through review steps over the API, as the reviewers would: each step by its user
+ * ("verifyAssessment", "appraiseAssessment", or "recogniseAssessment" with a decision), each with the version
+ * just read, and each expected to succeed.
+ */
+export async function reviewThroughApi(
+  assessmentId: string,
+  steps: (
+    | { as: string; step: "verifyAssessment" | "appraiseAssessment" }
+    | { as: string; step: "recogniseAssessment"; decisionNumber: string; decisionDate: string }
+  )[],
+): Promise<void> {
+  for (const s of steps) {
+    const call = await apiAs(s.as);
+    const { assessment } = await call<{ assessment: { version: number } }>(
+      `query ($id: ID!) { assessment(id: $id) { version } }`,
+      { id: assessmentId },
+    );
+    const decision = s.step === "recogniseAssessment" ? ", decisionNumber: $n, decisionDate: $d" : "";
+    const defs = s.step === "recogniseAssessment" ? ", $n: String!, $d: Date!" : "";
+    const r = await call<{ r: { __typename: string } }>(
+      `mutation ($id: ID!, $v: Int!${defs}) { r: ${s.step}(assessmentId: $id, version: $v${decision}) { __typename } }`,
+      {
+        id: assessmentId,
+        v: assessment.version,
+        ...(s.step === "recogniseAssessment" ? { n: s.decisionNumber, d: s.decisionDate } : {}),
+      },
+    );
+    if (!r.r.__typename.endsWith("Success")) throw new Error(`${s.step} as ${s.as}: ${r.r.__typename}`);
+  }
+}

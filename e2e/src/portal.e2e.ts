@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiAs, baseUrl, launch, newContext, shot, signIn } from "./browser.ts";
+import { apiAs, baseUrl, launch, newContext, reviewThroughApi, shot, signIn } from "./browser.ts";
 import { meetLevel3, type Criterion } from "./form.ts";
 
 let browser: Browser;
@@ -103,34 +103,16 @@ describe("portal: a commune self-assesses", () => {
     await page.getByText("Đã nộp").first().waitFor();
     await shot(page, "portal-submitted");
 
-    const officer = await apiAs("phong.yenkhanh@ninhbinh.gov.vn");
-    const appraiser = await apiAs("thamdinh.yenkhanh@ninhbinh.gov.vn");
-    const version = async () =>
-      (
-        await officer<{ assessment: { version: number } }>(`query ($id: ID!) { assessment(id: $id) { version } }`, {
-          id: assessmentId,
-        })
-      ).assessment.version;
-    const ok = (r: Record<string, unknown>) =>
-      expect((Object.values(r)[0] as { __typename: string }).__typename).toMatch(/Success$/);
-    ok(
-      await officer(
-        `mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { __typename } }`,
-        { id: assessmentId, v: await version() },
-      ),
-    );
-    ok(
-      await appraiser(
-        `mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { __typename } }`,
-        { id: assessmentId, v: await version() },
-      ),
-    );
-    ok(
-      await officer(
-        `mutation ($id: ID!, $v: Int!, $d: Date!) { r: recogniseAssessment(assessmentId: $id, version: $v, decisionNumber: "512/QĐ-UBND", decisionDate: $d) { __typename } }`,
-        { id: assessmentId, v: await version(), d: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10) },
-      ),
-    );
+    await reviewThroughApi(assessmentId, [
+      { as: "phong.yenkhanh@ninhbinh.gov.vn", step: "verifyAssessment" },
+      { as: "thamdinh.yenkhanh@ninhbinh.gov.vn", step: "appraiseAssessment" },
+      {
+        as: "phong.yenkhanh@ninhbinh.gov.vn",
+        step: "recogniseAssessment",
+        decisionNumber: "512/QĐ-UBND",
+        decisionDate: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10),
+      },
+    ]);
 
     const anon = await (await newContext(browser)).newPage();
     // The demo commune of this suite is on the three-tier map (the code names a different unit today).

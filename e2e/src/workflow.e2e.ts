@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readPdf } from "../../packages/documents/src/pdf-text.ts";
 import { col, open, save } from "../../packages/workbook/src/test-utils.ts";
-import { apiAs, baseUrl, launch, newContext, shot, signIn } from "./browser.ts";
+import { apiAs, baseUrl, launch, newContext, reviewThroughApi, shot, signIn } from "./browser.ts";
 import type { Criterion } from "./form.ts";
 
 const SO = "so@ninhbinh.gov.vn";
@@ -188,28 +188,10 @@ describe("the yearly cycle, from opening a round to the emailed recognition", ()
   });
 
   it("the district recognises in the admin app and downloads the draft decision, whose text names the commune", async () => {
-    const officer = await apiAs(OFFICER);
-    const appraiser = await apiAs(APPRAISER);
-    const version = async () =>
-      (
-        await officer<{ assessment: { version: number } }>(`query ($id: ID!) { assessment(id: $id) { version } }`, {
-          id: assessmentId,
-        })
-      ).assessment.version;
-    const ok = (r: Record<string, unknown>) =>
-      expect((Object.values(r)[0] as { __typename: string }).__typename).toMatch(/Success$/);
-    ok(
-      await officer(
-        `mutation ($id: ID!, $v: Int!) { r: verifyAssessment(assessmentId: $id, version: $v) { __typename } }`,
-        { id: assessmentId, v: await version() },
-      ),
-    );
-    ok(
-      await appraiser(
-        `mutation ($id: ID!, $v: Int!) { r: appraiseAssessment(assessmentId: $id, version: $v) { __typename } }`,
-        { id: assessmentId, v: await version() },
-      ),
-    );
+    await reviewThroughApi(assessmentId, [
+      { as: OFFICER, step: "verifyAssessment" },
+      { as: APPRAISER, step: "appraiseAssessment" },
+    ]);
 
     const page = await (await newContext(browser)).newPage();
     await signIn(page, `${baseUrl()}/admin/`, OFFICER);
