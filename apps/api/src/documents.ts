@@ -5,18 +5,27 @@
  * - /documents/recognition-decision/<roundId>.pdf: the DRAFT decision recognising the round's
  *   appraised and recognised units, for those who may recognise them (or the province's Sở);
  * - /documents/appraisal-minutes/<roundId>.pdf: the appraisal minutes, for the same people and
- *   the appraisal council.
+ *   the appraisal council;
+ * - /documents/province-report/<tenantId>-<year>.pdf: the DRAFT yearly report of the province to
+ *   the ministry with its annexes, for the province's province-wide staff and the ministry.
  * Anything the asker may not see is a plain 404, the same as what does not exist.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { appraisalMinutes, recognitionDecision, unitResultSheet } from "@cds/documents";
+import { appraisalMinutes, provinceYearlyReport, recognitionDecision, unitResultSheet } from "@cds/documents";
 import { createContext } from "./context.ts";
 import type { Platform } from "./platform.ts";
 import { decodeId } from "./schema/ids.ts";
-import { appraisalMinutesInput, recognitionDecisionInput, resultSheetInput, slug } from "./services/documents-data.ts";
+import {
+  appraisalMinutesInput,
+  provinceReportInput,
+  recognitionDecisionInput,
+  resultSheetInput,
+  slug,
+} from "./services/documents-data.ts";
 
 // The id is a row id or the GraphQL id the apps hold (base64, "=" and "+" URL-encoded).
-const ROUTE = /^\/documents\/(result-sheet|recognition-decision|appraisal-minutes)\/([A-Za-z0-9_%+=-]{1,200})\.pdf$/;
+const ROUTE =
+  /^\/documents\/(result-sheet|recognition-decision|appraisal-minutes|province-report)\/([A-Za-z0-9_%+=-]{1,200})\.pdf$/;
 
 /** A PDF may be opened by a browser: nothing in it may run or frame anything. */
 const PDF_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
@@ -56,7 +65,10 @@ export async function documentRoute(
   const kind = m[1]!;
   let id: string;
   try {
-    id = decodeId(decodeURIComponent(m[2]!), kind === "result-sheet" ? "Assessment" : "Round");
+    id =
+      kind === "province-report"
+        ? m[2]!
+        : decodeId(decodeURIComponent(m[2]!), kind === "result-sheet" ? "Assessment" : "Round");
   } catch {
     notFound();
     return true;
@@ -69,6 +81,10 @@ export async function documentRoute(
   } else if (kind === "recognition-decision") {
     const d = await recognitionDecisionInput(prisma, ctx.viewer, id, now);
     if (d) [pdf, fileName] = [await recognitionDecision(d.input), d.fileName];
+  } else if (kind === "province-report") {
+    const parts = /^(.+)-(\d{4})$/.exec(id);
+    const d = parts && (await provinceReportInput(prisma, ctx.viewer, parts[1]!, Number(parts[2]), now));
+    if (d) [pdf, fileName] = [await provinceYearlyReport(d.input), d.fileName];
   } else {
     const d = await appraisalMinutesInput(prisma, ctx.viewer, id, now);
     if (d) [pdf, fileName] = [await appraisalMinutes(d.input), d.fileName];

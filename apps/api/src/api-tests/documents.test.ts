@@ -152,6 +152,38 @@ describe("recognition decision", () => {
   });
 });
 
+describe("the province's yearly report", () => {
+  const year = () => api.prisma.round.findFirstOrThrow({ where: { id: communeRoundId } }).then((r) => r.year);
+
+  it("is a draft report of the year's level rounds to the ministry, with both annexes, for the province", async () => {
+    const y = await year();
+    const where = { round: { tenantId: DEMO_TENANT, year: y, judgedBy: "levels" } };
+    const total = await api.prisma.assessment.count({ where });
+    const recognised = await api.prisma.assessment.count({ where: { ...where, status: "RECOGNISED" as const } });
+    expect(recognised).toBeGreaterThan(0);
+    const text = await pdfText(await get(`/documents/province-report/${DEMO_TENANT}-${y}.pdf`, so), "report.pdf");
+    expect(text).toContain("DỰ THẢO");
+    expect(text).toContain("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH");
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain(`Kết quả đánh giá, xét công nhận mức độ chuyển đổi số năm ${y}`);
+    expect(text).toContain(`đã đánh giá ${total} đơn vị; ${recognised} đơn vị được công nhận`);
+    expect(text).toContain("Phụ lục I");
+    expect(text).toContain("Phụ lục II");
+    expect(text).toContain(`Tổng cộng ${total}`);
+    expect(text).toContain("CQS-01");
+  });
+
+  it("is 404 for another province, a unit editor, anonymous, and a year without a round", async () => {
+    const y = await year();
+    for (const who of [hanoi, editor, undefined]) {
+      const r = await get(`/documents/province-report/${DEMO_TENANT}-${y}.pdf`, who);
+      expect(r.status).toBe(404);
+    }
+    expect((await get(`/documents/province-report/${DEMO_TENANT}-2030.pdf`, so)).status).toBe(404);
+    expect((await get(`/documents/province-report/${DEMO_TENANT}.pdf`, so)).status).toBe(404);
+  });
+});
+
 describe("appraisal minutes", () => {
   it("list the round's appraised units, self-assessed against appraised, for the Sở", async () => {
     const units = await api.prisma.assessment.findMany({

@@ -7,10 +7,13 @@
  * package only lays them out.
  */
 import { dateToIsoDay, formatVietnameseDate, formatVietnameseDateTime, vietnamDay } from "@cds/calendar";
-import { tryEvaluate, type Evaluation, type IndicatorValues, type Score } from "@cds/criteria-core";
+import { rollup, tryEvaluate, type Evaluation, type IndicatorValues, type Score } from "@cds/criteria-core";
 import { formatTarget, isScored, scoreComponents, type TCriteriaSet, type TScoreGroup } from "@cds/criteria-schema";
 import type {
   AppraisalMinutesInput,
+  CriterionPassRate,
+  LevelsByKind,
+  ProvinceYearlyReportInput,
   CriterionLine,
   CriterionValue,
   Level,
@@ -368,4 +371,86 @@ export async function appraisalMinutesInput(
     secretary: { title: "THƯ KÝ" },
   };
   return { input, fileName: `Biên bản thẩm định - ${round.name}.pdf` };
+}
+
+/**
+ * The province's yearly report to the ministry (Báo cáo kết quả đánh giá, with its two annexes) for `year`, as a
+ * draft, or null (404): for the province's province-wide staff and the ministry (`readTenantWork`). It counts the
+ * year's level rounds (a scored index is ranked, not reported): units by type and recognised level (Annex I), and
+ * each criterion's pass rate among the recognised units at the set's "Cơ bản" level, as criteria-core's `rollup`
+ * of their stored evaluations gives it (Annex II).
+ */
+export async function provinceReportInput(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  tenantId: string,
+  year: number,
+  now: Date,
+): Promise<{ input: ProvinceYearlyReportInput; fileName: string } | null> {
+  if (!can.readTenantWork(viewer, tenantId)) return null;
+  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId } });
+  const rounds = await prisma.round.findMany({
+    where: { tenantId, year, judgedBy: "levels" },
+    include: { setVersion: { include: { set: true } } },
+    orderBy: { unitKind: "asc" },
+  });
+  if (!tenant || rounds.length === 0) return null;
+  const province = provinceParts(tenant.name);
+  const today = vietnam(now).day;
+  const levelsByKind = new Map<string, LevelsByKind>();
+  const passRates: CriterionPassRate[] = [];
+  for (const round of rounds) {
+    const set = documentOf(round.setVersion);
+    const rows = await prisma.assessment.findMany({
+      where: { roundId: round.id },
+      select: { status: true, recognisedLevel: true, evaluation: true, unit: { select: { type: true } } },
+    });
+    for (const r of rows) {
+      const k = levelsByKind.get(r.unit.type) ?? { kind: r.unit.type, total: 0, byLevel: {} };
+      k.total += 1;
+      const level = r.status === "RECOGNISED" ? asLevel(r.recognisedLevel) : null;
+      if (level) k.byLevel[level] = (k.byLevel[level] ?? 0) + 1;
+      levelsByKind.set(r.unit.type, k);
+    }
+    const recognised = rows.filter((r) => r.status === "RECOGNISED" && r.evaluation !== null);
+    const tally = rollup(
+      set,
+      recognised.map((r) => r.evaluation as unknown as Evaluation),
+    );
+    const basic = set.levels.find((l) => l.code === "co-ban") ?? set.levels.at(-1)!;
+    tally.criteria.forEach((c, i) => {
+      const at = c.levels.find((l) => l.level === basic.rank);
+      if (!at) return;
+      passRates.push({
+        code: c.code,
+        name: set.criteria[i]!.name,
+        applicable: at.pass + at.fail + at.missing,
+        passed: at.pass,
+      });
+    });
+  }
+  const ministry = (await ministryNameOn(prisma, today)) ?? "Bộ Khoa học và Công nghệ";
+  const input: ProvinceYearlyReportInput = {
+    issuer: { name: `Ủy ban nhân dân ${tenant.name}`.toUpperCase() },
+    place: province.name,
+    year: vietnamYear(now),
+    draft: true,
+    province: province.name,
+    provinceKind: province.kind,
+    reportYear: year,
+    to: ministry,
+    activities: rounds.map((r) => {
+      const set = documentOf(r.setVersion);
+      const decision = setDecisionOf(r.setVersion, set);
+      return (
+        `${r.name}: theo ${set.title}${decision ? ` (Quyết định số ${decision.number})` : ""}, ` +
+        `hạn nộp hồ sơ ${formatVietnameseDate(dateToIsoDay(r.submitDueAt))}.`
+      );
+    }),
+    levelsByKind: [...levelsByKind.values()],
+    passRates,
+    signer: { authority: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], title: "PHÓ CHỦ TỊCH" },
+    recipients: ["Như trên", `${await departmentOn(prisma, tenantId, today)}`, "Lưu: VT"],
+  };
+  return { input, fileName: `Dự thảo báo cáo năm ${year} - ${tenant.name}.pdf` };
 }

@@ -4,6 +4,7 @@ import { provinceAdmin } from "../../test-users.ts";
 import { stubGraphql } from "@cds/ui/testing";
 import { renderWithProviders } from "../sets/test-utils.tsx";
 import { ReportPage } from "./ReportPage.tsx";
+import { kinds, roundFixture, summaryAnswer } from "./rounds-fixtures.ts";
 
 afterEach(() => {
   cleanup();
@@ -36,5 +37,26 @@ describe("the yearly report's deadline", () => {
     cleanup();
     renderReport({ date: "2025-12-24", daysLeft: -1, state: "OVERDUE" });
     expect(await screen.findByText("Đã quá hạn: gửi bây giờ sẽ được ghi nhận là gửi muộn.")).toBeTruthy();
+  });
+});
+
+describe("the yearly report as a document", () => {
+  it("links the API's draft PDF of the year's report, with its annexes, once the year has a round", async () => {
+    const year = new Date().getFullYear();
+    stubGraphql({
+      AdminRounds: { rounds: [{ ...roundFixture(), year }], unitKinds: kinds },
+      AdminRoundSummary: summaryAnswer(),
+      AdminProvinceReports: { provinceReports: [] },
+      AdminReportDue: { reportDue: { date: `${year}-12-24`, daysLeft: 10, state: "OPEN" } },
+    });
+    renderWithProviders(<ReportPage me={provinceAdmin} />);
+    const link = await screen.findByRole("link", { name: `Dự thảo báo cáo năm ${year} kèm phụ lục (PDF)` });
+    expect(link.getAttribute("href")).toBe(`/documents/province-report/ninh-binh-${year}.pdf`);
+  });
+
+  it("is not offered for a year without a round", async () => {
+    renderReport({ date: "2025-12-24", daysLeft: 3, state: "OPEN" });
+    await screen.findByText(/Gửi bây giờ/);
+    expect(screen.queryByRole("link", { name: /Dự thảo báo cáo năm/ })).toBeNull();
   });
 });

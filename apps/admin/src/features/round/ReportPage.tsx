@@ -141,6 +141,14 @@ export function ReportPage({ me }: { me: Me }) {
       )}
 
       <h2>{sent ? t("report.liveTitleSent") : t("report.liveTitle")}</h2>
+      {lines.length > 0 && (
+        <p className="document-links">
+          {/* The API lays the report out as Nghị định 30/2020 prescribes, with its two annexes, as a draft. */}
+          <a href={`/documents/province-report/${encodeURIComponent(tenantId)}-${year}.pdf`} download>
+            {t("report.pdf", { year })}
+          </a>
+        </p>
+      )}
       <KindTable lines={lines} kindName={kindName} csvName={`bao-cao-${tenantId}-${year}.csv`} />
       {sent && <p className="hint">{t("report.liveHint", { date: dateTime(sent.submittedAt) })}</p>}
     </div>

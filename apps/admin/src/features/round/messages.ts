@@ -336,6 +336,7 @@ export const roundVi: Catalog = {
 
   // Report to the ministry
   "report.title": "Báo cáo Bộ năm {year}",
+  "report.pdf": "Dự thảo báo cáo năm {year} kèm phụ lục (PDF)",
   "report.subtitle": "Kết quả công nhận mức độ chuyển đổi số của tỉnh gửi Bộ (Cục Chuyển đổi số quốc gia).",
   "report.year": "Năm báo cáo",
   "report.loading": "Đang tổng hợp số liệu báo cáo…",
@@ -721,6 +722,7 @@ export const roundEn: Catalog = {
   "audit.more": "and {n} more criteria",
 
   "report.title": "Report to the ministry {year}",
+  "report.pdf": "Draft {year} report with its annexes (PDF)",
   "report.subtitle":
     "The province's recognised digital-transformation levels, sent to the ministry (National Digital Transformation Agency).",
   "report.year": "Report year",
