@@ -37,6 +37,25 @@ describe("ReviewPage", () => {
     expect(screen.getByText(/215\/QĐ-UBND ngày 14\/02\/2025/)).toBeTruthy();
   });
 
+  it("shows the unit's own deadline, its extension's reason and a late submission", async () => {
+    stubGraphql({
+      AdminAssessmentGaps: gapsAnswer,
+      AdminAssessment: () => ({
+        assessment: assessment({
+          late: true,
+          submitDeadline: { date: "2025-11-10" },
+          extensions: [{ id: "x1", dueAt: "2025-11-10", reason: "Mất điện do bão số 3" }],
+        }),
+      }),
+    });
+    renderPage();
+    await screen.findByTestId("review-status");
+    expect(screen.getByText("Hạn nộp của đơn vị")).toBeTruthy();
+    expect(screen.getByText(/10\/11\/2025/)).toBeTruthy();
+    expect(screen.getByText("(đã gia hạn: Mất điện do bão số 3)")).toBeTruthy();
+    expect(screen.getByTestId("late").textContent).toBe("Trễ hạn");
+  });
+
   it("shows a merged commune's predecessors in a closed section: last recognitions, baseline and its rule", async () => {
     const rule =
       "Mức xuất phát của đơn vị mới sáp nhập: mức thấp nhất trong các mức đã được công nhận của các đơn vị cũ";

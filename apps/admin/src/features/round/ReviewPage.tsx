@@ -23,6 +23,7 @@ import {
   type Me,
 } from "@cds/ui";
 import { ResultSheetLink, RoundDocumentLinks } from "./documents.tsx";
+import { LateBadge } from "./RoundPanel.tsx";
 import { AppraiseForm, RecogniseForm, VerifyAssessmentButton } from "./ReviewActions.tsx";
 import { useReviewColumns, type Row } from "./ReviewColumns.tsx";
 import { History, NextStep } from "./ReviewHistory.tsx";
@@ -119,8 +120,23 @@ function Review({ me, a, refreshing }: { me: Me; a: AssessmentDetail; refreshing
                 </>
               )}
             </dd>
+            <dt>{t("review.submitDue")}</dt>
+            <dd>
+              {date(a.submitDeadline.date)}
+              {a.extensions.length > 0 && (
+                <span className="muted"> ({t("review.extended", { reason: a.extensions.at(-1)!.reason })})</span>
+              )}
+            </dd>
             <dt>{t("review.submittedAt")}</dt>
-            <dd>{a.submittedAt ? dateTime(a.submittedAt) : t("review.notSubmitted")}</dd>
+            <dd>
+              {a.submittedAt ? dateTime(a.submittedAt) : t("review.notSubmitted")}
+              {a.late && (
+                <>
+                  {" "}
+                  <LateBadge />
+                </>
+              )}
+            </dd>
             <dt>{t("score.judgedBy")}</dt>
             <dd>
               <JudgedByBadge judgedBy={judgedBy} />

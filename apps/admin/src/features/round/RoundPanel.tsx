@@ -355,7 +355,7 @@ export function RoundPanel({
 }
 
 /** A unit late: submitted after its deadline (flagged), or not submitted though the deadline has passed. */
-function LateBadge() {
+export function LateBadge() {
   const { t } = useI18n();
   return (
     <span className="badge late-badge" data-testid="late">

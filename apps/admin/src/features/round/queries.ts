@@ -19,6 +19,15 @@ export const AssessmentQuery = graphql(
       assessment(id: $id) {
         ...AssessmentFields
         recognisedAt
+        late
+        submitDeadline {
+          date
+        }
+        extensions {
+          id
+          dueAt
+          reason
+        }
         # The shared fragment's comments do not say which ask for evidence ("Cần bổ sung minh chứng").
         commentFlags: comments {
           id
