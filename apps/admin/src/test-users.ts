@@ -28,7 +28,7 @@ export const ministry: Me = {
   roles: [{ role: "MINISTRY_ADMIN", tenantId: "vn", unit: null }],
   capabilities: capabilities({
     adminLanding: "/national",
-    adminSections: ["NATIONAL", "COMPARE", "SETS"],
+    adminSections: ["NATIONAL", "COMPARE", "ROUNDS", "SETS"],
     ownTenant: "vn",
     manageSets: true,
     readNational: true,

@@ -20,7 +20,17 @@ const CAPABILITIES = `{ me { capabilities {
 describe("me.capabilities", () => {
   // The values the admin's menu and landing, the session's landing and the document links computed from roles.
   it.each([
-    ["bo@cds.gov.vn", "/national", "/", ["NATIONAL", "COMPARE", "SETS", "ACCOUNTS"], "vn", true, true, false, false],
+    [
+      "bo@cds.gov.vn",
+      "/national",
+      "/",
+      ["NATIONAL", "COMPARE", "ROUNDS", "SETS", "ACCOUNTS"],
+      "vn",
+      true,
+      true,
+      false,
+      false,
+    ],
     [
       "so@ninhbinh.gov.vn",
       "/rounds",

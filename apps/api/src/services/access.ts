@@ -394,8 +394,8 @@ export function capabilities(grants: readonly (RoleGrant & { readOnly?: boolean 
   );
   const adminSections: AdminSection[] = [
     ...(ministry ? (["NATIONAL", "COMPARE"] as const) : []),
-    // The ministry alone has no rounds of its own to run.
-    ...(roles.size > 0 && !(roles.size === 1 && ministry) ? (["ROUNDS"] as const) : []),
+    // The ministry runs the national rounds (the provincial DTI) as a province runs its own.
+    ...(roles.size > 0 ? (["ROUNDS"] as const) : []),
     "SETS",
     ...(roles.has("PROVINCE_ADMIN") ? (["REPORT"] as const) : []),
     // `can.manageAccounts` of the tenant the grant runs.
