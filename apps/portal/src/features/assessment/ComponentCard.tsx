@@ -6,20 +6,13 @@
 import { memo, useState, type ReactNode } from "react";
 import { formatPoints, type ComponentScore } from "@cds/criteria-core";
 import { formatRule, type TScoreComponent } from "@cds/criteria-schema";
-import {
-  formatComponentValue,
-  parseWhole,
-  useI18n,
-  type ComponentFieldState,
-  type FieldError,
-  type InputName,
-} from "@cds/ui";
+import { formatComponentValue, useI18n, type ComponentFieldState, type FieldError, type InputName } from "@cds/ui";
 import {
   ErrorList,
   EvidenceAndNote,
   LegalBasis,
   NeedsEvidenceBadge,
-  PairInputs,
+  ratioInputs,
   ReviewComments,
   SingleInput,
   verifiedText,
@@ -50,7 +43,7 @@ export interface ComponentCardProps {
 
 export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) {
   const i18n = useI18n();
-  const { t, locale, number, percent } = i18n;
+  const { t, locale, number } = i18n;
   const c = p.component;
   const code = c.code;
   const rule = c.rule;
@@ -80,37 +73,18 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
   let inputs: ReactNode = null;
   let extra: ReactNode = null;
   switch (f.kind) {
-    case "ratio": {
-      inputs = (
-        <PairInputs
-          disabled={disabled}
-          first={{
-            label: t("input.numerator"),
-            aria: t("aria.numerator", { code }),
-            value: f.numerator,
-            onChange: (v) => set({ numerator: v }),
-            error: errText("numerator"),
-          }}
-          second={{
-            label: t("input.denominator"),
-            aria: t("aria.denominator", { code }),
-            value: f.denominator,
-            onChange: (v) => set({ denominator: v }),
-            error: errText("denominator"),
-          }}
-        />
-      );
-      const n = parseWhole(f.numerator);
-      const d = parseWhole(f.denominator);
-      // Shown only for a ratio criteria-core accepts (no error on the component).
-      if (!f.notApplicable && n !== null && d !== null && d > 0 && p.errors.length === 0)
-        extra = (
-          <span className="pa-live-pct" data-testid={`percent-${code}`}>
-            = {percent(n, d)}
-          </span>
-        );
+    case "ratio":
+      ({ inputs, live: extra } = ratioInputs(i18n, {
+        code,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        disabled,
+        onChange: set,
+        error: errText,
+        // Shown only for a ratio criteria-core accepts (no error on the component).
+        accepts: () => !f.notApplicable && p.errors.length === 0,
+      }));
       break;
-    }
     case "percent":
       inputs = (
         <SingleInput

@@ -1,21 +1,14 @@
 import { memo, type ReactNode } from "react";
 import { checkValue, type Status } from "@cds/criteria-core";
 import { formatTarget, type TCriterion, type TLevel } from "@cds/criteria-schema";
-import {
-  CriterionStatus,
-  formatValue,
-  parseWhole,
-  useI18n,
-  type FieldError,
-  type FieldState,
-  type InputName,
-} from "@cds/ui";
+import { CriterionStatus, formatValue, useI18n, type FieldError, type FieldState, type InputName } from "@cds/ui";
 import {
   ErrorList,
   EvidenceAndNote,
   LegalBasis,
   NeedsEvidenceBadge,
   PairInputs,
+  ratioInputs,
   ReviewComments,
   SingleInput,
   verifiedText,
@@ -47,7 +40,7 @@ export interface CriterionCardProps {
 
 export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) {
   const i18n = useI18n();
-  const { t, locale, percent } = i18n;
+  const { t, locale } = i18n;
   const c = p.criterion;
   const code = c.code;
   const f = p.state;
@@ -66,44 +59,18 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
   let inputs: ReactNode = null;
   let live: ReactNode = null;
   switch (f.kind) {
-    case "ratio": {
-      inputs = (
-        <PairInputs
-          disabled={disabled}
-          first={{
-            label: t("input.numerator"),
-            aria: t("aria.numerator", { code }),
-            value: f.numerator,
-            onChange: (v) => set({ numerator: v }),
-            error: errText("numerator"),
-          }}
-          second={{
-            label: t("input.denominator"),
-            aria: t("aria.denominator", { code }),
-            value: f.denominator,
-            onChange: (v) => set({ denominator: v }),
-            error: errText("denominator"),
-          }}
-        />
-      );
-      const n = parseWhole(f.numerator);
-      const d = parseWhole(f.denominator);
-      // Shown only for a ratio criteria-core accepts (never a numerator above its denominator).
-      if (
-        !f.noSubjects &&
-        n !== null &&
-        d !== null &&
-        d > 0 &&
-        checkValue(c, { numerator: n, denominator: d }).length === 0
-      ) {
-        live = (
-          <span className="pa-live-pct" data-testid={`percent-${code}`}>
-            = {percent(n, d)}
-          </span>
-        );
-      }
+    case "ratio":
+      ({ inputs, live } = ratioInputs(i18n, {
+        code,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        disabled,
+        onChange: set,
+        error: errText,
+        // Shown only for a ratio criteria-core accepts (never a numerator above its denominator).
+        accepts: (n, d) => !f.noSubjects && checkValue(c, { numerator: n, denominator: d }).length === 0,
+      }));
       break;
-    }
     case "percent":
       inputs = (
         <SingleInput

@@ -3,7 +3,8 @@
  * share: number inputs, a ratio's two inputs, yes/no, the reviewers' comments and verified value, the errors, the
  * legal basis, the evidence and the note.
  */
-import { useI18n } from "@cds/ui";
+import type { ReactNode } from "react";
+import { parseWhole, useI18n } from "@cds/ui";
 import { EvidenceBox, type EvidenceActions, type EvidenceFile } from "./EvidenceBox.tsx";
 
 export interface ReviewNote {
@@ -80,6 +81,61 @@ export function PairInputs({
       <NumberInput {...second} disabled={disabled} />
     </div>
   );
+}
+
+/**
+ * A ratio's numerator and denominator, and "= 42%" beside them once both read as whole numbers and `accepts`
+ * (criteria-core's judgement, asked by the card) takes them.
+ */
+export function ratioInputs(
+  { t, percent }: Pick<ReturnType<typeof useI18n>, "t" | "percent">,
+  {
+    code,
+    numerator,
+    denominator,
+    disabled,
+    onChange,
+    error,
+    accepts,
+  }: {
+    code: string;
+    numerator: string;
+    denominator: string;
+    disabled: boolean;
+    onChange(patch: { numerator: string } | { denominator: string }): void;
+    error(input: "numerator" | "denominator"): string | undefined;
+    accepts(numerator: number, denominator: number): boolean;
+  },
+): { inputs: ReactNode; live: ReactNode } {
+  const n = parseWhole(numerator);
+  const d = parseWhole(denominator);
+  return {
+    inputs: (
+      <PairInputs
+        disabled={disabled}
+        first={{
+          label: t("input.numerator"),
+          aria: t("aria.numerator", { code }),
+          value: numerator,
+          onChange: (v) => onChange({ numerator: v }),
+          error: error("numerator"),
+        }}
+        second={{
+          label: t("input.denominator"),
+          aria: t("aria.denominator", { code }),
+          value: denominator,
+          onChange: (v) => onChange({ denominator: v }),
+          error: error("denominator"),
+        }}
+      />
+    ),
+    live:
+      n !== null && d !== null && d > 0 && accepts(n, d) ? (
+        <span className="pa-live-pct" data-testid={`percent-${code}`}>
+          = {percent(n, d)}
+        </span>
+      ) : null,
+  };
 }
 
 /** One number in its row of inputs. */
