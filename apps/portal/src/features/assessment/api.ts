@@ -247,6 +247,28 @@ export const myAssessmentsQuery = (unitCode: string) =>
     queryFn: () => request(MyAssessmentsQuery, { unitCode }).then((r) => r.assessments.edges.map((e) => e.node)),
   });
 
+/** A problem of an imported file, where it is (sheet, row, column, criterion) and what. */
+const ImportIssueFields = graphql(`
+  fragment ImportIssueFields on ValuesImportIssue @_unmask {
+    sheet
+    row
+    column
+    criterionCode
+    field
+    message
+    messageEn
+  }
+`);
+
+/** A value an imported file changes: before → after. */
+const ImportChangeFields = graphql(`
+  fragment ImportChangeFields on ValuesImportChange @_unmask {
+    criterionCode
+    before
+    after
+  }
+`);
+
 /** Excel in: a dry run (issues, changes, the level) or the import applied (the saved version). */
 export const ImportValuesMutation = graphql(
   `
@@ -258,18 +280,10 @@ export const ImportValuesMutation = graphql(
             dryRun
             wouldBeLevel
             issues {
-              sheet
-              row
-              column
-              criterionCode
-              field
-              message
-              messageEn
+              ...ImportIssueFields
             }
             changes {
-              criterionCode
-              before
-              after
+              ...ImportChangeFields
             }
             assessment {
               id
@@ -282,7 +296,7 @@ export const ImportValuesMutation = graphql(
       }
     }
   `,
-  [ErrorFields],
+  [ErrorFields, ImportIssueFields, ImportChangeFields],
 );
 
 export type ValuesImportData = Extract<
@@ -305,22 +319,14 @@ export const ImportRoundValuesMutation = graphql(
           data {
             dryRun
             issues {
-              sheet
-              row
-              column
-              criterionCode
-              field
-              message
-              messageEn
+              ...ImportIssueFields
             }
             units {
               row
               saved
               wouldBeLevel
               changes {
-                criterionCode
-                before
-                after
+                ...ImportChangeFields
               }
               assessment {
                 id
@@ -337,7 +343,7 @@ export const ImportRoundValuesMutation = graphql(
       }
     }
   `,
-  [ErrorFields],
+  [ErrorFields, ImportIssueFields, ImportChangeFields],
 );
 
 export type RoundValuesImportData = Extract<
