@@ -9,7 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { Score } from "@cds/criteria-core";
 import { formatValue, LevelBadge, unwrap, upload, useI18n } from "@cds/ui";
 import { ImportValuesMutation, templateUrl } from "./api.ts";
-import { ImportIssues, ImportPicker, useExcelImport } from "./excel-import.tsx";
+import { ApplyOrCancel, ImportIssues, ImportPicker, useExcelImport } from "./excel-import.tsx";
 import { pointsOutOf } from "./scored.ts";
 
 export function ExcelImport({
@@ -45,7 +45,7 @@ export function ExcelImport({
       return result.data.changes.length;
     },
   );
-  const { busy, preview } = state;
+  const { preview } = state;
   const r = preview?.result.data;
 
   return (
@@ -106,14 +106,7 @@ export function ExcelImport({
               )}
             </p>
           )}
-          <div className="row">
-            <button type="button" onClick={() => void state.apply()} disabled={busy !== null || r.changes.length === 0}>
-              {busy === "applying" ? t("excel.applying") : t("excel.apply")}
-            </button>
-            <button type="button" className="secondary" onClick={state.cancel} disabled={busy === "applying"}>
-              {t("excel.cancel")}
-            </button>
-          </div>
+          <ApplyOrCancel state={state} label={t("excel.apply")} nothing={r.changes.length === 0} />
         </div>
       )}
     </section>

@@ -7,7 +7,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { formatValue, LevelBadge, unwrap, upload, useI18n } from "@cds/ui";
 import { ImportRoundValuesMutation, roundTemplateUrl } from "./api.ts";
-import { ImportIssues, ImportPicker, useExcelImport } from "./excel-import.tsx";
+import { ApplyOrCancel, ImportIssues, ImportPicker, useExcelImport } from "./excel-import.tsx";
 
 export function RoundExcelImport({
   round,
@@ -35,7 +35,7 @@ export function RoundExcelImport({
       return r.units.filter((u) => u.saved).length;
     },
   );
-  const { busy, preview } = state;
+  const { preview } = state;
   const r = preview?.result;
   const changed = r ? r.units.filter((u) => u.changes.length > 0) : [];
   const titleId = `round-excel-${round.id}`;
@@ -102,14 +102,11 @@ export function RoundExcelImport({
               </table>
             </div>
           )}
-          <div className="row">
-            <button type="button" onClick={() => void state.apply()} disabled={busy !== null || changed.length === 0}>
-              {busy === "applying" ? t("excel.applying") : t("roundExcel.apply", { n: changed.length })}
-            </button>
-            <button type="button" className="secondary" onClick={state.cancel} disabled={busy === "applying"}>
-              {t("excel.cancel")}
-            </button>
-          </div>
+          <ApplyOrCancel
+            state={state}
+            label={t("roundExcel.apply", { n: changed.length })}
+            nothing={changed.length === 0}
+          />
         </div>
       )}
     </section>

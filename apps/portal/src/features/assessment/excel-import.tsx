@@ -179,3 +179,27 @@ export function ImportIssues({
     </div>
   );
 }
+
+/** "Áp dụng" (while there is something to apply) and "Huỷ" under a dry run. */
+export function ApplyOrCancel({
+  state,
+  label,
+  nothing,
+}: {
+  state: Pick<ImportStatus, "busy"> & { apply(): Promise<void>; cancel(): void };
+  label: string;
+  /** The dry run changes nothing: nothing to apply. */
+  nothing: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="row">
+      <button type="button" onClick={() => void state.apply()} disabled={state.busy !== null || nothing}>
+        {state.busy === "applying" ? t("excel.applying") : label}
+      </button>
+      <button type="button" className="secondary" onClick={state.cancel} disabled={state.busy === "applying"}>
+        {t("excel.cancel")}
+      </button>
+    </div>
+  );
+}
