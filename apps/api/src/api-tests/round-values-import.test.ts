@@ -7,11 +7,9 @@
  * through the API, as a province admin would.
  */
 import { createHash } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCriteriaSet } from "@cds/criteria-schema";
-import { createHttpHandler } from "../http.ts";
+import { listen, type HttpServer } from "../http.ts";
 import { decodeGlobalId } from "../schema/ids.ts";
 import { pinnedSet } from "../services/sets.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
@@ -27,8 +25,7 @@ const RESULT = `
 `;
 
 let api: TestApi;
-let server: Server;
-let base: string;
+let http: HttpServer;
 let so: Client;
 let officer: Client;
 let roundId: string;
@@ -39,7 +36,7 @@ let drafts: Json[];
 let submitted: Json;
 
 async function download(c: Client | null, id: string): Promise<Response> {
-  return fetch(`${base}/templates/round/${encodeURIComponent(id)}.xlsx`, {
+  return fetch(`${http.url}/templates/round/${encodeURIComponent(id)}.xlsx`, {
     headers: c?.cookie ? { cookie: c.cookie } : {},
   });
 }
@@ -147,12 +144,10 @@ beforeAll(async () => {
   );
   officer = await api.as(email, "mat-khau-nhap-lieu");
 
-  server = createServer(createHttpHandler(api.platform));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  http = await listen(api.platform, { host: "127.0.0.1", port: 0 });
 });
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await http?.close(100);
   await api?.close();
 });
 
