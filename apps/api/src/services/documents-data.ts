@@ -24,6 +24,7 @@ import { DECISION_2361, LOCAL_GOVERNMENT_LAW } from "@cds/documents";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, NATIONAL_TENANT, reviewChainOf, unitRef, type UnitRef, type Viewer } from "./access.ts";
 import { departmentOn, ministryNameOn } from "./agencies.ts";
+import { basicLevel } from "./level-counts.ts";
 import { documentOf } from "./sets.ts";
 
 /** A tenant name "Tỉnh Ninh Bình" / "Thành phố Hà Nội" → kind "tỉnh" / "thành phố" and the bare name. */
@@ -417,7 +418,7 @@ export async function provinceReportInput(
       set,
       recognised.map((r) => r.evaluation as unknown as Evaluation),
     );
-    const basic = set.levels.find((l) => l.code === "co-ban") ?? set.levels.at(-1)!;
+    const basic = basicLevel(set.levels);
     tally.criteria.forEach((c, i) => {
       const at = c.levels.find((l) => l.level === basic.rank);
       if (!at) return;

@@ -16,6 +16,11 @@ export const nationalFramework = (unitKind: string) =>
 /** The rank of the national framework's "Cơ bản" (basic) level: the bar of the national summary. */
 const BASIC_LEVEL_CODE = "co-ban";
 
+/** A set's "Cơ bản" (basic) level, or its highest when it has none by that code. */
+export function basicLevel<L extends { code: string; rank: number }>(levels: readonly L[]): L {
+  return levels.find((l) => l.code === BASIC_LEVEL_CODE) ?? levels.at(-1)!;
+}
+
 /**
  * Units at the national framework's "Cơ bản" level or above, from counts per level: the one rule behind the
  * national summary, the round summary and the yearly report. Kinds without a national framework count none.
@@ -23,6 +28,5 @@ const BASIC_LEVEL_CODE = "co-ban";
 export function basicOrAboveCount(unitKind: string, byLevel: readonly number[]): number {
   const framework = nationalFramework(unitKind);
   if (!framework) return 0;
-  const basic = framework.levels.find((l) => l.code === BASIC_LEVEL_CODE)?.rank ?? framework.levels.length;
-  return byLevel.slice(basic).reduce((sum, n) => sum + n, 0);
+  return byLevel.slice(basicLevel(framework.levels).rank).reduce((sum, n) => sum + n, 0);
 }
