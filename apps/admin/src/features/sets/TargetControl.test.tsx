@@ -36,6 +36,8 @@ describe("readTargetNumber", () => {
     expect(readTargetNumber("1,000", "en")).toEqual({ problem: "thousands" });
     expect(readTargetNumber("85,5,5", "vi")).toEqual({ problem: "format" });
     expect(readTargetNumber("85,", "vi")).toEqual({ problem: "format" });
+    // Hundreds of digits read as Infinity, which JSON would write as null: not a target.
+    expect(readTargetNumber("9".repeat(400), "vi")).toEqual({ problem: "format" });
   });
 });
 

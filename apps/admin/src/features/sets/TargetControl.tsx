@@ -38,7 +38,7 @@ export function readTargetNumber(
   const thousands = locale === "vi" ? /^-?[1-9]\d{0,2}(\.\d{3})+$/ : /^-?[1-9]\d{0,2}(,\d{3})+$/;
   if (thousands.test(s.replace(/\s/g, ""))) return { problem: "thousands" };
   const n = parseDecimal(s);
-  if (n !== null) return { value: n };
+  if (n !== null && Number.isFinite(n)) return { value: n };
   return { problem: /^[-+\d\s.,]+$/.test(s) ? "format" : "notNumber" };
 }
 
