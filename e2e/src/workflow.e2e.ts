@@ -204,9 +204,10 @@ describe("the yearly cycle, from opening a round to the emailed recognition", ()
     await page.locator('[data-testid="review-status"][data-status="RECOGNISED"]').waitFor();
     await shot(page, "workflow-recognised");
 
-    const pdf = await download(page, () =>
-      page.getByRole("link", { name: "Dự thảo quyết định công nhận (PDF)" }).first().click(),
-    );
+    // The link is the draft decision of the round just opened.
+    const link = page.getByRole("link", { name: "Dự thảo quyết định công nhận (PDF)" }).first();
+    expect(await link.getAttribute("href")).toBe(`/documents/recognition-decision/${encodeURIComponent(roundId)}.pdf`);
+    const pdf = await download(page, () => link.click());
     expect(pdf.name).toMatch(/\.pdf$/);
     const text = (await readPdf(pdf.bytes)).map((p) => p.text).join("\n");
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
@@ -215,8 +216,6 @@ describe("the yearly cycle, from opening a round to the emailed recognition", ()
     expect(text).toContain("Xã Khánh Thiện");
     expect(text).toMatch(/Điều 1/);
     expect(text).toContain(String(YEAR));
-    // The same file the API serves the round's recognisers.
-    expect(roundId).toBeTruthy();
   });
 
   it("the commune's inbox shows the recognition, and the email reached the SMTP server", async () => {
