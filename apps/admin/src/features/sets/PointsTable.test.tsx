@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { formatRule, scoreComponents, type TCriteriaSet } from "@cds/criteria-schema";
-import SetEditorPage from "./SetEditorPage.tsx";
-import {
-  DRAFT_ID,
-  indexTemplate,
-  mockGraphql,
-  provinceAdmin,
-  provinceDti,
-  renderWithProviders,
-  scoredVersionData,
-  stubEditors,
-} from "./test-utils.tsx";
+import { indexTemplate, provinceDti, renderDraftEditor, scoredVersionData } from "./test-utils.tsx";
 
 // The template's 47 components render in jsdom: slow on a busy 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
@@ -23,18 +13,7 @@ afterEach(() => {
 });
 
 function setup(version = scoredVersionData()) {
-  const api = mockGraphql({
-    CriteriaSetVersion: { criteriaSetVersion: version },
-    UpdateCriteriaSetDraft: (vars: Record<string, unknown>) => ({
-      updateCriteriaSetDraft: {
-        __typename: "MutationUpdateCriteriaSetDraftSuccess",
-        data: { id: DRAFT_ID, revision: 4, updatedAt: "2025-03-01T03:00:00.000Z", document: vars.document },
-      },
-    }),
-    CriteriaSets: { criteriaSets: [], unitKinds: [] },
-  });
-  renderWithProviders(<SetEditorPage me={provinceAdmin} versionId={DRAFT_ID} components={stubEditors} />);
-  return api;
+  return renderDraftEditor(version);
 }
 
 async function savedDocument(api: ReturnType<typeof setup>): Promise<TCriteriaSet> {

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { vi } from "vitest";
-import SetEditorPage from "./SetEditorPage.tsx";
-import { DRAFT_ID, mockGraphql, provinceAdmin, renderWithProviders, stubEditors, versionData } from "./test-utils.tsx";
+import { DRAFT_ID, renderDraftEditor } from "./test-utils.tsx";
 
 // The whole district set (33 criteria × 5 levels) renders in jsdom: slow on a busy 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
@@ -16,18 +15,7 @@ afterEach(() => {
 type Doc = { criteria: { code: string; targets: unknown[]; local?: boolean; name: string; group: string }[] };
 
 function setup() {
-  const api = mockGraphql({
-    CriteriaSetVersion: { criteriaSetVersion: versionData() },
-    UpdateCriteriaSetDraft: (vars: Record<string, unknown>) => ({
-      updateCriteriaSetDraft: {
-        __typename: "MutationUpdateCriteriaSetDraftSuccess",
-        data: { id: DRAFT_ID, revision: 4, updatedAt: "2025-03-01T03:00:00.000Z", document: vars.document },
-      },
-    }),
-    CriteriaSets: { criteriaSets: [], unitKinds: [] },
-  });
-  renderWithProviders(<SetEditorPage me={provinceAdmin} versionId={DRAFT_ID} components={stubEditors} />);
-  return api;
+  return renderDraftEditor();
 }
 
 async function savedDocument(api: ReturnType<typeof setup>): Promise<Doc> {

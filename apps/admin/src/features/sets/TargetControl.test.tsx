@@ -7,9 +7,8 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import SetEditorPage from "./SetEditorPage.tsx";
 import { readTargetNumber, TargetControl, type PendingInput } from "./TargetControl.tsx";
-import { DRAFT_ID, mockGraphql, provinceAdmin, renderWithProviders, stubEditors, versionData } from "./test-utils.tsx";
+import { renderDraftEditor, renderWithProviders } from "./test-utils.tsx";
 
 // The whole district set (33 criteria × 5 levels) renders in jsdom: slow on a busy 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
@@ -114,18 +113,7 @@ describe("TargetControl", () => {
 
 describe("the table's typed text in the editor", { timeout: 60_000 }, () => {
   function setup() {
-    const api = mockGraphql({
-      CriteriaSetVersion: { criteriaSetVersion: versionData() },
-      UpdateCriteriaSetDraft: (vars: Record<string, unknown>) => ({
-        updateCriteriaSetDraft: {
-          __typename: "MutationUpdateCriteriaSetDraftSuccess",
-          data: { id: DRAFT_ID, revision: 4, updatedAt: "2025-03-01T03:00:00.000Z", document: vars.document },
-        },
-      }),
-      CriteriaSets: { criteriaSets: [], unitKinds: [] },
-    });
-    renderWithProviders(<SetEditorPage me={provinceAdmin} versionId={DRAFT_ID} components={stubEditors} />);
-    return api;
+    return renderDraftEditor();
   }
   const input = (code: string, level: number) =>
     within(screen.getByTestId(`target-${code}-${level}`)).getByRole("textbox") as HTMLInputElement;

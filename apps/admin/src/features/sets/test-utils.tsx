@@ -9,6 +9,8 @@ import { BUILT_IN_SETS, builtInSet, type TCriteriaSet } from "@cds/criteria-sche
 import { catalogs } from "../../messages.ts";
 import { renderWithProviders as renderWith, stubGraphql } from "@cds/ui/testing";
 import type { EditorComponents } from "./editor-types.ts";
+import SetEditorPage from "./SetEditorPage.tsx";
+import { provinceAdmin } from "../../test-users.ts";
 
 export { provinceAdmin } from "../../test-users.ts";
 
@@ -117,4 +119,23 @@ export const stubEditors: EditorComponents = {
 
 export function renderWithProviders(ui: ReactNode) {
   return renderWith(ui, catalogs);
+}
+
+/**
+ * The editor page on the draft `version` as the province admin opens it, the API answering the draft's reads
+ * and saves (a save gives back the document sent); the stub's recorded calls.
+ */
+export function renderDraftEditor(version: unknown = versionData()) {
+  const api = mockGraphql({
+    CriteriaSetVersion: { criteriaSetVersion: version },
+    UpdateCriteriaSetDraft: (vars: Record<string, unknown>) => ({
+      updateCriteriaSetDraft: {
+        __typename: "MutationUpdateCriteriaSetDraftSuccess",
+        data: { id: DRAFT_ID, revision: 4, updatedAt: "2025-03-01T03:00:00.000Z", document: vars.document },
+      },
+    }),
+    CriteriaSets: { criteriaSets: [], unitKinds: [] },
+  });
+  renderWithProviders(<SetEditorPage me={provinceAdmin} versionId={DRAFT_ID} components={stubEditors} />);
+  return api;
 }
