@@ -12,6 +12,7 @@ import {
   EvidenceAndNote,
   LegalBasis,
   NeedsEvidenceBadge,
+  PercentInput,
   ratioInputs,
   ReviewComments,
   SingleInput,
@@ -87,13 +88,11 @@ export const ComponentCard = memo(function ComponentCard(p: ComponentCardProps) 
       break;
     case "percent":
       inputs = (
-        <SingleInput
-          label={t("input.percent")}
-          aria={t("aria.percent", { code })}
+        <PercentInput
+          code={code}
           value={f.percent}
           onChange={(v) => set({ percent: v })}
           disabled={disabled}
-          decimal
           error={errText("percent")}
         />
       );

@@ -8,6 +8,7 @@ import {
   LegalBasis,
   NeedsEvidenceBadge,
   PairInputs,
+  PercentInput,
   ratioInputs,
   ReviewComments,
   SingleInput,
@@ -73,13 +74,11 @@ export const CriterionCard = memo(function CriterionCard(p: CriterionCardProps) 
       break;
     case "percent":
       inputs = (
-        <SingleInput
-          label={t("input.percent")}
-          aria={t("aria.percent", { code })}
+        <PercentInput
+          code={code}
           value={f.percent}
           onChange={(v) => set({ percent: v })}
           disabled={disabled}
-          decimal
           error={errText("percent")}
         />
       );

@@ -138,6 +138,34 @@ export function ratioInputs(
   };
 }
 
+/** A percentage typed directly (a decimal comma allowed), in its row of inputs. */
+export function PercentInput({
+  code,
+  value,
+  onChange,
+  disabled,
+  error,
+}: {
+  code: string;
+  value: string;
+  onChange(v: string): void;
+  disabled: boolean;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <SingleInput
+      label={t("input.percent")}
+      aria={t("aria.percent", { code })}
+      value={value}
+      onChange={onChange}
+      disabled={disabled}
+      decimal
+      error={error}
+    />
+  );
+}
+
 /** One number in its row of inputs. */
 export function SingleInput(p: Parameters<typeof NumberInput>[0]) {
   return (
