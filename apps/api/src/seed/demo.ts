@@ -264,7 +264,7 @@ async function playRound(
     const editor = actors.editor(unit);
     const values = valuesAtLevel(set, row.level, seedOf(row.code), row.missing ?? 0);
     a = await registerLevel(prisma, editor, { assessmentId: a.id, version: a.version, level: Math.max(1, row.level) });
-    a = await saveValues(prisma, editor, {
+    a = await saveValues(platform.db, editor, {
       assessmentId: a.id,
       version: a.version,
       values,

@@ -93,7 +93,7 @@ async function playScored(
     const editor = who.editorOf(s.unit);
     const m = maturity(s.unit.code, when.thisYear);
     const values = scoredValues(set, m, seedOf(`${s.unit.code}:${when.year}`), s.missing ?? 0);
-    a = await saveValues(prisma, editor, { assessmentId: a.id, version: a.version, values });
+    a = await saveValues(platform.db, editor, { assessmentId: a.id, version: a.version, values });
     if (s.status === "DRAFT") continue;
     a = await submitAssessment(prisma, editor, { assessmentId: a.id, version: a.version, now });
     if (s.status === "RETURNED") {

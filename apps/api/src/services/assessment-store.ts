@@ -18,7 +18,12 @@ import { Prisma, type AssessmentStatus, type PrismaClient } from "../generated/p
 import { can, requireWriter, unitRef, type UserViewer, type Viewer } from "./access.ts";
 import { RECOGNISED_LOCKED, requireAction, type AssessmentAction } from "./assessment-rules.ts";
 import { audit, type Tx } from "./audit.ts";
+import { loadAssessmentSql } from "./assessment-sql.ts";
 import { pinnedSet } from "./sets.ts";
+import type { Database } from "../db.ts";
+
+/** The database as the hot paths use it: the Prisma client, and the SQL runner on the same connections. */
+export type Store = Pick<Database, "prisma" | "sql">;
 
 // The pinned set document is not loaded with the row: it comes from pinnedSet's cache.
 const loadInclude = {
@@ -136,11 +141,17 @@ export async function claim(
     where: { id: a.id, version: expectedVersion },
     data: { ...data, version: { increment: 1 } },
   });
-  if (r.count === 0) {
-    const now = await tx.assessment.findUnique({ where: { id: a.id }, select: { version: true, status: true } });
-    if (now?.status === "RECOGNISED") throw new WorkflowError(...RECOGNISED_LOCKED);
-    throw new ConflictError(now?.version ?? expectedVersion);
-  }
+  if (r.count === 0)
+    claimRefused(
+      await tx.assessment.findUnique({ where: { id: a.id }, select: { version: true, status: true } }),
+      expectedVersion,
+    );
+}
+
+/** Why a claim was refused: the assessment is recognised (locked for good), or its version has moved on. */
+export function claimRefused(now: { version: number; status: string } | null, expectedVersion: number): never {
+  if (now?.status === "RECOGNISED") throw new WorkflowError(...RECOGNISED_LOCKED);
+  throw new ConflictError(now?.version ?? expectedVersion);
 }
 
 /**
@@ -162,30 +173,6 @@ export async function refreshEvaluation(tx: Tx, id: string): Promise<LoadedAsses
   return storeEvaluation(tx, a, a.values);
 }
 
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-
-/** Writes value rows in one statement (insert or update on the (assessment, criterion) key). */
-export async function upsertValueRows(tx: Tx, rows: ValueRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const params: unknown[] = [];
-  const tuples = rows.map((r) => {
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    return `(${p(r.id)}, ${p(r.assessmentId)}, ${p(r.criterionCode)}, ${p(json(r.value))}::jsonb, ${p(r.note)}, ${p(json(r.verifiedValue))}::jsonb, ${p(r.verifierComment)}, ${p(r.verifiedById)}, ${p(r.verifiedAt)}::timestamp(3), now())`;
-  });
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "IndicatorValue" ("id", "assessmentId", "criterionCode", "value", "note", "verifiedValue", "verifierComment", "verifiedById", "verifiedAt", "updatedAt")
-     VALUES ${tuples.join(", ")}
-     ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE SET
-       "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
-       "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
-       "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = now()`,
-    ...params,
-  );
-}
-
 export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -195,8 +182,20 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function readableAssessment(prisma: PrismaClient, viewer: Viewer, id: string): Promise<LoadedAssessment> {
-  const a = await load(prisma, id);
+/** Reads through SQL when given the Store (the save's hot path), else through Prisma; the same row either way. */
+async function loadFrom(db: PrismaClient | Store, id: string): Promise<LoadedAssessment> {
+  if (!("sql" in db)) return load(db, id);
+  const a = await loadAssessmentSql(db.sql, id);
+  if (!a) throw new NotFoundError("hồ sơ đánh giá", id);
+  return a;
+}
+
+export async function readableAssessment(
+  db: PrismaClient | Store,
+  viewer: Viewer,
+  id: string,
+): Promise<LoadedAssessment> {
+  const a = await loadFrom(db, id);
   if (!can.readAssessment(viewer, { status: a.status, unit: unitRef(a) }))
     throw new NotFoundError("hồ sơ đánh giá", id);
   return a;
@@ -209,13 +208,13 @@ export function assessmentEvent(a: { id: string; unit: { tenantId: string } }, a
 
 /** The prologue of every change: a writer, an assessment it may read, an action its role and the status allow. */
 export async function loadForAction(
-  prisma: PrismaClient,
+  db: PrismaClient | Store,
   viewer: Viewer,
   assessmentId: string,
   action: AssessmentAction,
 ): Promise<{ user: UserViewer; a: LoadedAssessment }> {
   const user = requireWriter(viewer);
-  const a = await readableAssessment(prisma, viewer, assessmentId);
+  const a = await readableAssessment(db, viewer, assessmentId);
   requireAction(viewer, a, action);
   return { user, a };
 }

@@ -12,26 +12,28 @@ import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { isScored } from "@cds/criteria-schema";
 import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { SqlRunner } from "../migrate.ts";
 import type { Viewer } from "./access.ts";
 import { missingIssue, missingToSubmit, NO_LEVEL } from "./assessment-rules.ts";
 import {
   assessmentEvent,
   claim,
+  claimRefused,
   enteredValues,
   effectiveValues,
   guarded,
   judgeAssessment,
-  judgementData,
   judgeValues,
   load,
   loadForAction,
   refreshChildLevels,
   refreshEvaluation,
-  upsertValueRows,
   valueCodes,
   type LoadedAssessment,
+  type Store,
   type ValueRow,
 } from "./assessment-store.ts";
+import { auditSql, claimSql, upsertValuesSql, versionSql } from "./assessment-sql.ts";
 import { audit, type Tx } from "./audit.ts";
 import { submitDueOf } from "./rounds.ts";
 import { pinnedSet } from "./sets.ts";
@@ -80,17 +82,23 @@ export interface SaveAuditAs {
   action: string;
   detail?: Record<string, unknown>;
   /** More to write in the save's transaction, after the version is claimed (the carry-forward records its source). */
-  alsoWrite?: (tx: Tx) => Promise<void>;
+  alsoWrite?: (tx: SqlRunner) => Promise<void>;
 }
 
+/**
+ * Saves a unit's values: the hot path of the platform (every commune, many times before the deadline), so it reads
+ * and writes in SQL on the Prisma client's own connections (`assessment-sql.ts`); the rules are the same code as
+ * every other change's (access, action table, criteria-core), and so are the transaction, the version claim and
+ * the audit event.
+ */
 export async function saveValues(
-  prisma: PrismaClient,
+  db: Store,
   viewer: Viewer,
   input: SaveValuesInput,
   auditAs: SaveAuditAs = { action: "assessment.saveValues" },
 ): Promise<LoadedAssessment> {
-  const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
-  const set = await pinnedSet(prisma, a.setVersionId);
+  const { a } = await loadForAction(db, viewer, input.assessmentId, "saveValues");
+  const set = await pinnedSet(db.prisma, a.setVersionId);
   const byCode = valueCodes(set);
   const issues: FieldIssue[] = [];
   const changes = { ...(input.values ?? {}) };
@@ -165,12 +173,12 @@ export async function saveValues(
   const values = [...byCodeRow.values()];
   const effective = effectiveValues({ values });
   const j = judgeAssessment(set, values);
-  const cached = judgementData(effective, j);
 
   return guarded(() =>
-    prisma.$transaction(async (tx) => {
-      await claim(tx, a, input.version, cached);
-      await upsertValueRows(tx, written);
+    db.sql.transaction(async (tx) => {
+      if (!(await claimSql(tx, a.id, input.version, { effectiveValues: effective, ...j }, now)))
+        claimRefused(await versionSql(tx, a.id), input.version);
+      await upsertValuesSql(tx, written);
       await auditAs.alsoWrite?.(tx);
       const fresh: LoadedAssessment = {
         ...a,
@@ -183,7 +191,7 @@ export async function saveValues(
         selfScore: j.selfScore as unknown as LoadedAssessment["selfScore"],
         values,
       };
-      await audit(tx, viewer, {
+      await auditSql(tx, viewer, {
         ...assessmentEvent(a, auditAs.action),
         before: {
           values: before,

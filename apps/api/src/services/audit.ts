@@ -16,17 +16,20 @@ export interface AuditInput {
 const toJson = (v: unknown) =>
   v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
+/** The event's row: who (a user, an API key, nobody), what, before → after (JSON; undefined parts dropped). */
+export function auditRow(viewer: Viewer, e: AuditInput) {
+  return {
+    actorId: viewer.kind === "user" ? viewer.userId : viewer.kind === "apiKey" ? viewer.keyId : null,
+    actorKind: viewer.kind,
+    tenantId: e.tenantId ?? null,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: toJson(e.before),
+    after: toJson(e.after),
+  };
+}
+
 export async function audit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: viewer.kind === "user" ? viewer.userId : viewer.kind === "apiKey" ? viewer.keyId : null,
-      actorKind: viewer.kind,
-      tenantId: e.tenantId ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      before: toJson(e.before),
-      after: toJson(e.after),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(viewer, e) });
 }

@@ -8,7 +8,7 @@ import { hash, verify } from "@node-rs/argon2";
 import type { AppServices } from "../context.ts";
 import { InputError, NotFoundError, RateLimitError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { requirePasswordWriter, requireUser, requireWriter, type Viewer } from "./access.ts";
+import { requirePasswordWriter, requireUser, requireWriter, type Grant, type Viewer } from "./access.ts";
 import { audit } from "./audit.ts";
 
 export const SESSION_COOKIE = "cds_session";
@@ -28,53 +28,61 @@ export async function viewerFromSession(
   token: string,
   csrfHeader: string | null,
 ): Promise<Viewer> {
-  // One statement: the session, its user and the user's grants with their subtree paths.
-  const session = await prisma.session.findUnique({
-    where: { id: sha256(token) },
-    include: {
-      user: {
-        include: {
-          roles: {
-            include: {
-              unit: { select: { path: true, predecessors: { select: { fromId: true } } } },
-              // A closed tenant's roles only read; a successor's roles read the history it inherited.
-              tenant: { select: { validTo: true, predecessors: { select: { id: true } } } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const now = services.now();
+  // One statement, in SQL (every request of a signed-in user begins here): the session, its user and the
+  // user's grants with their subtree paths, the predecessors of the granted unit and of its tenant.
+  const [session] = await services.db.sql.query<{
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: number;
+    lastSeenAt: number;
+    email: string;
+    name: string;
+    disabled: boolean;
+    mustChangePassword: boolean;
+    grants: Grant[];
+  }>(
+    `SELECT s.id, s."userId", s."csrfToken", u.email, u.name, u."disabledAt" IS NOT NULL AS disabled,
+            u."mustChangePassword",
+            (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresAt",
+            (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenAt",
+            COALESCE((
+              SELECT json_agg(json_build_object(
+                       'role', r.role, 'tenantId', r."tenantId", 'unitId', r."unitId", 'unitPath', un.path,
+                       -- A closed tenant's roles only read; a successor's roles read the history it inherited.
+                       'readOnly', t."validTo" IS NOT NULL,
+                       'historyTenantIds', COALESCE((SELECT json_agg(p.id) FROM "Tenant" p WHERE p."successorId" = t.id), '[]'),
+                       'predecessorUnitIds', COALESCE((SELECT json_agg(l."fromId") FROM "UnitLineage" l WHERE l."toId" = r."unitId"), '[]')
+                     ) ORDER BY r.id)
+                FROM "RoleAssignment" r JOIN "Tenant" t ON t.id = r."tenantId" LEFT JOIN "Unit" un ON un.id = r."unitId"
+               WHERE r."userId" = u.id), '[]') AS grants
+       FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = $1`,
+    [sha256(token)],
+  );
+  const now = services.now().getTime();
   // A disabled account's sessions are ended when it is disabled; one that slipped through is nobody.
-  if (!session || session.expiresAt <= now || session.user.disabledAt) return { kind: "anonymous" };
-  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-    await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  if (!session || session.expiresAt <= now || session.disabled) return { kind: "anonymous" };
+  if (now - session.lastSeenAt > LAST_SEEN_EVERY_MS) {
+    await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   return {
     kind: "user",
     userId: session.userId,
-    email: session.user.email,
-    name: session.user.name,
-    grants: session.user.roles.map((r) => ({
-      role: r.role,
-      tenantId: r.tenantId,
-      unitId: r.unitId,
-      unitPath: r.unit?.path ?? null,
-      readOnly: r.tenant.validTo !== null,
-      historyTenantIds: r.tenant.predecessors.map((p) => p.id),
-      predecessorUnitIds: r.unit?.predecessors.map((p) => p.fromId) ?? [],
-    })),
+    email: session.email,
+    name: session.name,
+    grants: session.grants,
     sessionId: session.id,
     csrfOk: csrfHeader !== null && csrfHeader === session.csrfToken,
-    mustChangePassword: session.user.mustChangePassword,
+    mustChangePassword: session.mustChangePassword,
   };
 }
 
 export async function viewerFromApiKey(prisma: PrismaClient, services: AppServices, key: string): Promise<Viewer> {
   const found = await prisma.apiKey.findUnique({ where: { hash: sha256(key) } });
   if (!found || found.revokedAt) return { kind: "anonymous" };
-  if (!services.rateLimiter.take(found.id)) throw new RateLimitError();
+  // Counted in the database: the limit holds across every API process.
+  if (!(await services.rateLimiter.take(found.id))) throw new RateLimitError();
   return { kind: "apiKey", keyId: found.id, tenantId: found.tenantId };
 }
 

@@ -28,7 +28,14 @@ import { ConflictError, DomainError, InputError, NotFoundError, WorkflowError, t
 import type { Assessment, MergeKind, PrismaClient, Round, Unit } from "../generated/prisma/client.ts";
 import { can, ensure, unitRef, workWhere, type Viewer } from "./access.ts";
 import { requireAction } from "./assessment-rules.ts";
-import { effectiveValues, load, loadForAction, readableAssessment, type LoadedAssessment } from "./assessment-store.ts";
+import {
+  effectiveValues,
+  load,
+  loadForAction,
+  readableAssessment,
+  type LoadedAssessment,
+  type Store,
+} from "./assessment-store.ts";
 import { saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
 
@@ -343,11 +350,8 @@ export interface CarryForwardInput {
  * Never overwrites: a criterion the target already has a value for is skipped (listed as TARGET_HAS_VALUE), and
  * naming in `includeChanged` a criterion that cannot be included is refused, naming it.
  */
-export async function carryForward(
-  prisma: PrismaClient,
-  viewer: Viewer,
-  input: CarryForwardInput,
-): Promise<CarryResult> {
+export async function carryForward(db: Store, viewer: Viewer, input: CarryForwardInput): Promise<CarryResult> {
+  const prisma = db.prisma;
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
   if (a.version !== input.version) throw new ConflictError(a.version);
   requireCarry(viewer, a);
@@ -403,7 +407,7 @@ export async function carryForward(
   }
   const from = source.assessment;
   const saved = await saveValues(
-    prisma,
+    db,
     viewer,
     { assessmentId: a.id, version: input.version, values, notes },
     {
@@ -424,7 +428,7 @@ export async function carryForward(
           .map((i) => ({ code: i.code, status: i.status, reason: i.reason })),
       },
       alsoWrite: async (tx) => {
-        await tx.assessment.update({ where: { id: a.id }, data: { carriedFromId: from.id } });
+        await tx.query(`UPDATE "Assessment" SET "carriedFromId" = $2 WHERE id = $1`, [a.id, from.id]);
       },
     },
   );

@@ -26,7 +26,7 @@ import { ConflictError, InputError, InvalidValuesError, NotFoundError, WorkflowE
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, requireWriter, unitRef, workWhere, type Viewer } from "./access.ts";
 import { allowedActions } from "./assessment-rules.ts";
-import { judgeValues, loadForAction, type LoadedAssessment } from "./assessment-store.ts";
+import { judgeValues, loadForAction, type LoadedAssessment, type Store } from "./assessment-store.ts";
 import { saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
 
@@ -202,10 +202,11 @@ function issuesError(issues: ImportIssue[]): InputError {
 }
 
 export async function importValues(
-  prisma: PrismaClient,
+  db: Store,
   viewer: Viewer,
   input: { assessmentId: string; version: number; file: File; dryRun: boolean },
 ): Promise<ValuesImport> {
+  const prisma = db.prisma;
   const { a } = await loadForAction(prisma, viewer, input.assessmentId, "saveValues");
   if (a.version !== input.version) throw new ConflictError(a.version);
   const { fileName, bytes, sha256 } = await readUpload(input.file);
@@ -234,7 +235,7 @@ export async function importValues(
     };
   if (issues.length > 0) throw issuesError(issues);
   const saved = await saveValues(
-    prisma,
+    db,
     viewer,
     {
       assessmentId: a.id,
@@ -328,7 +329,7 @@ export async function roundTemplate(
  * the file). A row of a unit the viewer may not enter values for is an issue, never a write.
  */
 export async function importRoundValues(
-  prisma: PrismaClient,
+  db: Store,
   viewer: Viewer,
   input: {
     roundId: string;
@@ -338,6 +339,7 @@ export async function importRoundValues(
   },
 ): Promise<RoundValuesImport> {
   requireWriter(viewer);
+  const prisma = db.prisma;
   const { round, editable } = await editableAssessments(prisma, viewer, input.roundId);
   if (editable.length === 0) throw new WorkflowError(NONE_EDITABLE[0], NONE_EDITABLE[1]);
   if (!input.dryRun && !input.versions)
@@ -401,7 +403,7 @@ export async function importRoundValues(
   for (const u of units) {
     if (u.changes.length === 0) continue;
     const saved = await saveValues(
-      prisma,
+      db,
       viewer,
       {
         assessmentId: u.assessment.id,

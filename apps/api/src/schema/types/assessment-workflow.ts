@@ -44,7 +44,7 @@ builder.mutationFields((t) => ({
       if (a.notes !== undefined && a.notes !== null && (typeof a.notes !== "object" || Array.isArray(a.notes))) {
         throw InputError.field("notes", "cần một đối tượng theo mã tiêu chí", "an object keyed by criterion code");
       }
-      return saveValues(ctx.prisma, ctx.viewer, {
+      return saveValues(ctx.db, ctx.viewer, {
         ...change(a, ctx),
         values: a.values as Record<string, unknown>,
         notes: (a.notes ?? null) as Record<string, string | null> | null,

@@ -179,7 +179,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CarryForwardInputRef }) },
     errors: {},
     resolve: (_r, { input }, ctx) =>
-      carryForward(ctx.prisma, ctx.viewer, {
+      carryForward(ctx.db, ctx.viewer, {
         assessmentId: input.assessmentId.id,
         fromAssessmentId: input.fromAssessmentId.id,
         version: input.version,

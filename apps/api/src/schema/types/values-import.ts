@@ -116,7 +116,7 @@ builder.mutationFields((t) => ({
     },
     errors: {},
     resolve: (_r, a, ctx) =>
-      importRoundValues(ctx.prisma, ctx.viewer, {
+      importRoundValues(ctx.db, ctx.viewer, {
         roundId: a.roundId.id,
         file: a.file,
         dryRun: a.dryRun,
@@ -138,7 +138,7 @@ builder.mutationFields((t) => ({
     },
     errors: {},
     resolve: (_r, a, ctx) =>
-      importValues(ctx.prisma, ctx.viewer, {
+      importValues(ctx.db, ctx.viewer, {
         assessmentId: a.assessmentId.id,
         version: a.version,
         file: a.file,

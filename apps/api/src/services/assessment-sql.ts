@@ -1,0 +1,145 @@
+/**
+ * The save's hot path in SQL: reading an assessment with its unit, round and values, claiming its version,
+ * writing value rows and the audit event, through the same connections as Prisma (`Database.sql`) without the
+ * ORM's per-statement cost. Saving values is what every commune does, many times, in the weeks before the
+ * deadline; every other change goes through Prisma. The rows read here are shaped exactly as Prisma returns
+ * them (a test compares the two), so the rules that judge them are the same code either way.
+ */
+import type { SqlRunner } from "../migrate.ts";
+import type { Viewer } from "./access.ts";
+import type { LoadedAssessment, ValueRow } from "./assessment-store.ts";
+import { auditRow, type AuditInput } from "./audit.ts";
+
+/** The DateTime columns of the rows loaded here: jsonb carries them as ISO texts without a zone (UTC), or days. */
+const DATE_COLUMNS = {
+  Assessment: ["recognitionDate", "submittedAt", "recognisedAt", "createdAt", "updatedAt"],
+  Unit: ["validFrom", "validTo"],
+  Round: ["registerDueAt", "submitDueAt", "reviewDueAt", "closedAt", "createdAt"],
+  IndicatorValue: ["verifiedAt", "updatedAt"],
+} as const;
+
+export const SQL_DATE_COLUMNS: Readonly<Record<string, readonly string[]>> = DATE_COLUMNS;
+
+function revive<T>(row: Record<string, unknown>, columns: readonly string[]): T {
+  for (const c of columns) {
+    const v = row[c];
+    // "2026-12-01" (a @db.Date) or "2026-12-01T08:30:00.5" (timestamp(3), stored in UTC).
+    if (typeof v === "string") row[c] = new Date(v.length === 10 ? v : `${v}Z`);
+  }
+  return row as T;
+}
+
+/** A timestamp parameter as PostgreSQL's `timestamp(3)` holds it (UTC), whatever the session's time zone. */
+export const utcParam = (d: Date | null) => (d === null ? null : d.toISOString().slice(0, -1));
+
+/** The assessment with its unit, round and values in one statement, as Prisma's `load` returns it; null if none. */
+export async function loadAssessmentSql(sql: SqlRunner, id: string): Promise<LoadedAssessment | null> {
+  const [row] = await sql.query<{
+    a: Record<string, unknown>;
+    unit: Record<string, unknown>;
+    round: Record<string, unknown>;
+    values: Record<string, unknown>[];
+  }>(
+    `SELECT to_jsonb(a) AS a, to_jsonb(u) AS unit, to_jsonb(r) AS round,
+            COALESCE((SELECT jsonb_agg(to_jsonb(v)) FROM "IndicatorValue" v WHERE v."assessmentId" = a.id), '[]') AS values
+       FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Round" r ON r.id = a."roundId"
+      WHERE a.id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  const a = revive<Omit<LoadedAssessment, "unit" | "round" | "values">>(row.a, DATE_COLUMNS.Assessment);
+  return {
+    ...a,
+    unit: revive(row.unit, DATE_COLUMNS.Unit),
+    round: revive(row.round, DATE_COLUMNS.Round),
+    values: row.values.map((v) => revive<ValueRow>(v, DATE_COLUMNS.IndicatorValue)),
+  };
+}
+
+/** What a save caches on the assessment: criteria-core's judgement of the effective values. */
+export interface CachedJudgement {
+  effectiveValues: unknown;
+  evaluation: unknown;
+  computedLevel: number;
+  score: unknown;
+  selfScore: unknown;
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/**
+ * Claims the version the client read and stores the judgement in one statement; false when the version has
+ * moved on (nothing written). The row lock it takes serialises concurrent writers until the transaction ends.
+ */
+export async function claimSql(
+  tx: SqlRunner,
+  id: string,
+  expectedVersion: number,
+  j: CachedJudgement,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE "Assessment"
+        SET version = version + 1, "effectiveValues" = $3::jsonb, evaluation = $4::jsonb, "computedLevel" = $5,
+            score = $6::jsonb, "selfScore" = $7::jsonb, "updatedAt" = $8::timestamp(3)
+      WHERE id = $1 AND version = $2
+      RETURNING version`,
+    [
+      id,
+      expectedVersion,
+      json(j.effectiveValues),
+      json(j.evaluation),
+      j.computedLevel,
+      json(j.score),
+      json(j.selfScore),
+      utcParam(now),
+    ],
+  );
+  return rows.length === 1;
+}
+
+/** The version and status an assessment has now (after a refused claim, to say why). */
+export async function versionSql(tx: SqlRunner, id: string): Promise<{ version: number; status: string } | null> {
+  const [row] = await tx.query<{ version: number; status: string }>(
+    `SELECT version, status FROM "Assessment" WHERE id = $1`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/** Writes value rows in one statement (insert, or update on the (assessment, criterion) key). */
+export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO "IndicatorValue" ("id", "assessmentId", "criterionCode", "value", "note", "verifiedValue",
+                                   "verifierComment", "verifiedById", "verifiedAt", "updatedAt")
+     SELECT r.id, r."assessmentId", r."criterionCode", r.value, r.note, r."verifiedValue", r."verifierComment",
+            r."verifiedById", r."verifiedAt", r."updatedAt"
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "assessmentId" text, "criterionCode" text, value jsonb,
+            note text, "verifiedValue" jsonb, "verifierComment" text, "verifiedById" text,
+            "verifiedAt" timestamp(3), "updatedAt" timestamp(3))
+     ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE SET
+       "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
+       "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
+       "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = EXCLUDED."updatedAt"`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          ...r,
+          verifiedAt: utcParam(r.verifiedAt),
+          updatedAt: utcParam(r.updatedAt),
+        })),
+      ),
+    ],
+  );
+}
+
+/** Appends the audit event, as `audit` does through Prisma. */
+export async function auditSql(tx: SqlRunner, viewer: Viewer, e: AuditInput): Promise<void> {
+  const r = auditRow(viewer, e);
+  await tx.query(
+    `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
+    [r.actorId, r.actorKind, r.tenantId, r.action, r.entityType, r.entityId, json(r.before), json(r.after)],
+  );
+}
