@@ -22,6 +22,8 @@
  *
  * Exits non-zero on errors (failed requests, results that disagree), never on a missed target.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -390,6 +392,25 @@ function listen(
   );
 }
 
+/** BENCH_CPUPROF=file.cpuprofile: a V8 CPU profile of the timed GraphQL save run (server and autocannon share the process). */
+async function profiled<T>(on: boolean, run: () => Promise<T>): Promise<T> {
+  const file = process.env.BENCH_CPUPROF;
+  if (!on || !file) return run();
+  const session = new Session();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (e, r) => (e ? reject(e) : resolve(r))));
+  session.connect();
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 // ---- main ------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -462,7 +483,7 @@ async function main(): Promise<void> {
       [WARM_SECONDS, false],
       [SECONDS, true],
     ] as const) {
-      const g = await runSaves(gqlServer.port, "/graphql", pool, seconds, "graphql");
+      const g = await profiled(keep, () => runSaves(gqlServer.port, "/graphql", pool, seconds, "graphql"));
       await resync(platform, pool, gqlServer.idle);
       const b = await runSaves(bareServer.port, "/", pool, seconds, "bare");
       await resync(platform, pool, bareServer.idle);

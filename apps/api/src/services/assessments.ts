@@ -34,7 +34,7 @@ import {
   type ValueRow,
 } from "./assessment-store.ts";
 import { auditSql, claimSql, upsertValuesSql, versionSql } from "./assessment-sql.ts";
-import { audit, type Tx } from "./audit.ts";
+import { audit } from "./audit.ts";
 import { submitDueOf } from "./rounds.ts";
 import { pinnedSet } from "./sets.ts";
 
