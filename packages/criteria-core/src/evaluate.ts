@@ -18,6 +18,7 @@ import {
   valueIssue,
   type IndicatorValues,
   type ValueIssue,
+  type ValueIssueReason,
 } from "./values.ts";
 
 export type Status = "pass" | "fail" | "na" | "missing" | "exempt";
@@ -52,7 +53,10 @@ export interface Evaluation {
   criteria: CriterionEvaluation[];
 }
 
-/** A value read and checked against its measure; what the level judgements work on. */
+/**
+ * A value read and checked against its measure, as `gaps` works on it. `evaluate` itself judges
+ * a `Reading` instead and builds these only when asked (see `evaluateObserved`).
+ */
 export type Observation =
   | { kind: "ratio"; numerator: number; denominator: number }
   | { kind: "percent"; percent: number }
@@ -64,8 +68,64 @@ export type Observation =
   | { kind: "missing" }
   | { kind: "exempt" };
 
-const MISSING: Observation = { kind: "missing" };
-const EXEMPT: Observation = { kind: "exempt" };
+// What a value reads as (Reading.kind).
+const MISSING = 0;
+const EXEMPT = 1;
+const RATIO = 2;
+const PERCENT = 3;
+const BOOLEAN = 4;
+const COUNT = 5;
+const COUNT_OF_TOTAL = 6;
+const CHILD_LEVELS = 7;
+type ReadingKind = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * One value read and checked: what the level judgements work on. `evaluate` reads each value of a
+ * unit into the same Reading (one per call) and judges it at once, rather than building a small
+ * object per value (~400,000 values for a whole nation): numbers in a reused slot allocate nothing.
+ */
+interface Reading {
+  kind: ReadingKind;
+  /** RATIO: numerator; PERCENT: the percent; BOOLEAN: 1 or 0; COUNT, COUNT_OF_TOTAL: the count; CHILD_LEVELS: how many children. */
+  a: number;
+  /** RATIO: denominator; COUNT_OF_TOTAL: total. */
+  b: number;
+  /** CHILD_LEVELS: atLeast[l] = how many children are at level l or above (atLeast[0] = all of them). */
+  atLeast: number[];
+}
+
+function newReading(): Reading {
+  return { kind: MISSING, a: 0, b: 0, atLeast: [] };
+}
+
+/** Fills `r` and returns true: what every successful read ends with. */
+function found(r: Reading, kind: ReadingKind, a = 0, b = 0): true {
+  r.kind = kind;
+  r.a = a;
+  r.b = b;
+  return true;
+}
+
+function toObservation(r: Reading): Observation {
+  switch (r.kind) {
+    case MISSING:
+      return { kind: "missing" };
+    case EXEMPT:
+      return { kind: "exempt" };
+    case RATIO:
+      return { kind: "ratio", numerator: r.a, denominator: r.b };
+    case PERCENT:
+      return { kind: "percent", percent: r.a };
+    case BOOLEAN:
+      return { kind: "boolean", value: r.a === 1 };
+    case COUNT:
+      return { kind: "count", count: r.a };
+    case COUNT_OF_TOTAL:
+      return { kind: "countOfTotal", count: r.a, total: r.b };
+    case CHILD_LEVELS:
+      return { kind: "childLevels", total: r.a, atLeast: r.atLeast };
+  }
+}
 
 export interface CompiledCriterion {
   criterion: TCriterion;
@@ -127,10 +187,14 @@ export function keyCount(v: Record<string, unknown>): number {
   return n;
 }
 
+// A module constant rather than the import itself on the hot path: under tsx an import from another
+// package is read through a getter on every use, and checkQuantity runs ~400,000 times for a whole nation.
+const MAX_QUANTITY = MAX_COUNT;
+
 /** Checks one whole quantity; pushes an issue naming the field when it is not a finite, non-negative integer in range. */
 export function checkQuantity(code: string, field: string, n: unknown, issues: ValueIssue[]): boolean {
   // The hot path (a valid number) builds no string: this runs ~400,000 times for a whole nation.
-  if (typeof n === "number" && n >= 0 && n <= MAX_COUNT && Number.isInteger(n)) return true;
+  if (typeof n === "number" && n >= 0 && n <= MAX_QUANTITY && Number.isInteger(n)) return true;
   const name = `${code}.${field}`;
   const reason =
     typeof n !== "number" || !Number.isFinite(n)
@@ -144,10 +208,41 @@ export function checkQuantity(code: string, field: string, n: unknown, issues: V
   return false;
 }
 
+/** What `checkRatio` found. */
+const RATIO_INVALID = 0;
+const RATIO_OK = 1;
+const RATIO_NOTHING = 2;
+
 /**
- * The numerator and denominator of a ratio value (already shaped { numerator, denominator }): whole
- * quantities with numerator ≤ denominator. 0/0 is `"nothing"` (nothing to count) where the caller
- * allows it — 2361's "nếu có" criteria, components that may not apply — and an issue elsewhere.
+ * Checks the numerator and denominator of a ratio value: whole quantities with numerator ≤
+ * denominator. 0/0 is RATIO_NOTHING (nothing to count) where the caller allows it — 2361's
+ * "nếu có" criteria, components that may not apply — and an issue elsewhere.
+ */
+function checkRatio(
+  code: string,
+  numerator: unknown,
+  denominator: unknown,
+  nothingAllowed: boolean,
+  issues: ValueIssue[],
+): typeof RATIO_INVALID | typeof RATIO_OK | typeof RATIO_NOTHING {
+  const okN = checkQuantity(code, "numerator", numerator, issues);
+  const okD = checkQuantity(code, "denominator", denominator, issues);
+  if (!okN || !okD) return RATIO_INVALID;
+  if (denominator === 0) {
+    if (nothingAllowed && numerator === 0) return RATIO_NOTHING;
+    issues.push(valueIssue(code, `${code}.denominator`, "zero_denominator"));
+    return RATIO_INVALID;
+  }
+  if ((numerator as number) > (denominator as number)) {
+    issues.push(valueIssue(code, `${code}.numerator`, "numerator_exceeds_denominator"));
+    return RATIO_INVALID;
+  }
+  return RATIO_OK;
+}
+
+/**
+ * The numerator and denominator of a ratio value (already shaped { numerator, denominator }), as
+ * `checkRatio` checks them: `"nothing"` for an allowed 0/0, null (issues pushed) when invalid.
  */
 export function readRatio(
   code: string,
@@ -155,127 +250,133 @@ export function readRatio(
   nothingAllowed: boolean,
   issues: ValueIssue[],
 ): { kind: "ratio"; numerator: number; denominator: number } | "nothing" | null {
-  const okN = checkQuantity(code, "numerator", raw.numerator, issues);
-  const okD = checkQuantity(code, "denominator", raw.denominator, issues);
-  if (!okN || !okD) return null;
-  const numerator = raw.numerator as number;
-  const denominator = raw.denominator as number;
-  if (denominator === 0) {
-    if (nothingAllowed && numerator === 0) return "nothing";
-    issues.push(valueIssue(code, `${code}.denominator`, "zero_denominator"));
-    return null;
-  }
-  if (numerator > denominator) {
-    issues.push(valueIssue(code, `${code}.numerator`, "numerator_exceeds_denominator"));
-    return null;
-  }
-  return { kind: "ratio", numerator, denominator };
+  const { numerator, denominator } = raw;
+  const found = checkRatio(code, numerator, denominator, nothingAllowed, issues);
+  if (found === RATIO_NOTHING) return "nothing";
+  if (found === RATIO_INVALID) return null;
+  return { kind: "ratio", numerator: numerator as number, denominator: denominator as number };
 }
 
-function wrongShape(criterion: TCriterion, issues: ValueIssue[]): null {
+function wrongShape(criterion: TCriterion, issues: ValueIssue[]): false {
   issues.push(
     valueIssue(criterion.code, criterion.code, "wrong_shape", [
       `cần ${VALUE_SHAPES[criterion.measure]}`,
       `expected ${VALUE_SHAPES_EN[criterion.measure]}`,
     ]),
   );
-  return null;
+  return false;
+}
+
+/** Pushes an issue about the value as a whole and returns false. */
+function invalid(code: string, reason: ValueIssueReason, issues: ValueIssue[]): false {
+  issues.push(valueIssue(code, code, reason));
+  return false;
 }
 
 /**
- * Reads a raw value for one criterion into an observation, or pushes issues and returns null.
- * Exported for the gaps module, which needs the same reading.
+ * Reads a raw value for one criterion into `r` and returns true, or pushes issues and returns false
+ * (`r` is then left in no particular state).
  */
-export function observe(
-  criterion: TCriterion,
-  raw: unknown,
-  nLevels: number,
-  issues: ValueIssue[],
-): Observation | null {
+function read(criterion: TCriterion, raw: unknown, nLevels: number, issues: ValueIssue[], r: Reading): boolean {
   const code = criterion.code;
-  if (raw === undefined || raw === null) return MISSING;
-  if (typeof raw === "object" && "noSubjects" in raw) {
-    if (Array.isArray(raw) || keyCount(raw) !== 1 || raw.noSubjects !== true) {
-      return wrongShape(criterion, issues);
-    }
-    if (!criterion.exemptWhenNoSubjects) {
-      issues.push(valueIssue(code, `${code}.noSubjects`, "not_exempt"));
-      return null;
-    }
-    return EXEMPT;
-  }
-
+  if (raw === undefined || raw === null) return found(r, MISSING);
+  // The measure's own shapes first; { noSubjects: true } only when the value has none of them. Any
+  // enumerable `noSubjects` key spoils every shape below (each wants exactly its own keys), so the
+  // order changes no outcome, and the common values skip an `in` test for a key they lack, which
+  // V8 answers slowly on objects of many shapes (it was ~40% of reading the whole nation).
   switch (criterion.measure) {
     case "percentage": {
       if (typeof raw === "number") {
-        if (!Number.isFinite(raw)) return (issues.push(valueIssue(code, code, "not_a_number")), null);
-        if (raw < 0) return (issues.push(valueIssue(code, code, "negative")), null);
-        if (raw > 100) return (issues.push(valueIssue(code, code, "percent_over_100")), null);
-        return { kind: "percent", percent: raw };
+        if (!Number.isFinite(raw)) return invalid(code, "not_a_number", issues);
+        if (raw < 0) return invalid(code, "negative", issues);
+        if (raw > 100) return invalid(code, "percent_over_100", issues);
+        return found(r, PERCENT, raw);
       }
-      if (!isPlainObject(raw) || !("numerator" in raw) || !("denominator" in raw) || keyCount(raw) !== 2) {
-        return wrongShape(criterion, issues);
+      if (isPlainObject(raw) && "numerator" in raw && "denominator" in raw && keyCount(raw) === 2) {
+        const { numerator, denominator } = raw;
+        switch (checkRatio(code, numerator, denominator, criterion.exemptWhenNoSubjects === true, issues)) {
+          case RATIO_OK:
+            return found(r, RATIO, numerator as number, denominator as number);
+          case RATIO_NOTHING:
+            return found(r, EXEMPT);
+          default:
+            return false;
+        }
       }
-      const ratio = readRatio(
-        code,
-        raw as { numerator: unknown; denominator: unknown },
-        criterion.exemptWhenNoSubjects === true,
-        issues,
-      );
-      return ratio === "nothing" ? EXEMPT : ratio;
+      break;
     }
     case "boolean":
-      if (typeof raw !== "boolean") return wrongShape(criterion, issues);
-      return { kind: "boolean", value: raw };
-    case "minCount": {
-      if (!isPlainObject(raw) || !("count" in raw) || keyCount(raw) !== 1) return wrongShape(criterion, issues);
-      if (!checkQuantity(code, "count", raw.count, issues)) return null;
-      return { kind: "count", count: raw.count as number };
-    }
-    case "countOrAll": {
-      if (!isPlainObject(raw) || !("count" in raw) || !("total" in raw) || keyCount(raw) !== 2) {
-        return wrongShape(criterion, issues);
+      if (typeof raw === "boolean") return found(r, BOOLEAN, raw ? 1 : 0);
+      break;
+    case "minCount":
+      if (isPlainObject(raw) && "count" in raw && keyCount(raw) === 1) {
+        const count = raw.count;
+        if (!checkQuantity(code, "count", count, issues)) return false;
+        return found(r, COUNT, count as number);
       }
-      const okC = checkQuantity(code, "count", raw.count, issues);
-      const okT = checkQuantity(code, "total", raw.total, issues);
-      if (!okC || !okT) return null;
-      const count = raw.count as number;
-      const total = raw.total as number;
-      if (count > total) {
-        issues.push(valueIssue(code, `${code}.count`, "count_exceeds_total"));
-        return null;
-      }
-      if (total === 0 && criterion.exemptWhenNoSubjects) return EXEMPT;
-      return { kind: "countOfTotal", count, total };
-    }
-    case "childLevels": {
-      if (!isPlainObject(raw) || !Array.isArray(raw.childLevels) || keyCount(raw) !== 1)
-        return wrongShape(criterion, issues);
-      const list = raw.childLevels as unknown[];
-      if (list.length === 0) {
-        if (criterion.exemptWhenNoSubjects) return EXEMPT;
-        issues.push(valueIssue(code, `${code}.childLevels`, "no_children"));
-        return null;
-      }
-      const perLevel = new Array<number>(nLevels + 2).fill(0);
-      for (let i = 0; i < list.length; i++) {
-        const l = list[i];
-        if (typeof l !== "number" || !Number.isInteger(l) || l < 0 || l > nLevels) {
-          issues.push(
-            valueIssue(code, `${code}.childLevels[${i}]`, "level_out_of_range", [
-              `từ 0 đến ${nLevels}`,
-              `0 to ${nLevels}`,
-            ]),
-          );
-          return null;
+      break;
+    case "countOrAll":
+      if (isPlainObject(raw) && "count" in raw && "total" in raw && keyCount(raw) === 2) {
+        const { count, total } = raw;
+        const okC = checkQuantity(code, "count", count, issues);
+        const okT = checkQuantity(code, "total", total, issues);
+        if (!okC || !okT) return false;
+        if ((count as number) > (total as number)) {
+          issues.push(valueIssue(code, `${code}.count`, "count_exceeds_total"));
+          return false;
         }
-        perLevel[l]! += 1;
+        if (total === 0 && criterion.exemptWhenNoSubjects) return found(r, EXEMPT);
+        return found(r, COUNT_OF_TOTAL, count as number, total as number);
       }
-      // Cumulate from the top: atLeast[l] = children at level l or above.
-      for (let l = nLevels - 1; l >= 0; l--) perLevel[l]! += perLevel[l + 1]!;
-      return { kind: "childLevels", total: list.length, atLeast: perLevel };
-    }
+      break;
+    case "childLevels":
+      if (isPlainObject(raw) && Array.isArray(raw.childLevels) && keyCount(raw) === 1) {
+        return readChildLevels(criterion, raw.childLevels as unknown[], nLevels, issues, r);
+      }
+      break;
   }
+  return readNoSubjects(criterion, raw, issues, r);
+}
+
+/** A value that is none of its measure's shapes: { noSubjects: true } where allowed, else the wrong shape. */
+function readNoSubjects(criterion: TCriterion, raw: unknown, issues: ValueIssue[], r: Reading): boolean {
+  if (typeof raw !== "object" || raw === null || !("noSubjects" in raw)) return wrongShape(criterion, issues);
+  if (Array.isArray(raw) || keyCount(raw) !== 1 || raw.noSubjects !== true) return wrongShape(criterion, issues);
+  if (!criterion.exemptWhenNoSubjects) {
+    issues.push(valueIssue(criterion.code, `${criterion.code}.noSubjects`, "not_exempt"));
+    return false;
+  }
+  return found(r, EXEMPT);
+}
+
+function readChildLevels(
+  criterion: TCriterion,
+  list: unknown[],
+  nLevels: number,
+  issues: ValueIssue[],
+  r: Reading,
+): boolean {
+  const code = criterion.code;
+  if (list.length === 0) {
+    if (criterion.exemptWhenNoSubjects) return found(r, EXEMPT);
+    issues.push(valueIssue(code, `${code}.childLevels`, "no_children"));
+    return false;
+  }
+  const perLevel = new Array<number>(nLevels + 2).fill(0);
+  for (let i = 0; i < list.length; i++) {
+    const l = list[i];
+    if (typeof l !== "number" || !Number.isInteger(l) || l < 0 || l > nLevels) {
+      issues.push(
+        valueIssue(code, `${code}.childLevels[${i}]`, "level_out_of_range", [`từ 0 đến ${nLevels}`, `0 to ${nLevels}`]),
+      );
+      return false;
+    }
+    perLevel[l]! += 1;
+  }
+  // Cumulate from the top: atLeast[l] = children at level l or above.
+  for (let l = nLevels - 1; l >= 0; l--) perLevel[l]! += perLevel[l + 1]!;
+  r.atLeast = perLevel;
+  return found(r, CHILD_LEVELS, list.length);
 }
 
 /** a × b ≥ c × d on non-negative integers, exactly (BigInt only when a double could round). */
@@ -286,78 +387,139 @@ function productAtLeast(a: number, b: number, c: number, d: number): boolean {
   return BigInt(a) * BigInt(b) >= BigInt(c) * BigInt(d);
 }
 
+// Record a status that keeps a level from being met (or an exemption) on that level's lists, and
+// return the status: `judge` writes the results and the level lists in one pass.
+function failAt(level: LevelEvaluation, code: string): "fail" {
+  level.met = false;
+  level.failing.push(code);
+  return "fail";
+}
+function missingAt(level: LevelEvaluation, code: string): "missing" {
+  level.met = false;
+  level.missing.push(code);
+  return "missing";
+}
+function exemptAt(level: LevelEvaluation, code: string): "exempt" {
+  level.exempt.push(code);
+  return "exempt";
+}
+
 /**
- * Writes one status per level for one criterion. Dispatches on the observation
+ * Judges one criterion at every level: writes its status per level into `results` and adds its
+ * code to the level's failing / missing / exempt list where it belongs. Dispatches on the reading
  * once, then loops over the levels: this is the engine's hot path.
  */
-function judge(cc: CompiledCriterion, obs: Observation, nLevels: number, results: Status[]): void {
+function judge(cc: CompiledCriterion, r: Reading, levels: LevelEvaluation[], results: Status[]): void {
   const targets = cc.criterion.targets;
-  switch (obs.kind) {
-    case "missing":
-    case "exempt":
-      for (let li = 0; li < nLevels; li++) results[li] = targets[li] === null ? "na" : obs.kind;
+  const code = cc.criterion.code;
+  const nLevels = levels.length;
+  switch (r.kind) {
+    case MISSING:
+      for (let li = 0; li < nLevels; li++) results[li] = targets[li] === null ? "na" : missingAt(levels[li]!, code);
       return;
-    case "ratio": {
+    case EXEMPT:
+      for (let li = 0; li < nLevels; li++) results[li] = targets[li] === null ? "na" : exemptAt(levels[li]!, code);
+      return;
+    case RATIO: {
       const h = cc.hundredths;
       for (let li = 0; li < nLevels; li++) {
         const t = h[li]!;
-        results[li] = t < 0 ? "na" : productAtLeast(obs.numerator, 10_000, t, obs.denominator) ? "pass" : "fail";
+        results[li] = t < 0 ? "na" : productAtLeast(r.a, 10_000, t, r.b) ? "pass" : failAt(levels[li]!, code);
       }
       return;
     }
-    case "percent":
+    case PERCENT:
       for (let li = 0; li < nLevels; li++) {
         const t = targets[li];
-        results[li] = t === null ? "na" : obs.percent >= (t as number) ? "pass" : "fail";
+        results[li] = t === null ? "na" : r.a >= (t as number) ? "pass" : failAt(levels[li]!, code);
       }
       return;
-    case "boolean":
-      for (let li = 0; li < nLevels; li++) results[li] = targets[li] === null ? "na" : obs.value ? "pass" : "fail";
+    case BOOLEAN:
+      for (let li = 0; li < nLevels; li++) {
+        results[li] = targets[li] === null ? "na" : r.a === 1 ? "pass" : failAt(levels[li]!, code);
+      }
       return;
-    case "count":
+    case COUNT:
       for (let li = 0; li < nLevels; li++) {
         const t = targets[li];
-        results[li] = t === null ? "na" : obs.count >= (t as number) ? "pass" : "fail";
+        results[li] = t === null ? "na" : r.a >= (t as number) ? "pass" : failAt(levels[li]!, code);
       }
       return;
-    case "countOfTotal": {
-      const all = obs.total > 0 && obs.count === obs.total;
+    case COUNT_OF_TOTAL: {
+      const count = r.a;
+      const all = r.b > 0 && count === r.b;
       for (let li = 0; li < nLevels; li++) {
         const t = targets[li] as TCountOrAllTarget | null;
-        results[li] = t === null ? "na" : obs.count >= t.min || (t.orAll && all) ? "pass" : "fail";
+        results[li] = t === null ? "na" : count >= t.min || (t.orAll && all) ? "pass" : failAt(levels[li]!, code);
       }
       return;
     }
-    case "childLevels":
+    case CHILD_LEVELS: {
+      const total = r.a;
+      const atLeast = r.atLeast;
       for (let li = 0; li < nLevels; li++) {
         const t = targets[li] as TChildLevelsTarget | null;
         if (t === null) {
           results[li] = "na";
           continue;
         }
-        const allOk = (obs.atLeast[t.allAtLeast] ?? 0) === obs.total;
+        const allOk = (atLeast[t.allAtLeast] ?? 0) === total;
         const shareOk =
           t.share === null ||
-          productAtLeast(obs.atLeast[t.share.atLeast] ?? 0, 10_000, Math.round(t.share.percent * 100), obs.total);
-        results[li] = allOk && shareOk ? "pass" : "fail";
+          productAtLeast(atLeast[t.share.atLeast] ?? 0, 10_000, Math.round(t.share.percent * 100), total);
+        results[li] = allOk && shareOk ? "pass" : failAt(levels[li]!, code);
       }
       return;
+    }
   }
 }
 
-/** Reads every value of a unit; throws `InvalidValuesError` listing all issues. */
-export function observeAll(set: TCriteriaSet, values: IndicatorValues): Observation[] {
+/** Judges a unit's values against a set. Throws `InvalidValuesError` on values that cannot be judged. */
+export function evaluate(set: TCriteriaSet, values: IndicatorValues): Evaluation {
+  return judgeUnit(set, values, null);
+}
+
+/** Like `evaluate`, and also the observation of each value (for `gaps`, which needs both). */
+export function evaluateObserved(
+  set: TCriteriaSet,
+  values: IndicatorValues,
+): { evaluation: Evaluation; observations: Observation[] } {
+  const observations: Observation[] = [];
+  return { evaluation: judgeUnit(set, values, observations), observations };
+}
+
+/**
+ * Reads and judges every value of a unit in one pass; throws `InvalidValuesError` listing all
+ * issues (every value is read even after one fails, so that none is left unreported).
+ * `observations`, when given, receives the observation of each value.
+ */
+function judgeUnit(set: TCriteriaSet, values: IndicatorValues, observations: Observation[] | null): Evaluation {
   const c = compile(set);
-  const issues: ValueIssue[] = [];
   if (!isPlainObject(values)) throw new InvalidValuesError([valueIssue("", "values", "not_an_object")]);
   const nLevels = set.levels.length;
-  const obs: Observation[] = new Array(c.criteria.length);
+  const nCriteria = c.criteria.length;
+  const issues: ValueIssue[] = [];
+  const reading = newReading();
+  const levels: LevelEvaluation[] = new Array(nLevels);
+  for (let li = 0; li < nLevels; li++) {
+    const l = set.levels[li]!;
+    levels[li] = { level: l.rank, code: l.code, name: l.name, met: true, failing: [], missing: [], exempt: [] };
+  }
+  const criteria: CriterionEvaluation[] = new Array(nCriteria);
   let present = 0;
-  for (let i = 0; i < c.criteria.length; i++) {
-    const criterion = c.criteria[i]!.criterion;
-    const raw = values[criterion.code];
+  for (let i = 0; i < nCriteria; i++) {
+    const cc = c.criteria[i]!;
+    const criterion = cc.criterion;
+    const code = criterion.code;
+    const raw = values[code];
     if (raw !== undefined) present++;
-    obs[i] = observe(criterion, raw, nLevels, issues) ?? MISSING;
+    read(criterion, raw, nLevels, issues, reading);
+    // Once any value is invalid the unit throws below: the rest are only read, for their issues.
+    if (issues.length > 0) continue;
+    if (observations) observations[i] = toObservation(reading);
+    const results: Status[] = new Array(nLevels);
+    judge(cc, reading, levels, results);
+    criteria[i] = { code, group: criterion.group, measure: criterion.measure, results };
   }
   // Every key that is not a criterion code is an error; counting first keeps the common case to one native call.
   if (keyCount(values) !== present) {
@@ -366,43 +528,6 @@ export function observeAll(set: TCriteriaSet, values: IndicatorValues): Observat
     }
   }
   if (issues.length > 0) throw new InvalidValuesError(issues);
-  return obs;
-}
-
-/** Judges a unit's values against a set. Throws `InvalidValuesError` on values that cannot be judged. */
-export function evaluate(set: TCriteriaSet, values: IndicatorValues): Evaluation {
-  return evaluateObservations(set, observeAll(set, values));
-}
-
-/** Judges observations already read by `observeAll` (gaps reuses them rather than reading twice). */
-export function evaluateObservations(set: TCriteriaSet, obs: Observation[]): Evaluation {
-  const c = compile(set);
-  const nLevels = set.levels.length;
-  const levels: LevelEvaluation[] = new Array(nLevels);
-  for (let li = 0; li < nLevels; li++) {
-    const l = set.levels[li]!;
-    levels[li] = { level: l.rank, code: l.code, name: l.name, met: true, failing: [], missing: [], exempt: [] };
-  }
-  const criteria: CriterionEvaluation[] = new Array(c.criteria.length);
-  for (let i = 0; i < c.criteria.length; i++) {
-    const cc = c.criteria[i]!;
-    const code = cc.criterion.code;
-    const results: Status[] = new Array(nLevels);
-    judge(cc, obs[i]!, nLevels, results);
-    for (let li = 0; li < nLevels; li++) {
-      const s = results[li];
-      if (s === "pass" || s === "na") continue;
-      const l = levels[li]!;
-      if (s === "fail") {
-        l.met = false;
-        l.failing.push(code);
-      } else if (s === "missing") {
-        l.met = false;
-        l.missing.push(code);
-      } else l.exempt.push(code);
-    }
-    criteria[i] = { code, group: cc.criterion.group, measure: cc.criterion.measure, results };
-  }
   let level = 0;
   while (level < nLevels && levels[level]!.met) level++;
   return {
@@ -426,7 +551,7 @@ export function checkValue(
   nLevels: number = criterion.targets.length,
 ): ValueIssue[] {
   const issues: ValueIssue[] = [];
-  observe(criterion, value, nLevels, issues);
+  read(criterion, value, nLevels, issues, newReading());
   return issues;
 }
 

@@ -7,7 +7,7 @@
  */
 import { formatNumber, formatTarget, type Locale, type TCriteriaSet } from "@cds/criteria-schema";
 import type { TChildLevelsTarget, TCountOrAllTarget } from "@cds/criteria-schema";
-import { compile, evaluateObservations, observeAll, type Observation } from "./evaluate.ts";
+import { compile, evaluateObserved, type Observation } from "./evaluate.ts";
 import type { IndicatorValues } from "./values.ts";
 
 export interface Gap {
@@ -100,8 +100,7 @@ export function gaps(set: TCriteriaSet, values: IndicatorValues, targetLevel: nu
   if (!Number.isInteger(targetLevel) || targetLevel < 1 || targetLevel > nLevels) {
     throw new RangeError(`targetLevel: phải từ 1 đến ${nLevels} / must be 1 to ${nLevels}`);
   }
-  const obs = observeAll(set, values);
-  const evaluation = evaluateObservations(set, obs);
+  const { evaluation, observations: obs } = evaluateObserved(set, values);
   const out: Gap[] = [];
   for (let i = 0; i < c.criteria.length; i++) {
     const cc = c.criteria[i]!;
