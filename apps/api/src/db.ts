@@ -3,6 +3,12 @@
  * for tests) by default, a PostgreSQL server when a URL is given. Migrates on
  * open. Returns one Prisma client (driver adapters, no engine binary) and a raw
  * SQL runner for the few aggregates written in SQL.
+ *
+ * With a read URL (a server only: a streaming replica, say) a second pool serves
+ * the aggregate reads (`readSql`, `readPrisma`; services/summaries.ts
+ * nationalSummary, services/rankings.ts roundRanking), its sessions read-only;
+ * every write, and every other read, stays on the primary. Without one they are
+ * the primary's.
  */
 import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
@@ -19,12 +25,20 @@ export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** For aggregate reads only (never writes): the read URL's pool, else `sql` itself. */
+  readSql: SqlRunner;
+  /** For aggregate reads only (never writes): a client on the read URL's pool, else `prisma` itself. */
+  readPrisma: PrismaClient;
+  /** Whether aggregate reads go to a separate read URL. */
+  readReplica: boolean;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   /** postgresql://… — a server. */
   url?: string;
+  /** postgresql://… — where aggregate reads go (a read replica); only with `url`. Never migrated, never written. */
+  readUrl?: string;
   /** A directory for embedded PGlite; omitted with no url = in memory. */
   dataDir?: string;
   /** For tests: start from a copy of an already-migrated PGlite. */
@@ -59,37 +73,92 @@ function poolRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
     async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
       if (!(pool instanceof pg.Pool)) return fn(poolRunner(pool));
       const client = await pool.connect();
+      // Checked out, a client has no pool listener: a session the server ends between two statements (restart,
+      // failover, pg_terminate_backend) would emit an unhandled 'error' and end the process.
+      const onError = (e: Error) => console.error(`PostgreSQL: connection lost in a transaction (${e.message})`);
+      client.on("error", onError);
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         const r = await fn(poolRunner(client));
         await client.query("COMMIT");
         return r;
       } catch (e) {
-        await client.query("ROLLBACK");
+        // A dead connection has nothing to roll back: keep the original error, and drop the client.
+        await client.query("ROLLBACK").catch((re: Error) => (broken = re));
         throw e;
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(broken);
       }
     },
   };
 }
 
+/** The aggregate-read counterparts of each database's primary runner and client (see `readerOf`). */
+const readers = new WeakMap<object, object>();
+
+/**
+ * Where an aggregate read given the primary's SQL runner runs: the read replica's runner when the database has
+ * one, else the runner itself (also a transaction's runner: a read inside a transaction stays in it).
+ */
+export function readerOf(sql: SqlRunner): SqlRunner {
+  return (readers.get(sql) as SqlRunner | undefined) ?? sql;
+}
+
+/** As `readerOf`, for the Prisma client: the read replica's client, else the client itself. */
+export function readPrismaOf(prisma: PrismaClient): PrismaClient {
+  return (readers.get(prisma) as PrismaClient | undefined) ?? prisma;
+}
+
+function newPool(url: string, max: number, readOnly = false): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    allowExitOnIdle: true,
+    // The read pool's sessions refuse writes, whatever the server is: a write sent there by mistake fails loudly.
+    ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
+  });
+  // An idle connection the server ends (restart, admin command) must not crash the process: the pool replaces it.
+  pool.on("error", (e) => console.error(`PostgreSQL: idle connection lost (${e.message})`));
+  return pool;
+}
+
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  if (opts.readUrl && !opts.url) throw new Error("a read URL needs a primary URL (a PostgreSQL server)");
   if (opts.url) {
     // One pool for Prisma and the raw SQL runner, ended on close.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20, allowExitOnIdle: true });
-    // An idle connection the server ends (restart, admin command) must not crash the process: the pool replaces it.
-    pool.on("error", (e) => console.error(`PostgreSQL: idle connection lost (${e.message})`));
+    const pool = newPool(opts.url, opts.poolSize ?? 20);
     const sql = poolRunner(pool);
-    await migrate(sql);
+    try {
+      await migrate(sql);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    // The read replica: its own pool (the primary's size), never migrated — it follows the primary.
+    const readPool = opts.readUrl ? newPool(opts.readUrl, opts.poolSize ?? 20, true) : null;
+    const readSql = readPool ? poolRunner(readPool) : sql;
+    const readPrisma = readPool ? new PrismaClient({ adapter: new PrismaPg(readPool) }) : prisma;
+    if (readPool) {
+      readers.set(sql, readSql);
+      readers.set(prisma, readPrisma);
+    }
     return {
       kind: "postgres",
       prisma,
       sql,
+      readSql,
+      readPrisma,
+      readReplica: readPool !== null,
       async close() {
         await prisma.$disconnect();
         await pool.end();
+        if (readPool) {
+          await readPrisma.$disconnect();
+          await readPool.end();
+        }
       },
     };
   }
@@ -103,6 +172,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     kind: "pglite",
     prisma,
     sql,
+    readSql: sql,
+    readPrisma: prisma,
+    readReplica: false,
     async close() {
       await prisma.$disconnect();
       await lite.close();
