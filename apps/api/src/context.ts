@@ -13,6 +13,7 @@ import type { EvidenceStore } from "./services/evidence-store.ts";
 export interface AppServices {
   db: Database;
   env: Env;
+  /** API-key requests per minute, counted in the database (shared by every process). */
   rateLimiter: RateLimiter;
   evidence: EvidenceStore;
   /** The clock, so tests can pin "now" (e.g. the report deadline of 25/12). */

@@ -8,6 +8,11 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL: phải là một URL postgresql://")
     .optional()
     .describe("A PostgreSQL server; when unset the embedded PGlite in DATA_DIR is used."),
+  /** A read replica of DATABASE_URL for the aggregate reads (national summary, rankings); unset = the primary. */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL: phải là một URL postgresql://")
+    .optional(),
   DATA_DIR: z.string().default(path.resolve(process.cwd(), ".data")),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -109,6 +114,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const r = ZEnv.safeParse(withoutEmptySmtp(source));
   if (!r.success) invalid(r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`));
   const { smtp, issues } = smtpSettings(r.data);
+  if (r.data.DATABASE_READ_URL && !r.data.DATABASE_URL)
+    issues.unshift(
+      "  DATABASE_READ_URL: cần đặt cùng DATABASE_URL (bản sao chỉ đọc của máy chủ PostgreSQL) / requires DATABASE_URL (a read replica of the PostgreSQL server)",
+    );
   if (issues.length > 0) invalid(issues);
   return { ...r.data, LOG_LEVEL: r.data.LOG_LEVEL ?? (r.data.NODE_ENV === "test" ? "warn" : "info"), smtp };
 }

@@ -27,7 +27,9 @@ const platform = await startPlatform(env, { log, jobs: true }).catch(async (e: u
   await new Promise<void>((resolve) => log.flush(() => resolve()));
   process.exit(2);
 });
-const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.DATA_DIR}`;
+const where = env.DATABASE_URL
+  ? `PostgreSQL (DATABASE_URL${env.DATABASE_READ_URL ? "; aggregate reads: DATABASE_READ_URL" : ""})`
+  : `PGlite in ${env.DATA_DIR}`;
 log.info({ mode: env.NODE_ENV }, `Cơ sở dữ liệu / database: ${where}`);
 log.info(
   env.smtp

@@ -57,7 +57,7 @@ export async function startPlatform(
       opts.db ??
       (await openDatabase(
         env.DATABASE_URL
-          ? { url: env.DATABASE_URL }
+          ? { url: env.DATABASE_URL, readUrl: env.DATABASE_READ_URL }
           : opts.memory
             ? {}
             : { dataDir: path.join(env.DATA_DIR, "pglite") },
@@ -69,7 +69,7 @@ export async function startPlatform(
   const services: AppServices = {
     db,
     env,
-    rateLimiter: createRateLimiter(env.API_KEY_RATE_PER_MINUTE),
+    rateLimiter: createRateLimiter(db.sql, env.API_KEY_RATE_PER_MINUTE),
     evidence: fileEvidenceStore(path.join(env.DATA_DIR, "evidence")),
     now: opts.now ?? (() => new Date()),
   };
@@ -90,6 +90,13 @@ export async function startPlatform(
   async function readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
     try {
       await db.sql.query("SELECT 1");
+      if (db.readReplica) {
+        try {
+          await db.readSql.query("SELECT 1");
+        } catch (e) {
+          return { ready: false, reason: `read replica (DATABASE_READ_URL): ${(e as Error).message}` };
+        }
+      }
       const pending = await pendingMigrations(db.sql);
       if (pending.length) return { ready: false, reason: `migrations not applied: ${pending.join(", ")}` };
       return { ready: true };

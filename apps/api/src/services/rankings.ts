@@ -6,6 +6,7 @@
  */
 import { rank, rankingGroupFor, type Score } from "@cds/criteria-core";
 import { compareVietnamese, exact, isScored, type TCriteriaSet } from "@cds/criteria-schema";
+import { readPrismaOf } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
 import type { PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, type Viewer } from "./access.ts";
@@ -110,13 +111,17 @@ async function rankedRows(
   return ranked.map((r) => ({ ...r, row: byKey.get(r.unit.split("\u0000")[1]!)! }));
 }
 
-/** The ranking of a scored round; the working reading needs `readsWholeRound`. */
+/**
+ * The ranking of a scored round; the working reading needs `readsWholeRound`. Read from the database's read
+ * replica when it has one (DATABASE_READ_URL; `readPrismaOf`), else from `primary`.
+ */
 export async function roundRanking(
-  prisma: PrismaClient,
+  primary: PrismaClient,
   viewer: Viewer,
   roundId: string,
   opts: { final?: boolean | null } = {},
 ): Promise<Ranking> {
+  const prisma = readPrismaOf(primary);
   const round = await prisma.round.findUnique({ where: { id: roundId } });
   if (!round) throw new NotFoundError("đợt đánh giá", roundId);
   const set = await pinnedSet(prisma, round.setVersionId);

@@ -14,7 +14,7 @@ import {
   type IndicatorValues,
 } from "@cds/criteria-core";
 import { compareVietnamese, type TCriteriaSet } from "@cds/criteria-schema";
-import type { SqlRunner } from "../db.ts";
+import { readerOf, type SqlRunner } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { reportDeadline } from "@cds/calendar";
@@ -54,11 +54,15 @@ export interface NationalRow {
 export const CONVERSION_RULE =
   "Quy đổi: cộng số đơn vị, số được đánh giá và số được công nhận theo mức của các tỉnh cũ đã hợp nhất; tỷ lệ tính lại trên tổng";
 
-/** One SQL aggregate: per province on a map, units of the kind, recognised counts per level, report timeliness. */
+/**
+ * One SQL aggregate: per province on a map, units of the kind, recognised counts per level, report timeliness.
+ * Read from the database's read replica when it has one (DATABASE_READ_URL; `readerOf`), else from `primary`.
+ */
 export async function nationalSummary(
-  sql: SqlRunner,
+  primary: SqlRunner,
   input: { year: number; unitKind: string; mapId?: string | null },
 ): Promise<NationalRow[]> {
+  const sql = readerOf(primary);
   requireYear("year", input.year);
   const mapId = input.mapId ? checkMapId(input.mapId) : await summaryMapId(sql, input.year, input.unitKind);
   const framework = nationalSetFor(input.unitKind);
