@@ -1,0 +1,466 @@
+/**
+ * Bulk writes against PostgreSQL COPY of the same rows, on a fresh database (PGlite in a temporary directory by
+ * default; a new database on the server named by DATABASE_URL / TEST_DATABASE_URL, created, then dropped):
+ *
+ *   (1) a whole province's values through importRoundValues: the province with the most communes on the
+ *       three-tier map opens a 2024 commune round (vn-2361-commune); an officer holding UNIT_EDITOR on every
+ *       one of its communes takes the round's template (roundTemplate, the code GET /templates/round/<id>.xlsx
+ *       serves), fills every value of every commune (valuesAtLevel, no value missing) as a user would in Excel
+ *       (exceljs, typed into the template's cells), runs the dry run, then imports it (not a dry run: every unit
+ *       saved through saveValues, in its own transaction, audited with the file);
+ *   (2) the whole-nation seed (seedNation for BENCH_YEAR, default 2025: the three-tier map, 63 provinces,
+ *       10,743 assessments) in one transaction of multi-row INSERTs;
+ * each against COPY of the very rows it wrote (read back, turned into CSV beforehand) into equivalent tables
+ * (CREATE TABLE … (LIKE … INCLUDING ALL): the same columns, defaults, primary keys, unique and other indexes;
+ * no foreign keys or triggers), in the same run. COPY is `COPY … FROM STDIN` over the wire protocol on a
+ * server (a minimal CopyIn submittable for node-postgres: pg-copy-streams is not installed) and
+ * `COPY … FROM '/dev/blob'` with PGlite's blob option on PGlite (the bench opens the PGlite instance itself
+ * and hands it to the platform). Each COPY is run BENCH_COPY_RUNS times (default 3; the table truncated in
+ * between), median shown.
+ *
+ *   pnpm --filter @cds/api bench:bulk                    # PGlite
+ *   DATABASE_URL=postgresql://… pnpm --filter @cds/api bench:bulk
+ *   BENCH_YEAR=2026 pnpm --filter @cds/api bench:bulk     # the two-tier nation (3,321 assessments)
+ *
+ * Exits non-zero when the rows written are not what was imported or seeded, never on a missed target.
+ */
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
+import { layout, type Item } from "@cds/workbook";
+import { openDatabase } from "../src/db.ts";
+import { startPlatform, type Platform } from "../src/platform.ts";
+import { hashPassword, viewerFromSession } from "../src/services/auth.ts";
+import { openRound } from "../src/services/rounds.ts";
+import { pinnedSet } from "../src/services/sets.ts";
+import { importRoundValues, roundTemplate } from "../src/services/values-import.ts";
+import { seedBase, versionId } from "../src/seed/base.ts";
+import { seedNation } from "../src/seed/nation.ts";
+import { seedOf, valuesAtLevel } from "../src/seed/values.ts";
+import { open, save } from "../../../packages/workbook/src/test-utils.ts";
+import { freshDatabase } from "./database.ts";
+import { fmt, pad, padR } from "./stats.ts";
+
+const IMPORT_YEAR = 2024;
+const YEAR = Number(process.env.BENCH_YEAR ?? 2025) || 2025;
+const COPY_RUNS = Math.max(1, Number(process.env.BENCH_COPY_RUNS ?? 3) || 3);
+const TARGET = 3;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+let failures = 0;
+function fail(msg: string): void {
+  failures++;
+  console.error(`ERROR: ${msg}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+// ---- COPY ---------------------------------------------------------------------------
+
+/** COPY … FROM STDIN for node-postgres without pg-copy-streams: a submittable that answers CopyInResponse. */
+class CopyIn {
+  rowCount = 0;
+  private error: Error | null = null;
+  constructor(
+    readonly text: string,
+    private readonly data: Buffer,
+    private readonly done: (e: Error | null, rows: number) => void,
+  ) {}
+  submit(connection: { query(text: string): void }) {
+    connection.query(this.text);
+  }
+  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
+    for (let i = 0; i < this.data.length; i += 1 << 16)
+      connection.sendCopyFromChunk(this.data.subarray(i, i + (1 << 16)));
+    connection.endCopyFrom();
+  }
+  handleCommandComplete(msg: { text: string }) {
+    this.rowCount = Number(/COPY (\d+)/.exec(msg.text)?.[1] ?? 0);
+  }
+  handleReadyForQuery() {
+    this.done(this.error, this.rowCount);
+  }
+  handleError(e: Error) {
+    this.error = e;
+  }
+  handleEmptyQuery() {}
+  handleRowDescription() {}
+  handleDataRow() {}
+}
+
+interface Copier {
+  label: string;
+  /** COPY `csv` into `table`; the rows COPY reports. */
+  copy(table: string, columns: string[], csv: string): Promise<number>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function pgCopier(url: string): Copier {
+  const client = new pg.Client({ connectionString: url });
+  const ready = client.connect();
+  return {
+    label: "COPY … FROM STDIN (node-postgres, one connection)",
+    async copy(table, columns, csv) {
+      await ready;
+      return new Promise<number>((resolve, reject) => {
+        void client.query(
+          new CopyIn(
+            `COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`,
+            Buffer.from(csv, "utf8"),
+            (e, n) => (e ? reject(e) : resolve(n)),
+          ) as never,
+        );
+      });
+    },
+    async exec(sql) {
+      await ready;
+      await client.query(sql);
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+function pgliteCopier(lite: PGlite): Copier {
+  return {
+    label: "COPY … FROM '/dev/blob' (PGlite blob option, the platform's instance)",
+    async copy(table, columns, csv) {
+      const r = await lite.query(
+        `COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`,
+        [],
+        { blob: new Blob([csv]) },
+      );
+      return r.affectedRows ?? 0;
+    },
+    async exec(sql) {
+      await lite.exec(sql);
+    },
+    async close() {},
+  };
+}
+
+/** One CSV field: NULL unquoted-empty, everything else quoted (JSON as its text, dates as ISO). */
+function csvField(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s =
+    v instanceof Date
+      ? v.toISOString()
+      : typeof v === "object"
+        ? JSON.stringify(v)
+        : typeof v === "bigint"
+          ? v.toString()
+          : String(v);
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+interface TableRows {
+  table: string;
+  columns: string[];
+  csv: string;
+  rows: number;
+}
+
+/** The rows `where` selects from `table`, every column, as CSV (read back from what the code under test wrote). */
+async function rowsOf(platform: Platform, table: string, where: string, params: unknown[]): Promise<TableRows> {
+  const sql = platform.db.sql;
+  const cols = (
+    await sql.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      [table],
+    )
+  ).map((c) => c.column_name);
+  // JSON and timestamps as text, so the CSV holds exactly what PostgreSQL prints.
+  const rows = await sql.query<Record<string, string | null>>(
+    `SELECT ${cols.map((c) => `"${c}"::text AS "${c}"`).join(", ")} FROM "${table}" WHERE ${where}`,
+    params,
+  );
+  const csv = rows.map((r) => cols.map((c) => csvField(r[c])).join(",")).join("\n") + (rows.length ? "\n" : "");
+  return { table, columns: cols, csv, rows: rows.length };
+}
+
+/** COPY each table's rows into a fresh LIKE … INCLUDING ALL copy, `COPY_RUNS` times; the median time of the whole set. */
+async function copyAll(
+  copier: Copier,
+  sets: TableRows[],
+  tag: string,
+): Promise<{ ms: number; runs: number[]; rows: number }> {
+  for (const s of sets) {
+    await copier.exec(`DROP TABLE IF EXISTS "bench_${tag}_${s.table}"`);
+    await copier.exec(`CREATE TABLE "bench_${tag}_${s.table}" (LIKE "${s.table}" INCLUDING ALL)`);
+  }
+  const runs: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < COPY_RUNS; i++) {
+    for (const s of sets) await copier.exec(`TRUNCATE "bench_${tag}_${s.table}"`);
+    rows = 0;
+    const t = performance.now();
+    await copier.exec("BEGIN");
+    for (const s of sets) rows += await copier.copy(`"bench_${tag}_${s.table}"`, s.columns, s.csv);
+    await copier.exec("COMMIT");
+    runs.push(performance.now() - t);
+  }
+  for (const s of sets) await copier.exec(`DROP TABLE "bench_${tag}_${s.table}"`);
+  return { ms: median(runs), runs, rows };
+}
+
+// ---- filling the template -------------------------------------------------------------
+
+/** The cells of one value in the template's columns for its item, as a user would type them. */
+function cellsOf(item: Item, value: unknown): (string | number | null)[] {
+  const out: (string | number | null)[] = item.fields.map(() => null);
+  const at = (key: string, v: string | number) => {
+    const i = item.fields.findIndex((f) => f.key === key);
+    if (i < 0) throw new Error(`${item.code}: no ${key} column`);
+    out[i] = v;
+  };
+  if (value === null || value === undefined) return out;
+  if (typeof value === "boolean") at("value", value ? "Có" : "Không");
+  else if (typeof value === "number") at(item.fields.some((f) => f.key === "percent") ? "percent" : "count", value);
+  else {
+    const v = value as Record<string, unknown>;
+    if (v.noSubjects) out[0] = "Không có đối tượng";
+    else if (v.notApplicable) out[0] = "Không áp dụng";
+    else
+      for (const [k, x] of Object.entries(v))
+        at(k === "percent" ? "percent" : k, Array.isArray(x) ? x.join("; ") : (x as number));
+  }
+  return out;
+}
+
+/** The template with every commune's row filled; the values by unit code, as the file should give them. */
+async function fillTemplate(
+  bytes: Uint8Array,
+  set: TCriteriaSet,
+): Promise<{ bytes: Uint8Array; values: Map<string, Record<string, unknown>>; cells: number }> {
+  const wb = await open(bytes);
+  const ws = wb.getWorksheet("Số liệu")!;
+  const items = layout(set);
+  const values = new Map<string, Record<string, unknown>>();
+  let cells = 0;
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const code = String(row.getCell(1).value ?? "");
+    if (!code) continue;
+    const level = seedOf(`${code}/level`) % 6;
+    const v = valuesAtLevel(set, level, seedOf(code) ^ IMPORT_YEAR, 0);
+    values.set(code, v);
+    let col = 3;
+    for (const item of items) {
+      const cs = cellsOf(item, v[item.code]);
+      for (const c of cs) {
+        if (c !== null) {
+          row.getCell(col).value = c;
+          cells++;
+        }
+        col++;
+      }
+    }
+  }
+  return { bytes: await save(wb), values, cells };
+}
+
+// ---- main ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  process.env.NODE_ENV ??= "production";
+  const db = await freshDatabase();
+  let platform: Platform | null = null;
+  let copier: Copier | null = null;
+  try {
+    const t0 = performance.now();
+    if (db.kind === "pglite") {
+      // The bench opens PGlite itself, so COPY can hand it a blob on the very instance the platform writes with.
+      const lite = new PGlite(path.join(db.env.DATA_DIR, "pglite"));
+      platform = await startPlatform(db.env, { db: await openDatabase({ pglite: lite }) });
+      copier = pgliteCopier(lite);
+    } else {
+      platform = await startPlatform(db.env);
+      copier = pgCopier(db.env.DATABASE_URL!);
+    }
+    const { prisma, sql } = platform.db;
+    const [ver] = await sql.query<{ version: string }>(`SELECT version()`);
+    const pgVersion = /PostgreSQL [\d.]+/.exec(ver!.version)?.[0] ?? ver!.version;
+    console.log(
+      `Bulk writes against COPY — database: ${db.label}, ${pgVersion}\n  ${db.where} (fresh; opened and migrated in ${fmt(performance.now() - t0)} ms)` +
+        `\n  baseline: ${copier.label}, median of ${COPY_RUNS}\n  load at start ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}`,
+    );
+    let t = performance.now();
+    await seedBase(prisma);
+    console.log(`seedBase             ${fmt((performance.now() - t) / 1000, 1)} s`);
+
+    // ---- (1) a province's values through importRoundValues ----
+    const [big] = await sql.query<{ tenantId: string; n: number }>(
+      `SELECT u."tenantId", count(*)::int AS n FROM "Unit" u JOIN "Tenant" t ON t.id = u."tenantId"
+        WHERE u."kindCode" = 'commune' AND u."mapId" = '2025-03' AND t.kind = 'PROVINCE'
+        GROUP BY u."tenantId" ORDER BY n DESC, u."tenantId" LIMIT 1`,
+    );
+    const tenantId = big!.tenantId;
+    const nationalSet = BUILT_IN_SETS["vn-2361-commune"]!;
+    const password = "bench-password-1";
+    const hash = await hashPassword(password);
+    await prisma.user.create({ data: { id: "bench_so", email: "so@bench.localhost", name: "Sở", passwordHash: hash } });
+    await prisma.roleAssignment.create({ data: { userId: "bench_so", role: "PROVINCE_ADMIN", tenantId } });
+    const signIn = async (email: string) => {
+      const res = await platform!.app.fetch("http://localhost/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { __typename ... on MutationLoginSuccess { data { csrfToken } } } }`,
+          variables: { e: email, p: password },
+        }),
+      });
+      const body = (await res.json()) as { data?: { login: { data?: { csrfToken: string } } } };
+      const csrf = body.data?.login.data?.csrfToken;
+      const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+      if (!csrf || !cookie.startsWith("cds_session=")) throw new Error(`login failed for ${email}`);
+      return viewerFromSession(prisma, platform!.services, cookie.slice("cds_session=".length), csrf);
+    };
+    const so = await signIn("so@bench.localhost");
+    const round = await openRound(prisma, so, {
+      tenantId,
+      year: IMPORT_YEAR,
+      setVersionId: versionId(nationalSet.id, nationalSet.version),
+      submitDueAt: `${IMPORT_YEAR}-10-31`,
+      reviewDueAt: `${IMPORT_YEAR}-12-15`,
+    });
+    // The officer: UNIT_EDITOR on every commune of the round (as a province admin grants them, one per unit).
+    const units = await prisma.assessment.findMany({
+      where: { roundId: round.id },
+      select: { id: true, unit: { select: { id: true, code: true } } },
+    });
+    await prisma.user.create({
+      data: { id: "bench_officer", email: "officer@bench.localhost", name: "Cán bộ nhập liệu", passwordHash: hash },
+    });
+    await prisma.roleAssignment.createMany({
+      data: units.map((u) => ({ userId: "bench_officer", role: "UNIT_EDITOR" as const, tenantId, unitId: u.unit.id })),
+    });
+    const officer = await signIn("officer@bench.localhost");
+
+    t = performance.now();
+    const template = await roundTemplate(prisma, officer, round.id);
+    if (!template) throw new Error("roundTemplate: nothing to enter");
+    const templateMs = performance.now() - t;
+    const set = await pinnedSet(prisma, round.setVersionId);
+    t = performance.now();
+    const filled = await fillTemplate(template.bytes, set);
+    const fillMs = performance.now() - t;
+    const expectedValues = [...filled.values.values()].reduce((s, v) => s + Object.keys(v).length, 0);
+    console.log(
+      `\n(1) ${tenantId}: ${units.length} communes, round ${round.id} (${IMPORT_YEAR}, ${round.mapId}, ${set.id} ${set.version})` +
+        `\n    template ${fmt(template.bytes.byteLength / 1024)} KiB in ${fmt(templateMs)} ms; filled by exceljs: ${fmt(filled.cells)} cells, ` +
+        `${fmt(expectedValues)} values, ${fmt(filled.bytes.byteLength / 1024)} KiB in ${fmt(fillMs)} ms`,
+    );
+    const file = () => new File([filled.bytes as Uint8Array<ArrayBuffer>], "So lieu toan tinh.xlsx", { type: XLSX });
+    t = performance.now();
+    const dry = await importRoundValues(platform.db, officer, { roundId: round.id, file: file(), dryRun: true });
+    const dryMs = performance.now() - t;
+    if (dry.issues.length) fail(`dry run: ${dry.issues.length} issues, first: ${dry.issues[0]!.message}`);
+    const changes = dry.units.reduce((s, u) => s + u.changes.length, 0);
+    t = performance.now();
+    const applied = await importRoundValues(platform.db, officer, {
+      roundId: round.id,
+      file: file(),
+      dryRun: false,
+      versions: dry.units.map((u) => ({ assessmentId: u.assessment.id, version: u.assessment.version })),
+    });
+    const applyMs = performance.now() - t;
+    const saved = applied.units.filter((u) => u.saved).length;
+    const [stored] = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "IndicatorValue" v JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."roundId" = $1`,
+      [round.id],
+    );
+    if (saved !== units.length) fail(`import: ${saved} of ${units.length} units saved`);
+    if (stored!.n !== expectedValues)
+      fail(`import: ${stored!.n} IndicatorValue rows, the file held ${expectedValues} values`);
+    if (changes !== expectedValues) fail(`dry run: ${changes} changes, the file held ${expectedValues} values`);
+
+    const ivRows = await rowsOf(
+      platform,
+      "IndicatorValue",
+      `"assessmentId" IN (SELECT id FROM "Assessment" WHERE "roundId" = $1)`,
+      [round.id],
+    );
+    const copy1 = await copyAll(copier, [ivRows], "import");
+    if (copy1.rows !== stored!.n) fail(`COPY: ${copy1.rows} rows, the import wrote ${stored!.n}`);
+    console.log(
+      `${padR("    method", 82)} ${pad("rows", 9)} ${pad("ms", 10)} ${pad("vs COPY", 9)}` +
+        `\n${padR("    COPY of the IndicatorValue rows the import wrote (CSV ready)", 82)} ${pad(fmt(copy1.rows), 9)} ${pad(fmt(copy1.ms, 1), 10)} ${pad("1.00×", 9)}` +
+        `\n${padR(`    importRoundValues dry run (read the file, judge ${dry.units.length} units; nothing written)`, 82)} ${pad("0", 9)} ${pad(fmt(dryMs, 0), 10)} ${pad(`${(dryMs / copy1.ms).toFixed(1)}×`, 9)}` +
+        `\n${padR(`    importRoundValues applied (${saved} units saved, each its own transaction)`, 82)} ${pad(fmt(stored!.n), 9)} ${pad(fmt(applyMs, 0), 10)} ${pad(`${(applyMs / copy1.ms).toFixed(1)}×`, 9)}` +
+        `\n    COPY runs: ${copy1.runs.map((x) => fmt(x, 1)).join(" / ")} ms; per unit saved: ${fmt(applyMs / Math.max(1, saved), 1)} ms` +
+        `\n    target: import ≤ ${TARGET}× COPY — ${applyMs / copy1.ms <= TARGET ? "MET" : "NOT MET"} (${(applyMs / copy1.ms).toFixed(1)}×)`,
+    );
+
+    // ---- (2) the whole-nation seed ----
+    const r = await seedNation(platform, { year: YEAR });
+    const writeMs = ["assessments", "values", "recognise", "rest"].reduce((s, k) => s + (r.phases[k] ?? 0), 0);
+    const rounds = `SELECT id FROM "Round" WHERE year = $1 AND id LIKE 'rnd\\_%'`;
+    const seedRows = [
+      await rowsOf(platform, "Round", `id IN (${rounds})`, [YEAR]),
+      await rowsOf(platform, "Assessment", `"roundId" IN (${rounds})`, [YEAR]),
+      await rowsOf(
+        platform,
+        "IndicatorValue",
+        `"assessmentId" IN (SELECT id FROM "Assessment" WHERE "roundId" IN (${rounds}))`,
+        [YEAR],
+      ),
+      await rowsOf(platform, "ProvinceReport", `year = $1 AND "submittedById" = 'seed:nation'`, [YEAR]),
+      await rowsOf(platform, "AuditEvent", `action = 'seed.nation' AND "entityId" IN (${rounds})`, [YEAR]),
+    ];
+    const expect2: Record<string, number> = {
+      Round: r.rounds,
+      Assessment: r.assessments,
+      IndicatorValue: r.values,
+      ProvinceReport: r.reports,
+      AuditEvent: r.rounds,
+    };
+    for (const s of seedRows)
+      if (s.rows !== expect2[s.table]) fail(`seed: ${s.rows} ${s.table} rows, the seed says ${expect2[s.table]}`);
+    const copy2 = await copyAll(copier, seedRows, "seed");
+    const total2 = seedRows.reduce((s, x) => s + x.rows, 0);
+    if (copy2.rows !== total2) fail(`COPY: ${copy2.rows} rows, the seed wrote ${total2}`);
+    const mb = seedRows.reduce((s, x) => s + x.csv.length, 0) / 2 ** 20;
+    console.log(
+      `\n(2) seedNation ${YEAR} on ${r.mapId}: ${r.provinces} provinces, ${r.rounds} rounds, ${fmt(r.assessments)} assessments, ${fmt(r.values)} values, ${r.reports} reports` +
+        `\n    phases: ${Object.entries(r.phases)
+          .map(([k, ms]) => `${k} ${fmt(ms / 1000, 2)} s`)
+          .join(", ")}` +
+        `\n    rows written: ${seedRows.map((s) => `${s.table} ${fmt(s.rows)}`).join(", ")} (${fmt(mb, 1)} MiB of CSV)` +
+        `\n${padR("    method", 82)} ${pad("rows", 9)} ${pad("ms", 10)} ${pad("vs COPY", 9)}` +
+        `\n${padR("    COPY of the same rows into the five tables' copies, one transaction (CSV ready)", 82)} ${pad(fmt(copy2.rows), 9)} ${pad(fmt(copy2.ms, 0), 10)} ${pad("1.00×", 9)}` +
+        `\n${padR("    seedNation, its writes only (INSERTs + UPDATE + reports + audit)", 82)} ${pad(fmt(total2), 9)} ${pad(fmt(writeMs, 0), 10)} ${pad(`${(writeMs / copy2.ms).toFixed(2)}×`, 9)}` +
+        `\n${padR("    seedNation, whole (+ criteria-core judging, JSON, VACUUM ANALYZE)", 82)} ${pad(fmt(total2), 9)} ${pad(fmt(r.ms, 0), 10)} ${pad(`${(r.ms / copy2.ms).toFixed(2)}×`, 9)}` +
+        `\n    COPY runs: ${copy2.runs.map((x) => fmt(x, 0)).join(" / ")} ms` +
+        `\n    target: seed ≤ ${TARGET}× COPY — writes ${writeMs / copy2.ms <= TARGET ? "MET" : "NOT MET"} (${(writeMs / copy2.ms).toFixed(2)}×), ` +
+        `whole ${r.ms / copy2.ms <= TARGET ? "MET" : "NOT MET"} (${(r.ms / copy2.ms).toFixed(2)}×)`,
+    );
+    console.log(
+      `\nnode ${process.version} via tsx (NODE_ENV=${process.env.NODE_ENV}), ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ` +
+        `load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}, ${new Date().toISOString()}\ndatabase: ${db.label}, ${pgVersion}`,
+    );
+  } finally {
+    await copier?.close();
+    if (platform) await platform.close();
+    await db.cleanup();
+  }
+  if (failures > 0) {
+    console.error(`\nFAIL: ${failures} error(s), see above`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exitCode = 1;
+});
