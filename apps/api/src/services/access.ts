@@ -307,6 +307,21 @@ export function workWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
   };
 }
 
+/**
+ * A coarse superset of `workWhere`, by province only: one condition however many unit grants the viewer holds (an
+ * officer entering values for 500 communes holds 500). The caller keeps only the rows `can` allows.
+ */
+export function workTenantsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
+  if (viewer.kind !== "user") return { id: { in: [] } };
+  if (can.isMinistryAdmin(viewer)) return {};
+  const tenants = new Set<string>();
+  for (const g of viewer.grants) {
+    tenants.add(g.tenantId);
+    if (provinceWide(g)) for (const t of g.historyTenantIds ?? []) tenants.add(t);
+  }
+  return { unit: { tenantId: { in: [...tenants] } } };
+}
+
 /** The assessments the viewer may see at all: recognised ones (public) and those whose working data it may read. */
 export function visibleAssessmentsWhere(viewer: Viewer): Prisma.AssessmentWhereInput {
   // Prisma reads `{}` inside OR as "no match", so the ministry (which reads everything) is said plainly.

@@ -32,21 +32,18 @@ function revive<T>(row: Record<string, unknown>, columns: readonly string[]): T 
 /** A timestamp parameter as PostgreSQL's `timestamp(3)` holds it (UTC), whatever the session's time zone. */
 export const utcParam = (d: Date | null) => (d === null ? null : d.toISOString().slice(0, -1));
 
-/** The assessment with its unit, round and values in one statement, as Prisma's `load` returns it; null if none. */
-export async function loadAssessmentSql(sql: SqlRunner, id: string): Promise<LoadedAssessment | null> {
-  const [row] = await sql.query<{
-    a: Record<string, unknown>;
-    unit: Record<string, unknown>;
-    round: Record<string, unknown>;
-    values: Record<string, unknown>[];
-  }>(
-    `SELECT to_jsonb(a) AS a, to_jsonb(u) AS unit, to_jsonb(r) AS round,
+const LOAD = `SELECT to_jsonb(a) AS a, to_jsonb(u) AS unit, to_jsonb(r) AS round,
             COALESCE((SELECT jsonb_agg(to_jsonb(v)) FROM "IndicatorValue" v WHERE v."assessmentId" = a.id), '[]') AS values
-       FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Round" r ON r.id = a."roundId"
-      WHERE a.id = $1`,
-    [id],
-  );
-  if (!row) return null;
+       FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Round" r ON r.id = a."roundId"`;
+
+type LoadedRow = {
+  a: Record<string, unknown>;
+  unit: Record<string, unknown>;
+  round: Record<string, unknown>;
+  values: Record<string, unknown>[];
+};
+
+function loaded(row: LoadedRow): LoadedAssessment {
   const a = revive<Omit<LoadedAssessment, "unit" | "round" | "values">>(row.a, DATE_COLUMNS.Assessment);
   return {
     ...a,
@@ -54,6 +51,19 @@ export async function loadAssessmentSql(sql: SqlRunner, id: string): Promise<Loa
     round: revive(row.round, DATE_COLUMNS.Round),
     values: row.values.map((v) => revive<ValueRow>(v, DATE_COLUMNS.IndicatorValue)),
   };
+}
+
+/** The assessment with its unit, round and values in one statement, as Prisma's `load` returns it; null if none. */
+export async function loadAssessmentSql(sql: SqlRunner, id: string): Promise<LoadedAssessment | null> {
+  const [row] = await sql.query<LoadedRow>(`${LOAD} WHERE a.id = $1`, [id]);
+  return row ? loaded(row) : null;
+}
+
+/** Many assessments with their units, rounds and values in one statement (those that exist, in no given order). */
+export async function loadAssessmentsSql(sql: SqlRunner, ids: readonly string[]): Promise<LoadedAssessment[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<LoadedRow>(`${LOAD} WHERE a.id = ANY($1::text[])`, [ids]);
+  return rows.map(loaded);
 }
 
 /** What a save caches on the assessment: criteria-core's judgement of the effective values. */
@@ -141,5 +151,39 @@ export async function auditSql(tx: SqlRunner, viewer: Viewer, e: AuditInput): Pr
     `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
     [r.actorId, r.actorKind, r.tenantId, r.action, r.entityType, r.entityId, json(r.before), json(r.after)],
+  );
+}
+
+/**
+ * Claims many versions and stores each judgement in one statement; the ids claimed (an id missing: its version
+ * has moved on, nothing written for it — the caller rolls the transaction back).
+ */
+export async function claimManySql(
+  tx: SqlRunner,
+  rows: readonly ({ id: string; version: number } & CachedJudgement)[],
+  now: Date,
+): Promise<Set<string>> {
+  const claimed = await tx.query<{ id: string }>(
+    `UPDATE "Assessment" a
+        SET version = a.version + 1, "effectiveValues" = r."effectiveValues", evaluation = r.evaluation,
+            "computedLevel" = r."computedLevel", score = r.score, "selfScore" = r."selfScore", "updatedAt" = $2::timestamp(3)
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, version int, "effectiveValues" jsonb, evaluation jsonb,
+            "computedLevel" int, score jsonb, "selfScore" jsonb)
+      WHERE a.id = r.id AND a.version = r.version
+      RETURNING a.id`,
+    [JSON.stringify(rows), utcParam(now)],
+  );
+  return new Set(claimed.map((r) => r.id));
+}
+
+/** Appends many audit events in one statement, as `auditSql` does one. */
+export async function auditManySql(tx: SqlRunner, viewer: Viewer, events: readonly AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
+     SELECT e."actorId", e."actorKind", e."tenantId", e.action, e."entityType", e."entityId", e.before, e.after
+       FROM jsonb_to_recordset($1::jsonb) AS e("actorId" text, "actorKind" text, "tenantId" text, action text,
+            "entityType" text, "entityId" text, before jsonb, after jsonb)`,
+    [JSON.stringify(events.map((e) => auditRow(viewer, e)))],
   );
 }

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
-import { isScored } from "@cds/criteria-schema";
+import { isScored, type TCriteriaSet } from "@cds/criteria-schema";
 import { InputError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { SqlRunner } from "../migrate.ts";
@@ -33,8 +33,16 @@ import {
   type Store,
   type ValueRow,
 } from "./assessment-store.ts";
-import { auditSql, claimSql, upsertValuesSql, versionSql } from "./assessment-sql.ts";
-import { audit } from "./audit.ts";
+import {
+  auditManySql,
+  auditSql,
+  claimManySql,
+  claimSql,
+  upsertValuesSql,
+  versionSql,
+  type CachedJudgement,
+} from "./assessment-sql.ts";
+import { audit, type AuditInput } from "./audit.ts";
 import { submitDueOf } from "./rounds.ts";
 import { pinnedSet } from "./sets.ts";
 
@@ -98,7 +106,45 @@ export async function saveValues(
   auditAs: SaveAuditAs = { action: "assessment.saveValues" },
 ): Promise<LoadedAssessment> {
   const { a } = await loadForAction(db, viewer, input.assessmentId, "saveValues");
-  const set = await pinnedSet(db.prisma, a.setVersionId);
+  const save = prepareSave(await pinnedSet(db.prisma, a.setVersionId), a, input, new Date());
+  // Everything is computed before the transaction (the engine is pure), so it holds the row lock briefly:
+  // one UPDATE claims the version and stores the evaluation, one statement writes the values, one the audit event.
+  return guarded(() =>
+    db.sql.transaction(async (tx) => {
+      if (!(await claimSql(tx, a.id, input.version, save.cached, save.now)))
+        claimRefused(await versionSql(tx, a.id), input.version);
+      await upsertValuesSql(tx, save.written);
+      await auditAs.alsoWrite?.(tx);
+      await auditSql(tx, viewer, saveEvent(save, auditAs));
+      return savedAssessment(save, input.version);
+    }),
+  );
+}
+
+/** A save worked out before anything is written: the rows to write, the judgement to cache, the audit's before → after. */
+export interface PreparedSave {
+  a: LoadedAssessment;
+  now: Date;
+  /** The value rows the save inserts or updates. */
+  written: ValueRow[];
+  /** Every value row of the assessment after the save. */
+  values: ValueRow[];
+  cached: CachedJudgement;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  notes: Record<string, string | null>;
+}
+
+/**
+ * Checks a save of values and notes against the assessment's pinned set and judges the result with criteria-core;
+ * bad codes, notes or values are refused whole (InputError, InvalidValuesError). Pure: nothing is read or written.
+ */
+export function prepareSave(
+  set: TCriteriaSet,
+  a: LoadedAssessment,
+  input: Pick<SaveValuesInput, "values" | "notes">,
+  now: Date,
+): PreparedSave {
   const byCode = valueCodes(set);
   const issues: FieldIssue[] = [];
   const changes = { ...(input.values ?? {}) };
@@ -133,12 +179,9 @@ export async function saveValues(
   for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
   judgeValues(set, merged);
 
-  // Everything is computed before the transaction (the engine is pure), so it holds the row lock briefly:
-  // one UPDATE claims the version and stores the evaluation, one statement writes the values, one the audit event.
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const byCodeRow = new Map(a.values.map((v) => [v.criterionCode, v]));
-  const now = new Date();
   const written: ValueRow[] = [];
   for (const code of new Set([...Object.keys(changes), ...Object.keys(notes)])) {
     const old = byCodeRow.get(code);
@@ -171,42 +214,78 @@ export async function saveValues(
     byCodeRow.set(code, row);
   }
   const values = [...byCodeRow.values()];
-  const effective = effectiveValues({ values });
-  const j = judgeAssessment(set, values);
+  const cached = { effectiveValues: effectiveValues({ values }), ...judgeAssessment(set, values) };
+  return { a, now, written, values, cached, before, after, notes };
+}
 
+/** The assessment as a prepared save leaves it, once its version (`readVersion`) is claimed. */
+export function savedAssessment(save: PreparedSave, readVersion: number): LoadedAssessment {
+  const j = save.cached;
+  return {
+    ...save.a,
+    version: readVersion + 1,
+    updatedAt: save.now,
+    effectiveValues: j.effectiveValues as LoadedAssessment["effectiveValues"],
+    evaluation: j.evaluation as unknown as LoadedAssessment["evaluation"],
+    computedLevel: j.computedLevel,
+    score: j.score as unknown as LoadedAssessment["score"],
+    selfScore: j.selfScore as unknown as LoadedAssessment["selfScore"],
+    values: save.values,
+  };
+}
+
+/** A save's audit event: the values before → after, the level (and a scored set's score) before → after. */
+export function saveEvent(save: PreparedSave, auditAs: Pick<SaveAuditAs, "action" | "detail">): AuditInput {
+  const { a, cached: j } = save;
+  return {
+    ...assessmentEvent(a, auditAs.action),
+    before: {
+      values: save.before,
+      level: a.computedLevel,
+      ...(j.score ? { score: (a.score as { scoreText?: string } | null)?.scoreText ?? null } : {}),
+    },
+    after: {
+      values: save.after,
+      notes: Object.keys(save.notes).length ? save.notes : undefined,
+      level: j.computedLevel,
+      ...(j.score ? { score: (j.score as { scoreText: string }).scoreText } : {}),
+      ...auditAs.detail,
+    },
+  };
+}
+
+/**
+ * Saves many assessments' prepared values in one transaction (the Excel import of a round): one statement claims
+ * every version the caller read and stores each judgement, one writes every value row, one every audit event.
+ * All or nothing: when any version has moved on, nothing is written (ConflictError, or the recognised lock).
+ */
+export async function saveMany(
+  db: Store,
+  viewer: Viewer,
+  saves: readonly { save: PreparedSave; version: number; auditAs: Pick<SaveAuditAs, "action" | "detail"> }[],
+): Promise<LoadedAssessment[]> {
+  if (saves.length === 0) return [];
   return guarded(() =>
     db.sql.transaction(async (tx) => {
-      if (!(await claimSql(tx, a.id, input.version, { effectiveValues: effective, ...j }, now)))
-        claimRefused(await versionSql(tx, a.id), input.version);
-      await upsertValuesSql(tx, written);
-      await auditAs.alsoWrite?.(tx);
-      const fresh: LoadedAssessment = {
-        ...a,
-        version: input.version + 1,
-        updatedAt: now,
-        effectiveValues: effective as LoadedAssessment["effectiveValues"],
-        evaluation: j.evaluation as unknown as LoadedAssessment["evaluation"],
-        computedLevel: j.computedLevel,
-        score: j.score as unknown as LoadedAssessment["score"],
-        selfScore: j.selfScore as unknown as LoadedAssessment["selfScore"],
-        values,
-      };
-      await auditSql(tx, viewer, {
-        ...assessmentEvent(a, auditAs.action),
-        before: {
-          values: before,
-          level: a.computedLevel,
-          ...(j.score ? { score: (a.score as { scoreText?: string } | null)?.scoreText ?? null } : {}),
-        },
-        after: {
-          values: after,
-          notes: Object.keys(notes).length ? notes : undefined,
-          level: fresh.computedLevel,
-          ...(j.score ? { score: j.score.scoreText } : {}),
-          ...auditAs.detail,
-        },
-      });
-      return fresh;
+      const claimed = await claimManySql(
+        tx,
+        saves.map((s) => ({ id: s.save.a.id, version: s.version, ...s.save.cached })),
+        saves[0]!.save.now,
+      );
+      if (claimed.size !== saves.length) {
+        const refused = saves.find((s) => !claimed.has(s.save.a.id))!;
+        claimRefused(await versionSql(tx, refused.save.a.id), refused.version);
+      }
+      await upsertValuesSql(
+        tx,
+        saves.flatMap((s) => s.save.written),
+      );
+      await auditManySql(
+        tx,
+        viewer,
+        saves.map((s) => saveEvent(s.save, s.auditAs)),
+      );
+      return saves.map((s) => savedAssessment(s.save, s.version));
     }),
   );
 }

@@ -24,10 +24,11 @@ import {
 } from "@cds/workbook";
 import { ConflictError, InputError, InvalidValuesError, NotFoundError, WorkflowError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { can, requireWriter, unitRef, workWhere, type Viewer } from "./access.ts";
+import { can, requireWriter, unitRef, workTenantsWhere, type Viewer } from "./access.ts";
 import { allowedActions } from "./assessment-rules.ts";
 import { judgeValues, loadForAction, type LoadedAssessment, type Store } from "./assessment-store.ts";
-import { saveValues } from "./assessments.ts";
+import { loadAssessmentsSql } from "./assessment-sql.ts";
+import { prepareSave, saveMany, saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -289,8 +290,9 @@ const NONE_EDITABLE = [
 async function editableAssessments(prisma: PrismaClient, viewer: Viewer, roundId: string) {
   const round = await prisma.round.findUnique({ where: { id: roundId } });
   if (!round) throw new NotFoundError("đợt đánh giá", roundId);
+  // By province, then by `allowedActions` (which asks `can.editUnit`): one condition however many grants.
   const rows = await prisma.assessment.findMany({
-    where: { roundId, ...workWhere(viewer) },
+    where: { roundId, ...workTenantsWhere(viewer) },
     include: { unit: true, round: true },
     orderBy: { unit: { code: "asc" } },
   });
@@ -324,9 +326,10 @@ export async function roundTemplate(
 /**
  * Excel in for many units of a round (an officer's file): a dry run names every issue by sheet, row, column and
  * criterion, and each unit's changes; nothing is written. Applying refuses while any issue remains, and when a
- * unit changed since the dry run (`versions`, as the dry run read them); then each unit is saved in its own
- * transaction through `saveValues` (version check, criteria-core, audited as "assessment.importValues" with
- * the file). A row of a unit the viewer may not enter values for is an issue, never a write.
+ * unit changed since the dry run (`versions`, as the dry run read them); then every changed unit is saved in one
+ * transaction (`saveMany`: the same checks and judgement as `saveValues`, each version claimed, each unit audited
+ * as "assessment.importValues" with the file): all or nothing. A row of a unit the viewer may not enter values
+ * for is an issue, never a write.
  */
 export async function importRoundValues(
   db: Store,
@@ -357,10 +360,10 @@ export async function importRoundValues(
   const rowsWithIssues = new Set(read.issues.map((i) => i.row));
   const loaded = new Map(
     (
-      await prisma.assessment.findMany({
-        where: { id: { in: read.units.flatMap((u) => byCode.get(u.code)?.id ?? []) } },
-        include: { unit: true, round: true, values: true },
-      })
+      await loadAssessmentsSql(
+        db.sql,
+        read.units.flatMap((u) => byCode.get(u.code)?.id ?? []),
+      )
     ).map((a) => [a.id, a]),
   );
 
@@ -400,24 +403,30 @@ export async function importRoundValues(
     if (v !== u.assessment.version) throw new ConflictError(u.assessment.version);
   }
   const file = { name: fileName, size: bytes.byteLength, sha256 };
-  for (const u of units) {
-    if (u.changes.length === 0) continue;
-    const saved = await saveValues(
-      db,
-      viewer,
-      {
-        assessmentId: u.assessment.id,
-        version: u.assessment.version,
-        values: Object.fromEntries(u.changes.map((c) => [c.criterionCode, c.after])),
-      },
-      { action: "assessment.importValues", detail: { file, row: u.row } },
-    );
+  const now = new Date();
+  const changed = units.filter((u) => u.changes.length > 0);
+  const saved = await saveMany(
+    db,
+    viewer,
+    changed.map((u) => ({
+      save: prepareSave(
+        set,
+        u.assessment,
+        { values: Object.fromEntries(u.changes.map((c) => [c.criterionCode, c.after])) },
+        now,
+      ),
+      version: u.assessment.version,
+      auditAs: { action: "assessment.importValues", detail: { file, row: u.row } },
+    })),
+  );
+  changed.forEach((u, i) => {
+    const a = saved[i]!;
     Object.assign(u, {
-      assessment: saved,
+      assessment: a,
       saved: true,
-      wouldBeLevel: saved.computedLevel,
-      wouldBeScore: (saved.score as unknown as Score | null) ?? null,
+      wouldBeLevel: a.computedLevel,
+      wouldBeScore: (a.score as unknown as Score | null) ?? null,
     });
-  }
+  });
   return { dryRun: false, fileName, sha256, issues: [], units };
 }
