@@ -2,13 +2,15 @@
  * Rounds (đợt đánh giá): a province opens one per year, unit kind and way of judging (the 2361 level round beside
  * a scored index), pinning a published set version; the ministry opens national rounds (the provincial DTI).
  */
+import { randomUUID } from "node:crypto";
 import { judgedBy, type TCriteriaSet } from "@cds/criteria-schema";
 import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
 import type { AssessmentStatus, PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, NATIONAL_CHAIN, NATIONAL_TENANT, ensure, requireWriter, type Viewer } from "./access.ts";
 import { ASSESSMENT_ACTIONS } from "./assessment-rules.ts";
-import { judgeAssessment, judgementData } from "./assessment-store.ts";
+import { utcParam } from "./assessment-sql.ts";
+import { judgeAssessment } from "./assessment-store.ts";
 import { audit } from "./audit.ts";
 import { checkYear, parseIsoDate } from "./input.ts";
 import { documentOf } from "./sets.ts";
@@ -129,10 +131,22 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
         },
         select: { id: true },
       });
-      const cached = judgementData({}, empty);
-      await tx.assessment.createMany({
-        data: units.map((u) => ({ roundId: round.id, unitId: u.id, setVersionId: version!.id, ...cached })),
-      });
+      // One statement, the shared judgement sent once (a national round opens 3,321 assessments; Prisma's
+      // createMany serialised the judgement JSON once per row and took minutes).
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Assessment" (id, "roundId", "unitId", "setVersionId", "effectiveValues", evaluation, "computedLevel",
+                                   score, "selfScore", "updatedAt")
+         SELECT u.id, $2, u."unitId", $3, '{}'::jsonb, $4::jsonb, $5, $6::jsonb, $7::jsonb, $8::timestamp(3)
+           FROM jsonb_to_recordset($1::jsonb) AS u(id text, "unitId" text)`,
+        JSON.stringify(units.map((u) => ({ id: randomUUID(), unitId: u.id }))),
+        round.id,
+        version!.id,
+        jsonText(empty.evaluation),
+        empty.computedLevel,
+        jsonText(empty.score),
+        jsonText(empty.selfScore),
+        utcParam(new Date()),
+      );
       await audit(tx, viewer, {
         action: "round.open",
         entityType: "Round",
@@ -152,6 +166,8 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
     { timeout: 60_000 },
   );
 }
+
+const jsonText = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 export type LatePolicy = "FLAG" | "REFUSE";
 
