@@ -263,7 +263,10 @@ interface ImpactRow {
 }
 
 const RANK_SQL = (final: boolean) =>
-  `SELECT a.id, a.status, ${final ? `a."finalScore"` : "a.score"} AS score, u.id AS unit_id, u.code, u.name, u."kindCode", u.type
+  // What the service reads: the score cut to its total and main groups (its components stay in the database).
+  `SELECT a.id, a.status, (SELECT jsonb_build_object('score', s->'score', 'scoreText', s->'scoreText', 'exact', s->'exact',
+          'groups', s->'groups') FROM (SELECT ${final ? `a."finalScore"` : "a.score"} AS s) x) AS score,
+          u.id AS unit_id, u.code, u.name, u."kindCode", u.type
      FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId"
     WHERE a."roundId" = $1${final ? ` AND a.status = 'RECOGNISED'` : ""}`;
 

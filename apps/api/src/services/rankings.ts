@@ -70,10 +70,13 @@ interface Ranked {
   entries: (ReturnType<typeof rank>[number] & { row: RankRowSource })[];
 }
 
+/** What a ranking reads of a stored score: the score and its main groups, not the 47 components. */
+type RankedScore = Pick<Score, "score" | "scoreText" | "exact" | "groups">;
+
 interface RankRowSource {
   assessmentId: string;
   status: string;
-  score: Score;
+  score: RankedScore;
   unit: { id: string; code: string; name: string; kindCode: string; type: string };
 }
 
@@ -83,21 +86,25 @@ async function rankedRows(
   set: TCriteriaSet,
   final: boolean,
 ): Promise<Ranked["entries"]> {
-  const rows = await prisma.assessment.findMany({
-    where: { roundId: round.id, ...(final ? { status: "RECOGNISED" } : {}) },
-    select: {
-      id: true,
-      status: true,
-      score: true,
-      finalScore: true,
-      unit: { select: { id: true, code: true, name: true, kindCode: true, type: true } },
-    },
-  });
+  // One statement, each score cut to what ranking reads (the components, ~nine tenths of the JSON, stay in the
+  // database): a national round is 3,321 scores.
+  const rows = await prisma.$queryRawUnsafe<
+    { id: string; status: string; score: RankedScore | null; unit: RankRowSource["unit"] }[]
+  >(
+    `SELECT a.id, a.status::text AS status,
+            jsonb_build_object('score', s->'score', 'scoreText', s->'scoreText', 'exact', s->'exact', 'groups', s->'groups')
+              AS score,
+            jsonb_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kindCode', u."kindCode", 'type', u.type) AS unit
+       FROM "Assessment" a
+       JOIN "Unit" u ON u.id = a."unitId"
+       CROSS JOIN LATERAL (SELECT CASE WHEN $2 THEN a."finalScore" ELSE a.score END AS s) x
+      WHERE a."roundId" = $1 AND ($2 = false OR a.status = 'RECOGNISED') AND x.s IS NOT NULL`,
+    round.id,
+    final,
+  );
   const sources: RankRowSource[] = [];
-  for (const r of rows) {
-    const score = (final ? r.finalScore : r.score) as unknown as Score | null;
-    if (score) sources.push({ assessmentId: r.id, status: r.status, score, unit: r.unit });
-  }
+  for (const r of rows)
+    if (r.score) sources.push({ assessmentId: r.id, status: r.status, score: r.score, unit: r.unit });
   const byKey = new Map(sources.map((s) => [s.assessmentId, s]));
   // criteria-core ranks by unit label; the assessment id keeps two units of one name apart.
   const ranked = rank(
