@@ -16,7 +16,6 @@
  *
  *   pnpm --filter @cds/api bench:pg-restart
  *   RESTART_DOWN=5 RESTART_USERS=50 pnpm bench:pg-restart
- *   RESTART_PATCH=1 pnpm bench:pg-restart     # the server with the db.ts fix preloaded (checked-out-client-errors.ts)
  *
  * RESILIENCE_DATABASE_URL / RESILIENCE_CLUSTER: see common.ts. The cluster is stopped and started: by default the
  * dedicated 15/resilience on port 5439 — never point it at a cluster other work uses.
@@ -58,8 +57,6 @@ const BEFORE = Math.max(1, Number(process.env.RESTART_BEFORE ?? 10) || 10);
 const DOWN = Math.max(0, Number(process.env.RESTART_DOWN ?? 0) || 0);
 const AFTER = Math.max(5, Number(process.env.RESTART_AFTER ?? 20) || 20);
 const NATION = process.env.RESTART_NATION !== "0";
-/** 1: preload checked-out-client-errors.ts, the fix proposed for src/db.ts, into the server. */
-const PATCH = process.env.RESTART_PATCH === "1";
 
 const signed = (x: number) => `${x >= 0 ? "+" : "−"}${fmt(Math.abs(x), 2)}`;
 
@@ -79,8 +76,7 @@ async function main(): Promise<void> {
     const env = loadEnv({ ...process.env, DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" });
     console.log(
       `PostgreSQL restart under load — ${await serverVersion()}, cluster ${CLUSTER}, database ${db.name} (fresh); ` +
-        `${USERS} users saving; stop after ${BEFORE} s, down ${DOWN} s more, ${AFTER} s of load after the start` +
-        (PATCH ? "; server with the proposed db.ts fix preloaded (RESTART_PATCH=1)" : ""),
+        `${USERS} users saving; stop after ${BEFORE} s, down ${DOWN} s more, ${AFTER} s of load after the start`,
     );
     const seeded = await seedForLoad(env, { users: USERS, nation: NATION });
     console.log(
@@ -90,10 +86,7 @@ async function main(): Promise<void> {
           : "") +
         `; round ${seeded.year + 1} of ${seeded.tenantId} + ${USERS} editors`,
     );
-    api = await startApi(
-      { DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL },
-      { preload: PATCH ? ["./bench/resilience/checked-out-client-errors.ts"] : [] },
-    );
+    api = await startApi({ DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL });
     const base = api.url;
     console.log(`server    pid ${api.pid}, ${base}, ready in ${fmt(api.startMs / 1000, 1)} s`);
     const slots = seeded.slots;
