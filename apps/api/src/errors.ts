@@ -140,3 +140,44 @@ export const EXPECTED_ERRORS = [
 export function isImmutableViolation(e: unknown): boolean {
   return e instanceof Error && e.message.includes("cds_immutable");
 }
+
+/** SQLSTATEs and socket errors that mean the database cannot be reached now (not that the request was wrong). */
+const UNAVAILABLE_CODES = new Set([
+  "57P01", // admin_shutdown: terminating connection due to administrator command
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: the database system is starting up / shutting down
+  "08000", // connection_exception
+  "08001", // sqlclient_unable_to_establish_sqlconnection
+  "08003", // connection_does_not_exist
+  "08006", // connection_failure
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i;
+
+/**
+ * The database cannot be reached just now (restarting, unreachable, the connection cut): the request may be
+ * retried as it was. Looks through the error, its `originalError` (GraphQL) and `cause` (Prisma's driver
+ * adapter) chains.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [e];
+  while (queue.length > 0 && seen.size < 10) {
+    const cur = queue.shift();
+    if (!cur || typeof cur !== "object" || seen.has(cur)) continue;
+    seen.add(cur);
+    const { code, message } = cur as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    queue.push(
+      (cur as { originalError?: unknown }).originalError,
+      (cur as { cause?: unknown }).cause,
+      ...(Array.isArray((cur as { errors?: unknown }).errors) ? (cur as { errors: unknown[] }).errors : []),
+    );
+  }
+  return false;
+}

@@ -7,7 +7,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from "graphql";
 import { createYoga, type Plugin, type YogaLogger } from "graphql-yoga";
 import { createContext, type AppServices, type Context } from "./context.ts";
-import { DomainError, RateLimitError } from "./errors.ts";
+import { DomainError, isDatabaseUnavailable, RateLimitError } from "./errors.ts";
 import { renderGraphiQLPage } from "./graphiql.ts";
 import { describeViewer, requestScope, type Logger } from "./log.ts";
 import { schema } from "./schema/index.ts";
@@ -253,6 +253,15 @@ export function createApp(services: AppServices, log: Logger) {
           }
         }
         // Logged (with its stack) by yogaLogger.error, which yoga calls for every replaced error.
+        if (isDatabaseUnavailable(error))
+          // The database is restarting or unreachable: say so, and that the same request may be sent again.
+          return new GraphQLError("Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít giây", {
+            extensions: {
+              code: "DATABASE_UNAVAILABLE",
+              messageEn: "The database is unavailable just now, try again in a few seconds",
+              http: { status: 503, headers: { "retry-after": "5" } },
+            },
+          });
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },
     },

@@ -29,6 +29,8 @@ export function stubGraphql(answers: Record<string, Answer>) {
     if (answer === undefined)
       return new Response(JSON.stringify({ errors: [{ message: `unmocked ${operation}` }] }), { status: 200 });
     const data = typeof answer === "function" ? await (answer as AnswerFn)(body.variables, n) : answer;
+    // An answer may be a whole HTTP response (an error status, a GraphQL error).
+    if (data instanceof Response) return data;
     return new Response(JSON.stringify({ data }), { status: 200, headers: { "content-type": "application/json" } });
   });
   vi.stubGlobal("fetch", fetchMock);

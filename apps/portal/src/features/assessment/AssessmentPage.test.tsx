@@ -159,6 +159,46 @@ describe("AssessmentPage", () => {
     expect(screen.getByTestId("live-level").dataset.level).toBe("2");
   });
 
+  it("says when the server's database is unavailable (503) and sends the same values again by itself", async () => {
+    let server = assessment();
+    const { byName } = stubGraphql({
+      PortalAssessment: () => ({ assessment: server }),
+      PortalSaveValues: (v, n) => {
+        if (n === 0)
+          return new Response(
+            JSON.stringify({
+              errors: [
+                {
+                  message: "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít giây",
+                  extensions: { code: "DATABASE_UNAVAILABLE", messageEn: "The database is unavailable just now" },
+                },
+              ],
+            }),
+            { status: 503, headers: { "content-type": "application/json", "retry-after": "5" } },
+          );
+        server = savedOver(server, v.values, 8);
+        return { saveIndicatorValues: { __typename: "MutationSaveIndicatorValuesSuccess", data: server } };
+      },
+    });
+    renderAssessmentPage();
+    await screen.findByTestId("criterion-CQS-02");
+    type("CQS-02 tử số", "25");
+    type("CQS-02 mẫu số", "50");
+    await waitFor(
+      () =>
+        expect(screen.getByTestId("save-status").textContent).toBe(
+          "Chưa lưu — máy chủ tạm thời chưa lưu được (sẽ tự gửi lại sau ít giây)",
+        ),
+      { timeout: 4000 },
+    );
+    expect(Object.keys(localStorage).some((k) => k.startsWith("cds.draft.A1."))).toBe(true);
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toMatch(/Đã lưu lúc/), { timeout: 8000 });
+    const saves = byName("PortalSaveValues");
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.variables).toEqual(saves[0]!.variables);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith("cds.draft."))).toHaveLength(0);
+  }, 15_000);
+
   it("clears the draft after a successful save", async () => {
     let server = assessment();
     stubGraphql({

@@ -16,9 +16,13 @@ export type SaveState =
   | { kind: "saved"; at: Date }
   | { kind: "offline" }
   | { kind: "conflict" }
-  | { kind: "error"; error: unknown };
+  | { kind: "error"; error: unknown }
+  /** The server answered that its database is unavailable (restarting): the draft is sent again shortly. */
+  | { kind: "unavailable" };
 
 const AUTOSAVE_MS = 1500;
+/** How long to wait before sending a draft again after the server said its database is unavailable. */
+const RETRY_UNAVAILABLE_MS = 3000;
 
 export function useAssessmentDraft({
   routeId,
@@ -56,6 +60,13 @@ export function useAssessmentDraft({
   const conflictRef = useRef(conflict);
   const savingRef = useRef(false);
   const failedRef = useRef<Draft | null>(null);
+  const retryRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (retryRef.current) clearTimeout(retryRef.current);
+    },
+    [],
+  );
   useEffect(() => {
     draftRef.current = draft;
     baseRef.current = baseVersion;
@@ -155,6 +166,15 @@ export function useAssessmentDraft({
         void qc.invalidateQueries({ queryKey });
       } else if (e instanceof ApiError && e.code === "NETWORK") {
         setSave({ kind: "offline" });
+      } else if (e instanceof ApiError && e.code === "DATABASE_UNAVAILABLE") {
+        // The server is up but its database is restarting (503): keep the draft, send it again in a moment.
+        setSave({ kind: "unavailable" });
+        if (retryRef.current) clearTimeout(retryRef.current);
+        retryRef.current = setTimeout(() => {
+          retryRef.current = null;
+          failedRef.current = null;
+          void saveRef.current();
+        }, RETRY_UNAVAILABLE_MS);
       } else {
         if (e instanceof ApiError) setServerIssues(e.issues);
         setSave({ kind: "error", error: e });

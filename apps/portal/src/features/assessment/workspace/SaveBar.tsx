@@ -17,6 +17,8 @@ export function SaveBar({ d, editable, levelName }: WorkspaceProps) {
         return t("save.saving");
       case "offline":
         return t("save.offline") + extra;
+      case "unavailable":
+        return t("save.unavailable") + extra;
       case "conflict":
         return t("save.conflict");
       case "error":
