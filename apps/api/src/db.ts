@@ -72,11 +72,8 @@ function poolRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
     },
     async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
       if (!(pool instanceof pg.Pool)) return fn(poolRunner(pool));
+      // A client checked out has no listener of the pool's; every client has one of its own (`newPool`).
       const client = await pool.connect();
-      // Checked out, a client has no pool listener: a session the server ends between two statements (restart,
-      // failover, pg_terminate_backend) would emit an unhandled 'error' and end the process.
-      const onError = (e: Error) => console.error(`PostgreSQL: connection lost in a transaction (${e.message})`);
-      client.on("error", onError);
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
@@ -88,7 +85,6 @@ function poolRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
         await client.query("ROLLBACK").catch((re: Error) => (broken = re));
         throw e;
       } finally {
-        client.off("error", onError);
         client.release(broken);
       }
     },
@@ -111,6 +107,9 @@ export function readPrismaOf(prisma: PrismaClient): PrismaClient {
   return (readers.get(prisma) as PrismaClient | undefined) ?? prisma;
 }
 
+/** How long a client broken while checked out may stay out before the pool takes it back (see `newPool`). */
+const BROKEN_CLIENT_GRACE_MS = 1_000;
+
 function newPool(url: string, max: number, readOnly = false): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
@@ -121,6 +120,28 @@ function newPool(url: string, max: number, readOnly = false): pg.Pool {
   });
   // An idle connection the server ends (restart, admin command) must not crash the process: the pool replaces it.
   pool.on("error", (e) => console.error(`PostgreSQL: idle connection lost (${e.message})`));
+  // Checked out (a transaction here, or Prisma's adapter), a client has no listener of the pool's: a session the
+  // server ends between two statements (restart, failover, pg_terminate_backend) would emit an unhandled 'error'
+  // and end the process. So every client has one of its own for its life; the pool drops a client that is no
+  // longer queryable when it is released, and the statement it was running fails (DATABASE_UNAVAILABLE).
+  // Prisma's adapter never gives back a client whose ROLLBACK failed (it skips `rollback()`, which releases): a
+  // broken client still out a moment after its error is handed back, so the pool drops it instead of running dry.
+  const out = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => out.add(client));
+  pool.on("release", (_e, client) => out.delete(client));
+  pool.on("connect", (client) =>
+    client.on("error", (e) => {
+      console.error(`PostgreSQL: connection lost (${e.message})`);
+      setTimeout(() => {
+        if (!out.delete(client as pg.PoolClient)) return;
+        try {
+          (client as pg.PoolClient).release(e);
+        } catch {
+          // Released meanwhile by its holder.
+        }
+      }, BROKEN_CLIENT_GRACE_MS).unref();
+    }),
+  );
   return pool;
 }
 

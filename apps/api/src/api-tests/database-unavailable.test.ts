@@ -125,4 +125,26 @@ describe.skipIf(!onPostgres)("the database cut off under a running API (needs CD
     expect(after.body.errors).toBeUndefined();
     expect(after.body.data?.login?.__typename).toMatch(/Error$/);
   });
+
+  it("a connection cut while a transaction holds it fails that transaction, not the process", async () => {
+    // Checked out by Prisma's adapter, the client has no listener of the pool's: its 'error' used to end the process.
+    // Prisma then never gives it back (its ROLLBACK fails, so it skips the release): the pool takes it back itself,
+    // or closing the platform below (afterAll: the pool waits for every client) would never end.
+    const tx = platform.db.prisma.$transaction(async (t) => {
+      await t.$queryRawUnsafe("SELECT 1");
+      open = false;
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await t.$queryRawUnsafe("SELECT 1");
+    });
+    const refused = await tx.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+    open = true;
+    const after = await wrongSignIn();
+    expect(after.status).toBe(200);
+    expect(after.body.data?.login?.__typename).toMatch(/Error$/);
+  });
 });
