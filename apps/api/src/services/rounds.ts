@@ -2,7 +2,6 @@
  * Rounds (đợt đánh giá): a province opens one per year, unit kind and way of judging (the 2361 level round beside
  * a scored index), pinning a published set version; the ministry opens national rounds (the provincial DTI).
  */
-import { randomUUID } from "node:crypto";
 import { judgedBy, type TCriteriaSet } from "@cds/criteria-schema";
 import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
@@ -13,6 +12,7 @@ import { utcParam } from "./assessment-sql.ts";
 import { judgeAssessment } from "./assessment-store.ts";
 import { audit } from "./audit.ts";
 import { checkYear, parseIsoDate } from "./input.ts";
+import { newId } from "./ids.ts";
 import { documentOf } from "./sets.ts";
 import { defaultReviewChain, mapIdForYear, NON_TERRITORIAL_KINDS, reviewChainJson, unitKindNamer } from "./units.ts";
 
@@ -138,7 +138,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
                                    score, "selfScore", "updatedAt")
          SELECT u.id, $2, u."unitId", $3, '{}'::jsonb, $4::jsonb, $5, $6::jsonb, $7::jsonb, $8::timestamp(3)
            FROM jsonb_to_recordset($1::jsonb) AS u(id text, "unitId" text)`,
-        JSON.stringify(units.map((u) => ({ id: randomUUID(), unitId: u.id }))),
+        JSON.stringify(units.map((u) => ({ id: newId(), unitId: u.id }))),
         round.id,
         version!.id,
         jsonText(empty.evaluation),
