@@ -109,8 +109,9 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
         setVersionId: string;
         computedLevel: number;
         tenantId: string;
+        shard: string;
       }>(
-        `SELECT a.id, a."unitId", a.status, a.version, a."setVersionId", a."computedLevel", u."tenantId"
+        `SELECT a.id, a."unitId", a.status, a.version, a."setVersionId", a."computedLevel", u."tenantId", a."tenantId" AS shard
            FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId" WHERE a.id = $1 FOR UPDATE OF a`,
         [input.assessmentId],
       );
@@ -127,8 +128,8 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
         if (!c || c.measure === "childLevels") throw new HttpError(400, `criterion ${code}`);
       }
       const rows = await tx.query<{ criterionCode: string; value: unknown; verifiedValue: unknown }>(
-        `SELECT "criterionCode", value, "verifiedValue" FROM "IndicatorValue" WHERE "assessmentId" = $1`,
-        [a.id],
+        `SELECT "criterionCode", value, "verifiedValue" FROM "IndicatorValue" WHERE "tenantId" = $2 AND "assessmentId" = $1`,
+        [a.id, a.shard],
       );
       const entered: Record<string, unknown> = {};
       const effective: Record<string, unknown> = {};
@@ -155,19 +156,20 @@ export function bareSaveHandler(db: Database): (req: IncomingMessage, res: Serve
       const e = judged.evaluation;
 
       await tx.query(
-        `INSERT INTO "IndicatorValue" (id, "assessmentId", "criterionCode", value, "updatedAt")
-         SELECT v.id, $1, v.code, v.value, now() FROM jsonb_to_recordset($2::jsonb) AS v(id text, code text, value jsonb)
-         ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE
+        `INSERT INTO "IndicatorValue" (id, "tenantId", "assessmentId", "criterionCode", value, "updatedAt")
+         SELECT v.id, $3, $1, v.code, v.value, now() FROM jsonb_to_recordset($2::jsonb) AS v(id text, code text, value jsonb)
+         ON CONFLICT ("tenantId", "assessmentId", "criterionCode") DO UPDATE
            SET value = EXCLUDED.value, "verifiedValue" = NULL, "verifiedAt" = NULL, "verifiedById" = NULL, "updatedAt" = EXCLUDED."updatedAt"`,
         [
           a.id,
           JSON.stringify(Object.entries(input.values).map(([code, value]) => ({ id: randomUUID(), code, value }))),
+          a.shard,
         ],
       );
       await tx.query(
         `UPDATE "Assessment" SET version = version + 1, "effectiveValues" = $2::jsonb, evaluation = $3::jsonb, "computedLevel" = $4, "updatedAt" = now()
-          WHERE id = $1`,
-        [a.id, JSON.stringify(effective), JSON.stringify(e), e.level],
+          WHERE "tenantId" = $5 AND id = $1`,
+        [a.id, JSON.stringify(effective), JSON.stringify(e), e.level, a.shard],
       );
       const before: Record<string, unknown> = {};
       for (const code of Object.keys(input.values))

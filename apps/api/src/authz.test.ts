@@ -197,8 +197,8 @@ beforeAll(async () => {
   expect(YEN_KHANH).toEqual(expect.arrayContaining(["14560", "14563", "14566", "14572", "14575", "14587", "14590"]));
   for (const code of YEN_KHANH) {
     A[code] = (
-      await api.prisma.assessment.findUniqueOrThrow({
-        where: { roundId_unitId: { roundId, unitId: unitId("2025-03", code) } },
+      await api.prisma.assessment.findFirstOrThrow({
+        where: { roundId, unitId: unitId("2025-03", code) },
       })
     ).id;
   }
@@ -224,7 +224,7 @@ interface MutationOp {
 }
 
 async function assessmentState(code: string) {
-  const a = await api.prisma.assessment.findUniqueOrThrow({
+  const a = await api.prisma.assessment.findFirstOrThrow({
     where: { id: A[code]! },
     include: { _count: { select: { evidence: true } } },
   });
@@ -241,11 +241,11 @@ async function assessmentState(code: string) {
 
 async function restoreAssessment(code: string, before: unknown) {
   const { evidence: _evidence, ...row } = before as Awaited<ReturnType<typeof assessmentState>>;
-  await api.prisma.assessment.update({ where: { id: A[code]! }, data: row }).catch(() => {});
+  await api.prisma.assessment.updateMany({ where: { id: A[code]! }, data: row }).catch(() => {});
 }
 
 const version = async (code: string) =>
-  (await api.prisma.assessment.findUniqueOrThrow({ where: { id: A[code]! } })).version;
+  (await api.prisma.assessment.findFirstOrThrow({ where: { id: A[code]! } })).version;
 
 function onAssessment(code: string, run: (c: Client) => Promise<Outcome>): MutationOp {
   return { run, state: () => assessmentState(code), restore: (b) => restoreAssessment(code, b) };
@@ -264,7 +264,7 @@ const unitOps = (code: string) => ({
     ),
   ),
   save: onAssessment(code, async (c) => {
-    const a = await api.prisma.assessment.findUniqueOrThrow({ where: { id: A[code]! }, include: { setVersion: true } });
+    const a = await api.prisma.assessment.findFirstOrThrow({ where: { id: A[code]! }, include: { setVersion: true } });
     const values = valuesAtLevel(a.setVersion.document as unknown as TCriteriaSet, 2, seedOf(code), 0);
     return mutate(
       c,

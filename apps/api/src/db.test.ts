@@ -28,12 +28,17 @@ describe("migrations", () => {
 describe("immutability in the database", () => {
   it("audit events are append-only", async () => {
     const e = await db.prisma.auditEvent.create({
-      data: { actorKind: "system", action: "test", entityType: "Test", entityId: "1" },
+      data: { actorKind: "system", tenantId: "vn", action: "test", entityType: "Test", entityId: "1" },
     });
-    await expect(db.prisma.auditEvent.update({ where: { id: e.id }, data: { action: "changed" } })).rejects.toThrow(
-      /cds_immutable/,
-    );
-    await expect(db.prisma.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(/cds_immutable/);
+    await expect(
+      db.prisma.auditEvent.update({
+        where: { tenantId_id: { tenantId: e.tenantId, id: e.id } },
+        data: { action: "changed" },
+      }),
+    ).rejects.toThrow(/cds_immutable/);
+    await expect(
+      db.prisma.auditEvent.delete({ where: { tenantId_id: { tenantId: e.tenantId, id: e.id } } }),
+    ).rejects.toThrow(/cds_immutable/);
   });
 
   it("a published version cannot change, only be archived", async () => {

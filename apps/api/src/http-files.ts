@@ -29,7 +29,7 @@ export async function evidenceFile(
   id: string,
 ): Promise<void> {
   const ctx = await contextOf(platform, req, url);
-  const row = await platform.db.prisma.evidence.findUnique({
+  const row = await platform.db.prisma.evidence.findFirst({
     where: { id },
     include: { assessment: { include: { unit: true } } },
   });
@@ -92,7 +92,7 @@ export async function decisionScanFile(
   res: ServerResponse,
   id: string,
 ): Promise<void> {
-  const row = await platform.db.prisma.decisionScan.findUnique({ where: { id } });
+  const row = await platform.db.prisma.decisionScan.findFirst({ where: { id } });
   if (!row) return notFound(res, NOT_FOUND);
   const bytes = await platform.services.evidence.get(row.storageKey);
   res.setHeader("content-security-policy", EVIDENCE_CSP);

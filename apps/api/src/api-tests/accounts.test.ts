@@ -228,7 +228,7 @@ describe("a new account: temporary password, first sign-in, landing", () => {
 
     // Every mutation of the schema, generated from the SDL, is refused the same way (ids of real rows where the
     // argument names them, so a service that loads its row before asking requireWriter is still held).
-    const round = await api.prisma.assessment.findUniqueOrThrow({ where: { id: decodeGlobalId(draft.id).id } });
+    const round = await api.prisma.assessment.findFirstOrThrow({ where: { id: decodeGlobalId(draft.id).id } });
     const version = await api.prisma.criteriaSetVersion.findFirstOrThrow({ where: { status: "PUBLISHED" } });
     const ids: Record<string, string> = {
       assessmentId: draft.id,

@@ -360,7 +360,12 @@ describe("paging", () => {
     });
     const units = await p.assessment.findMany({ where: { roundId: round.id }, select: { unitId: true } });
     await p.assessment.createMany({
-      data: units.map((u) => ({ roundId: next.id, unitId: u.unitId, setVersionId: round.setVersionId })),
+      data: units.map((u) => ({
+        tenantId: next.tenantId,
+        roundId: next.id,
+        unitId: u.unitId,
+        setVersionId: round.setVersionId,
+      })),
     });
     const all = await query(
       so,

@@ -205,7 +205,7 @@ describe("evidence type judged from the content", () => {
   ])("%s is accepted and stored as %s", async (name, bytes, sentType, stored) => {
     const ev = expectSuccess(await upload(editor, file(bytes(), name, sentType)));
     expect(ev).toMatchObject({ fileName: name, mimeType: stored });
-    expect((await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } })).mimeType).toBe(stored);
+    expect((await api.prisma.evidence.findFirstOrThrow({ where: { id: ev.id } })).mimeType).toBe(stored);
   });
 
   it("an .exe renamed .pdf and sent as application/pdf is refused, saying what it really is", async () => {
@@ -253,7 +253,7 @@ describe("deleting and replacing evidence", () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "giu-nguyen.pdf", "application/pdf")));
     const r = expectError(await replace(editor, ev.id, file(exe(), "giu-nguyen.pdf", "application/pdf")), "InputError");
     expect(r.issues!.map((i) => i.field)).toEqual(["file"]);
-    expect(await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } })).toMatchObject({
+    expect(await api.prisma.evidence.findFirstOrThrow({ where: { id: ev.id } })).toMatchObject({
       fileName: "giu-nguyen.pdf",
       sha256: ev.sha256,
     });
@@ -262,7 +262,7 @@ describe("deleting and replacing evidence", () => {
   it("the unit's editor deletes a file, audited with what was deleted", async () => {
     const ev = expectSuccess(await upload(editor, file(pdf(), "nham-tep.pdf", "application/pdf")));
     expect(expectSuccess(await remove(editor, ev.id))).toMatchObject({ id: ev.id, fileName: "nham-tep.pdf" });
-    expect(await api.prisma.evidence.findUnique({ where: { id: ev.id } })).toBeNull();
+    expect(await api.prisma.evidence.findFirst({ where: { id: ev.id } })).toBeNull();
     const listed = (
       await query(editor, `query ($id: ID!) { assessment(id: $id) { evidence { id } } }`, { id: draftId })
     ).assessment.evidence;
@@ -291,17 +291,19 @@ describe("deleting and replacing evidence", () => {
     const noCsrf = await api.as("xa.khanhthien@ninhbinh.gov.vn");
     noCsrf.csrf = null;
     expect(expectError(await remove(noCsrf, ev.id), "ForbiddenError").message).toContain("CSRF");
-    expect(await api.prisma.evidence.findUnique({ where: { id: ev.id } })).not.toBeNull();
+    expect(await api.prisma.evidence.findFirst({ where: { id: ev.id } })).not.toBeNull();
   });
 
   it("is refused once the assessment is submitted", async () => {
     const { editor: unitEditor } = await submittedCommune(api);
     // Evidence uploaded before it was submitted.
+    const submitted = await api.prisma.assessment.findFirstOrThrow({
+      where: { unit: { code: "14566" }, status: "SUBMITTED" },
+    });
     const row = await api.prisma.evidence.create({
       data: {
-        assessmentId: (
-          await api.prisma.assessment.findFirstOrThrow({ where: { unit: { code: "14566" }, status: "SUBMITTED" } })
-        ).id,
+        tenantId: submitted.tenantId,
+        assessmentId: submitted.id,
         criterionCode: "CQS-01",
         fileName: "da-nop.pdf",
         mimeType: "application/pdf",
@@ -313,6 +315,6 @@ describe("deleting and replacing evidence", () => {
     });
     expect(expectError(await remove(unitEditor, row.id), "WorkflowError").message).toContain("đã nộp");
     expectError(await replace(unitEditor, row.id, file(pdf(), "moi.pdf", "application/pdf")), "WorkflowError");
-    expect(await api.prisma.evidence.findUnique({ where: { id: row.id } })).toMatchObject({ sha256: row.sha256 });
+    expect(await api.prisma.evidence.findFirst({ where: { id: row.id } })).toMatchObject({ sha256: row.sha256 });
   });
 });

@@ -86,7 +86,7 @@ describe("evidence upload (multipart)", () => {
       size: pdfBytes.length,
       sha256: sha,
     });
-    const row = await api.prisma.evidence.findUniqueOrThrow({ where: { id: ev.id } });
+    const row = await api.prisma.evidence.findFirstOrThrow({ where: { id: ev.id } });
     expect(row).toMatchObject({ sha256: sha, size: pdfBytes.length, mimeType: "application/pdf" });
     expect(Buffer.from(await api.platform.services.evidence.get(row.storageKey))).toEqual(Buffer.from(pdfBytes));
     const listed = (

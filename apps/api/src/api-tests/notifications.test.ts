@@ -354,7 +354,7 @@ describe("the inbox (no SMTP configured: nothing is emailed)", () => {
       expect(after[0].body).toContain(formatVietnameseDate(extended));
 
       // The round closed: no more reminders.
-      const a = await api.prisma.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+      const a = await api.prisma.assessment.findFirstOrThrow({ where: { id: assessmentId } });
       const close = async (closed: boolean) =>
         expectSuccess(
           await mutate(so, "closeRound", "$id: ID!, $c: Boolean!", "roundId: $id, closed: $c", "id closedAt", {
@@ -367,10 +367,10 @@ describe("the inbox (no SMTP configured: nothing is emailed)", () => {
       expect(await api.platform.notifications.remindDeadlines()).toBe(0);
       await close(false);
       // Submitted (the returned 14566's editor is reminded while RETURNED; 14563 submitted is not).
-      await api.prisma.assessment.update({ where: { id: assessmentId }, data: { status: "SUBMITTED" } });
+      await api.prisma.assessment.updateMany({ where: { id: assessmentId }, data: { status: "SUBMITTED" } });
       await api.platform.notifications.remindDeadlines();
       expect(await reminders()).toHaveLength(4);
-      await api.prisma.assessment.update({ where: { id: assessmentId }, data: { status: "DRAFT" } });
+      await api.prisma.assessment.updateMany({ where: { id: assessmentId }, data: { status: "DRAFT" } });
     });
   });
 

@@ -8,6 +8,7 @@
  * refused the API's quiet way (null, or an empty list) without an error.
  * A field added later is covered without anyone remembering.
  */
+import { rowKey } from "../services/tenant-keys.ts";
 import { PROVINCE_CHAIN } from "../services/access.ts";
 import { reviewChainJson } from "../services/units.ts";
 import {
@@ -114,7 +115,7 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
     where: { tenantId: "ha-noi", kindCode: "commune", mapId: "2025-07" },
     orderBy: { code: "asc" },
   });
-  const year = (await p.round.findUniqueOrThrow({ where: { id: source.roundId } })).year;
+  const year = (await p.round.findFirstOrThrow({ where: { id: source.roundId } })).year;
   const round = await p.round.create({
     data: {
       tenantId: "ha-noi",
@@ -131,6 +132,7 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
   const author = await p.user.findUniqueOrThrow({ where: { email: "so@hanoi.gov.vn" } });
   const a = await p.assessment.create({
     data: {
+      tenantId: round.tenantId,
       roundId: round.id,
       unitId: unit.id,
       setVersionId: source.setVersionId,
@@ -146,6 +148,7 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
   });
   await p.indicatorValue.createMany({
     data: source.values.map((v) => ({
+      tenantId: a.tenantId,
       assessmentId: a.id,
       criterionCode: v.criterionCode,
       value: v.value as object,
@@ -154,6 +157,7 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
   });
   await p.evidence.create({
     data: {
+      tenantId: a.tenantId,
       assessmentId: a.id,
       criterionCode: "CQS-01",
       fileName: "bien-ban.pdf",
@@ -165,7 +169,13 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
     },
   });
   await p.reviewComment.create({
-    data: { assessmentId: a.id, criterionCode: "CQS-02", body: "Số liệu khớp báo cáo.", authorId: author.id },
+    data: {
+      tenantId: a.tenantId,
+      assessmentId: a.id,
+      criterionCode: "CQS-02",
+      body: "Số liệu khớp báo cáo.",
+      authorId: author.id,
+    },
   });
   await p.auditEvent.create({
     data: {
@@ -178,7 +188,7 @@ async function hanoiRecognisedAssessment(): Promise<Target> {
     },
   });
   await p.assessment.update({
-    where: { id: a.id },
+    where: rowKey(a),
     data: {
       status: "RECOGNISED",
       recognisedLevel: source.appraisedLevel,

@@ -61,7 +61,7 @@ async function importFile(
 const versionsOf = (r: Json) =>
   r.units.map((u: Json) => ({ assessmentId: u.assessment.id, version: u.assessment.version }));
 const storedOf = (globalId: string) =>
-  api.prisma.assessment.findUniqueOrThrow({ where: { id: decodeGlobalId(globalId).id }, include: { values: true } });
+  api.prisma.assessment.findFirstOrThrow({ where: { id: decodeGlobalId(globalId).id }, include: { values: true } });
 
 /** The officer's template with values typed into rows, by unit code. */
 async function filled(byCode: Record<string, Parameters<typeof type>[2]>): Promise<Uint8Array> {
@@ -104,7 +104,7 @@ beforeAll(async () => {
   drafts = (await of("DRAFT")).filter((a) => a.unit.code !== "14563").slice(0, 3);
   expect(drafts).toHaveLength(3);
   submitted = (await of("SUBMITTED"))[0]!;
-  const row = await api.prisma.assessment.findUniqueOrThrow({ where: { id: decodeGlobalId(drafts[0]!.id).id } });
+  const row = await api.prisma.assessment.findFirstOrThrow({ where: { id: decodeGlobalId(drafts[0]!.id).id } });
   set = await pinnedSet(api.prisma, row.setVersionId);
   ratio = set.criteria.find((c) => c.measure === "percentage")!.code;
 

@@ -123,8 +123,8 @@ describe("a scored commune index beside the level round (ordered)", () => {
     for (const code of [XA, PHUONG]) {
       editors[code] = await api.as(await createUnitEditor(api, code, "2025-07"));
       const unit = await api.prisma.unit.findUniqueOrThrow({ where: { mapId_code: { mapId: "2025-07", code } } });
-      const a = await api.prisma.assessment.findUniqueOrThrow({
-        where: { roundId_unitId: { roundId: dbRound.id, unitId: unit.id } },
+      const a = await api.prisma.assessment.findFirstOrThrow({
+        where: { roundId: dbRound.id, unitId: unit.id },
       });
       assessments[code] = { id: a.id, version: a.version };
     }

@@ -86,7 +86,7 @@ async function stored(globalId: string) {
   const id = Buffer.from(globalId, "base64")
     .toString("utf8")
     .replace(/^Assessment:/, "");
-  return api.prisma.assessment.findUniqueOrThrow({ where: { id }, include: { values: true } });
+  return api.prisma.assessment.findFirstOrThrow({ where: { id }, include: { values: true } });
 }
 
 beforeAll(async () => {

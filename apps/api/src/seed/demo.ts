@@ -258,8 +258,8 @@ async function playRound(
     const unit = await prisma.unit.findUniqueOrThrow({
       where: { mapId_code: { mapId: round.mapId, code: row.code } },
     });
-    let a = await prisma.assessment.findUniqueOrThrow({
-      where: { roundId_unitId: { roundId: round.id, unitId: unit.id } },
+    let a = await prisma.assessment.findFirstOrThrow({
+      where: { roundId: round.id, unitId: unit.id },
     });
     const editor = actors.editor(unit);
     const values = valuesAtLevel(set, row.level, seedOf(row.code), row.missing ?? 0);

@@ -211,6 +211,7 @@ export async function seedMaps(
       await tx.auditEvent.create({
         data: {
           actorKind: "system",
+          tenantId: MINISTRY_TENANT_ID,
           action: "seed.maps",
           entityType: "AdminMap",
           entityId: TWO_TIER_MAP_ID,

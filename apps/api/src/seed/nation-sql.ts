@@ -25,6 +25,7 @@ export interface RoundRow {
 
 export interface AssessmentRow {
   id: string;
+  tenantId: string;
   roundId: string;
   unitId: string;
   setVersionId: string;
@@ -47,6 +48,7 @@ export interface AssessmentRow {
 
 export interface ValueRow {
   id: string;
+  tenantId: string;
   assessmentId: string;
   criterionCode: string;
   value: unknown;
@@ -90,13 +92,13 @@ export async function insertAssessments(tx: SqlRunner, assessments: AssessmentRo
     tx,
     assessments.map((a) => (a.status === "RECOGNISED" ? { ...a, status: "APPRAISED" } : a)),
     ASSESSMENT_CHUNK,
-    `INSERT INTO "Assessment" (id, "roundId", "unitId", "setVersionId", status, "registeredLevel", "selfAssessedLevel", "appraisedLevel",
+    `INSERT INTO "Assessment" (id, "tenantId", "roundId", "unitId", "setVersionId", status, "registeredLevel", "selfAssessedLevel", "appraisedLevel",
               "recognisedLevel", "recognitionDecision", "recognitionDate", "submittedAt", "recognisedAt", "effectiveValues", evaluation,
               "computedLevel", version, "createdAt", "updatedAt")
-       SELECT a.id, a."roundId", a."unitId", a."setVersionId", a.status::"AssessmentStatus", a."registeredLevel", a."selfAssessedLevel",
+       SELECT a.id, a."tenantId", a."roundId", a."unitId", a."setVersionId", a.status::"AssessmentStatus", a."registeredLevel", a."selfAssessedLevel",
               a."appraisedLevel", a."recognisedLevel", a."recognitionDecision", a."recognitionDate", a."submittedAt", a."recognisedAt",
               a."effectiveValues", a.evaluation, a."computedLevel", a.version, a."createdAt", a."updatedAt"
-         FROM jsonb_to_recordset($1::jsonb) AS a(id text, "roundId" text, "unitId" text, "setVersionId" text, status text,
+         FROM jsonb_to_recordset($1::jsonb) AS a(id text, "tenantId" text, "roundId" text, "unitId" text, "setVersionId" text, status text,
               "registeredLevel" int, "selfAssessedLevel" int, "appraisedLevel" int, "recognisedLevel" int, "recognitionDecision" text,
               "recognitionDate" date, "submittedAt" timestamp(3), "recognisedAt" timestamp(3), "effectiveValues" jsonb, evaluation jsonb,
               "computedLevel" int, version int, "createdAt" timestamp(3), "updatedAt" timestamp(3))`,
@@ -108,9 +110,9 @@ export async function insertValues(tx: SqlRunner, values: ValueRow[]): Promise<v
     tx,
     values,
     VALUE_CHUNK,
-    `INSERT INTO "IndicatorValue" (id, "assessmentId", "criterionCode", value, "updatedAt")
-       SELECT v.id, v."assessmentId", v."criterionCode", v.value, v."updatedAt"
-         FROM jsonb_to_recordset($1::jsonb) AS v(id text, "assessmentId" text, "criterionCode" text, value jsonb, "updatedAt" timestamp(3))`,
+    `INSERT INTO "IndicatorValue" (id, "tenantId", "assessmentId", "criterionCode", value, "updatedAt")
+       SELECT v.id, v."tenantId", v."assessmentId", v."criterionCode", v.value, v."updatedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS v(id text, "tenantId" text, "assessmentId" text, "criterionCode" text, value jsonb, "updatedAt" timestamp(3))`,
   );
 }
 

@@ -203,6 +203,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       const recognisedAt = recognised ? day(year, 11, 20 + Math.floor(rnd() * 10), 14) : null;
       assessments.push({
         id,
+        tenantId: u.tenantId,
         roundId: roundId(u.tenantId, kind),
         unitId: u.id,
         setVersionId: versionIds[kind],
@@ -225,6 +226,7 @@ export async function seedNation(platform: Platform, opts: SeedNationOptions): P
       for (const [code, value] of Object.entries(entered)) {
         values.push({
           id: `iv_${year}_${u.code}_${code}`,
+          tenantId: u.tenantId,
           assessmentId: id,
           criterionCode: code,
           value,

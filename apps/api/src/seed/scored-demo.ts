@@ -87,8 +87,8 @@ async function playScored(
   const prisma = platform.db.prisma;
   const now = platform.services.now();
   for (const s of steps) {
-    let a = await prisma.assessment.findUniqueOrThrow({
-      where: { roundId_unitId: { roundId, unitId: s.unit.id } },
+    let a = await prisma.assessment.findFirstOrThrow({
+      where: { roundId, unitId: s.unit.id },
     });
     const editor = who.editorOf(s.unit);
     const m = maturity(s.unit.code, when.thisYear);

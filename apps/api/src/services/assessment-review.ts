@@ -68,6 +68,7 @@ export async function returnAssessment(
       await claim(tx, a, input.version, { status: "RETURNED" });
       await tx.reviewComment.createMany({
         data: comments.map((c) => ({
+          tenantId: a.tenantId,
           assessmentId: a.id,
           criterionCode: c.criterionCode ?? null,
           body: c.body.trim(),
@@ -126,8 +127,20 @@ export async function verifyValue(
         verifiedAt: input.now,
       };
       await tx.indicatorValue.upsert({
-        where: { assessmentId_criterionCode: { assessmentId: a.id, criterionCode: input.criterionCode } },
-        create: { assessmentId: a.id, criterionCode: input.criterionCode, value: Prisma.DbNull, ...data },
+        where: {
+          tenantId_assessmentId_criterionCode: {
+            tenantId: a.tenantId,
+            assessmentId: a.id,
+            criterionCode: input.criterionCode,
+          },
+        },
+        create: {
+          tenantId: a.tenantId,
+          assessmentId: a.id,
+          criterionCode: input.criterionCode,
+          value: Prisma.DbNull,
+          ...data,
+        },
         update: data,
       });
       const fresh = await refreshEvaluation(tx, a.id);

@@ -3,6 +3,7 @@
  * verifier's value, recognised with a decision date, scored ones) loaded both ways is the same object, dates as
  * Dates, JSON as JSON, nulls as nulls; and the DateTime columns it revives are exactly the schema's.
  */
+import { rowKey } from "./tenant-keys.ts";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { setupApi, type TestApi } from "../testing/harness.ts";
@@ -32,7 +33,7 @@ it("loads every seeded assessment exactly as Prisma does", async () => {
     orderBy: { id: "asc" },
   });
   await api.prisma.indicatorValue.update({
-    where: { id: row.id },
+    where: rowKey(row),
     data: {
       verifiedValue: row.value ?? 1,
       verifiedAt: new Date("2026-11-30T09:15:30.25Z"),
@@ -76,23 +77,30 @@ it("the database refuses any change to a recognised assessment's values, evidenc
   const draft = await api.prisma.assessment.findFirstOrThrow({ where: { status: "DRAFT" }, include: { values: true } });
   const locked = /cds_immutable: recognised assessment .* is locked/;
   const v = recognised.values[0]!;
-  await expect(api.prisma.indicatorValue.update({ where: { id: v.id }, data: { note: "x" } })).rejects.toThrow(locked);
-  await expect(api.prisma.indicatorValue.delete({ where: { id: v.id } })).rejects.toThrow(locked);
+  await expect(api.prisma.indicatorValue.update({ where: rowKey(v), data: { note: "x" } })).rejects.toThrow(locked);
+  await expect(api.prisma.indicatorValue.delete({ where: rowKey(v) })).rejects.toThrow(locked);
   await expect(
-    api.prisma.indicatorValue.create({ data: { assessmentId: recognised.id, criterionCode: "NEW-1", value: 1 } }),
+    api.prisma.indicatorValue.create({
+      data: { tenantId: recognised.tenantId, assessmentId: recognised.id, criterionCode: "NEW-1", value: 1 },
+    }),
   ).rejects.toThrow(locked);
   // A row moved onto a recognised assessment, or off one.
   const d =
     draft.values[0] ??
-    (await api.prisma.indicatorValue.create({ data: { assessmentId: draft.id, criterionCode: "T-1", value: 1 } }));
+    (await api.prisma.indicatorValue.create({
+      data: { tenantId: draft.tenantId, assessmentId: draft.id, criterionCode: "T-1", value: 1 },
+    }));
   await expect(
     api.prisma.indicatorValue.update({
-      where: { id: d.id },
-      data: { assessmentId: recognised.id, criterionCode: "T-2" },
+      where: rowKey(d),
+      data: { tenantId: recognised.tenantId, assessmentId: recognised.id, criterionCode: "T-2" },
     }),
   ).rejects.toThrow(locked);
   await expect(
-    api.prisma.indicatorValue.update({ where: { id: v.id }, data: { assessmentId: draft.id, criterionCode: "T-3" } }),
+    api.prisma.indicatorValue.update({
+      where: rowKey(v),
+      data: { tenantId: draft.tenantId, assessmentId: draft.id, criterionCode: "T-3" },
+    }),
   ).rejects.toThrow(locked);
   // Many rows in one statement: one locked row refuses the whole statement.
   await expect(
@@ -105,6 +113,7 @@ it("the database refuses any change to a recognised assessment's values, evidenc
   await expect(
     api.prisma.evidence.create({
       data: {
+        tenantId: recognised.tenantId,
         assessmentId: recognised.id,
         criterionCode: v.criterionCode,
         fileName: "a.pdf",
@@ -117,10 +126,14 @@ it("the database refuses any change to a recognised assessment's values, evidenc
     }),
   ).rejects.toThrow(locked);
   await expect(
-    api.prisma.reviewComment.create({ data: { assessmentId: recognised.id, body: "x", authorId: "u" } }),
+    api.prisma.reviewComment.create({
+      data: { tenantId: recognised.tenantId, assessmentId: recognised.id, body: "x", authorId: "u" },
+    }),
   ).rejects.toThrow(locked);
   // The draft's rows stay writable.
-  const c = await api.prisma.reviewComment.create({ data: { assessmentId: draft.id, body: "được", authorId: "u" } });
-  await api.prisma.reviewComment.delete({ where: { id: c.id } });
-  expect((await api.prisma.indicatorValue.update({ where: { id: d.id }, data: { note: "được" } })).note).toBe("được");
+  const c = await api.prisma.reviewComment.create({
+    data: { tenantId: draft.tenantId, assessmentId: draft.id, body: "được", authorId: "u" },
+  });
+  await api.prisma.reviewComment.delete({ where: rowKey(c) });
+  expect((await api.prisma.indicatorValue.update({ where: rowKey(d), data: { note: "được" } })).note).toBe("được");
 });

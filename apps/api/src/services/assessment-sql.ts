@@ -33,8 +33,10 @@ function revive<T>(row: Record<string, unknown>, columns: readonly string[]): T 
 export const utcParam = (d: Date | null) => (d === null ? null : d.toISOString().slice(0, -1));
 
 const LOAD = `SELECT to_jsonb(a) AS a, to_jsonb(u) AS unit, to_jsonb(r) AS round,
-            COALESCE((SELECT jsonb_agg(to_jsonb(v)) FROM "IndicatorValue" v WHERE v."assessmentId" = a.id), '[]') AS values
-       FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId" JOIN "Round" r ON r.id = a."roundId"`;
+            COALESCE((SELECT jsonb_agg(to_jsonb(v)) FROM "IndicatorValue" v
+                       WHERE v."tenantId" = a."tenantId" AND v."assessmentId" = a.id), '[]') AS values
+       FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId"
+       JOIN "Round" r ON r."tenantId" = a."tenantId" AND r.id = a."roundId"`;
 
 type LoadedRow = {
   a: Record<string, unknown>;
@@ -121,14 +123,14 @@ export async function versionSql(tx: SqlRunner, id: string): Promise<{ version: 
 export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
-    `INSERT INTO "IndicatorValue" ("id", "assessmentId", "criterionCode", "value", "note", "verifiedValue",
+    `INSERT INTO "IndicatorValue" ("id", "tenantId", "assessmentId", "criterionCode", "value", "note", "verifiedValue",
                                    "verifierComment", "verifiedById", "verifiedAt", "updatedAt")
-     SELECT r.id, r."assessmentId", r."criterionCode", r.value, r.note, r."verifiedValue", r."verifierComment",
+     SELECT r.id, r."tenantId", r."assessmentId", r."criterionCode", r.value, r.note, r."verifiedValue", r."verifierComment",
             r."verifiedById", r."verifiedAt", r."updatedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "assessmentId" text, "criterionCode" text, value jsonb,
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "tenantId" text, "assessmentId" text, "criterionCode" text, value jsonb,
             note text, "verifiedValue" jsonb, "verifierComment" text, "verifiedById" text,
             "verifiedAt" timestamp(3), "updatedAt" timestamp(3))
-     ON CONFLICT ("assessmentId", "criterionCode") DO UPDATE SET
+     ON CONFLICT ("tenantId", "assessmentId", "criterionCode") DO UPDATE SET
        "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
        "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
        "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = EXCLUDED."updatedAt"`,

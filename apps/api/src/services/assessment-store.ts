@@ -3,6 +3,7 @@
  * (optimistic concurrency), caches criteria-core's evaluation of the effective values, and writes its audit
  * event in the same transaction.
  */
+import { rowKey } from "./tenant-keys.ts";
 import {
   childLevelsValue,
   tryEvaluate,
@@ -35,7 +36,7 @@ const loadInclude = {
 export type LoadedAssessment = Prisma.AssessmentGetPayload<{ include: typeof loadInclude }>;
 
 export async function load(db: PrismaClient | Tx, id: string): Promise<LoadedAssessment> {
-  const a = await db.assessment.findUnique({ where: { id }, include: loadInclude });
+  const a = await db.assessment.findFirst({ where: { id }, include: loadInclude });
   if (!a) throw new NotFoundError("hồ sơ đánh giá", id);
   return a;
 }
@@ -143,7 +144,7 @@ export async function claim(
   });
   if (r.count === 0)
     claimRefused(
-      await tx.assessment.findUnique({ where: { id: a.id }, select: { version: true, status: true } }),
+      await tx.assessment.findFirst({ where: { id: a.id }, select: { version: true, status: true } }),
       expectedVersion,
     );
 }
@@ -161,7 +162,7 @@ export function claimRefused(now: { version: number; status: string } | null, ex
 async function storeEvaluation(tx: Tx, a: LoadedAssessment, values: ValueRow[]): Promise<LoadedAssessment> {
   const j = judgeAssessment(await pinnedSet(tx, a.setVersionId), values);
   const row = await tx.assessment.update({
-    where: { id: a.id },
+    where: rowKey(a),
     data: judgementData(effectiveValues({ values }), j),
   });
   return { ...row, unit: a.unit, round: a.round, values };
@@ -239,11 +240,17 @@ export async function refreshChildLevels(tx: Tx, viewer: Viewer, parentUnitId: s
     const old = parentAssessment.values.find((v) => v.criterionCode === c.code);
     if (old && JSON.stringify(old.value) === JSON.stringify(value)) continue;
     await tx.indicatorValue.upsert({
-      where: { assessmentId_criterionCode: { assessmentId: parentAssessment.id, criterionCode: c.code } },
-      create: { assessmentId: parentAssessment.id, criterionCode: c.code, value },
+      where: {
+        tenantId_assessmentId_criterionCode: {
+          tenantId: parentAssessment.tenantId,
+          assessmentId: parentAssessment.id,
+          criterionCode: c.code,
+        },
+      },
+      create: { tenantId: parentAssessment.tenantId, assessmentId: parentAssessment.id, criterionCode: c.code, value },
       update: { value },
     });
-    await tx.assessment.update({ where: { id: parentAssessment.id }, data: { version: { increment: 1 } } });
+    await tx.assessment.update({ where: rowKey(parentAssessment), data: { version: { increment: 1 } } });
     await audit(tx, viewer, {
       ...assessmentEvent(parentAssessment, "assessment.recomputeChildLevels"),
       before: { [c.code]: old?.value ?? null },

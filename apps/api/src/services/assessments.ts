@@ -7,6 +7,7 @@
  * Every write checks the version the client read (optimistic concurrency)
  * and writes its audit event in the same transaction.
  */
+import { rowKey } from "./tenant-keys.ts";
 import { randomUUID } from "node:crypto";
 import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { isScored, type TCriteriaSet } from "@cds/criteria-schema";
@@ -189,6 +190,7 @@ export function prepareSave(
       ? { ...old, updatedAt: now }
       : {
           id: randomUUID(),
+          tenantId: a.tenantId,
           assessmentId: a.id,
           criterionCode: code,
           value: null,
@@ -317,7 +319,7 @@ export async function submitAssessment(
       const missing = missingToSubmit(fresh, a.registeredLevel);
       if (missing.length > 0) throw new InputError(missing.map(missingIssue));
       await tx.assessment.update({
-        where: { id: a.id },
+        where: rowKey(a),
         data: {
           status: "SUBMITTED",
           submittedAt: input.now,

@@ -1,6 +1,6 @@
 /** Audit events: who, when, what, before → after. Always written inside the transaction of the change. */
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Viewer } from "./access.ts";
+import { NATIONAL_TENANT, type Viewer } from "./access.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -21,7 +21,8 @@ export function auditRow(viewer: Viewer, e: AuditInput) {
   return {
     actorId: viewer.kind === "user" ? viewer.userId : viewer.kind === "apiKey" ? viewer.keyId : null,
     actorKind: viewer.kind,
-    tenantId: e.tenantId ?? null,
+    // What belongs to no province (accounts, sign-ins) is the ministry's: the tenant is the audit's shard key.
+    tenantId: e.tenantId ?? NATIONAL_TENANT,
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,

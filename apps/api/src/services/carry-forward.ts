@@ -322,7 +322,7 @@ export async function carryForwardPreview(
     refusal = e;
   }
   const carriedFrom = target.carriedFromId
-    ? await prisma.assessment.findUnique({ where: { id: target.carriedFromId }, include: { unit: true } })
+    ? await prisma.assessment.findFirst({ where: { id: target.carriedFromId }, include: { unit: true } })
     : null;
   return {
     target,

@@ -22,7 +22,7 @@ export async function uploadDecisionScan(
   input: { roundId: string; decisionNumber: string; file: File },
 ) {
   const user = requireWriter(viewer);
-  const round = await prisma.round.findUnique({ where: { id: input.roundId } });
+  const round = await prisma.round.findFirst({ where: { id: input.roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", input.roundId);
   const issues: FieldIssue[] = [];
   // Read as the recognition stored it (recogniseAssessment's rule), so a blank number is asked for, not looked up.
@@ -69,12 +69,11 @@ export async function uploadDecisionScan(
   const stored = await store.put(file.bytes);
   const fields = storedFile(file, stored, user.userId);
   return prisma.$transaction(async (tx) => {
-    const before = await tx.decisionScan.findUnique({
-      where: { roundId_decisionNumber: { roundId: round.id, decisionNumber } },
-    });
+    const key = { tenantId: round.tenantId, roundId: round.id, decisionNumber };
+    const before = await tx.decisionScan.findUnique({ where: { tenantId_roundId_decisionNumber: key } });
     const scan = await tx.decisionScan.upsert({
-      where: { roundId_decisionNumber: { roundId: round.id, decisionNumber } },
-      create: { roundId: round.id, decisionNumber, ...fields },
+      where: { tenantId_roundId_decisionNumber: key },
+      create: { ...key, ...fields },
       update: fields,
     });
     await audit(tx, viewer, {
@@ -98,10 +97,10 @@ export async function uploadDecisionScan(
 /** The scan of the decision that recognised an assessment, if any (public, as the recognition is). */
 export function scanOfRecognition(
   prisma: PrismaClient,
-  a: { roundId: string; status: string; recognitionDecision: string | null },
+  a: { tenantId: string; roundId: string; status: string; recognitionDecision: string | null },
 ) {
   if (a.status !== "RECOGNISED" || !a.recognitionDecision) return null;
-  return prisma.decisionScan.findUnique({
-    where: { roundId_decisionNumber: { roundId: a.roundId, decisionNumber: a.recognitionDecision } },
+  return prisma.decisionScan.findFirst({
+    where: { tenantId: a.tenantId, roundId: a.roundId, decisionNumber: a.recognitionDecision },
   });
 }

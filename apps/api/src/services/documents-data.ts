@@ -74,7 +74,7 @@ export async function resultSheetInput(
   assessmentId: string,
   now: Date,
 ): Promise<{ input: UnitResultSheetInput; fileName: string } | null> {
-  const a = await prisma.assessment.findUnique({
+  const a = await prisma.assessment.findFirst({
     where: { id: assessmentId },
     include: { unit: { include: { parent: true } }, round: { include: { tenant: true } }, setVersion: true },
   });
@@ -188,7 +188,7 @@ type RoundAccess = "recognise" | "appraise";
  * recognise (`can.reviewUnit`, the recognise action's rule) or, for the minutes, also appraise (`can.appraiseUnit`).
  */
 async function roundUnits(prisma: PrismaClient, viewer: Viewer, roundId: string, access: RoundAccess) {
-  const round = await prisma.round.findUnique({ where: { id: roundId }, include: roundInclude });
+  const round = await prisma.round.findFirst({ where: { id: roundId }, include: roundInclude });
   if (!round) return null;
   const rows = await prisma.assessment.findMany({
     where: { roundId, status: { in: ["APPRAISED", "RECOGNISED"] } },

@@ -1,4 +1,5 @@
 /** Evidence files (minh chứng) of an assessment: upload, replace, delete while the unit may still edit. */
+import { rowKey } from "./tenant-keys.ts";
 import { fileTypeFromBuffer } from "file-type";
 import { InputError, NotFoundError, type FieldIssue } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -100,7 +101,12 @@ export async function uploadEvidence(
   const stored = await store.put(file.bytes);
   return prisma.$transaction(async (tx) => {
     const ev = await tx.evidence.create({
-      data: { assessmentId: a.id, criterionCode: input.criterionCode, ...storedFile(file, stored, user.userId) },
+      data: {
+        tenantId: a.tenantId,
+        assessmentId: a.id,
+        criterionCode: input.criterionCode,
+        ...storedFile(file, stored, user.userId),
+      },
     });
     await audit(tx, viewer, {
       ...assessmentEvent(a, "assessment.uploadEvidence"),
@@ -118,21 +124,21 @@ async function editableEvidence(
   action: "deleteEvidence" | "replaceEvidence",
 ) {
   requireWriter(viewer);
-  const ev = await prisma.evidence.findUnique({ where: { id: evidenceId }, select: { assessmentId: true } });
+  const ev = await prisma.evidence.findFirst({ where: { id: evidenceId }, select: { assessmentId: true } });
   if (!ev) throw new NotFoundError("minh chứng", evidenceId);
   // Someone who may not even read the assessment learns nothing about the file.
   const a = await readableAssessment(prisma, viewer, ev.assessmentId).catch((e: unknown) => {
     throw e instanceof NotFoundError ? new NotFoundError("minh chứng", evidenceId) : e;
   });
   requireAction(viewer, a, action);
-  return { a, ev: await prisma.evidence.findUniqueOrThrow({ where: { id: evidenceId } }) };
+  return { a, ev: await prisma.evidence.findFirstOrThrow({ where: { id: evidenceId } }) };
 }
 
 /** Removes an evidence file from an assessment still being entered (the bytes stay, by their hash, for the audit trail). */
 export async function deleteEvidence(prisma: PrismaClient, viewer: Viewer, input: { evidenceId: string }) {
   const { a, ev } = await editableEvidence(prisma, viewer, input.evidenceId, "deleteEvidence");
   return prisma.$transaction(async (tx) => {
-    await tx.evidence.delete({ where: { id: ev.id } });
+    await tx.evidence.delete({ where: rowKey(ev) });
     await audit(tx, viewer, {
       ...assessmentEvent(a, "assessment.deleteEvidence"),
       before: evidenceAudit(ev),
@@ -156,7 +162,7 @@ export async function replaceEvidence(
   const stored = await store.put(file.bytes);
   return prisma.$transaction(async (tx) => {
     const next = await tx.evidence.update({
-      where: { id: ev.id },
+      where: rowKey(ev),
       data: { ...storedFile(file, stored, user.userId), createdAt: new Date() },
     });
     await audit(tx, viewer, {

@@ -119,7 +119,7 @@ export async function impactPreview(
   input: { versionId: string; roundId: string },
 ): Promise<ImpactPreview> {
   const v = await readableVersion(prisma, viewer, input.versionId);
-  const round = await prisma.round.findUnique({ where: { id: input.roundId } });
+  const round = await prisma.round.findFirst({ where: { id: input.roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", input.roundId);
   ensure(can.readTenant(viewer, v.set.tenantId));
   const checked = validateCriteriaSet(v.document);

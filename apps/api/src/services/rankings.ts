@@ -129,7 +129,7 @@ export async function roundRanking(
   opts: { final?: boolean | null } = {},
 ): Promise<Ranking> {
   const prisma = readPrismaOf(primary);
-  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  const round = await prisma.round.findFirst({ where: { id: roundId } });
   if (!round) throw new NotFoundError("đợt đánh giá", roundId);
   const set = await pinnedSet(prisma, round.setVersionId);
   if (!isScored(set))

@@ -2,6 +2,7 @@
  * Rounds (đợt đánh giá): a province opens one per year, unit kind and way of judging (the 2361 level round beside
  * a scored index), pinning a published set version; the ministry opens national rounds (the provincial DTI).
  */
+import { rowKey } from "./tenant-keys.ts";
 import { judgedBy, type TCriteriaSet } from "@cds/criteria-schema";
 import { dateToIsoDay, formatVietnameseDate, isLate } from "@cds/calendar";
 import { InputError, NotFoundError, WorkflowError, type FieldIssue } from "../errors.ts";
@@ -134,9 +135,9 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
       // One statement, the shared judgement sent once (a national round opens 3,321 assessments; Prisma's
       // createMany serialised the judgement JSON once per row and took minutes).
       await tx.$executeRawUnsafe(
-        `INSERT INTO "Assessment" (id, "roundId", "unitId", "setVersionId", "effectiveValues", evaluation, "computedLevel",
-                                   score, "selfScore", "updatedAt")
-         SELECT u.id, $2, u."unitId", $3, '{}'::jsonb, $4::jsonb, $5, $6::jsonb, $7::jsonb, $8::timestamp(3)
+        `INSERT INTO "Assessment" (id, "tenantId", "roundId", "unitId", "setVersionId", "effectiveValues", evaluation,
+                                   "computedLevel", score, "selfScore", "updatedAt")
+         SELECT u.id, $9, $2, u."unitId", $3, '{}'::jsonb, $4::jsonb, $5, $6::jsonb, $7::jsonb, $8::timestamp(3)
            FROM jsonb_to_recordset($1::jsonb) AS u(id text, "unitId" text)`,
         JSON.stringify(units.map((u) => ({ id: newId(), unitId: u.id }))),
         round.id,
@@ -146,6 +147,7 @@ export async function openRound(prisma: PrismaClient, viewer: Viewer, input: Ope
         jsonText(empty.score),
         jsonText(empty.selfScore),
         utcParam(new Date()),
+        round.tenantId,
       );
       await audit(tx, viewer, {
         action: "round.open",
@@ -197,7 +199,7 @@ function checkDeadlines(
 /** The round as its province may change it: only its own administration, never a closed tenant's. */
 async function ownRound(prisma: PrismaClient, viewer: Viewer, roundId: string): Promise<Round> {
   requireWriter(viewer);
-  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  const round = await prisma.round.findFirst({ where: { id: roundId } });
   if (!round) throw new NotFoundError("đợt đánh giá", roundId);
   const national = round.tenantId === NATIONAL_TENANT;
   ensure(
@@ -240,7 +242,7 @@ export async function updateRound(prisma: PrismaClient, viewer: Viewer, input: U
     latePolicy: input.latePolicy ?? round.latePolicy,
   };
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.round.update({ where: { id: round.id }, data });
+    const updated = await tx.round.update({ where: rowKey(round), data });
     await audit(tx, viewer, {
       action: "round.update",
       entityType: "Round",
@@ -269,7 +271,7 @@ export async function setRoundClosed(
   if (Boolean(round.closedAt) === input.closed) return round;
   return prisma.$transaction(async (tx) => {
     const updated = await tx.round.update({
-      where: { id: round.id },
+      where: rowKey(round),
       data: { closedAt: input.closed ? input.now : null },
     });
     await audit(tx, viewer, {
@@ -291,7 +293,7 @@ export async function extendDeadline(
   input: { assessmentId: string; dueAt: string; reason: string; now: Date },
 ) {
   const user = requireWriter(viewer);
-  const a = await prisma.assessment.findUnique({
+  const a = await prisma.assessment.findFirst({
     where: { id: input.assessmentId },
     include: { round: true, unit: true, extensions: { orderBy: { createdAt: "desc" }, take: 1 } },
   });
@@ -324,7 +326,7 @@ export async function extendDeadline(
   if (issues.length > 0) throw new InputError(issues);
   return prisma.$transaction(async (tx) => {
     const ext = await tx.deadlineExtension.create({
-      data: { assessmentId: a.id, dueAt: due!, reason, grantedById: user.userId },
+      data: { tenantId: a.tenantId, assessmentId: a.id, dueAt: due!, reason, grantedById: user.userId },
     });
     await audit(tx, viewer, {
       action: "assessment.extendDeadline",

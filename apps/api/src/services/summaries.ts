@@ -202,7 +202,7 @@ export async function roundSummary(
   unitCode: string | null = null,
   now: Date = new Date(),
 ): Promise<RoundSummary> {
-  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  const round = await prisma.round.findFirst({ where: { id: roundId } });
   if (!round || !can.readTenant(viewer, round.tenantId)) throw new NotFoundError("đợt đánh giá", roundId);
   const root = unitCode ? await unitByCode(prisma, unitCode, { mapId: round.mapId }) : null;
   if (unitCode && (!root || root.tenantId !== round.tenantId)) throw new NotFoundError("đơn vị", unitCode);

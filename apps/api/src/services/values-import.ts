@@ -69,7 +69,7 @@ export async function assessmentTemplate(
   viewer: Viewer,
   assessmentId: string,
 ): Promise<{ bytes: Uint8Array; fileName: string; asciiName: string } | null> {
-  const a = await prisma.assessment.findUnique({ where: { id: assessmentId }, include: { unit: true, round: true } });
+  const a = await prisma.assessment.findFirst({ where: { id: assessmentId }, include: { unit: true, round: true } });
   if (!a || !can.readUnit(viewer, unitRef(a))) return null;
   const set = await pinnedSet(prisma, a.setVersionId);
   const bytes = await valuesTemplate(set, [{ code: a.unit.code, name: a.unit.name }]);
@@ -288,7 +288,7 @@ const NONE_EDITABLE = [
  * units, in draft or returned, the round open), by unit code.
  */
 async function editableAssessments(prisma: PrismaClient, viewer: Viewer, roundId: string) {
-  const round = await prisma.round.findUnique({ where: { id: roundId } });
+  const round = await prisma.round.findFirst({ where: { id: roundId } });
   if (!round) throw new NotFoundError("đợt đánh giá", roundId);
   // By province, then by `allowedActions` (which asks `can.editUnit`): one condition however many grants.
   const rows = await prisma.assessment.findMany({

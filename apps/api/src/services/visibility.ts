@@ -17,10 +17,10 @@ export async function orNull<T>(load: T | Promise<T>): Promise<T | null> {
 export async function nodeRowById(ctx: Context, typename: string, id: string): Promise<unknown> {
   const where = { where: { id } };
   const loaders: Record<string, () => Promise<object | null>> = {
-    Assessment: () => ctx.prisma.assessment.findUnique(where),
+    Assessment: () => ctx.prisma.assessment.findFirst(where),
     CriteriaSet: () => ctx.prisma.criteriaSet.findUnique(where),
     CriteriaSetVersion: () => ctx.prisma.criteriaSetVersion.findUnique(where),
-    Round: () => ctx.prisma.round.findUnique(where),
+    Round: () => ctx.prisma.round.findFirst(where),
     Tenant: () => ctx.prisma.tenant.findUnique(where),
     Unit: () => ctx.prisma.unit.findUnique(where),
   };

@@ -45,7 +45,7 @@ const DeadlineExtensionRef = builder.prismaObject("DeadlineExtension", {
 /** What a unit's submission deadline is read from (`submitDueOf`): its round's deadline and its extensions. */
 async function deadlineSource(ctx: Context, a: { id: string; roundId: string }) {
   const [round, extensions] = await Promise.all([
-    ctx.prisma.round.findUniqueOrThrow({ where: { id: a.roundId }, select: { submitDueAt: true } }),
+    ctx.prisma.round.findFirstOrThrow({ where: { id: a.roundId }, select: { submitDueAt: true } }),
     ctx.prisma.deadlineExtension.findMany({ where: { assessmentId: a.id }, select: { dueAt: true, createdAt: true } }),
   ]);
   return { round, extensions };
@@ -85,7 +85,13 @@ const AssessmentActionEnum = builder.enumType("AssessmentAction", {
 
 builder.prismaNode("Assessment", {
   description: "Hồ sơ đánh giá của một đơn vị trong một đợt, ghim phiên bản bộ tiêu chí",
-  id: { field: "id" },
+  // The primary key is (tenant, id) (ARCHITECTURE.md, "Sharding by province"); a global id names the row by
+  // its id, and the tenant is read through the id's index.
+  id: { resolve: (a) => a.id },
+  findUnique: (id, ctx) =>
+    ctx.prisma.assessment
+      .findFirstOrThrow({ where: { id }, select: { tenantId: true } })
+      .then(({ tenantId }) => ({ tenantId_id: { tenantId, id } })),
   fields: (t) => ({
     status: t.field({ type: AssessmentStatusEnum, resolve: (a) => a.status }),
     version: t.exposeInt("version", { description: "Gửi lại khi thay đổi (chống ghi đè)" }),
@@ -96,7 +102,7 @@ builder.prismaNode("Assessment", {
         if (ctx.viewer.kind !== "user") return [];
         const [unit, round] = await Promise.all([
           ctx.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } }),
-          ctx.prisma.round.findUniqueOrThrow({
+          ctx.prisma.round.findFirstOrThrow({
             where: { id: a.roundId },
             select: { reviewChain: true, closedAt: true, judgedBy: true },
           }),
@@ -214,7 +220,7 @@ builder.prismaNode("Assessment", {
         work(ctx, a, [], () =>
           ctx.prisma.indicatorValue.findMany({
             ...query,
-            where: { assessmentId: a.id },
+            where: { tenantId: a.tenantId, assessmentId: a.id },
             orderBy: { criterionCode: "asc" },
           }),
         ),
@@ -225,7 +231,7 @@ builder.prismaNode("Assessment", {
         work(ctx, a, [], () =>
           ctx.prisma.evidence.findMany({
             ...query,
-            where: { assessmentId: a.id },
+            where: { tenantId: a.tenantId, assessmentId: a.id },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           }),
         ),
@@ -236,7 +242,7 @@ builder.prismaNode("Assessment", {
         work(ctx, a, [], () =>
           ctx.prisma.reviewComment.findMany({
             ...query,
-            where: { assessmentId: a.id },
+            where: { tenantId: a.tenantId, assessmentId: a.id },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           }),
         ),
@@ -289,7 +295,7 @@ async function assessmentsWhere(ctx: Context, a: AssessmentsArgs): Promise<Prism
   // A code names a unit on each map that has it (codes repeat across maps): the round's map when given, else
   // every map (the subtree of each; the rounds' own units then narrow it).
   const mapId = a.roundId
-    ? (await ctx.prisma.round.findUnique({ where: { id: a.roundId.id }, select: { mapId: true } }))?.mapId
+    ? (await ctx.prisma.round.findFirst({ where: { id: a.roundId.id }, select: { mapId: true } }))?.mapId
     : undefined;
   const roots = a.unitCode
     ? await ctx.prisma.unit.findMany({ where: { code: a.unitCode, ...(mapId ? { mapId } : {}) } })
@@ -319,7 +325,7 @@ builder.queryFields((t) => ({
   }),
   assessments: t.prismaConnection({
     type: "Assessment",
-    cursor: "id",
+    cursor: "tenantId_id",
     description: "Hồ sơ đánh giá: theo đợt, nhánh đơn vị, trạng thái, mức",
     args: {
       roundId: t.arg.globalID({ required: false }),

@@ -18,7 +18,12 @@ const LatePolicyEnum = builder.enumType("LatePolicy", {
 
 builder.prismaNode("Round", {
   description: "Đợt đánh giá hằng năm của một tỉnh cho một cấp đơn vị",
-  id: { field: "id" },
+  // The primary key is (tenant, id); a global id names the round by its id (see Assessment).
+  id: { resolve: (r) => r.id },
+  findUnique: (id, ctx) =>
+    ctx.prisma.round
+      .findFirstOrThrow({ where: { id }, select: { tenantId: true } })
+      .then(({ tenantId }) => ({ tenantId_id: { tenantId, id } })),
   fields: (t) => ({
     year: t.exposeInt("year"),
     name: t.exposeString("name"),
@@ -172,7 +177,7 @@ builder.mutationFields((t) => ({
         reason: a.reason,
         now: ctx.now(),
       });
-      return ctx.prisma.assessment.findUniqueOrThrow({ ...query, where: { id: a.assessmentId.id } });
+      return ctx.prisma.assessment.findFirstOrThrow({ ...query, where: { id: a.assessmentId.id } });
     },
   }),
 }));
