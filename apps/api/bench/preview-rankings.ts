@@ -263,9 +263,9 @@ interface ImpactRow {
 }
 
 const RANK_SQL = (final: boolean) =>
-  // What the service reads: the score cut to its total and main groups (its components stay in the database).
-  `SELECT a.id, a.status, (SELECT jsonb_build_object('score', s->'score', 'scoreText', s->'scoreText', 'exact', s->'exact',
-          'groups', s->'groups') FROM (SELECT ${final ? `a."finalScore"` : "a.score"} AS s) x) AS score,
+  // What the service reads: each score's ranking part, kept by the database in a column of its own
+  // (rankScore / finalRankScore; the components stay in the score).
+  `SELECT a.id, a.status, ${final ? `a."finalRankScore"` : `a."rankScore"`} AS score,
           u.id AS unit_id, u.code, u.name, u."kindCode", u.type
      FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId"
     WHERE a."roundId" = $1${final ? ` AND a.status = 'RECOGNISED'` : ""}`;
@@ -420,7 +420,7 @@ async function main(): Promise<void> {
           return `${rows.length} ranked (${prev.length} last year)`;
         },
         service: async () => {
-          const r = await roundRanking(prisma, ministry.viewer, national[2026]!, { final });
+          const r = await roundRanking(platform!.db, ministry.viewer, national[2026]!, { final });
           const entries = r.groups.flatMap((g) => g.entries);
           return `${entries.length} ranked (${entries.filter((e) => e.previous).length} last year)`;
         },

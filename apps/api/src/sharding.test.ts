@@ -2,8 +2,10 @@
 // (every model placed; the tenant in every key of a distributed table and in every foreign key between two; no
 // reference table pointing at a distributed one), and in the database the migrations build.
 import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "./db.ts";
+import { listMigrations } from "./migrate.ts";
 import { citusStatements, DISTRIBUTED, REFERENCE, SHARD_KEY } from "./sharding.ts";
 
 interface Model {
@@ -151,3 +153,65 @@ describe("the database the migrations build", () => {
     );
   });
 });
+
+describe("an existing database, upgraded", () => {
+  it("copies each row's tenant from its parent, gives the ministry the audit of no province, keeps the locks", async () => {
+    const pg = new PGlite();
+    const [before, after] = [
+      listMigrations().filter((m) => m.name < "20261205000000_tenant_keys"),
+      listMigrations().filter((m) => m.name >= "20261205000000_tenant_keys"),
+    ];
+    for (const m of before) await pg.exec(m.sql);
+    // A province's round with a recognised assessment (its rows locked) and a draft, and an audit of no province.
+    await pg.exec(`${UPGRADE_DATA}`);
+    for (const m of after) await pg.exec(m.sql);
+    const rows = async (sql: string) => (await pg.query<Record<string, unknown>>(sql)).rows;
+    expect(await rows(`SELECT id, "tenantId" FROM "Assessment" ORDER BY id`)).toEqual([
+      { id: "a1", tenantId: "p1" },
+      { id: "a2", tenantId: "p1" },
+    ]);
+    for (const table of ["IndicatorValue", "Evidence", "ReviewComment", "DeadlineExtension", "DecisionScan"])
+      expect(await rows(`SELECT DISTINCT "tenantId" FROM "${table}"`), table).toEqual([{ tenantId: "p1" }]);
+    expect(await rows(`SELECT action, "tenantId" FROM "AuditEvent" ORDER BY action`)).toEqual([
+      { action: "login", tenantId: "vn" },
+      { action: "save", tenantId: "p1" },
+    ]);
+    // The ranking part of the existing score, kept by the database.
+    expect(await rows(`SELECT "rankScore" FROM "Assessment" WHERE id = 'a1'`)).toEqual([
+      {
+        rankScore: {
+          score: 1,
+          scoreText: "1",
+          exact: { numerator: "1", denominator: "1" },
+          level: null,
+          groups: [{ code: "G", index: 0.5, indexText: "0.5", indexExact: null }],
+        },
+      },
+    ]);
+    // The recognised assessment's rows are locked again, the audit append-only again.
+    await expect(pg.exec(`UPDATE "IndicatorValue" SET note = 'x' WHERE id = 'iv1'`)).rejects.toThrow(/cds_immutable/);
+    await expect(pg.exec(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/cds_immutable/);
+    await pg.close();
+  });
+});
+
+const UPGRADE_DATA = `
+INSERT INTO "Tenant"(id, name, kind) VALUES ('vn','Bộ','MINISTRY'), ('p1','Tỉnh','PROVINCE');
+INSERT INTO "AdminMap"(id, name, "asOf", kinds) VALUES ('m','map', now(), ARRAY['province','commune']);
+INSERT INTO "UnitKind"(code, name, "nameEn") VALUES ('commune','xã','commune');
+INSERT INTO "Unit"(id, code, "mapId", name, "searchName", type, "kindCode", path, "tenantId") VALUES ('u1','00001','m','X','x','Xã','commune','/u1','p1'), ('u2','00002','m','Y','y','Xã','commune','/u2','p1');
+INSERT INTO "CriteriaSet"(id, "tenantId", "unitKind", title) VALUES ('s','p1','commune','S');
+INSERT INTO "CriteriaSetVersion"(id, "setId", version, document, "updatedAt") VALUES ('v','s','1','{}', now());
+INSERT INTO "Round"(id, "tenantId", year, "unitKind", name, "mapId", "reviewChain", "setVersionId", "submitDueAt", "reviewDueAt") VALUES ('r','p1',2026,'commune','R','m','{}','v', now(), now());
+INSERT INTO "Assessment"(id, "roundId", "unitId", "setVersionId", "updatedAt", score, "finalScore") VALUES
+ ('a1','r','u1','v', now(), '{"score":1,"scoreText":"1","exact":{"numerator":"1","denominator":"1"},"level":null,"groups":[{"code":"G","parent":null,"index":0.5,"indexText":"0.5","indexExact":null,"name":"n"}],"components":[{"x":1}]}', NULL),
+ ('a2','r','u2','v', now(), NULL, NULL);
+INSERT INTO "IndicatorValue"(id, "assessmentId", "criterionCode", value, "updatedAt") VALUES ('iv1','a1','C1','1', now()), ('iv2','a2','C1','2', now());
+INSERT INTO "Evidence"(id, "assessmentId", "criterionCode", "fileName", "mimeType", size, sha256, "storageKey", "uploadedById") VALUES ('e1','a1','C1','f','application/pdf',1,'0','k','x');
+INSERT INTO "ReviewComment"(id, "assessmentId", body, "authorId") VALUES ('c1','a1','b','x');
+INSERT INTO "DeadlineExtension"(id, "assessmentId", "dueAt", reason, "grantedById") VALUES ('d1','a2', now(), 'lý do','x');
+INSERT INTO "DecisionScan"(id, "roundId", "decisionNumber", "fileName", "mimeType", size, sha256, "storageKey", "uploadedById") VALUES ('ds','r','1/QĐ','f','application/pdf',1,'0','k','x');
+INSERT INTO "AuditEvent"("actorKind", action, "entityType", "entityId") VALUES ('user','login','User','x');
+INSERT INTO "AuditEvent"("actorKind", "tenantId", action, "entityType", "entityId") VALUES ('user','p1','save','Assessment','a1');
+UPDATE "Assessment" SET status = 'RECOGNISED' WHERE id = 'a1';
+`;

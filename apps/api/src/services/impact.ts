@@ -112,6 +112,9 @@ export function scoreReadable(set: TCriteriaSet, stored: unknown): { score: Scor
 /** A rank key that is unique per assessment but sorts ties by the unit's name (criteria-core's order). */
 const rankKey = (unitName: string, assessmentId: string) => `${unitName}\u0000${assessmentId}`;
 
+/** What the preview reads of a current score: a stored score's ranking part (Assessment.rankScore). */
+type RankedPart = Pick<Score, "score" | "scoreText" | "exact" | "level">;
+
 /** A draft judged on a round's current values: how many units would reach each level, which move, and (scored) their scores and ranks. */
 export async function impactPreview(
   prisma: PrismaClient,
@@ -140,6 +143,7 @@ export async function impactPreview(
       setVersionId: true,
       computedLevel: true,
       effectiveValues: true,
+      rankScore: true,
       unit: { select: { id: true, name: true, kindCode: true, type: true } },
     },
     orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
@@ -162,7 +166,13 @@ export async function impactPreview(
 
   const judged = rows.map((r) => {
     const now = pinned.get(r.setVersionId)!;
-    const current = isScored(now) ? scoreReadable(now, r.effectiveValues) : null;
+    // The current score is the one stored with the values (criteria-core's, cached when they were saved; its
+    // ranking part as the database keeps it): scored again only when it is missing.
+    const current: { score: RankedPart } | null = !isScored(now)
+      ? null
+      : r.rankScore
+        ? { score: r.rankScore as unknown as RankedPart }
+        : scoreReadable(now, r.effectiveValues);
     const next = scoreReadable(draft, r.effectiveValues);
     return {
       row: r,

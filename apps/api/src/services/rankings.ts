@@ -4,9 +4,9 @@
  * index. Two readings: the published one (recognised assessments, their frozen final score) is public; the working
  * one (every unit's current score) is for those who read the whole round's working data.
  */
-import { rank, rankingGroupFor, type Score } from "@cds/criteria-core";
+import { rank, rankingGroupFor, type GroupScore, type Score } from "@cds/criteria-core";
 import { compareVietnamese, exact, isScored, type TCriteriaSet } from "@cds/criteria-schema";
-import { readPrismaOf } from "../db.ts";
+import { readerOf, readPrismaOf, type Database, type SqlRunner } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
 import type { PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, type Viewer } from "./access.ts";
@@ -70,8 +70,13 @@ interface Ranked {
   entries: (ReturnType<typeof rank>[number] & { row: RankRowSource })[];
 }
 
-/** What a ranking reads of a stored score: the score and its main groups, not the 47 components. */
-type RankedScore = Pick<Score, "score" | "scoreText" | "exact" | "groups">;
+/**
+ * What a ranking reads of a stored score (Assessment.rankScore, kept by the database): the total and each top
+ * group's index, not the 47 components.
+ */
+type RankedScore = Pick<Score, "score" | "scoreText" | "exact" | "level"> & {
+  groups: Pick<GroupScore, "code" | "index" | "indexText" | "indexExact">[];
+};
 
 interface RankRowSource {
   assessmentId: string;
@@ -80,31 +85,33 @@ interface RankRowSource {
   unit: { id: string; code: string; name: string; kindCode: string; type: string };
 }
 
+/**
+ * A round's scores, ranked. One statement on the SQL runner reads each score's ranking part, which the database
+ * keeps beside the score (the generated columns rankScore / finalRankScore: no components, ~a tenth of the JSON):
+ * a national round is 3,321 scores. `withGroups: false` (last year's ranks) leaves the groups out too.
+ */
 async function rankedRows(
-  prisma: PrismaClient,
+  sql: SqlRunner,
   round: Round,
   set: TCriteriaSet,
   final: boolean,
+  withGroups = true,
 ): Promise<Ranked["entries"]> {
-  // One statement, each score cut to what ranking reads (the components, ~nine tenths of the JSON, stay in the
-  // database): a national round is 3,321 scores.
-  const rows = await prisma.$queryRawUnsafe<
-    { id: string; status: string; score: RankedScore | null; unit: RankRowSource["unit"] }[]
-  >(
-    `SELECT a.id, a.status::text AS status,
-            jsonb_build_object('score', s->'score', 'scoreText', s->'scoreText', 'exact', s->'exact', 'groups', s->'groups')
-              AS score,
+  const rows = await sql.query<{ id: string; status: string; score: RankedScore; unit: RankRowSource["unit"] }>(
+    `SELECT a.id, a.status::text AS status, ${withGroups ? "x.s" : "x.s - 'groups'"} AS score,
             jsonb_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kindCode', u."kindCode", 'type', u.type) AS unit
        FROM "Assessment" a
        JOIN "Unit" u ON u.id = a."unitId"
-       CROSS JOIN LATERAL (SELECT CASE WHEN $2 THEN a."finalScore" ELSE a.score END AS s) x
-      WHERE a."roundId" = $1 AND ($2 = false OR a.status = 'RECOGNISED') AND x.s IS NOT NULL`,
-    round.id,
-    final,
+       CROSS JOIN LATERAL (SELECT CASE WHEN $2 THEN a."finalRankScore" ELSE a."rankScore" END AS s) x
+      WHERE a."tenantId" = $3 AND a."roundId" = $1 AND ($2 = false OR a.status = 'RECOGNISED') AND x.s IS NOT NULL`,
+    [round.id, final, round.tenantId],
   );
-  const sources: RankRowSource[] = [];
-  for (const r of rows)
-    if (r.score) sources.push({ assessmentId: r.id, status: r.status, score: r.score, unit: r.unit });
+  const sources: RankRowSource[] = rows.map((r) => ({
+    assessmentId: r.id,
+    status: r.status,
+    score: withGroups ? r.score : { ...r.score, groups: [] },
+    unit: r.unit,
+  }));
   const byKey = new Map(sources.map((s) => [s.assessmentId, s]));
   // criteria-core ranks by unit label; the assessment id keeps two units of one name apart.
   const ranked = rank(
@@ -120,15 +127,16 @@ async function rankedRows(
 
 /**
  * The ranking of a scored round; the working reading needs `readsWholeRound`. Read from the database's read
- * replica when it has one (DATABASE_READ_URL; `readPrismaOf`), else from `primary`.
+ * replica when it has one (DATABASE_READ_URL; `readerOf`, `readPrismaOf`), else from the primary.
  */
 export async function roundRanking(
-  primary: PrismaClient,
+  db: Pick<Database, "prisma" | "sql">,
   viewer: Viewer,
   roundId: string,
   opts: { final?: boolean | null } = {},
 ): Promise<Ranking> {
-  const prisma = readPrismaOf(primary);
+  const prisma = readPrismaOf(db.prisma);
+  const sql = readerOf(db.sql);
   const round = await prisma.round.findFirst({ where: { id: roundId } });
   if (!round) throw new NotFoundError("đợt đánh giá", roundId);
   const set = await pinnedSet(prisma, round.setVersionId);
@@ -145,7 +153,7 @@ export async function roundRanking(
       "Chỉ cán bộ cấp tỉnh (hoặc Bộ) xem được xếp hạng theo điểm đang chấm; hãy xem kết quả đã công nhận",
       "Only the province (or the ministry) reads the working ranking; ask for the recognised one",
     );
-  const entries = await rankedRows(prisma, round, set, final);
+  const entries = await rankedRows(sql, round, set, final);
 
   const previousRound = await prisma.round.findFirst({
     where: { tenantId: round.tenantId, unitKind: round.unitKind, judgedBy: round.judgedBy, year: round.year - 1 },
@@ -154,7 +162,7 @@ export async function roundRanking(
   if (previousRound) {
     const prevSet = await pinnedSet(prisma, previousRound.setVersionId);
     // Last year's published ranking: a rank is compared with what was recognised, never with a draft.
-    for (const p of await rankedRows(prisma, previousRound, prevSet, true)) {
+    for (const p of await rankedRows(sql, previousRound, prevSet, true, false)) {
       previous.set(p.row.unit.id, { rank: p.rank, score: p.score, scoreText: p.scoreText });
     }
   }

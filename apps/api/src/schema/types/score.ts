@@ -216,7 +216,7 @@ builder.prismaObjectFields("Round", (t) => ({
       "Xếp hạng đợt chấm điểm theo nhóm xếp hạng; final = kết quả đã công nhận (mặc định với người ngoài tỉnh); null với đợt đánh giá theo mức độ",
     args: { final: t.arg.boolean({ required: false }) },
     resolve: (r, a, ctx) =>
-      r.judgedBy === "levels" ? null : roundRanking(ctx.prisma, ctx.viewer, r.id, { final: a.final }),
+      r.judgedBy === "levels" ? null : roundRanking(ctx.db, ctx.viewer, r.id, { final: a.final }),
   }),
 }));
 
