@@ -2,6 +2,7 @@
  * The level above at work (Decision 2361, II.2): it returns an assessment with comments, verifies values and
  * the assessment, the appraisal council appraises, and the level above recognises it (locked for good).
  */
+import { valueKey } from "./tenant-keys.ts";
 import type { Score } from "@cds/criteria-core";
 import { InputError, type FieldIssue } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
@@ -127,13 +128,7 @@ export async function verifyValue(
         verifiedAt: input.now,
       };
       await tx.indicatorValue.upsert({
-        where: {
-          tenantId_assessmentId_criterionCode: {
-            tenantId: a.tenantId,
-            assessmentId: a.id,
-            criterionCode: input.criterionCode,
-          },
-        },
+        where: valueKey(a, input.criterionCode),
         create: {
           tenantId: a.tenantId,
           assessmentId: a.id,

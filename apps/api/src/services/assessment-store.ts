@@ -3,7 +3,7 @@
  * (optimistic concurrency), caches criteria-core's evaluation of the effective values, and writes its audit
  * event in the same transaction.
  */
-import { rowKey } from "./tenant-keys.ts";
+import { rowKey, valueKey } from "./tenant-keys.ts";
 import {
   childLevelsValue,
   tryEvaluate,
@@ -240,13 +240,7 @@ export async function refreshChildLevels(tx: Tx, viewer: Viewer, parentUnitId: s
     const old = parentAssessment.values.find((v) => v.criterionCode === c.code);
     if (old && JSON.stringify(old.value) === JSON.stringify(value)) continue;
     await tx.indicatorValue.upsert({
-      where: {
-        tenantId_assessmentId_criterionCode: {
-          tenantId: parentAssessment.tenantId,
-          assessmentId: parentAssessment.id,
-          criterionCode: c.code,
-        },
-      },
+      where: valueKey(parentAssessment, c.code),
       create: { tenantId: parentAssessment.tenantId, assessmentId: parentAssessment.id, criterionCode: c.code, value },
       update: { value },
     });

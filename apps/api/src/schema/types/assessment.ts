@@ -1,4 +1,5 @@
 /** An assessment (hồ sơ đánh giá): its fields by ASSESSMENT_FIELD_READ, and the queries that find assessments. */
+import { rowKey } from "../../services/tenant-keys.ts";
 import { z } from "zod";
 import { isScored } from "@cds/criteria-schema";
 import { deadline } from "@cds/calendar";
@@ -91,7 +92,7 @@ builder.prismaNode("Assessment", {
   findUnique: (id, ctx) =>
     ctx.prisma.assessment
       .findFirstOrThrow({ where: { id }, select: { tenantId: true } })
-      .then(({ tenantId }) => ({ tenantId_id: { tenantId, id } })),
+      .then(({ tenantId }) => rowKey({ tenantId, id })),
   fields: (t) => ({
     status: t.field({ type: AssessmentStatusEnum, resolve: (a) => a.status }),
     version: t.exposeInt("version", { description: "Gửi lại khi thay đổi (chống ghi đè)" }),

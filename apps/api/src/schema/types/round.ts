@@ -1,4 +1,5 @@
 /** Rounds (đợt đánh giá): reading them with their deadlines and summary, opening one. */
+import { rowKey } from "../../services/tenant-keys.ts";
 import { z } from "zod";
 import { deadline } from "@cds/calendar";
 import { builder } from "../../builder.ts";
@@ -23,7 +24,7 @@ builder.prismaNode("Round", {
   findUnique: (id, ctx) =>
     ctx.prisma.round
       .findFirstOrThrow({ where: { id }, select: { tenantId: true } })
-      .then(({ tenantId }) => ({ tenantId_id: { tenantId, id } })),
+      .then(({ tenantId }) => rowKey({ tenantId, id })),
   fields: (t) => ({
     year: t.exposeInt("year"),
     name: t.exposeString("name"),
