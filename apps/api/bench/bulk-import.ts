@@ -14,7 +14,7 @@
  * each against COPY of the very rows it wrote (read back, turned into CSV beforehand) into equivalent tables
  * (CREATE TABLE … (LIKE … INCLUDING ALL): the same columns, defaults, primary keys, unique and other indexes;
  * no foreign keys or triggers), in the same run. COPY is `COPY … FROM STDIN` over the wire protocol on a
- * server (a minimal CopyIn submittable for node-postgres: pg-copy-streams is not installed) and
+ * server (`copyIn`, the platform's own COPY for node-postgres) and
  * `COPY … FROM '/dev/blob'` with PGlite's blob option on PGlite (the bench opens the PGlite instance itself
  * and hands it to the platform). Each COPY is run BENCH_COPY_RUNS times (default 3; the table truncated in
  * between), median shown.
@@ -32,7 +32,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { BUILT_IN_SETS, type TCriteriaSet } from "@cds/criteria-schema";
 import { layout, readValues, type Item } from "@cds/workbook";
-import { openDatabase } from "../src/db.ts";
+import { copyIn, openDatabase } from "../src/db.ts";
 import { startPlatform, type Platform } from "../src/platform.ts";
 import { hashPassword, viewerFromSession } from "../src/services/auth.ts";
 import { openRound } from "../src/services/rounds.ts";
@@ -61,37 +61,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 // ---- COPY ---------------------------------------------------------------------------
 
-/** COPY … FROM STDIN for node-postgres without pg-copy-streams: a submittable that answers CopyInResponse. */
-class CopyIn {
-  rowCount = 0;
-  private error: Error | null = null;
-  constructor(
-    readonly text: string,
-    private readonly data: Buffer,
-    private readonly done: (e: Error | null, rows: number) => void,
-  ) {}
-  submit(connection: { query(text: string): void }) {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
-    for (let i = 0; i < this.data.length; i += 1 << 16)
-      connection.sendCopyFromChunk(this.data.subarray(i, i + (1 << 16)));
-    connection.endCopyFrom();
-  }
-  handleCommandComplete(msg: { text: string }) {
-    this.rowCount = Number(/COPY (\d+)/.exec(msg.text)?.[1] ?? 0);
-  }
-  handleReadyForQuery() {
-    this.done(this.error, this.rowCount);
-  }
-  handleError(e: Error) {
-    this.error = e;
-  }
-  handleEmptyQuery() {}
-  handleRowDescription() {}
-  handleDataRow() {}
-}
-
 interface Copier {
   label: string;
   /** COPY `csv` into `table`; the rows COPY reports. */
@@ -107,15 +76,11 @@ function pgCopier(url: string): Copier {
     label: "COPY … FROM STDIN (node-postgres, one connection)",
     async copy(table, columns, csv) {
       await ready;
-      return new Promise<number>((resolve, reject) => {
-        void client.query(
-          new CopyIn(
-            `COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`,
-            Buffer.from(csv, "utf8"),
-            (e, n) => (e ? reject(e) : resolve(n)),
-          ) as never,
-        );
-      });
+      return copyIn(
+        client,
+        `COPY ${table} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`,
+        csv,
+      );
     },
     async exec(sql) {
       await ready;
@@ -171,7 +136,9 @@ async function rowsOf(platform: Platform, table: string, where: string, params: 
   const sql = platform.db.sql;
   const cols = (
     await sql.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      // Generated columns (Assessment.rankScore…) are the database's to compute: COPY cannot write them either.
+      `SELECT column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
       [table],
     )
   ).map((c) => c.column_name);

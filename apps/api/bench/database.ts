@@ -1,7 +1,7 @@
 /**
  * A fresh database for one benchmark run: PGlite in a temporary directory by
  * default; with DATABASE_URL or TEST_DATABASE_URL, a new database
- * (cds_bench_<pid>) created on that server and dropped at the end.
+ * (cds_bench_<pid>) created on that server and dropped at the end (kept with BENCH_KEEP=1, to study it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -70,6 +70,10 @@ export async function freshDatabase(): Promise<BenchDatabase> {
     label: "PostgreSQL server (pool of 20 per client)",
     where: `${url.host}/${name}`,
     async cleanup() {
+      if (process.env.BENCH_KEEP) {
+        console.log(`BENCH_KEEP: database ${name} kept`);
+        return;
+      }
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       try {

@@ -47,8 +47,72 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** One CSV field for COPY … (FORMAT csv): NULL unquoted and empty, every text quoted (so "" is an empty text). */
+const csvField = (v: string | null) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`);
+
+/** The rows as COPY's CSV, and the statement that reads it from `source` (STDIN, or PGlite's '/dev/blob'). */
+function copyOf(
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly (string | null)[])[],
+  source: string,
+) {
+  let csv = "";
+  for (const r of rows) csv += r.map(csvField).join(",") + "\n";
+  return {
+    text: `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM ${source} WITH (FORMAT csv)`,
+    csv,
+  };
+}
+
+/**
+ * COPY … FROM STDIN on a node-postgres client, as a submittable (the protocol's CopyIn; pg-copy-streams does the
+ * same with streams): the data goes in 64 KiB messages, the count comes back in the command tag.
+ */
+class CopyIn {
+  private rows = 0;
+  private error: Error | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+    private readonly done: (e: Error | null, rows: number) => void,
+  ) {}
+  submit(connection: { query(text: string): void }) {
+    connection.query(this.text);
+  }
+  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
+    for (let i = 0; i < this.data.length; i += 1 << 16)
+      connection.sendCopyFromChunk(this.data.subarray(i, i + (1 << 16)));
+    connection.endCopyFrom();
+  }
+  handleCommandComplete(msg: { text: string }) {
+    this.rows = Number(/COPY (\d+)/.exec(msg.text)?.[1] ?? 0);
+  }
+  handleReadyForQuery() {
+    this.done(this.error, this.rows);
+  }
+  handleError(e: Error) {
+    this.error = e;
+  }
+  handleEmptyQuery() {}
+  handleRowDescription() {}
+  handleDataRow() {}
+}
+
+/** COPY … FROM STDIN of `csv` on one node-postgres client (a transaction's, or one checked out for it). */
+export function copyIn(client: pg.ClientBase, text: string, csv: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    void client.query(new CopyIn(text, Buffer.from(csv, "utf8"), (e, n) => (e ? reject(e) : resolve(n))) as never);
+  });
+}
+
 function pgliteRunner(db: PGlite | Transaction): SqlRunner {
   return {
+    async copyFrom(table, columns, rows) {
+      if (rows.length === 0) return 0;
+      const { text, csv } = copyOf(table, columns, rows, "'/dev/blob'");
+      return (await db.query(text, [], { blob: new Blob([csv]) })).affectedRows ?? 0;
+    },
     async query<T>(sql: string, params: unknown[] = []) {
       return (await db.query<T>(sql, params)).rows;
     },
@@ -64,6 +128,17 @@ function pgliteRunner(db: PGlite | Transaction): SqlRunner {
 
 function poolRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
   return {
+    async copyFrom(table, columns, rows) {
+      if (rows.length === 0) return 0;
+      const { text, csv } = copyOf(table, columns, rows, "STDIN");
+      if (!(pool instanceof pg.Pool)) return copyIn(pool, text, csv);
+      const client = await pool.connect();
+      try {
+        return await copyIn(client, text, csv);
+      } finally {
+        client.release();
+      }
+    },
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
     },

@@ -14,6 +14,11 @@ export interface SqlRunner {
   script(sql: string): Promise<void>;
   /** Runs fn in one transaction on one connection. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * COPY rows into `table`'s `columns` (a bulk write: the Excel import's new value rows); each row's fields are
+   * text, or null for NULL. The number of rows written.
+   */
+  copyFrom(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<number>;
 }
 
 const migrationsDir = fileURLToPath(new URL("../prisma/migrations/", import.meta.url));

@@ -358,77 +358,11 @@ export async function readValues(
       }
       if (tokens.size === 0) continue;
       anyValue = true;
-      const where = (key: FieldKey, c: number): Where => ({
-        sheet: SHEET,
-        row: r,
-        column: columnLetter(c),
-        unit: code,
-        criterion: item.code,
-        field: key,
-        label: item.fields.find((f) => f.key === key)!.label,
-      });
-      let bad = false;
-      for (const [key, { token, col: c }] of tokens) {
-        if ("bad" in token) {
-          rowIssues.push(issue(token.kind, where(key, c), token.bad[0], token.bad[1]));
-          bad = true;
-        }
+      const read = itemValue(item, tokens, { r, code, fieldColumn }, rowIssues);
+      if (read) {
+        mainColumn.set(item.code, read.col);
+        if (read.value !== undefined) values[item.code] = read.value;
       }
-      if (bad) continue;
-      const v = (key: FieldKey) => (tokens.get(key)?.token as { value: Value } | undefined)?.value;
-      // A special word ("Không có đối tượng", "Không áp dụng") in any field stands for the whole value.
-      const special = [...tokens.values()].find(
-        ({ token }) =>
-          typeof (token as { value: Value }).value === "object" && !Array.isArray((token as { value: Value }).value),
-      );
-      if (special) {
-        values[item.code] = (special.token as { value: Value }).value;
-        mainColumn.set(item.code, special.col);
-        continue;
-      }
-      const firstCol = [...tokens.values()][0]!.col;
-      mainColumn.set(item.code, firstCol);
-      const pair = (a: FieldKey, b: FieldKey, make: (x: number, y: number) => Value) => {
-        const x = v(a);
-        const y = v(b);
-        if (x !== undefined && y !== undefined) return make(x as number, y as number);
-        const [missing, have] = x === undefined ? [a, b] : [b, a];
-        const mf = item.fields.find((f) => f.key === missing)!;
-        const hf = item.fields.find((f) => f.key === have)!;
-        rowIssues.push(
-          issue(
-            "incomplete",
-            where(missing, fieldColumn.get(`${item.code}.${missing}`)!),
-            `thiếu ${mf.label.toLowerCase()} (đã có ${hf.label.toLowerCase()})`,
-            `${FIELD_EN[missing]} is missing (${FIELD_EN[have]} is given)`,
-          ),
-        );
-        return undefined;
-      };
-      let value: Value | undefined;
-      if (tokens.has("percent")) {
-        if (tokens.has("numerator") || tokens.has("denominator")) {
-          rowIssues.push(
-            issue(
-              "ratio_and_percent",
-              where("percent", tokens.get("percent")!.col),
-              "chỉ ghi tử số và mẫu số, hoặc chỉ ghi tỷ lệ, không ghi cả hai",
-              "give the numerator and denominator, or the percentage, not both",
-            ),
-          );
-          continue;
-        }
-        value = v("percent");
-        mainColumn.set(item.code, tokens.get("percent")!.col);
-      } else if (tokens.has("numerator") || tokens.has("denominator")) {
-        value = pair("numerator", "denominator", (numerator, denominator) => ({ numerator, denominator }));
-      } else if (item.shape === "countOrAll") {
-        value = pair("count", "total", (count, total) => ({ count, total }));
-      } else if (tokens.has("count")) value = { count: v("count") as number };
-      else if (tokens.has("points")) value = { points: v("points") as number };
-      else if (tokens.has("childLevels")) value = { childLevels: v("childLevels") as unknown as number[] };
-      else value = v("value");
-      if (value !== undefined) values[item.code] = value;
     }
     if (!code && !name && !anyValue && rowIssues.length === 0) continue;
 
@@ -489,6 +423,110 @@ export async function readValues(
     units.push({ code, name, row: r, values });
   }
   return { units, issues };
+}
+
+/** The place of an item's field on a row (an issue's `Where`). */
+function fieldWhere(item: Item, at: RowAt, key: FieldKey, c: number): Where {
+  return {
+    sheet: SHEET,
+    row: at.r,
+    column: columnLetter(c),
+    unit: at.code,
+    criterion: item.code,
+    field: key,
+    label: item.fields.find((f) => f.key === key)!.label,
+  };
+}
+
+/** The row being read: its number, its unit code, each field's column by "criterion.field". */
+interface RowAt {
+  r: number;
+  code: string;
+  fieldColumn: Map<string, number>;
+}
+
+type Tokens = Map<FieldKey, { token: Token; col: number }>;
+
+const tokenValue = (tokens: Tokens, key: FieldKey) => (tokens.get(key)?.token as { value: Value } | undefined)?.value;
+
+/** Two fields that make one value (numerator and denominator, count and total); an issue when one is missing. */
+function pairOf(
+  item: Item,
+  tokens: Tokens,
+  at: RowAt,
+  issues: WorkbookIssue[],
+  a: FieldKey,
+  b: FieldKey,
+): [number, number] | undefined {
+  const x = tokenValue(tokens, a);
+  const y = tokenValue(tokens, b);
+  if (x !== undefined && y !== undefined) return [x as number, y as number];
+  const [missing, have] = x === undefined ? [a, b] : [b, a];
+  const mf = item.fields.find((f) => f.key === missing)!;
+  const hf = item.fields.find((f) => f.key === have)!;
+  issues.push(
+    issue(
+      "incomplete",
+      fieldWhere(item, at, missing, at.fieldColumn.get(`${item.code}.${missing}`)!),
+      `thiếu ${mf.label.toLowerCase()} (đã có ${hf.label.toLowerCase()})`,
+      `${FIELD_EN[missing]} is missing (${FIELD_EN[have]} is given)`,
+    ),
+  );
+  return undefined;
+}
+
+/**
+ * One item's value from the tokens of its cells on a row, and the column an engine issue without a field points
+ * at (value undefined when its fields contradict each other); null when a cell is bad (the issues pushed). Module-level, not
+ * closures per cell: a province's file is ~30,000 cells.
+ */
+function itemValue(
+  item: Item,
+  tokens: Tokens,
+  at: RowAt,
+  issues: WorkbookIssue[],
+): { value: Value | undefined; col: number } | null {
+  let bad = false;
+  for (const [key, { token, col: c }] of tokens) {
+    if ("bad" in token) {
+      issues.push(issue(token.kind, fieldWhere(item, at, key, c), token.bad[0], token.bad[1]));
+      bad = true;
+    }
+  }
+  if (bad) return null;
+  // A special word ("Không có đối tượng", "Không áp dụng") in any field stands for the whole value.
+  for (const { token, col } of tokens.values()) {
+    const value = (token as { value: Value }).value;
+    if (typeof value === "object" && !Array.isArray(value)) return { value, col };
+  }
+  const firstCol = tokens.values().next().value!.col;
+  if (tokens.has("percent")) {
+    const percent = tokens.get("percent")!;
+    if (tokens.has("numerator") || tokens.has("denominator")) {
+      issues.push(
+        issue(
+          "ratio_and_percent",
+          fieldWhere(item, at, "percent", percent.col),
+          "chỉ ghi tử số và mẫu số, hoặc chỉ ghi tỷ lệ, không ghi cả hai",
+          "give the numerator and denominator, or the percentage, not both",
+        ),
+      );
+      return { value: undefined, col: firstCol };
+    }
+    return { value: tokenValue(tokens, "percent"), col: percent.col };
+  }
+  let value: Value | undefined;
+  if (tokens.has("numerator") || tokens.has("denominator")) {
+    const p = pairOf(item, tokens, at, issues, "numerator", "denominator");
+    value = p && { numerator: p[0], denominator: p[1] };
+  } else if (item.shape === "countOrAll") {
+    const p = pairOf(item, tokens, at, issues, "count", "total");
+    value = p && { count: p[0], total: p[1] };
+  } else if (tokens.has("count")) value = { count: tokenValue(tokens, "count") as number };
+  else if (tokens.has("points")) value = { points: tokenValue(tokens, "points") as number };
+  else if (tokens.has("childLevels")) value = { childLevels: tokenValue(tokens, "childLevels") as unknown as number[] };
+  else value = tokenValue(tokens, "value");
+  return { value, col: firstCol };
 }
 
 function issuesOf(r: { ok: true } | { ok: false; issues: ValueIssue[] }): ValueIssue[] {

@@ -6,6 +6,7 @@
  * versions and saves each unit in its own transaction, audited with the file. The officer's account is made
  * through the API, as a province admin would.
  */
+import { rowKey } from "../services/tenant-keys.ts";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCriteriaSet } from "@cds/criteria-schema";
@@ -252,6 +253,27 @@ describe("importRoundValues", () => {
     const stale = await importFile(officer, again, false, versionsOf(dry));
     expect(stale.__typename).toBe("ConflictError");
     expect((await storedOf(a!.id)).version).toBe(a!.version + 1);
+  });
+
+  it("writes a unit's new value rows and updates its stored ones in the same import, keeping each stored row", async () => {
+    const [a, b] = drafts;
+    // b holds no row for the criterion (removed here, as a unit that never entered it); a holds one.
+    const bRow = (await storedOf(b!.id)).values.find((v) => v.criterionCode === ratio);
+    if (bRow) await api.prisma.indicatorValue.delete({ where: rowKey(bRow) });
+    const aRow = (await storedOf(a!.id)).values.find((v) => v.criterionCode === ratio)!;
+    expect(aRow).toBeDefined();
+    const bytes = await filled({
+      [a!.unit.code]: { [ratio]: { "Tử số": 12, "Mẫu số": 40 } },
+      [b!.unit.code]: { [ratio]: { "Tử số": 13, "Mẫu số": 40 } },
+    });
+    const dry = expectSuccess(await importFile(officer, bytes, true));
+    expect(dry.issues).toEqual([]);
+    expectSuccess(await importFile(officer, bytes, false, versionsOf(dry)));
+    const aAfter = (await storedOf(a!.id)).values.filter((v) => v.criterionCode === ratio);
+    const bAfter = (await storedOf(b!.id)).values.filter((v) => v.criterionCode === ratio);
+    expect(aAfter.map((v) => [v.id, v.value])).toEqual([[aRow.id, { numerator: 12, denominator: 40 }]]);
+    expect(bAfter.map((v) => v.value)).toEqual([{ numerator: 13, denominator: 40 }]);
+    expect(bAfter[0]!.tenantId).toBe(aRow.tenantId);
   });
 
   it("refuses whoever may enter no value of the round, naming why", async () => {

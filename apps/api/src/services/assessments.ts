@@ -39,6 +39,7 @@ import {
   auditSql,
   claimManySql,
   claimSql,
+  insertValuesSql,
   upsertValuesSql,
   versionSql,
   type CachedJudgement,
@@ -258,7 +259,8 @@ export function saveEvent(save: PreparedSave, auditAs: Pick<SaveAuditAs, "action
 
 /**
  * Saves many assessments' prepared values in one transaction (the Excel import of a round): one statement claims
- * every version the caller read and stores each judgement, one writes every value row, one every audit event.
+ * every version the caller read and stores each judgement, a COPY writes the new value rows and one statement the
+ * changed ones, one statement every audit event.
  * All or nothing: when any version has moved on, nothing is written (ConflictError, or the recognised lock).
  */
 export async function saveMany(
@@ -278,10 +280,15 @@ export async function saveMany(
         const refused = saves.find((s) => !claimed.has(s.save.a.id))!;
         claimRefused(await versionSql(tx, refused.save.a.id), refused.version);
       }
-      await upsertValuesSql(
-        tx,
-        saves.flatMap((s) => s.save.written),
-      );
+      // Rows the assessments did not hold when read are new (COPY); the others are updated.
+      const fresh: ValueRow[] = [];
+      const stored: ValueRow[] = [];
+      for (const s of saves) {
+        const had = new Set(s.save.a.values.map((v) => v.id));
+        for (const r of s.save.written) (had.has(r.id) ? stored : fresh).push(r);
+      }
+      await insertValuesSql(tx, fresh);
+      await upsertValuesSql(tx, stored);
       await auditManySql(
         tx,
         viewer,

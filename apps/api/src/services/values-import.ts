@@ -27,7 +27,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, requireWriter, unitRef, workTenantsWhere, type Viewer } from "./access.ts";
 import { allowedActions } from "./assessment-rules.ts";
 import { judgeValues, loadForAction, type LoadedAssessment, type Store } from "./assessment-store.ts";
-import { loadAssessmentsSql } from "./assessment-sql.ts";
+import { loadRoundAssessmentsSql } from "./assessment-sql.ts";
 import { prepareSave, saveMany, saveValues } from "./assessments.ts";
 import { pinnedSet } from "./sets.ts";
 
@@ -99,6 +99,23 @@ interface UnitImport {
   wouldBeScore: Score | null;
 }
 
+const CHILD_LEVEL_COLUMNS = new WeakMap<TCriteriaSet, { code: string; col: number }[]>();
+
+/** The set's childLevels criteria and the template column of each (laid out once per set, not once per row). */
+function childLevelColumns(set: TCriteriaSet): { code: string; col: number }[] {
+  let out = CHILD_LEVEL_COLUMNS.get(set);
+  if (out) return out;
+  out = [];
+  const measures = new Map(set.criteria.map((c) => [c.code, c.measure]));
+  let col = 3; // the first value column (A, B: unit code and name)
+  for (const item of layout(set)) {
+    if (measures.get(item.code) === "childLevels") out.push({ code: item.code, col });
+    col += item.fields.length;
+  }
+  CHILD_LEVEL_COLUMNS.set(set, out);
+  return out;
+}
+
 /** The file's row for one assessment judged against what it holds now, as `saveValues` would judge it; nothing written. */
 function judgeImport(
   set: TCriteriaSet,
@@ -113,31 +130,27 @@ function judgeImport(
 
   // A childLevels value is computed from the child units' recognised levels: the file may repeat it, not change it.
   const r = row?.row ?? 0;
-  let col = 3; // the first value column (A, B: unit code and name)
-  for (const item of layout(set)) {
-    const c = set.criteria.find((x) => x.code === item.code);
-    if (c?.measure === "childLevels" && item.code in fromFile) {
-      const same =
-        diffValues(
-          [{ code: "u", values: { [item.code]: entered[item.code] ?? null } }],
-          [{ code: "u", values: { [item.code]: fromFile[item.code]! } }],
-        ).length === 0;
-      if (!same) {
-        const where = `Trang "Số liệu", dòng ${r}, cột ${columnLetter(col)} (${item.code})`;
-        const whereEn = `Sheet "Số liệu", row ${r}, column ${columnLetter(col)} (${item.code})`;
-        issues.push({
-          sheet: "Số liệu",
-          row: r,
-          column: columnLetter(col),
-          criterionCode: item.code,
-          field: "childLevels",
-          message: `${where}: được tính tự động từ mức độ đã công nhận của các đơn vị cấp dưới, không nhập từ tệp`,
-          messageEn: `${whereEn}: computed from the child units' recognised levels, not imported`,
-        });
-      }
-      delete fromFile[item.code];
+  for (const { code, col } of childLevelColumns(set)) {
+    if (!(code in fromFile)) continue;
+    const same =
+      diffValues(
+        [{ code: "u", values: { [code]: entered[code] ?? null } }],
+        [{ code: "u", values: { [code]: fromFile[code]! } }],
+      ).length === 0;
+    if (!same) {
+      const where = `Trang "Số liệu", dòng ${r}, cột ${columnLetter(col)} (${code})`;
+      const whereEn = `Sheet "Số liệu", row ${r}, column ${columnLetter(col)} (${code})`;
+      issues.push({
+        sheet: "Số liệu",
+        row: r,
+        column: columnLetter(col),
+        criterionCode: code,
+        field: "childLevels",
+        message: `${where}: được tính tự động từ mức độ đã công nhận của các đơn vị cấp dưới, không nhập từ tệp`,
+        messageEn: `${whereEn}: computed from the child units' recognised levels, not imported`,
+      });
     }
-    col += item.fields.length;
+    delete fromFile[code];
   }
 
   const merged = { ...entered, ...fromFile };
@@ -296,9 +309,12 @@ async function editableAssessments(prisma: PrismaClient, viewer: Viewer, roundId
     include: { unit: true, round: true },
     orderBy: { unit: { code: "asc" } },
   });
-  const editable = rows.filter((a) => allowedActions(viewer, a).includes("saveValues"));
+  const editable = rows.filter((a) => entersValues(viewer, a));
   return { round, editable };
 }
+
+const entersValues = (viewer: Viewer, a: Parameters<typeof allowedActions>[1]) =>
+  allowedActions(viewer, a).includes("saveValues");
 
 /**
  * The values template of a round for many units at once: a row per unit the viewer may enter values for
@@ -343,7 +359,10 @@ export async function importRoundValues(
 ): Promise<RoundValuesImport> {
   requireWriter(viewer);
   const prisma = db.prisma;
-  const { round, editable } = await editableAssessments(prisma, viewer, input.roundId);
+  const round = await prisma.round.findFirst({ where: { id: input.roundId } });
+  if (!round) throw new NotFoundError("đợt đánh giá", input.roundId);
+  // Every assessment of the round with its unit and values in one statement; those the viewer enters values for.
+  const editable = (await loadRoundAssessmentsSql(db.sql, round)).filter((a) => entersValues(viewer, a));
   if (editable.length === 0) throw new WorkflowError(NONE_EDITABLE[0], NONE_EDITABLE[1]);
   if (!input.dryRun && !input.versions)
     throw InputError.field(
@@ -358,19 +377,10 @@ export async function importRoundValues(
   const read = await readValues(set, bytes, { allowedUnits: [...byCode.keys()] });
   const issues = read.issues.map(issueOf);
   const rowsWithIssues = new Set(read.issues.map((i) => i.row));
-  const loaded = new Map(
-    (
-      await loadAssessmentsSql(
-        db.sql,
-        read.units.flatMap((u) => byCode.get(u.code)?.id ?? []),
-      )
-    ).map((a) => [a.id, a]),
-  );
 
   const units: UnitValuesImport[] = [];
   for (const row of read.units) {
-    const found = byCode.get(row.code);
-    const a = found && loaded.get(found.id);
+    const a = byCode.get(row.code);
     if (!a) continue; // an unknown or duplicate code: an issue of the reader already
     const u = judgeImport(set, a, row, !rowsWithIssues.has(row.row));
     for (const i of u.issues)
