@@ -162,3 +162,38 @@ export function toExact(x: Rational): ExactValue {
 export function fromExact(x: ExactValue): Rational {
   return rational(BigInt(x.numerator), BigInt(x.denominator));
 }
+
+/** Guard digits of `meanHalfUp`'s fixed-point sum. */
+const MEAN_GUARD = 10n ** 30n;
+
+/**
+ * The mean of exact values rounded half-up to `decimals` places: exactly `toFixedHalfUp(sum ÷ count, decimals)`,
+ * without building the exact sum, whose denominator is the lcm of every term's (thousands of digits for a nation's
+ * indices). Each term is floored at 30 more places than asked, so the mean lies in a known interval narrower than
+ * count × 10^-30 of a unit in the last place; when that interval straddles a half (or a value is negative), the
+ * exact sum decides. null when there is no value.
+ */
+export function meanHalfUp(values: readonly ExactValue[], decimals: number): string | null {
+  if (values.length === 0) return null;
+  const m = BigInt(values.length);
+  const scale = (SCALES[decimals] ?? 10n ** BigInt(decimals)) * MEAN_GUARD;
+  let s = 0n;
+  for (const v of values) {
+    const n = BigInt(v.numerator);
+    const d = BigInt(v.denominator);
+    if (n < 0n || d <= 0n) return exactMean(values, decimals);
+    s += (n * scale) / d; // floor: n ≥ 0, d > 0
+  }
+  // mean × 10^decimals × GUARD lies in [s/m, (s+m)/m); rounded half-up at `decimals`: ⌊x / GUARD + 1/2⌋.
+  const twice = 2n * m * MEAN_GUARD;
+  const lo = (2n * s + m * MEAN_GUARD) / twice;
+  const hi = (2n * (s + m) + m * MEAN_GUARD) / twice;
+  if (lo !== hi) return exactMean(values, decimals);
+  return toFixedHalfUp({ n: lo, d: SCALES[decimals] ?? 10n ** BigInt(decimals) }, decimals);
+}
+
+function exactMean(values: readonly ExactValue[], decimals: number): string {
+  let sum = ZERO_R;
+  for (const v of values) sum = add(sum, fromExact(v));
+  return toFixedHalfUp(div(sum, fromInt(values.length)), decimals);
+}

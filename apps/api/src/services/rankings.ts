@@ -5,14 +5,14 @@
  * one (every unit's current score) is for those who read the whole round's working data.
  */
 import { rank, rankingGroupFor, type GroupScore, type Score } from "@cds/criteria-core";
-import { compareVietnamese, exact, isScored, type TCriteriaSet } from "@cds/criteria-schema";
+import { compareVietnamese, exact, isScored, type ExactValue, type TCriteriaSet } from "@cds/criteria-schema";
 import { readerOf, readPrismaOf, type Database, type SqlRunner } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
 import type { PrismaClient, Round } from "../generated/prisma/client.ts";
 import { can, type Viewer } from "./access.ts";
 import { pinnedSet } from "./sets.ts";
 
-const { add, div, fromExact, rational, toFixedHalfUp, ZERO } = exact;
+const { meanHalfUp } = exact;
 
 export interface RankingEntry {
   assessmentId: string;
@@ -97,9 +97,19 @@ async function rankedRows(
   final: boolean,
   withGroups = true,
 ): Promise<Ranked["entries"]> {
-  const rows = await sql.query<{ id: string; status: string; score: RankedScore; unit: RankRowSource["unit"] }>(
+  // The unit's columns flat (no JSON object per row to build and parse): a national round is 3,321 rows.
+  const rows = await sql.query<{
+    id: string;
+    status: string;
+    score: RankedScore;
+    unitId: string;
+    code: string;
+    name: string;
+    kindCode: string;
+    type: string;
+  }>(
     `SELECT a.id, a.status::text AS status, ${withGroups ? "x.s" : "x.s - 'groups'"} AS score,
-            jsonb_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kindCode', u."kindCode", 'type', u.type) AS unit
+            u.id AS "unitId", u.code, u.name, u."kindCode", u.type
        FROM "Assessment" a
        JOIN "Unit" u ON u.id = a."unitId"
        CROSS JOIN LATERAL (SELECT CASE WHEN $2 THEN a."finalRankScore" ELSE a."rankScore" END AS s) x
@@ -110,7 +120,7 @@ async function rankedRows(
     assessmentId: r.id,
     status: r.status,
     score: withGroups ? r.score : { ...r.score, groups: [] },
-    unit: r.unit,
+    unit: { id: r.unitId, code: r.code, name: r.name, kindCode: r.kindCode, type: r.type },
   }));
   const byKey = new Map(sources.map((s) => [s.assessmentId, s]));
   // criteria-core ranks by unit label; the assessment id keeps two units of one name apart.
@@ -123,6 +133,22 @@ async function rankedRows(
     (set.scoring?.rankingGroups ?? []).map((g) => g.code),
   );
   return ranked.map((r) => ({ ...r, row: byKey.get(r.unit.split("\u0000")[1]!)! }));
+}
+
+/** Last year's published ranks of the round's units (same tenant, kind of unit and way of judging), by unit id. */
+async function previousRanks(prisma: PrismaClient, sql: SqlRunner, round: Round) {
+  const previousRound = await prisma.round.findFirst({
+    where: { tenantId: round.tenantId, unitKind: round.unitKind, judgedBy: round.judgedBy, year: round.year - 1 },
+  });
+  const previous = new Map<string, { rank: number; score: number; scoreText: string }>();
+  if (previousRound) {
+    const prevSet = await pinnedSet(prisma, previousRound.setVersionId);
+    // A rank is compared with what was recognised, never with a draft.
+    for (const p of await rankedRows(sql, previousRound, prevSet, true, false)) {
+      previous.set(p.row.unit.id, { rank: p.rank, score: p.score, scoreText: p.scoreText });
+    }
+  }
+  return { previousRound, previous };
 }
 
 /**
@@ -153,20 +179,12 @@ export async function roundRanking(
       "Chỉ cán bộ cấp tỉnh (hoặc Bộ) xem được xếp hạng theo điểm đang chấm; hãy xem kết quả đã công nhận",
       "Only the province (or the ministry) reads the working ranking; ask for the recognised one",
     );
-  const entries = await rankedRows(sql, round, set, final);
-
-  const previousRound = await prisma.round.findFirst({
-    where: { tenantId: round.tenantId, unitKind: round.unitKind, judgedBy: round.judgedBy, year: round.year - 1 },
-  });
-  const previous = new Map<string, { rank: number; score: number; scoreText: string }>();
-  if (previousRound) {
-    const prevSet = await pinnedSet(prisma, previousRound.setVersionId);
-    // Last year's published ranking: a rank is compared with what was recognised, never with a draft.
-    for (const p of await rankedRows(sql, previousRound, prevSet, true, false)) {
-      previous.set(p.row.unit.id, { rank: p.rank, score: p.score, scoreText: p.scoreText });
-    }
-  }
-
+  // This year's rows and last year's ranks are read side by side (two connections on a server).
+  const [entries, last] = await Promise.all([
+    rankedRows(sql, round, set, final),
+    previousRanks(prisma, sql, round),
+  ]);
+  const { previousRound, previous } = last;
   const top = set.scoring!.groups;
   const groupNames = new Map((set.scoring?.rankingGroups ?? []).map((g) => [g.code, g.name]));
   const groups: RankingGroupRows[] = [];
@@ -201,17 +219,13 @@ export async function roundRanking(
   const indexDecimals = set.scoring!.indexDecimals ?? 4;
   const mainIndices: MainIndexAverage[] = top.map((tg) => {
     // The mean of exact indices, rounded once.
-    let sum = ZERO;
-    let n = 0;
+    const indices: ExactValue[] = [];
     for (const e of entries) {
       const s = e.row.score.groups.find((x) => x.code === tg.code);
-      if (!s?.indexExact) continue;
-      sum = add(sum, fromExact(s.indexExact));
-      n++;
+      if (s?.indexExact) indices.push(s.indexExact);
     }
-    if (n === 0) return { code: tg.code, name: tg.name, average: null, averageText: null };
-    const text = toFixedHalfUp(div(sum, rational(BigInt(n), 1n)), indexDecimals);
-    return { code: tg.code, name: tg.name, average: Number(text), averageText: text };
+    const text = meanHalfUp(indices, indexDecimals);
+    return { code: tg.code, name: tg.name, average: text === null ? null : Number(text), averageText: text };
   });
 
   return {
