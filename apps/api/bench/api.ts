@@ -22,6 +22,7 @@
  *
  * Exits non-zero on errors (failed requests, results that disagree), never on a missed target.
  */
+import "./production.ts";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -414,7 +415,6 @@ async function profiled<T>(on: boolean, run: () => Promise<T>): Promise<T> {
 // ---- main ------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  process.env.NODE_ENV ??= "production";
   const db = await freshDatabase();
   let platform: Platform | null = null;
   const servers: Server[] = [];

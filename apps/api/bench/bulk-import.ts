@@ -25,6 +25,7 @@
  *
  * Exits non-zero when the rows written are not what was imported or seeded, never on a missed target.
  */
+import "./production.ts";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -235,7 +236,6 @@ async function fillTemplate(
 // ---- main ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  process.env.NODE_ENV ??= "production";
   const db = await freshDatabase();
   let platform: Platform | null = null;
   let copier: Copier | null = null;

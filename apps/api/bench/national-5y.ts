@@ -25,6 +25,7 @@
  *
  * Exits non-zero when results disagree, never on a missed target.
  */
+import "./production.ts";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { SqlRunner } from "../src/db.ts";
@@ -215,7 +216,6 @@ const LABEL: Record<Method, string> = {
 };
 
 async function main(): Promise<void> {
-  process.env.NODE_ENV ??= "production";
   const db = await freshDatabase();
   let platform: Platform | null = null;
   try {

@@ -34,6 +34,7 @@
  *
  * Exits non-zero when results disagree, never on a missed target.
  */
+import "./production.ts";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { evaluate, rank, rankingGroupFor, score, type IndicatorValues, type Score } from "@cds/criteria-core";
@@ -271,7 +272,6 @@ const RANK_SQL = (final: boolean) =>
     WHERE a."roundId" = $1${final ? ` AND a.status = 'RECOGNISED'` : ""}`;
 
 async function main(): Promise<void> {
-  process.env.NODE_ENV ??= "production";
   const db = await freshDatabase();
   let platform: Platform | null = null;
   try {

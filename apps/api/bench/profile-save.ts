@@ -8,6 +8,7 @@
  *   npx tsx bench/profile-save.ts                       # PGlite in memory
  *   DATABASE_URL=postgresql://… npx tsx bench/profile-save.ts
  */
+import "./production.ts";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -26,7 +27,6 @@ import { fmt, percentile } from "./stats.ts";
 const SAVES = Number(process.env.BENCH_SAVES ?? 60) || 60;
 
 async function main() {
-  process.env.NODE_ENV ??= "production";
   const bench = await freshDatabase();
   const base = await openDatabase(bench.env.DATABASE_URL ? { url: bench.env.DATABASE_URL } : {});
   const log = [{ emit: "event", level: "query" }] as const;

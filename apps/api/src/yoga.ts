@@ -4,7 +4,8 @@
  * and masked unexpected errors; expected ones keep their code and message.
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from "graphql";
+import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ExecutionArgs, type TypeNode } from "graphql";
+import { useGraphQlJit } from "@envelop/graphql-jit";
 import { createYoga, type Plugin, type YogaLogger } from "graphql-yoga";
 import { createContext, type AppServices, type Context } from "./context.ts";
 import { DomainError, isDatabaseUnavailable, RateLimitError } from "./errors.ts";
@@ -266,6 +267,7 @@ export function createApp(services: AppServices, log: Logger) {
       },
     },
     plugins: [
+      useGraphQlJit({}, { enableIf: compiledExecution }),
       sizeLimitPlugin,
       nestingPlugin,
       cookiesPlugin,
@@ -290,4 +292,24 @@ export function createApp(services: AppServices, log: Logger) {
     ],
   });
   return yoga;
+}
+
+const BUILT_IN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
+const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
+
+/**
+ * Which operations run compiled (graphql-jit) rather than on graphql-js: queries whose variables are all built-in
+ * scalars. Compiled, a national ranking (3,321 entries, ~200,000 fields) is served in about two thirds of the time.
+ * Mutations, and any document with a variable of one of our own scalars or input types, stay on graphql-js: its
+ * message for a bad variable value is the scalar's own ("yyyy-mm-dd"), which the compiled path replaces by a
+ * generic one.
+ */
+function compiledExecution({ document, operationName }: ExecutionArgs): boolean {
+  const ops = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((d) => d.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  return (
+    op !== undefined &&
+    op.operation === "query" &&
+    (op.variableDefinitions ?? []).every((v) => BUILT_IN_SCALARS.has(namedType(v.type)))
+  );
 }

@@ -253,6 +253,26 @@ describe("limits", () => {
     expect(r.errors![0]!.message).toContain("yyyy-mm-dd");
   });
 
+  it("a query with a bad value of one of our scalars names the scalar's rule too (it runs on graphql-js, not compiled)", async () => {
+    const r = await api.anon.gql(`query ($at: Date) { unit(at: $at, code: "01") { code } }`, { at: "01/03/2026" });
+    expect(r.errors, JSON.stringify(r)).toHaveLength(1);
+    expect(r.errors![0]!.extensions?.code).not.toBe("INTERNAL");
+    expect(r.errors![0]!.message).toContain("yyyy-mm-dd");
+  });
+
+  it("a compiled query (built-in scalar variables) answers as graphql-js would: data, a bad variable named, nulls", async () => {
+    const ok = await api.anon.gql(`query ($c: String!) { unit(code: $c) { code name } }`, { c: "01" });
+    expect(ok.errors).toBeUndefined();
+    expect((ok.data as { unit: { code: string } }).unit.code).toBe("01");
+    const none = await api.anon.gql(`query ($c: String!) { unit(code: $c) { code } }`, { c: "no-such-unit" });
+    expect(none.errors).toBeUndefined();
+    expect(none.data).toEqual({ unit: null });
+    const bad = await api.anon.gql(`query ($c: String!) { unit(code: $c) { code } }`, { c: 42 });
+    expect(bad.errors, JSON.stringify(bad)).toHaveLength(1);
+    expect(bad.errors![0]!.message).toContain("$c");
+    expect(bad.errors![0]!.extensions?.code).not.toBe("INTERNAL");
+  });
+
   it("a malformed global id is a client error, not an internal one", async () => {
     const r = await api.anon.gql(`{ node(id: "garbage") { id } }`);
     expect(r.errors, JSON.stringify(r)).toHaveLength(1);

@@ -180,10 +180,7 @@ export async function roundRanking(
       "Only the province (or the ministry) reads the working ranking; ask for the recognised one",
     );
   // This year's rows and last year's ranks are read side by side (two connections on a server).
-  const [entries, last] = await Promise.all([
-    rankedRows(sql, round, set, final),
-    previousRanks(prisma, sql, round),
-  ]);
+  const [entries, last] = await Promise.all([rankedRows(sql, round, set, final), previousRanks(prisma, sql, round)]);
   const { previousRound, previous } = last;
   const top = set.scoring!.groups;
   const groupNames = new Map((set.scoring?.rankingGroups ?? []).map((g) => [g.code, g.name]));
