@@ -273,6 +273,17 @@ describe("limits", () => {
     expect(bad.errors![0]!.extensions?.code).not.toBe("INTERNAL");
   });
 
+  it("a query with a JSON literal beside a variable answers as the same query with the literal inline", async () => {
+    const q = (b: string) => `{ score(builtIn: "${b}", values: {}) { ... on Score { scoreText } } }`;
+    const inline = await api.anon.gql(q("mau-dti-xa"));
+    const withVariable = await api.anon.gql(
+      `query ($b: String) { score(builtIn: $b, values: {}) { ... on Score { scoreText } } }`,
+      { b: "mau-dti-xa" },
+    );
+    expect(inline.errors).toBeUndefined();
+    expect(withVariable.data).toEqual(inline.data);
+  });
+
   it("a malformed global id is a client error, not an internal one", async () => {
     const r = await api.anon.gql(`{ node(id: "garbage") { id } }`);
     expect(r.errors, JSON.stringify(r)).toHaveLength(1);

@@ -226,14 +226,14 @@ export async function claimManySql(
   return new Set(claimed.map((r) => r.id));
 }
 
-/** Appends many audit events in one statement, as `auditSql` does one. */
+/** Appends many audit events with COPY (the Excel import: one per unit saved), as `auditSql` appends one. */
 export async function auditManySql(tx: SqlRunner, viewer: Viewer, events: readonly AuditInput[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.query(
-    `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
-     SELECT e."actorId", e."actorKind", e."tenantId", e.action, e."entityType", e."entityId", e.before, e.after
-       FROM jsonb_to_recordset($1::jsonb) AS e("actorId" text, "actorKind" text, "tenantId" text, action text,
-            "entityType" text, "entityId" text, before jsonb, after jsonb)`,
-    [JSON.stringify(events.map((e) => auditRow(viewer, e)))],
+  await tx.copyFrom(
+    "AuditEvent",
+    ["actorId", "actorKind", "tenantId", "action", "entityType", "entityId", "before", "after"],
+    events.map((e) => {
+      const r = auditRow(viewer, e);
+      return [r.actorId, r.actorKind, r.tenantId, r.action, r.entityType, r.entityId, json(r.before), json(r.after)];
+    }),
   );
 }

@@ -122,17 +122,17 @@ async function rankedRows(
     score: withGroups ? r.score : { ...r.score, groups: [] },
     unit: { id: r.unitId, code: r.code, name: r.name, kindCode: r.kindCode, type: r.type },
   }));
-  const byKey = new Map(sources.map((s) => [s.assessmentId, s]));
   // criteria-core ranks by unit label; the assessment id keeps two units of one name apart.
+  const byLabel = new Map<string, RankRowSource>();
   const ranked = rank(
-    sources.map((s) => ({
-      unit: `${s.unit.name}\u0000${s.assessmentId}`,
-      score: s.score,
-      group: rankingGroupFor(set, s.unit.kindCode, s.unit.type),
-    })),
+    sources.map((s) => {
+      const unit = `${s.unit.name}\u0000${s.assessmentId}`;
+      byLabel.set(unit, s);
+      return { unit, score: s.score, group: rankingGroupFor(set, s.unit.kindCode, s.unit.type) };
+    }),
     (set.scoring?.rankingGroups ?? []).map((g) => g.code),
   );
-  return ranked.map((r) => ({ ...r, row: byKey.get(r.unit.split("\u0000")[1]!)! }));
+  return ranked.map((r) => ({ ...r, row: byLabel.get(r.unit)! }));
 }
 
 /** Last year's published ranks of the round's units (same tenant, kind of unit and way of judging), by unit id. */
@@ -185,7 +185,17 @@ export async function roundRanking(
   const top = set.scoring!.groups;
   const groupNames = new Map((set.scoring?.rankingGroups ?? []).map((g) => [g.code, g.name]));
   const groups: RankingGroupRows[] = [];
-  for (const e of entries) {
+  // Each entry's top-group scores in the set's order (a score lists its groups once each).
+  const position = new Map(top.map((tg, i) => [tg.code, i]));
+  const topScores = entries.map((e) => {
+    const at: (RankedScore["groups"][number] | undefined)[] = new Array(top.length);
+    for (const g of e.row.score.groups) {
+      const i = position.get(g.code);
+      if (i !== undefined) at[i] = g;
+    }
+    return at;
+  });
+  for (const [n, e] of entries.entries()) {
     let g = groups.at(-1);
     if (!g || g.code !== e.group) {
       g = { code: e.group, name: e.group ? (groupNames.get(e.group) ?? e.group) : "Tất cả đơn vị", entries: [] };
@@ -206,19 +216,19 @@ export async function roundRanking(
       status: e.row.status,
       previous: prev && previousRound ? { year: previousRound.year, ...prev } : null,
       rankChange: prev ? prev.rank - e.rank : null,
-      indices: top.map((tg) => {
-        const s = e.row.score.groups.find((x) => x.code === tg.code);
+      indices: top.map((tg, i) => {
+        const s = topScores[n]![i];
         return { code: tg.code, name: tg.name, index: s?.index ?? null, indexText: s?.indexText ?? null };
       }),
     });
   }
 
   const indexDecimals = set.scoring!.indexDecimals ?? 4;
-  const mainIndices: MainIndexAverage[] = top.map((tg) => {
+  const mainIndices: MainIndexAverage[] = top.map((tg, i) => {
     // The mean of exact indices, rounded once.
     const indices: ExactValue[] = [];
-    for (const e of entries) {
-      const s = e.row.score.groups.find((x) => x.code === tg.code);
+    for (const at of topScores) {
+      const s = at[i];
       if (s?.indexExact) indices.push(s.indexExact);
     }
     const text = meanHalfUp(indices, indexDecimals);
