@@ -17,7 +17,9 @@
  *   (c) raw SQL + criteria-core — the read plus the judging the service does (evaluate, or score + rank),
  *       no access checks, no Prisma: the floor of the work (impact preview only);
  *   (n) the service (impactPreview / roundRanking) with the viewer a signed-in session gives;
- *   (g) GraphQL through platform.app.fetch, signed in (session cookie + x-csrf-token), the admin's query.
+ *   (g) GraphQL through platform.app.fetch, signed in (session cookie + x-csrf-token), the admin's query;
+ *   for rankings, (n) and (g) compute the ranking each time (the rankings kept forgotten before each call), and
+ *   (n'), (g') ask again with nothing changed (the ranking kept, its stamp read).
  * Cases:
  *   P1 impactPreview of a level draft (vn-2361-commune with targets raised) on the old-map province's 2025
  *      commune round, as that province's admin (its own draft);
@@ -43,7 +45,7 @@ import { startPlatform, type Platform } from "../src/platform.ts";
 import type { Viewer } from "../src/services/access.ts";
 import { hashPassword, viewerFromSession } from "../src/services/auth.ts";
 import { impactPreview, scoreReadable } from "../src/services/impact.ts";
-import { roundRanking } from "../src/services/rankings.ts";
+import { forgetRankings, roundRanking } from "../src/services/rankings.ts";
 import { openRound } from "../src/services/rounds.ts";
 import { cloneVersion, documentOf, updateDraft } from "../src/services/sets.ts";
 import { valuesFor } from "../src/services/summaries.ts";
@@ -238,15 +240,19 @@ interface Case {
   /** Rows read, units judged / ranked: what the check compares. */
   expect: string;
   methods: Partial<Record<Method, () => Promise<string>>>;
+  /** Run before a method's timed call, untimed (a cold ranking forgets those computed). */
+  before?: Partial<Record<Method, () => void>>;
 }
 
-type Method = "sql" | "core" | "service" | "graphql";
-const METHODS: Method[] = ["sql", "core", "service", "graphql"];
+type Method = "sql" | "core" | "service" | "graphql" | "serviceKept" | "graphqlKept";
+const METHODS: Method[] = ["sql", "core", "service", "graphql", "serviceKept", "graphqlKept"];
 const LABEL: Record<Method, string> = {
   sql: "(s) raw SQL read of the same rows",
   core: "(c) raw SQL + criteria-core, no checks",
   service: "(n) service",
   graphql: "(g) GraphQL, signed in (app.fetch)",
+  serviceKept: "(n') service, ranking kept (rows unchanged)",
+  graphqlKept: "(g') GraphQL, ranking kept",
 };
 
 const IMPACT_SQL = `SELECT a.id, a."setVersionId", a."computedLevel", a."effectiveValues", u.id AS unit_id, u.name, u."kindCode", u.type
@@ -409,6 +415,18 @@ async function main(): Promise<void> {
         },
       },
     });
+    const rankingService = (final: boolean) => async () => {
+      const r = await roundRanking(platform!.db, ministry.viewer, national[2026]!, { final });
+      const entries = r.groups.flatMap((g) => g.entries);
+      return `${entries.length} ranked (${entries.filter((e) => e.previous).length} last year)`;
+    };
+    const rankingGraphql = (final: boolean) => async () => {
+      const { data } = await gql<{
+        node: { ranking: { groups: { entries: { previous: unknown }[] }[] } };
+      }>(platform!, RANKING_QUERY, { id: roundGlobalId(national[2026]!), final }, ministry.headers);
+      const entries = data.node.ranking.groups.flatMap((g) => g.entries);
+      return `${entries.length} ranked (${entries.filter((e) => e.previous).length} last year)`;
+    };
     const rankingCase = (name: string, label: string, final: boolean): Case => ({
       name,
       label,
@@ -419,19 +437,13 @@ async function main(): Promise<void> {
           const prev = await sql.query<{ id: string }>(RANK_SQL(true), [national[2025]]);
           return `${rows.length} ranked (${prev.length} last year)`;
         },
-        service: async () => {
-          const r = await roundRanking(platform!.db, ministry.viewer, national[2026]!, { final });
-          const entries = r.groups.flatMap((g) => g.entries);
-          return `${entries.length} ranked (${entries.filter((e) => e.previous).length} last year)`;
-        },
-        graphql: async () => {
-          const { data } = await gql<{
-            node: { ranking: { groups: { entries: { previous: unknown }[] }[] } };
-          }>(platform!, RANKING_QUERY, { id: roundGlobalId(national[2026]!), final }, ministry.headers);
-          const entries = data.node.ranking.groups.flatMap((g) => g.entries);
-          return `${entries.length} ranked (${entries.filter((e) => e.previous).length} last year)`;
-        },
+        service: rankingService(final),
+        graphql: rankingGraphql(final),
+        serviceKept: rankingService(final),
+        graphqlKept: rankingGraphql(final),
       },
+      // (n), (g): computed from the rows each time; (n'), (g'): as asked again with nothing changed.
+      before: { service: forgetRankings, graphql: forgetRankings },
     });
     const scoredCase: Case = {
       name: "P3",
@@ -504,7 +516,7 @@ async function main(): Promise<void> {
       const tc = performance.now();
       const got: Partial<Record<Method, string>> = {};
       for (const m of METHODS) if (c.methods[m]) got[m] = await c.methods[m]();
-      for (const m of ["core", "graphql"] as Method[])
+      for (const m of ["core", "graphql", "serviceKept", "graphqlKept"] as Method[])
         if (got[m] !== undefined && got[m] !== got.service)
           fail(`${c.name}: ${m} gives "${got[m]}", the service "${got.service}"`);
       const lead = (s: string | undefined) => s?.split(" ")[0];
@@ -520,6 +532,7 @@ async function main(): Promise<void> {
     const samples = new Map<string, number[]>();
     const push = (k: string, ms: number) => samples.set(k, [...(samples.get(k) ?? []), ms]);
     const once = async (c: Case, m: Method) => {
+      c.before?.[m]?.();
       const t = performance.now();
       await c.methods[m]!();
       return performance.now() - t;
@@ -563,6 +576,15 @@ async function main(): Promise<void> {
       console.log(
         `${padR("", 62)} ${padR(`→ ${worst <= TARGET_MS ? "MET" : "NOT MET"} (worst p95 ${fmt(worst, 1)} ms)`, 40)}`,
       );
+      if (samples.has(`${c.name}/serviceKept`)) {
+        const kept = Math.max(
+          percentile(samples.get(`${c.name}/serviceKept`)!, 95),
+          percentile(samples.get(`${c.name}/graphqlKept`)!, 95),
+        );
+        console.log(
+          `${padR("", 62)} ${padR(`→ kept: ${kept <= TARGET_MS ? "MET" : "NOT MET"} (worst p95 ${fmt(kept, 1)} ms)`, 40)}`,
+        );
+      }
     }
     console.log(
       `\nnode ${process.version} via tsx (NODE_ENV=${process.env.NODE_ENV}), ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ` +

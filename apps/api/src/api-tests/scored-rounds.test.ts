@@ -6,6 +6,7 @@
  * the ranking is public once recognised and the working one is the province's. Agencies and the ministry's
  * national round close it. The tests run in order and share the round.
  */
+import { rowKey } from "../services/tenant-keys.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPoints, rank, rankingGroupFor, score } from "@cds/criteria-core";
 import { allText, readPdf } from "../../../../packages/documents/src/pdf-text.ts";
@@ -357,6 +358,35 @@ describe("a scored commune index beside the level round (ordered)", () => {
     expect(xa.map((e: Json) => [e.unitCode, e.rank, e.scoreText])).toEqual(groupOf("xa"));
     expect(new Set(core.map((r) => r.group))).toEqual(new Set(["xa", "phuong"]));
     expect(working.mainIndices).toHaveLength(8);
+  });
+
+  it("answers a ranking asked again from what it computed, and follows any change to its rows at once", async () => {
+    const q = `query ($id: ID!) { node(id: $id) { ... on Round { ranking(final: false) {
+      groups { code entries { unitCode unitName scoreText rank } } } } } }`;
+    const first = (await query(so, q, { id: roundId })).node.ranking;
+    expect((await query(so, q, { id: roundId })).node.ranking).toEqual(first);
+    const entries = first.groups[0].entries as Json[];
+    const [top, bottom] = await Promise.all(
+      [entries[0]!, entries.at(-1)!].map((e) =>
+        api.prisma.assessment.findFirstOrThrow({
+          where: { unit: { code: e.unitCode }, round: { tenantId: "ninh-binh", year: 2026, judgedBy: "points" } },
+          include: { unit: true },
+        }),
+      ),
+    );
+    expect(bottom!.status).not.toBe("RECOGNISED");
+    const entryOf = async (code: string) =>
+      ((await query(so, q, { id: roundId })).node.ranking.groups[0].entries as Json[]).find((e) => e.unitCode === code);
+    // A score written without a new version (as a database tool might): the ranking has it on the next reading.
+    await api.prisma.assessment.update({ where: rowKey(bottom!), data: { score: top!.score as never } });
+    expect(await entryOf(bottom!.unit.code)).toMatchObject({ rank: 1, scoreText: entries[0]!.scoreText });
+    // A unit renamed: the next reading names it so.
+    await api.prisma.unit.update({ where: { id: bottom!.unitId }, data: { name: `${bottom!.unit.name} (mới)` } });
+    expect((await entryOf(bottom!.unit.code))!.unitName).toBe(`${bottom!.unit.name} (mới)`);
+    // Both undone: the ranking is the first one again.
+    await api.prisma.unit.update({ where: { id: bottom!.unitId }, data: { name: bottom!.unit.name } });
+    await api.prisma.assessment.update({ where: rowKey(bottom!), data: { score: bottom!.score as never } });
+    expect((await query(so, q, { id: roundId })).node.ranking).toEqual(first);
   });
 
   it("prints the recognised score in the draft decision and both scores in the appraisal minutes (PDF read back)", async () => {

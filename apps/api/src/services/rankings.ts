@@ -135,11 +135,8 @@ async function rankedRows(
   return ranked.map((r) => ({ ...r, row: byLabel.get(r.unit)! }));
 }
 
-/** Last year's published ranks of the round's units (same tenant, kind of unit and way of judging), by unit id. */
-async function previousRanks(prisma: PrismaClient, sql: SqlRunner, round: Round) {
-  const previousRound = await prisma.round.findFirst({
-    where: { tenantId: round.tenantId, unitKind: round.unitKind, judgedBy: round.judgedBy, year: round.year - 1 },
-  });
+/** Last year's published ranks of the round's units, by unit id. */
+async function previousRanks(prisma: PrismaClient, sql: SqlRunner, previousRound: Round | null) {
   const previous = new Map<string, { rank: number; score: number; scoreText: string }>();
   if (previousRound) {
     const prevSet = await pinnedSet(prisma, previousRound.setVersionId);
@@ -148,7 +145,37 @@ async function previousRanks(prisma: PrismaClient, sql: SqlRunner, round: Round)
       previous.set(p.row.unit.id, { rank: p.rank, score: p.score, scoreText: p.scoreText });
     }
   }
-  return { previousRound, previous };
+  return previous;
+}
+
+/**
+ * Rankings computed lately, by round and reading, each with the stamp of the rows it was computed from. A national
+ * ranking is read far more often than a score changes (the published one changes only when a unit is recognised):
+ * it is computed again only when the stamp moved. Each process keeps its own; the stamp is read from the database
+ * the ranking reads, so every process (and a read replica) answers what that database holds.
+ */
+const RANKINGS = new Map<string, { stamp: string; ranking: Ranking }>();
+const RANKINGS_KEPT = 16;
+
+/** Forgets every ranking computed (a benchmark's cold reading). */
+export function forgetRankings(): void {
+  RANKINGS.clear();
+}
+
+/**
+ * What a ranking of these rounds was computed from, in one cheap aggregate: how many assessments, the sum of their
+ * versions (every write of a score or a status claims one), and the sums of their rows' and units' xmin (the
+ * transaction that wrote each row version last: any other write, a unit renamed, moves it).
+ */
+async function rankingStamp(sql: SqlRunner, rounds: readonly Round[]): Promise<string> {
+  const [row] = await sql.query<{ stamp: string }>(
+    `SELECT count(*) || '/' || coalesce(sum(a.version), 0) || '/' || coalesce(sum(a.xmin::text::bigint), 0)
+            || '/' || coalesce(sum(u.xmin::text::bigint), 0) AS stamp
+       FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId"
+      WHERE (a."tenantId", a."roundId") IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [rounds.map((r) => r.tenantId), rounds.map((r) => r.id)],
+  );
+  return `${rounds.map((r) => r.id).join(",")}:${row!.stamp}`;
 }
 
 /**
@@ -179,9 +206,38 @@ export async function roundRanking(
       "Chỉ cán bộ cấp tỉnh (hoặc Bộ) xem được xếp hạng theo điểm đang chấm; hãy xem kết quả đã công nhận",
       "Only the province (or the ministry) reads the working ranking; ask for the recognised one",
     );
+  const previousRound = await prisma.round.findFirst({
+    where: { tenantId: round.tenantId, unitKind: round.unitKind, judgedBy: round.judgedBy, year: round.year - 1 },
+  });
+  const key = `${round.id}/${final}`;
+  const stamp = await rankingStamp(sql, previousRound ? [round, previousRound] : [round]);
+  const kept = RANKINGS.get(key);
+  if (kept?.stamp === stamp) {
+    RANKINGS.delete(key);
+    RANKINGS.set(key, kept); // the most recently used last
+    return kept.ranking;
+  }
+  const ranking = await computeRanking(prisma, sql, round, set, final, previousRound);
+  RANKINGS.delete(key);
+  RANKINGS.set(key, { stamp, ranking });
+  if (RANKINGS.size > RANKINGS_KEPT) RANKINGS.delete(RANKINGS.keys().next().value!);
+  return ranking;
+}
+
+/** A round's ranking from its rows, with last year's ranks beside each unit and each main index's mean. */
+async function computeRanking(
+  prisma: PrismaClient,
+  sql: SqlRunner,
+  round: Round,
+  set: TCriteriaSet,
+  final: boolean,
+  previousRound: Round | null,
+): Promise<Ranking> {
   // This year's rows and last year's ranks are read side by side (two connections on a server).
-  const [entries, last] = await Promise.all([rankedRows(sql, round, set, final), previousRanks(prisma, sql, round)]);
-  const { previousRound, previous } = last;
+  const [entries, previous] = await Promise.all([
+    rankedRows(sql, round, set, final),
+    previousRanks(prisma, sql, previousRound),
+  ]);
   const top = set.scoring!.groups;
   const groupNames = new Map((set.scoring?.rankingGroups ?? []).map((g) => [g.code, g.name]));
   const groups: RankingGroupRows[] = [];

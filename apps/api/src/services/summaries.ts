@@ -281,15 +281,23 @@ function nationalSetFor(unitKind: string): TCriteriaSet {
   return set;
 }
 
-/** Values restricted to what the target set can judge: unknown codes and values of another shape count as missing. */
+/**
+ * Values restricted to what the target set can judge: unknown codes and values of another shape count as missing.
+ * criteria-core checks each value on its own and names every bad one, so one judgement of them all finds the values
+ * to drop (nearly always none); should the rest still not pass, each value is tried alone.
+ */
 export function valuesFor(set: TCriteriaSet, values: Record<string, unknown>): IndicatorValues {
   const out: Record<string, unknown> = {};
   for (const c of set.criteria) {
     const v = values[c.code];
-    if (v === undefined || v === null) continue;
-    const r = tryEvaluate(set, { [c.code]: v } as IndicatorValues);
-    if (r.ok) out[c.code] = v;
+    if (v !== undefined && v !== null) out[c.code] = v;
   }
+  const alone = (code: string) => tryEvaluate(set, { [code]: out[code] } as IndicatorValues).ok;
+  const all = tryEvaluate(set, out as IndicatorValues);
+  if (all.ok) return out as IndicatorValues;
+  for (const i of all.issues) if (i.criterion in out && !alone(i.criterion)) delete out[i.criterion];
+  if (tryEvaluate(set, out as IndicatorValues).ok) return out as IndicatorValues;
+  for (const code of Object.keys(out)) if (!alone(code)) delete out[code];
   return out as IndicatorValues;
 }
 
