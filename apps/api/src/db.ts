@@ -71,12 +71,17 @@ function copyOf(
  */
 class CopyIn {
   private rows = 0;
-  private error: Error | null = null;
+  private settled = false;
   constructor(
     private readonly text: string,
     private readonly data: Buffer,
     private readonly done: (e: Error | null, rows: number) => void,
   ) {}
+  private settle(e: Error | null) {
+    if (this.settled) return;
+    this.settled = true;
+    this.done(e, this.rows);
+  }
   submit(connection: { query(text: string): void }) {
     connection.query(this.text);
   }
@@ -89,10 +94,11 @@ class CopyIn {
     this.rows = Number(/COPY (\d+)/.exec(msg.text)?.[1] ?? 0);
   }
   handleReadyForQuery() {
-    this.done(this.error, this.rows);
+    this.settle(null);
   }
+  // The client forgets the statement on an error (its ReadyForQuery never reaches it): settle now.
   handleError(e: Error) {
-    this.error = e;
+    this.settle(e);
   }
   handleEmptyQuery() {}
   handleRowDescription() {}

@@ -141,3 +141,47 @@ it("the database refuses any change to a recognised assessment's values, evidenc
   await api.prisma.reviewComment.delete({ where: rowKey(c) });
   expect((await api.prisma.indicatorValue.update({ where: rowKey(d), data: { note: "được" } })).note).toBe("được");
 });
+
+it("COPY writes rows as given (quotes, commas, line breaks, NULLs); a refused COPY leaves nothing and the database usable", async () => {
+  const sql = api.platform.db.sql;
+  const draft = await api.prisma.assessment.findFirstOrThrow({
+    where: { status: "DRAFT", values: { some: {} } },
+    include: { values: true },
+  });
+  const taken = draft.values[0]!;
+  const columns = ["id", "tenantId", "assessmentId", "criterionCode", "value", "note", "updatedAt"];
+  const row = (id: string, code: string, note: string | null) => [
+    id,
+    draft.tenantId,
+    draft.id,
+    code,
+    JSON.stringify({ numerator: 3, denominator: 4 }),
+    note,
+    "2026-12-02T10:00:00.000",
+  ];
+  const note = 'Ghi chú "có ngoặc", dấu phẩy,\nxuống dòng; và \\ gạch chéo';
+  await sql.transaction(async (tx) => {
+    expect(await tx.copyFrom("IndicatorValue", columns, [row("copy-test-1", "COPY-TEST-1", note)])).toBe(1);
+    expect(await tx.copyFrom("IndicatorValue", columns, [row("copy-test-2", "COPY-TEST-2", null)])).toBe(1);
+  });
+  const written = await api.prisma.indicatorValue.findMany({
+    where: { assessmentId: draft.id, criterionCode: { startsWith: "COPY-TEST" } },
+    orderBy: { criterionCode: "asc" },
+  });
+  expect(written.map((v) => [v.criterionCode, v.value, v.note])).toEqual([
+    ["COPY-TEST-1", { numerator: 3, denominator: 4 }, note],
+    ["COPY-TEST-2", { numerator: 3, denominator: 4 }, null],
+  ]);
+  // A row already stored (the unique key): the transaction fails whole, the row before it in the same COPY too.
+  await expect(
+    sql.transaction(async (tx) => {
+      await tx.copyFrom("IndicatorValue", columns, [
+        row("copy-test-3", "COPY-TEST-3", null),
+        row("copy-test-4", taken.criterionCode, null),
+      ]);
+    }),
+  ).rejects.toThrow(/duplicate key|unique/i);
+  expect(await api.prisma.indicatorValue.count({ where: { id: { in: ["copy-test-3", "copy-test-4"] } } })).toBe(0);
+  expect(await sql.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  await api.prisma.indicatorValue.deleteMany({ where: { id: { in: ["copy-test-1", "copy-test-2"] } } });
+});
