@@ -5,7 +5,7 @@
  */
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type ExecutionArgs, type TypeNode } from "graphql";
-import { useGraphQlJit } from "@envelop/graphql-jit";
+import { useGraphQlJit as compiledQueries } from "@envelop/graphql-jit";
 import { createYoga, type Plugin, type YogaLogger } from "graphql-yoga";
 import { createContext, type AppServices, type Context } from "./context.ts";
 import { DomainError, isDatabaseUnavailable, RateLimitError } from "./errors.ts";
@@ -267,7 +267,7 @@ export function createApp(services: AppServices, log: Logger) {
       },
     },
     plugins: [
-      useGraphQlJit({}, { enableIf: compiledExecution }),
+      compiledQueries({}, { enableIf: compiledExecution }),
       sizeLimitPlugin,
       nestingPlugin,
       cookiesPlugin,
