@@ -175,7 +175,8 @@ async function rankingStamp(sql: SqlRunner, rounds: readonly Round[]): Promise<s
       WHERE (a."tenantId", a."roundId") IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
     [rounds.map((r) => r.tenantId), rounds.map((r) => r.id)],
   );
-  return `${rounds.map((r) => r.id).join(",")}:${row!.stamp}`;
+  // Each round with the set version it pins (its names, groups and rules): a round moved to another one is another ranking.
+  return `${rounds.map((r) => `${r.id}@${r.setVersionId}`).join(",")}:${row!.stamp}`;
 }
 
 /**
