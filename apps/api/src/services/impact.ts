@@ -27,6 +27,7 @@ import {
 import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, ensure, workWhere, type Viewer } from "./access.ts";
+import { rankKey, type RankedScore } from "./rankings.ts";
 import { pinnedSet, readableVersion } from "./sets.ts";
 import { valuesFor } from "./summaries.ts";
 
@@ -109,11 +110,8 @@ export function scoreReadable(set: TCriteriaSet, stored: unknown): { score: Scor
   throw new Error(`${set.id}: không chấm được điểm`);
 }
 
-/** A rank key that is unique per assessment but sorts ties by the unit's name (criteria-core's order). */
-const rankKey = (unitName: string, assessmentId: string) => `${unitName}\u0000${assessmentId}`;
-
 /** What the preview reads of a current score: a stored score's ranking part (Assessment.rankScore). */
-type RankedPart = Pick<Score, "score" | "scoreText" | "exact" | "level">;
+type RankedPart = Omit<RankedScore, "groups">;
 
 /** A draft judged on a round's current values: how many units would reach each level, which move, and (scored) their scores and ranks. */
 export async function impactPreview(

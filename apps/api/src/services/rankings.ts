@@ -74,7 +74,7 @@ interface Ranked {
  * What a ranking reads of a stored score (Assessment.rankScore, kept by the database): the total and each top
  * group's index, not the 47 components.
  */
-type RankedScore = Pick<Score, "score" | "scoreText" | "exact" | "level"> & {
+export type RankedScore = Pick<Score, "score" | "scoreText" | "exact" | "level"> & {
   groups: Pick<GroupScore, "code" | "index" | "indexText" | "indexExact">[];
 };
 
@@ -84,6 +84,9 @@ interface RankRowSource {
   score: RankedScore;
   unit: { id: string; code: string; name: string; kindCode: string; type: string };
 }
+
+/** A rank key that is unique per assessment but sorts ties by the unit's name (criteria-core's order). */
+export const rankKey = (unitName: string, assessmentId: string) => `${unitName}\u0000${assessmentId}`;
 
 /**
  * A round's scores, ranked. One statement on the SQL runner reads each score's ranking part, which the database
@@ -126,7 +129,7 @@ async function rankedRows(
   const byLabel = new Map<string, RankRowSource>();
   const ranked = rank(
     sources.map((s) => {
-      const unit = `${s.unit.name}\u0000${s.assessmentId}`;
+      const unit = rankKey(s.unit.name, s.assessmentId);
       byLabel.set(unit, s);
       return { unit, score: s.score, group: rankingGroupFor(set, s.unit.kindCode, s.unit.type) };
     }),
