@@ -124,6 +124,34 @@ export async function versionSql(tx: SqlRunner, id: string): Promise<{ version: 
   return row ?? null;
 }
 
+/** The columns of a value row as the save writes them, and one row's fields in that order (text for COPY). */
+const VALUE_COLUMNS = [
+  "id",
+  "tenantId",
+  "assessmentId",
+  "criterionCode",
+  "value",
+  "note",
+  "verifiedValue",
+  "verifierComment",
+  "verifiedById",
+  "verifiedAt",
+  "updatedAt",
+] as const;
+const valueFields = (r: ValueRow): (string | null)[] => [
+  r.id,
+  r.tenantId,
+  r.assessmentId,
+  r.criterionCode,
+  json(r.value),
+  r.note,
+  json(r.verifiedValue),
+  r.verifierComment,
+  r.verifiedById,
+  utcParam(r.verifiedAt),
+  utcParam(r.updatedAt),
+];
+
 /**
  * Writes value rows in one statement (insert, or update on the (assessment, criterion) key). The rows travel as
  * one array per column (`unnest`): a province's import is ~20,000 rows, and PostgreSQL reads arrays faster than it
@@ -131,29 +159,16 @@ export async function versionSql(tx: SqlRunner, id: string): Promise<{ version: 
  */
 export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const column = <T>(pick: (r: ValueRow) => T) => rows.map(pick);
+  const fields = rows.map(valueFields);
   await tx.query(
-    `INSERT INTO "IndicatorValue" ("id", "tenantId", "assessmentId", "criterionCode", "value", "note", "verifiedValue",
-                                   "verifierComment", "verifiedById", "verifiedAt", "updatedAt")
+    `INSERT INTO "IndicatorValue" (${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")})
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[],
                           $8::text[], $9::text[], $10::timestamp(3)[], $11::timestamp(3)[])
      ON CONFLICT ("tenantId", "assessmentId", "criterionCode") DO UPDATE SET
        "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
        "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
        "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = EXCLUDED."updatedAt"`,
-    [
-      column((r) => r.id),
-      column((r) => r.tenantId),
-      column((r) => r.assessmentId),
-      column((r) => r.criterionCode),
-      column((r) => json(r.value)),
-      column((r) => r.note),
-      column((r) => json(r.verifiedValue)),
-      column((r) => r.verifierComment),
-      column((r) => r.verifiedById),
-      column((r) => utcParam(r.verifiedAt)),
-      column((r) => utcParam(r.updatedAt)),
-    ],
+    VALUE_COLUMNS.map((_, i) => fields.map((f) => f[i])),
   );
 }
 
@@ -163,35 +178,7 @@ export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<
  * none of these exists; if one did, COPY fails on the unique key and the transaction rolls back whole.
  */
 export async function insertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
-  await tx.copyFrom(
-    "IndicatorValue",
-    [
-      "id",
-      "tenantId",
-      "assessmentId",
-      "criterionCode",
-      "value",
-      "note",
-      "verifiedValue",
-      "verifierComment",
-      "verifiedById",
-      "verifiedAt",
-      "updatedAt",
-    ],
-    rows.map((r) => [
-      r.id,
-      r.tenantId,
-      r.assessmentId,
-      r.criterionCode,
-      json(r.value),
-      r.note,
-      json(r.verifiedValue),
-      r.verifierComment,
-      r.verifiedById,
-      utcParam(r.verifiedAt),
-      utcParam(r.updatedAt),
-    ]),
-  );
+  await tx.copyFrom("IndicatorValue", VALUE_COLUMNS, rows.map(valueFields));
 }
 
 /** Appends the audit event, as `audit` does through Prisma. */
