@@ -19,6 +19,7 @@ import {
   readValues,
   valuesTemplate,
   columnLetter,
+  FIRST_FIELD_COLUMN,
   type Value,
   type WorkbookIssue,
 } from "@cds/workbook";
@@ -107,7 +108,7 @@ function childLevelColumns(set: TCriteriaSet): { code: string; col: number }[] {
   if (out) return out;
   out = [];
   const measures = new Map(set.criteria.map((c) => [c.code, c.measure]));
-  let col = 3; // the first value column (A, B: unit code and name)
+  let col = FIRST_FIELD_COLUMN;
   for (const item of layout(set)) {
     if (measures.get(item.code) === "childLevels") out.push({ code: item.code, col });
     col += item.fields.length;
