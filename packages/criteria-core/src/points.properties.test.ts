@@ -493,4 +493,33 @@ describe("rank: properties", () => {
       [2, "Xã A"],
     ]);
   });
+
+  it("ranks exactly where a float cannot tell the scores apart, or cannot hold them", () => {
+    const big = 10n ** 40n;
+    const huge = 10n ** 400n; // beyond a float's range
+    const at = (unit: string, n: bigint, d: bigint) => ({
+      unit,
+      score: { score: 1, scoreText: "1.00", exact: { numerator: String(n), denominator: String(d) } },
+    });
+    const rows = rank([
+      at("Xã A", big - 1n, big),
+      at("Xã B", 1n, 1n),
+      at("Xã C", big + 1n, big),
+      at("Xã D", huge + 1n, huge),
+      at("Xã E", 2n * huge, 2n * huge),
+      at("Xã F", huge, 1n),
+      at("Xã G", 5n, 1n),
+      at("Xã H", -3n, -2n),
+    ]);
+    expect(rows.map((r) => [r.rank, r.unit])).toEqual([
+      [1, "Xã F"],
+      [2, "Xã G"],
+      [3, "Xã H"],
+      [4, "Xã C"],
+      [5, "Xã D"],
+      [6, "Xã B"],
+      [6, "Xã E"],
+      [8, "Xã A"],
+    ]);
+  });
 });

@@ -8,7 +8,35 @@ import { compareVietnamese, exact, type ExactValue, type Rational, type TCriteri
 import { compileScoring, present, readAll, scoreReadings } from "./points.ts";
 import { InvalidValuesError, type ComponentValues, type ValueIssue } from "./values.ts";
 
-const { compare, fromExact } = exact;
+const { compare } = exact;
+
+/** A score to sort: its exact value (not reduced: comparing needs no gcd) and, to decide most comparisons, a float. */
+interface Keyed {
+  e: RankInput;
+  x: Rational;
+  /** x as the nearest float, NaN when either part is beyond a float's range. */
+  f: number;
+}
+
+function keyed(e: RankInput): Keyed {
+  let n = BigInt(e.score.exact.numerator);
+  let d = BigInt(e.score.exact.denominator);
+  if (d === 0n) throw new RangeError(`rank: ${e.unit}: mẫu số bằng 0 / zero denominator`);
+  if (d < 0n) [n, d] = [-n, -d];
+  const f = Number(n) / Number(d);
+  return { e, x: { n, d }, f: Number.isFinite(f) ? f : Number.NaN };
+}
+
+/**
+ * The order of two exact scores. Each float is within 4·10⁻¹⁶ (relative) of its exact value, so floats further
+ * apart than 10⁻⁹ (relative) order them as the exact values would; closer, equal or not finite (NaN), the exact
+ * fractions decide.
+ */
+function compareKeyed(p: Keyed, q: Keyed): number {
+  const diff = p.f - q.f;
+  if (Math.abs(diff) > 1e-9 * Math.max(Math.abs(p.f), Math.abs(q.f))) return diff < 0 ? -1 : 1;
+  return compare(p.x, q.x);
+}
 
 export interface RankInput {
   unit: string;
@@ -38,7 +66,7 @@ function codePointCompare(a: string, b: string): number {
  * of `entries`.
  */
 export function rank(entries: readonly RankInput[], groupOrder: readonly string[] = []): RankRow[] {
-  const buckets = new Map<string | null, { e: RankInput; x: Rational }[]>();
+  const buckets = new Map<string | null, Keyed[]>();
   for (const g of groupOrder) buckets.set(g, []);
   const seen: (string | null)[] = [];
   for (const e of entries) {
@@ -49,7 +77,7 @@ export function rank(entries: readonly RankInput[], groupOrder: readonly string[
       buckets.set(g, b);
       seen.push(g);
     }
-    b.push({ e, x: fromExact(e.score.exact) });
+    b.push(keyed(e));
   }
   const out: RankRow[] = [];
   const order: (string | null)[] = [
@@ -60,12 +88,13 @@ export function rank(entries: readonly RankInput[], groupOrder: readonly string[
   for (const g of order) {
     const b = buckets.get(g)!;
     b.sort(
-      (p, q) => compare(q.x, p.x) || compareVietnamese(p.e.unit, q.e.unit) || codePointCompare(p.e.unit, q.e.unit),
+      (p, q) => compareKeyed(q, p) || compareVietnamese(p.e.unit, q.e.unit) || codePointCompare(p.e.unit, q.e.unit),
     );
     let prevRank = 0;
     for (let i = 0; i < b.length; i++) {
-      const { e, x } = b[i]!;
-      const r = i > 0 && compare(x, b[i - 1]!.x) === 0 ? prevRank : i + 1;
+      const k = b[i]!;
+      const e = k.e;
+      const r = i > 0 && compareKeyed(k, b[i - 1]!) === 0 ? prevRank : i + 1;
       prevRank = r;
       out.push({ unit: e.unit, group: g, score: e.score.score, scoreText: e.score.scoreText, rank: r });
     }
