@@ -137,7 +137,7 @@ async function rowsOf(platform: Platform, table: string, where: string, params: 
   const sql = platform.db.sql;
   const cols = (
     await sql.query<{ column_name: string }>(
-      // Generated columns (Assessment.rankScore…) are the database's to compute: COPY cannot write them either.
+      // Generated columns (Assessment.rankLine…) are the database's to compute: COPY cannot write them either.
       `SELECT column_name FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
       [table],

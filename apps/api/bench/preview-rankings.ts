@@ -214,6 +214,7 @@ const IMPACT_QUERY = `query ImpactPreview($versionId: ID!, $roundId: ID!) {
   }
 }`;
 
+// The admin's query (apps/admin/src/features/rankings/queries.ts, RoundRankingQuery): what the ranking page asks.
 const RANKING_QUERY = `query RoundRanking($id: ID!, $final: Boolean) {
   node(id: $id) {
     __typename
@@ -223,9 +224,9 @@ const RANKING_QUERY = `query RoundRanking($id: ID!, $final: Boolean) {
         roundId year final maxScore decimals previousYear
         mainIndices { code name average averageText }
         groups { code name entries {
-          assessmentId unitId unitCode unitName unitKind unitType group score scoreText rank status
-          previous { year rank score scoreText } rankChange
-          indices { code name index indexText }
+          assessmentId unitCode unitName scoreText rank status
+          previous { rank } rankChange
+          indices { code index indexText }
         } }
       }
     }
@@ -271,8 +272,8 @@ interface ImpactRow {
 
 const RANK_SQL = (final: boolean) =>
   // What the service reads: each score's ranking part, kept by the database in a column of its own
-  // (rankScore / finalRankScore; the components stay in the score).
-  `SELECT a.id, a.status, ${final ? `a."finalRankScore"` : `a."rankScore"`} AS score,
+  // as a line of text (rankLine / finalRankLine; the components stay in the score).
+  `SELECT a.id, a.status, ${final ? `a."finalRankLine"` : `a."rankLine"`} AS line,
           u.id AS unit_id, u.code, u.name, u."kindCode", u.type
      FROM "Assessment" a JOIN "Unit" u ON u.id = a."unitId"
     WHERE a."roundId" = $1${final ? ` AND a.status = 'RECOGNISED'` : ""}`;

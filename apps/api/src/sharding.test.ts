@@ -176,17 +176,10 @@ describe("an existing database, upgraded", () => {
       { action: "login", tenantId: "vn" },
       { action: "save", tenantId: "p1" },
     ]);
-    // The ranking part of the existing score, kept by the database.
-    expect(await rows(`SELECT "rankScore" FROM "Assessment" WHERE id = 'a1'`)).toEqual([
-      {
-        rankScore: {
-          score: 1,
-          scoreText: "1",
-          exact: { numerator: "1", denominator: "1" },
-          level: null,
-          groups: [{ code: "G", index: 0.5, indexText: "0.5", indexExact: null }],
-        },
-      },
+    // The ranking part of the existing score, kept by the database as a line.
+    expect(await rows(`SELECT "rankLine", "finalRankLine" FROM "Assessment" ORDER BY id`)).toEqual([
+      { rankLine: "1|1/1||G:0.5:", finalRankLine: null },
+      { rankLine: null, finalRankLine: null },
     ]);
     // The recognised assessment's rows are locked again, the audit append-only again.
     await expect(pg.exec(`UPDATE "IndicatorValue" SET note = 'x' WHERE id = 'iv1'`)).rejects.toThrow(/cds_immutable/);

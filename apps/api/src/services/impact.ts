@@ -27,7 +27,7 @@ import {
 import { InputError, InvalidSetError, NotFoundError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { can, ensure, workWhere, type Viewer } from "./access.ts";
-import { rankKey, type RankedScore } from "./rankings.ts";
+import { parseRankLine, rankKey, type RankedScore } from "./rankings.ts";
 import { pinnedSet, readableVersion } from "./sets.ts";
 import { valuesFor } from "./summaries.ts";
 
@@ -110,7 +110,7 @@ export function scoreReadable(set: TCriteriaSet, stored: unknown): { score: Scor
   throw new Error(`${set.id}: không chấm được điểm`);
 }
 
-/** What the preview reads of a current score: a stored score's ranking part (Assessment.rankScore). */
+/** What the preview reads of a current score: a stored score's ranking part (Assessment.rankLine). */
 type RankedPart = Omit<RankedScore, "groups">;
 
 /** A draft judged on a round's current values: how many units would reach each level, which move, and (scored) their scores and ranks. */
@@ -141,7 +141,7 @@ export async function impactPreview(
       setVersionId: true,
       computedLevel: true,
       effectiveValues: true,
-      rankScore: true,
+      rankLine: true,
       unit: { select: { id: true, name: true, kindCode: true, type: true } },
     },
     orderBy: [{ unit: { code: "asc" } }, { id: "asc" }],
@@ -168,8 +168,8 @@ export async function impactPreview(
     // ranking part as the database keeps it): scored again only when it is missing.
     const current: { score: RankedPart } | null = !isScored(now)
       ? null
-      : r.rankScore
-        ? { score: r.rankScore as unknown as RankedPart }
+      : r.rankLine
+        ? { score: parseRankLine(r.rankLine, false) }
         : scoreReadable(now, r.effectiveValues);
     const next = scoreReadable(draft, r.effectiveValues);
     return {

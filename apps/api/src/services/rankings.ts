@@ -4,7 +4,7 @@
  * index. Two readings: the published one (recognised assessments, their frozen final score) is public; the working
  * one (every unit's current score) is for those who read the whole round's working data.
  */
-import { rank, rankingGroupFor, type GroupScore, type Score } from "@cds/criteria-core";
+import { rank, rankingGroupFor, type GroupScore, type RankInput, type Score } from "@cds/criteria-core";
 import { compareVietnamese, exact, isScored, type ExactValue, type TCriteriaSet } from "@cds/criteria-schema";
 import { readerOf, readPrismaOf, type Database, type SqlRunner } from "../db.ts";
 import { InputError, NotFoundError } from "../errors.ts";
@@ -71,12 +71,57 @@ interface Ranked {
 }
 
 /**
- * What a ranking reads of a stored score (Assessment.rankScore, kept by the database): the total and each top
+ * What a ranking reads of a stored score (Assessment.rankLine, kept by the database): the total and each top
  * group's index, not the 47 components.
  */
 export type RankedScore = Pick<Score, "score" | "scoreText" | "exact" | "level"> & {
   groups: Pick<GroupScore, "code" | "index" | "indexText" | "indexExact">[];
 };
+
+/** The exact value written "n/d" in line[from, to); null when empty. */
+function exactIn(line: string, from: number, to: number): ExactValue | null {
+  if (from >= to) return null;
+  const slash = line.indexOf("/", from);
+  return { numerator: line.slice(from, slash), denominator: line.slice(slash + 1, to) };
+}
+
+/**
+ * A score's ranking part from the line the database keeps (Assessment.rankLine / finalRankLine, written by
+ * `cds_rank_line`, migration 20261206000000_rank_lines, which documents the format):
+ * `scoreText|n/d|level|CODE:indexText:n/d,…`. The score and each index are the numbers their texts print (as
+ * criteria-core makes them). `withGroups: false` leaves the main indices out. Read by position (indexOf), not
+ * split: a national ranking reads 6,642 lines of 8 indices each.
+ */
+export function parseRankLine(line: string, withGroups = true): RankedScore {
+  const a = line.indexOf("|");
+  const b = line.indexOf("|", a + 1);
+  const c = line.indexOf("|", b + 1);
+  const scoreText = line.slice(0, a);
+  const groups: RankedScore["groups"] = [];
+  if (withGroups) {
+    for (let at = c + 1; at < line.length;) {
+      let end = line.indexOf(",", at);
+      if (end < 0) end = line.length;
+      const p = line.indexOf(":", at);
+      const q = line.indexOf(":", p + 1);
+      const indexText = p + 1 < q ? line.slice(p + 1, q) : null;
+      groups.push({
+        code: line.slice(at, p),
+        index: indexText === null ? null : Number(indexText),
+        indexText,
+        indexExact: exactIn(line, q + 1, end),
+      });
+      at = end + 1;
+    }
+  }
+  return {
+    score: Number(scoreText),
+    scoreText,
+    exact: exactIn(line, a + 1, b)!,
+    level: b + 1 < c ? Number(line.slice(b + 1, c)) : null,
+    groups,
+  };
+}
 
 interface RankRowSource {
   assessmentId: string;
@@ -90,8 +135,8 @@ export const rankKey = (unitName: string, assessmentId: string) => `${unitName}\
 
 /**
  * A round's scores, ranked. One statement on the SQL runner reads each score's ranking part, which the database
- * keeps beside the score (the generated columns rankScore / finalRankScore: no components, ~a tenth of the JSON):
- * a national round is 3,321 scores. `withGroups: false` (last year's ranks) leaves the groups out too.
+ * keeps beside the score as a line of text (the generated columns rankLine / finalRankLine: no components, ~250
+ * bytes): a national round is 3,321 scores. `withGroups: false` (last year's ranks) leaves the groups out.
  */
 async function rankedRows(
   sql: SqlRunner,
@@ -104,38 +149,47 @@ async function rankedRows(
   const rows = await sql.query<{
     id: string;
     status: string;
-    score: RankedScore;
+    line: string;
     unitId: string;
     code: string;
     name: string;
     kindCode: string;
     type: string;
   }>(
-    `SELECT a.id, a.status::text AS status, ${withGroups ? "x.s" : "x.s - 'groups'"} AS score,
-            u.id AS "unitId", u.code, u.name, u."kindCode", u.type
+    `SELECT a.id, a.status::text AS status, x.line, u.id AS "unitId", u.code, u.name, u."kindCode", u.type
        FROM "Assessment" a
        JOIN "Unit" u ON u.id = a."unitId"
-       CROSS JOIN LATERAL (SELECT CASE WHEN $2 THEN a."finalRankScore" ELSE a."rankScore" END AS s) x
-      WHERE a."tenantId" = $3 AND a."roundId" = $1 AND ($2 = false OR a.status = 'RECOGNISED') AND x.s IS NOT NULL`,
+       CROSS JOIN LATERAL (SELECT CASE WHEN $2 THEN a."finalRankLine" ELSE a."rankLine" END AS line) x
+      WHERE a."tenantId" = $3 AND a."roundId" = $1 AND ($2 = false OR a.status = 'RECOGNISED') AND x.line IS NOT NULL`,
     [round.id, final, round.tenantId],
   );
-  const sources: RankRowSource[] = rows.map((r) => ({
-    assessmentId: r.id,
-    status: r.status,
-    score: withGroups ? r.score : { ...r.score, groups: [] },
-    unit: { id: r.unitId, code: r.code, name: r.name, kindCode: r.kindCode, type: r.type },
-  }));
   // criteria-core ranks by unit label; the assessment id keeps two units of one name apart.
   const byLabel = new Map<string, RankRowSource>();
+  const inputs: RankInput[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const unit = rankKey(r.name, r.id);
+    const score = parseRankLine(r.line, withGroups);
+    byLabel.set(unit, {
+      assessmentId: r.id,
+      status: r.status,
+      score,
+      unit: { id: r.unitId, code: r.code, name: r.name, kindCode: r.kindCode, type: r.type },
+    });
+    inputs[i] = { unit, score, group: rankingGroupFor(set, r.kindCode, r.type) };
+  }
   const ranked = rank(
-    sources.map((s) => {
-      const unit = rankKey(s.unit.name, s.assessmentId);
-      byLabel.set(unit, s);
-      return { unit, score: s.score, group: rankingGroupFor(set, s.unit.kindCode, s.unit.type) };
-    }),
+    inputs,
     (set.scoring?.rankingGroups ?? []).map((g) => g.code),
   );
-  return ranked.map((r) => ({ ...r, row: byLabel.get(r.unit)! }));
+  return ranked.map((r) => ({
+    unit: r.unit,
+    group: r.group,
+    score: r.score,
+    scoreText: r.scoreText,
+    rank: r.rank,
+    row: byLabel.get(r.unit)!,
+  }));
 }
 
 /** Last year's published ranks of the round's units, by unit id. */
@@ -247,9 +301,12 @@ async function computeRanking(
   const groups: RankingGroupRows[] = [];
   // Each entry's top-group scores in the set's order (a score lists its groups once each).
   const position = new Map(top.map((tg, i) => [tg.code, i]));
-  const topScores = entries.map((e) => {
+  const topScores = entries.map((e): readonly (RankedScore["groups"][number] | undefined)[] => {
+    const gs = e.row.score.groups;
+    // Most often the score's main indices are the set's, in its order: taken as they are.
+    if (gs.length === top.length && gs.every((g, i) => g.code === top[i]!.code)) return gs;
     const at: (RankedScore["groups"][number] | undefined)[] = new Array(top.length);
-    for (const g of e.row.score.groups) {
+    for (const g of gs) {
       const i = position.get(g.code);
       if (i !== undefined) at[i] = g;
     }
