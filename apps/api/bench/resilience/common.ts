@@ -268,8 +268,9 @@ export interface ApiProcess {
 }
 
 /**
- * `node --import tsx src/index.ts` (what `tsx src/index.ts` runs, in one process, so the pid is the server's own
- * and SIGKILL hits it) with NODE_ENV=production and PORT=0; resolves once the ready line names the URL.
+ * `node --max-semi-space-size=64 --import tsx src/index.ts` (what `pnpm start` runs, in one process, so the pid is
+ * the server's own and SIGKILL hits it) with NODE_ENV=production and PORT=0; resolves once the ready line names the
+ * URL.
  */
 export function startApi(
   extraEnv: Record<string, string | undefined>,
@@ -286,7 +287,13 @@ export function startApi(
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const proc = spawn(
     process.execPath,
-    ["--import", "tsx", ...(opts.preload ?? []).flatMap((p) => ["--import", p]), "src/index.ts"],
+    [
+      "--max-semi-space-size=64",
+      "--import",
+      "tsx",
+      ...(opts.preload ?? []).flatMap((p) => ["--import", p]),
+      "src/index.ts",
+    ],
     {
       cwd: API_DIR,
       env: env as NodeJS.ProcessEnv,
