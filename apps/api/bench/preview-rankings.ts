@@ -225,8 +225,7 @@ const RANKING_QUERY = `query RoundRanking($id: ID!, $final: Boolean) {
         mainIndices { code name average averageText }
         groups { code name entries {
           assessmentId unitCode unitName scoreText rank status
-          previous { rank } rankChange
-          indices { code index indexText }
+          previous { rank } rankChange indexTexts
         } }
       }
     }

@@ -8,7 +8,7 @@
  */
 import { rowKey } from "../services/tenant-keys.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatPoints, rank, rankingGroupFor, score } from "@cds/criteria-core";
+import { formatPoints, rank, rankingGroupFor, score, type Score } from "@cds/criteria-core";
 import { allText, readPdf } from "../../../../packages/documents/src/pdf-text.ts";
 import { listen } from "../http.ts";
 import { scoreComponents, type TCriteriaSet } from "@cds/criteria-schema";
@@ -318,7 +318,8 @@ describe("a scored commune index beside the level round (ordered)", () => {
 
   it("ranks the published results for everyone and the working scores for the province only, ties sharing a rank", async () => {
     const q = `query ($id: ID!, $final: Boolean) { node(id: $id) { ... on Round { ranking(final: $final) {
-      final groups { code name entries { unitCode scoreText rank status } } mainIndices { code averageText } } } } }`;
+      final groups { code name entries { unitCode scoreText rank status indices { code indexText } indexTexts } }
+      mainIndices { code averageText } } } } }`;
     const published = (await query(api.anon, q, { id: roundId })).node.ranking;
     expect(published.final).toBe(true);
     expect(published.groups.flatMap((g: Json) => g.entries)).toEqual([
@@ -358,6 +359,13 @@ describe("a scored commune index beside the level round (ordered)", () => {
     expect(xa.map((e: Json) => [e.unitCode, e.rank, e.scoreText])).toEqual(groupOf("xa"));
     expect(new Set(core.map((r) => r.group))).toEqual(new Set(["xa", "phuong"]));
     expect(working.mainIndices).toHaveLength(8);
+    // Each unit's main indices, in the order of mainIndices: the stored score's top groups, the short list too.
+    const stored = rows.find((r) => r.unit.code === XA)!.score as unknown as Score;
+    const top = stored.groups.filter((g) => g.parent === null);
+    expect(working.mainIndices.map((m: Json) => m.code)).toEqual(top.map((g) => g.code));
+    expect(xa[0].indices).toEqual(top.map((g) => ({ code: g.code, indexText: g.indexText })));
+    expect(xa[0].indexTexts).toEqual(top.map((g) => g.indexText));
+    expect(xa[0].indexTexts.some((t: string | null) => t !== null && t !== "0.0000")).toBe(true);
   });
 
   it("answers a ranking asked again from what it computed, and follows any change to its rows at once", async () => {

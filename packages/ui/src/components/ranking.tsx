@@ -72,7 +72,8 @@ export interface RankedEntry {
   scoreText: string;
   previous?: { rank: number } | null;
   rankChange?: number | null;
-  indices: readonly { code: string; indexText?: string | null }[];
+  /** The unit's main indices (rounded texts, null where a group does not apply), in the order of the ranking's mainIndices. */
+  indexTexts: readonly (string | null)[];
 }
 
 /** Ranks held by more than one unit of a group (ties). */
@@ -85,9 +86,6 @@ export function tiedRanks(entries: readonly Pick<RankedEntry, "rank">[]): Set<nu
   }
   return tied;
 }
-
-const indexOf = (e: RankedEntry, code: string, k: number) =>
-  e.indices[k]?.code === code ? e.indices[k] : e.indices.find((i) => i.code === code);
 
 /** The columns of one ranking group's table: rank, unit, score, [more], last year's rank, the change, the main indices. */
 export function rankingColumns<E extends RankedEntry>({
@@ -150,12 +148,12 @@ export function rankingColumns<E extends RankedEntry>({
       align: "right",
       type: "number",
     },
-    // The same position in every entry's indices (the set's top-level groups, in order); the code makes sure.
+    // The same position in every entry's indexTexts as in mainIndices (the API's order: the set's top-level groups).
     ...ranking.mainIndices.map((m, k): Column<E> => ({
       key: `index-${m.code}`,
       header: indexHeader(m.code, m.name),
-      value: (e) => pointsValue(indexOf(e, m.code, k)?.indexText),
-      render: (e) => pointsText(indexOf(e, m.code, k)?.indexText, locale),
+      value: (e) => pointsValue(e.indexTexts[k]),
+      render: (e) => pointsText(e.indexTexts[k], locale),
       align: "right",
       type: "number",
     })),

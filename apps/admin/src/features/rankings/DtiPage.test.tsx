@@ -36,19 +36,14 @@ const rounds = [
 
 const province = (code: string, name: string, scoreText: string, rank: number, idx: string[]) => ({
   assessmentId: `a-${code}`,
-  unitId: `u-${code}`,
   unitCode: code,
   unitName: name,
-  unitKind: "province",
-  unitType: "Tỉnh",
-  group: null,
-  score: Number(scoreText),
   scoreText,
   rank,
   status: "RECOGNISED",
   previous: null,
   rankChange: null,
-  indices: MAIN.map(([c, n], k) => ({ code: c, name: n, index: Number(idx[k]), indexText: idx[k]! })),
+  indexTexts: idx,
 });
 
 function dtiRanking(year: number): Ranking {

@@ -4,7 +4,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { ErrorBox, MainIndicesTable, pointsText, RadarChart, ScoreYearsTable, Spinner } from "@cds/ui";
+import { ErrorBox, MainIndicesTable, pointsText, pointsValue, RadarChart, ScoreYearsTable, Spinner } from "@cds/ui";
 import { useRankingsI18n } from "./messages.ts";
 import { unitHistoryOptions, type Ranking, type RankingEntry, type RankingGroup } from "./queries.ts";
 
@@ -36,10 +36,10 @@ export function UnitPanel({
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
 
-  const averages = new Map(ranking.mainIndices.map((m) => [m.code, m]));
-  const rows = entry.indices.map((i) => {
-    const m = averages.get(i.code);
-    return { ...i, average: m?.average ?? null, averageText: m?.averageText ?? null };
+  // The unit's indices come in the order of the ranking's mainIndices (their names and averages, said once).
+  const rows = ranking.mainIndices.map((m, k) => {
+    const indexText = entry.indexTexts[k] ?? null;
+    return { ...m, index: pointsValue(indexText), indexText };
   });
   const value = (text: string | null | undefined) => pointsText(text, locale);
 

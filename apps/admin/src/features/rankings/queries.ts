@@ -51,29 +51,16 @@ export const RoundRankingQuery = graphql(`
             name
             entries {
               assessmentId
-              unitId
               unitCode
               unitName
-              unitKind
-              unitType
-              group
-              score
               scoreText
               rank
               status
               previous {
-                year
                 rank
-                score
-                scoreText
               }
               rankChange
-              indices {
-                code
-                name
-                index
-                indexText
-              }
+              indexTexts
             }
           }
         }

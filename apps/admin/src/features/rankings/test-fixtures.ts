@@ -15,12 +15,6 @@ export const round = {
   map: { id: "2025-07" },
 };
 
-const MAIN = [
-  ["NTS", "Nhận thức số"],
-  ["TCS", "Thể chế số"],
-  ["HTS", "Hạ tầng số"],
-] as const;
-
 export function entry(
   code: string,
   name: string,
@@ -32,19 +26,14 @@ export function entry(
 ): RankingEntry {
   return {
     assessmentId: `a-${code}`,
-    unitId: `u-${code}`,
     unitCode: code,
     unitName: name,
-    unitKind: "commune",
-    unitType: "Xã",
-    group: "xa",
-    score: Number(scoreText),
     scoreText,
     rank,
     status,
-    previous: previousRank === null ? null : { year: 2025, rank: previousRank, score: 700, scoreText: "700.00" },
+    previous: previousRank === null ? null : { rank: previousRank },
     rankChange: previousRank === null ? null : previousRank - rank,
-    indices: MAIN.map(([c, n], k) => ({ code: c, name: n, index: Number(indices[k]), indexText: indices[k]! })),
+    indexTexts: [...indices],
   };
 }
 

@@ -145,6 +145,14 @@ const RankingEntryRef = builder.objectRef<RankingEntry>("RankingEntry").implemen
       description: "Hạng năm trước − hạng năm nay (dương: tăng hạng)",
     }),
     indices: t.field({ type: [IndexValueRef], resolve: (e) => e.indices }),
+    indexTexts: t.field({
+      type: ["String"],
+      nullable: { list: false, items: true },
+      description:
+        "Các chỉ số chính của đơn vị theo đúng thứ tự của Ranking.mainIndices (đã làm tròn; null khi nhóm không áp dụng): " +
+        "gọn hơn `indices` khi đọc cả bảng xếp hạng",
+      resolve: (e) => e.indices.map((i) => i.indexText),
+    }),
   }),
 });
 

@@ -58,11 +58,7 @@ const entry = (code: string, name: string, scoreText: string, rank: number, prev
   rank,
   previous: prev === null ? null : { rank: prev },
   rankChange: prev === null ? null : prev - rank,
-  indices: [
-    { code: "NTS", name: "Nhận thức số", indexText: idx[0] },
-    { code: "TCS", name: "Thể chế số", indexText: idx[1] },
-    { code: "HTS", name: "Hạ tầng số", indexText: idx[2] },
-  ],
+  indexTexts: idx,
 });
 
 const rankingRound = {

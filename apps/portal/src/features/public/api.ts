@@ -282,11 +282,7 @@ export const PublicRankingQuery = graphql(`
                 rank
               }
               rankChange
-              indices {
-                code
-                name
-                indexText
-              }
+              indexTexts
             }
           }
         }
