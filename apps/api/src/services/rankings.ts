@@ -194,12 +194,13 @@ async function rankedRows(
 
 /** Last year's published ranks of the round's units, by unit id. */
 async function previousRanks(prisma: PrismaClient, sql: SqlRunner, previousRound: Round | null) {
-  const previous = new Map<string, { rank: number; score: number; scoreText: string }>();
+  const previous = new Map<string, NonNullable<RankingEntry["previous"]>>();
   if (previousRound) {
     const prevSet = await pinnedSet(prisma, previousRound.setVersionId);
     // A rank is compared with what was recognised, never with a draft.
     for (const p of await rankedRows(sql, previousRound, prevSet, true, false)) {
-      previous.set(p.row.unit.id, { rank: p.rank, score: p.score, scoreText: p.scoreText });
+      const year = previousRound.year;
+      previous.set(p.row.unit.id, { year, rank: p.rank, score: p.score, scoreText: p.scoreText });
     }
   }
   return previous;
@@ -312,13 +313,20 @@ async function computeRanking(
     }
     return at;
   });
-  for (const [n, e] of entries.entries()) {
+  for (let n = 0; n < entries.length; n++) {
+    const e = entries[n]!;
     let g = groups.at(-1);
     if (!g || g.code !== e.group) {
       g = { code: e.group, name: e.group ? (groupNames.get(e.group) ?? e.group) : "Tất cả đơn vị", entries: [] };
       groups.push(g);
     }
     const prev = previous.get(e.row.unit.id) ?? null;
+    const at = topScores[n]!;
+    const indices: RankingEntry["indices"] = new Array(top.length);
+    for (let i = 0; i < top.length; i++) {
+      const s = at[i];
+      indices[i] = { code: top[i]!.code, name: top[i]!.name, index: s?.index ?? null, indexText: s?.indexText ?? null };
+    }
     g.entries.push({
       assessmentId: e.row.assessmentId,
       unitId: e.row.unit.id,
@@ -331,12 +339,9 @@ async function computeRanking(
       scoreText: e.scoreText,
       rank: e.rank,
       status: e.row.status,
-      previous: prev && previousRound ? { year: previousRound.year, ...prev } : null,
+      previous: prev,
       rankChange: prev ? prev.rank - e.rank : null,
-      indices: top.map((tg, i) => {
-        const s = topScores[n]![i];
-        return { code: tg.code, name: tg.name, index: s?.index ?? null, indexText: s?.indexText ?? null };
-      }),
+      indices,
     });
   }
 
