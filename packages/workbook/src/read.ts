@@ -287,6 +287,25 @@ function checkTemplate(wb: ExcelJS.Workbook, set: TCriteriaSet, items: Item[]): 
   return out;
 }
 
+/**
+ * What reading values never looks at, left unparsed: exceljs expands each data validation (the template's drop-down
+ * lists) over every cell of its range (~22,000 cells for a province's 549 communes), and the rest is layout.
+ */
+const IGNORED_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "hyperlinks",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "rowBreaks",
+  "picture",
+  "drawing",
+  "tableParts",
+];
+
 /** Reads a filled values template made by `valuesTemplate` for the same set and version. */
 export async function readValues(
   set: TCriteriaSet,
@@ -295,7 +314,9 @@ export async function readValues(
 ): Promise<ReadResult> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never);
+    await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never, {
+      ignoreNodes: IGNORED_NODES,
+    } as never);
   } catch (e) {
     const w: Where = { sheet: "", row: 0, column: "", unit: "", criterion: "", field: "", label: "" };
     return {
