@@ -8,7 +8,10 @@
  *       serves), fills every value of every commune (valuesAtLevel, no value missing) as a user would in Excel
  *       (exceljs, typed into the template's cells), runs the dry run, then imports it (not a dry run: every unit
  *       saved in one transaction, each audited with the file); the baseline is COPY of every row it wrote (values,
- *       assessments, audit events), and reading the file alone is timed too;
+ *       assessments, audit events), and reading the file alone is timed too. The apply takes the file as its dry
+ *       run read it (kept in the process); the same import of later rounds of the province is timed with that
+ *       reading forgotten, as when the apply lands on another process (BENCH_IMPORT_RUNS of each, default 3,
+ *       alternately; medians shown);
  *   (2) the whole-nation seed (seedNation for BENCH_YEAR, default 2025: the three-tier map, 63 provinces,
  *       10,743 assessments) in one transaction of multi-row INSERTs;
  * each against COPY of the very rows it wrote (read back, turned into CSV beforehand) into equivalent tables
@@ -38,7 +41,7 @@ import { startPlatform, type Platform } from "../src/platform.ts";
 import { hashPassword, viewerFromSession } from "../src/services/auth.ts";
 import { openRound } from "../src/services/rounds.ts";
 import { pinnedSet } from "../src/services/sets.ts";
-import { importRoundValues, roundTemplate } from "../src/services/values-import.ts";
+import { forgetReads, importRoundValues, roundTemplate } from "../src/services/values-import.ts";
 import { seedBase, versionId } from "../src/seed/base.ts";
 import { seedNation } from "../src/seed/nation.ts";
 import { seedOf, valuesAtLevel } from "../src/seed/values.ts";
@@ -49,6 +52,7 @@ import { fmt, pad, padR } from "./stats.ts";
 const IMPORT_YEAR = 2024;
 const YEAR = Number(process.env.BENCH_YEAR ?? 2025) || 2025;
 const COPY_RUNS = Math.max(1, Number(process.env.BENCH_COPY_RUNS ?? 3) || 3);
+const IMPORT_RUNS = Math.max(1, Number(process.env.BENCH_IMPORT_RUNS ?? 3) || 3);
 const TARGET = 3;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -292,64 +296,90 @@ async function main(): Promise<void> {
       return viewerFromSession(prisma, platform!.services, cookie.slice("cds_session=".length), csrf);
     };
     const so = await signIn("so@bench.localhost");
-    const round = await openRound(prisma, so, {
-      tenantId,
-      year: IMPORT_YEAR,
-      setVersionId: versionId(nationalSet.id, nationalSet.version),
-      submitDueAt: `${IMPORT_YEAR}-10-31`,
-      reviewDueAt: `${IMPORT_YEAR}-12-15`,
-    });
-    // The officer: UNIT_EDITOR on every commune of the round (as a province admin grants them, one per unit).
-    const units = await prisma.assessment.findMany({
-      where: { roundId: round.id },
-      select: { id: true, unit: { select: { id: true, code: true } } },
+    // The officer: UNIT_EDITOR on every commune of the province (as a province admin grants them, one per unit).
+    const communes = await prisma.unit.findMany({
+      where: { tenantId, mapId: "2025-03", kindCode: "commune" },
+      select: { id: true },
     });
     await prisma.user.create({
       data: { id: "bench_officer", email: "officer@bench.localhost", name: "Cán bộ nhập liệu", passwordHash: hash },
     });
     await prisma.roleAssignment.createMany({
-      data: units.map((u) => ({ userId: "bench_officer", role: "UNIT_EDITOR" as const, tenantId, unitId: u.unit.id })),
+      data: communes.map((u) => ({ userId: "bench_officer", role: "UNIT_EDITOR" as const, tenantId, unitId: u.id })),
     });
     const officer = await signIn("officer@bench.localhost");
+    /**
+     * A round of the province for `year` (the three-tier map), its template filled, a dry run, then the apply; with
+     * `readAgain` the dry run's reading is forgotten first (as when the apply lands on another process).
+     */
+    const importProvince = async (year: number, readAgain: boolean) => {
+      const round = await openRound(prisma, so, {
+        tenantId,
+        year,
+        mapId: "2025-03",
+        setVersionId: versionId(nationalSet.id, nationalSet.version),
+        submitDueAt: `${year}-10-31`,
+        reviewDueAt: `${year}-12-15`,
+      });
+      // The round's assessments, one per commune.
+      const units = await prisma.assessment.findMany({
+        where: { roundId: round.id },
+        select: { id: true, unit: { select: { id: true, code: true } } },
+      });
 
-    t = performance.now();
-    const template = await roundTemplate(prisma, officer, round.id);
-    if (!template) throw new Error("roundTemplate: nothing to enter");
-    const templateMs = performance.now() - t;
-    const set = await pinnedSet(prisma, round.setVersionId);
-    t = performance.now();
-    const filled = await fillTemplate(template.bytes, set);
-    const fillMs = performance.now() - t;
-    const expectedValues = [...filled.values.values()].reduce((s, v) => s + Object.keys(v).length, 0);
-    console.log(
-      `\n(1) ${tenantId}: ${units.length} communes, round ${round.id} (${IMPORT_YEAR}, ${round.mapId}, ${set.id} ${set.version})` +
-        `\n    template ${fmt(template.bytes.byteLength / 1024)} KiB in ${fmt(templateMs)} ms; filled by exceljs: ${fmt(filled.cells)} cells, ` +
-        `${fmt(expectedValues)} values, ${fmt(filled.bytes.byteLength / 1024)} KiB in ${fmt(fillMs)} ms`,
-    );
-    const file = () => new File([filled.bytes as Uint8Array<ArrayBuffer>], "So lieu toan tinh.xlsx", { type: XLSX });
-    t = performance.now();
-    const dry = await importRoundValues(platform.db, officer, { roundId: round.id, file: file(), dryRun: true });
-    const dryMs = performance.now() - t;
-    if (dry.issues.length) fail(`dry run: ${dry.issues.length} issues, first: ${dry.issues[0]!.message}`);
-    const changes = dry.units.reduce((s, u) => s + u.changes.length, 0);
-    t = performance.now();
-    const applied = await importRoundValues(platform.db, officer, {
-      roundId: round.id,
-      file: file(),
-      dryRun: false,
-      versions: dry.units.map((u) => ({ assessmentId: u.assessment.id, version: u.assessment.version })),
-    });
-    const applyMs = performance.now() - t;
-    const saved = applied.units.filter((u) => u.saved).length;
-    const [stored] = await sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "IndicatorValue" v JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."roundId" = $1`,
-      [round.id],
-    );
-    if (saved !== units.length) fail(`import: ${saved} of ${units.length} units saved`);
-    if (stored!.n !== expectedValues)
-      fail(`import: ${stored!.n} IndicatorValue rows, the file held ${expectedValues} values`);
-    if (changes !== expectedValues) fail(`dry run: ${changes} changes, the file held ${expectedValues} values`);
-
+      t = performance.now();
+      const template = await roundTemplate(prisma, officer, round.id);
+      if (!template) throw new Error("roundTemplate: nothing to enter");
+      const templateMs = performance.now() - t;
+      const set = await pinnedSet(prisma, round.setVersionId);
+      t = performance.now();
+      const filled = await fillTemplate(template.bytes, set);
+      const fillMs = performance.now() - t;
+      const expectedValues = [...filled.values.values()].reduce((s, v) => s + Object.keys(v).length, 0);
+      if (year === IMPORT_YEAR)
+        console.log(
+          `\n(1) ${tenantId}: ${units.length} communes, round ${round.id} (${year}, ${round.mapId}, ${set.id} ${set.version})` +
+            `\n    template ${fmt(template.bytes.byteLength / 1024)} KiB in ${fmt(templateMs)} ms; filled by exceljs: ${fmt(filled.cells)} cells, ` +
+            `${fmt(expectedValues)} values, ${fmt(filled.bytes.byteLength / 1024)} KiB in ${fmt(fillMs)} ms`,
+        );
+      const file = () => new File([filled.bytes as Uint8Array<ArrayBuffer>], "So lieu toan tinh.xlsx", { type: XLSX });
+      t = performance.now();
+      const dry = await importRoundValues(platform!.db, officer, { roundId: round.id, file: file(), dryRun: true });
+      const dryMs = performance.now() - t;
+      if (readAgain) forgetReads();
+      if (dry.issues.length) fail(`dry run: ${dry.issues.length} issues, first: ${dry.issues[0]!.message}`);
+      const changes = dry.units.reduce((s, u) => s + u.changes.length, 0);
+      t = performance.now();
+      const applied = await importRoundValues(platform!.db, officer, {
+        roundId: round.id,
+        file: file(),
+        dryRun: false,
+        versions: dry.units.map((u) => ({ assessmentId: u.assessment.id, version: u.assessment.version })),
+      });
+      const applyMs = performance.now() - t;
+      const saved = applied.units.filter((u) => u.saved).length;
+      const [stored] = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "IndicatorValue" v JOIN "Assessment" a ON a.id = v."assessmentId" WHERE a."roundId" = $1`,
+        [round.id],
+      );
+      if (saved !== units.length) fail(`import: ${saved} of ${units.length} units saved`);
+      if (stored!.n !== expectedValues)
+        fail(`import: ${stored!.n} IndicatorValue rows, the file held ${expectedValues} values`);
+      if (changes !== expectedValues) fail(`dry run: ${changes} changes, the file held ${expectedValues} values`);
+      return { round, units, set, template, templateMs, filled, fillMs, expectedValues, dry, dryMs, applyMs, saved };
+    };
+    const { round, units, set, template, templateMs, filled, fillMs, expectedValues, dry, dryMs, ...first } =
+      await importProvince(IMPORT_YEAR, false);
+    const saved = first.saved;
+    // More rounds of the province (later years), alternately with the dry run's reading kept and forgotten.
+    const keptRuns = [first.applyMs];
+    const againRuns: number[] = [];
+    for (let i = 0; i < IMPORT_RUNS; i++) {
+      againRuns.push((await importProvince(IMPORT_YEAR + 2 + 2 * i, true)).applyMs);
+      if (keptRuns.length < IMPORT_RUNS) keptRuns.push((await importProvince(IMPORT_YEAR + 3 + 2 * i, false)).applyMs);
+    }
+    const applyMs = median(keptRuns);
+    const againMs = median(againRuns);
     // The baseline: COPY of every row the import wrote — the values, the assessments (version, cached judgement)
     // and the audit events.
     const inRound = `"assessmentId" IN (SELECT id FROM "Assessment" WHERE "roundId" = $1)`;
@@ -371,17 +401,22 @@ async function main(): Promise<void> {
     t = performance.now();
     await readValues(set, filled.bytes, { allowedUnits: units.map((u) => u.unit.code) });
     const readMs = performance.now() - t;
+    const row = (label: string, rows: number, ms: number) =>
+      `\n${padR(`    ${label}`, 82)} ${pad(fmt(rows), 9)} ${pad(fmt(ms, 0), 10)} ${pad(`${(ms / copy1.ms).toFixed(1)}×`, 9)}`;
     console.log(
       `    rows written: ${importRows.map((x) => `${x.table} ${fmt(x.rows)}`).join(", ")}` +
         `\n${padR("    method", 82)} ${pad("rows", 9)} ${pad("ms", 10)} ${pad("vs COPY", 9)}` +
         `\n${padR("    COPY of the rows the import wrote, one transaction (CSV ready)", 82)} ${pad(fmt(copy1.rows), 9)} ${pad(fmt(copy1.ms, 1), 10)} ${pad("1.00×", 9)}` +
         `\n${padR("    reading the file alone (readValues, exceljs)", 82)} ${pad("0", 9)} ${pad(fmt(readMs, 0), 10)} ${pad(`${(readMs / copy1.ms).toFixed(1)}×`, 9)}` +
         `\n${padR(`    importRoundValues dry run (read the file, judge ${dry.units.length} units; nothing written)`, 82)} ${pad("0", 9)} ${pad(fmt(dryMs, 0), 10)} ${pad(`${(dryMs / copy1.ms).toFixed(1)}×`, 9)}` +
-        `\n${padR(`    importRoundValues applied (${saved} units saved in one transaction)`, 82)} ${pad(fmt(written1), 9)} ${pad(fmt(applyMs, 0), 10)} ${pad(`${(applyMs / copy1.ms).toFixed(1)}×`, 9)}` +
-        `\n${padR(`    importRoundValues applied, less reading the file`, 82)} ${pad(fmt(written1), 9)} ${pad(fmt(applyMs - readMs, 0), 10)} ${pad(`${((applyMs - readMs) / copy1.ms).toFixed(1)}×`, 9)}` +
-        `\n    COPY runs: ${copy1.runs.map((x) => fmt(x, 1)).join(" / ")} ms; per unit saved: ${fmt(applyMs / Math.max(1, saved), 1)} ms` +
+        row(`importRoundValues applied after it (${saved} units saved in one transaction)`, written1, applyMs) +
+        row(`importRoundValues applied, the file read again (its dry run on another process)`, written1, againMs) +
+        row(`  the same, less reading the file`, written1, againMs - readMs) +
+        `\n    COPY runs: ${copy1.runs.map((x) => fmt(x, 1)).join(" / ")} ms; applies: ${keptRuns.map((x) => fmt(x, 0)).join(" / ")} ms, ` +
+        `read again ${againRuns.map((x) => fmt(x, 0)).join(" / ")} ms (medians shown); per unit saved: ${fmt(applyMs / Math.max(1, saved), 1)} ms` +
         `\n    target: import ≤ ${TARGET}× COPY — ${applyMs / copy1.ms <= TARGET ? "MET" : "NOT MET"} (${(applyMs / copy1.ms).toFixed(1)}×; ` +
-        `less reading the file ${(applyMs - readMs) / copy1.ms <= TARGET ? "MET" : "NOT MET"}, ${((applyMs - readMs) / copy1.ms).toFixed(1)}×)`,
+        `the file read again ${againMs / copy1.ms <= TARGET ? "MET" : "NOT MET"}, ${(againMs / copy1.ms).toFixed(1)}×; ` +
+        `less reading it ${(againMs - readMs) / copy1.ms <= TARGET ? "MET" : "NOT MET"}, ${((againMs - readMs) / copy1.ms).toFixed(1)}×)`,
     );
 
     // ---- (2) the whole-nation seed ----

@@ -276,6 +276,59 @@ describe("importRoundValues", () => {
     expect(bAfter[0]!.tenantId).toBe(aRow.tenantId);
   });
 
+  it("an apply reads the file as its own viewer may: another officer's dry run of the same file lends it nothing", async () => {
+    const [a, b] = drafts;
+    // A second officer, who enters values for a alone.
+    const email = "nhap-lieu-2@test.ninhbinh.gov.vn";
+    expectSuccess(
+      await mutate(so, "createAccount", "$input: CreateAccountInput!", "input: $input", "account { id }", {
+        input: {
+          tenantId: "ninh-binh",
+          email,
+          name: "Cán bộ nhập liệu 2",
+          role: "UNIT_EDITOR",
+          unitId: a!.unit.id,
+          password: "mat-khau-tam-thoi",
+        },
+      }),
+    );
+    const first = await api.as(email, "mat-khau-tam-thoi");
+    expectSuccess(
+      await mutate(
+        first,
+        "changePassword",
+        "$c: String!, $n: String!",
+        "currentPassword: $c, newPassword: $n",
+        "endedSessions",
+        {
+          c: "mat-khau-tam-thoi",
+          n: "mat-khau-nhap-lieu-2",
+        },
+      ),
+    );
+    const second = await api.as(email, "mat-khau-nhap-lieu-2");
+    const before = [await storedOf(a!.id), await storedOf(b!.id)];
+    const bytes = await filled({
+      [a!.unit.code]: { [ratio]: { "Tử số": 21, "Mẫu số": 40 } },
+      [b!.unit.code]: { [ratio]: { "Tử số": 22, "Mẫu số": 40 } },
+    });
+    // The first officer's dry run of the file: clean, both units theirs.
+    const dry = expectSuccess(await importFile(officer, bytes, true));
+    expect(dry.issues).toEqual([]);
+    // The second officer applies the very same file with those versions: b's row is not theirs, nothing is written.
+    const refused = expectError(await importFile(second, bytes, false, versionsOf(dry)), "InputError");
+    expect(refused.issues!.some((i) => i.message.includes(b!.unit.code))).toBe(true);
+    expect([(await storedOf(a!.id)).version, (await storedOf(b!.id)).version]).toEqual(before.map((x) => x.version));
+    // The first officer applies it: both saved.
+    const applied = expectSuccess(await importFile(officer, bytes, false, versionsOf(dry)));
+    expect(
+      applied.units
+        .filter((u: Json) => u.saved)
+        .map((u: Json) => u.assessment.unit.code)
+        .sort(),
+    ).toEqual([a!.unit.code, b!.unit.code].sort());
+  });
+
   it("refuses whoever may enter no value of the round, naming why", async () => {
     const bytes = await filled({});
     const r = expectError(await importFile(so, bytes, true), "WorkflowError");

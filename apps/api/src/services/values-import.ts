@@ -20,6 +20,7 @@ import {
   valuesTemplate,
   columnLetter,
   FIRST_FIELD_COLUMN,
+  type ReadResult,
   type Value,
   type WorkbookIssue,
 } from "@cds/workbook";
@@ -341,6 +342,44 @@ export async function roundTemplate(
 }
 
 /**
+ * The dry run's reading of a round's file, kept for the apply that follows it (the officer checks a file, then
+ * applies the very same one): by the file's sha256, the set version and the units the viewer may enter values for,
+ * at most four files per process, for ten minutes, taken once. The apply judges the values again on what the
+ * database holds then; on another process (or later) it reads the file again, to the same result.
+ */
+const READS = new Map<string, { until: number; read: ReadResult }>();
+const READS_KEPT = 4;
+const READ_KEPT_MS = 10 * 60_000;
+
+/** Forgets every reading kept (a benchmark's apply as on another process). */
+export function forgetReads(): void {
+  READS.clear();
+}
+
+async function readRoundFile(
+  set: TCriteriaSet,
+  setVersionId: string,
+  bytes: Uint8Array,
+  sha256: string,
+  allowedUnits: string[],
+  dryRun: boolean,
+): Promise<ReadResult> {
+  const units = createHash("sha256").update(allowedUnits.join("\n")).digest("hex");
+  const key = `${sha256}/${setVersionId}/${units}`;
+  const now = Date.now();
+  for (const [k, v] of READS) if (v.until < now) READS.delete(k);
+  const kept = READS.get(key);
+  READS.delete(key);
+  if (kept && !dryRun) return kept.read;
+  const read = await readValues(set, bytes, { allowedUnits });
+  if (dryRun) {
+    READS.set(key, { until: now + READ_KEPT_MS, read });
+    if (READS.size > READS_KEPT) READS.delete(READS.keys().next().value!);
+  }
+  return read;
+}
+
+/**
  * Excel in for many units of a round (an officer's file): a dry run names every issue by sheet, row, column and
  * criterion, and each unit's changes; nothing is written. Applying refuses while any issue remains, and when a
  * unit changed since the dry run (`versions`, as the dry run read them); then every changed unit is saved in one
@@ -375,7 +414,7 @@ export async function importRoundValues(
 
   const set = await pinnedSet(prisma, round.setVersionId);
   const byCode = new Map(editable.map((a) => [a.unit.code, a]));
-  const read = await readValues(set, bytes, { allowedUnits: [...byCode.keys()] });
+  const read = await readRoundFile(set, round.setVersionId, bytes, sha256, [...byCode.keys()], input.dryRun);
   const issues = read.issues.map(issueOf);
   const rowsWithIssues = new Set(read.issues.map((i) => i.row));
 
