@@ -366,10 +366,9 @@ async function main(): Promise<void> {
       if (stored!.n !== expectedValues)
         fail(`import: ${stored!.n} IndicatorValue rows, the file held ${expectedValues} values`);
       if (changes !== expectedValues) fail(`dry run: ${changes} changes, the file held ${expectedValues} values`);
-      return { round, units, set, template, templateMs, filled, fillMs, expectedValues, dry, dryMs, applyMs, saved };
+      return { round, units, set, filled, dry, dryMs, applyMs, saved };
     };
-    const { round, units, set, template, templateMs, filled, fillMs, expectedValues, dry, dryMs, ...first } =
-      await importProvince(IMPORT_YEAR, false);
+    const { round, units, set, filled, dry, dryMs, ...first } = await importProvince(IMPORT_YEAR, false);
     const saved = first.saved;
     // More rounds of the province (later years), alternately with the dry run's reading kept and forgotten.
     const keptRuns = [first.applyMs];

@@ -314,9 +314,12 @@ export async function readValues(
 ): Promise<ReadResult> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never, {
-      ignoreNodes: IGNORED_NODES,
-    } as never);
+    await wb.xlsx.load(
+      (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never,
+      {
+        ignoreNodes: IGNORED_NODES,
+      } as never,
+    );
   } catch (e) {
     const w: Where = { sheet: "", row: 0, column: "", unit: "", criterion: "", field: "", label: "" };
     return {
