@@ -85,6 +85,43 @@ async function filled(byCode: Record<string, Parameters<typeof type>[2]>): Promi
   return save(wb);
 }
 
+/**
+ * The province admin makes an officer's account with UNIT_EDITOR on each unit, through the API; the officer signs
+ * in, changes the temporary password and signs in again.
+ */
+async function newOfficer(email: string, name: string, unitIds: string[]): Promise<Client> {
+  const made = expectSuccess(
+    await mutate(so, "createAccount", "$input: CreateAccountInput!", "input: $input", "account { id }", {
+      input: {
+        tenantId: "ninh-binh",
+        email,
+        name,
+        role: "UNIT_EDITOR",
+        unitId: unitIds[0],
+        password: "mat-khau-tam-thoi",
+      },
+    }),
+  );
+  for (const unitId of unitIds.slice(1))
+    expectSuccess(
+      await mutate(so, "grantRole", "$input: GrantRoleInput!", "input: $input", "id", {
+        input: { tenantId: "ninh-binh", userId: made.account.id, role: "UNIT_EDITOR", unitId },
+      }),
+    );
+  const first = await api.as(email, "mat-khau-tam-thoi");
+  expectSuccess(
+    await mutate(
+      first,
+      "changePassword",
+      "$c: String!, $n: String!",
+      "currentPassword: $c, newPassword: $n",
+      "endedSessions",
+      { c: "mat-khau-tam-thoi", n: `${email}-mat-khau` },
+    ),
+  );
+  return api.as(email, `${email}-mat-khau`);
+}
+
 beforeAll(async () => {
   api = await setupApi();
   so = await api.as("so@ninhbinh.gov.vn");
@@ -109,41 +146,12 @@ beforeAll(async () => {
   set = await pinnedSet(api.prisma, row.setVersionId);
   ratio = set.criteria.find((c) => c.measure === "percentage")!.code;
 
-  // The province admin makes the officer's account and grants them each unit, through the API.
-  const email = "nhap-lieu@test.ninhbinh.gov.vn";
-  const made = expectSuccess(
-    await mutate(so, "createAccount", "$input: CreateAccountInput!", "input: $input", "account { id }", {
-      input: {
-        tenantId: "ninh-binh",
-        email,
-        name: "Cán bộ nhập liệu",
-        role: "UNIT_EDITOR",
-        unitId: drafts[0]!.unit.id,
-        password: "mat-khau-tam-thoi",
-      },
-    }),
-  );
-  for (const unit of [drafts[1]!.unit, drafts[2]!.unit, submitted.unit])
-    expectSuccess(
-      await mutate(so, "grantRole", "$input: GrantRoleInput!", "input: $input", "id", {
-        input: { tenantId: "ninh-binh", userId: made.account.id, role: "UNIT_EDITOR", unitId: unit.id },
-      }),
-    );
-  const first = await api.as(email, "mat-khau-tam-thoi");
-  expectSuccess(
-    await mutate(
-      first,
-      "changePassword",
-      "$c: String!, $n: String!",
-      "currentPassword: $c, newPassword: $n",
-      "endedSessions",
-      {
-        c: "mat-khau-tam-thoi",
-        n: "mat-khau-nhap-lieu",
-      },
-    ),
-  );
-  officer = await api.as(email, "mat-khau-nhap-lieu");
+  officer = await newOfficer("nhap-lieu@test.ninhbinh.gov.vn", "Cán bộ nhập liệu", [
+    drafts[0]!.unit.id,
+    drafts[1]!.unit.id,
+    drafts[2]!.unit.id,
+    submitted.unit.id,
+  ]);
 
   http = await listen(api.platform, { host: "127.0.0.1", port: 0 });
 });
@@ -279,34 +287,7 @@ describe("importRoundValues", () => {
   it("an apply reads the file as its own viewer may: another officer's dry run of the same file lends it nothing", async () => {
     const [a, b] = drafts;
     // A second officer, who enters values for a alone.
-    const email = "nhap-lieu-2@test.ninhbinh.gov.vn";
-    expectSuccess(
-      await mutate(so, "createAccount", "$input: CreateAccountInput!", "input: $input", "account { id }", {
-        input: {
-          tenantId: "ninh-binh",
-          email,
-          name: "Cán bộ nhập liệu 2",
-          role: "UNIT_EDITOR",
-          unitId: a!.unit.id,
-          password: "mat-khau-tam-thoi",
-        },
-      }),
-    );
-    const first = await api.as(email, "mat-khau-tam-thoi");
-    expectSuccess(
-      await mutate(
-        first,
-        "changePassword",
-        "$c: String!, $n: String!",
-        "currentPassword: $c, newPassword: $n",
-        "endedSessions",
-        {
-          c: "mat-khau-tam-thoi",
-          n: "mat-khau-nhap-lieu-2",
-        },
-      ),
-    );
-    const second = await api.as(email, "mat-khau-nhap-lieu-2");
+    const second = await newOfficer("nhap-lieu-2@test.ninhbinh.gov.vn", "Cán bộ nhập liệu 2", [a!.unit.id]);
     const before = [await storedOf(a!.id), await storedOf(b!.id)];
     const bytes = await filled({
       [a!.unit.code]: { [ratio]: { "Tử số": 21, "Mẫu số": 40 } },
