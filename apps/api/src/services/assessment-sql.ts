@@ -84,24 +84,26 @@ export interface CachedJudgement {
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-/**
- * Claims the version the client read and stores the judgement in one statement; false when the version has
- * moved on (nothing written). The row lock it takes serialises concurrent writers until the transaction ends.
- */
-export async function claimSql(
-  tx: SqlRunner,
-  id: string,
-  expectedVersion: number,
-  j: CachedJudgement,
-  now: Date,
-): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE "Assessment"
-        SET version = version + 1, "effectiveValues" = $3::jsonb, evaluation = $4::jsonb, "computedLevel" = $5,
-            score = $6::jsonb, "selfScore" = $7::jsonb, "updatedAt" = $8::timestamp(3)
-      WHERE id = $1 AND version = $2
+/** A statement's text and its parameters, numbered from $1 or, inside a larger statement, from `at`. */
+interface Part {
+  text: string;
+  params: unknown[];
+}
+
+/** The parameter names of a part whose parameters start at `at`: $(1) is the part's first. */
+const numbered = (at: number) => (i: number) => `$${at + i - 1}`;
+
+/** Claims the version read and stores the judgement (RETURNING the new version): no row when the version moved on. */
+function claimPart(id: string, expectedVersion: number, j: CachedJudgement, now: Date, at = 1): Part {
+  const $ = numbered(at);
+  return {
+    text: `UPDATE "Assessment"
+        SET version = version + 1, "effectiveValues" = ${$(3)}::jsonb, evaluation = ${$(4)}::jsonb,
+            "computedLevel" = ${$(5)}::int, score = ${$(6)}::jsonb, "selfScore" = ${$(7)}::jsonb,
+            "updatedAt" = ${$(8)}::timestamp(3)
+      WHERE id = ${$(1)} AND version = ${$(2)}::int
       RETURNING version`,
-    [
+    params: [
       id,
       expectedVersion,
       json(j.effectiveValues),
@@ -111,8 +113,7 @@ export async function claimSql(
       json(j.selfScore),
       utcParam(now),
     ],
-  );
-  return rows.length === 1;
+  };
 }
 
 /** The version and status an assessment has now (after a refused claim, to say why). */
@@ -153,23 +154,32 @@ const valueFields = (r: ValueRow): (string | null)[] => [
 ];
 
 /**
- * Writes value rows in one statement (insert, or update on the (assessment, criterion) key). The rows travel as
- * one array per column (`unnest`): a province's import is ~20,000 rows, and PostgreSQL reads arrays faster than it
- * takes one JSON document apart.
+ * Inserts value rows, or updates them on the (assessment, criterion) key; `onlyIf` (an SQL condition) gates the
+ * whole write. The rows travel as one array per column (`unnest`): a province's import is ~20,000 rows, and
+ * PostgreSQL reads arrays faster than it takes one JSON document apart.
  */
-export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
-  if (rows.length === 0) return;
+function upsertValuesPart(rows: readonly ValueRow[], at = 1, onlyIf = "true"): Part {
+  const $ = numbered(at);
   const fields = rows.map(valueFields);
-  await tx.query(
-    `INSERT INTO "IndicatorValue" (${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")})
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[],
-                          $8::text[], $9::text[], $10::timestamp(3)[], $11::timestamp(3)[])
+  return {
+    text: `INSERT INTO "IndicatorValue" (${VALUE_COLUMNS.map((c) => `"${c}"`).join(", ")})
+     SELECT * FROM unnest(${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::jsonb[],
+                          ${$(6)}::text[], ${$(7)}::jsonb[], ${$(8)}::text[], ${$(9)}::text[],
+                          ${$(10)}::timestamp(3)[], ${$(11)}::timestamp(3)[])
+      WHERE ${onlyIf}
      ON CONFLICT ("tenantId", "assessmentId", "criterionCode") DO UPDATE SET
        "value" = EXCLUDED."value", "note" = EXCLUDED."note", "verifiedValue" = EXCLUDED."verifiedValue",
        "verifierComment" = EXCLUDED."verifierComment", "verifiedById" = EXCLUDED."verifiedById",
        "verifiedAt" = EXCLUDED."verifiedAt", "updatedAt" = EXCLUDED."updatedAt"`,
-    VALUE_COLUMNS.map((_, i) => fields.map((f) => f[i])),
-  );
+    params: VALUE_COLUMNS.map((_, i) => fields.map((f) => f[i])),
+  };
+}
+
+/** Writes value rows in one statement (insert, or update on the (assessment, criterion) key). */
+export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const upsert = upsertValuesPart(rows);
+  await tx.query(upsert.text, upsert.params);
 }
 
 /**
@@ -181,14 +191,44 @@ export async function insertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<
   await tx.copyFrom("IndicatorValue", VALUE_COLUMNS, rows.map(valueFields));
 }
 
-/** Appends the audit event, as `audit` does through Prisma. */
-export async function auditSql(tx: SqlRunner, viewer: Viewer, e: AuditInput): Promise<void> {
+/** Appends the audit event, as `audit` does through Prisma; `onlyIf` (an SQL condition) gates it. */
+function auditPart(viewer: Viewer, e: AuditInput, at = 1, onlyIf = "true"): Part {
+  const $ = numbered(at);
   const r = auditRow(viewer, e);
-  await tx.query(
-    `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
-    [r.actorId, r.actorKind, r.tenantId, r.action, r.entityType, r.entityId, json(r.before), json(r.after)],
+  return {
+    text: `INSERT INTO "AuditEvent" ("actorId", "actorKind", "tenantId", action, "entityType", "entityId", before, after)
+     SELECT ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::text, ${$(6)}::text,
+            ${$(7)}::jsonb, ${$(8)}::jsonb
+      WHERE ${onlyIf}`,
+    params: [r.actorId, r.actorKind, r.tenantId, r.action, r.entityType, r.entityId, json(r.before), json(r.after)],
+  };
+}
+
+/**
+ * A save's writes as one statement, which is its own transaction: claims the version read and stores the
+ * judgement, then (only when the claim held) writes the value rows and appends the audit event. False when the
+ * version has moved on: nothing written. One round trip instead of five (BEGIN, three statements, COMMIT): a save
+ * is what every commune does, many times, before the deadline. Inside a transaction (`tx`), it is one of its
+ * statements.
+ */
+export async function saveSql(
+  sql: SqlRunner,
+  save: { id: string; expectedVersion: number; cached: CachedJudgement; now: Date; written: readonly ValueRow[] },
+  viewer: Viewer,
+  event: AuditInput,
+): Promise<boolean> {
+  const claim = claimPart(save.id, save.expectedVersion, save.cached, save.now);
+  const claimed = "EXISTS (SELECT FROM claimed)";
+  const upsert = upsertValuesPart(save.written, claim.params.length + 1, claimed);
+  const audit = auditPart(viewer, event, claim.params.length + upsert.params.length + 1, claimed);
+  const rows = await sql.query(
+    `WITH claimed AS (${claim.text}),
+          saved AS (${upsert.text}),
+          audited AS (${audit.text})
+     SELECT version FROM claimed`,
+    [...claim.params, ...upsert.params, ...audit.params],
   );
+  return rows.length === 1;
 }
 
 /**

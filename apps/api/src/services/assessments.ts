@@ -36,10 +36,9 @@ import {
 } from "./assessment-store.ts";
 import {
   auditManySql,
-  auditSql,
   claimManySql,
-  claimSql,
   insertValuesSql,
+  saveSql,
   upsertValuesSql,
   versionSql,
   type CachedJudgement,
@@ -109,18 +108,21 @@ export async function saveValues(
 ): Promise<LoadedAssessment> {
   const { a } = await loadForAction(db, viewer, input.assessmentId, "saveValues");
   const save = prepareSave(await pinnedSet(db.prisma, a.setVersionId), a, input, new Date());
-  // Everything is computed before the transaction (the engine is pure), so it holds the row lock briefly:
-  // one UPDATE claims the version and stores the evaluation, one statement writes the values, one the audit event.
-  return guarded(() =>
-    db.sql.transaction(async (tx) => {
-      if (!(await claimSql(tx, a.id, input.version, save.cached, save.now)))
-        claimRefused(await versionSql(tx, a.id), input.version);
-      await upsertValuesSql(tx, save.written);
-      await auditAs.alsoWrite?.(tx);
-      await auditSql(tx, viewer, saveEvent(save, auditAs));
-      return savedAssessment(save, input.version);
-    }),
-  );
+  // Everything is computed before writing (the engine is pure); then one statement claims the version and stores
+  // the evaluation, writes the values and the audit event (saveSql), holding the row lock briefly. A save that
+  // writes more (the carry-forward records its source) runs it and the rest in one transaction.
+  const write = async (run: SqlRunner) => {
+    const saved = await saveSql(
+      run,
+      { id: a.id, expectedVersion: input.version, cached: save.cached, now: save.now, written: save.written },
+      viewer,
+      saveEvent(save, auditAs),
+    );
+    if (!saved) claimRefused(await versionSql(run, a.id), input.version);
+    await auditAs.alsoWrite?.(run);
+    return savedAssessment(save, input.version);
+  };
+  return guarded(() => (auditAs.alsoWrite ? db.sql.transaction(write) : write(db.sql)));
 }
 
 /** A save worked out before anything is written: the rows to write, the judgement to cache, the audit's before → after. */
