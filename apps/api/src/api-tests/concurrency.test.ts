@@ -110,11 +110,17 @@ describe("two concurrent saves with the same version", () => {
   it("a stale version after the fact is a conflict too, and writes nothing", async () => {
     const ed = await api.as("xa.khanhthien@ninhbinh.gov.vn");
     const a = await assessmentOf(ed, "14563", FIELDS);
+    const where = { entityId: Buffer.from(a.id, "base64").toString().split(":")[1]! };
+    const events = await api.prisma.auditEvent.count({ where });
+    const rows = await api.prisma.indicatorValue.findMany({ where: { assessmentId: where.entityId } });
     const r = expectError(
       await save(ed, { id: a.id, version: a.version - 2, values: { "CQS-01": { numerator: 1, denominator: 100 } } }),
       "ConflictError",
     );
     expect(r.currentVersion).toBe(a.version);
     expect(await assessmentOf(ed, "14563", FIELDS)).toEqual(a);
+    // The save's one statement wrote no value row (not even its time) and no audit event.
+    expect(await api.prisma.indicatorValue.findMany({ where: { assessmentId: where.entityId } })).toEqual(rows);
+    expect(await api.prisma.auditEvent.count({ where })).toBe(events);
   });
 });
