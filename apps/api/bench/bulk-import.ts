@@ -11,7 +11,7 @@
  *       assessments, audit events), and reading the file alone is timed too. The apply takes the file as its dry
  *       run read it (kept in the process); the same import of later rounds of the province is timed with that
  *       reading forgotten, as when the apply lands on another process (BENCH_IMPORT_RUNS of each, default 3,
- *       alternately; medians shown);
+ *       alternately; medians shown), each followed by a COPY run (the baseline measured beside them);
  *   (2) the whole-nation seed (seedNation for BENCH_YEAR, default 2025: the three-tier map, 63 provinces,
  *       10,743 assessments) in one transaction of multi-row INSERTs;
  * each against COPY of the very rows it wrote (read back, turned into CSV beforehand) into equivalent tables
@@ -19,8 +19,8 @@
  * no foreign keys or triggers), in the same run. COPY is `COPY … FROM STDIN` over the wire protocol on a
  * server (`copyIn`, the platform's own COPY for node-postgres) and
  * `COPY … FROM '/dev/blob'` with PGlite's blob option on PGlite (the bench opens the PGlite instance itself
- * and hands it to the platform). Each COPY is run BENCH_COPY_RUNS times (default 3; the table truncated in
- * between), median shown.
+ * and hands it to the platform). The import's COPY runs after each apply; the seed's COPY BENCH_COPY_RUNS times
+ * (default 3); the tables truncated in between, median shown.
  *
  *   pnpm --filter @cds/api bench:bulk                    # PGlite
  *   DATABASE_URL=postgresql://… pnpm --filter @cds/api bench:bulk
@@ -156,29 +156,46 @@ async function rowsOf(platform: Platform, table: string, where: string, params: 
   return { table, columns: cols, csv, rows: rows.length };
 }
 
-/** COPY each table's rows into a fresh LIKE … INCLUDING ALL copy, `COPY_RUNS` times; the median time of the whole set. */
-async function copyAll(
-  copier: Copier,
-  sets: TableRows[],
-  tag: string,
-): Promise<{ ms: number; runs: number[]; rows: number }> {
+/**
+ * Fresh LIKE … INCLUDING ALL copies of the tables of `sets`; `run()` COPYs every table's rows into them in one
+ * transaction (the copies truncated first) and says how long the COPY took; `drop()` drops the copies.
+ */
+async function copyTables(copier: Copier, sets: TableRows[], tag: string) {
   for (const s of sets) {
     await copier.exec(`DROP TABLE IF EXISTS "bench_${tag}_${s.table}"`);
     await copier.exec(`CREATE TABLE "bench_${tag}_${s.table}" (LIKE "${s.table}" INCLUDING ALL)`);
   }
   const runs: number[] = [];
   let rows = 0;
-  for (let i = 0; i < COPY_RUNS; i++) {
-    for (const s of sets) await copier.exec(`TRUNCATE "bench_${tag}_${s.table}"`);
-    rows = 0;
-    const t = performance.now();
-    await copier.exec("BEGIN");
-    for (const s of sets) rows += await copier.copy(`"bench_${tag}_${s.table}"`, s.columns, s.csv);
-    await copier.exec("COMMIT");
-    runs.push(performance.now() - t);
-  }
-  for (const s of sets) await copier.exec(`DROP TABLE "bench_${tag}_${s.table}"`);
-  return { ms: median(runs), runs, rows };
+  return {
+    runs,
+    rows: () => rows,
+    async run(): Promise<number> {
+      for (const s of sets) await copier.exec(`TRUNCATE "bench_${tag}_${s.table}"`);
+      rows = 0;
+      const t = performance.now();
+      await copier.exec("BEGIN");
+      for (const s of sets) rows += await copier.copy(`"bench_${tag}_${s.table}"`, s.columns, s.csv);
+      await copier.exec("COMMIT");
+      runs.push(performance.now() - t);
+      return runs.at(-1)!;
+    },
+    async drop(): Promise<void> {
+      for (const s of sets) await copier.exec(`DROP TABLE "bench_${tag}_${s.table}"`);
+    },
+  };
+}
+
+/** COPY each table's rows into a fresh LIKE … INCLUDING ALL copy, `COPY_RUNS` times; the median time of the whole set. */
+async function copyAll(
+  copier: Copier,
+  sets: TableRows[],
+  tag: string,
+): Promise<{ ms: number; runs: number[]; rows: number }> {
+  const tables = await copyTables(copier, sets, tag);
+  for (let i = 0; i < COPY_RUNS; i++) await tables.run();
+  await tables.drop();
+  return { ms: median(tables.runs), runs: tables.runs, rows: tables.rows() };
 }
 
 // ---- filling the template -------------------------------------------------------------
@@ -259,7 +276,7 @@ async function main(): Promise<void> {
     const pgVersion = /PostgreSQL [\d.]+/.exec(ver!.version)?.[0] ?? ver!.version;
     console.log(
       `Bulk writes against COPY — database: ${db.label}, ${pgVersion}\n  ${db.where} (fresh; opened and migrated in ${fmt(performance.now() - t0)} ms)` +
-        `\n  baseline: ${copier.label}, median of ${COPY_RUNS}\n  load at start ${os
+        `\n  baseline: ${copier.label}, median of its runs\n  load at start ${os
           .loadavg()
           .map((x) => x.toFixed(2))
           .join(" ")}`,
@@ -370,15 +387,6 @@ async function main(): Promise<void> {
     };
     const { round, units, set, filled, dry, dryMs, ...first } = await importProvince(IMPORT_YEAR, false);
     const saved = first.saved;
-    // More rounds of the province (later years), alternately with the dry run's reading kept and forgotten.
-    const keptRuns = [first.applyMs];
-    const againRuns: number[] = [];
-    for (let i = 0; i < IMPORT_RUNS; i++) {
-      againRuns.push((await importProvince(IMPORT_YEAR + 2 + 2 * i, true)).applyMs);
-      if (keptRuns.length < IMPORT_RUNS) keptRuns.push((await importProvince(IMPORT_YEAR + 3 + 2 * i, false)).applyMs);
-    }
-    const applyMs = median(keptRuns);
-    const againMs = median(againRuns);
     // The baseline: COPY of every row the import wrote — the values, the assessments (version, cached judgement)
     // and the audit events.
     const inRound = `"assessmentId" IN (SELECT id FROM "Assessment" WHERE "roundId" = $1)`;
@@ -394,7 +402,25 @@ async function main(): Promise<void> {
     ];
     const written1 = importRows.reduce((s, x) => s + x.rows, 0);
     if (importRows[2]!.rows !== saved) fail(`import: ${importRows[2]!.rows} audit events for ${saved} units saved`);
-    const copy1 = await copyAll(copier, importRows, "import");
+    // More rounds of the province (later years), alternately with the dry run's reading kept and forgotten; a
+    // COPY of the first round's rows after each apply, so the two are measured side by side in the same state
+    // of the machine and of the database (which grows by a round each time).
+    const copies = await copyTables(copier, importRows, "import");
+    await copies.run();
+    const keptRuns = [first.applyMs];
+    const againRuns: number[] = [];
+    for (let i = 0; i < IMPORT_RUNS; i++) {
+      againRuns.push((await importProvince(IMPORT_YEAR + 2 + 2 * i, true)).applyMs);
+      await copies.run();
+      if (keptRuns.length < IMPORT_RUNS) {
+        keptRuns.push((await importProvince(IMPORT_YEAR + 3 + 2 * i, false)).applyMs);
+        await copies.run();
+      }
+    }
+    await copies.drop();
+    const copy1 = { ms: median(copies.runs), runs: copies.runs, rows: copies.rows() };
+    const applyMs = median(keptRuns);
+    const againMs = median(againRuns);
     if (copy1.rows !== written1) fail(`COPY: ${copy1.rows} rows, the import wrote ${written1}`);
     // The part of the import that is reading the Excel file (exceljs), timed alone.
     t = performance.now();
@@ -405,7 +431,7 @@ async function main(): Promise<void> {
     console.log(
       `    rows written: ${importRows.map((x) => `${x.table} ${fmt(x.rows)}`).join(", ")}` +
         `\n${padR("    method", 82)} ${pad("rows", 9)} ${pad("ms", 10)} ${pad("vs COPY", 9)}` +
-        `\n${padR("    COPY of the rows the import wrote, one transaction (CSV ready)", 82)} ${pad(fmt(copy1.rows), 9)} ${pad(fmt(copy1.ms, 1), 10)} ${pad("1.00×", 9)}` +
+        `\n${padR(`    COPY of the rows the import wrote, one transaction (CSV ready), after each apply`, 82)} ${pad(fmt(copy1.rows), 9)} ${pad(fmt(copy1.ms, 1), 10)} ${pad("1.00×", 9)}` +
         `\n${padR("    reading the file alone (readValues, exceljs)", 82)} ${pad("0", 9)} ${pad(fmt(readMs, 0), 10)} ${pad(`${(readMs / copy1.ms).toFixed(1)}×`, 9)}` +
         `\n${padR(`    importRoundValues dry run (read the file, judge ${dry.units.length} units; nothing written)`, 82)} ${pad("0", 9)} ${pad(fmt(dryMs, 0), 10)} ${pad(`${(dryMs / copy1.ms).toFixed(1)}×`, 9)}` +
         row(`importRoundValues applied after it (${saved} units saved in one transaction)`, written1, applyMs) +

@@ -106,12 +106,21 @@ export function judgeValues(
     : { evaluation: judge(set, values), score: null };
 }
 
-/** Judges an assessment's effective values (and, for a scored set, the unit's own values too) with criteria-core. */
-export function judgeAssessment(set: TCriteriaSet, values: ValueRow[]): Judgement {
-  const j = judgeValues(set, effectiveValues({ values }));
+/**
+ * Judges an assessment's effective values (and, for a scored set, the unit's own values too) with criteria-core.
+ * `entered`: judgeValues of the unit's own values when the caller has it already (a save judges them first to
+ * refuse bad values); with no verified value the effective values are those very values, judged once.
+ */
+export function judgeAssessment(
+  set: TCriteriaSet,
+  values: ValueRow[],
+  entered?: ReturnType<typeof judgeValues>,
+): Judgement {
+  const verified = values.some((v) => v.verifiedValue !== null);
+  const j = entered && !verified ? entered : judgeValues(set, effectiveValues({ values }));
   if (j.evaluation)
     return { evaluation: j.evaluation, computedLevel: j.evaluation.level, score: null, selfScore: null };
-  const selfScore = judgeScore(set, enteredValues({ values }));
+  const selfScore = entered ? entered.score! : judgeScore(set, enteredValues({ values }));
   return { evaluation: null, computedLevel: j.score.level ?? 0, score: j.score, selfScore };
 }
 

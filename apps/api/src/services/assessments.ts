@@ -181,7 +181,7 @@ export function prepareSave(
   // Judge the merged values before writing anything: bad values are refused whole.
   const merged = { ...enteredValues(a), ...changes };
   for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
-  judgeValues(set, merged);
+  const entered = judgeValues(set, merged);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -219,7 +219,7 @@ export function prepareSave(
     byCodeRow.set(code, row);
   }
   const values = [...byCodeRow.values()];
-  const cached = { effectiveValues: effectiveValues({ values }), ...judgeAssessment(set, values) };
+  const cached = { effectiveValues: effectiveValues({ values }), ...judgeAssessment(set, values, entered) };
   return { a, now, written, values, cached, before, after, notes };
 }
 
