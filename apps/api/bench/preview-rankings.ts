@@ -33,6 +33,7 @@
  *   pnpm --filter @cds/api bench:preview                    # PGlite
  *   DATABASE_URL=postgresql://… pnpm --filter @cds/api bench:preview
  *   BENCH_N=30 BENCH_WARMUP=5 pnpm --filter @cds/api bench:preview
+ *   BENCH_CASES=R1,R2 pnpm --filter @cds/api bench:preview   # only those cases
  *
  * Exits non-zero when results disagree, never on a missed target.
  */
@@ -57,6 +58,8 @@ import { fmt, mean, pad, padR, percentile } from "./stats.ts";
 
 const N = Math.max(5, Number(process.env.BENCH_N ?? 30) || 30);
 const WARMUP = Math.max(1, Number(process.env.BENCH_WARMUP ?? 5) || 5);
+/** BENCH_CASES=R1,R2: only those cases (all by default). */
+const ONLY = process.env.BENCH_CASES?.split(",").map((c) => c.trim());
 const TARGET_MS = 200;
 const OLD_MAP = "2025-03";
 const NEW_MAP = "2025-07";
@@ -491,7 +494,7 @@ async function main(): Promise<void> {
         },
       },
     };
-    const cases: Case[] = [
+    const allCases: Case[] = [
       levelCase(
         "P1",
         `impactPreview, level draft, ${oldProvince.tenantId} 2025 (${OLD_MAP})`,
@@ -510,6 +513,7 @@ async function main(): Promise<void> {
       rankingCase("R1", `ranking (working), national 2026, all communes`, false),
       rankingCase("R2", `ranking (published), national 2026, recognised`, true),
     ];
+    const cases = ONLY ? allCases.filter((c) => ONLY.includes(c.name)) : allCases;
 
     // The methods agree before timing (what each prints comes from the same rows).
     for (const c of cases) {

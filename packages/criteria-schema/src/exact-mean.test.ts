@@ -46,6 +46,29 @@ describe("meanHalfUp", () => {
     expect(meanHalfUp([above], 4)).toBe("0.0001");
   });
 
+  it("rounds means a hair from a half exactly, though doubles cannot tell them from it", () => {
+    const rnd = prng(2025);
+    for (let round = 0; round < 90; round++) {
+      const count = 2 + Math.floor(rnd() * 400);
+      const values: ExactValue[] = [];
+      let sum = ZERO;
+      for (let i = 0; i < count - 1; i++) {
+        const d = 1 + Math.floor(rnd() * 1000);
+        values.push(ex(Math.floor(rnd() * (d + 1)), d));
+        sum = add(sum, fromExact(values.at(-1)!));
+      }
+      // The last value brings the mean to k.5 ten-thousandths, 10^-34 below or above it, or exactly on it.
+      const k = BigInt(Math.floor(rnd() * 9000) + 1000);
+      const hair = [-1n, 0n, 1n][round % 3]!;
+      const target = { n: (2n * k + 1n) * 10n ** 30n + 2n * hair, d: 2n * 10n ** 34n }; // the mean
+      const last = add(div({ n: target.n * BigInt(count), d: target.d }, fromInt(1)), { n: -sum.n, d: sum.d });
+      if (last.n < 0n) continue;
+      values.push(ex(last.n, last.d));
+      expect(meanHalfUp(values, 4), `round ${round}`).toBe(exactMean(values, 4));
+      expect(meanHalfUp(values, 4), `round ${round}`).toBe(toFixedHalfUp({ n: hair < 0n ? k : k + 1n, d: 10_000n }, 4));
+    }
+  });
+
   it("takes negative values and whole numbers, and gives null for no value", () => {
     expect(meanHalfUp([ex(-1, 3), ex(-1, 3)], 2)).toBe(exactMean([ex(-1, 3), ex(-1, 3)], 2));
     expect(meanHalfUp([ex(-1, 8), ex(0, 1)], 4)).toBe("-0.0625");
