@@ -32,9 +32,18 @@ export function text(cell: ExcelJS.Cell): string {
   return String(c).trim();
 }
 
+/** Texts normalised lately: a province's file repeats a few words ("Có", "Không") thousands of times. */
+const NORMALISED = new Map<string, string>();
+
 /** Lowercase, composed, single-spaced: how typed words are compared. */
 export function normalise(s: string): string {
-  return s.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  let n = NORMALISED.get(s);
+  if (n === undefined) {
+    n = s.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+    if (NORMALISED.size >= 4096) NORMALISED.clear();
+    NORMALISED.set(s, n);
+  }
+  return n;
 }
 
 /** "85,5" → 85.5; "1.500" → 1500; "1.5" → 1.5; "12 345" → 12345; null when it is not a number. */
