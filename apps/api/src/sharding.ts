@@ -24,6 +24,7 @@ export const DISTRIBUTED = [
   "DeadlineExtension",
   "DecisionScan",
   "ProvinceReport",
+  "ImportReading",
   "AuditEvent",
 ] as const;
 

@@ -310,6 +310,45 @@ describe("importRoundValues", () => {
     ).toEqual([a!.unit.code, b!.unit.code].sort());
   });
 
+  it("keeps the dry run's reading in the database for the apply, on whichever process it lands; taken once, for ten minutes", async () => {
+    const [a] = drafts;
+    const sql = api.platform.db.sql;
+    const kept = () =>
+      sql.query<{ key: string; reading: { units: { code: string; values: Record<string, unknown> }[] }; ttl: number }>(
+        `SELECT id AS key, reading, extract(epoch FROM "expiresAt" - now())::float AS ttl FROM "ImportReading" WHERE "tenantId" = 'ninh-binh'`,
+      );
+    /** The kept reading says another value for a than the file does (what the apply uses shows which it read). */
+    const tamper = async (numerator: number) => {
+      const [row] = await kept();
+      const unit = row!.reading.units.find((u) => u.code === a!.unit.code)!;
+      unit.values[ratio] = { numerator, denominator: 40 };
+      await sql.query(`UPDATE "ImportReading" SET reading = $2::jsonb WHERE id = $1`, [
+        row!.key,
+        JSON.stringify(row!.reading),
+      ]);
+    };
+    const stored = async () => (await storedOf(a!.id)).values.find((v) => v.criterionCode === ratio)?.value;
+    const bytes = await filled({ [a!.unit.code]: { [ratio]: { "Tử số": 24, "Mẫu số": 40 } } });
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+    const dry = expectSuccess(await importFile(officer, bytes, true));
+    const [row] = await kept();
+    expect(row!.key.startsWith(`${sha256}/`)).toBe(true);
+    expect(row!.ttl).toBeGreaterThan(9 * 60);
+    expect(row!.ttl).toBeLessThanOrEqual(10 * 60);
+    await tamper(25);
+    expectSuccess(await importFile(officer, bytes, false, versionsOf(dry)));
+    expect(await stored()).toEqual({ numerator: 25, denominator: 40 }); // the kept reading, not the file again
+    expect(await kept()).toEqual([]); // taken
+
+    // Past its ten minutes, a kept reading is not used: the apply reads the file.
+    const dry2 = expectSuccess(await importFile(officer, bytes, true));
+    await tamper(26);
+    await sql.query(`UPDATE "ImportReading" SET "expiresAt" = now() - interval '1 second'`);
+    expectSuccess(await importFile(officer, bytes, false, versionsOf(dry2)));
+    expect(await stored()).toEqual({ numerator: 24, denominator: 40 });
+  });
+
   it("refuses whoever may enter no value of the round, naming why", async () => {
     const bytes = await filled({});
     const r = expectError(await importFile(so, bytes, true), "WorkflowError");

@@ -26,6 +26,7 @@ import {
 } from "@cds/workbook";
 import { ConflictError, InputError, InvalidValuesError, NotFoundError, WorkflowError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { SqlRunner } from "../migrate.ts";
 import { can, requireWriter, unitRef, workTenantsWhere, type Viewer } from "./access.ts";
 import { allowedActions } from "./assessment-rules.ts";
 import { judgeValues, loadForAction, type LoadedAssessment, type Store } from "./assessment-store.ts";
@@ -341,42 +342,48 @@ export async function roundTemplate(
   };
 }
 
-/**
- * The dry run's reading of a round's file, kept for the apply that follows it (the officer checks a file, then
- * applies the very same one): by the file's sha256, the set version and the units the viewer may enter values for,
- * at most four files per process, for ten minutes, taken once. The apply judges the values again on what the
- * database holds then; on another process (or later) it reads the file again, to the same result.
- */
-const READS = new Map<string, { until: number; read: ReadResult }>();
-const READS_KEPT = 4;
+/** How long a dry run's reading is kept for its apply. */
 const READ_KEPT_MS = 10 * 60_000;
 
-/** Forgets every reading kept (a benchmark's apply as on another process). */
-export function forgetReads(): void {
-  READS.clear();
-}
-
+/**
+ * The dry run's reading of a round's file, kept for the apply that follows it (the officer checks a file, then
+ * applies the very same one) in the database (ImportReading), so the apply finds it on whichever API process it
+ * lands: by the file's sha256, the set version and the units the viewer may enter values for, for ten minutes,
+ * taken once. The apply judges the values again on what the database holds then; without a kept reading (later,
+ * or another officer's units) it reads the file again, to the same result.
+ */
 async function readRoundFile(
+  sql: SqlRunner,
+  round: { tenantId: string; setVersionId: string },
   set: TCriteriaSet,
-  setVersionId: string,
-  bytes: Uint8Array,
-  sha256: string,
+  file: { bytes: Uint8Array; sha256: string },
   allowedUnits: string[],
   dryRun: boolean,
 ): Promise<ReadResult> {
   const units = createHash("sha256").update(allowedUnits.join("\n")).digest("hex");
-  const key = `${sha256}/${setVersionId}/${units}`;
-  const now = Date.now();
-  for (const [k, v] of READS) if (v.until < now) READS.delete(k);
-  const kept = READS.get(key);
-  READS.delete(key);
-  if (kept && !dryRun) return kept.read;
-  const read = await readValues(set, bytes, { allowedUnits });
-  if (dryRun) {
-    READS.set(key, { until: now + READ_KEPT_MS, read });
-    if (READS.size > READS_KEPT) READS.delete(READS.keys().next().value!);
+  const key = `${file.sha256}/${round.setVersionId}/${units}`;
+  if (!dryRun) {
+    const [kept] = await sql.query<{ reading: ReadResult }>(
+      `DELETE FROM "ImportReading" WHERE "tenantId" = $1 AND id = $2 AND "expiresAt" > now() RETURNING reading`,
+      [round.tenantId, key],
+    );
+    if (kept) return kept.reading;
   }
+  const read = await readValues(set, file.bytes, { allowedUnits });
+  if (dryRun)
+    await sql.query(
+      `WITH expired AS (DELETE FROM "ImportReading" WHERE "expiresAt" <= now())
+       INSERT INTO "ImportReading" ("tenantId", id, reading, "expiresAt")
+       VALUES ($1, $2, $3::jsonb, now() + $4::int * interval '1 millisecond')
+       ON CONFLICT ("tenantId", id) DO UPDATE SET reading = EXCLUDED.reading, "expiresAt" = EXCLUDED."expiresAt"`,
+      [round.tenantId, key, JSON.stringify(read), READ_KEPT_MS],
+    );
   return read;
+}
+
+/** Forgets every dry run's reading kept (a benchmark's apply long after its dry run). */
+export async function forgetReads(sql: SqlRunner): Promise<void> {
+  await sql.query(`DELETE FROM "ImportReading"`);
 }
 
 /**
@@ -414,7 +421,7 @@ export async function importRoundValues(
 
   const set = await pinnedSet(prisma, round.setVersionId);
   const byCode = new Map(editable.map((a) => [a.unit.code, a]));
-  const read = await readRoundFile(set, round.setVersionId, bytes, sha256, [...byCode.keys()], input.dryRun);
+  const read = await readRoundFile(db.sql, round, set, { bytes, sha256 }, [...byCode.keys()], input.dryRun);
   const issues = read.issues.map(issueOf);
   const rowsWithIssues = new Set(read.issues.map((i) => i.row));
 
