@@ -16,7 +16,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { migrate, type SqlRunner } from "./migrate.ts";
+import { csvRows, migrate, type SqlRunner } from "./migrate.ts";
 
 export type { SqlRunner };
 export type Prisma = PrismaClient;
@@ -47,26 +47,9 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-/**
- * One CSV field for COPY … (FORMAT csv): NULL unquoted and empty, every text quoted (so "" is an empty text); the
- * quotes inside doubled, looked for first (most fields have none: an import's COPY is ~230,000 fields).
- */
-const csvField = (v: string | null) => (v === null ? "" : `"${v.includes('"') ? v.replace(/"/g, '""') : v}"`);
-
-/** The rows as COPY's CSV, and the statement that reads it from `source` (STDIN, or PGlite's '/dev/blob'). */
-function copyOf(
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly (string | null)[])[],
-  source: string,
-) {
-  let csv = "";
-  for (const r of rows) csv += r.map(csvField).join(",") + "\n";
-  return {
-    text: `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM ${source} WITH (FORMAT csv)`,
-    csv,
-  };
-}
+/** The statement that reads COPY's CSV from `source` (STDIN, or PGlite's '/dev/blob'). */
+const copyStatement = (table: string, columns: readonly string[], source: string) =>
+  `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM ${source} WITH (FORMAT csv)`;
 
 /**
  * COPY … FROM STDIN on a node-postgres client, as a submittable (the protocol's CopyIn; pg-copy-streams does the
@@ -118,8 +101,9 @@ export function copyIn(client: pg.ClientBase, text: string, csv: string): Promis
 function pgliteRunner(db: PGlite | Transaction): SqlRunner {
   return {
     async copyFrom(table, columns, rows) {
-      if (rows.length === 0) return 0;
-      const { text, csv } = copyOf(table, columns, rows, "'/dev/blob'");
+      const { csv, count } = csvRows(rows);
+      if (count === 0) return 0;
+      const text = copyStatement(table, columns, "'/dev/blob'");
       return (await db.query(text, [], { blob: new Blob([csv]) })).affectedRows ?? 0;
     },
     async query<T>(sql: string, params: unknown[] = []) {
@@ -138,8 +122,9 @@ function pgliteRunner(db: PGlite | Transaction): SqlRunner {
 function poolRunner(pool: pg.Pool | pg.PoolClient): SqlRunner {
   return {
     async copyFrom(table, columns, rows) {
-      if (rows.length === 0) return 0;
-      const { text, csv } = copyOf(table, columns, rows, "STDIN");
+      const { csv, count } = csvRows(rows);
+      if (count === 0) return 0;
+      const text = copyStatement(table, columns, "STDIN");
       if (!(pool instanceof pg.Pool)) return copyIn(pool, text, csv);
       const client = await pool.connect();
       try {

@@ -16,9 +16,32 @@ export interface SqlRunner {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /**
    * COPY rows into `table`'s `columns` (a bulk write: the Excel import's new value rows); each row's fields are
-   * text, or null for NULL. The number of rows written.
+   * text, or null for NULL, or the rows already written as CSV (`csvRows`). The number of rows written.
    */
-  copyFrom(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<number>;
+  copyFrom(table: string, columns: readonly string[], rows: readonly CopyRow[] | CsvRows): Promise<number>;
+}
+
+/** A row for COPY: each field text, or null for NULL. */
+export type CopyRow = readonly (string | null)[];
+
+/** Rows written as COPY's CSV ahead of the statement (built while the database runs the one before). */
+export interface CsvRows {
+  csv: string;
+  count: number;
+}
+
+/**
+ * One CSV field for COPY … (FORMAT csv): NULL unquoted and empty, every text quoted (so "" is an empty text); the
+ * quotes inside doubled, looked for first (most fields have none: an import's COPY is ~230,000 fields).
+ */
+const csvField = (v: string | null) => (v === null ? "" : `"${v.includes('"') ? v.replace(/"/g, '""') : v}"`);
+
+/** The rows as COPY's CSV. */
+export function csvRows(rows: readonly CopyRow[] | CsvRows): CsvRows {
+  if (!Array.isArray(rows)) return rows as CsvRows;
+  let csv = "";
+  for (const r of rows as readonly CopyRow[]) csv += r.map(csvField).join(",") + "\n";
+  return { csv, count: rows.length };
 }
 
 const migrationsDir = fileURLToPath(new URL("../prisma/migrations/", import.meta.url));

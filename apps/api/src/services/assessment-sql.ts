@@ -5,7 +5,7 @@
  * deadline; every other change goes through Prisma. The rows read here are shaped exactly as Prisma returns
  * them (a test compares the two), so the rules that judge them are the same code either way.
  */
-import type { SqlRunner } from "../migrate.ts";
+import { csvRows, type CsvRows, type SqlRunner } from "../migrate.ts";
 import type { Viewer } from "./access.ts";
 import type { LoadedAssessment, ValueRow } from "./assessment-store.ts";
 import { auditRow, type AuditInput } from "./audit.ts";
@@ -182,13 +182,16 @@ export async function upsertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<
   await tx.query(upsert.text, upsert.params);
 }
 
+/** Value rows as COPY's CSV, ready for `insertValuesSql`. */
+export const valuesCsv = (rows: readonly ValueRow[]): CsvRows => csvRows(rows.map(valueFields));
+
 /**
  * Writes value rows that are not stored yet with COPY (the Excel import of a province: ~20,000 new rows, about
  * twice as fast as an INSERT of them). The caller has claimed each assessment's version as it read its rows, so
  * none of these exists; if one did, COPY fails on the unique key and the transaction rolls back whole.
  */
-export async function insertValuesSql(tx: SqlRunner, rows: ValueRow[]): Promise<void> {
-  await tx.copyFrom("IndicatorValue", VALUE_COLUMNS, rows.map(valueFields));
+export async function insertValuesSql(tx: SqlRunner, rows: CsvRows): Promise<void> {
+  await tx.copyFrom("IndicatorValue", VALUE_COLUMNS, rows);
 }
 
 /** Appends the audit event, as `audit` does through Prisma; `onlyIf` (an SQL condition) gates it. */
@@ -253,14 +256,20 @@ export async function claimManySql(
   return new Set(claimed.map((r) => r.id));
 }
 
-/** Appends many audit events with COPY (the Excel import: one per unit saved), as `auditSql` appends one. */
-export async function auditManySql(tx: SqlRunner, viewer: Viewer, events: readonly AuditInput[]): Promise<void> {
-  await tx.copyFrom(
-    "AuditEvent",
-    ["actorId", "actorKind", "tenantId", "action", "entityType", "entityId", "before", "after"],
+/** Audit events as COPY's CSV, ready for `auditManySql`. */
+export const auditCsv = (viewer: Viewer, events: readonly AuditInput[]): CsvRows =>
+  csvRows(
     events.map((e) => {
       const r = auditRow(viewer, e);
       return [r.actorId, r.actorKind, r.tenantId, r.action, r.entityType, r.entityId, json(r.before), json(r.after)];
     }),
+  );
+
+/** Appends many audit events with COPY (the Excel import: one per unit saved), as `saveSql` appends one. */
+export async function auditManySql(tx: SqlRunner, events: CsvRows): Promise<void> {
+  await tx.copyFrom(
+    "AuditEvent",
+    ["actorId", "actorKind", "tenantId", "action", "entityType", "entityId", "before", "after"],
+    events,
   );
 }

@@ -35,11 +35,13 @@ import {
   type ValueRow,
 } from "./assessment-store.ts";
 import {
+  auditCsv,
   auditManySql,
   claimManySql,
   insertValuesSql,
   saveSql,
   upsertValuesSql,
+  valuesCsv,
   versionSql,
   type CachedJudgement,
 } from "./assessment-sql.ts";
@@ -273,15 +275,13 @@ export async function saveMany(
   if (saves.length === 0) return [];
   return guarded(() =>
     db.sql.transaction(async (tx) => {
-      const claimed = await claimManySql(
+      const claiming = claimManySql(
         tx,
         saves.map((s) => ({ id: s.save.a.id, version: s.version, ...s.save.cached })),
         saves[0]!.save.now,
       );
-      if (claimed.size !== saves.length) {
-        const refused = saves.find((s) => !claimed.has(s.save.a.id))!;
-        claimRefused(await versionSql(tx, refused.save.a.id), refused.version);
-      }
+      // While the database claims the versions, the next statements' rows are written out (a province's ~20,000
+      // value rows and its audit events as CSV): the two cores work side by side.
       // Rows the assessments did not hold when read are new (COPY); the others are updated.
       const fresh: ValueRow[] = [];
       const stored: ValueRow[] = [];
@@ -289,13 +289,19 @@ export async function saveMany(
         const had = new Set(s.save.a.values.map((v) => v.id));
         for (const r of s.save.written) (had.has(r.id) ? stored : fresh).push(r);
       }
-      await insertValuesSql(tx, fresh);
-      await upsertValuesSql(tx, stored);
-      await auditManySql(
-        tx,
+      const freshCsv = valuesCsv(fresh);
+      const events = auditCsv(
         viewer,
         saves.map((s) => saveEvent(s.save, s.auditAs)),
       );
+      const claimed = await claiming;
+      if (claimed.size !== saves.length) {
+        const refused = saves.find((s) => !claimed.has(s.save.a.id))!;
+        claimRefused(await versionSql(tx, refused.save.a.id), refused.version);
+      }
+      await insertValuesSql(tx, freshCsv);
+      await upsertValuesSql(tx, stored);
+      await auditManySql(tx, events);
       return saves.map((s) => savedAssessment(s.save, s.version));
     }),
   );
