@@ -13,10 +13,10 @@ import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import {
   ASSESSMENT_FIELDS,
   assessmentById,
+  assessmentChange,
   assessmentOf,
   expectError,
   expectSuccess,
-  mutate,
   query,
   valuesAtLevel,
   type Json,
@@ -41,21 +41,9 @@ const FULL = `${ASSESSMENT_FIELDS}
   evidence { id }
 `;
 
-/**
- * A workflow mutation on an assessment, with its own arguments besides the id and version:
- * [argument name, variable name, GraphQL type].
- */
-const change =
-  (field: string, more: [arg: string, variable: string, type: string][] = []) =>
-  (c: Client, v: Json) =>
-    mutate(
-      c,
-      field,
-      ["$id: ID!, $version: Int!", ...more.map(([, n, type]) => `$${n}: ${type}`)].join(", "),
-      ["assessmentId: $id, version: $version", ...more.map(([arg, n]) => `${arg}: $${n}`)].join(", "),
-      FULL,
-      v,
-    );
+/** A workflow mutation on the assessment, answering FULL. */
+const change = (field: string, more: Parameters<typeof assessmentChange>[2] = []) =>
+  assessmentChange(field, FULL, more);
 
 const M = {
   register: change("registerLevel", [["level", "level", "Int!"]]),

@@ -71,6 +71,22 @@ export async function mutate(
   return res.data!.r;
 }
 
+/**
+ * A workflow mutation on an assessment (its id and version, and its own arguments besides: [argument name,
+ * variable name, GraphQL type]), answering `fields` of the assessment.
+ */
+export const assessmentChange =
+  (field: string, fields: string, more: [arg: string, variable: string, type: string][] = []) =>
+  (c: Client, v: Json) =>
+    mutate(
+      c,
+      field,
+      ["$id: ID!, $version: Int!", ...more.map(([, n, type]) => `$${n}: ${type}`)].join(", "),
+      ["assessmentId: $id, version: $version", ...more.map(([arg, n]) => `${arg}: $${n}`)].join(", "),
+      fields,
+      v,
+    );
+
 export function expectSuccess(r: MutationResult): Json {
   expect(r.__typename, JSON.stringify(r)).toMatch(/^Mutation.*Success$/);
   return r.data!;

@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import {
+  assessmentChange,
   assessmentOf,
   createUnitEditor,
   expectSuccess,
-  mutate,
   query,
   valuesAtLevel,
   type Json,
@@ -26,17 +26,14 @@ const FIELDS = `id version status computedLevel setVersion { id document }
   values { criterionCode value verifiedValue effectiveValue }`;
 const EVALUATE = `query ($versionId: ID, $values: JSON!) { evaluate(versionId: $versionId, values: $values) { __typename ... on Evaluation { level } } }`;
 
-const change = (field: string, args: string, vars: string) => (c: Client, v: Json) =>
-  mutate(c, field, `$id: ID!, $version: Int!${vars}`, `assessmentId: $id, version: $version${args}`, FIELDS, v);
-const save = change("saveIndicatorValues", ", values: $values", ", $values: JSON!");
-const register = change("registerLevel", ", level: $level", ", $level: Int!");
-const submit = change("submitAssessment", "", "");
-const verifyValue = change(
-  "verifyIndicatorValue",
-  ", criterionCode: $code, value: $value",
-  ", $code: String!, $value: JSON",
-);
-const returnIt = change("returnAssessment", ", comments: $comments", ", $comments: [ReviewCommentInput!]!");
+const save = assessmentChange("saveIndicatorValues", FIELDS, [["values", "values", "JSON!"]]);
+const register = assessmentChange("registerLevel", FIELDS, [["level", "level", "Int!"]]);
+const submit = assessmentChange("submitAssessment", FIELDS);
+const verifyValue = assessmentChange("verifyIndicatorValue", FIELDS, [
+  ["criterionCode", "code", "String!"],
+  ["value", "value", "JSON"],
+]);
+const returnIt = assessmentChange("returnAssessment", FIELDS, [["comments", "comments", "[ReviewCommentInput!]!"]]);
 
 /** The values by code, as entered (`value`) or as judged (`effectiveValue`). */
 const valuesOf = (a: Json, key: "value" | "effectiveValue"): Record<string, unknown> =>
