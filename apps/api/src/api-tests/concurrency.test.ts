@@ -6,6 +6,7 @@
  * of Huyện Yên Khánh (two sessions each, like two people at two computers).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeGlobalId } from "../schema/ids.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import {
   assessmentOf,
@@ -88,7 +89,7 @@ describe("two concurrent saves with the same version", () => {
       expect(valuesOf(mid)).toEqual({ ...before, ...winnerValues });
       // One audit event for the one save that happened.
       const saves = await api.prisma.auditEvent.count({
-        where: { entityId: Buffer.from(start.id, "base64").toString().split(":")[1]!, action: "assessment.saveValues" },
+        where: { entityId: decodeGlobalId(start.id).id, action: "assessment.saveValues" },
       });
 
       // The loser reloads and saves again with the fresh version.
@@ -101,7 +102,7 @@ describe("two concurrent saves with the same version", () => {
       expect(valuesOf(end)).toEqual({ ...before, ...winnerValues, ...loserValues });
       expect(end.computedLevel).toBe(retry.computedLevel);
       const savesAfter = await api.prisma.auditEvent.count({
-        where: { entityId: Buffer.from(start.id, "base64").toString().split(":")[1]!, action: "assessment.saveValues" },
+        where: { entityId: decodeGlobalId(start.id).id, action: "assessment.saveValues" },
       });
       expect(savesAfter).toBe(saves + 1);
     });
@@ -110,7 +111,7 @@ describe("two concurrent saves with the same version", () => {
   it("a stale version after the fact is a conflict too, and writes nothing", async () => {
     const ed = await api.as("xa.khanhthien@ninhbinh.gov.vn");
     const a = await assessmentOf(ed, "14563", FIELDS);
-    const where = { entityId: Buffer.from(a.id, "base64").toString().split(":")[1]! };
+    const where = { entityId: decodeGlobalId(a.id).id };
     const events = await api.prisma.auditEvent.count({ where });
     const rows = await api.prisma.indicatorValue.findMany({ where: { assessmentId: where.entityId } });
     const r = expectError(
