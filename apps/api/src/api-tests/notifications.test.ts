@@ -16,6 +16,7 @@ import { globalId } from "../testing/authz-cases.ts";
 import { setupApi, type Client, type TestApi } from "../testing/harness.ts";
 import { bodyOf, headerOf, startMailServer } from "../testing/mail-sink.ts";
 import {
+  assessmentChange,
   assessmentOf,
   createUnitEditor,
   expectError,
@@ -40,17 +41,8 @@ async function inbox(c: Client, vars: { first?: number; unreadOnly?: boolean } =
 }
 
 const FIELDS = "id version status recognisedLevel appraisedLevel computedLevel unit { code name }";
-const step =
-  (field: string, more: [arg: string, variable: string, type: string][] = []) =>
-  (c: Client, v: Json) =>
-    mutate(
-      c,
-      field,
-      ["$id: ID!, $version: Int!", ...more.map(([, n, type]) => `$${n}: ${type}`)].join(", "),
-      ["assessmentId: $id, version: $version", ...more.map(([arg, n]) => `${arg}: $${n}`)].join(", "),
-      FIELDS,
-      v,
-    );
+const step = (field: string, more: Parameters<typeof assessmentChange>[2] = []) =>
+  assessmentChange(field, FIELDS, more);
 const M = {
   register: step("registerLevel", [["level", "level", "Int!"]]),
   save: step("saveIndicatorValues", [["values", "values", "JSON!"]]),
